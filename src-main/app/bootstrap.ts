@@ -1,0 +1,59 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AppEvent } from '../../src-shared/api/events.js';
+import { systemClock, type Clock, type ServiceContext } from '../core/context.js';
+import { createServices } from '../core/services.js';
+import { ensureDefaultMasters } from '../db/defaults.js';
+import { openDatabase } from '../db/open.js';
+import type { Settings } from '../settings/settings.js';
+
+export interface BootOptions {
+  dataDir: string;
+  migrationsFolder: string;
+  settings: Settings;
+  mode: ServiceContext['mode'];
+  version: string;
+  clock?: Clock;
+}
+
+export interface App {
+  ctx: ServiceContext;
+  /** Subscribe to events for the renderer; returns the unsubscribe function. */
+  subscribe(listener: (event: AppEvent) => void): () => void;
+  close(): void;
+}
+
+export const DB_FILE_NAME = 'chumon.sqlite';
+
+export function readVersion(root: string): string {
+  return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Opens the store database in the data folder and wires the services. Same for both modes. */
+export function bootApp(options: BootOptions): App {
+  mkdirSync(options.dataDir, { recursive: true });
+  const database = openDatabase(path.join(options.dataDir, DB_FILE_NAME), options.migrationsFolder);
+  ensureDefaultMasters(database.sqlite);
+  const listeners = new Set<(event: AppEvent) => void>();
+  const { settings } = options;
+  const ctx: ServiceContext = {
+    database,
+    services: createServices(database),
+    clock: options.clock ?? systemClock,
+    settings,
+    mode: options.mode,
+    version: options.version,
+    actor: () => ({ operator: settings.get('operator'), storeId: settings.get('storeId'), pcId: settings.get('pcId') }),
+    emit: (event) => {
+      for (const listener of listeners) listener(event);
+    },
+  };
+  return {
+    ctx,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => database.sqlite.close(),
+  };
+}

@@ -1,0 +1,31 @@
+import type { AppEvent } from '../../src-shared/api/events.js';
+import type { Database } from '../db/open.js';
+import type { Settings } from '../settings/settings.js';
+import type { Services } from './services.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Who does things on this PC: recorded in every history row (S2). */
+export interface Actor {
+  operator: string;
+  storeId: string | null;
+  pcId: string;
+}
+
+/**
+ * What every service receives: nothing is opened or read at import time (DESIGN 3).
+ */
+export interface ServiceContext {
+  database: Database;
+  services: Services;
+  clock: Clock;
+  settings: Settings;
+  actor(): Actor;
+  emit(event: AppEvent): void;
+  mode: 'electron' | 'browser';
+  version: string;
+}

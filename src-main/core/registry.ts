@@ -1,0 +1,9 @@
+import { appHandlers } from '../app/handlers.js';
+import { orderHandlers } from '../orders/handlers.js';
+import type { HandlerMap } from './dispatch.js';
+
+/** Every contract method's handler; the type makes a missing one a compile error. */
+export const handlers: HandlerMap = {
+  ...appHandlers,
+  ...orderHandlers,
+};

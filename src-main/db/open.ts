@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { UserError } from '../../src-shared/api/errors.js';
+import * as schema from './schema/index.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface Database {
+  sqlite: BetterSqlite3.Database;
+  db: Db;
+  file: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Loads the native module with a message a person can act on: in a packaged Electron app a
+ * better-sqlite3 built for Node's ABI fails here, not somewhere deep in a query.
+ */
+export function loadSqliteDriver(): typeof BetterSqlite3 {
+  try {
+    const Driver = require('better-sqlite3') as typeof BetterSqlite3;
+    new Driver(':memory:').close();
+    return Driver;
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new UserError(
+      `データベース部品（better-sqlite3）を読み込めません。インストールをやり直すか、開発環境では「npm run rebuild:electron」を実行してください。詳細: ${detail}`,
+      'native_module',
+    );
+  }
+}
+
+function migrationCount(migrationsFolder: string): number {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+/**
+ * Opens (creating if needed) the store database, applies pending migrations and refuses a
+ * database written by a newer Chumon: its schema version is PRAGMA user_version.
+ */
+export function openDatabase(file: string, migrationsFolder: string): Database {
+  const Driver = loadSqliteDriver();
+  const sqlite = new Driver(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const known = migrationCount(migrationsFolder);
+    const current = sqlite.pragma('user_version', { simple: true }) as number;
+    if (current > known) {
+      throw new UserError(
+        `このデータベースは新しいバージョンの Chumon で作成されています（スキーマ ${current}、このアプリは ${known} まで）。Chumon を最新版に更新してから開いてください。データは変更していません。`,
+        'db_too_new',
+      );
+    }
+    const db = drizzle(sqlite, { schema });
+    if (current < known) {
+      migrate(db, { migrationsFolder });
+      sqlite.pragma(`user_version = ${known}`);
+    }
+    return { sqlite, db, file };
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}

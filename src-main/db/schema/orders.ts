@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Orders (SPEC §1). Money is integer yen; dates are ISO strings in UTC.
+ * `mailPending` is 1 while the mail for the current main status has not gone out (S5);
+ * the status engine and the mailer keep it true, and it keeps the メール未送信 tab cheap.
+ */
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel').notNull(),
+    orderNo: text('order_no').notNull(),
+    orderedAt: text('ordered_at').notNull(),
+    buyerName: text('buyer_name').notNull().default(''),
+    buyerKana: text('buyer_kana').notNull().default(''),
+    buyerEmail: text('buyer_email').notNull().default(''),
+    buyerPhone: text('buyer_phone').notNull().default(''),
+    shipName: text('ship_name').notNull().default(''),
+    shipPostalCode: text('ship_postal_code').notNull().default(''),
+    shipPrefecture: text('ship_prefecture').notNull().default(''),
+    shipAddress1: text('ship_address1').notNull().default(''),
+    shipAddress2: text('ship_address2').notNull().default(''),
+    shipPhone: text('ship_phone').notNull().default(''),
+    paymentMethod: text('payment_method').notNull(),
+    /** Copied from the payment method: whether 入金確認 is needed (drives 催促対象, S6). */
+    needsPayment: integer('needs_payment', { mode: 'boolean' }).notNull().default(true),
+    subtotal: integer('subtotal').notNull().default(0),
+    discount: integer('discount').notNull().default(0),
+    shippingFee: integer('shipping_fee').notNull().default(0),
+    codFee: integer('cod_fee').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    orderComment: text('order_comment').notNull().default(''),
+    staffComment: text('staff_comment').notNull().default(''),
+    mailInquiry: integer('mail_inquiry', { mode: 'boolean' }).notNull().default(false),
+    orderFormDone: integer('order_form_done', { mode: 'boolean' }).notNull().default(true),
+    buyerRating: integer('buyer_rating', { mode: 'boolean' }).notNull().default(true),
+    storeId: text('store_id'),
+    carrier: text('carrier'),
+    trackingNo: text('tracking_no'),
+    bundleGroup: text('bundle_group'),
+    status: text('status').notNull().default('new'),
+    subStatusId: integer('sub_status_id'),
+    mailPending: integer('mail_pending', { mode: 'boolean' }).notNull().default(false),
+    paidAt: text('paid_at'),
+    shippedAt: text('shipped_at'),
+    cancelledAt: text('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    piiPurgedAt: text('pii_purged_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    /** Bumped on every change; sync uses it to detect concurrent edits. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('orders_channel_order_no_uq').on(t.channel, t.orderNo),
+    index('orders_status_ordered_idx').on(t.status, t.orderedAt, t.id),
+    index('orders_order_no_idx').on(t.orderNo),
+    index('orders_mail_pending_idx').on(t.orderedAt, t.id).where(sql`${t.mailPending} = 1`),
+    index('orders_status_total_idx').on(t.status, t.total, t.id),
+    index('orders_status_order_no_idx').on(t.status, t.orderNo),
+    index('orders_unpaid_idx')
+      .on(t.orderedAt)
+      .where(sql`${t.needsPayment} = 1 AND ${t.status} IN ('new', 'stock_confirmed', 'out_of_stock')`),
+    index('orders_form_unfilled_idx')
+      .on(t.orderedAt)
+      .where(sql`${t.orderFormDone} = 0 AND ${t.status} NOT IN ('shipped', 'cancelled')`),
+    index('orders_store_status_idx').on(t.storeId, t.status),
+    index('orders_tracking_idx').on(t.trackingNo),
+    index('orders_bundle_idx').on(t.bundleGroup),
+  ],
+);
+
+export const orderItems = sqliteTable(
+  'order_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    sku: text('sku').notNull(),
+    title: text('title').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    location: text('location').notNull().default(''),
+  },
+  (t) => [uniqueIndex('order_items_order_line_uq').on(t.orderId, t.lineNo), index('order_items_sku_idx').on(t.sku)],
+);
+
+/** Every change to an order: who, from which store/PC, when, from, to, why (S2). */
+export const orderHistory = sqliteTable(
+  'order_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orderId: integer('order_id').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    storeId: text('store_id'),
+    pcId: text('pc_id').notNull(),
+    kind: text('kind').notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    reason: text('reason').notNull().default(''),
+  },
+  (t) => [index('order_history_order_idx').on(t.orderId, t.id)],
+);
+
+/** Trigger-maintained row counts per tab, so that the tab bar is O(1) at any size. */
+export const tabCounts = sqliteTable('tab_counts', {
+  tab: text('tab').primaryKey(),
+  n: integer('n').notNull().default(0),
+});

@@ -1,0 +1,128 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { OrderPage, TabCounts } from '../../src-shared/api/orders.js';
+import type { Channel } from '../../src-shared/domain/channels.js';
+import type { HistoryEntry, Order, OrderItem, OrderRow } from '../../src-shared/domain/order.js';
+import { TABS, isMainStatus, type MainStatus, type Tab } from '../../src-shared/domain/status.js';
+
+export interface ReminderCutoffs {
+  /** ISO timestamps: orders placed before these are reminder targets (S6). */
+  unpaidBefore: string;
+  orderFormBefore: string;
+}
+
+type SortColumn = 'orderedAt' | 'orderNo' | 'total';
+const SORT_SQL: Record<SortColumn, string> = { orderedAt: 'ordered_at', orderNo: 'order_no', total: 'total' };
+
+const ROW_COLUMNS = `id, order_no AS orderNo, ordered_at AS orderedAt, channel, buyer_name AS buyerName, total,
+  payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status`;
+
+const REMINDER_WHERE = `((needs_payment = 1 AND status IN ('new', 'stock_confirmed', 'out_of_stock') AND ordered_at < @unpaidBefore)
+  OR (order_form_done = 0 AND status NOT IN ('shipped', 'cancelled') AND ordered_at < @orderFormBefore))`;
+
+function tabWhere(tab: Tab): string {
+  if (isMainStatus(tab)) return 'status = @status';
+  if (tab === 'mail_unsent') return 'mail_pending = 1';
+  return REMINDER_WHERE;
+}
+
+/** Read side of the order list (S1): counts per tab, pages of rows, one order's detail. */
+export class OrderQueries {
+  private readonly countsStmt: BetterSqlite3.Statement;
+  private readonly reminderCountStmt: BetterSqlite3.Statement;
+
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    this.countsStmt = sqlite.prepare('SELECT tab, n FROM tab_counts');
+    this.reminderCountStmt = sqlite.prepare(`SELECT count(*) AS n FROM orders WHERE ${REMINDER_WHERE}`);
+  }
+
+  counts(cutoffs: ReminderCutoffs): TabCounts {
+    const counts = Object.fromEntries(TABS.map((t) => [t, 0])) as TabCounts;
+    for (const row of this.countsStmt.all() as { tab: Tab; n: number }[]) counts[row.tab] = row.n;
+    counts.reminder = (this.reminderCountStmt.get(cutoffs) as { n: number }).n;
+    return counts;
+  }
+
+  list(
+    input: { tab: Tab; offset: number; limit: number; sort?: { column: SortColumn; direction: 'asc' | 'desc' } },
+    cutoffs: ReminderCutoffs,
+  ): OrderPage {
+    const where = tabWhere(input.tab);
+    const column = SORT_SQL[input.sort?.column ?? 'orderedAt'];
+    const direction = input.sort?.direction === 'asc' ? 'ASC' : 'DESC';
+    const params = { status: input.tab, ...cutoffs, limit: input.limit, offset: input.offset };
+    const rows = this.sqlite
+      .prepare(
+        `SELECT ${ROW_COLUMNS} FROM orders WHERE ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`,
+      )
+      .all(params) as OrderRow[];
+    const total = isMainStatus(input.tab)
+      ? this.counts(cutoffs)[input.tab]
+      : (this.sqlite.prepare(`SELECT count(*) AS n FROM orders WHERE ${where}`).get(params) as { n: number }).n;
+    return { rows, total };
+  }
+
+  get(id: number): Order | null {
+    const row = this.sqlite.prepare('SELECT * FROM orders WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    if (!row) return null;
+    const items = this.sqlite
+      .prepare(
+        `SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location
+         FROM order_items WHERE order_id = ? ORDER BY line_no`,
+      )
+      .all(id) as OrderItem[];
+    return toOrder(row, items);
+  }
+
+  history(orderId: number): HistoryEntry[] {
+    return this.sqlite
+      .prepare(
+        `SELECT id, at, actor, store_id AS storeId, pc_id AS pcId, kind, from_value AS "from", to_value AS "to", reason
+         FROM order_history WHERE order_id = ? ORDER BY id`,
+      )
+      .all(orderId) as HistoryEntry[];
+  }
+}
+
+function toOrder(r: Record<string, unknown>, items: OrderItem[]): Order {
+  const s = (k: string) => String(r[k] ?? '');
+  const n = (k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
+  const status = s('status');
+  return {
+    id: Number(r.id),
+    channel: s('channel') as Channel,
+    orderNo: s('order_no'),
+    orderedAt: s('ordered_at'),
+    buyer: { name: s('buyer_name'), kana: s('buyer_kana'), email: s('buyer_email'), phone: s('buyer_phone') },
+    shipTo: {
+      name: s('ship_name'),
+      postalCode: s('ship_postal_code'),
+      prefecture: s('ship_prefecture'),
+      address1: s('ship_address1'),
+      address2: s('ship_address2'),
+      phone: s('ship_phone'),
+    },
+    paymentMethod: s('payment_method'),
+    items,
+    subtotal: Number(r.subtotal),
+    discount: Number(r.discount),
+    shippingFee: Number(r.shipping_fee),
+    codFee: Number(r.cod_fee),
+    total: Number(r.total),
+    orderComment: s('order_comment'),
+    staffComment: s('staff_comment'),
+    mailInquiry: r.mail_inquiry === 1,
+    orderFormDone: r.order_form_done === 1,
+    buyerRating: r.buyer_rating === 1,
+    storeId: n('store_id'),
+    carrier: n('carrier'),
+    trackingNo: n('tracking_no'),
+    bundleGroup: n('bundle_group'),
+    status: (isMainStatus(status) ? status : 'new') as MainStatus,
+    subStatusId: r.sub_status_id === null ? null : Number(r.sub_status_id),
+    paidAt: n('paid_at'),
+    shippedAt: n('shipped_at'),
+    cancelledAt: n('cancelled_at'),
+    piiPurgedAt: n('pii_purged_at'),
+    updatedAt: s('updated_at'),
+  };
+}

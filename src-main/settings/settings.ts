@@ -1,0 +1,34 @@
+/**
+ * Settings kept outside the database (SPEC §6): electron-store in Electron, `conf` (the
+ * library electron-store is built on) in browser mode and tests, behind this interface.
+ */
+export interface AppSettings {
+  operator: string;
+  pcId: string;
+  storeId: string | null;
+  serverUrl: string;
+  storeToken: string;
+  printer: string;
+  csvEncoding: 'shift_jis' | 'utf8bom';
+  reminderDays: { unpaid: number; orderForm: number };
+  ui: Record<string, unknown>;
+}
+
+export interface Settings {
+  get<K extends keyof AppSettings>(key: K): AppSettings[K];
+  set<K extends keyof AppSettings>(key: K, value: AppSettings[K]): void;
+}
+
+export function defaultSettings(host: { user: string; hostname: string }): AppSettings {
+  return {
+    operator: host.user,
+    pcId: host.hostname,
+    storeId: null,
+    serverUrl: '',
+    storeToken: '',
+    printer: '',
+    csvEncoding: 'shift_jis',
+    reminderDays: { unpaid: 7, orderForm: 3 },
+    ui: {},
+  };
+}

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { appApi } from './app.js';
+import type { MethodSpec } from './define.js';
+import { ordersApi } from './orders.js';
+
+/**
+ * THE contract: every method the renderer may call, by "domain:verb" name.
+ * Each domain keeps its methods in its own file; this map joins them.
+ */
+export const contract = {
+  ...appApi,
+  ...ordersApi,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller sends (defaults may be left out). */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> =
+  Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './app.js';
+export * from './errors.js';
+export * from './events.js';
+export * from './orders.js';

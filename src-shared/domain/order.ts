@@ -1,0 +1,111 @@
+import type { Channel } from './channels.js';
+import type { MainStatus } from './status.js';
+
+export interface OrderItem {
+  lineNo: number;
+  sku: string;
+  title: string;
+  quantity: number;
+  unitPrice: number;
+  /** Picking location (棚番) in the shipping store. */
+  location: string;
+}
+
+export interface Buyer {
+  name: string;
+  kana: string;
+  email: string;
+  phone: string;
+}
+
+export interface ShipTo {
+  name: string;
+  postalCode: string;
+  prefecture: string;
+  address1: string;
+  address2: string;
+  phone: string;
+}
+
+/** Everything SPEC §1 says an order has. Dates are ISO strings in UTC. */
+export interface Order {
+  id: number;
+  channel: Channel;
+  orderNo: string;
+  orderedAt: string;
+  buyer: Buyer;
+  shipTo: ShipTo;
+  paymentMethod: string;
+  items: OrderItem[];
+  subtotal: number;
+  discount: number;
+  shippingFee: number;
+  codFee: number;
+  total: number;
+  orderComment: string;
+  staffComment: string;
+  mailInquiry: boolean;
+  orderFormDone: boolean;
+  buyerRating: boolean;
+  storeId: string | null;
+  carrier: string | null;
+  trackingNo: string | null;
+  bundleGroup: string | null;
+  status: MainStatus;
+  subStatusId: number | null;
+  paidAt: string | null;
+  shippedAt: string | null;
+  cancelledAt: string | null;
+  piiPurgedAt: string | null;
+  updatedAt: string;
+}
+
+/** One row of the order list grid (S1). */
+export interface OrderRow {
+  id: number;
+  orderNo: string;
+  orderedAt: string;
+  channel: Channel;
+  buyerName: string;
+  total: number;
+  paymentMethod: string;
+  subStatusId: number | null;
+  storeId: string | null;
+  status: MainStatus;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  actor: string;
+  storeId: string | null;
+  pcId: string;
+  kind: string;
+  from: string | null;
+  to: string | null;
+  reason: string;
+}
+
+/** Outcome of an operation on many orders: applied to the allowed ones, refused per order. */
+export interface BulkResult {
+  applied: number;
+  refused: { orderId: number; orderNo: string; reason: string }[];
+}
+
+/** An order as it arrives from a channel, a CSV import or the demo generator. */
+export interface NewOrder {
+  channel: Channel;
+  orderNo: string;
+  orderedAt: string;
+  buyer: Buyer;
+  shipTo: ShipTo;
+  paymentMethod: string;
+  items: OrderItem[];
+  discount: number;
+  shippingFee: number;
+  codFee: number;
+  orderComment: string;
+  mailInquiry: boolean;
+  orderFormDone: boolean;
+  storeId: string | null;
+}
