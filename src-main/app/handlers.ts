@@ -1,9 +1,9 @@
 import { UserError } from '../../src-shared/api/errors.js';
-import type { StoreInfo } from '../../src-shared/api/app.js';
 import type { Handlers } from '../core/dispatch.js';
 import { seedDemo } from '../demo/seed.js';
+import { readMasters } from './masters.js';
 
-export const appHandlers: Handlers<'app:info' | 'stores:list' | 'demo:load'> = {
+export const appHandlers: Handlers<'app:info' | 'masters:get' | 'demo:load'> = {
   'app:info': (_input, ctx) => {
     const actor = ctx.actor();
     const { sqlite } = ctx.database;
@@ -20,12 +20,7 @@ export const appHandlers: Handlers<'app:info' | 'stores:list' | 'demo:load'> = {
       orderCount,
     };
   },
-  'stores:list': (_input, ctx) =>
-    (
-      ctx.database.sqlite
-        .prepare('SELECT id, name, is_head_office AS isHeadOffice FROM stores ORDER BY sort_order, id')
-        .all() as { id: string; name: string; isHeadOffice: number }[]
-    ).map((s): StoreInfo => ({ id: s.id, name: s.name, isHeadOffice: s.isHeadOffice === 1 })),
+  'masters:get': (_input, ctx) => readMasters(ctx.database.sqlite),
   'demo:load': ({ orders }, ctx) => {
     const { sqlite } = ctx.database;
     if (sqlite.prepare('SELECT 1 FROM orders LIMIT 1').get()) {

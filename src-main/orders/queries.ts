@@ -61,6 +61,13 @@ export class OrderQueries {
     return { rows, total };
   }
 
+  ids(tab: Tab, cutoffs: ReminderCutoffs): number[] {
+    return this.sqlite
+      .prepare(`SELECT id FROM orders WHERE ${tabWhere(tab)}`)
+      .pluck()
+      .all({ status: tab, ...cutoffs }) as number[];
+  }
+
   get(id: number): Order | null {
     const row = this.sqlite.prepare('SELECT * FROM orders WHERE id = ?').get(id) as Record<string, unknown> | undefined;
     if (!row) return null;

@@ -16,9 +16,32 @@ export interface StoreInfo {
   isHeadOffice: boolean;
 }
 
+export interface PaymentMethodInfo {
+  code: string;
+  name: string;
+  needsConfirmation: boolean;
+  isCod: boolean;
+}
+
+export interface SubStatusInfo {
+  id: number;
+  mainStatus: string;
+  name: string;
+  color: string;
+  sortOrder: number;
+  retired: boolean;
+}
+
+/** The small master lists the renderer keeps in memory to show names and colours. */
+export interface Masters {
+  stores: StoreInfo[];
+  paymentMethods: PaymentMethodInfo[];
+  subStatuses: SubStatusInfo[];
+}
+
 export const appApi = {
   'app:info': method<AppInfo>()(z.object({})),
-  'stores:list': method<StoreInfo[]>()(z.object({})),
+  'masters:get': method<Masters>()(z.object({})),
   /** Loads the demo data set into an empty database (first start). */
   'demo:load': method<{ orders: number }>()(
     z.object({ orders: z.number().int().min(1).max(100_000).default(2000) }),

@@ -45,6 +45,8 @@ export const applyInput = z.object({
 export const ordersApi = {
   'orders:counts': method<TabCounts>()(z.object({})),
   'orders:list': method<OrderPage>()(listInput),
+  /** Every order id of a tab, for F2 全選択 (selection is a set of ids, not grid rows). */
+  'orders:ids': method<number[]>()(listInput.pick({ tab: true })),
   'orders:get': method<OrderDetail>()(z.object({ id: orderId })),
   'status:apply': method<BulkResult>()(applyInput),
 };

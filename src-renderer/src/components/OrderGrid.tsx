@@ -1,0 +1,196 @@
+import { AG_GRID_LOCALE_JP } from '@ag-grid-community/locale';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  type ColDef,
+  type GridApi,
+  type ICellRendererParams,
+  type IDatasource,
+  type ValueFormatterParams,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import type { Masters } from '../../../src-shared/api/app.js';
+import { CHANNEL_LABELS, type Channel } from '../../../src-shared/domain/channels.js';
+import { formatYen } from '../../../src-shared/domain/money.js';
+import type { OrderRow } from '../../../src-shared/domain/order.js';
+import type { Tab } from '../../../src-shared/domain/status.js';
+import { invoke } from '../api/client.js';
+import { formatJst } from '../format.js';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+export interface OrderGridHandle {
+  refresh(): void;
+  /** The order under the cursor (focused row), for F12 and E6. */
+  cursorOrderId(): number | null;
+}
+
+interface Props {
+  tab: Tab;
+  masters: Masters;
+  selection: ReadonlySet<number>;
+  onToggle(id: number): void;
+  onOpen(id: number): void;
+  onError(message: string): void;
+}
+
+const BLOCK = 100;
+const SORT_COLUMNS: Record<string, 'orderedAt' | 'orderNo' | 'total'> = {
+  orderedAt: 'orderedAt',
+  orderNo: 'orderNo',
+  total: 'total',
+};
+
+/**
+ * The order list grid (S1): rows come in blocks of 100 from the main process (infinite row
+ * model), so a tab of 100,000 orders costs what one screen costs. Selection is a set of ids
+ * kept outside the grid, so 全選択 does not need the rows loaded.
+ */
+export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
+  { tab, masters, selection, onToggle, onOpen, onError },
+  ref,
+) {
+  const api = useRef<GridApi<OrderRow> | null>(null);
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+  useEffect(() => {
+    api.current?.refreshCells({ columns: ['select'], force: true });
+  }, [selection]);
+
+  useImperativeHandle(ref, () => ({
+    refresh: () => api.current?.refreshInfiniteCache(),
+    cursorOrderId: () => {
+      const cell = api.current?.getFocusedCell();
+      if (!cell || !api.current) return null;
+      return api.current.getDisplayedRowAtIndex(cell.rowIndex)?.data?.id ?? null;
+    },
+  }));
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows: (params) => {
+        const sortModel = params.sortModel[0];
+        const column = sortModel ? SORT_COLUMNS[sortModel.colId] : undefined;
+        invoke('orders:list', {
+          tab,
+          offset: params.startRow,
+          limit: params.endRow - params.startRow,
+          sort: column ? { column, direction: sortModel!.sort } : undefined,
+        }).then(
+          (page) => params.successCallback(page.rows, page.total),
+          (err: Error) => {
+            params.failCallback();
+            onError(err.message);
+          },
+        );
+      },
+    }),
+    [tab, onError],
+  );
+
+  const stores = useMemo(() => new Map(masters.stores.map((s) => [s.id, s.name])), [masters]);
+  const payments = useMemo(() => new Map(masters.paymentMethods.map((p) => [p.code, p.name])), [masters]);
+  const subs = useMemo(() => new Map(masters.subStatuses.map((s) => [s.id, s])), [masters]);
+
+  const columns = useMemo<ColDef<OrderRow>[]>(
+    () => [
+      {
+        colId: 'select',
+        headerName: '選択',
+        width: 64,
+        sortable: false,
+        cellRenderer: (p: ICellRendererParams<OrderRow>) =>
+          p.data ? (
+            <input
+              type="checkbox"
+              aria-label={`選択 ${p.data.orderNo}`}
+              checked={selectionRef.current.has(p.data.id)}
+              onChange={() => onToggle(p.data!.id)}
+            />
+          ) : null,
+      },
+      { colId: 'orderNo', field: 'orderNo', headerName: '注文番号', width: 210 },
+      {
+        colId: 'orderedAt',
+        field: 'orderedAt',
+        headerName: '注文日時',
+        width: 150,
+        valueFormatter: (p: ValueFormatterParams<OrderRow, string>) => (p.value ? formatJst(p.value) : ''),
+      },
+      {
+        colId: 'channel',
+        field: 'channel',
+        headerName: 'チャネル',
+        width: 150,
+        sortable: false,
+        valueFormatter: (p: ValueFormatterParams<OrderRow, Channel>) => (p.value ? CHANNEL_LABELS[p.value] : ''),
+      },
+      { colId: 'buyerName', field: 'buyerName', headerName: '購入者', width: 140, sortable: false },
+      {
+        colId: 'total',
+        field: 'total',
+        headerName: '合計金額',
+        width: 110,
+        type: 'rightAligned',
+        valueFormatter: (p: ValueFormatterParams<OrderRow, number>) => (typeof p.value === 'number' ? formatYen(p.value) : ''),
+      },
+      {
+        colId: 'paymentMethod',
+        field: 'paymentMethod',
+        headerName: '決済方法',
+        width: 150,
+        sortable: false,
+        valueFormatter: (p: ValueFormatterParams<OrderRow, string>) => (p.value ? (payments.get(p.value) ?? p.value) : ''),
+      },
+      {
+        colId: 'subStatus',
+        field: 'subStatusId',
+        headerName: 'サブステータス',
+        width: 140,
+        sortable: false,
+        cellRenderer: (p: ICellRendererParams<OrderRow, number | null>) => {
+          const sub = p.value ? subs.get(p.value) : undefined;
+          return sub ? (
+            <span className="sub-status" style={{ borderLeftColor: sub.color }}>
+              {sub.name}
+            </span>
+          ) : null;
+        },
+      },
+      {
+        colId: 'store',
+        field: 'storeId',
+        headerName: '出荷店舗',
+        width: 150,
+        sortable: false,
+        valueFormatter: (p: ValueFormatterParams<OrderRow, string | null>) => (p.value ? (stores.get(p.value) ?? p.value) : '未指定'),
+      },
+    ],
+    [onToggle, payments, stores, subs],
+  );
+
+  const onGridReady = useCallback((e: { api: GridApi<OrderRow> }) => {
+    api.current = e.api;
+  }, []);
+
+  return (
+    <div className="grid-wrap" id="order-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+      <AgGridReact<OrderRow>
+        key={tab}
+        localeText={AG_GRID_LOCALE_JP}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={BLOCK}
+        maxBlocksInCache={50}
+        getRowId={(p) => String(p.data.id)}
+        columnDefs={columns}
+        defaultColDef={{ resizable: true, sortable: true }}
+        rowHeight={30}
+        headerHeight={32}
+        onGridReady={onGridReady}
+        onRowDoubleClicked={(e) => e.data && onOpen(e.data.id)}
+      />
+    </div>
+  );
+});

@@ -1,0 +1,48 @@
+import type { TabCounts } from '../../../src-shared/api/orders.js';
+import { TAB_LABELS, TABS, type Tab } from '../../../src-shared/domain/status.js';
+
+interface Props {
+  current: Tab;
+  counts: TabCounts | null;
+  onSelect(tab: Tab): void;
+}
+
+const countFormat = new Intl.NumberFormat('ja-JP');
+
+/** The status tabs with live counts (S1); a tab's accessible name includes its count. */
+export function TabBar({ current, counts, onSelect }: Props) {
+  const move = (delta: number) => {
+    const index = (TABS.indexOf(current) + delta + TABS.length) % TABS.length;
+    onSelect(TABS[index]!);
+  };
+  return (
+    <div className="tabs" role="tablist" aria-label="メインステータス">
+      {TABS.map((tab) => {
+        const n = counts ? countFormat.format(counts[tab]) : '…';
+        return (
+          <button
+            key={tab}
+            id={`tab-${tab}`}
+            role="tab"
+            type="button"
+            aria-selected={tab === current}
+            aria-controls="order-panel"
+            tabIndex={tab === current ? 0 : -1}
+            className={`tab tab-${tab}`}
+            onClick={() => onSelect(tab)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight') move(1);
+              if (e.key === 'ArrowLeft') move(-1);
+            }}
+          >
+            <span className="tab-label">{TAB_LABELS[tab]}</span>
+            <span className="tab-count" data-count={counts?.[tab] ?? ''}>
+              {' '}
+              {n}件
+            </span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
