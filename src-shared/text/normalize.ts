@@ -33,6 +33,8 @@ export function normalizeForSearch(text: string): string {
 export function normalizeAddress(text: string): string {
   return normalizeForSearch(text)
     .replace(DASHES, '-')
+    // The long-vowel mark is a dash only between digits (1ー2ー3), never in コーポ.
+    .replace(/(\d)ー(?=\d)/g, '$1-')
     .replace(/(\d)(?:丁目|番地|番|号)(?=\d)/g, '$1-')
     .replace(/(\d)(?:丁目|番地|番|号)$/g, '$1')
     .replace(/-+/g, '-');
