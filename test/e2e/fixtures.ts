@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base, expect, type Page } from '@playwright/test';
+import type BetterSqlite3 from 'better-sqlite3';
+import { bootApp } from '../../src-main/app/bootstrap.js';
+import { SOURCE_ROOT } from '../../src-main/app/paths.js';
+import { seedDemo } from '../../src-main/demo/seed.js';
+import { createConfSettings } from '../../src-main/settings/conf-settings.js';
+
+const require = createRequire(import.meta.url);
+
+export interface Chumon {
+  url: string;
+  dataDir: string;
+  /** A read-only look at the store database, to check what the UI did. */
+  query<T>(sql: string, ...params: unknown[]): T[];
+}
+
+export interface ChumonOptions {
+  /** Demo orders seeded before browser mode starts. */
+  seedOrders: number;
+}
+
+/** Starts browser mode as its own process, exactly as `npm run start:web` does. */
+async function startBrowserMode(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(SOURCE_ROOT, 'src-main/web/cli.ts'), '--port', '0'], {
+    cwd: SOURCE_ROOT,
+    env: { ...process.env, CHUMON_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
+    lines.once('line', (line) => {
+      const match = /^Chumon listening on (\S+)$/.exec(line);
+      if (match) resolve(match[1]!);
+      else reject(new Error(`unexpected first line: ${line}`));
+    });
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ chumon: Chumon } & ChumonOptions>({
+  seedOrders: [300, { option: true }],
+  chumon: async ({ seedOrders }, use) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-e2e-'));
+    const settings = createConfSettings(dataDir);
+    settings.set('operator', 'E2E担当');
+    const seeded = bootApp({ dataDir, migrationsFolder: path.join(SOURCE_ROOT, 'drizzle'), settings, mode: 'browser', version: 'e2e' });
+    if (seedOrders > 0) seedDemo(seeded.ctx.database.sqlite, { orders: seedOrders, now: new Date() });
+    seeded.close();
+    const { child, url } = await startBrowserMode(dataDir);
+    const Driver = require('better-sqlite3') as typeof BetterSqlite3;
+    const db = new Driver(path.join(dataDir, 'chumon.sqlite'), { readonly: true });
+    await use({ url, dataDir, query: (sql, ...params) => db.prepare(sql).all(...params) as never });
+    db.close();
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+/** The count a tab shows in its accessible name ("新規 1,234件" → 1234). */
+export async function tabCount(page: Page, label: string): Promise<number> {
+  const tab = page.getByRole('tab', { name: new RegExp(`^${label}\\s`) });
+  const text = (await tab.textContent()) ?? '';
+  const match = /([\d,]+)件/.exec(text);
+  if (!match) throw new Error(`no count in tab ${label}: ${text}`);
+  return Number(match[1]!.replace(/,/g, ''));
+}
+
+export { expect };

@@ -1,0 +1,72 @@
+import { STATUS_LABELS, MAIN_STATUSES } from '../../src-shared/domain/status.js';
+import { expect, tabCount, test } from './fixtures.js';
+
+test('opens on 新規 with every tab counted as in the database, and switches tabs', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  await expect(page.getByRole('tab', { name: /^新規\s/ })).toHaveAttribute('aria-selected', 'true');
+  const tabs = page.getByRole('tab');
+  await expect(tabs).toHaveCount(9);
+
+  const inDb = Object.fromEntries(
+    chumon.query<{ status: string; n: number }>('SELECT status, count(*) AS n FROM orders GROUP BY status').map((r) => [r.status, r.n]),
+  );
+  for (const status of MAIN_STATUSES) {
+    expect(await tabCount(page, STATUS_LABELS[status]), STATUS_LABELS[status]).toBe(inDb[status] ?? 0);
+  }
+  const unsent = chumon.query<{ n: number }>('SELECT count(*) AS n FROM orders WHERE mail_pending = 1')[0]!.n;
+  expect(await tabCount(page, 'メール未送信')).toBe(unsent);
+
+  // The grid shows the tab's orders: its row count is the tab's count (+1 header row).
+  const grid = page.getByRole('grid').first();
+  await expect(grid).toHaveAttribute('aria-rowcount', String(inDb.new + 1));
+
+  await page.getByRole('tab', { name: /^出荷済\s/ }).click();
+  await expect(page.getByRole('tab', { name: /^出荷済\s/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(grid).toHaveAttribute('aria-rowcount', String(inDb.shipped + 1));
+  const firstOrderNo = await page.locator('[role=row][row-index="0"] [role=gridcell][col-id=orderNo]').textContent();
+  const status = chumon.query<{ status: string }>('SELECT status FROM orders WHERE order_no = ?', firstOrderNo)[0]!.status;
+  expect(status).toBe('shipped');
+});
+
+test('F2 checks every order of the tab and F3 clears them', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  const newCount = await tabCount(page, '新規');
+  await page.locator('[role=row][row-index="0"]').waitFor();
+  await page.keyboard.press('F2');
+  await expect(page.getByText(`新規：${newCount.toLocaleString('ja-JP')}件選択中`)).toBeVisible();
+  await expect(page.locator('[role=row][row-index="0"] input[type=checkbox]')).toBeChecked();
+  await page.getByRole('button', { name: /F3/ }).click();
+  await expect(page.getByText('新規：0件選択中')).toBeVisible();
+  await expect(page.locator('[role=row][row-index="0"] input[type=checkbox]')).not.toBeChecked();
+  expect(chumon.url).toContain('token=');
+});
+
+test('F12 opens the detail of the row under the cursor', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  const cell = page.locator('[role=row][row-index="0"] [role=gridcell][col-id=orderNo]');
+  await cell.click();
+  const orderNo = (await cell.textContent())!;
+  await page.keyboard.press('F12');
+  const dialog = page.getByRole('dialog', { name: `注文詳細 ${orderNo}` });
+  await expect(dialog).toBeVisible();
+  const total = chumon.query<{ total: number }>('SELECT total FROM orders WHERE order_no = ?', orderNo)[0]!.total;
+  await expect(dialog.getByTestId('detail-total')).toHaveText(`¥${total.toLocaleString('ja-JP')}`);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test.describe('an empty database', () => {
+  test.use({ seedOrders: 0 });
+  test('offers the demo data and loads it', async ({ page, chumon }) => {
+    await page.goto(chumon.url);
+    await page.getByRole('button', { name: 'デモデータを読み込む' }).click();
+    await expect.poll(() => tabCount(page, '新規')).toBeGreaterThan(0);
+    expect(chumon.query<{ n: number }>('SELECT count(*) AS n FROM orders')[0]!.n).toBe(2000);
+  });
+});
+
+test('browser mode refuses requests without the token', async ({ request, chumon }) => {
+  const origin = new URL(chumon.url).origin;
+  const response = await request.post(`${origin}/api/orders:counts`, { data: {} });
+  expect(response.status()).toBe(401);
+});
