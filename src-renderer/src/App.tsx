@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../src-shared/api/app.js';
 import { TAB_LABELS } from '../../src-shared/domain/status.js';
 import { invoke } from './api/client.js';
 import { FunctionKeyBar } from './components/FunctionKeyBar.js';
-import { OrderDetail } from './components/OrderDetail.js';
+import { openOrderDetail } from './features/detail/action.js';
 import { OrderGrid, type OrderGridHandle } from './components/OrderGrid.js';
 import { TabBar } from './components/TabBar.js';
 import { isFunctionKey, type FunctionKey } from './keys.js';
+import { KEY_ACTIONS } from './screen/actions.js';
+import { ScreenReact, type ScreenContext } from './screen/screen-context.js';
 import { useOrderList } from './state/useOrderList.js';
 
 interface Notice {
@@ -18,9 +20,10 @@ interface Notice {
 export function App() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [detailId, setDetailId] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<ReactNode>(null);
   const grid = useRef<OrderGridHandle>(null);
-  const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
+  const notify = useCallback((kind: Notice['kind'], text: string) => setNotice({ kind, text }), []);
+  const showError = useCallback((text: string) => notify('error', text), [notify]);
   const list = useOrderList(showError);
 
   useEffect(() => {
@@ -31,42 +34,57 @@ export function App() {
     grid.current?.refresh();
   }, [list.revision]);
 
-  const openDetail = useCallback(() => {
-    const id = grid.current?.cursorOrderId() ?? [...list.selection][0] ?? null;
-    if (id === null) setNotice({ kind: 'info', text: '注文詳細を開く行をクリックしてから F12 を押してください。' });
-    else setDetailId(id);
-  }, [list.selection]);
+  const screen = useMemo<ScreenContext | null>(
+    () =>
+      list.masters
+        ? {
+            tab: list.tab,
+            masters: list.masters,
+            selection: list.selection,
+            setSelection: list.setSelection,
+            cursorOrderId: () => grid.current?.cursorOrderId() ?? null,
+            notify,
+            refresh: list.refresh,
+            openDialog: setDialog,
+            closeDialog: () => setDialog(null),
+          }
+        : null,
+    [list.tab, list.masters, list.selection, list.setSelection, list.refresh, notify],
+  );
+
+  const enabled = useCallback(
+    (key: FunctionKey) => {
+      const action = KEY_ACTIONS[key];
+      return !screen || !action?.enabled || action.enabled(screen);
+    },
+    [screen],
+  );
 
   const press = useCallback(
     (key: FunctionKey) => {
-      switch (key) {
-        case 'F2':
-          void list.selectAll().catch((e: Error) => showError(e.message));
-          return;
-        case 'F3':
-          list.clearSelection();
-          return;
-        case 'F12':
-          openDetail();
-          return;
-        default:
-          setNotice({ kind: 'info', text: `${key} の機能はこのバージョンではまだ設定されていません。` });
+      if (!screen) return;
+      const action = KEY_ACTIONS[key];
+      if (!action) {
+        notify('info', `${key} の機能はこのバージョンではまだ設定されていません。`);
+        return;
       }
+      if (action.enabled && !action.enabled(screen)) return;
+      Promise.resolve(action.run(screen)).catch((e: Error) => showError(e.message));
     },
-    [list, openDetail, showError],
+    [screen, notify, showError],
   );
 
   // Physical function keys: the browser's own meanings (F5 reload, F1 help, ...) are suppressed.
+  // While a dialog is open the keys belong to it.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isFunctionKey(e.key)) return;
       e.preventDefault();
-      if (detailId !== null) return;
-      press(e.key);
+      if (dialog === null) press(e.key);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [press, detailId]);
+  }, [press, dialog]);
 
   const empty = info !== null && info.orderCount === 0;
   return (
@@ -94,28 +112,23 @@ export function App() {
       {empty ? (
         <section className="empty" aria-label="注文データなし">
           <p>注文データがありません。お試し用のデモデータ（2,000件）を読み込みますか？</p>
-          <button
-            type="button"
-            onClick={() => invoke('demo:load', { orders: 2000 }).catch((e: Error) => showError(e.message))}
-          >
+          <button type="button" onClick={() => invoke('demo:load', { orders: 2000 }).catch((e: Error) => showError(e.message))}>
             デモデータを読み込む
           </button>
         </section>
-      ) : list.masters ? (
+      ) : screen ? (
         <OrderGrid
           ref={grid}
           tab={list.tab}
-          masters={list.masters}
+          masters={screen.masters}
           selection={list.selection}
           onToggle={list.toggle}
-          onOpen={setDetailId}
+          onOpen={(id) => openOrderDetail(screen, id)}
           onError={showError}
         />
       ) : null}
-      <FunctionKeyBar enabled={() => true} onPress={press} />
-      {detailId !== null && list.masters ? (
-        <OrderDetail orderId={detailId} masters={list.masters} onClose={() => setDetailId(null)} onError={showError} />
-      ) : null}
+      <FunctionKeyBar enabled={enabled} onPress={press} />
+      {screen && dialog ? <ScreenReact.Provider value={screen}>{dialog}</ScreenReact.Provider> : null}
     </div>
   );
 }

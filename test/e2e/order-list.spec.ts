@@ -18,11 +18,11 @@ test('opens on 新規 with every tab counted as in the database, and switches ta
 
   // The grid shows the tab's orders: its row count is the tab's count (+1 header row).
   const grid = page.getByRole('grid').first();
-  await expect(grid).toHaveAttribute('aria-rowcount', String(inDb.new + 1));
+  await expect(grid).toHaveAttribute('aria-rowcount', String((inDb.new ?? 0) + 1));
 
   await page.getByRole('tab', { name: /^出荷済\s/ }).click();
   await expect(page.getByRole('tab', { name: /^出荷済\s/ })).toHaveAttribute('aria-selected', 'true');
-  await expect(grid).toHaveAttribute('aria-rowcount', String(inDb.shipped + 1));
+  await expect(grid).toHaveAttribute('aria-rowcount', String((inDb.shipped ?? 0) + 1));
   const firstOrderNo = await page.locator('[role=row][row-index="0"] [role=gridcell][col-id=orderNo]').textContent();
   const status = chumon.query<{ status: string }>('SELECT status FROM orders WHERE order_no = ?', firstOrderNo)[0]!.status;
   expect(status).toBe('shipped');
@@ -69,4 +69,20 @@ test('browser mode refuses requests without the token', async ({ request, chumon
   const origin = new URL(chumon.url).origin;
   const response = await request.post(`${origin}/api/orders:counts`, { data: {} });
   expect(response.status()).toBe(401);
+});
+
+test('F4 opens the extension menu; E1 反転 inverts the checked rows', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  const newCount = await tabCount(page, '新規');
+  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await expect(page.getByText('新規：1件選択中')).toBeVisible();
+  await page.keyboard.press('F4');
+  const menu = page.getByRole('menu', { name: '拡張メニュー' });
+  await expect(menu).toBeVisible();
+  await menu.getByRole('menuitem', { name: /反転/ }).click();
+  await expect(menu).toBeHidden();
+  await expect(page.getByText(`新規：${(newCount - 1).toLocaleString('ja-JP')}件選択中`)).toBeVisible();
+  await expect(page.locator('[role=row][row-index="0"] input[type=checkbox]')).not.toBeChecked();
+  await expect(page.locator('[role=row][row-index="1"] input[type=checkbox]')).toBeChecked();
+  expect(chumon.query<{ n: number }>("SELECT count(*) AS n FROM orders WHERE status = 'new'")[0]!.n).toBe(newCount);
 });

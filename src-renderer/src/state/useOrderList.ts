@@ -9,43 +9,36 @@ export function useOrderList(onError: (message: string) => void) {
   const [tab, setTab] = useState<Tab>('new');
   const [counts, setCounts] = useState<TabCounts | null>(null);
   const [masters, setMasters] = useState<Masters | null>(null);
-  const [selection, setSelection] = useState<ReadonlySet<number>>(new Set());
+  const [selection, setSelectionState] = useState<ReadonlySet<number>>(new Set());
   const [revision, setRevision] = useState(0);
 
-  const reloadCounts = useCallback(() => {
+  const refresh = useCallback(() => {
     invoke('orders:counts', {}).then(setCounts, (e: Error) => onError(e.message));
+    invoke('masters:get', {}).then(setMasters, (e: Error) => onError(e.message));
+    setRevision((r) => r + 1);
   }, [onError]);
 
   useEffect(() => {
-    reloadCounts();
-    invoke('masters:get', {}).then(setMasters, (e: Error) => onError(e.message));
+    refresh();
     return onAppEvent((event) => {
-      if (event.type === 'orders:changed') {
-        reloadCounts();
-        setRevision((r) => r + 1);
-      }
+      if (event.type === 'orders:changed') refresh();
     });
-  }, [reloadCounts, onError]);
+  }, [refresh]);
 
   const selectTab = useCallback((next: Tab) => {
     setTab(next);
-    setSelection(new Set());
+    setSelectionState(new Set());
   }, []);
 
   const toggle = useCallback((id: number) => {
-    setSelection((current) => {
+    setSelectionState((current) => {
       const next = new Set(current);
       if (!next.delete(id)) next.add(id);
       return next;
     });
   }, []);
 
-  const selectAll = useCallback(async () => {
-    const ids = await invoke('orders:ids', { tab });
-    setSelection(new Set(ids));
-  }, [tab]);
+  const setSelection = useCallback((ids: Iterable<number>) => setSelectionState(new Set(ids)), []);
 
-  const clearSelection = useCallback(() => setSelection(new Set()), []);
-
-  return { tab, selectTab, counts, reloadCounts, masters, selection, toggle, selectAll, clearSelection, revision };
+  return { tab, selectTab, counts, masters, selection, setSelection, toggle, refresh, revision };
 }

@@ -1,34 +1,30 @@
 import { useEffect, useState } from 'react';
-import type { Masters } from '../../../src-shared/api/app.js';
-import type { OrderDetail as Detail } from '../../../src-shared/api/orders.js';
-import { CARRIER_LABELS, isCarrier } from '../../../src-shared/domain/carriers.js';
-import { CHANNEL_LABELS } from '../../../src-shared/domain/channels.js';
-import { formatYen } from '../../../src-shared/domain/money.js';
-import { STATUS_LABELS, isMainStatus } from '../../../src-shared/domain/status.js';
-import { invoke } from '../api/client.js';
-import { formatJst } from '../format.js';
-import { Dialog } from './Dialog.js';
-
-interface Props {
-  orderId: number;
-  masters: Masters;
-  onClose(): void;
-  onError(message: string): void;
-}
+import type { OrderDetail as Detail } from '../../../../src-shared/api/orders.js';
+import { CARRIER_LABELS, isCarrier } from '../../../../src-shared/domain/carriers.js';
+import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
+import { formatYen } from '../../../../src-shared/domain/money.js';
+import { STATUS_LABELS, isMainStatus } from '../../../../src-shared/domain/status.js';
+import { invoke } from '../../api/client.js';
+import { Dialog } from '../../components/Dialog.js';
+import { formatJst } from '../../format.js';
+import { useScreen } from '../../screen/screen-context.js';
 
 function statusText(value: string | null): string {
   return value && isMainStatus(value) ? STATUS_LABELS[value] : (value ?? '');
 }
 
 /** F12 注文詳細 (S16): the order under the cursor with its items, money and history. */
-export function OrderDetail({ orderId, masters, onClose, onError }: Props) {
+export function OrderDetail({ orderId }: { orderId: number }) {
+  const screen = useScreen();
+  const { masters, closeDialog: onClose } = screen;
   const [detail, setDetail] = useState<Detail | null>(null);
   useEffect(() => {
     invoke('orders:get', { id: orderId }).then(setDetail, (e: Error) => {
-      onError(e.message);
-      onClose();
+      screen.notify('error', e.message);
+      screen.closeDialog();
     });
-  }, [orderId, onClose, onError]);
+    // Load once per order; the screen object changes on every render.
+  }, [orderId]);
   if (!detail) return null;
   const { order, history } = detail;
   const payment = masters.paymentMethods.find((p) => p.code === order.paymentMethod)?.name ?? order.paymentMethod;

@@ -1,0 +1,7 @@
+import type { KeyAction } from '../../screen/actions.js';
+import { ExtensionMenu } from './ExtensionMenu.js';
+
+/** F4 拡張 */
+export const extensionMenuAction: KeyAction = {
+  run: (screen) => screen.openDialog(<ExtensionMenu />),
+};

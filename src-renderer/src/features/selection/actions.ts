@@ -1,0 +1,26 @@
+import { invoke } from '../../api/client.js';
+import type { KeyAction } from '../../screen/actions.js';
+import type { ExtensionItem } from '../../screen/extension-items.js';
+
+/** F2 全選択: every order of the list, loaded or not (ids come from the main process). */
+export const selectAllAction: KeyAction = {
+  async run(screen) {
+    screen.setSelection(await invoke('orders:ids', { tab: screen.tab }));
+  },
+};
+
+/** F3 全解除 */
+export const clearAllAction: KeyAction = {
+  run: (screen) => screen.setSelection([]),
+  enabled: (screen) => screen.selection.size > 0,
+};
+
+/** E1 反転: the unchecked orders of the list become checked and the checked ones not. */
+export const invertSelectionItem: ExtensionItem = {
+  id: 'E1',
+  label: '反転',
+  async run(screen) {
+    const all = await invoke('orders:ids', { tab: screen.tab });
+    screen.setSelection(all.filter((id) => !screen.selection.has(id)));
+  },
+};

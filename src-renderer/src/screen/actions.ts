@@ -1,0 +1,23 @@
+import type { FunctionKey } from '../keys.js';
+import { detailAction } from '../features/detail/action.js';
+import { extensionMenuAction } from '../features/extension/action.js';
+import { clearAllAction, selectAllAction } from '../features/selection/actions.js';
+import type { ScreenContext } from './screen-context.js';
+
+/** What a function key does on the list screen (S7–S16). */
+export interface KeyAction {
+  run(screen: ScreenContext): void | Promise<void>;
+  /** Whether the key applies to the current tab and selection (the bar greys it out). */
+  enabled?(screen: ScreenContext): boolean;
+}
+
+/**
+ * Every function key's action, one line per key; each feature keeps its action in its own
+ * folder under features/. A key without an entry says plainly that it is not configured.
+ */
+export const KEY_ACTIONS: Partial<Record<FunctionKey, KeyAction>> = {
+  F2: selectAllAction,
+  F3: clearAllAction,
+  F4: extensionMenuAction,
+  F12: detailAction,
+};

@@ -1,0 +1,13 @@
+import { invertSelectionItem } from '../features/selection/actions.js';
+import type { ScreenContext } from './screen-context.js';
+
+/** One entry of the F4 拡張 menu (E1–E12), in the manual's words. */
+export interface ExtensionItem {
+  id: `E${number}`;
+  label: string;
+  run(screen: ScreenContext): void | Promise<void>;
+  enabled?(screen: ScreenContext): boolean;
+}
+
+/** The menu in the manual's order; each feature adds its item here, one line each. */
+export const EXTENSION_ITEMS: ExtensionItem[] = [invertSelectionItem];
