@@ -64,9 +64,11 @@ export const test = base.extend<{ chumon: Chumon } & ChumonOptions>({
   },
 });
 
-/** The count a tab shows in its accessible name ("新規 1,234件" → 1234). */
+/** The count a tab shows in its accessible name ("新規 1,234件" → 1234), once loaded. */
 export async function tabCount(page: Page, label: string): Promise<number> {
   const tab = page.getByRole('tab', { name: new RegExp(`^${label}\\s`) });
+  // Counts arrive after the first paint ("…件" until then).
+  await expect(tab).toHaveText(/[\d,]+件/);
   const text = (await tab.textContent()) ?? '';
   const match = /([\d,]+)件/.exec(text);
   if (!match) throw new Error(`no count in tab ${label}: ${text}`);
