@@ -1,0 +1,79 @@
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bootApp, DB_FILE_NAME, type App } from '../../src-main/app/bootstrap.js';
+import { SOURCE_ROOT } from '../../src-main/app/paths.js';
+import { createConfSettings } from '../../src-main/settings/conf-settings.js';
+
+/** One measured figure, with its target where the issue names one. */
+export interface Measurement {
+  name: string;
+  value: number;
+  unit: 'ms' | 's' | 'MB' | 'x' | '/s' | 'count';
+  /** The target the value must stay under (or over, for rates). */
+  target?: { op: '<' | '>'; value: number };
+  note?: string;
+}
+
+export interface BenchEnv {
+  /** Size of the shared large database (1,000,000 orders unless --orders says otherwise). */
+  orders: number;
+  /** A scratch folder for this section. */
+  scratch: string;
+  /** A copy of the shared large seeded database, opened as the app opens it. */
+  openLargeCopy(): App;
+  /** Times fn once (after `warmup` untimed runs), in milliseconds. */
+  time(fn: () => unknown, warmup?: number): number;
+  /** Median of `runs` timings, in milliseconds. */
+  median(fn: () => unknown, runs?: number): number;
+}
+
+export interface BenchSection {
+  name: string;
+  run(env: BenchEnv): Promise<Measurement[]> | Measurement[];
+}
+
+export const BENCH_ROOT = path.join(os.tmpdir(), 'chumon-bench');
+export const MIGRATIONS = path.join(SOURCE_ROOT, 'drizzle');
+
+export function openApp(dataDir: string): App {
+  return bootApp({
+    dataDir,
+    migrationsFolder: MIGRATIONS,
+    settings: createConfSettings(dataDir),
+    mode: 'browser',
+    version: 'bench',
+  });
+}
+
+export function time(fn: () => unknown, warmup = 0): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+export function median(fn: () => unknown, runs = 7): number {
+  const times = Array.from({ length: runs }, () => time(fn));
+  times.sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)]!;
+}
+
+export function makeEnv(orders: number, largeDir: string, section: string): BenchEnv {
+  const scratch = path.join(BENCH_ROOT, 'scratch', section);
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  return {
+    orders,
+    scratch,
+    openLargeCopy() {
+      const dir = path.join(scratch, `large-${Date.now()}`);
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(path.join(largeDir, DB_FILE_NAME), path.join(dir, DB_FILE_NAME));
+      if (existsSync(path.join(largeDir, 'settings.json'))) copyFileSync(path.join(largeDir, 'settings.json'), path.join(dir, 'settings.json'));
+      return openApp(dir);
+    },
+    time,
+    median,
+  };
+}

@@ -1,0 +1,5 @@
+import type { BenchSection } from '../harness.js';
+import { storeCore } from './store-core.js';
+
+/** Every bench section, in run order; each issue's figures live in their own file. */
+export const SECTIONS: BenchSection[] = [storeCore];
