@@ -1,9 +1,11 @@
 import { appHandlers } from '../app/handlers.js';
 import { orderHandlers } from '../orders/handlers.js';
+import { settingsHandlers } from '../settings/handlers.js';
 import type { HandlerMap } from './dispatch.js';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: HandlerMap = {
   ...appHandlers,
   ...orderHandlers,
+  ...settingsHandlers,
 };

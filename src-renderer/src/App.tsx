@@ -4,6 +4,7 @@ import { TAB_LABELS } from '../../src-shared/domain/status.js';
 import { invoke } from './api/client.js';
 import { FunctionKeyBar } from './components/FunctionKeyBar.js';
 import { openOrderDetail } from './features/detail/action.js';
+import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { OrderGrid, type OrderGridHandle } from './components/OrderGrid.js';
 import { TabBar } from './components/TabBar.js';
 import { isFunctionKey, type FunctionKey } from './keys.js';
@@ -93,6 +94,9 @@ export function App() {
         <h1>注文ステータス管理一覧</h1>
         <div className="who">
           {info ? `${info.storeName}　担当: ${info.operator}　${info.mode === 'browser' ? 'ブラウザモード' : ''}` : ''}
+          <button type="button" className="head-button" onClick={() => setDialog(<SettingsDialog />)}>
+            設定
+          </button>
         </div>
       </header>
       <TabBar current={list.tab} counts={list.counts} onSelect={list.selectTab} />

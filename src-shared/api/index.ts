@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appApi } from './app.js';
 import type { MethodSpec } from './define.js';
 import { ordersApi } from './orders.js';
+import { settingsApi } from './settings.js';
 
 /**
  * THE contract: every method the renderer may call, by "domain:verb" name.
@@ -10,6 +11,7 @@ import { ordersApi } from './orders.js';
 export const contract = {
   ...appApi,
   ...ordersApi,
+  ...settingsApi,
 };
 
 export type Contract = typeof contract;
@@ -29,3 +31,4 @@ export * from './app.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './orders.js';
+export * from './settings.js';

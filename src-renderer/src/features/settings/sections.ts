@@ -1,0 +1,11 @@
+import type { ComponentType } from 'react';
+import { GeneralSection } from './GeneralSection.js';
+
+/** One page of the settings dialog; each domain adds its own, one line each. */
+export interface SettingsSection {
+  id: string;
+  label: string;
+  Component: ComponentType;
+}
+
+export const SETTINGS_SECTIONS: SettingsSection[] = [{ id: 'general', label: '基本', Component: GeneralSection }];
