@@ -14,6 +14,8 @@ export interface BootOptions {
   mode: ServiceContext['mode'];
   version: string;
   clock?: Clock;
+  /** Path of a better-sqlite3 addon built for Electron's ABI (npm start only). */
+  nativeBinding?: string;
 }
 
 export interface App {
@@ -32,7 +34,7 @@ export function readVersion(root: string): string {
 /** Opens the store database in the data folder and wires the services. Same for both modes. */
 export function bootApp(options: BootOptions): App {
   mkdirSync(options.dataDir, { recursive: true });
-  const database = openDatabase(path.join(options.dataDir, DB_FILE_NAME), options.migrationsFolder);
+  const database = openDatabase(path.join(options.dataDir, DB_FILE_NAME), options.migrationsFolder, options.nativeBinding);
   ensureDefaultMasters(database.sqlite);
   const listeners = new Set<(event: AppEvent) => void>();
   const { settings } = options;

@@ -21,9 +21,16 @@ const require = createRequire(import.meta.url);
  * Loads the native module with a message a person can act on: in a packaged Electron app a
  * better-sqlite3 built for Node's ABI fails here, not somewhere deep in a query.
  */
-export function loadSqliteDriver(): typeof BetterSqlite3 {
+export function loadSqliteDriver(nativeBinding?: string): typeof BetterSqlite3 {
   try {
-    const Driver = require('better-sqlite3') as typeof BetterSqlite3;
+    const Base = require('better-sqlite3') as typeof BetterSqlite3;
+    // Under `npm start` Electron loads its own build of the addon (scripts/electron-native.mjs),
+    // so Node keeps the one built for Node's ABI.
+    const Driver = nativeBinding
+      ? (function Bound(file: string, options: BetterSqlite3.Options = {}) {
+          return new Base(file, { ...options, nativeBinding });
+        } as unknown as typeof BetterSqlite3)
+      : Base;
     new Driver(':memory:').close();
     return Driver;
   } catch (err) {
@@ -46,8 +53,8 @@ function migrationCount(migrationsFolder: string): number {
  * Opens (creating if needed) the store database, applies pending migrations and refuses a
  * database written by a newer Chumon: its schema version is PRAGMA user_version.
  */
-export function openDatabase(file: string, migrationsFolder: string): Database {
-  const Driver = loadSqliteDriver();
+export function openDatabase(file: string, migrationsFolder: string, nativeBinding?: string): Database {
+  const Driver = loadSqliteDriver(nativeBinding);
   const sqlite = new Driver(file);
   try {
     sqlite.pragma('journal_mode = WAL');

@@ -1,17 +1,14 @@
 import os from 'node:os';
 import Conf from 'conf';
-import { defaultSettings, type AppSettings, type Settings } from './settings.js';
+import { defaultSettings, settingsFromStore, type KeyValueStore, type Settings } from './settings.js';
 
 /** Settings in a JSON file in the data folder, for browser mode and tests. */
 export function createConfSettings(dataDir: string): Settings {
-  const store = new Conf<AppSettings>({
+  const store = new Conf<Record<string, unknown>>({
     cwd: dataDir,
     configName: 'settings',
     projectName: 'chumon',
-    defaults: defaultSettings({ user: os.userInfo().username, hostname: os.hostname() }),
+    defaults: { ...defaultSettings({ user: os.userInfo().username, hostname: os.hostname() }) },
   });
-  return {
-    get: (key) => store.get(key),
-    set: (key, value) => store.set(key, value),
-  };
+  return settingsFromStore(store as unknown as KeyValueStore);
 }

@@ -32,3 +32,16 @@ export function defaultSettings(host: { user: string; hostname: string }): AppSe
     ui: {},
   };
 }
+
+/** The part of conf / electron-store (same API, one built on the other) that Settings needs. */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+export function settingsFromStore(store: KeyValueStore): Settings {
+  return {
+    get: <K extends keyof AppSettings>(key: K) => store.get(key) as AppSettings[K],
+    set: (key, value) => store.set(key, value),
+  };
+}

@@ -9,6 +9,7 @@ import { streamSSE } from 'hono/streaming';
 import type { App } from '../app/bootstrap.js';
 import { dispatch } from '../core/dispatch.js';
 import { handlers } from '../core/registry.js';
+import { CONTENT_SECURITY_POLICY } from './csp.js';
 
 export interface WebServerOptions {
   app: App;
@@ -26,9 +27,6 @@ export interface WebServer {
 
 const COOKIE = 'chumon_token';
 
-/** Same as the Electron window's policy: nothing loads from anywhere but this origin. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 function sameToken(given: string | undefined, token: string): boolean {
   if (!given) return false;

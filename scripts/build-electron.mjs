@@ -1,0 +1,15 @@
+// Bundles the Electron main process (ESM) and the preload (CommonJS: sandboxed preloads
+// cannot be modules) into dist-electron/. npm packages stay external: electron-builder
+// packs node_modules, and better-sqlite3 is a native addon.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node22', packages: 'external', sourcemap: true, logLevel: 'warning' };
+
+await build({
+  ...common,
+  entryPoints: ['src-main/electron/main.ts'],
+  outfile: 'dist-electron/main.js',
+  format: 'esm',
+});
+await build({ ...common, entryPoints: ['src-main/electron/preload.ts'], outfile: 'dist-electron/preload.cjs', format: 'cjs' });
+console.log('dist-electron/main.js, dist-electron/preload.cjs built');

@@ -1,0 +1,12 @@
+import os from 'node:os';
+import Store from 'electron-store';
+import { defaultSettings, settingsFromStore, type KeyValueStore, type Settings } from '../settings/settings.js';
+
+/** Settings in Electron: electron-store in the user-data folder (SPEC §6). */
+export function createElectronSettings(): Settings {
+  const store = new Store<Record<string, unknown>>({
+    name: 'settings',
+    defaults: { ...defaultSettings({ user: os.userInfo().username, hostname: os.hostname() }) },
+  });
+  return settingsFromStore(store as unknown as KeyValueStore);
+}
