@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { withDeferredIndexes } from '../db/bulk-load.js';
 import { OrderWriter } from '../orders/writer.js';
 import { DemoGenerator } from './generate.js';
 import { DEMO_STORES, PRODUCTS } from './vocabulary.js';
@@ -50,12 +51,14 @@ export function seedDemo(sqlite: BetterSqlite3.Database, options: SeedOptions): 
       writer.insert(order, at, initial);
     }
   });
-  while (done < options.orders) {
-    const count = Math.min(BATCH, options.orders - done);
-    batch(count);
-    done += count;
-    options.onProgress?.(done, options.orders);
-  }
+  withDeferredIndexes(sqlite, ['orders', 'order_items'], () => {
+    while (done < options.orders) {
+      const count = Math.min(BATCH, options.orders - done);
+      batch(count);
+      done += count;
+      options.onProgress?.(done, options.orders);
+    }
+  });
   sqlite.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('demo_data', ?)`).run(at);
   return done;
 }

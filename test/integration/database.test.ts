@@ -71,6 +71,17 @@ describe('store database', () => {
     sqlite.close();
   });
 
+  it('a bulk seed into an empty database leaves every index as the migrations made it', () => {
+    const { sqlite } = openDatabase(tempFile(), MIGRATIONS);
+    ensureDefaultMasters(sqlite);
+    const indexes = () => sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    const before = indexes();
+    seedDemo(sqlite, { orders: 300, now: new Date('2026-11-27T00:00:00Z') });
+    expect(indexes()).toEqual(before);
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    sqlite.close();
+  });
+
   it('keeps the tab counts right through inserts, status changes and deletes', () => {
     const { sqlite } = openDatabase(tempFile(), MIGRATIONS);
     ensureDefaultMasters(sqlite);
