@@ -2,17 +2,13 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { App } from '../app/bootstrap.js';
 import { dispatch } from '../core/dispatch.js';
 import { handlers } from '../core/registry.js';
-import { APP_ORIGIN } from './window-options.js';
+import { isAppUrl } from './window-options.js';
 
 /** Only our own page in our own window may call the services. */
 function trustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null): boolean {
   const frame = event.senderFrame;
   if (!window || event.sender !== window.webContents || !frame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN && frame === window.webContents.mainFrame;
-  } catch {
-    return false;
-  }
+  return isAppUrl(frame.url) && frame === window.webContents.mainFrame;
 }
 
 /** Registers the one IPC channel (validated in dispatch) and forwards events to the window. */

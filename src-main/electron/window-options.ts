@@ -34,3 +34,13 @@ export function mainWindowOptions(preload: string): BrowserWindowConstructorOpti
 }
 
 export { CONTENT_SECURITY_POLICY };
+
+/** Whether a URL is one of the app's own pages. URL.origin is "null" for custom schemes in Node. */
+export function isAppUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === 'app';
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, net, protocol, session, shell } from 'electron';
-import { APP_ENTRY, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mainWindowOptions } from './window-options.js';
+import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, mainWindowOptions } from './window-options.js';
 
 /** Must run before app 'ready': the scheme behaves like https (secure, standard origin). */
 export function registerAppScheme(): void {
@@ -15,7 +15,7 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = path.normalize(path.join(rendererDir, decodeURIComponent(url.pathname)));
-    if (url.origin !== APP_ORIGIN || !file.startsWith(rendererDir + path.sep)) {
+    if (!isAppUrl(request.url) || !file.startsWith(rendererDir + path.sep)) {
       return new Response('not found', { status: 404 });
     }
     const response = await net.fetch(pathToFileURL(file).toString());
@@ -32,7 +32,7 @@ export function createMainWindow(preload: string): BrowserWindow {
   const contents = window.webContents;
   // No navigation away from the app and no new windows; https links open in the OS browser.
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
