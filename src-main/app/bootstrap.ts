@@ -5,6 +5,7 @@ import { systemClock, type Clock, type ServiceContext } from '../core/context.js
 import { createServices } from '../core/services.js';
 import { ensureDefaultMasters } from '../db/defaults.js';
 import { openDatabase } from '../db/open.js';
+import { createFileKeyCipher, type SecretCipher } from '../settings/secret-cipher.js';
 import type { Settings } from '../settings/settings.js';
 
 export interface BootOptions {
@@ -16,6 +17,8 @@ export interface BootOptions {
   clock?: Clock;
   /** Path of a better-sqlite3 addon built for Electron's ABI (npm start only). */
   nativeBinding?: string;
+  /** Electron passes its safeStorage cipher; elsewhere a key file in the data folder. */
+  secrets?: SecretCipher;
 }
 
 export interface App {
@@ -43,6 +46,7 @@ export function bootApp(options: BootOptions): App {
     services: createServices(database),
     clock: options.clock ?? systemClock,
     settings,
+    secrets: options.secrets ?? createFileKeyCipher(options.dataDir),
     mode: options.mode,
     version: options.version,
     actor: () => ({ operator: settings.get('operator'), storeId: settings.get('storeId'), pcId: settings.get('pcId') }),

@@ -1,5 +1,6 @@
 import type { AppEvent } from '../../src-shared/api/events.js';
 import type { Database } from '../db/open.js';
+import type { SecretCipher } from '../settings/secret-cipher.js';
 import type { Settings } from '../settings/settings.js';
 import type { Services } from './services.js';
 
@@ -24,6 +25,8 @@ export interface ServiceContext {
   services: Services;
   clock: Clock;
   settings: Settings;
+  /** Seals secrets kept in settings (the SMTP password). */
+  secrets: SecretCipher;
   actor(): Actor;
   emit(event: AppEvent): void;
   mode: 'electron' | 'browser';

@@ -1,4 +1,5 @@
 import type { Database } from '../db/open.js';
+import { MailService } from '../mail/mail-service.js';
 import { OrderQueries } from '../orders/queries.js';
 import { StatusEngine } from '../status/engine.js';
 
@@ -6,11 +7,13 @@ import { StatusEngine } from '../status/engine.js';
 export interface Services {
   orders: OrderQueries;
   status: StatusEngine;
+  mail: MailService;
 }
 
 export function createServices(database: Database): Services {
   return {
     orders: new OrderQueries(database.sqlite),
     status: new StatusEngine(database.sqlite),
+    mail: new MailService(database.sqlite),
   };
 }

@@ -3,6 +3,7 @@ import type { OrderPage, TabCounts } from '../../src-shared/api/orders.js';
 import type { Channel } from '../../src-shared/domain/channels.js';
 import type { HistoryEntry, Order, OrderItem, OrderRow } from '../../src-shared/domain/order.js';
 import { TABS, isMainStatus, type MainStatus, type Tab } from '../../src-shared/domain/status.js';
+import { REMINDER_COUNT_SQL, REMINDER_WHERE, reminderPageSql } from './reminders.js';
 
 export interface ReminderCutoffs {
   /** ISO timestamps: orders placed before these are reminder targets (S6). */
@@ -15,9 +16,6 @@ const SORT_SQL: Record<SortColumn, string> = { orderedAt: 'ordered_at', orderNo:
 
 const ROW_COLUMNS = `id, order_no AS orderNo, ordered_at AS orderedAt, channel, buyer_name AS buyerName, total,
   payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status`;
-
-const REMINDER_WHERE = `((needs_payment = 1 AND status IN ('new', 'stock_confirmed', 'out_of_stock') AND ordered_at < @unpaidBefore)
-  OR (order_form_done = 0 AND status NOT IN ('shipped', 'cancelled') AND ordered_at < @orderFormBefore))`;
 
 function tabWhere(tab: Tab): string {
   if (isMainStatus(tab)) return 'status = @status';
@@ -32,7 +30,7 @@ export class OrderQueries {
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.countsStmt = sqlite.prepare('SELECT tab, n FROM tab_counts');
-    this.reminderCountStmt = sqlite.prepare(`SELECT count(*) AS n FROM orders WHERE ${REMINDER_WHERE}`);
+    this.reminderCountStmt = sqlite.prepare(REMINDER_COUNT_SQL);
   }
 
   counts(cutoffs: ReminderCutoffs): TabCounts {
@@ -50,12 +48,14 @@ export class OrderQueries {
     const column = SORT_SQL[input.sort?.column ?? 'orderedAt'];
     const direction = input.sort?.direction === 'asc' ? 'ASC' : 'DESC';
     const params = { status: input.tab, ...cutoffs, limit: input.limit, offset: input.offset };
-    const rows = this.sqlite
-      .prepare(
-        `SELECT ${ROW_COLUMNS} FROM orders WHERE ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`,
-      )
-      .all(params) as OrderRow[];
-    const total = isMainStatus(input.tab)
+    // The reminder tab in date order merges its two index-ordered groups (see reminders.ts).
+    const byDate = column === 'ordered_at';
+    const sql =
+      input.tab === 'reminder' && byDate
+        ? reminderPageSql(ROW_COLUMNS, direction)
+        : `SELECT ${ROW_COLUMNS} FROM orders WHERE ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
+    const rows = this.sqlite.prepare(sql).all(params) as OrderRow[];
+    const total = isMainStatus(input.tab) || input.tab === 'reminder'
       ? this.counts(cutoffs)[input.tab]
       : (this.sqlite.prepare(`SELECT count(*) AS n FROM orders WHERE ${where}`).get(params) as { n: number }).n;
     return { rows, total };

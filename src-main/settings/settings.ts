@@ -1,3 +1,8 @@
+import type { MailSettings } from '../../src-shared/api/mail.js';
+
+/** Mail settings as stored: the SMTP password only ever sealed by a SecretCipher. */
+export type StoredMailSettings = Omit<MailSettings, 'hasPassword' | 'passwordProtection'> & { passwordSealed: string };
+
 /**
  * Settings kept outside the database (SPEC §6): electron-store in Electron, `conf` (the
  * library electron-store is built on) in browser mode and tests, behind this interface.
@@ -12,6 +17,7 @@ export interface AppSettings {
   csvEncoding: 'shift_jis' | 'utf8bom';
   reminderDays: { unpaid: number; orderForm: number };
   ui: Record<string, unknown>;
+  mail: StoredMailSettings;
 }
 
 export interface Settings {
@@ -30,6 +36,19 @@ export function defaultSettings(host: { user: string; hostname: string }): AppSe
     csvEncoding: 'shift_jis',
     reminderDays: { unpaid: 7, orderForm: 3 },
     ui: {},
+    mail: {
+      host: '',
+      port: 587,
+      security: 'starttls',
+      user: '',
+      passwordSealed: '',
+      fromAddress: '',
+      fromName: '',
+      encoding: 'utf8',
+      shopName: '',
+      signature: '',
+      bankAccount: '',
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appApi } from './app.js';
+import { mailApi } from './mail.js';
 import type { MethodSpec } from './define.js';
 import { ordersApi } from './orders.js';
 import { settingsApi } from './settings.js';
@@ -10,6 +11,7 @@ import { settingsApi } from './settings.js';
  */
 export const contract = {
   ...appApi,
+  ...mailApi,
   ...ordersApi,
   ...settingsApi,
 };
@@ -30,5 +32,6 @@ export function isMethodName(name: string): name is MethodName {
 export * from './app.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './mail.js';
 export * from './orders.js';
 export * from './settings.js';

@@ -1,0 +1,98 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { CARRIER_LABELS, isCarrier, trackingUrl } from '../../src-shared/domain/carriers.js';
+import type { PlaceholderValues } from '../../src-shared/domain/mail.js';
+import { formatYen } from '../../src-shared/domain/money.js';
+import type { MainStatus } from '../../src-shared/domain/status.js';
+import { chunked } from '../core/chunked.js';
+import type { StoredMailSettings } from '../settings/settings.js';
+
+/** What a mail needs of an order: its state (who may get what) and its text values. */
+export interface MailOrder {
+  id: number;
+  orderNo: string;
+  channel: string;
+  orderedAt: string;
+  buyerName: string;
+  email: string;
+  paymentMethod: string;
+  paymentName: string;
+  subtotal: number;
+  discount: number;
+  shippingFee: number;
+  codFee: number;
+  total: number;
+  carrier: string | null;
+  trackingNo: string | null;
+  status: MainStatus;
+  mailPending: boolean;
+  needsPayment: boolean;
+  orderFormDone: boolean;
+  piiPurgedAt: string | null;
+  items: { sku: string; title: string; quantity: number; unitPrice: number }[];
+}
+
+const ORDER_COLUMNS = `o.id, o.order_no AS orderNo, o.channel, o.ordered_at AS orderedAt, o.buyer_name AS buyerName,
+  o.buyer_email AS email, o.payment_method AS paymentMethod, coalesce(pm.name, o.payment_method) AS paymentName,
+  o.subtotal, o.discount, o.shipping_fee AS shippingFee, o.cod_fee AS codFee, o.total, o.carrier,
+  o.tracking_no AS trackingNo, o.status, o.mail_pending AS mailPending, o.needs_payment AS needsPayment,
+  o.order_form_done AS orderFormDone, o.pii_purged_at AS piiPurgedAt`;
+
+type Row = Omit<MailOrder, 'items' | 'mailPending' | 'needsPayment' | 'orderFormDone'> & {
+  mailPending: number;
+  needsPayment: number;
+  orderFormDone: number;
+};
+
+/** Loads orders for mailing, a few hundred per query (SQLite's variable limit). */
+export function loadMailOrders(sqlite: BetterSqlite3.Database, ids: readonly number[]): Map<number, MailOrder> {
+  const found = new Map<number, MailOrder>();
+  for (const part of chunked(ids, 500)) {
+    const marks = part.map(() => '?').join(',');
+    const rows = sqlite
+      .prepare(`SELECT ${ORDER_COLUMNS} FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method WHERE o.id IN (${marks})`)
+      .all(...part) as Row[];
+    for (const r of rows) {
+      found.set(r.id, { ...r, mailPending: r.mailPending === 1, needsPayment: r.needsPayment === 1, orderFormDone: r.orderFormDone === 1, items: [] });
+    }
+    const items = sqlite
+      .prepare(
+        `SELECT order_id AS orderId, sku, title, quantity, unit_price AS unitPrice FROM order_items
+         WHERE order_id IN (${marks}) ORDER BY order_id, line_no`,
+      )
+      .all(...part) as ({ orderId: number } & MailOrder['items'][number])[];
+    for (const { orderId, ...item } of items) found.get(orderId)?.items.push(item);
+  }
+  return found;
+}
+
+const jstDate = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric' });
+
+export function formatJstDate(iso: string): string {
+  return jstDate.format(new Date(iso));
+}
+
+/** The placeholder values of one order (SPEC §4); the template decides which are used. */
+export function placeholderValues(order: MailOrder, mail: StoredMailSettings): PlaceholderValues {
+  const items = order.items
+    .map((i) => `・${i.title}（${i.sku}） ${formatYen(i.unitPrice)} × ${i.quantity} = ${formatYen(i.unitPrice * i.quantity)}`)
+    .join('\n');
+  const carrier = order.carrier ? (isCarrier(order.carrier) ? CARRIER_LABELS[order.carrier] : order.carrier) : '';
+  return {
+    購入者名: order.buyerName,
+    注文番号: order.orderNo,
+    注文日: formatJstDate(order.orderedAt),
+    商品明細: items,
+    小計: formatYen(order.subtotal),
+    値引: formatYen(order.discount),
+    送料: formatYen(order.shippingFee),
+    代引手数料: formatYen(order.codFee),
+    合計金額: formatYen(order.total),
+    決済方法: order.paymentName,
+    振込先: mail.bankAccount,
+    配送業者: carrier,
+    送り状番号: order.trackingNo ?? '',
+    追跡URL: trackingUrl(order.carrier, order.trackingNo),
+    店舗名: mail.shopName,
+    署名: mail.signature,
+  };
+}
