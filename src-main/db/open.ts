@@ -6,6 +6,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { UserError } from '../../src-shared/api/errors.js';
 import * as schema from './schema/index.js';
+import { registerSearchFunctions } from '../search/sql-functions.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -49,11 +50,16 @@ function migrationCount(migrationsFolder: string): number {
   return journal.entries.length;
 }
 
+export interface OpenHooks {
+  /** Runs before pending migrations touch an existing database (the app backs it up here). */
+  beforeMigrate?(sqlite: BetterSqlite3.Database, from: number, to: number): void;
+}
+
 /**
  * Opens (creating if needed) the store database, applies pending migrations and refuses a
  * database written by a newer Chumon: its schema version is PRAGMA user_version.
  */
-export function openDatabase(file: string, migrationsFolder: string, nativeBinding?: string): Database {
+export function openDatabase(file: string, migrationsFolder: string, nativeBinding?: string, hooks: OpenHooks = {}): Database {
   const Driver = loadSqliteDriver(nativeBinding);
   const sqlite = new Driver(file);
   try {
@@ -65,6 +71,8 @@ export function openDatabase(file: string, migrationsFolder: string, nativeBindi
     sqlite.pragma('cache_size = -65536');
     sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma('mmap_size = 268435456');
+    // The search index's triggers (and the migration that fills it) call these.
+    registerSearchFunctions(sqlite);
     const known = migrationCount(migrationsFolder);
     const current = sqlite.pragma('user_version', { simple: true }) as number;
     if (current > known) {
@@ -75,6 +83,7 @@ export function openDatabase(file: string, migrationsFolder: string, nativeBindi
     }
     const db = drizzle(sqlite, { schema });
     if (current < known) {
+      if (current > 0) hooks.beforeMigrate?.(sqlite, current, known);
       migrate(db, { migrationsFolder });
       sqlite.pragma(`user_version = ${known}`);
     }

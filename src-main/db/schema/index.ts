@@ -1,6 +1,7 @@
 export * from './bundles.js';
 export * from './imports.js';
 export * from './mail.js';
+export * from './master-history.js';
 export * from './masters.js';
 export * from './orders.js';
 export * from './printing.js';

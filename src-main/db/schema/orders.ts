@@ -69,6 +69,13 @@ export const orders = sqliteTable(
     index('orders_store_status_idx').on(t.storeId, t.status),
     index('orders_tracking_idx').on(t.trackingNo),
     index('orders_bundle_idx').on(t.bundleGroup),
+    // F5 search and E2–E4 extractions (issue 3): date order across every status, and small
+    // partial indexes so that "orders with a comment / an inquiry in this tab" reads no rows.
+    index('orders_ordered_idx').on(t.orderedAt, t.id),
+    index('orders_order_comment_idx').on(t.status, t.orderedAt, t.id).where(sql`${t.orderComment} <> ''`),
+    index('orders_staff_comment_idx').on(t.status, t.orderedAt, t.id).where(sql`${t.staffComment} <> ''`),
+    index('orders_mail_inquiry_idx').on(t.status, t.orderedAt, t.id).where(sql`${t.mailInquiry} = 1`),
+    index('orders_sub_status_idx').on(t.subStatusId, t.status).where(sql`${t.subStatusId} IS NOT NULL`),
   ],
 );
 
