@@ -1,6 +1,10 @@
 import { appHandlers } from '../app/handlers.js';
 import { mailHandlers } from '../mail/handlers.js';
 import { mailMasterHandlers } from '../mail/master-handlers.js';
+import { bundleHandlers } from '../bundle/handlers.js';
+import { detailHandlers } from '../detail/handlers.js';
+import { operationsHandlers } from '../operations/handlers.js';
+import { stockHandlers } from '../stock/handlers.js';
 import { orderHandlers } from '../orders/handlers.js';
 import { settingsHandlers } from '../settings/handlers.js';
 import type { HandlerMap } from './dispatch.js';
@@ -12,4 +16,8 @@ export const handlers: HandlerMap = {
   ...mailMasterHandlers,
   ...orderHandlers,
   ...settingsHandlers,
+  ...stockHandlers,
+  ...operationsHandlers,
+  ...bundleHandlers,
+  ...detailHandlers,
 };

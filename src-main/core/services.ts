@@ -2,18 +2,22 @@ import type { Database } from '../db/open.js';
 import { MailService } from '../mail/mail-service.js';
 import { OrderQueries } from '../orders/queries.js';
 import { StatusEngine } from '../status/engine.js';
+import { createDayServices, type DayServices } from '../operations/services.js';
 
 /** The long-lived service objects of one open database (prepared statements live here). */
-export interface Services {
+export interface Services extends DayServices {
   orders: OrderQueries;
   status: StatusEngine;
   mail: MailService;
 }
 
 export function createServices(database: Database): Services {
+  const orders = new OrderQueries(database.sqlite);
+  const status = new StatusEngine(database.sqlite);
   return {
-    orders: new OrderQueries(database.sqlite),
-    status: new StatusEngine(database.sqlite),
+    orders,
+    status,
     mail: new MailService(database.sqlite),
+    ...createDayServices(database.sqlite, status, orders),
   };
 }

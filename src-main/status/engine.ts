@@ -5,6 +5,8 @@ import { transition, type Operation } from '../../src-shared/domain/transitions.
 import type { Actor } from '../core/context.js';
 import { Journal } from '../core/journal.js';
 import { chunked } from '../core/chunked.js';
+import { BUNDLE_CANCEL_REFUSAL, partnerRefusal, reachableStatuses } from '../bundle/rule.js';
+import { stockEffect } from '../stock/effect.js';
 
 export interface OperationRequest {
   orderIds: readonly number[];
@@ -17,23 +19,69 @@ export interface OperationRequest {
   paidAt?: string;
 }
 
-interface OrderState {
+/** An order as the engine judges it; effects receive it too. */
+export interface EngineOrder {
   id: number;
   order_no: string;
   status: MainStatus;
   needs_confirmation: number | null;
+  store_id: string | null;
+  ordered_at: string;
+  bundle_group: string | null;
 }
 
 /**
+ * Work that belongs to a status change and commits with it (stock reservations, ...).
+ * `prepare` runs once the change is judged allowed and may refuse the order with a reason
+ * (having written nothing); `applied` runs after the change is written.
+ */
+export interface StatusEffect {
+  prepare?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string): string | null;
+  applied?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string): void;
+}
+
+/** Orders that move as one: a single order, or every member of a bundle (bundle/rule.ts). */
+interface Unit {
+  members: EngineOrder[];
+  requested: Set<number>;
+  bundled: boolean;
+}
+
+interface Planned {
+  order: EngineOrder;
+  to: MainStatus;
+}
+
+/** Thrown inside a unit's savepoint to undo what its earlier members already wrote. */
+class UnitRefused extends Error {
+  constructor(
+    readonly order: EngineOrder,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+const ORDER_COLUMNS = `o.id, o.order_no, o.status, pm.needs_confirmation, o.store_id, o.ordered_at, o.bundle_group
+  FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method`;
+
+const NOT_FOUND = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
+
+/**
  * The status engine (S2, E11). Judges every order with the shared transition table and
- * applies the allowed ones — status, history and outbox — in ONE transaction; refused
- * orders are returned with their reason and are not touched.
+ * applies the allowed ones — status, history, outbox and effects such as stock — in ONE
+ * transaction; refused orders are returned with their reason and are not touched.
+ * Bundled orders move together (bundle/rule.ts).
  */
 export class StatusEngine {
   private readonly journal: Journal;
   private readonly update: BetterSqlite3.Statement;
+  private readonly groupStmt: BetterSqlite3.Statement;
 
-  constructor(private readonly sqlite: BetterSqlite3.Database) {
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly effects: readonly StatusEffect[] = [stockEffect(sqlite)],
+  ) {
     this.journal = new Journal(sqlite);
     this.update = sqlite.prepare(
       `UPDATE orders SET status = @to, mail_pending = @mailPending, updated_at = @at, version = version + 1,
@@ -45,81 +93,153 @@ export class StatusEngine {
          carrier = COALESCE(@carrier, carrier)
        WHERE id = @id`,
     );
+    this.groupStmt = sqlite.prepare(`SELECT ${ORDER_COLUMNS} WHERE o.bundle_group = ? ORDER BY o.ordered_at, o.id`);
   }
 
-  private load(ids: readonly number[]): Map<number, OrderState> {
-    const found = new Map<number, OrderState>();
+  private load(ids: readonly number[]): Map<number, EngineOrder> {
+    const found = new Map<number, EngineOrder>();
     for (const part of chunked(ids, 500)) {
       const rows = this.sqlite
-        .prepare(
-          `SELECT o.id, o.order_no, o.status, pm.needs_confirmation FROM orders o
-           LEFT JOIN payment_methods pm ON pm.code = o.payment_method
-           WHERE o.id IN (${part.map(() => '?').join(',')})`,
-        )
-        .all(...part) as OrderState[];
+        .prepare(`SELECT ${ORDER_COLUMNS} WHERE o.id IN (${part.map(() => '?').join(',')})`)
+        .all(...part) as EngineOrder[];
       for (const row of rows) found.set(row.id, row);
     }
     return found;
   }
 
-  /** Applies the operation inside the caller's transaction (or opens one). */
+  /**
+   * Applies the operation inside the caller's transaction (or opens one). IMMEDIATE takes
+   * the write lock before reading, so another connection cannot judge the same stock.
+   */
   apply(request: OperationRequest, actor: Actor, now: Date): BulkResult {
-    return this.sqlite.transaction(() => this.applyInTransaction(request, actor, now))();
+    return this.sqlite.transaction(() => this.applyInTransaction(request, actor, now)).immediate();
   }
 
   private applyInTransaction(request: OperationRequest, actor: Actor, now: Date): BulkResult {
     const at = now.toISOString();
-    const states = this.load([...new Set(request.orderIds)]);
     const result: BulkResult = { applied: 0, refused: [] };
-    for (const id of new Set(request.orderIds)) {
-      const state = states.get(id);
-      if (!state) {
-        result.refused.push({ orderId: id, orderNo: String(id), reason: '注文が見つかりません（削除されたか、他の店舗に移動しました）。' });
+    for (const unit of this.unitsOf(request, result)) {
+      const outcome = this.applyUnit(unit, request, actor, at);
+      if (typeof outcome === 'number') {
+        result.applied += outcome;
         continue;
       }
-      if (request.operation === 'register_tracking' && !request.trackingNo) {
-        result.refused.push({ orderId: id, orderNo: state.order_no, reason: '送り状番号を入力してください。' });
-        continue;
+      for (const order of unit.members) {
+        if (!unit.requested.has(order.id)) continue;
+        const reason = order === outcome.order ? outcome.reason : partnerRefusal(outcome.order.order_no, outcome.reason);
+        result.refused.push({ orderId: order.id, orderNo: order.order_no, reason });
       }
-      const judged = transition(state.status, request.operation, {
-        // An unknown payment method is treated as needing confirmation: the safe side.
-        needsPaymentConfirmation: state.needs_confirmation !== 0,
-        target: request.target,
-      });
-      if (!judged.ok) {
-        result.refused.push({ orderId: id, orderNo: state.order_no, reason: judged.reason });
-        continue;
-      }
-      this.update.run({
-        id,
-        to: judged.to,
-        mailPending: hasStatusMail(judged.to) ? 1 : 0,
-        at,
-        paidAt: request.paidAt ?? at,
-        reason: request.reason ?? '',
-        trackingNo: request.trackingNo ?? null,
-        carrier: request.carrier ?? null,
-      });
-      this.journal.record(
-        {
-          orderId: id,
-          kind: 'status',
-          from: state.status,
-          to: judged.to,
-          reason: request.reason ?? '',
-          payload: {
-            orderNo: state.order_no,
-            operation: request.operation,
-            trackingNo: request.trackingNo,
-            carrier: request.carrier,
-            paidAt: request.operation === 'confirm_payment' ? (request.paidAt ?? at) : undefined,
-          },
-        },
-        actor,
-        at,
-      );
-      result.applied += 1;
     }
     return result;
+  }
+
+  /** Requested orders as units; unknown ids are refused here. The stock check goes oldest first. */
+  private unitsOf(request: OperationRequest, result: BulkResult): Unit[] {
+    const requested = [...new Set(request.orderIds)];
+    const states = this.load(requested);
+    const units: Unit[] = [];
+    const bundles = new Map<string, Unit>();
+    for (const id of requested) {
+      const state = states.get(id);
+      if (!state) {
+        result.refused.push({ orderId: id, orderNo: String(id), reason: NOT_FOUND });
+        continue;
+      }
+      if (state.bundle_group === null) {
+        units.push({ members: [state], requested: new Set([id]), bundled: false });
+        continue;
+      }
+      const known = bundles.get(state.bundle_group);
+      if (known) {
+        known.requested.add(id);
+        continue;
+      }
+      const unit: Unit = {
+        members: this.groupStmt.all(state.bundle_group) as EngineOrder[],
+        requested: new Set([id]),
+        bundled: true,
+      };
+      bundles.set(state.bundle_group, unit);
+      units.push(unit);
+    }
+    if (request.operation === 'stock_ok') {
+      const key = (u: Unit) => u.members[0]!;
+      units.sort((a, b) => key(a).ordered_at.localeCompare(key(b).ordered_at) || key(a).id - key(b).id);
+    }
+    return units;
+  }
+
+  /**
+   * Judges and writes one unit: returns how many orders changed, or the refusal that stopped
+   * it, having written nothing (several members write inside a savepoint).
+   */
+  private applyUnit(unit: Unit, request: OperationRequest, actor: Actor, at: string): number | UnitRefused {
+    if (request.operation === 'register_tracking' && !request.trackingNo) {
+      return new UnitRefused(unit.members[0]!, '送り状番号を入力してください。');
+    }
+    if (unit.bundled && request.operation === 'cancel' && unit.members.some((m) => !unit.requested.has(m.id))) {
+      return new UnitRefused(unit.members.find((m) => unit.requested.has(m.id))!, BUNDLE_CANCEL_REFUSAL);
+    }
+    const reachable = reachableStatuses(request.operation, request.target);
+    const plan: Planned[] = [];
+    for (const order of unit.members) {
+      const judged = transition(order.status, request.operation, {
+        // An unknown payment method is treated as needing confirmation: the safe side.
+        needsPaymentConfirmation: order.needs_confirmation !== 0,
+        target: request.target,
+      });
+      if (judged.ok) plan.push({ order, to: judged.to });
+      else if (!(unit.bundled && reachable.has(order.status))) return new UnitRefused(order, judged.reason);
+    }
+    const write = () => {
+      for (const step of plan) this.write(step, unit.requested.has(step.order.id), request, actor, at);
+    };
+    try {
+      // A lone order needs no savepoint: a refusing effect has written nothing.
+      if (plan.length > 1) this.sqlite.transaction(write)();
+      else write();
+    } catch (err) {
+      if (err instanceof UnitRefused) return err;
+      throw err;
+    }
+    return plan.length;
+  }
+
+  private write({ order, to }: Planned, requested: boolean, request: OperationRequest, actor: Actor, at: string): void {
+    for (const effect of this.effects) {
+      const refusal = effect.prepare?.(order, to, request, at);
+      if (refusal) throw new UnitRefused(order, refusal);
+    }
+    const reason = request.reason || (requested ? '' : '同梱の注文とともに処理');
+    this.update.run({
+      id: order.id,
+      to,
+      mailPending: hasStatusMail(to) ? 1 : 0,
+      at,
+      paidAt: request.paidAt ?? at,
+      reason: request.reason ?? '',
+      trackingNo: request.trackingNo ?? null,
+      carrier: request.carrier ?? null,
+    });
+    this.journal.record(
+      {
+        orderId: order.id,
+        kind: 'status',
+        from: order.status,
+        to,
+        reason,
+        payload: {
+          orderNo: order.order_no,
+          operation: request.operation,
+          trackingNo: request.trackingNo,
+          carrier: request.carrier,
+          paidAt: request.operation === 'confirm_payment' ? (request.paidAt ?? at) : undefined,
+          bundleGroup: order.bundle_group ?? undefined,
+        },
+      },
+      actor,
+      at,
+    );
+    for (const effect of this.effects) effect.applied?.(order, to, request, at);
   }
 }

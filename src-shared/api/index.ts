@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { appApi } from './app.js';
 import { mailApi } from './mail.js';
+import { bundleApi } from './bundle.js';
+import { detailApi } from './detail.js';
+import { operationsApi } from './operations.js';
+import { stockApi } from './stock.js';
 import type { MethodSpec } from './define.js';
 import { ordersApi } from './orders.js';
 import { settingsApi } from './settings.js';
@@ -14,6 +18,10 @@ export const contract = {
   ...mailApi,
   ...ordersApi,
   ...settingsApi,
+  ...stockApi,
+  ...operationsApi,
+  ...bundleApi,
+  ...detailApi,
 };
 
 export type Contract = typeof contract;
@@ -35,3 +43,7 @@ export * from './events.js';
 export * from './mail.js';
 export * from './orders.js';
 export * from './settings.js';
+export * from './stock.js';
+export * from './operations.js';
+export * from './bundle.js';
+export * from './detail.js';

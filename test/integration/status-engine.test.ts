@@ -11,6 +11,8 @@ afterEach(() => t.close());
 const sqlite = () => t.app.ctx.database.sqlite;
 const statusOf = (id: number) => (sqlite().prepare('SELECT status FROM orders WHERE id = ?').get(id) as { status: string }).status;
 const countOf = (table: string) => (sqlite().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+/** The stock check reserves stock (S15): give the test orders' SKU enough of it. */
+const stockUp = () => sqlite().prepare("INSERT INTO stock (sku, store_id, on_hand) VALUES ('MG-010', 'tokyo', 100)").run();
 
 describe('status:apply', () => {
   it('applies to allowed orders, refuses the rest by order number and reason', async () => {
@@ -26,6 +28,7 @@ describe('status:apply', () => {
 
   it('writes one history row and one outbox entry per applied order, none for refused ones', async () => {
     const [a, b] = insertOrders(sqlite(), [{}, { initial: { status: 'shipped' } }]);
+    stockUp();
     await t.call('status:apply', { orderIds: [a!, b!], operation: 'stock_ok' });
     const history = sqlite().prepare('SELECT * FROM order_history').all() as Record<string, unknown>[];
     expect(history).toEqual([
@@ -39,6 +42,7 @@ describe('status:apply', () => {
 
   it('moves a card-paid order straight to 入金済 on the stock check, a bank transfer to 在庫確認済', async () => {
     const [card, bank] = insertOrders(sqlite(), [{ order: { paymentMethod: 'credit_card' } }, { order: { paymentMethod: 'bank_transfer' } }]);
+    stockUp();
     await t.call('status:apply', { orderIds: [card!, bank!], operation: 'stock_ok' });
     expect([statusOf(card!), statusOf(bank!)]).toEqual(['paid', 'stock_confirmed']);
   });

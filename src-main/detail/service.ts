@@ -1,0 +1,128 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { z } from 'zod';
+import type { BundleInfo, EditableOrderDetail, FieldChange, detailSaveInput } from '../../src-shared/api/detail.js';
+import { UserError } from '../../src-shared/api/errors.js';
+import { formatYen, subtotalOf } from '../../src-shared/domain/money.js';
+import { STATUS_LABELS } from '../../src-shared/domain/status.js';
+import type { Actor } from '../core/context.js';
+import type { OrderQueries } from '../orders/queries.js';
+import { OrderEditor } from './editor.js';
+
+type SaveInput = z.output<typeof detailSaveInput>;
+
+const NOT_FOUND = '注文が見つかりません。一覧を最新の状態にしてからもう一度開いてください。';
+
+/** F12 注文詳細 (S16): reads an order for the form and saves its edits. */
+export class DetailService {
+  readonly editor: OrderEditor;
+  private readonly extraStmt: BetterSqlite3.Statement;
+  private readonly membersStmt: BetterSqlite3.Statement;
+  private readonly reservationsStmt: BetterSqlite3.Statement;
+  private readonly shortagesStmt: BetterSqlite3.Statement;
+  private readonly subStatusStmt: BetterSqlite3.Statement;
+
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly orders: OrderQueries,
+  ) {
+    this.editor = new OrderEditor(sqlite);
+    this.extraStmt = sqlite.prepare(
+      `SELECT o.version, o.cancel_reason AS cancelReason, coalesce(pm.is_cod, 0) AS isCod
+       FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method WHERE o.id = ?`,
+    );
+    this.membersStmt = sqlite.prepare(
+      `SELECT id, order_no AS orderNo, shipping_fee AS shippingFee, cod_fee AS codFee
+       FROM orders WHERE bundle_group = ? ORDER BY ordered_at, id`,
+    );
+    this.reservationsStmt = sqlite.prepare('SELECT sku, quantity FROM stock_reservations WHERE order_id = ? ORDER BY sku');
+    this.shortagesStmt = sqlite.prepare(
+      `SELECT sku, needed, available, registered_at AS registeredAt, resolved_at AS resolvedAt
+       FROM stock_shortages WHERE order_id = ? ORDER BY id`,
+    );
+    this.subStatusStmt = sqlite.prepare('SELECT main_status AS mainStatus, name, retired_at AS retiredAt FROM sub_statuses WHERE id = ?');
+  }
+
+  get(id: number): EditableOrderDetail {
+    const order = this.orders.get(id);
+    if (!order) throw new UserError(NOT_FOUND, 'not_found');
+    const extra = this.extraStmt.get(id) as { version: number; cancelReason: string | null; isCod: number };
+    const bundle: BundleInfo | null = order.bundleGroup
+      ? { group: order.bundleGroup, members: this.membersStmt.all(order.bundleGroup) as BundleInfo['members'] }
+      : null;
+    return {
+      order,
+      history: this.orders.history(id),
+      version: extra.version,
+      cancelReason: extra.cancelReason,
+      isCod: extra.isCod === 1,
+      bundle,
+      reservations: this.reservationsStmt.all(id) as EditableOrderDetail['reservations'],
+      shortages: this.shortagesStmt.all(id) as EditableOrderDetail['shortages'],
+    };
+  }
+
+  /** Validates everything first, then writes in one transaction: bad input changes nothing. */
+  save(input: SaveInput, actor: Actor, now: Date): { detail: EditableOrderDetail; changes: FieldChange[] } {
+    const changes = this.sqlite
+      .transaction(() => {
+        const current = this.get(input.id);
+        this.validate(current, input);
+        const at = now.toISOString();
+        const reason = '注文詳細で変更';
+        const { order } = current;
+        const out: FieldChange[] = [];
+        for (const { lineNo, unitPrice } of input.unitPrices) {
+          const change = this.editor.setUnitPrice(order.id, order.orderNo, lineNo, unitPrice, reason, actor, at);
+          if (change) out.push(change);
+        }
+        const fields = {
+          discount: input.discount,
+          shippingFee: input.shippingFee,
+          codFee: input.codFee,
+          orderComment: input.orderComment,
+          staffComment: input.staffComment,
+          subStatusId: input.subStatusId,
+        };
+        out.push(...this.editor.update(order.id, fields, reason, actor, at));
+        return out;
+      })
+      .immediate();
+    return { detail: this.get(input.id), changes };
+  }
+
+  private validate({ order, version, isCod }: EditableOrderDetail, input: SaveInput): void {
+    if (version !== input.version) {
+      throw new UserError('この注文は開いた後に他の操作で変更されました。注文詳細を開き直してから、もう一度変更してください。', 'stale');
+    }
+    const prices = new Map(order.items.map((item) => [item.lineNo, item.unitPrice]));
+    for (const { lineNo } of input.unitPrices) {
+      if (!prices.has(lineNo)) throw new UserError(`${lineNo}行目の商品がありません。注文詳細を開き直してください。`, 'invalid_line');
+    }
+    for (const { lineNo, unitPrice } of input.unitPrices) prices.set(lineNo, unitPrice);
+    const moneyChanged =
+      input.unitPrices.some(({ lineNo, unitPrice }) => order.items.find((i) => i.lineNo === lineNo)?.unitPrice !== unitPrice) ||
+      input.discount !== order.discount ||
+      input.shippingFee !== order.shippingFee ||
+      input.codFee !== order.codFee;
+    if (moneyChanged && (order.status === 'shipped' || order.status === 'cancelled')) {
+      throw new UserError(`「${STATUS_LABELS[order.status]}」の注文の金額は変更できません。コメントとサブステータスは変更できます。`, 'closed');
+    }
+    if (order.bundleGroup && (input.shippingFee !== order.shippingFee || input.codFee !== order.codFee)) {
+      throw new UserError('同梱中の注文の送料・代引手数料は変更できません。F10 同梱設定で同梱を解除してから変更してください。', 'bundled');
+    }
+    if (input.codFee > 0 && input.codFee !== order.codFee && !isCod) {
+      throw new UserError('代金引換ではない注文に代引手数料は設定できません。', 'not_cod');
+    }
+    const subtotal = subtotalOf(order.items.map((item) => ({ quantity: item.quantity, unitPrice: prices.get(item.lineNo)! })));
+    if (input.discount > subtotal) {
+      throw new UserError(`値引（${formatYen(input.discount)}）が小計（${formatYen(subtotal)}）を超えています。合計がマイナスにならないよう値引を見直してください。`, 'negative_total');
+    }
+    if (input.subStatusId !== null && input.subStatusId !== order.subStatusId) {
+      const sub = this.subStatusStmt.get(input.subStatusId) as { mainStatus: string; name: string; retiredAt: string | null } | undefined;
+      if (!sub || sub.mainStatus !== order.status) {
+        throw new UserError(`「${STATUS_LABELS[order.status]}」のサブステータスから選んでください。`, 'invalid_sub_status');
+      }
+      if (sub.retiredAt) throw new UserError(`サブステータス「${sub.name}」は使用を終了しています。ほかのサブステータスを選んでください。`, 'retired');
+    }
+  }
+}

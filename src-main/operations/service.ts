@@ -1,0 +1,124 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { ParcelRow } from '../../src-shared/api/operations.js';
+import { UserError } from '../../src-shared/api/errors.js';
+import type { Carrier } from '../../src-shared/domain/carriers.js';
+import type { BulkResult } from '../../src-shared/domain/order.js';
+import { trackingNoForms } from '../../src-shared/domain/tracking.js';
+import type { Actor } from '../core/context.js';
+import type { StatusEngine } from '../status/engine.js';
+
+const JST_OFFSET_MS = 9 * 3_600_000;
+
+/** Today's date in Japan, YYYY-MM-DD. */
+export function jstToday(now: Date): string {
+  return new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+interface TrackedOrder {
+  id: number;
+  order_no: string;
+  bundle_group: string | null;
+}
+
+/**
+ * The day's status operations after the stock check (S2): 入金確認登録, 送り状番号登録,
+ * 出荷確定 and 注文取消, each one transaction through the status engine.
+ */
+export class OperationsService {
+  private readonly byTracking: BetterSqlite3.Statement;
+  private readonly bundleOf: BetterSqlite3.Statement;
+  private readonly partners: BetterSqlite3.Statement;
+
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly engine: StatusEngine,
+  ) {
+    this.byTracking = sqlite.prepare(
+      `SELECT id, order_no, bundle_group FROM orders WHERE tracking_no IN (?, ?) AND status <> 'cancelled'`,
+    );
+    this.bundleOf = sqlite.prepare('SELECT order_no, bundle_group FROM orders WHERE id = ?');
+    this.partners = sqlite
+      .prepare('SELECT order_no FROM orders WHERE bundle_group = ? AND id <> ? ORDER BY ordered_at, id')
+      .pluck();
+  }
+
+  confirmPayment(orderIds: readonly number[], paidOn: string, actor: Actor, now: Date): BulkResult {
+    const paidAt = new Date(`${paidOn}T00:00:00+09:00`);
+    // 2026-02-30 parses as 03-01: a date that does not come back unchanged does not exist.
+    if (Number.isNaN(paidAt.getTime()) || jstToday(paidAt) !== paidOn) {
+      throw new UserError(`入金日 ${paidOn} は存在しない日付です。`, 'invalid_date');
+    }
+    if (paidOn > jstToday(now)) {
+      throw new UserError(`入金日 ${paidOn} は未来の日付です。今日（${jstToday(now)}）以前の日付を入力してください。`, 'future_date');
+    }
+    return this.engine.apply({ orderIds, operation: 'confirm_payment', paidAt: paidAt.toISOString() }, actor, now);
+  }
+
+  /**
+   * One engine call per parcel inside one transaction. A number already on another parcel
+   * (not cancelled, not the same bundle) is refused: it is almost always a double scan.
+   */
+  registerTracking(entries: readonly { orderId: number; carrier: Carrier; trackingNo: string }[], actor: Actor, now: Date): BulkResult {
+    return this.sqlite
+      .transaction(() => {
+        const total: BulkResult = { applied: 0, refused: [] };
+        const done = new Set<string>();
+        for (const entry of entries) {
+          const order = this.bundleOf.get(entry.orderId) as { order_no: string; bundle_group: string | null } | undefined;
+          const parcel = order?.bundle_group ?? `order:${entry.orderId}`;
+          if (done.has(parcel)) continue;
+          done.add(parcel);
+          const [canonical, dashed] = trackingNoForms(entry.trackingNo);
+          const clash = (this.byTracking.all(canonical, dashed ?? canonical) as TrackedOrder[]).find(
+            (o) => o.id !== entry.orderId && (o.bundle_group === null || o.bundle_group !== order?.bundle_group),
+          );
+          if (order && clash) {
+            total.refused.push({
+              orderId: entry.orderId,
+              orderNo: order.order_no,
+              reason: `送り状番号 ${entry.trackingNo} はすでに注文 ${clash.order_no} に登録されています。送り状を確かめてください。`,
+            });
+            continue;
+          }
+          const result = this.engine.apply(
+            { orderIds: [entry.orderId], operation: 'register_tracking', carrier: entry.carrier, trackingNo: entry.trackingNo },
+            actor,
+            now,
+          );
+          total.applied += result.applied;
+          total.refused.push(...result.refused);
+        }
+        return total;
+      })
+      .immediate();
+  }
+
+  confirmShipment(orderIds: readonly number[], actor: Actor, now: Date): BulkResult {
+    return this.engine.apply({ orderIds, operation: 'confirm_shipment' }, actor, now);
+  }
+
+  cancel(orderIds: readonly number[], reason: string, actor: Actor, now: Date): BulkResult {
+    return this.engine.apply({ orderIds, operation: 'cancel', reason }, actor, now);
+  }
+
+  /** The checked orders for the operation dialogs: one row per parcel, oldest first. */
+  parcels(orderIds: readonly number[]): ParcelRow[] {
+    const ids = [...new Set(orderIds)].slice(0, 500);
+    const rows = this.sqlite
+      .prepare(
+        `SELECT id, order_no AS orderNo, buyer_name AS buyerName, status, carrier, tracking_no AS trackingNo,
+           bundle_group AS bundleGroup
+         FROM orders WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY ordered_at, id`,
+      )
+      .all(...ids) as (Omit<ParcelRow, 'bundledWith'> & { bundleGroup: string | null })[];
+    const seen = new Set<string>();
+    const out: ParcelRow[] = [];
+    for (const { bundleGroup, ...row } of rows) {
+      if (bundleGroup !== null && seen.has(bundleGroup)) continue;
+      if (bundleGroup !== null) seen.add(bundleGroup);
+      const bundledWith = bundleGroup ? (this.partners.all(bundleGroup, row.id) as string[]) : [];
+      out.push({ ...row, bundledWith });
+    }
+    return out;
+  }
+}

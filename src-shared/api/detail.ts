@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { method } from './define.js';
+import { orderId, type OrderDetail } from './orders.js';
+
+/** One recorded field change: the history's field name, from and to (as text). */
+export interface FieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface BundleInfo {
+  group: string;
+  members: { id: number; orderNo: string; shippingFee: number; codFee: number }[];
+}
+
+/** F12 注文詳細 (S16): the order, its history and what the editing form needs. */
+export interface EditableOrderDetail extends OrderDetail {
+  /** Sent back on save: a save over someone else's newer change is refused. */
+  version: number;
+  cancelReason: string | null;
+  isCod: boolean;
+  bundle: BundleInfo | null;
+  reservations: { sku: string; quantity: number }[];
+  shortages: { sku: string; needed: number; available: number; registeredAt: string; resolvedAt: string | null }[];
+}
+
+const yen = z
+  .number({ error: '金額は半角数字（円単位の整数）で入力してください。' })
+  .int('金額は円単位の整数で入力してください。')
+  .min(0, '金額にマイナスは入力できません。')
+  .max(99_999_999, '金額が大きすぎます。');
+
+export const detailSaveInput = z.object({
+  id: orderId,
+  version: z.number().int().min(1),
+  unitPrices: z.array(z.object({ lineNo: z.number().int().min(1), unitPrice: yen })).max(500),
+  discount: yen,
+  shippingFee: yen,
+  codFee: yen,
+  orderComment: z.string().max(2000, '注文時コメントは2000文字までです。'),
+  staffComment: z.string().max(2000, '受注後コメントは2000文字までです。'),
+  subStatusId: z.number().int().positive().nullable(),
+});
+
+export const detailApi = {
+  'detail:get': method<EditableOrderDetail>()(z.object({ id: orderId })),
+  /** Saves the form: every changed field is validated, written and recorded in one transaction. */
+  'detail:save': method<{ detail: EditableOrderDetail; changes: FieldChange[] }>()(detailSaveInput),
+};

@@ -1,0 +1,50 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/** Puts `onHand` units of each SKU in a store's stock (reserved 0). */
+export function stockUp(sqlite: BetterSqlite3.Database, storeId: string, onHand: Record<string, number>): void {
+  const insert = sqlite.prepare(
+    `INSERT INTO stock (sku, store_id, on_hand, reserved) VALUES (?, ?, ?, 0)
+     ON CONFLICT (sku, store_id) DO UPDATE SET on_hand = excluded.on_hand`,
+  );
+  for (const [sku, n] of Object.entries(onHand)) insert.run(sku, storeId, n);
+}
+
+export function stockOf(sqlite: BetterSqlite3.Database, sku: string, storeId = 'tokyo'): { onHand: number; reserved: number } {
+  return sqlite.prepare('SELECT on_hand AS onHand, reserved FROM stock WHERE sku = ? AND store_id = ?').get(sku, storeId) as {
+    onHand: number;
+    reserved: number;
+  };
+}
+
+/**
+ * The ledger's invariant (S15), as violations (empty when it holds): every stock row's
+ * reserved count equals what the reservations hold, reservations belong only to open
+ * stock-checked orders, and nothing is negative or over-reserved.
+ */
+export function reservationViolations(sqlite: BetterSqlite3.Database): string[] {
+  const out: string[] = [];
+  const rows = sqlite
+    .prepare(
+      `SELECT s.sku, s.store_id AS storeId, s.on_hand AS onHand, s.reserved,
+         coalesce((SELECT sum(quantity) FROM stock_reservations r WHERE r.sku = s.sku AND r.store_id = s.store_id), 0) AS held
+       FROM stock s`,
+    )
+    .all() as { sku: string; storeId: string; onHand: number; reserved: number; held: number }[];
+  for (const r of rows) {
+    if (r.reserved !== r.held) out.push(`${r.sku}@${r.storeId}: reserved ${r.reserved} but reservations hold ${r.held}`);
+    if (r.reserved < 0 || r.onHand < 0 || r.reserved > r.onHand) out.push(`${r.sku}@${r.storeId}: on_hand ${r.onHand}, reserved ${r.reserved}`);
+  }
+  const stray = sqlite
+    .prepare(
+      `SELECT r.order_id AS id, o.status FROM stock_reservations r LEFT JOIN orders o ON o.id = r.order_id
+       WHERE o.status IS NULL OR o.status NOT IN ('stock_confirmed', 'paid', 'awaiting_shipment')`,
+    )
+    .all() as { id: number; status: string | null }[];
+  for (const s of stray) out.push(`order ${s.id} in ${s.status ?? 'nowhere'} still holds stock`);
+  const orphan = sqlite
+    .prepare('SELECT count(*) FROM stock_reservations r WHERE NOT EXISTS (SELECT 1 FROM stock s WHERE s.sku = r.sku AND s.store_id = r.store_id)')
+    .pluck()
+    .get() as number;
+  if (orphan > 0) out.push(`${orphan} reservations without a stock row`);
+  return out;
+}
