@@ -15,4 +15,17 @@ if command -v cupsd >/dev/null; then
       || echo "   (could not add the cups-pdf queue; printing tests will skip)"
   fi
 fi
+# ---- PostgreSQL for the central server's suite (issue 6) -------------------------------
+# A throwaway cluster in /tmp on 127.0.0.1:55432 (trust auth, loopback only). The suite
+# creates and drops one database per test file; .ci/run exports DATABASE_URL when it is up.
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] && id postgres >/dev/null 2>&1; then
+  if ! "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p 55432; then
+    rm -rf /tmp/chumon-pg && mkdir -p /tmp/chumon-pg && chown postgres /tmp/chumon-pg
+    su postgres -s /bin/sh -c "$PG_BIN/initdb -D /tmp/chumon-pg -A trust -U postgres >/tmp/chumon-pg-init.log 2>&1" \
+      && su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D /tmp/chumon-pg -w -l /tmp/chumon-pg.log -o '-p 55432 -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off' start >/dev/null" \
+      || echo "   (could not start PostgreSQL; the server suite runs on PGlite only)"
+  fi
+fi
+
 exit 0

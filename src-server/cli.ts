@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startCentralServer } from './server.js';
+
+/**
+ * `npm run server -- --port N`: the central server. The first stdout line is
+ * "Chumon server listening on <URL>" (tests and scripts read it). Data in
+ * CHUMON_SERVER_DATA_DIR (embedded PGlite), or PostgreSQL when DATABASE_URL is set.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' } } });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`ポート番号が正しくありません: ${values.port}`);
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = path.resolve(process.env.CHUMON_SERVER_DATA_DIR ?? 'chumon-server-data');
+  const server = await startCentralServer({ port, host: values.host, dataDir, databaseUrl });
+  console.log(`Chumon server listening on ${server.url}`);
+  console.log(databaseUrl ? 'データベース: PostgreSQL（DATABASE_URL）' : `データフォルダ: ${dataDir}`);
+  if (server.adminToken) {
+    console.log(`管理者トークン（この一度だけ表示します。安全な場所に保管してください）: ${server.adminToken}`);
+  }
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

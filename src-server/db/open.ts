@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export type ServerDb = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface ServerDatabase {
+  db: ServerDb;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export const SERVER_MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'drizzle-server');
+
+/** Any key for the advisory lock that keeps two server processes from migrating at once. */
+const MIGRATION_LOCK = 7_212_026;
+
+// Change numbers are bigint; they stay far below 2^53, so plain numbers are safe.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/** Runs a raw (parameterised) query and returns its rows. */
+export async function rows<T>(db: ServerDb, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+async function ensureState(db: ServerDb): Promise<void> {
+  await db.execute(sql`INSERT INTO sync_state (id, server_id, last_seq) VALUES (1, ${randomUUID()}, 0) ON CONFLICT (id) DO NOTHING`);
+}
+
+/**
+ * Opens the server's database: a real PostgreSQL when `databaseUrl` is given (several server
+ * processes may share it), else an embedded PGlite in `dataDir` (zero setup). Migrations
+ * from drizzle-server/ are applied on open.
+ */
+export async function openServerDatabase(options: { dataDir?: string; databaseUrl?: string }): Promise<ServerDatabase> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = drizzlePg(pool, { schema });
+    const lock = await pool.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await migratePg(db, { migrationsFolder: SERVER_MIGRATIONS });
+      await ensureState(db as unknown as ServerDb);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      lock.release();
+    }
+    return { db: db as unknown as ServerDb, kind: 'postgres', close: () => pool.end() };
+  }
+  if (!options.dataDir) throw new Error('openServerDatabase: dataDir or databaseUrl is required');
+  mkdirSync(options.dataDir, { recursive: true });
+  const client = new PGlite(options.dataDir);
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder: SERVER_MIGRATIONS });
+  await ensureState(db as unknown as ServerDb);
+  return { db: db as unknown as ServerDb, kind: 'pglite', close: () => client.close() };
+}

@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * The central copy of every order: the same fields as a store PC's (SPEC §1), plus `seq`,
+ * the position of its latest change in the server's single change order (sync_state).
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    id: serial('id').primaryKey(),
+    channel: text('channel').notNull(),
+    orderNo: text('order_no').notNull(),
+    orderedAt: text('ordered_at').notNull(),
+    buyerName: text('buyer_name').notNull().default(''),
+    buyerKana: text('buyer_kana').notNull().default(''),
+    buyerEmail: text('buyer_email').notNull().default(''),
+    buyerPhone: text('buyer_phone').notNull().default(''),
+    shipName: text('ship_name').notNull().default(''),
+    shipPostalCode: text('ship_postal_code').notNull().default(''),
+    shipPrefecture: text('ship_prefecture').notNull().default(''),
+    shipAddress1: text('ship_address1').notNull().default(''),
+    shipAddress2: text('ship_address2').notNull().default(''),
+    shipPhone: text('ship_phone').notNull().default(''),
+    paymentMethod: text('payment_method').notNull(),
+    needsPayment: boolean('needs_payment').notNull().default(true),
+    subtotal: integer('subtotal').notNull().default(0),
+    discount: integer('discount').notNull().default(0),
+    shippingFee: integer('shipping_fee').notNull().default(0),
+    codFee: integer('cod_fee').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    orderComment: text('order_comment').notNull().default(''),
+    staffComment: text('staff_comment').notNull().default(''),
+    mailInquiry: boolean('mail_inquiry').notNull().default(false),
+    orderFormDone: boolean('order_form_done').notNull().default(true),
+    buyerRating: boolean('buyer_rating').notNull().default(true),
+    storeId: text('store_id'),
+    carrier: text('carrier'),
+    trackingNo: text('tracking_no'),
+    bundleGroup: text('bundle_group'),
+    status: text('status').notNull().default('new'),
+    subStatusId: integer('sub_status_id'),
+    mailPending: boolean('mail_pending').notNull().default(false),
+    paidAt: text('paid_at'),
+    shippedAt: text('shipped_at'),
+    cancelledAt: text('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    piiPurgedAt: text('pii_purged_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('orders_channel_order_no_uq').on(t.channel, t.orderNo),
+    index('orders_seq_idx').on(t.seq),
+    index('orders_store_seq_idx').on(t.storeId, t.seq),
+    index('orders_purge_idx').on(t.shippedAt).where(sql`${t.channel} = 'amazon' AND ${t.piiPurgedAt} IS NULL`),
+  ],
+);
+
+export const orderItems = pgTable(
+  'order_items',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    sku: text('sku').notNull(),
+    title: text('title').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    location: text('location').notNull().default(''),
+  },
+  (t) => [uniqueIndex('order_items_order_line_uq').on(t.orderId, t.lineNo)],
+);
+
+/**
+ * Every change to an order (S2). `seq` places it in the change order, so a pull sends only
+ * the rows new since the puller's cursor; `originClientId` keeps a PC's own rows from
+ * echoing back to it.
+ */
+export const orderHistory = pgTable(
+  'order_history',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    storeId: text('store_id'),
+    pcId: text('pc_id').notNull(),
+    kind: text('kind').notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    reason: text('reason').notNull().default(''),
+    originClientId: integer('origin_client_id'),
+  },
+  (t) => [index('order_history_order_seq_idx').on(t.orderId, t.seq)],
+);
+
+/** An order leaving a store (E5 reassignment): that store's PCs delete their copy on pull. */
+export const orderDepartures = pgTable(
+  'order_departures',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    orderId: integer('order_id').notNull(),
+    channel: text('channel').notNull(),
+    orderNo: text('order_no').notNull(),
+    storeId: text('store_id').notNull(),
+  },
+  (t) => [index('order_departures_store_seq_idx').on(t.storeId, t.seq)],
+);

@@ -1,0 +1,206 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { mastersUpload, newOrderInput, pushRequest, type HelloResponse } from '../../src-shared/sync/protocol.js';
+import { createClient, findClient, logRefused, type ClientIdentity, type ClientKind } from '../auth.js';
+import type { ServerDb } from '../db/open.js';
+import { rows } from '../db/open.js';
+import { intakeOrders } from '../orders/intake.js';
+import { putStore, uploadMasters } from '../sync/masters.js';
+import { pullPage } from '../sync/pull.js';
+import { applyOps, NOT_YOURS } from '../sync/push.js';
+import { sql } from 'drizzle-orm';
+import type { ChangeHub } from './events.js';
+import { AuthFailures } from './rate-limit.js';
+
+export interface ServerClock {
+  now(): Date;
+}
+
+export interface CentralDeps {
+  db: ServerDb;
+  serverId: string;
+  clock: ServerClock;
+  hub: ChangeHub;
+}
+
+type Env = { Variables: { client: ClientIdentity } };
+
+const storeInput = z.object({
+  id: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, '店舗IDは英数字・_・- で40文字までです。'),
+  name: z.string().trim().min(1).max(100),
+  isHeadOffice: z.boolean().default(false),
+  postalCode: z.string().max(20).default(''),
+  address: z.string().max(300).default(''),
+  phone: z.string().max(40).default(''),
+  sortOrder: z.number().int().default(0),
+});
+
+const clientInput = z.object({
+  kind: z.enum(['pc', 'connector']),
+  name: z.string().trim().min(1).max(100),
+  storeId: z.string().min(1).max(40).nullable().default(null),
+});
+
+function address(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function bad(c: Context, message: string, status: 400 | 401 | 403 | 404 | 409 | 413 | 429 = 400) {
+  return c.json({ error: message }, status);
+}
+
+async function parse<T extends z.ZodType>(c: Context, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; message: string }> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    return { ok: false, message: '送信内容を JSON として読み取れませんでした。' };
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) return { ok: false, message: `入力内容に誤りがあります: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join(' / ')}` };
+  return { ok: true, value: parsed.data };
+}
+
+/**
+ * The central server's HTTP API. Every path needs a token: the admin's (stores, PCs), a
+ * store PC's (sync) or a connector's (order intake). Anything else is refused and logged.
+ */
+export function createCentralApp(deps: CentralDeps): Hono<Env> {
+  const { db, clock, hub } = deps;
+  const failures = new AuthFailures();
+  const notify = () => void hub.check();
+  const app = new Hono<Env>();
+
+  const refuse = async (c: Context, status: 401 | 403, reason: string, client: ClientIdentity | null) => {
+    await logRefused(db, { at: clock.now(), clientId: client?.id ?? null, address: address(c), method: c.req.method, path: c.req.path, reason });
+    return bad(c, reason, status);
+  };
+
+  app.get('/health', (c) => c.json({ ok: true, serverTime: clock.now().toISOString() }));
+
+  app.use('*', async (c, next) => {
+    if (c.req.path === '/health') return next();
+    const from = address(c);
+    if (failures.blocked(from, clock.now())) return bad(c, '認証の失敗が続いたため、しばらく受け付けません。', 429);
+    const header = c.req.header('authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const client = token ? await findClient(db, token, clock.now()) : null;
+    if (!client) {
+      failures.record(from, clock.now());
+      return refuse(c, 401, token ? 'トークンが正しくないか、無効にされています。' : 'トークンがありません。', null);
+    }
+    c.set('client', client);
+    return next();
+  });
+
+  const only = (kinds: ClientKind[]) => async (c: Context<Env>, next: () => Promise<void>) => {
+    const client = c.get('client');
+    if (!kinds.includes(client.kind)) return refuse(c, 403, 'このトークンではこの操作はできません。', client);
+    if (client.kind === 'pc' && !client.storeId) return refuse(c, 403, 'この PC は店舗に割り当てられていません。', client);
+    return next();
+  };
+
+  app.use('/admin/*', only(['admin']));
+  app.use('/sync/*', only(['pc']));
+  app.use('/intake/*', only(['admin', 'connector']));
+  app.use('*', bodyLimit({ maxSize: 64 * 1024 * 1024, onError: (c) => bad(c, '送信内容が大きすぎます。', 413) }));
+
+  app.post('/admin/stores', async (c) => {
+    const input = await parse(c, storeInput);
+    if (!input.ok) return bad(c, input.message);
+    await putStore(db, input.value, clock.now(), notify);
+    return c.json({ ok: true });
+  });
+  app.get('/admin/stores', async (c) =>
+    c.json(await rows(db, sql`SELECT id, name, is_head_office AS "isHeadOffice" FROM stores ORDER BY sort_order, id`)),
+  );
+  app.post('/admin/clients', async (c) => {
+    const input = await parse(c, clientInput);
+    if (!input.ok) return bad(c, input.message);
+    if (input.value.kind === 'pc') {
+      const [store] = await rows(db, sql`SELECT 1 FROM stores WHERE id = ${input.value.storeId}`);
+      if (!store) return bad(c, 'PC を登録する店舗が見つかりません。先に店舗を登録してください。', 404);
+    }
+    // The token is in this answer only; the server keeps its hash.
+    return c.json(await createClient(db, input.value, clock.now()));
+  });
+  app.get('/admin/clients', async (c) =>
+    c.json(
+      await rows(
+        db,
+        sql`SELECT id, kind, name, store_id AS "storeId", created_at AS "createdAt", revoked_at AS "revokedAt", last_seen_at AS "lastSeenAt"
+            FROM clients ORDER BY id`,
+      ),
+    ),
+  );
+  app.post('/admin/clients/:id/revoke', async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id)) return bad(c, 'ID が正しくありません。');
+    await db.execute(sql`UPDATE clients SET revoked_at = ${clock.now().toISOString()} WHERE id = ${id} AND revoked_at IS NULL`);
+    return c.json({ ok: true });
+  });
+  app.get('/admin/refused', async (c) =>
+    c.json(await rows(db, sql`SELECT at, client_id AS "clientId", address, method, path, reason FROM refused_access ORDER BY id DESC LIMIT 500`)),
+  );
+
+  app.get('/sync/hello', (c) => {
+    const client = c.get('client');
+    const hello: HelloResponse = {
+      serverId: deps.serverId,
+      serverTime: clock.now().toISOString(),
+      client: { id: client.id, name: client.name, storeId: client.storeId, storeName: client.storeName, isHeadOffice: client.isHeadOffice },
+    };
+    return c.json(hello);
+  });
+  app.post('/sync/push', async (c) => {
+    const input = await parse(c, pushRequest);
+    if (!input.ok) return bad(c, input.message);
+    const client = c.get('client');
+    const results = await applyOps(db, client, input.value.ops, clock.now(), notify);
+    const foreign = results.filter((r) => r.reason === NOT_YOURS).length;
+    if (foreign > 0) {
+      await logRefused(db, { at: clock.now(), clientId: client.id, address: address(c), method: 'POST', path: '/sync/push', reason: `担当外の注文への操作 ${foreign}件` });
+    }
+    return c.json({ serverTime: clock.now().toISOString(), results });
+  });
+  app.get('/sync/pull', async (c) => {
+    const cursor = Number(c.req.query('cursor') ?? '0');
+    const limit = Number(c.req.query('limit') ?? '2000');
+    if (!Number.isSafeInteger(cursor) || cursor < 0 || !Number.isSafeInteger(limit)) return bad(c, 'cursor / limit が正しくありません。');
+    return c.json(await pullPage(db, c.get('client'), cursor, limit, clock.now()));
+  });
+  app.post('/sync/masters', async (c) => {
+    const client = c.get('client');
+    if (!client.isHeadOffice) return refuse(c, 403, 'マスタを変更できるのは本部の PC だけです。', client);
+    const input = await parse(c, mastersUpload);
+    if (!input.ok) return bad(c, input.message);
+    return c.json({ changed: await uploadMasters(db, input.value, notify) });
+  });
+  app.get('/sync/events', (c) =>
+    streamSSE(c, async (stream) => {
+      const unsubscribe = hub.subscribe((seq) => void stream.writeSSE({ event: 'change', data: String(seq) }));
+      stream.onAbort(unsubscribe);
+      await stream.writeSSE({ event: 'hello', data: clock.now().toISOString() });
+      while (!stream.aborted) {
+        await stream.sleep(15_000);
+        if (!stream.aborted) await stream.writeSSE({ event: 'ping', data: '' });
+      }
+      unsubscribe();
+    }),
+  );
+
+  app.post('/intake/orders', async (c) => {
+    const input = await parse(c, z.object({ orders: z.array(newOrderInput).min(1).max(10_000) }));
+    if (!input.ok) return bad(c, input.message);
+    return c.json(await intakeOrders(db, input.value.orders, `受注取込（${c.get('client').name}）`, clock.now(), notify));
+  });
+
+  return app;
+}

@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import { subtotalOf, totalOf } from '../../src-shared/domain/money.js';
+import type { NewOrder } from '../../src-shared/domain/order.js';
+import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
+import { rows, type ServerDb } from '../db/open.js';
+import { paymentNeeds } from '../sync/masters.js';
+
+export interface IntakeResult {
+  created: number;
+  /** Already known (same channel + order number): left as they are. */
+  duplicates: string[];
+}
+
+const ORDER_RECORD = `x(idx int, channel text, "orderNo" text, "orderedAt" text, "buyerName" text, "buyerKana" text,
+  "buyerEmail" text, "buyerPhone" text, "shipName" text, "shipPostalCode" text, "shipPrefecture" text,
+  "shipAddress1" text, "shipAddress2" text, "shipPhone" text, "paymentMethod" text, "needsPayment" boolean,
+  subtotal int, discount int, "shippingFee" int, "codFee" int, total int, "orderComment" text,
+  "mailInquiry" boolean, "orderFormDone" boolean, "storeId" text)`;
+
+/**
+ * Takes orders in centrally (channel connectors, CSV). Idempotent on channel + order number:
+ * a resent order is reported as a duplicate and changes nothing. One transaction per call.
+ */
+export async function intakeOrders(
+  db: ServerDb,
+  orders: readonly NewOrder[],
+  source: string,
+  now: Date,
+  onCommit?: () => void,
+): Promise<IntakeResult> {
+  if (orders.length === 0) return { created: 0, duplicates: [] };
+  const needs = await paymentNeeds(db);
+  return writeTransaction(db, (tx, numbers) => insertOrders(tx, numbers, orders, source, now.toISOString(), needs), onCommit);
+}
+
+/** Inserts the orders not known yet (inside the caller's transaction); returns what it did. */
+export async function insertOrders(
+  tx: ServerDb,
+  numbers: ChangeNumbers,
+  orders: readonly NewOrder[],
+  source: string,
+  at: string,
+  needs: Map<string, boolean>,
+): Promise<IntakeResult> {
+  const records = orders.map((o, idx) => {
+    const subtotal = subtotalOf(o.items);
+    return {
+      idx: idx + 1,
+      channel: o.channel,
+      orderNo: o.orderNo,
+      orderedAt: o.orderedAt,
+      buyerName: o.buyer.name,
+      buyerKana: o.buyer.kana,
+      buyerEmail: o.buyer.email,
+      buyerPhone: o.buyer.phone,
+      shipName: o.shipTo.name,
+      shipPostalCode: o.shipTo.postalCode,
+      shipPrefecture: o.shipTo.prefecture,
+      shipAddress1: o.shipTo.address1,
+      shipAddress2: o.shipTo.address2,
+      shipPhone: o.shipTo.phone,
+      paymentMethod: o.paymentMethod,
+      needsPayment: needs.get(o.paymentMethod) ?? true,
+      subtotal,
+      discount: o.discount,
+      shippingFee: o.shippingFee,
+      codFee: o.codFee,
+      total: totalOf({ subtotal, discount: o.discount, shippingFee: o.shippingFee, codFee: o.codFee }),
+      orderComment: o.orderComment,
+      mailInquiry: o.mailInquiry,
+      orderFormDone: o.orderFormDone,
+      storeId: o.storeId,
+    };
+  });
+  const items = orders.flatMap((o, idx) => o.items.map((item) => ({ idx: idx + 1, ...item })));
+  const base = numbers.reserve(orders.length);
+  const created = await rows<{ id: number; idx: number; seq: number }>(
+    tx,
+    sql`INSERT INTO orders (channel, order_no, ordered_at, buyer_name, buyer_kana, buyer_email, buyer_phone, ship_name,
+          ship_postal_code, ship_prefecture, ship_address1, ship_address2, ship_phone, payment_method, needs_payment,
+          subtotal, discount, shipping_fee, cod_fee, total, order_comment, mail_inquiry, order_form_done, store_id,
+          status, mail_pending, created_at, updated_at, seq)
+        SELECT channel, "orderNo", "orderedAt", "buyerName", "buyerKana", "buyerEmail", "buyerPhone", "shipName",
+          "shipPostalCode", "shipPrefecture", "shipAddress1", "shipAddress2", "shipPhone", "paymentMethod", "needsPayment",
+          subtotal, discount, "shippingFee", "codFee", total, "orderComment", "mailInquiry", "orderFormDone", "storeId",
+          'new', false, ${at}, ${at}, ${base}::bigint + idx
+        FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS ${sql.raw(ORDER_RECORD)}
+        ON CONFLICT (channel, order_no) DO NOTHING
+        RETURNING id, seq - ${base}::bigint AS idx, seq`,
+  );
+  if (created.length > 0) {
+    const ids = JSON.stringify(created.map((c) => ({ id: c.id, idx: c.idx, seq: c.seq })));
+    await tx.execute(
+      sql`INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location)
+          SELECT c.id, i."lineNo", i.sku, i.title, i.quantity, i."unitPrice", i.location
+          FROM jsonb_to_recordset(${ids}::jsonb) AS c(id int, idx int, seq bigint)
+          JOIN jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+            AS i(idx int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text) ON i.idx = c.idx`,
+    );
+    await tx.execute(
+      sql`INSERT INTO order_history (order_id, seq, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
+          SELECT c.id, c.seq, ${at}, ${source}, NULL, 'server', 'intake', NULL, 'new', ''
+          FROM jsonb_to_recordset(${ids}::jsonb) AS c(id int, idx int, seq bigint)`,
+    );
+  }
+  const createdIdx = new Set(created.map((c) => Number(c.idx)));
+  return {
+    created: created.length,
+    duplicates: records.filter((r) => !createdIdx.has(r.idx)).map((r) => r.orderNo),
+  };
+}

@@ -1,0 +1,228 @@
+import { sql } from 'drizzle-orm';
+import { hasStatusMail, isMainStatus, STATUS_LABELS, type MainStatus } from '../../src-shared/domain/status.js';
+import { transition } from '../../src-shared/domain/transitions.js';
+import type { OpResult, WireItem, WireOp } from '../../src-shared/sync/protocol.js';
+import type { ClientIdentity } from '../auth.js';
+import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
+import { rows, type ServerDb } from '../db/open.js';
+import { MUTABLE_COLUMNS, recordDefinition, selectOrderColumns } from '../orders/columns.js';
+import { insertOrders } from '../orders/intake.js';
+import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
+import { paymentNeeds } from './masters.js';
+
+interface Working {
+  row: OrderRow;
+  items?: WireItem[];
+  changed: boolean;
+  departedFrom: Set<string>;
+}
+
+interface HistoryRow {
+  orderId: number;
+  at: string;
+  actor: string;
+  storeId: string | null;
+  pcId: string;
+  kind: string;
+  from: string | null;
+  to: string | null;
+  reason: string;
+}
+
+export const NOT_YOURS = 'この注文はこの店舗の担当ではなくなりました（別の店舗に割り当てられたか、サーバーにまだありません）。';
+
+/** A store PC sees its store's orders; head office sees every order (SPEC §5). */
+export function canSee(client: ClientIdentity, storeId: string | null): boolean {
+  return client.isHeadOffice || (storeId !== null && storeId === client.storeId);
+}
+
+function describe(row: OrderRow): string {
+  const status = isMainStatus(row.status) ? STATUS_LABELS[row.status] : row.status;
+  return `現在のサーバー上の状態は「${status}」です。`;
+}
+
+/** Judges one operation against the server's copy (the same transition table as the PCs). */
+function applyOne(op: WireOp, work: Working, client: ClientIdentity): { ok: true; history: Omit<HistoryRow, 'orderId'> | null } | { ok: false; reason: string } {
+  const row = work.row;
+  // The order exists now (made by this op or known already): nothing more to do.
+  if (op.kind === 'create') return { ok: true, history: null };
+  if (!canSee(client, row.storeId)) return { ok: false, reason: NOT_YOURS };
+  if (op.kind === 'status') {
+    if (!op.operation) return { ok: false, reason: '操作の種類が送られていません。' };
+    if (!isMainStatus(row.status)) return { ok: false, reason: 'サーバー上の注文の状態が不明です。' };
+    const target = op.target ?? (op.operation === 'bulk_set_status' && op.to && isMainStatus(op.to) ? op.to : undefined);
+    if (op.operation === 'register_tracking' && !op.trackingNo) return { ok: false, reason: '送り状番号がありません。' };
+    const judged = transition(row.status, op.operation, { needsPaymentConfirmation: row.needsPayment, target });
+    if (!judged.ok) return { ok: false, reason: `${judged.reason}${describe(row)}` };
+    const from = row.status;
+    const to: MainStatus = judged.to;
+    row.status = to;
+    row.mailPending = hasStatusMail(to);
+    if (to === 'paid' && !row.paidAt) row.paidAt = op.paidAt ?? op.at;
+    if (to === 'shipped') row.shippedAt = op.at;
+    if (to === 'cancelled') {
+      row.cancelledAt = op.at;
+      row.cancelReason = op.reason;
+    }
+    if (op.trackingNo) row.trackingNo = op.trackingNo;
+    if (op.carrier) row.carrier = op.carrier;
+    return { ok: true, history: historyOf(op, from, to) };
+  }
+  const fields = { ...(op.fields ?? {}) };
+  // A mail-sent mark counts only for the status whose mail it was (S5).
+  if (fields.mailPending === false && op.mailStatus && op.mailStatus !== row.status) delete fields.mailPending;
+  if ('storeId' in fields && fields.storeId !== row.storeId && row.storeId !== null) work.departedFrom.add(row.storeId);
+  const { items, ...columns } = fields;
+  Object.assign(row, columns);
+  if (items) work.items = items;
+  return { ok: true, history: historyOf(op, op.from, op.to) };
+}
+
+function historyOf(op: WireOp, from: string | null, to: string | null): Omit<HistoryRow, 'orderId'> {
+  return { at: op.at, actor: op.actor.operator, storeId: op.actor.storeId, pcId: op.actor.pcId, kind: op.kind, from, to, reason: op.reason };
+}
+
+async function writeChanges(tx: ServerDb, numbers: ChangeNumbers, working: Map<string, Working>, history: HistoryRow[], clientId: number, at: string) {
+  const changed = [...working.values()].filter((w) => w.changed);
+  if (changed.length === 0) return;
+  const seqOf = new Map<number, number>();
+  const records = changed.map((w) => {
+    const seq = numbers.next();
+    seqOf.set(w.row.id, seq);
+    return { ...w.row, seq, updatedAt: at, version: w.row.version + 1 };
+  });
+  const sets = sql.raw(MUTABLE_COLUMNS.map(([key, column]) => `${column} = x."${key}"`).join(', '));
+  await tx.execute(
+    sql`UPDATE orders o SET ${sets}, seq = x.seq
+        FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS ${recordDefinition(MUTABLE_COLUMNS, ', id int, seq bigint')}
+        WHERE o.id = x.id`,
+  );
+  const withItems = changed.filter((w) => w.items);
+  if (withItems.length > 0) {
+    const ids = `{${withItems.map((w) => w.row.id).join(',')}}`;
+    await tx.execute(sql`DELETE FROM order_items WHERE order_id = ANY(${ids}::int[])`);
+    const items = withItems.flatMap((w) => w.items!.map((i) => ({ orderId: w.row.id, ...i })));
+    await tx.execute(
+      sql`INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location)
+          SELECT "orderId", "lineNo", sku, title, quantity, "unitPrice", location
+          FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+            AS i("orderId" int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text)`,
+    );
+  }
+  const departures = changed.flatMap((w) =>
+    [...w.departedFrom].filter((s) => s !== w.row.storeId).map((storeId) => ({ seq: numbers.next(), orderId: w.row.id, channel: w.row.channel, orderNo: w.row.orderNo, storeId })),
+  );
+  if (departures.length > 0) {
+    await tx.execute(
+      sql`INSERT INTO order_departures (seq, order_id, channel, order_no, store_id)
+          SELECT seq, "orderId", channel, "orderNo", "storeId"
+          FROM jsonb_to_recordset(${JSON.stringify(departures)}::jsonb) AS d(seq bigint, "orderId" int, channel text, "orderNo" text, "storeId" text)`,
+    );
+  }
+  if (history.length > 0) {
+    const withSeq = history.map((h) => ({ ...h, seq: seqOf.get(h.orderId) }));
+    await tx.execute(
+      sql`INSERT INTO order_history (order_id, seq, at, actor, store_id, pc_id, kind, from_value, to_value, reason, origin_client_id)
+          SELECT "orderId", seq, at, actor, "storeId", "pcId", kind, "from", "to", reason, ${clientId}
+          FROM jsonb_to_recordset(${JSON.stringify(withSeq)}::jsonb)
+            AS h("orderId" int, seq bigint, at text, actor text, "storeId" text, "pcId" text, kind text, "from" text, "to" text, reason text)`,
+    );
+  }
+}
+
+/**
+ * Orders made on a PC (its own CSV import) join the central copy; one made at a store
+ * without a store belongs to that store. Known ones are left as they are.
+ */
+async function insertCreated(tx: ServerDb, numbers: ChangeNumbers, client: ClientIdentity, creates: WireOp[], now: Date) {
+  const orders = creates.flatMap((op) => (op.order ? [{ ...op.order, storeId: op.order.storeId ?? (client.isHeadOffice ? null : client.storeId) }] : []));
+  if (orders.length === 0) return;
+  await insertOrders(tx, numbers, orders, client.name, now.toISOString(), await paymentNeeds(tx));
+}
+
+/**
+ * Applies a PC's queued operations in order, each at most once: an op id seen before gets
+ * its first answer again and changes nothing. Every status change is judged against the
+ * server's current state; refused ones come back with the reason and the server's copy.
+ */
+export async function applyOps(db: ServerDb, client: ClientIdentity, ops: readonly WireOp[], now: Date, onCommit?: () => void): Promise<OpResult[]> {
+  if (ops.length === 0) return [];
+  return writeTransaction(
+    db,
+    async (tx, numbers) => {
+      const opIds = JSON.stringify(ops.map((o) => ({ id: o.opId })));
+      const seen = await rows<{ opId: string; accepted: boolean; reason: string | null; orderId: number | null }>(
+        tx,
+        sql`SELECT op_id AS "opId", accepted, reason, order_id AS "orderId" FROM applied_ops
+            WHERE op_id IN (SELECT id FROM jsonb_to_recordset(${opIds}::jsonb) AS k(id text))`,
+      );
+      const earlier = new Map(seen.map((s) => [s.opId, s]));
+      await insertCreated(tx, numbers, client, ops.filter((o) => o.kind === 'create' && !earlier.has(o.opId)), now);
+      const keys = JSON.stringify(ops.map((o) => ({ channel: o.channel, orderNo: o.orderNo })));
+      const found = await rows<OrderRow>(
+        tx,
+        sql`SELECT o.id, o.seq, ${selectOrderColumns('o')} FROM orders o
+            JOIN (SELECT DISTINCT channel, "orderNo" FROM jsonb_to_recordset(${keys}::jsonb) AS k(channel text, "orderNo" text)) k
+              ON o.channel = k.channel AND o.order_no = k."orderNo"
+            FOR UPDATE OF o`,
+      );
+      const working = new Map<string, Working>(found.map((row) => [`${row.channel}\u0000${row.orderNo}`, { row, changed: false, departedFrom: new Set<string>() }]));
+      const results: OpResult[] = [];
+      const history: HistoryRow[] = [];
+      const applied: { opId: string; orderId: number | null; accepted: boolean; reason: string | null }[] = [];
+      const answered = new Set<string>();
+      for (const op of ops) {
+        const before = earlier.get(op.opId);
+        if (before || answered.has(op.opId)) {
+          results.push({ opId: op.opId, accepted: before?.accepted ?? true, reason: before?.reason ?? undefined });
+          continue;
+        }
+        answered.add(op.opId);
+        const work = working.get(`${op.channel}\u0000${op.orderNo}`);
+        const outcome = work ? applyOne(op, work, client) : ({ ok: false, reason: NOT_YOURS } as const);
+        if (outcome.ok && outcome.history) {
+          work!.changed = true;
+          history.push({ orderId: work!.row.id, ...outcome.history });
+        }
+        applied.push({ opId: op.opId, orderId: work?.row.id ?? null, accepted: outcome.ok, reason: outcome.ok ? null : outcome.reason });
+        results.push({ opId: op.opId, accepted: outcome.ok, reason: outcome.ok ? undefined : outcome.reason });
+      }
+      const at = now.toISOString();
+      await writeChanges(tx, numbers, working, history, client.id, at);
+      await tx.execute(
+        sql`INSERT INTO applied_ops (op_id, client_id, order_id, accepted, reason, applied_at)
+            SELECT "opId", ${client.id}, "orderId", accepted, reason, ${at}
+            FROM jsonb_to_recordset(${JSON.stringify(applied)}::jsonb) AS a("opId" text, "orderId" int, accepted boolean, reason text)`,
+      );
+      await attachCorrections(tx, client, ops, results, working, earlier);
+      return results;
+    },
+    onCommit,
+  );
+}
+
+/** Refused ops carry the server's copy of their order (when this PC may still see it). */
+async function attachCorrections(
+  tx: ServerDb,
+  client: ClientIdentity,
+  ops: readonly WireOp[],
+  results: OpResult[],
+  working: Map<string, Working>,
+  earlier: Map<string, { orderId: number | null }>,
+) {
+  const refusedIds = new Map<string, number>();
+  ops.forEach((op, i) => {
+    if (results[i]!.accepted) return;
+    const id = working.get(`${op.channel}\u0000${op.orderNo}`)?.row.id ?? earlier.get(op.opId)?.orderId;
+    if (id) refusedIds.set(op.opId, id);
+  });
+  if (refusedIds.size === 0) return;
+  const current = await selectOrdersByIds(tx, [...new Set(refusedIds.values())]);
+  const visible = current.filter((row) => canSee(client, row.storeId));
+  const loaded = await loadOrders(tx, visible);
+  const byId = new Map(visible.map((row, i) => [row.id, loaded[i]!]));
+  for (const result of results) {
+    const id = refusedIds.get(result.opId);
+    if (id !== undefined) result.order = byId.get(id) ?? null;
+  }
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { NewOrder } from '../../src-shared/domain/order.js';
+import { startCentralServer, type CentralServer } from '../../src-server/server.js';
+import { TestClock } from './test-app.js';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** PGlite always; a real PostgreSQL too when DATABASE_URL is set (CI starts one). */
+export const BACKENDS: Backend[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** A fresh, empty database on the PostgreSQL of DATABASE_URL, for one test server. */
+async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = new URL(process.env.DATABASE_URL!);
+  const name = `chumon_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: base.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestServer {
+  url: string;
+  adminToken: string;
+  clock: TestClock;
+  server: CentralServer;
+  /** Calls the HTTP API with a token; returns status and parsed body. */
+  request<T = unknown>(token: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }>;
+  addStore(id: string, name: string, isHeadOffice?: boolean): Promise<void>;
+  /** Registers a store PC and returns its token. */
+  addPc(storeId: string, name: string): Promise<string>;
+  intake(orders: NewOrder[]): Promise<{ created: number; duplicates: string[] }>;
+  /** Stops and starts the server on the same data and port (a restart mid-sync). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(backend: Backend = 'pglite', options: { clock?: TestClock } = {}): Promise<TestServer> {
+  const clock = options.clock ?? new TestClock();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-server-'));
+  const pgdb = backend === 'postgres' ? await freshPostgres() : null;
+  const open = (port: number) => startCentralServer({ port, dataDir: dir, databaseUrl: pgdb?.url, clock, purgeIntervalMs: 3_600_000 });
+  let server = await open(0);
+  const adminToken = server.adminToken!;
+  const request = async <T>(token: string, method: string, route: string, body?: unknown) => {
+    const response = await fetch(`${server.url}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+  const must = async <T>(token: string, method: string, route: string, body?: unknown): Promise<T> => {
+    const r = await request<T>(token, method, route, body);
+    if (r.status !== 200) throw new Error(`${method} ${route}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const handle: TestServer = {
+    get url() {
+      return server.url;
+    },
+    adminToken,
+    clock,
+    get server() {
+      return server;
+    },
+    request,
+    async addStore(id, name, isHeadOffice = false) {
+      await must(adminToken, 'POST', '/admin/stores', { id, name, isHeadOffice });
+    },
+    async addPc(storeId, name) {
+      return (await must<{ token: string }>(adminToken, 'POST', '/admin/clients', { kind: 'pc', name, storeId })).token;
+    },
+    intake: (orders) => must(adminToken, 'POST', '/intake/orders', { orders }),
+    async restart() {
+      const port = server.port;
+      await server.close();
+      server = await open(port);
+    },
+    async close() {
+      await server.close();
+      await pgdb?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
