@@ -14,6 +14,9 @@ if command -v cupsd >/dev/null; then
       || lpadmin -p Chumon_PDF -E -v cups-pdf:/ -m everywhere 2>/dev/null \
       || echo "   (could not add the cups-pdf queue; printing tests will skip)"
   fi
+  # PDF → PostScript through pdftocairo: the default (ghostscript) loses the Japanese text's
+  # ToUnicode map on the way, so the PDF cups-pdf writes could not be read back by pdftotext.
+  lpstat -p Chumon_PDF >/dev/null 2>&1 && lpadmin -p Chumon_PDF -o pdftops-renderer-default=pdftocairo 2>/dev/null
 fi
 # ---- PostgreSQL for the central server's suite (issue 6) -------------------------------
 # A throwaway cluster in /tmp on 127.0.0.1:55432 (trust auth, loopback only). The suite

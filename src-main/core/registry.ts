@@ -1,4 +1,5 @@
 import { appHandlers } from '../app/handlers.js';
+import { printingHandlers } from '../printing/handlers.js';
 import { mailHandlers } from '../mail/handlers.js';
 import { mailMasterHandlers } from '../mail/master-handlers.js';
 import { bundleHandlers } from '../bundle/handlers.js';
@@ -12,6 +13,7 @@ import type { HandlerMap } from './dispatch.js';
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: HandlerMap = {
   ...appHandlers,
+  ...printingHandlers,
   ...mailHandlers,
   ...mailMasterHandlers,
   ...orderHandlers,

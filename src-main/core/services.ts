@@ -1,4 +1,5 @@
 import type { Database } from '../db/open.js';
+import { createFileServices, type FileServices } from '../files/file-services.js';
 import { MailService } from '../mail/mail-service.js';
 import { OrderQueries } from '../orders/queries.js';
 import { StatusEngine } from '../status/engine.js';
@@ -9,6 +10,7 @@ export interface Services extends DayServices {
   orders: OrderQueries;
   status: StatusEngine;
   mail: MailService;
+  files: FileServices;
 }
 
 export function createServices(database: Database): Services {
@@ -18,6 +20,7 @@ export function createServices(database: Database): Services {
     orders,
     status,
     mail: new MailService(database.sqlite),
+    files: createFileServices(),
     ...createDayServices(database.sqlite, status, orders),
   };
 }

@@ -18,7 +18,7 @@ export function reminderCutoffs(ctx: ServiceContext): ReminderCutoffs {
 export const orderHandlers: Handlers<'orders:counts' | 'orders:list' | 'orders:ids' | 'orders:get' | 'status:apply'> = {
   'orders:counts': (_input, ctx) => ctx.services.orders.counts(reminderCutoffs(ctx)),
   'orders:list': (input, ctx) => ctx.services.orders.list(input, reminderCutoffs(ctx)),
-  'orders:ids': ({ tab }, ctx) => ctx.services.orders.ids(tab, reminderCutoffs(ctx)),
+  'orders:ids': (input, ctx) => ctx.services.orders.ids(input, reminderCutoffs(ctx)),
   'orders:get': ({ id }, ctx) => {
     const order = ctx.services.orders.get(id);
     if (!order) throw new UserError('注文が見つかりません。一覧を最新の状態にしてからもう一度開いてください。', 'not_found');

@@ -1,8 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { OrderPage, TabCounts } from '../../src-shared/api/orders.js';
+import type { ListQuery, ListSort, OrderPage, TabCounts } from '../../src-shared/api/orders.js';
 import type { Channel } from '../../src-shared/domain/channels.js';
 import type { HistoryEntry, Order, OrderItem, OrderRow } from '../../src-shared/domain/order.js';
 import { TABS, isMainStatus, type MainStatus, type Tab } from '../../src-shared/domain/status.js';
+import { OrderLists, type FilteredList } from '../search/order-lists.js';
 import { REMINDER_COUNT_SQL, REMINDER_WHERE, reminderPageSql } from './reminders.js';
 
 export interface ReminderCutoffs {
@@ -11,8 +12,7 @@ export interface ReminderCutoffs {
   orderFormBefore: string;
 }
 
-type SortColumn = 'orderedAt' | 'orderNo' | 'total';
-const SORT_SQL: Record<SortColumn, string> = { orderedAt: 'ordered_at', orderNo: 'order_no', total: 'total' };
+const SORT_SQL: Record<ListSort['column'], string> = { orderedAt: 'ordered_at', orderNo: 'order_no', total: 'total' };
 
 const ROW_COLUMNS = `id, order_no AS orderNo, ordered_at AS orderedAt, channel, buyer_name AS buyerName, total,
   payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status`;
@@ -23,14 +23,34 @@ function tabWhere(tab: Tab): string {
   return REMINDER_WHERE;
 }
 
-/** Read side of the order list (S1): counts per tab, pages of rows, one order's detail. */
+export interface ListPageInput extends ListQuery {
+  offset: number;
+  limit: number;
+  sort?: ListSort;
+}
+
+/**
+ * Read side of the order list (S1): counts per tab, pages of rows, one order's detail. The
+ * list is a tab, or (with criteria) a search result or an extraction (search/order-lists.ts).
+ */
 export class OrderQueries {
   private readonly countsStmt: BetterSqlite3.Statement;
   private readonly reminderCountStmt: BetterSqlite3.Statement;
+  private readonly lists: OrderLists;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.countsStmt = sqlite.prepare('SELECT tab, n FROM tab_counts');
     this.reminderCountStmt = sqlite.prepare(REMINDER_COUNT_SQL);
+    this.lists = new OrderLists(sqlite, ROW_COLUMNS);
+  }
+
+  private filtered(query: ListQuery & { criteria: NonNullable<ListQuery['criteria']> }, cutoffs: ReminderCutoffs): FilteredList {
+    const { tab, criteria } = query;
+    return {
+      tabWhere: tab ? tabWhere(tab) : null,
+      tabParams: tab ? { status: tab, ...(tab === 'reminder' ? cutoffs : {}) } : {},
+      criteria,
+    };
   }
 
   counts(cutoffs: ReminderCutoffs): TabCounts {
@@ -40,28 +60,33 @@ export class OrderQueries {
     return counts;
   }
 
-  list(
-    input: { tab: Tab; offset: number; limit: number; sort?: { column: SortColumn; direction: 'asc' | 'desc' } },
-    cutoffs: ReminderCutoffs,
-  ): OrderPage {
-    const where = tabWhere(input.tab);
+  /** A page of the list; a query without tab or criteria is the 新規 tab. */
+  list(input: ListPageInput, cutoffs: ReminderCutoffs): OrderPage {
+    const { criteria } = input;
+    if (criteria) return this.lists.page(this.filtered({ ...input, criteria }, cutoffs), input.sort, input.offset, input.limit);
+    const tab = input.tab ?? 'new';
+    const where = tabWhere(tab);
     const column = SORT_SQL[input.sort?.column ?? 'orderedAt'];
     const direction = input.sort?.direction === 'asc' ? 'ASC' : 'DESC';
-    const params = { status: input.tab, ...cutoffs, limit: input.limit, offset: input.offset };
+    const params = { status: tab, ...cutoffs, limit: input.limit, offset: input.offset };
     // The reminder tab in date order merges its two index-ordered groups (see reminders.ts).
     const byDate = column === 'ordered_at';
     const sql =
-      input.tab === 'reminder' && byDate
+      tab === 'reminder' && byDate
         ? reminderPageSql(ROW_COLUMNS, direction)
         : `SELECT ${ROW_COLUMNS} FROM orders WHERE ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
     const rows = this.sqlite.prepare(sql).all(params) as OrderRow[];
-    const total = isMainStatus(input.tab) || input.tab === 'reminder'
-      ? this.counts(cutoffs)[input.tab]
+    const total = isMainStatus(tab) || tab === 'reminder'
+      ? this.counts(cutoffs)[tab]
       : (this.sqlite.prepare(`SELECT count(*) AS n FROM orders WHERE ${where}`).get(params) as { n: number }).n;
     return { rows, total };
   }
 
-  ids(tab: Tab, cutoffs: ReminderCutoffs): number[] {
+  /** Every order id of the list (F2 全選択, E1 反転). */
+  ids(query: ListQuery, cutoffs: ReminderCutoffs): number[] {
+    const { criteria } = query;
+    if (criteria) return this.lists.ids(this.filtered({ ...query, criteria }, cutoffs));
+    const tab = query.tab ?? 'new';
     return this.sqlite
       .prepare(`SELECT id FROM orders WHERE ${tabWhere(tab)}`)
       .pluck()

@@ -14,6 +14,8 @@ export interface AppSettings {
   serverUrl: string;
   storeToken: string;
   printer: string;
+  /** Printed PDFs' folder ('' = the documents folder) and 納品書 with or without prices (E8). */
+  documents: { dir: string; deliveryNotePrices: boolean };
   csvEncoding: 'shift_jis' | 'utf8bom';
   reminderDays: { unpaid: number; orderForm: number };
   ui: Record<string, unknown>;
@@ -33,6 +35,7 @@ export function defaultSettings(host: { user: string; hostname: string }): AppSe
     serverUrl: '',
     storeToken: '',
     printer: '',
+    documents: { dir: '', deliveryNotePrices: true },
     csvEncoding: 'shift_jis',
     reminderDays: { unpaid: 7, orderForm: 3 },
     ui: {},

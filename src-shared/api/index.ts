@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appApi } from './app.js';
+import { filesApi } from './files.js';
+import { printingApi } from './printing.js';
 import { mailApi } from './mail.js';
 import { bundleApi } from './bundle.js';
 import { detailApi } from './detail.js';
@@ -15,6 +17,8 @@ import { settingsApi } from './settings.js';
  */
 export const contract = {
   ...appApi,
+  ...filesApi,
+  ...printingApi,
   ...mailApi,
   ...ordersApi,
   ...settingsApi,
@@ -39,6 +43,8 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './app.js';
 export * from './errors.js';
+export * from './files.js';
+export * from './printing.js';
 export * from './events.js';
 export * from './mail.js';
 export * from './orders.js';

@@ -1,0 +1,193 @@
+import { CHANNEL_LABELS } from '../../src-shared/domain/channels.js';
+import {
+  A4,
+  MARGIN,
+  barcode,
+  barcodeWidth,
+  contentBottom,
+  createPdf,
+  finishPdf,
+  formatJst,
+  line,
+  pageFooters,
+  rule,
+  wrapped,
+  wrappedHeight,
+} from './pdf-doc.js';
+import { shipToLines, type PrintData, type PrintOrder } from './print-data.js';
+
+export interface DocumentMeta {
+  printedAt: Date;
+  operator: string;
+}
+
+export interface RenderedPdf {
+  pdf: Buffer;
+  pages: number;
+}
+
+interface SkuLine {
+  location: string;
+  sku: string;
+  title: string;
+  quantity: number;
+  orders: { orderNo: string; quantity: number }[];
+}
+
+const RIGHT = A4.width - MARGIN;
+const WIDTH = RIGHT - MARGIN;
+
+/** Items of all orders grouped per SKU, sorted by picking location then SKU (the walk). */
+export function groupBySku(orders: readonly PrintOrder[]): SkuLine[] {
+  const lines = new Map<string, SkuLine>();
+  for (const order of orders) {
+    for (const item of order.items) {
+      const key = `${item.location}\u0000${item.sku}`;
+      let entry = lines.get(key);
+      if (!entry) {
+        entry = { location: item.location, sku: item.sku, title: item.title, quantity: 0, orders: [] };
+        lines.set(key, entry);
+      }
+      entry.quantity += item.quantity;
+      entry.orders.push({ orderNo: order.orderNo, quantity: item.quantity });
+    }
+  }
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // Items without a location go last: they need looking for.
+  return [...lines.values()].sort(
+    (a, b) => Number(a.location === '') - Number(b.location === '') || byText(a.location, b.location) || byText(a.sku, b.sku),
+  );
+}
+
+class Cursor {
+  y = MARGIN;
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly onNewPage: () => void,
+  ) {}
+  /** Starts a new page unless `height` still fits on this one. */
+  ensure(height: number): void {
+    if (this.y + height > contentBottom()) {
+      this.doc.addPage();
+      this.y = MARGIN;
+      this.onNewPage();
+    }
+  }
+}
+
+function pageHead(doc: PDFKit.PDFDocument, cursor: Cursor, storeName: string, meta: DocumentMeta, counts: string): void {
+  line(doc, 'ピッキングリスト', MARGIN, cursor.y, { size: 15, bold: true });
+  line(doc, `${storeName}　印刷 ${formatJst(meta.printedAt)}　担当 ${meta.operator}`, MARGIN + 150, cursor.y + 4, {
+    width: WIDTH - 150,
+    size: 9,
+    align: 'right',
+  });
+  line(doc, counts, MARGIN + 150, cursor.y + 17, { width: WIDTH - 150, size: 8, align: 'right', color: '#444444' });
+  cursor.y += 32;
+  rule(doc, cursor.y - 4, '#000000');
+}
+
+const COL = { location: MARGIN, sku: MARGIN + 62, title: MARGIN + 160, qty: RIGHT - 40 };
+
+function skuTableHead(doc: PDFKit.PDFDocument, cursor: Cursor): void {
+  line(doc, '棚番', COL.location, cursor.y, { size: 8, bold: true });
+  line(doc, 'SKU', COL.sku, cursor.y, { size: 8, bold: true });
+  line(doc, '商品名', COL.title, cursor.y, { size: 8, bold: true });
+  line(doc, '数量', COL.qty, cursor.y, { size: 8, bold: true, width: 40, align: 'right' });
+  cursor.y += 12;
+  rule(doc, cursor.y - 2);
+}
+
+function skuSection(doc: PDFKit.PDFDocument, cursor: Cursor, skus: SkuLine[]): void {
+  line(doc, '■ 商品別集計（棚番順）', MARGIN, cursor.y, { size: 11, bold: true });
+  cursor.y += 16;
+  skuTableHead(doc, cursor);
+  for (const sku of skus) {
+    const served = `対象注文: ${sku.orders.map((o) => (o.quantity > 1 ? `${o.orderNo}×${o.quantity}` : o.orderNo)).join('、')}`;
+    const servedHeight = wrappedHeight(doc, served, WIDTH - 62, 7);
+    const height = 13 + servedHeight + 4;
+    if (cursor.y + height > contentBottom()) {
+      cursor.ensure(height);
+      skuTableHead(doc, cursor);
+    }
+    line(doc, sku.location || '（棚番なし）', COL.location, cursor.y, { size: 9, width: 60, bold: true });
+    line(doc, sku.sku, COL.sku, cursor.y, { size: 9, width: 96 });
+    line(doc, sku.title, COL.title, cursor.y, { size: 9, width: COL.qty - COL.title - 6 });
+    line(doc, String(sku.quantity), COL.qty, cursor.y, { size: 10, width: 40, align: 'right', bold: true });
+    cursor.y += 13;
+    wrapped(doc, served, COL.sku, cursor.y, WIDTH - 62, 7);
+    cursor.y += servedHeight + 4;
+    rule(doc, cursor.y - 2, '#cccccc');
+  }
+}
+
+function orderBlockHeight(doc: PDFKit.PDFDocument, order: PrintOrder): number {
+  const comments = commentText(order);
+  return 72 + order.items.length * 12 + (comments ? wrappedHeight(doc, comments, WIDTH, 8) + 4 : 0) + 10;
+}
+
+function commentText(order: PrintOrder): string {
+  return [order.orderComment && `注文時コメント: ${order.orderComment}`, order.staffComment && `受注後コメント: ${order.staffComment}`]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function orderBlock(doc: PDFKit.PDFDocument, cursor: Cursor, order: PrintOrder): void {
+  const top = cursor.y;
+  const codeWidth = barcodeWidth(order.orderNo);
+  barcode(doc, order.orderNo, RIGHT - codeWidth, top, { height: 26 });
+  const textWidth = WIDTH - codeWidth - 10;
+  line(doc, `注文番号 ${order.orderNo}`, MARGIN, top, { size: 11, bold: true, width: textWidth });
+  line(
+    doc,
+    `${CHANNEL_LABELS[order.channel] ?? order.channel}　注文日 ${formatJst(order.orderedAt)}　${order.paymentName}${order.bundleGroup ? `　同梱 ${order.bundleGroup}` : ''}`,
+    MARGIN,
+    top + 14,
+    { size: 8, width: textWidth, color: '#333333' },
+  );
+  line(doc, `購入者 ${order.buyer.name}`, MARGIN, top + 25, { size: 8, width: textWidth });
+  const [address, ...rest] = shipToLines(order);
+  line(doc, `お届け先 ${address ?? ''}`, MARGIN, top + 36, { size: 8, width: WIDTH });
+  line(doc, rest.join('　'), MARGIN + 36, top + 47, { size: 8, width: WIDTH - 36 });
+  let y = top + 60;
+  for (const item of order.items) {
+    line(doc, item.location || '—', COL.location, y, { size: 8, width: 60 });
+    line(doc, item.sku, COL.sku, y, { size: 8, width: 96 });
+    line(doc, item.title, COL.title, y, { size: 8, width: COL.qty - COL.title - 6 });
+    line(doc, String(item.quantity), COL.qty, y, { size: 9, width: 40, align: 'right', bold: true });
+    y += 12;
+  }
+  const comments = commentText(order);
+  if (comments) {
+    y += 2;
+    wrapped(doc, comments, MARGIN, y, WIDTH, 8);
+    y += wrappedHeight(doc, comments, WIDTH, 8) + 2;
+  }
+  cursor.y = y + 6;
+  rule(doc, cursor.y - 4);
+}
+
+/**
+ * ピッキングリスト (E8): page head with store, print time and operator; the SKU walk
+ * (grouped and sorted by location, then SKU, with the orders each line serves); then one
+ * block per order with a Code 128 barcode of its number for the ship-confirm scan.
+ */
+export async function renderPickingList(data: PrintData, meta: DocumentMeta): Promise<RenderedPdf> {
+  const doc = createPdf('ピッキングリスト', `${data.orders.length}件の注文`);
+  const storeName = data.store?.name ?? '全店舗';
+  const itemLines = data.orders.reduce((n, o) => n + o.items.length, 0);
+  const counts = `注文 ${data.orders.length.toLocaleString('ja-JP')}件・明細 ${itemLines.toLocaleString('ja-JP')}行`;
+  const cursor: Cursor = new Cursor(doc, () => pageHead(doc, cursor, storeName, meta, counts));
+  pageHead(doc, cursor, storeName, meta, counts);
+  skuSection(doc, cursor, groupBySku(data.orders));
+  cursor.y += 10;
+  cursor.ensure(60);
+  line(doc, '■ 注文別明細', MARGIN, cursor.y, { size: 11, bold: true });
+  cursor.y += 18;
+  for (const order of data.orders) {
+    cursor.ensure(orderBlockHeight(doc, order));
+    orderBlock(doc, cursor, order);
+  }
+  const pages = pageFooters(doc, `ピッキングリスト　${storeName}　${formatJst(meta.printedAt)}`);
+  return { pdf: await finishPdf(doc), pages };
+}

@@ -1,0 +1,69 @@
+import type { Order } from '../../src-shared/domain/order.js';
+import { UserError } from '../../src-shared/api/errors.js';
+import type { ServiceContext } from '../core/context.js';
+
+export interface StoreInfoRow {
+  id: string;
+  name: string;
+  postalCode: string;
+  address: string;
+  phone: string;
+}
+
+export interface PrintOrder extends Order {
+  paymentName: string;
+}
+
+export interface PrintData {
+  orders: PrintOrder[];
+  /** The shipping store whose name heads the documents (the PC's store, else the orders'). */
+  store: StoreInfoRow | null;
+  stores: Map<string, StoreInfoRow>;
+}
+
+/**
+ * Loads the checked orders for a document, in the order given, with payment names and
+ * picking locations: an item without its own 棚番 takes the one from the store's stock.
+ */
+export function loadPrintData(ctx: ServiceContext, orderIds: readonly number[]): PrintData {
+  const { sqlite } = ctx.database;
+  const stores = new Map(
+    (sqlite.prepare('SELECT id, name, postal_code AS postalCode, address, phone FROM stores').all() as StoreInfoRow[]).map((s) => [s.id, s]),
+  );
+  const payments = new Map(
+    (sqlite.prepare('SELECT code, name FROM payment_methods').all() as { code: string; name: string }[]).map((p) => [p.code, p.name]),
+  );
+  const stockLocation = sqlite.prepare("SELECT location FROM stock WHERE sku = ? AND store_id = ? AND location <> ''").pluck();
+  const orders: PrintOrder[] = [];
+  const missing: number[] = [];
+  for (const id of new Set(orderIds)) {
+    const order = ctx.services.orders.get(id);
+    if (!order) {
+      missing.push(id);
+      continue;
+    }
+    const items = order.items.map((item) =>
+      item.location || !order.storeId ? item : { ...item, location: (stockLocation.get(item.sku, order.storeId) as string | undefined) ?? '' },
+    );
+    orders.push({ ...order, items, paymentName: payments.get(order.paymentMethod) ?? order.paymentMethod });
+  }
+  // Bundled orders (同梱) go into one parcel: keep them next to each other.
+  orders.sort(
+    (a, b) => (a.bundleGroup ?? '\uffff').localeCompare(b.bundleGroup ?? '\uffff') || a.orderedAt.localeCompare(b.orderedAt) || a.id - b.id,
+  );
+  if (missing.length > 0) {
+    throw new UserError(`選択した注文のうち ${missing.length} 件が見つかりません。一覧を最新にしてから選び直してください。何も印刷していません。`, 'not_found');
+  }
+  const pcStore = ctx.actor().storeId;
+  const storeId = pcStore ?? orders.find((o) => o.storeId)?.storeId ?? null;
+  return { orders, store: storeId ? (stores.get(storeId) ?? null) : null, stores };
+}
+
+export function shipToLines(order: Order): string[] {
+  const { shipTo } = order;
+  return [
+    `〒${shipTo.postalCode}　${shipTo.prefecture}${shipTo.address1}`,
+    shipTo.address2,
+    `${shipTo.name} 様${shipTo.phone ? `　TEL ${shipTo.phone}` : ''}`,
+  ].filter((l) => l.trim() !== '');
+}

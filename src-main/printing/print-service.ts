@@ -1,0 +1,209 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { UserError } from '../../src-shared/api/errors.js';
+import type { DownloadFile } from '../../src-shared/api/files.js';
+import {
+  PRINT_KIND_LABELS,
+  PRINT_KINDS,
+  type PrintJobInfo,
+  type PrintKind,
+  type PrintMarksSummary,
+  type PrintResult,
+} from '../../src-shared/api/printing.js';
+import { chunked } from '../core/chunked.js';
+import type { ServiceContext } from '../core/context.js';
+import { Journal } from '../core/journal.js';
+import { renderDeliveryNotes } from './delivery-note.js';
+import { documentsDir, fileStamp, saveDocument } from './documents.js';
+import { renderPickingList, type RenderedPdf } from './picking-list.js';
+import { loadPrintData } from './print-data.js';
+
+type Output = 'printer' | 'pdf';
+
+interface JobRow {
+  id: number;
+  kind: PrintKind;
+  fileName: string;
+  filePath: string;
+  printer: string | null;
+  pages: number;
+  orderIds: string;
+  orderCount: number;
+  createdAt: string;
+  actor: string;
+  reprintOf: number | null;
+}
+
+/** The printer a job goes to: the one chosen in settings, else the OS default. */
+async function choosePrinter(ctx: ServiceContext): Promise<string> {
+  const listing = await ctx.services.files.printer.list();
+  if (!listing.available) throw new UserError(`${listing.message}「PDFで保存」なら印刷せずに保存できます。`, 'no_printer');
+  const chosen = ctx.settings.get('printer');
+  if (chosen) {
+    if (!listing.printers.some((p) => p.name === chosen)) {
+      throw new UserError(
+        `設定のプリンタ「${chosen}」が見つかりません。設定 → 印刷・CSV でプリンタを選び直すか、「PDFで保存」を使ってください。何も印刷していません。`,
+        'no_printer',
+      );
+    }
+    return chosen;
+  }
+  const fallback = listing.printers.find((p) => p.isDefault) ?? (listing.printers.length === 1 ? listing.printers[0] : undefined);
+  if (!fallback) {
+    throw new UserError('印刷先のプリンタが決まっていません。設定 → 印刷・CSV でプリンタを選ぶか、「PDFで保存」を使ってください。何も印刷していません。', 'no_printer');
+  }
+  return fallback.name;
+}
+
+async function render(ctx: ServiceContext, kind: PrintKind, orderIds: readonly number[], printedAt: Date): Promise<{ rendered: RenderedPdf; ids: number[] }> {
+  const data = loadPrintData(ctx, orderIds);
+  const meta = { printedAt, operator: ctx.actor().operator };
+  const rendered =
+    kind === 'picking'
+      ? await renderPickingList(data, meta)
+      : await renderDeliveryNotes(data, meta, { withPrices: ctx.settings.get('documents')?.deliveryNotePrices !== false });
+  return { rendered, ids: data.orders.map((o) => o.id) };
+}
+
+/**
+ * Records a document: the job, each order's print mark (printed at, by whom, how often) and a
+ * history row per order, in one transaction.
+ */
+function record(
+  ctx: ServiceContext,
+  job: { kind: PrintKind; fileName: string; filePath: string; printer: string | null; printerJob: string | null; pages: number; bytes: number; ids: number[]; reprintOf: number | null },
+  at: Date,
+): number {
+  const { sqlite } = ctx.database;
+  const actor = ctx.actor();
+  const iso = at.toISOString();
+  const journal = new Journal(sqlite);
+  const label = PRINT_KIND_LABELS[job.kind];
+  const how = job.printer ? `印刷（プリンタ ${job.printer}）` : 'PDF保存';
+  return sqlite.transaction(() => {
+    const jobId = Number(
+      sqlite
+        .prepare(
+          `INSERT INTO print_jobs (kind, file_name, file_path, printer, printer_job, pages, bytes, order_ids, order_count, created_at, actor, reprint_of)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(job.kind, job.fileName, job.filePath, job.printer, job.printerJob, job.pages, job.bytes, JSON.stringify(job.ids), job.ids.length, iso, actor.operator, job.reprintOf)
+        .lastInsertRowid,
+    );
+    const mark = sqlite.prepare(
+      `INSERT INTO print_marks (order_id, kind, job_id, printed_at, printed_by, times) VALUES (?, ?, ?, ?, ?, 1)
+       ON CONFLICT (order_id, kind) DO UPDATE SET job_id = excluded.job_id, printed_at = excluded.printed_at,
+         printed_by = excluded.printed_by, times = times + 1`,
+    );
+    const orderNo = sqlite.prepare('SELECT order_no FROM orders WHERE id = ?').pluck();
+    for (const id of job.ids) {
+      mark.run(id, job.kind, jobId, iso, actor.operator);
+      journal.record(
+        {
+          orderId: id,
+          kind: 'print',
+          from: null,
+          to: job.kind,
+          reason: `${label}${job.reprintOf ? 'の再印刷' : ''}${how}`,
+          payload: { orderNo: orderNo.get(id), document: job.kind, file: job.fileName },
+        },
+        actor,
+        iso,
+      );
+    }
+    return jobId;
+  })();
+}
+
+async function produce(ctx: ServiceContext, kind: PrintKind, orderIds: readonly number[], output: Output, reprintOf: number | null, existing?: JobRow): Promise<PrintResult> {
+  const printer = output === 'printer' ? await choosePrinter(ctx) : null;
+  const at = ctx.clock.now();
+  let file: { fileName: string; filePath: string };
+  let pages: number;
+  let bytes: number;
+  let ids: number[];
+  if (existing && existsSync(existing.filePath)) {
+    // A reprint sends the very document that was printed before.
+    file = { fileName: existing.fileName, filePath: existing.filePath };
+    pages = existing.pages;
+    bytes = readFileSync(existing.filePath).length;
+    ids = JSON.parse(existing.orderIds) as number[];
+  } else {
+    const made = await render(ctx, kind, orderIds, at);
+    file = saveDocument(documentsDir(ctx.settings), `${PRINT_KIND_LABELS[kind]}_${fileStamp(at)}`, made.rendered.pdf);
+    pages = made.rendered.pages;
+    bytes = made.rendered.pdf.length;
+    ids = made.ids;
+  }
+  let printerJob: string | null = null;
+  if (printer) {
+    try {
+      printerJob = (await ctx.services.files.printer.print(file.filePath, printer, `chumon-${kind}-${fileStamp(at)}`)).job;
+    } catch (err) {
+      throw new UserError(
+        `プリンタ「${printer}」に送れませんでした（${(err as Error).message}）。プリンタの電源と接続を確認してください。PDF は「${file.filePath}」に保存してあります。`,
+        'print_failed',
+      );
+    }
+  }
+  const jobId = record(ctx, { kind, ...file, printer, printerJob, pages, bytes, ids, reprintOf }, at);
+  return { jobId, kind, ...file, pages, bytes, orderCount: ids.length, printer, printerJob };
+}
+
+export function runPrint(ctx: ServiceContext, input: { kind: PrintKind; orderIds: number[]; output: Output }): Promise<PrintResult> {
+  return produce(ctx, input.kind, input.orderIds, input.output, null);
+}
+
+function jobRow(ctx: ServiceContext, jobId: number): JobRow {
+  const row = ctx.database.sqlite
+    .prepare(
+      `SELECT id, kind, file_name AS fileName, file_path AS filePath, printer, pages, order_ids AS orderIds, order_count AS orderCount,
+         created_at AS createdAt, actor, reprint_of AS reprintOf FROM print_jobs WHERE id = ?`,
+    )
+    .get(jobId) as JobRow | undefined;
+  if (!row) throw new UserError('その印刷履歴が見つかりません。一覧を開き直してください。', 'not_found');
+  return row;
+}
+
+/** 再印刷: the kept PDF again (made anew from the same orders if the file is gone). */
+export function reprint(ctx: ServiceContext, input: { jobId: number; output: Output }): Promise<PrintResult> {
+  const row = jobRow(ctx, input.jobId);
+  return produce(ctx, row.kind, JSON.parse(row.orderIds) as number[], input.output, row.id, row);
+}
+
+export function listJobs(ctx: ServiceContext, limit: number): PrintJobInfo[] {
+  const rows = ctx.database.sqlite
+    .prepare(
+      `SELECT id, kind, file_name AS fileName, file_path AS filePath, printer, pages, order_ids AS orderIds, order_count AS orderCount,
+         created_at AS createdAt, actor, reprint_of AS reprintOf FROM print_jobs ORDER BY id DESC LIMIT ?`,
+    )
+    .all(limit) as JobRow[];
+  return rows.map(({ orderIds: _ids, ...row }) => ({ ...row, fileExists: existsSync(row.filePath) }));
+}
+
+export function downloadJob(ctx: ServiceContext, jobId: number): DownloadFile {
+  const row = jobRow(ctx, jobId);
+  if (!existsSync(row.filePath)) {
+    throw new UserError(`PDF「${row.filePath}」が見つかりません（移動または削除されました）。「再印刷」で作り直せます。`, 'file_missing');
+  }
+  return { fileName: row.fileName, mimeType: 'application/pdf', base64: readFileSync(row.filePath).toString('base64') };
+}
+
+export function marksSummary(ctx: ServiceContext, orderIds: readonly number[]): PrintMarksSummary {
+  const summary: PrintMarksSummary = {
+    total: new Set(orderIds).size,
+    printed: { picking: 0, delivery_note: 0 },
+    lastPrintedAt: { picking: null, delivery_note: null },
+  };
+  for (const part of chunked([...new Set(orderIds)], 500)) {
+    const rows = ctx.database.sqlite
+      .prepare(`SELECT kind, count(*) AS n, max(printed_at) AS last FROM print_marks WHERE order_id IN (${part.map(() => '?').join(',')}) GROUP BY kind`)
+      .all(...part) as { kind: PrintKind; n: number; last: string }[];
+    for (const row of rows) {
+      if (!PRINT_KINDS.includes(row.kind)) continue;
+      summary.printed[row.kind] += row.n;
+      const last = summary.lastPrintedAt[row.kind];
+      if (!last || row.last > last) summary.lastPrintedAt[row.kind] = row.last;
+    }
+  }
+  return summary;
+}

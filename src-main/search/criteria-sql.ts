@@ -1,0 +1,129 @@
+import { UserError } from '../../src-shared/api/errors.js';
+import type { SearchCriteria } from '../../src-shared/api/orders.js';
+import {
+  addressKey,
+  characterPairs,
+  emailKey,
+  nameKey,
+  phoneKey,
+} from '../../src-shared/text/search-tokens.js';
+
+/**
+ * The F5 conditions (S10) as SQL over `orders o`: conditions joined with AND, named
+ * parameters (never values spliced into the text), and the full-text part as one FTS5
+ * expression over `order_search` (names, addresses, contacts; see drizzle/0006).
+ */
+export interface CompiledCriteria {
+  where: string[];
+  params: Record<string, string | number>;
+  match: string | null;
+}
+
+const DAY_MS = 86_400_000;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A day in Japan time as the UTC instant it starts at. */
+function jstDayStart(day: string, plusDays = 0): string {
+  return new Date(new Date(`${day}T00:00:00+09:00`).getTime() + plusDays * DAY_MS).toISOString();
+}
+
+function phrase(column: string, tokens: string[]): string {
+  return `${column} : "${tokens.join(' ')}"`;
+}
+
+function present(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+function ftsTerms(c: SearchCriteria): string[] {
+  const terms: string[] = [];
+  if (present(c.buyer)) {
+    const key = nameKey(c.buyer);
+    if (!key) throw new UserError('購入者名・カナには文字か数字を入力してください。');
+    terms.push([...key].length === 1 ? phrase('name', [key]) : phrase('name', characterPairs(key)));
+  }
+  if (present(c.address)) {
+    const pairs = characterPairs(addressKey(c.address));
+    if (pairs.length === 0) throw new UserError('住所は2文字以上で入力してください。');
+    terms.push(phrase('addr', pairs));
+  }
+  if (present(c.email)) {
+    const key = emailKey(c.email);
+    if (key.length < 3) throw new UserError('メールアドレスは先頭から3文字以上入力してください。');
+    terms.push(`contact : "${key}"*`);
+  }
+  if (present(c.phone)) {
+    const key = phoneKey(c.phone);
+    if (key.length < 3) throw new UserError('電話番号は先頭から3桁以上入力してください（ハイフンは不要です）。');
+    terms.push(`contact : "${key}"*`);
+  }
+  return terms;
+}
+
+export function compileCriteria(c: SearchCriteria): CompiledCriteria {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  const inList = (name: string, column: string, values: readonly (string | number)[] | undefined) => {
+    if (!values || values.length === 0) return;
+    where.push(`${column} IN (SELECT value FROM json_each(@${name}))`);
+    params[name] = JSON.stringify(values);
+  };
+
+  if (present(c.orderNo)) {
+    where.push(`o.order_no LIKE @orderNo ESCAPE '\\'`);
+    params.orderNo = `%${escapeLike(c.orderNo.normalize('NFKC').trim())}%`;
+  }
+  if (present(c.trackingNo)) {
+    const key = c.trackingNo.normalize('NFKC').replace(/[\s-]/g, '');
+    where.push(`replace(o.tracking_no, '-', '') LIKE @trackingNo ESCAPE '\\'`);
+    params.trackingNo = `%${escapeLike(key)}%`;
+  }
+  if (present(c.item)) {
+    where.push(
+      `o.id IN (SELECT order_id FROM order_items WHERE sku LIKE @item ESCAPE '\\' OR title LIKE @item ESCAPE '\\')`,
+    );
+    params.item = `%${escapeLike(c.item.normalize('NFKC').trim())}%`;
+  }
+  inList('channels', 'o.channel', c.channels);
+  inList('paymentMethods', 'o.payment_method', c.paymentMethods);
+  inList('statuses', 'o.status', c.statuses);
+  inList('subStatusIds', 'o.sub_status_id', c.subStatusIds);
+  if (c.storeIds && c.storeIds.length > 0) {
+    const stores = c.storeIds.filter((s) => s !== '');
+    const unassigned = stores.length < c.storeIds.length;
+    const parts = [];
+    if (stores.length > 0) {
+      parts.push('o.store_id IN (SELECT value FROM json_each(@storeIds))');
+      params.storeIds = JSON.stringify(stores);
+    }
+    if (unassigned) parts.push('o.store_id IS NULL');
+    where.push(`(${parts.join(' OR ')})`);
+  }
+  if (c.orderedFrom) {
+    where.push('o.ordered_at >= @orderedFrom');
+    params.orderedFrom = jstDayStart(c.orderedFrom);
+  }
+  if (c.orderedTo) {
+    where.push('o.ordered_at < @orderedBefore');
+    params.orderedBefore = jstDayStart(c.orderedTo, 1);
+  }
+  if (c.totalMin !== undefined) {
+    where.push('o.total >= @totalMin');
+    params.totalMin = c.totalMin;
+  }
+  if (c.totalMax !== undefined) {
+    where.push('o.total <= @totalMax');
+    params.totalMax = c.totalMax;
+  }
+  if (c.orderComment) where.push(`o.order_comment <> ''`);
+  if (c.staffComment) where.push(`o.staff_comment <> ''`);
+  if (c.mailInquiry) where.push('o.mail_inquiry = 1');
+
+  const terms = ftsTerms(c);
+  const match = terms.length > 0 ? terms.join(' AND ') : null;
+  if (match) params.match = match;
+  return { where, params, match };
+}

@@ -1,0 +1,115 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { ListSort, OrderPage, SearchCriteria } from '../../src-shared/api/orders.js';
+import type { OrderRow } from '../../src-shared/domain/order.js';
+import { compileCriteria } from './criteria-sql.js';
+
+/** A list narrowed by conditions: the tab's own condition (if any) and the F5/E2–E4 criteria. */
+export interface FilteredList {
+  /** SQL condition of the tab the list lies in, or null for a search over every order. */
+  tabWhere: string | null;
+  tabParams: Record<string, string | number>;
+  criteria: SearchCriteria;
+}
+
+const SORT_SQL: Record<ListSort['column'], string> = { orderedAt: 'ordered_at', orderNo: 'order_no', total: 'total' };
+
+/**
+ * A name fragment matching more orders than this pages in date order by walking the date
+ * index and testing membership (a page costs ~limit × orders / matches index entries);
+ * below it, looking the matches up and sorting them is cheaper.
+ */
+const DENSE_MATCHES = 2000;
+/** Sorted id lists kept for paging (a 1,000,000-order list is 8 MB). */
+const CACHED_LISTS = 4;
+
+interface Plan {
+  where: string;
+  params: Record<string, string | number>;
+  /** Only the full-text condition: counts and ids come from the index alone. */
+  textOnly: boolean;
+}
+
+/**
+ * Search results and extractions (S10, E2–E4). The first page is one query whose plan
+ * follows the conditions; deeper pages slice a sorted id list computed once per list,
+ * sort and database state (any write makes the next request compute it again).
+ */
+export class OrderLists {
+  private readonly cache = new Map<string, number[]>();
+  private readonly versionStmt: BetterSqlite3.Statement;
+  private readonly rowsByIdStmt: BetterSqlite3.Statement;
+
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly rowColumns: string,
+  ) {
+    this.versionStmt = sqlite.prepare('SELECT total_changes() AS changes');
+    this.rowsByIdStmt = sqlite.prepare(`SELECT ${rowColumns} FROM orders WHERE id IN (SELECT value FROM json_each(?))`);
+  }
+
+  private plan(list: FilteredList): Plan {
+    const compiled = compileCriteria(list.criteria);
+    const where = [...(list.tabWhere ? [`(${list.tabWhere})`] : []), ...compiled.where];
+    if (compiled.match) where.push('o.id IN (SELECT rowid FROM order_search WHERE order_search MATCH @match)');
+    return {
+      where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
+      params: { ...list.tabParams, ...compiled.params },
+      textOnly: compiled.match !== null && where.length === 1,
+    };
+  }
+
+  private count(plan: Plan): number {
+    const sql = plan.textOnly
+      ? 'SELECT count(*) FROM order_search WHERE order_search MATCH @match'
+      : `SELECT count(*) FROM orders o ${plan.where}`;
+    return this.sqlite.prepare(sql).pluck().get(plan.params) as number;
+  }
+
+  page(list: FilteredList, sort: ListSort | undefined, offset: number, limit: number): OrderPage {
+    const plan = this.plan(list);
+    const column = SORT_SQL[sort?.column ?? 'orderedAt'];
+    const direction = sort?.direction === 'asc' ? 'ASC' : 'DESC';
+    const orderBy = `ORDER BY o.${column} ${direction}, o.id ${direction}`;
+    if (offset > 0) {
+      const ids = this.sortedIds(list, plan, orderBy);
+      return { rows: this.rowsById(ids.slice(offset, offset + limit)), total: ids.length };
+    }
+    const total = this.count(plan);
+    const dense = plan.textOnly && column === 'ordered_at' && total > DENSE_MATCHES;
+    const rows = this.sqlite
+      .prepare(
+        `SELECT ${this.rowColumns} FROM orders o ${dense ? 'INDEXED BY orders_ordered_idx' : ''} ${plan.where}
+         ${orderBy} LIMIT @limit`,
+      )
+      .all({ ...plan.params, limit }) as OrderRow[];
+    return { rows, total };
+  }
+
+  /** Every id of the list, in no particular order (F2 全選択, E1 反転). */
+  ids(list: FilteredList): number[] {
+    const plan = this.plan(list);
+    const sql = plan.textOnly
+      ? 'SELECT rowid FROM order_search WHERE order_search MATCH @match'
+      : `SELECT o.id FROM orders o ${plan.where}`;
+    return this.sqlite.prepare(sql).pluck().all(plan.params) as number[];
+  }
+
+  private sortedIds(list: FilteredList, plan: Plan, orderBy: string): number[] {
+    // total_changes() moves with this connection's writes, data_version with other connections'.
+    const version = `${String(this.versionStmt.pluck().get())}:${String(this.sqlite.pragma('data_version', { simple: true }))}`;
+    const key = JSON.stringify([version, list.tabWhere, list.tabParams, list.criteria, orderBy]);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const ids = this.sqlite.prepare(`SELECT o.id FROM orders o ${plan.where} ${orderBy}`).pluck().all(plan.params) as number[];
+    // Any write changes total_changes(), so older entries can only be stale: keep the newest few.
+    this.cache.set(key, ids);
+    while (this.cache.size > CACHED_LISTS) this.cache.delete(this.cache.keys().next().value!);
+    return ids;
+  }
+
+  private rowsById(ids: number[]): OrderRow[] {
+    if (ids.length === 0) return [];
+    const byId = new Map((this.rowsByIdStmt.all(JSON.stringify(ids)) as OrderRow[]).map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { orderIds } from './orders.js';
+import { method } from './define.js';
+import type { DownloadFile } from './files.js';
+
+export const PRINT_KINDS = ['picking', 'delivery_note'] as const;
+export type PrintKind = (typeof PRINT_KINDS)[number];
+export const PRINT_KIND_LABELS: Record<PrintKind, string> = { picking: 'ピッキングリスト', delivery_note: '納品書' };
+
+export interface PrinterList {
+  system: 'cups' | 'windows';
+  available: boolean;
+  printers: { name: string; isDefault: boolean }[];
+  /** Why no printer can be used, when `available` is false. */
+  message: string;
+}
+
+export interface PrintResult {
+  jobId: number;
+  kind: PrintKind;
+  fileName: string;
+  filePath: string;
+  pages: number;
+  bytes: number;
+  orderCount: number;
+  /** Null when only saved as PDF. */
+  printer: string | null;
+  printerJob: string | null;
+}
+
+export interface PrintJobInfo {
+  id: number;
+  kind: PrintKind;
+  fileName: string;
+  filePath: string;
+  printer: string | null;
+  pages: number;
+  orderCount: number;
+  createdAt: string;
+  actor: string;
+  reprintOf: number | null;
+  fileExists: boolean;
+}
+
+/** How many of the checked orders already have each document (for the reprint warning). */
+export interface PrintMarksSummary {
+  total: number;
+  printed: Record<PrintKind, number>;
+  lastPrintedAt: Record<PrintKind, string | null>;
+}
+
+const output = z.enum(['printer', 'pdf']);
+const jobId = z.number().int().positive();
+
+export const printingApi = {
+  'print:printers': method<PrinterList>()(z.object({})),
+  /** E8: a picking list or the delivery notes of the checked orders, to the printer or as PDF. */
+  'print:run': method<PrintResult>()(z.object({ kind: z.enum(PRINT_KINDS), orderIds, output })),
+  'print:reprint': method<PrintResult>()(z.object({ jobId, output })),
+  'print:jobs': method<PrintJobInfo[]>()(z.object({ limit: z.number().int().min(1).max(200).default(20) })),
+  'print:download': method<DownloadFile>()(z.object({ jobId })),
+  'print:marks': method<PrintMarksSummary>()(z.object({ orderIds })),
+};
