@@ -15,6 +15,16 @@ export interface MailIntent {
   messageId: string;
   retryOf: number | null;
   actor: string;
+  /** A retry of a mail of unknown outcome: that row yields its claim to this one. */
+  replacesUnknown?: number;
+}
+
+/** A finished send, to be written with the next step of the batch. */
+export interface Outcome {
+  id: number;
+  intent: Pick<MailIntent, 'orderId' | 'mainStatus' | 'statusMail'>;
+  result: 'sent' | 'failed' | 'unknown';
+  error: string | null;
 }
 
 export interface LogQuery {
@@ -47,9 +57,14 @@ export class MailLog {
   private readonly lastReminderStmt: BetterSqlite3.Statement;
   private readonly entryStmt: BetterSqlite3.Statement;
   private readonly byOrderStmt: BetterSqlite3.Statement;
-  readonly claim: (intent: MailIntent, at: string) => number;
-  /** The clerk chose to send a mail of unknown outcome again: the old row yields its claim. */
-  readonly claimRetryOfUnknown: (unknownId: number, intent: MailIntent, at: string) => number;
+  private readonly yieldUnknown: BetterSqlite3.Statement;
+  /**
+   * One step of a batch, in ONE transaction: write the results of the sends that finished,
+   * then the intents of the next sends (ids; ALREADY_CLAIMED where the database refused).
+   * Intents are committed before their send starts; a result not yet written when the
+   * process dies leaves its row 'pending', which start-up turns into 'unknown'.
+   */
+  readonly step: (finished: readonly Outcome[], intents: readonly MailIntent[], at: string) => number[];
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.insert = sqlite.prepare(
@@ -70,40 +85,30 @@ export class MailLog {
     );
     this.entryStmt = sqlite.prepare(`SELECT ${ROW_COLUMNS}, l.body, l.message_id AS messageId FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.id = ?`);
     this.byOrderStmt = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.order_id = ? ORDER BY l.id DESC`);
-    // The intent and the order's flag commit together, before anything goes to the server.
-    this.claim = sqlite.transaction((intent: MailIntent, at: string): number => {
-      const info = this.insert.run({ ...intent, at });
-      if (info.changes === 0) return ALREADY_CLAIMED;
-      if (intent.statusMail) this.clearPending.run(intent.orderId);
-      return Number(info.lastInsertRowid);
-    });
-    this.claimRetryOfUnknown = sqlite.transaction((unknownId: number, intent: MailIntent, at: string): number => {
-      const marked = sqlite.prepare("UPDATE mail_log SET result = 'retried' WHERE id = ? AND result = 'unknown'").run(unknownId);
-      return marked.changes === 0 ? ALREADY_CLAIMED : this.claim(intent, at);
+    this.yieldUnknown = sqlite.prepare("UPDATE mail_log SET result = 'retried' WHERE id = ? AND result = 'unknown'");
+    this.step = sqlite.transaction((finished: readonly Outcome[], intents: readonly MailIntent[], at: string): number[] => {
+      for (const outcome of finished) this.settle(outcome, at);
+      return intents.map((intent) => this.claimOne(intent, at));
     });
   }
 
-  sent(id: number, at: string): void {
-    this.finish.run({ id, result: 'sent', error: null, at });
-  }
-
-  /** Certainly not delivered: the order goes back to メール未送信 and may be retried. */
-  failed(id: number, intent: Pick<MailIntent, 'orderId' | 'mainStatus' | 'statusMail'>, error: string, at: string): void {
-    this.sqlite.transaction(() => {
-      this.finish.run({ id, result: 'failed', error, at });
-      if (intent.statusMail) this.restorePending.run(intent.orderId, intent.mainStatus);
-    })();
+  /** The intent row, with the order's メール未送信 flag cleared for a status mail. */
+  private claimOne(intent: MailIntent, at: string): number {
+    if (intent.replacesUnknown && this.yieldUnknown.run(intent.replacesUnknown).changes === 0) return ALREADY_CLAIMED;
+    const info = this.insert.run({ orderId: intent.orderId, kind: intent.kind, mainStatus: intent.mainStatus, recipient: intent.recipient, subject: intent.subject, body: intent.body, messageId: intent.messageId, retryOf: intent.retryOf, actor: intent.actor, at });
+    if (info.changes === 0) return ALREADY_CLAIMED;
+    if (intent.statusMail) this.clearPending.run(intent.orderId);
+    return Number(info.lastInsertRowid);
   }
 
   /**
-   * Possibly delivered. The claim stays (no automatic resend); the order shows again in
-   * メール未送信 so that the clerk sees it and decides in F8.
+   * A send's result. Failed (certainly not delivered) and unknown (possibly delivered) both
+   * put the order back in メール未送信; only a failed one is free to go again — an unknown
+   * one keeps its claim until the clerk decides in F8.
    */
-  unknown(id: number, intent: Pick<MailIntent, 'orderId' | 'mainStatus' | 'statusMail'>, error: string, at: string): void {
-    this.sqlite.transaction(() => {
-      this.finish.run({ id, result: 'unknown', error, at });
-      if (intent.statusMail) this.restorePending.run(intent.orderId, intent.mainStatus);
-    })();
+  private settle(outcome: Outcome, at: string): void {
+    this.finish.run({ id: outcome.id, result: outcome.result, error: outcome.error, at });
+    if (outcome.result !== 'sent' && outcome.intent.statusMail) this.restorePending.run(outcome.intent.orderId, outcome.intent.mainStatus);
   }
 
   /**
@@ -116,7 +121,7 @@ export class MailLog {
       .prepare("SELECT id, order_id AS orderId, main_status AS mainStatus, kind FROM mail_log WHERE result = 'pending'")
       .all() as { id: number; orderId: number; mainStatus: string; kind: MailKind }[];
     const error = '送信中にアプリが終了したため、届いたかどうか分かりません。F8 送信ログ照会で確認して、再送するか送信済にしてください。';
-    for (const row of rows) this.unknown(row.id, { ...row, statusMail: isStatusMailKind(row.kind) }, error, at);
+    this.step(rows.map((row) => ({ id: row.id, intent: { ...row, statusMail: isStatusMailKind(row.kind) }, result: 'unknown', error })), [], at);
     return rows.length;
   }
 

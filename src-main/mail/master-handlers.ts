@@ -4,7 +4,7 @@ import type { Handlers } from '../core/dispatch.js';
 import type { ServiceContext } from '../core/context.js';
 import { fitToJis } from './jis.js';
 import { loadMailOrders } from './mail-order.js';
-import { newMessageId, renderMail } from './mail-service.js';
+import { newMessageId, renderMail } from './batch.js';
 import { mailSettingsView, saveMailSettings, smtpConfig, storedMailSettings } from './mail-settings.js';
 import { blockedReason } from './rules.js';
 import { classifySendError, openTransport } from './transport.js';

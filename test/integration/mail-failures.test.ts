@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WINDOW } from '../../src-main/mail/batch.js';
 import { insertOrders } from '../helpers/orders.js';
 import { configureMail, mailLogRows, unsentCount } from '../helpers/mail.js';
 import { TestSmtpServer, type Verdict } from '../helpers/smtp.js';
@@ -122,8 +123,9 @@ describe('a server that cannot be reached', () => {
     const result = await t.call('mail:send', { orderIds: ids, purpose: 'status' });
     expect(result.sent).toBe(0);
     expect(result.aborted).toMatch(/SMTP サーバー（127\.0\.0\.1:\d+）に接続できません/);
+    // Only what was already handed to the pool when the third failure came back.
     expect(result.failed.length).toBeGreaterThanOrEqual(3);
-    expect(result.failed.length).toBeLessThan(10);
+    expect(result.failed.length).toBeLessThanOrEqual(WINDOW);
     expect(result.skipped.length).toBe(40 - result.failed.length);
     expect(result.skipped[0]!.reason).toMatch(/送信を中断しました/);
     expect(unsentCount(t)).toBe(40);
@@ -137,8 +139,9 @@ describe('start-up after a crash', () => {
     await configureMail(t, smtp.port);
     const [id] = paidOrders(1);
     // What a process killed between the intent and the result leaves behind.
-    t.app.ctx.services.mail.log.claim(
-      { orderId: id!, kind: 'payment_confirmed', mainStatus: 'paid', statusMail: true, recipient: 'buyer0@example.jp', subject: 's', body: 'b', messageId: '<x@example.jp>', retryOf: null, actor: 't' },
+    t.app.ctx.services.mail.log.step(
+      [],
+      [{ orderId: id!, kind: 'payment_confirmed', mainStatus: 'paid', statusMail: true, recipient: 'buyer0@example.jp', subject: 's', body: 'b', messageId: '<x@example.jp>', retryOf: null, actor: 't' }],
       '2026-11-27T00:59:00.000Z',
     );
     expect(unsentCount(t)).toBe(0);

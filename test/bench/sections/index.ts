@@ -1,5 +1,6 @@
 import type { BenchSection } from '../harness.js';
+import { mailSection } from './mail.js';
 import { storeCore } from './store-core.js';
 
 /** Every bench section, in run order; each issue's figures live in their own file. */
-export const SECTIONS: BenchSection[] = [storeCore];
+export const SECTIONS: BenchSection[] = [storeCore, mailSection];
