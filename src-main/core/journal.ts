@@ -13,6 +13,18 @@ export interface Change {
   payload: Record<string, unknown>;
 }
 
+/** A change to a master staff maintain (S4 sub-statuses, ...), for master_history and sync. */
+export interface MasterChange {
+  /** The outbox entity: 'sub_status', ... */
+  entity: string;
+  entityId: string;
+  /** What changed: 'add', 'rename', 'color', 'reorder', 'retire', 'restore', ... */
+  kind: string;
+  from: string | null;
+  to: string | null;
+  payload: Record<string, unknown>;
+}
+
 /**
  * Writes a change's history row (S2) and its sync outbox entry (DESIGN 6). Callers run it
  * inside the transaction that changes the order, so the three never disagree.
@@ -20,6 +32,8 @@ export interface Change {
 export class Journal {
   private readonly insertHistory: BetterSqlite3.Statement;
   private readonly insertOutbox: BetterSqlite3.Statement;
+  private readonly insertMasterHistory: BetterSqlite3.Statement;
+  private readonly insertEntityOutbox: BetterSqlite3.Statement;
 
   constructor(sqlite: BetterSqlite3.Database) {
     this.insertHistory = sqlite.prepare(
@@ -28,6 +42,13 @@ export class Journal {
     );
     this.insertOutbox = sqlite.prepare(
       `INSERT INTO sync_outbox (op_id, entity, entity_id, kind, payload, created_at) VALUES (?, 'order', ?, ?, ?, ?)`,
+    );
+    this.insertMasterHistory = sqlite.prepare(
+      `INSERT INTO master_history (entity, entity_id, at, actor, store_id, pc_id, kind, from_value, to_value)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertEntityOutbox = sqlite.prepare(
+      `INSERT INTO sync_outbox (op_id, entity, entity_id, kind, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -45,5 +66,13 @@ export class Journal {
     );
     const payload = JSON.stringify({ ...change.payload, from: change.from, to: change.to, reason: change.reason, at, actor });
     this.insertOutbox.run(randomUUID(), String(change.orderId), change.kind, payload, at);
+  }
+
+  /** The same for a master: its history row and an outbox entry of its own entity. */
+  recordMaster(change: MasterChange, actor: Actor, at: string): void {
+    const { entity, entityId, kind, from, to } = change;
+    this.insertMasterHistory.run(entity, entityId, at, actor.operator, actor.storeId, actor.pcId, kind, from, to);
+    const payload = JSON.stringify({ ...change.payload, from, to, at, actor });
+    this.insertEntityOutbox.run(randomUUID(), entity, entityId, kind, payload, at);
   }
 }

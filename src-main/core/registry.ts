@@ -6,6 +6,9 @@ import { bundleHandlers } from '../bundle/handlers.js';
 import { detailHandlers } from '../detail/handlers.js';
 import { operationsHandlers } from '../operations/handlers.js';
 import { stockHandlers } from '../stock/handlers.js';
+import { bulkHandlers } from '../bulk/handlers.js';
+import { subStatusHandlers } from '../sub-status/handlers.js';
+import { uiHandlers } from '../ui/handlers.js';
 import { orderHandlers } from '../orders/handlers.js';
 import { settingsHandlers } from '../settings/handlers.js';
 import type { HandlerMap } from './dispatch.js';
@@ -17,6 +20,9 @@ export const handlers: HandlerMap = {
   ...mailHandlers,
   ...mailMasterHandlers,
   ...orderHandlers,
+  ...bulkHandlers,
+  ...subStatusHandlers,
+  ...uiHandlers,
   ...settingsHandlers,
   ...stockHandlers,
   ...operationsHandlers,

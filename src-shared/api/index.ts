@@ -8,6 +8,9 @@ import { detailApi } from './detail.js';
 import { operationsApi } from './operations.js';
 import { stockApi } from './stock.js';
 import type { MethodSpec } from './define.js';
+import { bulkApi } from './bulk.js';
+import { subStatusApi } from './sub-status.js';
+import { uiApi } from './ui.js';
 import { ordersApi } from './orders.js';
 import { settingsApi } from './settings.js';
 
@@ -21,6 +24,9 @@ export const contract = {
   ...printingApi,
   ...mailApi,
   ...ordersApi,
+  ...bulkApi,
+  ...subStatusApi,
+  ...uiApi,
   ...settingsApi,
   ...stockApi,
   ...operationsApi,
@@ -48,6 +54,9 @@ export * from './printing.js';
 export * from './events.js';
 export * from './mail.js';
 export * from './orders.js';
+export * from './bulk.js';
+export * from './sub-status.js';
+export * from './ui.js';
 export * from './settings.js';
 export * from './stock.js';
 export * from './operations.js';
