@@ -60,11 +60,12 @@ export const orders = sqliteTable(
     index('orders_mail_pending_idx').on(t.orderedAt, t.id).where(sql`${t.mailPending} = 1`),
     index('orders_status_total_idx').on(t.status, t.total, t.id),
     index('orders_status_order_no_idx').on(t.status, t.orderNo),
+    // 催促対象 (S6): covering partial indexes, so the reminder count reads index entries only.
     index('orders_unpaid_idx')
-      .on(t.orderedAt)
+      .on(t.orderedAt, t.needsPayment, t.status, t.orderFormDone)
       .where(sql`${t.needsPayment} = 1 AND ${t.status} IN ('new', 'stock_confirmed', 'out_of_stock')`),
     index('orders_form_unfilled_idx')
-      .on(t.orderedAt)
+      .on(t.orderedAt, t.needsPayment, t.status, t.orderFormDone)
       .where(sql`${t.orderFormDone} = 0 AND ${t.status} NOT IN ('shipped', 'cancelled')`),
     index('orders_store_status_idx').on(t.storeId, t.status),
     index('orders_tracking_idx').on(t.trackingNo),
