@@ -1,5 +1,6 @@
 import { appHandlers } from '../app/handlers.js';
 import { printingHandlers } from '../printing/handlers.js';
+import { importHandlers } from '../imports/handlers.js';
 import { mailHandlers } from '../mail/handlers.js';
 import { mailMasterHandlers } from '../mail/master-handlers.js';
 import { bundleHandlers } from '../bundle/handlers.js';
@@ -17,6 +18,7 @@ import type { HandlerMap } from './dispatch.js';
 export const handlers: HandlerMap = {
   ...appHandlers,
   ...printingHandlers,
+  ...importHandlers,
   ...mailHandlers,
   ...mailMasterHandlers,
   ...orderHandlers,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../src-shared/api/errors.js';
+import type { OrderImportPlan } from '../imports/import-service.js';
 import { createPrinter, type Printer } from '../printing/printer.js';
 
 /**
@@ -35,7 +36,7 @@ export class PendingFiles<T> {
 export interface FileServices {
   printer: Printer;
   /** Order-import previews (F1), by preview id. */
-  orderImports: PendingFiles<unknown>;
+  orderImports: PendingFiles<OrderImportPlan>;
   /** Carrier issued-data previews (tracking numbers), by preview id. */
   trackingImports: PendingFiles<unknown>;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appApi } from './app.js';
 import { filesApi } from './files.js';
 import { printingApi } from './printing.js';
+import { importsApi } from './imports.js';
 import { mailApi } from './mail.js';
 import { bundleApi } from './bundle.js';
 import { detailApi } from './detail.js';
@@ -22,6 +23,7 @@ export const contract = {
   ...appApi,
   ...filesApi,
   ...printingApi,
+  ...importsApi,
   ...mailApi,
   ...ordersApi,
   ...bulkApi,
@@ -51,6 +53,7 @@ export * from './app.js';
 export * from './errors.js';
 export * from './files.js';
 export * from './printing.js';
+export * from './imports.js';
 export * from './events.js';
 export * from './mail.js';
 export * from './orders.js';

@@ -1,0 +1,244 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { UserError } from '../../src-shared/api/errors.js';
+import type { FileUpload } from '../../src-shared/api/files.js';
+import type { ImportNeedsMapping, ImportPreview, ImportResult, RejectedRow } from '../../src-shared/api/imports.js';
+import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.js';
+import { totalOf } from '../../src-shared/domain/money.js';
+import type { NewOrder } from '../../src-shared/domain/order.js';
+import type { ServiceContext } from '../core/context.js';
+import { Journal } from '../core/journal.js';
+import { readCsv, type CsvTable } from '../files/csv-read.js';
+import { ENCODING_LABELS, decodeText } from '../files/text-decode.js';
+import { OrderWriter } from '../orders/writer.js';
+import { detectLayout, mappingLayout, missingHeaders, type Layout } from './layouts.js';
+import { loadMapping } from './mappings.js';
+import { importedValues, mergeImport, type ImportedValues, type MergePlan } from './merge.js';
+import { parseOrders, type ParsedOrder, type SourceTable } from './parse-orders.js';
+
+/** What the preview found, kept until the clerk presses 取込 (see PendingFiles). */
+export interface OrderImportPlan {
+  layout: string;
+  channel: Channel;
+  orders: ParsedOrder[];
+  rejected: RejectedRow[];
+}
+
+type Verdict =
+  | { kind: 'new' }
+  | { kind: 'update'; id: number; plan: MergePlan; theirs: ImportedValues; snapshot: string }
+  | { kind: 'unchanged'; id: number; note: string; snapshot: string | null };
+
+interface Decoded {
+  name: string;
+  encoding: string;
+  table: CsvTable;
+}
+
+const LIST_LIMIT = 500;
+
+function decodeFiles(files: FileUpload[]): Decoded[] {
+  return files.map((file) => {
+    const label = `「${file.name}」`;
+    const text = decodeText(Buffer.from(file.base64, 'base64'), label);
+    const table = readCsv(text.text, label);
+    if (table.records.length === 0) throw new UserError(`${label}には見出し行だけで注文の行がありません。何も取り込んでいません。`, 'empty_file');
+    return { name: file.name, encoding: ENCODING_LABELS[text.encoding], table };
+  });
+}
+
+/**
+ * Reads, for every parsed order, what an import would do to the database as it is now.
+ * A snapshot equal to the file means the file brings nothing new: no need to look further.
+ */
+class Classifier {
+  private readonly findOrder: BetterSqlite3.Statement;
+  private readonly findSnapshot: BetterSqlite3.Statement;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly channel: Channel,
+  ) {
+    const { sqlite } = ctx.database;
+    this.findOrder = sqlite.prepare('SELECT id, status FROM orders WHERE channel = ? AND order_no = ?');
+    this.findSnapshot = sqlite.prepare('SELECT snapshot FROM import_records WHERE channel = ? AND order_no = ?').pluck();
+  }
+
+  verdict(order: NewOrder): Verdict {
+    const found = this.findOrder.get(this.channel, order.orderNo) as { id: number; status: string } | undefined;
+    if (!found) return { kind: 'new' };
+    const theirs = importedValues(order);
+    const snapshot = JSON.stringify(theirs);
+    const baseText = this.findSnapshot.get(this.channel, order.orderNo) as string | undefined;
+    if (baseText === snapshot) return { kind: 'unchanged', id: found.id, note: '前回の取込から変更なし', snapshot: null };
+    if (baseText === undefined) {
+      return { kind: 'unchanged', id: found.id, note: 'この PC で取り込んだ注文ではないため、内容は更新しません', snapshot };
+    }
+    const current = this.ctx.services.orders.get(found.id)!;
+    const plan = mergeImport(JSON.parse(baseText) as ImportedValues, importedValues(current), theirs, current.status);
+    if (plan.set.length === 0) {
+      const note = plan.kept.length ? `更新なし: ${plan.kept.join('、')}` : '変更なし';
+      return { kind: 'unchanged', id: found.id, note, snapshot };
+    }
+    return { kind: 'update', id: found.id, plan, theirs, snapshot };
+  }
+}
+
+export function previewImport(
+  ctx: ServiceContext,
+  input: { files: FileUpload[]; channel: Channel; mappingId?: number },
+): ImportPreview | ImportNeedsMapping {
+  const decoded = decodeFiles(input.files);
+  let layout: Layout;
+  let ordered: Decoded[];
+  if (input.mappingId !== undefined) {
+    const mapping = loadMapping(ctx.database.sqlite, input.mappingId);
+    if (decoded.length !== 1) throw new UserError('マッピングで取り込むときはファイルを1つだけ選んでください（1行に注文と商品が並ぶ形式）。');
+    const missing = missingHeaders(mapping, decoded[0]!.table.header);
+    if (missing.length > 0) {
+      throw new UserError(`「${decoded[0]!.name}」にマッピング「${mapping.name}」の見出しがありません: ${missing.join('、')}。マッピングを直すか、別のファイルを選んでください。何も取り込んでいません。`);
+    }
+    layout = mappingLayout(mapping);
+    ordered = decoded;
+  } else {
+    const detected = detectLayout(decoded.map((d) => d.table.header));
+    if (!detected) {
+      if (decoded.length === 1) {
+        return {
+          kind: 'needs_mapping',
+          fileName: decoded[0]!.name,
+          headers: decoded[0]!.table.header,
+          message: `「${decoded[0]!.name}」は Yahoo! や Amazon の形式ではありません。見出しと注文の項目の対応（マッピング）を設定してください。`,
+        };
+      }
+      throw new UserError('選んだ2つのファイルを Yahoo! の注文ファイルと商品ファイルとして認識できません。見出し行（OrderId など）を確認してください。何も取り込んでいません。');
+    }
+    layout = detected.layout;
+    ordered = detected.order.map((i) => decoded[i]!);
+  }
+  const channel = layout.channel ?? input.channel;
+  const sources: SourceTable[] = ordered.map((d, i) => ({ name: d.name, table: d.table, reader: layout.files[i]! }));
+  const payments = ctx.database.sqlite.prepare('SELECT code, name FROM payment_methods').all() as { code: string; name: string }[];
+  const { orders, rejected } = parseOrders(layout, sources, channel, payments);
+  const plan: OrderImportPlan = { layout: `${layout.label}（${CHANNEL_LABELS[channel]}）`, channel, orders, rejected };
+  const classifier = new Classifier(ctx, channel);
+  const preview: ImportPreview = {
+    kind: 'preview',
+    previewId: ctx.services.files.orderImports.put(plan),
+    layout: plan.layout,
+    channel,
+    files: ordered.map((d) => ({ name: d.name, encoding: d.encoding, rows: d.table.records.length })),
+    counts: { new: 0, updated: 0, unchanged: 0, rejected: rejected.length },
+    newOrders: [],
+    updates: [],
+    unchanged: [],
+    rejected: rejected.slice(0, LIST_LIMIT),
+  };
+  for (const { order } of orders) {
+    const verdict = classifier.verdict(order);
+    if (verdict.kind === 'new') {
+      preview.counts.new += 1;
+      if (preview.newOrders.length < LIST_LIMIT) {
+        const subtotal = order.items.reduce((s, i) => s + i.quantity * i.unitPrice, 0);
+        preview.newOrders.push({ orderNo: order.orderNo, buyerName: order.buyer.name, items: order.items.length, total: totalOf({ ...order, subtotal }) });
+      }
+    } else if (verdict.kind === 'update') {
+      preview.counts.updated += 1;
+      if (preview.updates.length < LIST_LIMIT) {
+        preview.updates.push({ orderNo: order.orderNo, changed: verdict.plan.set.map((f) => f.label), kept: verdict.plan.kept });
+      }
+    } else {
+      preview.counts.unchanged += 1;
+      if (preview.unchanged.length < LIST_LIMIT) preview.unchanged.push({ orderNo: order.orderNo, note: verdict.note });
+    }
+  }
+  return preview;
+}
+
+/** Writes a merge's fields, recomputes the money, and returns the sync-able field values. */
+function applyUpdate(sqlite: BetterSqlite3.Database, id: number, plan: MergePlan, theirs: ImportedValues, at: string): Record<string, unknown> {
+  const columns = plan.set.filter((f) => f.column);
+  const values = columns.map((f) => f.get(theirs));
+  const assignments = columns.map((f) => `${f.column} = ?`);
+  if (columns.some((f) => f.column === 'payment_method')) {
+    assignments.push('needs_payment = coalesce((SELECT needs_confirmation FROM payment_methods WHERE code = ?), 1)');
+    values.push(theirs.paymentMethod);
+  }
+  sqlite.prepare(`UPDATE orders SET ${[...assignments, 'updated_at = ?', 'version = version + 1'].join(', ')} WHERE id = ?`).run(...values, at, id);
+  const fields: Record<string, unknown> = {};
+  if (plan.set.some((f) => f.column === null)) {
+    sqlite.prepare('DELETE FROM order_items WHERE order_id = ?').run(id);
+    const insert = sqlite.prepare('INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const item of theirs.items) insert.run(id, item.lineNo, item.sku, item.title, item.quantity, item.unitPrice, '');
+    fields.items = theirs.items.map((i) => ({ ...i, location: '' }));
+  }
+  const money = sqlite
+    .prepare(
+      `UPDATE orders SET subtotal = (SELECT coalesce(sum(quantity * unit_price), 0) FROM order_items WHERE order_id = @id) WHERE id = @id
+       RETURNING subtotal, discount, shipping_fee AS shippingFee, cod_fee AS codFee`,
+    )
+    .get({ id }) as { subtotal: number; discount: number; shippingFee: number; codFee: number };
+  const total = totalOf(money);
+  sqlite.prepare('UPDATE orders SET total = ? WHERE id = ?').run(total, id);
+  const syncable: Record<string, string> = { order_comment: 'orderComment', discount: 'discount', shipping_fee: 'shippingFee', cod_fee: 'codFee' };
+  for (const f of columns) if (f.column && syncable[f.column]) fields[syncable[f.column]!] = f.get(theirs);
+  return { ...fields, subtotal: money.subtotal, total };
+}
+
+/**
+ * 取込: everything the preview showed, judged again against the database as it is now,
+ * in ONE transaction — new orders (with history and sync outbox), merged updates, and
+ * the snapshots that make a second import of the same file change nothing.
+ */
+export function commitImport(ctx: ServiceContext, previewId: string): ImportResult {
+  const plan = ctx.services.files.orderImports.take(previewId);
+  const { sqlite } = ctx.database;
+  const actor = ctx.actor();
+  const at = ctx.clock.now().toISOString();
+  const writer = new OrderWriter(sqlite);
+  const journal = new Journal(sqlite);
+  const classifier = new Classifier(ctx, plan.channel);
+  const saveSnapshot = sqlite.prepare(
+    `INSERT INTO import_records (channel, order_no, order_id, snapshot, source, imported_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (channel, order_no) DO UPDATE SET order_id = excluded.order_id, snapshot = excluded.snapshot,
+       source = excluded.source, imported_at = excluded.imported_at`,
+  );
+  const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, rejected: plan.rejected.length };
+  sqlite.transaction(() => {
+    for (const { order } of plan.orders) {
+      const verdict = classifier.verdict(order);
+      if (verdict.kind === 'new') {
+        const incoming: NewOrder = { ...order, storeId: actor.storeId };
+        const id = writer.insert(incoming, at);
+        journal.record(
+          { orderId: id, kind: 'create', from: null, to: 'new', reason: `ファイル取込: ${plan.layout}`, payload: { orderNo: order.orderNo, channel: order.channel, order: incoming } },
+          actor,
+          at,
+        );
+        saveSnapshot.run(plan.channel, order.orderNo, id, JSON.stringify(importedValues(order)), plan.layout, at);
+        result.inserted += 1;
+      } else if (verdict.kind === 'update') {
+        const fields = applyUpdate(sqlite, verdict.id, verdict.plan, verdict.theirs, at);
+        const changed = verdict.plan.set.map((f) => f.label).join('、');
+        journal.record(
+          {
+            orderId: verdict.id,
+            kind: 'import_update',
+            from: null,
+            to: changed,
+            reason: `ファイル取込で更新: ${changed}${verdict.plan.kept.length ? `（更新しなかった項目: ${verdict.plan.kept.join('、')}）` : ''}`,
+            payload: { orderNo: order.orderNo, channel: order.channel, fields },
+          },
+          actor,
+          at,
+        );
+        saveSnapshot.run(plan.channel, order.orderNo, verdict.id, verdict.snapshot, plan.layout, at);
+        result.updated += 1;
+      } else {
+        if (verdict.snapshot) saveSnapshot.run(plan.channel, order.orderNo, verdict.id, verdict.snapshot, plan.layout, at);
+        result.unchanged += 1;
+      }
+    }
+  })();
+  if (result.inserted + result.updated > 0) ctx.emit({ type: 'orders:changed' });
+  return result;
+}
