@@ -6,6 +6,8 @@ import { createServices } from '../core/services.js';
 import { ensureDefaultMasters } from '../db/defaults.js';
 import { openDatabase } from '../db/open.js';
 import { createFileKeyCipher, type SecretCipher } from '../settings/secret-cipher.js';
+import { startPiiPurge } from '../privacy/purge.js';
+import { startSync } from '../sync/runner.js';
 import type { Settings } from '../settings/settings.js';
 
 export interface BootOptions {
@@ -54,12 +56,17 @@ export function bootApp(options: BootOptions): App {
       for (const listener of listeners) listener(event);
     },
   };
+  // Live sync when a central server is configured, and the daily S3 purge (issue 6).
+  const stopBackground = [startSync(ctx), startPiiPurge(ctx)];
   return {
     ctx,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => database.sqlite.close(),
+    close: () => {
+      for (const stop of stopBackground) stop();
+      database.sqlite.close();
+    },
   };
 }

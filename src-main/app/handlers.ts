@@ -23,6 +23,10 @@ export const appHandlers: Handlers<'app:info' | 'masters:get' | 'demo:load'> = {
   'masters:get': (_input, ctx) => readMasters(ctx.database.sqlite),
   'demo:load': ({ orders }, ctx) => {
     const { sqlite } = ctx.database;
+    if (ctx.settings.get('serverUrl')) {
+      // Demo orders would go up to the central server as real ones.
+      throw new UserError('中央サーバーと同期している PC ではデモデータを読み込めません。F6 で最新の注文を取得してください。', 'synced');
+    }
     if (sqlite.prepare('SELECT 1 FROM orders LIMIT 1').get()) {
       throw new UserError('注文データがすでにあるため、デモデータは読み込めません。', 'not_empty');
     }

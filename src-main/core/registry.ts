@@ -12,6 +12,7 @@ import { subStatusHandlers } from '../sub-status/handlers.js';
 import { uiHandlers } from '../ui/handlers.js';
 import { orderHandlers } from '../orders/handlers.js';
 import { settingsHandlers } from '../settings/handlers.js';
+import { syncHandlers } from '../sync/handlers.js';
 import type { HandlerMap } from './dispatch.js';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
@@ -30,4 +31,5 @@ export const handlers: HandlerMap = {
   ...operationsHandlers,
   ...bundleHandlers,
   ...detailHandlers,
+  ...syncHandlers,
 };

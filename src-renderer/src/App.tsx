@@ -3,6 +3,7 @@ import type { AppInfo } from '../../src-shared/api/app.js';
 import { TAB_LABELS } from '../../src-shared/domain/status.js';
 import { invoke } from './api/client.js';
 import { FunctionKeyBar } from './components/FunctionKeyBar.js';
+import { SyncStatusBar } from './features/sync/SyncStatusBar.js';
 import { openOrderDetail } from './features/detail/action.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { OrderGrid, type OrderGridHandle } from './components/OrderGrid.js';
@@ -132,6 +133,7 @@ export function App() {
         />
       ) : null}
       <FunctionKeyBar enabled={enabled} onPress={press} />
+      <SyncStatusBar />
       {screen && dialog ? <ScreenReact.Provider value={screen}>{dialog}</ScreenReact.Provider> : null}
     </div>
   );

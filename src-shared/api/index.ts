@@ -8,6 +8,7 @@ import { bundleApi } from './bundle.js';
 import { detailApi } from './detail.js';
 import { operationsApi } from './operations.js';
 import { stockApi } from './stock.js';
+import { syncApi } from './sync.js';
 import type { MethodSpec } from './define.js';
 import { bulkApi } from './bulk.js';
 import { subStatusApi } from './sub-status.js';
@@ -34,6 +35,7 @@ export const contract = {
   ...operationsApi,
   ...bundleApi,
   ...detailApi,
+  ...syncApi,
 };
 
 export type Contract = typeof contract;
@@ -62,6 +64,7 @@ export * from './sub-status.js';
 export * from './ui.js';
 export * from './settings.js';
 export * from './stock.js';
+export * from './sync.js';
 export * from './operations.js';
 export * from './bundle.js';
 export * from './detail.js';

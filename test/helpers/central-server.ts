@@ -44,6 +44,9 @@ export interface TestServer {
   /** Registers a store PC and returns its token. */
   addPc(storeId: string, name: string): Promise<string>;
   intake(orders: NewOrder[]): Promise<{ created: number; duplicates: string[] }>;
+  /** Stops the server (its data stays); start() brings it back on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   /** Stops and starts the server on the same data and port (a restart mid-sync). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -55,6 +58,7 @@ export async function startTestServer(backend: Backend = 'pglite', options: { cl
   const pgdb = backend === 'postgres' ? await freshPostgres() : null;
   const open = (port: number) => startCentralServer({ port, dataDir: dir, databaseUrl: pgdb?.url, clock, purgeIntervalMs: 3_600_000 });
   let server = await open(0);
+  let running = true;
   const adminToken = server.adminToken!;
   const request = async <T>(token: string, method: string, route: string, body?: unknown) => {
     const response = await fetch(`${server.url}${route}`, {
@@ -87,13 +91,20 @@ export async function startTestServer(backend: Backend = 'pglite', options: { cl
       return (await must<{ token: string }>(adminToken, 'POST', '/admin/clients', { kind: 'pc', name, storeId })).token;
     },
     intake: (orders) => must(adminToken, 'POST', '/intake/orders', { orders }),
+    async stop() {
+      if (running) await server.close();
+      running = false;
+    },
+    async start() {
+      if (!running) server = await open(server.port);
+      running = true;
+    },
     async restart() {
-      const port = server.port;
-      await server.close();
-      server = await open(port);
+      await handle.stop();
+      await handle.start();
     },
     async close() {
-      await server.close();
+      await handle.stop();
       await pgdb?.drop();
       rmSync(dir, { recursive: true, force: true });
     },

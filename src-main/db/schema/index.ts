@@ -8,3 +8,4 @@ export * from './printing.js';
 export * from './stock.js';
 export * from './stock-ledger.js';
 export * from './sync.js';
+export * from './sync-client.js';

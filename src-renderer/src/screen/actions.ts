@@ -1,5 +1,6 @@
 import type { FunctionKey } from '../keys.js';
 import { detailAction } from '../features/detail/action.js';
+import { syncNowAction } from '../features/sync/action.js';
 import { extensionMenuAction } from '../features/extension/action.js';
 import { clearAllAction, selectAllAction } from '../features/selection/actions.js';
 import type { ScreenContext } from './screen-context.js';
@@ -19,5 +20,6 @@ export const KEY_ACTIONS: Partial<Record<FunctionKey, KeyAction>> = {
   F2: selectAllAction,
   F3: clearAllAction,
   F4: extensionMenuAction,
+  F6: syncNowAction,
   F12: detailAction,
 };

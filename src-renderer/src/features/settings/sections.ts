@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { GeneralSection } from './GeneralSection.js';
+import { SyncSection } from '../sync/SyncSection.js';
 
 /** One page of the settings dialog; each domain adds its own, one line each. */
 export interface SettingsSection {
@@ -8,4 +9,7 @@ export interface SettingsSection {
   Component: ComponentType;
 }
 
-export const SETTINGS_SECTIONS: SettingsSection[] = [{ id: 'general', label: '基本', Component: GeneralSection }];
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  { id: 'general', label: '基本', Component: GeneralSection },
+  { id: 'sync', label: '同期', Component: SyncSection },
+];

@@ -1,0 +1,119 @@
+import { rmSync } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3';
+import { PII_PURGE_REASON, PII_RETENTION_DAYS } from '../../src-shared/domain/privacy.js';
+import type { Actor, ServiceContext } from '../core/context.js';
+
+export interface PurgeResult {
+  orders: number;
+  mails: number;
+  /** Kept documents (picking lists, delivery notes) deleted because they held erased data. */
+  files: string[];
+}
+
+interface Due {
+  id: number;
+  orderNo: string;
+  values: string[];
+}
+
+const PII_COLUMNS = ['buyer_name', 'buyer_kana', 'buyer_email', 'buyer_phone', 'ship_name', 'ship_postal_code', 'ship_address1', 'ship_address2', 'ship_phone'];
+const ERASED_MAIL = '（個人情報保護のため、出荷日から30日を過ぎた Amazon 注文のメール本文を削除しました）';
+
+/** Every string in a JSON value that equals one of `values`, blanked. */
+function blank(value: unknown, values: Set<string>): unknown {
+  if (typeof value === 'string') return values.has(value) ? '' : value;
+  if (Array.isArray(value)) return value.map((v) => blank(v, values));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blank(v, values)]));
+  return value;
+}
+
+/**
+ * S3 on this PC: 30 days after the ship date, an Amazon order's buyer and ship-to personal
+ * fields are erased — in the order, in the mail log (recipient and body; the name in the
+ * subject), in the import snapshot, and in any kept PDF listing it (deleted). Order number,
+ * items and money stay. Each purge is recorded in the order's history. Idempotent.
+ */
+export function purgeLocalPii(sqlite: BetterSqlite3.Database, now: Date, actor: Actor): PurgeResult {
+  const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * 86_400_000).toISOString();
+  const at = now.toISOString();
+  const result: PurgeResult = { orders: 0, mails: 0, files: [] };
+  const tables = new Set(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+  const filesToDelete: string[] = [];
+  sqlite.transaction(() => {
+    const due = (
+      sqlite
+        .prepare(
+          `SELECT id, order_no AS orderNo, ${PII_COLUMNS.join(', ')} FROM orders
+           WHERE channel = 'amazon' AND pii_purged_at IS NULL AND shipped_at IS NOT NULL AND shipped_at < ?`,
+        )
+        .all(cutoff) as Record<string, string | number>[]
+    ).map((r): Due => ({ id: Number(r.id), orderNo: String(r.orderNo), values: PII_COLUMNS.map((c) => String(r[c] ?? '')).filter((v) => v.length > 1) }));
+    if (due.length === 0) return;
+    const erase = sqlite.prepare(
+      `UPDATE orders SET ${PII_COLUMNS.map((c) => `${c} = ''`).join(', ')}, pii_purged_at = ?, updated_at = ? WHERE id = ?`,
+    );
+    const history = sqlite.prepare(
+      `INSERT INTO order_history (order_id, at, actor, store_id, pc_id, kind, from_value, to_value, reason) VALUES (?, ?, 'システム', ?, ?, 'pii_purge', NULL, NULL, ?)`,
+    );
+    const mails = tables.has('mail_log') ? sqlite.prepare('SELECT id, subject FROM mail_log WHERE order_id = ?') : null;
+    const eraseMail = tables.has('mail_log') ? sqlite.prepare('UPDATE mail_log SET recipient = ?, subject = ?, body = ? WHERE id = ?') : null;
+    const snapshot = tables.has('import_records') ? sqlite.prepare('SELECT rowid, snapshot FROM import_records WHERE order_id = ?') : null;
+    const eraseSnapshot = tables.has('import_records') ? sqlite.prepare('UPDATE import_records SET snapshot = ? WHERE rowid = ?') : null;
+    for (const order of due) {
+      erase.run(at, at, order.id);
+      let reason = PII_PURGE_REASON;
+      for (const mail of (mails?.all(order.id) ?? []) as { id: number; subject: string }[]) {
+        const subject = order.values.reduce((s, v) => s.split(v).join('＊＊＊'), mail.subject);
+        eraseMail!.run('', subject, ERASED_MAIL, mail.id);
+        result.mails += 1;
+      }
+      for (const snap of (snapshot?.all(order.id) ?? []) as { rowid: number; snapshot: string }[]) {
+        try {
+          eraseSnapshot!.run(JSON.stringify(blank(JSON.parse(snap.snapshot), new Set(order.values))), snap.rowid);
+        } catch {
+          eraseSnapshot!.run('{}', snap.rowid);
+        }
+      }
+      if (tables.has('print_jobs')) {
+        const files = sqlite
+          .prepare(
+            `SELECT DISTINCT file_path FROM print_jobs WHERE file_path <> ''
+               AND EXISTS (SELECT 1 FROM json_each(print_jobs.order_ids) WHERE json_each.value = ?)`,
+          )
+          .pluck()
+          .all(order.id) as string[];
+        if (files.length > 0) reason += ` 個人情報を含む保存書類 ${files.length}件を削除しました。`;
+        filesToDelete.push(...files);
+      }
+      history.run(order.id, at, actor.storeId, actor.pcId, reason);
+      result.orders += 1;
+    }
+  })();
+  // Files go after the commit: a failed transaction leaves every file in place.
+  for (const file of new Set(filesToDelete)) {
+    rmSync(file, { force: true });
+    result.files.push(file);
+  }
+  return result;
+}
+
+/** Runs the purge shortly after start and then daily (S3). Returns the stop. */
+export function startPiiPurge(ctx: ServiceContext, dayMs = 86_400_000): () => void {
+  const guarded = () => {
+    try {
+      const done = purgeLocalPii(ctx.database.sqlite, ctx.clock.now(), ctx.actor());
+      if (done.orders > 0) ctx.emit({ type: 'orders:changed' });
+    } catch (err) {
+      console.error('PII purge failed', err);
+    }
+  };
+  // After start-up rather than during it: the list screen comes first.
+  const first = setTimeout(guarded, 3000);
+  const daily = setInterval(guarded, dayMs);
+  first.unref();
+  daily.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(daily);
+  };
+}

@@ -1,0 +1,232 @@
+import { createHash } from 'node:crypto';
+import { UserError } from '../../src-shared/api/errors.js';
+import type { SyncRefusal, SyncReport, SyncStatus } from '../../src-shared/api/sync.js';
+import type { HelloResponse } from '../../src-shared/sync/protocol.js';
+import type { ServiceContext } from '../core/context.js';
+import { LocalSyncState } from './local-state.js';
+import { OutboxReader } from './outbox.js';
+import { SyncError, SyncTransport } from './transport.js';
+
+const PUSH_BATCH = 2000;
+const PULL_PAGE = 2000;
+const TICK_MS = 1000;
+const OFFLINE_RETRY_MS = 5000;
+
+const MASTERS_OWNED = 'マスタは本部の PC で管理しています。この店舗での変更は反映されず、本部のマスタに戻しました。';
+
+export const NOT_CONFIGURED = '中央サーバーが設定されていません。設定の「同期」でサーバーのアドレスとこの PC のトークンを入れてください。';
+
+/**
+ * Sync of one store database with the central server (SPEC §5, DESIGN 6): a round pushes
+ * the outbox in order, uploads head office's masters, then pulls page by page. Rounds never
+ * overlap. Live mode keeps a change-notice stream open and runs a round within about a
+ * second of a notice or a local change; F6 runs one at once and reports it.
+ */
+export class SyncRunner {
+  private running: Promise<SyncReport> | null = null;
+  private again = false;
+  private online = false;
+  private lastSyncAt: string | null = null;
+  private lastError: string | null = null;
+  private lastAttempt = 0;
+  private hello: HelloResponse | null = null;
+  private live: { abort: AbortController; timer: NodeJS.Timeout } | null = null;
+
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private local(): LocalSyncState {
+    return new LocalSyncState(this.ctx.database.sqlite);
+  }
+
+  async transport(): Promise<SyncTransport | null> {
+    const url = this.ctx.settings.get('serverUrl');
+    const sealed = this.ctx.settings.get('storeToken');
+    if (!url || !sealed) return null;
+    let token: string;
+    try {
+      token = await this.ctx.secrets.decrypt(sealed);
+    } catch {
+      throw new UserError('保存されているトークンを読み出せません。設定の「同期」でトークンを入れ直してください。', 'sync_auth');
+    }
+    return new SyncTransport(url, token, this.ctx.clock);
+  }
+
+  status(): SyncStatus {
+    const configured = Boolean(this.ctx.settings.get('serverUrl') && this.ctx.settings.get('storeToken'));
+    const local = this.local();
+    return {
+      configured,
+      online: configured && this.online,
+      pending: local.pendingCount(),
+      lastSyncAt: this.lastSyncAt,
+      lastError: configured ? this.lastError : null,
+      unseenRefusals: local.unseenRefusals(),
+    };
+  }
+
+  /** F6: waits for a round in progress, then runs a fresh one and reports it. */
+  async syncNow(): Promise<SyncReport> {
+    if (this.running) await this.running.catch(() => undefined);
+    return this.startRound();
+  }
+
+  /** Forgets who the server said this PC is (settings changed). */
+  forgetServer(): void {
+    this.hello = null;
+    this.online = false;
+    this.lastError = null;
+  }
+
+  private startRound(): Promise<SyncReport> {
+    const round = this.round().finally(() => {
+      if (this.running === round) this.running = null;
+    });
+    this.running = round;
+    return round;
+  }
+
+  private async round(): Promise<SyncReport> {
+    this.lastAttempt = Date.now();
+    try {
+      const transport = await this.transport();
+      if (!transport) throw new UserError(NOT_CONFIGURED, 'sync_not_configured');
+      const report = await this.exchange(transport);
+      this.online = true;
+      this.lastError = null;
+      this.lastSyncAt = this.ctx.clock.now().toISOString();
+      if (report.received + report.removed + report.refused.length + report.masters > 0) this.ctx.emit({ type: 'orders:changed' });
+      return report;
+    } catch (err) {
+      if (err instanceof SyncError && err.kind === 'offline') this.online = false;
+      this.lastError = err instanceof UserError ? err.message : '同期中に予期しないエラーが発生しました。変更はこの PC に保存されています。';
+      throw err;
+    }
+  }
+
+  private async exchange(transport: SyncTransport): Promise<SyncReport> {
+    const local = this.local();
+    if (!this.hello) {
+      const hello = await transport.hello();
+      if (local.meta('sync_server_id') !== hello.serverId) local.resetCursor(hello.serverId);
+      this.hello = hello;
+    }
+    const report: SyncReport = { received: 0, removed: 0, sent: 0, refused: [], masters: 0 };
+    const reader = new OutboxReader(this.ctx.database.sqlite);
+    for (;;) {
+      const batch = reader.next(PUSH_BATCH);
+      if (batch.length === 0) break;
+      const ops = batch.flatMap((b) => (b.op ? [b.op] : []));
+      const response = ops.length > 0 ? await transport.push(ops) : { results: [] };
+      const refused: SyncRefusal[] = local.applyPushResults(batch, response.results, this.ctx.clock.now().toISOString());
+      report.sent += batch.length - refused.length;
+      report.refused.push(...refused);
+    }
+    const masterOps = local.masterOps();
+    if (this.hello.client.isHeadOffice) await this.uploadMasters(transport, local);
+    if (masterOps.length > 0) {
+      const refusal = this.hello.client.isHeadOffice ? null : MASTERS_OWNED;
+      report.refused.push(...local.settleMasterOps(masterOps, refusal, this.ctx.clock.now().toISOString()));
+    }
+    let cursor = local.cursor();
+    for (;;) {
+      const page = await transport.pull(cursor, PULL_PAGE);
+      const applied = local.applyPage(page);
+      report.received += applied.orders;
+      report.removed += applied.removed;
+      report.masters += applied.masters;
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    return report;
+  }
+
+  /** Head office owns the masters: its lists go up whenever they differ from the last sent. */
+  private async uploadMasters(transport: SyncTransport, local: LocalSyncState): Promise<void> {
+    const snapshot = local.mastersSnapshot();
+    const hash = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
+    if (local.meta('sync_masters_hash') === hash) return;
+    await transport.uploadMasters(snapshot);
+    local.setMetaValue('sync_masters_hash', hash);
+  }
+
+  /** A background round: asked for by a notice or a local change; errors land in status. */
+  private request(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.startRound()
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.again) {
+          this.again = false;
+          this.request();
+        }
+      });
+  }
+
+  isLive(): boolean {
+    return this.live !== null;
+  }
+
+  /** Keeps the change-notice stream open and sends local changes within a couple of seconds. */
+  startLive(): void {
+    if (this.live || !this.status().configured) return;
+    this.local().setCapture(true);
+    const abort = new AbortController();
+    const timer = setInterval(() => {
+      if (this.running) return;
+      const sinceAttempt = Date.now() - this.lastAttempt;
+      const wait = this.online ? TICK_MS : OFFLINE_RETRY_MS;
+      if (sinceAttempt >= wait && this.local().pendingCount() > 0) this.request();
+      else if (!this.online && sinceAttempt >= OFFLINE_RETRY_MS) this.request();
+    }, TICK_MS);
+    timer.unref();
+    this.live = { abort, timer };
+    void this.listenLoop(abort.signal);
+  }
+
+  stopLive(): void {
+    if (!this.live) return;
+    this.live.abort.abort();
+    clearInterval(this.live.timer);
+    this.live = null;
+  }
+
+  private async listenLoop(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        const transport = await this.transport();
+        if (!transport) return;
+        await transport.listen(
+          signal,
+          () => this.request(),
+          () => this.request(),
+        );
+      } catch {
+        // Unreachable or refused: the tick retries rounds; the stream reconnects below.
+      }
+      this.online = false;
+      if (!signal.aborted) await new Promise((r) => setTimeout(r, 2000).unref());
+    }
+  }
+}
+
+const runners = new WeakMap<ServiceContext, SyncRunner>();
+
+/** The one runner of an app context. */
+export function syncRunner(ctx: ServiceContext): SyncRunner {
+  let runner = runners.get(ctx);
+  if (!runner) {
+    runner = new SyncRunner(ctx);
+    runners.set(ctx, runner);
+  }
+  return runner;
+}
+
+/** Started with the app: live sync when a server is configured. Returns the stop. */
+export function startSync(ctx: ServiceContext): () => void {
+  const runner = syncRunner(ctx);
+  runner.startLive();
+  return () => runner.stopLive();
+}

@@ -1,0 +1,116 @@
+import { UserError } from '../../src-shared/api/errors.js';
+import {
+  MAX_CLOCK_SKEW_MS,
+  type HelloResponse,
+  type MastersUpload,
+  type PullResponse,
+  type PushResponse,
+  type WireOp,
+} from '../../src-shared/sync/protocol.js';
+import type { Clock } from '../core/context.js';
+
+/** Why a round stopped. 'offline' is the normal state of a disconnected store, not a fault. */
+export class SyncError extends UserError {
+  constructor(
+    message: string,
+    readonly kind: 'offline' | 'auth' | 'clock_skew' | 'server',
+  ) {
+    super(message, `sync_${kind}`);
+  }
+}
+
+const OFFLINE = '中央サーバーに接続できません。変更はこの PC に保存されており、接続が戻ると自動で送信されます。';
+
+/** The HTTP conversation with the central server. The token goes only into the header. */
+export class SyncTransport {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+    private readonly clock: Clock,
+    private readonly timeoutMs = 60_000,
+  ) {}
+
+  private async call<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(route, this.baseUrl), {
+        method,
+        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch {
+      throw new SyncError(OFFLINE, 'offline');
+    }
+    let data: unknown;
+    try {
+      data = await response.json();
+    } catch {
+      throw new SyncError(OFFLINE, 'offline');
+    }
+    if (response.status === 401) {
+      throw new SyncError('中央サーバーがこの PC のトークンを受け付けません。設定の「同期」で管理者から受け取ったトークンを入れ直してください。', 'auth');
+    }
+    if (response.status === 403) {
+      throw new SyncError(`中央サーバーが操作を拒否しました: ${(data as { error?: string }).error ?? ''}`, 'auth');
+    }
+    if (!response.ok) {
+      throw new SyncError(`中央サーバーでエラーが発生しました（${response.status}）。しばらくしてから F6 でもう一度お試しください。${(data as { error?: string }).error ?? ''}`, 'server');
+    }
+    const serverTime = (data as { serverTime?: string }).serverTime;
+    if (serverTime) this.checkClock(serverTime);
+    return data as T;
+  }
+
+  /** Timestamps of changes come from the PCs: a PC whose clock is off must not sync (DESIGN 6). */
+  private checkClock(serverTime: string): void {
+    const skew = this.clock.now().getTime() - new Date(serverTime).getTime();
+    if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
+      const minutes = Math.round(Math.abs(skew) / 60_000);
+      throw new SyncError(
+        `この PC の時計が中央サーバーより約${minutes}分${skew > 0 ? '進んで' : '遅れて'}います。PC の日付と時刻を合わせてから F6 を押してください。変更はこの PC に保存されたままです。`,
+        'clock_skew',
+      );
+    }
+  }
+
+  hello(): Promise<HelloResponse> {
+    return this.call('GET', '/sync/hello');
+  }
+
+  push(ops: WireOp[]): Promise<PushResponse> {
+    return this.call('POST', '/sync/push', { ops });
+  }
+
+  pull(cursor: number, limit: number): Promise<PullResponse> {
+    return this.call('GET', `/sync/pull?cursor=${cursor}&limit=${limit}`);
+  }
+
+  uploadMasters(upload: MastersUpload): Promise<{ changed: number }> {
+    return this.call('POST', '/sync/masters', upload);
+  }
+
+  /**
+   * Listens to the server's change notices (SSE) until the stream ends or `signal` aborts.
+   * Calls `onOpen` once connected and `onChange` for every notice.
+   */
+  async listen(signal: AbortSignal, onOpen: () => void, onChange: () => void): Promise<void> {
+    const response = await fetch(new URL('/sync/events', this.baseUrl), {
+      headers: { authorization: `Bearer ${this.token}`, accept: 'text/event-stream' },
+      signal,
+    });
+    if (!response.ok || !response.body) throw new SyncError(OFFLINE, response.status === 401 ? 'auth' : 'offline');
+    onOpen();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const message = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (/^event: change$/m.test(message)) onChange();
+      }
+    }
+  }
+}

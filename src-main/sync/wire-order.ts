@@ -1,0 +1,123 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { NewOrder } from '../../src-shared/domain/order.js';
+import type { Channel } from '../../src-shared/domain/channels.js';
+import type { WireItem, WireOrder } from '../../src-shared/sync/protocol.js';
+
+/**
+ * Writes orders as the server sends them into the local tables, keyed by (channel, order
+ * number). Personal fields this PC has already erased (S3) stay erased whatever comes in.
+ */
+export class LocalOrderWriter {
+  private readonly upsert: BetterSqlite3.Statement;
+  private readonly clearItems: BetterSqlite3.Statement;
+  private readonly insertItem: BetterSqlite3.Statement;
+  private readonly insertHistory: BetterSqlite3.Statement;
+  private readonly findId: BetterSqlite3.Statement;
+  private readonly deleteOrder: BetterSqlite3.Statement;
+  private readonly deleteHistory: BetterSqlite3.Statement;
+
+  constructor(sqlite: BetterSqlite3.Database) {
+    const pii = (column: string) => `${column} = CASE WHEN orders.pii_purged_at IS NOT NULL THEN '' ELSE excluded.${column} END`;
+    this.upsert = sqlite.prepare(
+      `INSERT INTO orders (channel, order_no, ordered_at, buyer_name, buyer_kana, buyer_email, buyer_phone, ship_name,
+         ship_postal_code, ship_prefecture, ship_address1, ship_address2, ship_phone, payment_method, needs_payment,
+         subtotal, discount, shipping_fee, cod_fee, total, order_comment, staff_comment, mail_inquiry, order_form_done,
+         buyer_rating, store_id, carrier, tracking_no, bundle_group, status, sub_status_id, mail_pending, paid_at,
+         shipped_at, cancelled_at, cancel_reason, pii_purged_at, created_at, updated_at, version)
+       VALUES (@channel, @orderNo, @orderedAt, @buyerName, @buyerKana, @buyerEmail, @buyerPhone, @shipName,
+         @shipPostalCode, @shipPrefecture, @shipAddress1, @shipAddress2, @shipPhone, @paymentMethod, @needsPayment,
+         @subtotal, @discount, @shippingFee, @codFee, @total, @orderComment, @staffComment, @mailInquiry, @orderFormDone,
+         @buyerRating, @storeId, @carrier, @trackingNo, @bundleGroup, @status, @subStatusId, @mailPending, @paidAt,
+         @shippedAt, @cancelledAt, @cancelReason, @piiPurgedAt, @createdAt, @updatedAt, @version)
+       ON CONFLICT (channel, order_no) DO UPDATE SET
+         ${['buyer_name', 'buyer_kana', 'buyer_email', 'buyer_phone', 'ship_name', 'ship_postal_code', 'ship_address1', 'ship_address2', 'ship_phone'].map(pii).join(', ')},
+         ordered_at = excluded.ordered_at, ship_prefecture = excluded.ship_prefecture,
+         payment_method = excluded.payment_method, needs_payment = excluded.needs_payment, subtotal = excluded.subtotal,
+         discount = excluded.discount, shipping_fee = excluded.shipping_fee, cod_fee = excluded.cod_fee, total = excluded.total,
+         order_comment = excluded.order_comment, staff_comment = excluded.staff_comment, mail_inquiry = excluded.mail_inquiry,
+         order_form_done = excluded.order_form_done, buyer_rating = excluded.buyer_rating, store_id = excluded.store_id,
+         carrier = excluded.carrier, tracking_no = excluded.tracking_no, bundle_group = excluded.bundle_group,
+         status = excluded.status, sub_status_id = excluded.sub_status_id, mail_pending = excluded.mail_pending,
+         paid_at = excluded.paid_at, shipped_at = excluded.shipped_at, cancelled_at = excluded.cancelled_at,
+         cancel_reason = excluded.cancel_reason, pii_purged_at = coalesce(orders.pii_purged_at, excluded.pii_purged_at),
+         updated_at = excluded.updated_at, version = excluded.version
+       RETURNING id`,
+    );
+    this.clearItems = sqlite.prepare('DELETE FROM order_items WHERE order_id = ?');
+    this.insertItem = sqlite.prepare(
+      'INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertHistory = sqlite.prepare(
+      `INSERT INTO order_history (order_id, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.findId = sqlite.prepare('SELECT id FROM orders WHERE channel = ? AND order_no = ?').pluck();
+    this.deleteOrder = sqlite.prepare('DELETE FROM orders WHERE id = ?');
+    this.deleteHistory = sqlite.prepare('DELETE FROM order_history WHERE order_id = ?');
+  }
+
+  idOf(channel: string, orderNo: string): number | undefined {
+    return this.findId.get(channel, orderNo) as number | undefined;
+  }
+
+  /** Inserts or overwrites one order with its items and the history made elsewhere. */
+  write(order: WireOrder): number {
+    const { items, history, ...fields } = order;
+    const id = (
+      this.upsert.get({
+        ...fields,
+        needsPayment: fields.needsPayment ? 1 : 0,
+        mailInquiry: fields.mailInquiry ? 1 : 0,
+        orderFormDone: fields.orderFormDone ? 1 : 0,
+        buyerRating: fields.buyerRating ? 1 : 0,
+        mailPending: fields.mailPending ? 1 : 0,
+      }) as { id: number }
+    ).id;
+    this.clearItems.run(id);
+    for (const i of items) this.insertItem.run(id, i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location);
+    for (const h of history) this.insertHistory.run(id, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
+    return id;
+  }
+
+  /** The order left this PC's sight (another store's now): its copy and history go. */
+  remove(channel: string, orderNo: string): boolean {
+    const id = this.idOf(channel, orderNo);
+    if (id === undefined) return false;
+    this.deleteHistory.run(id);
+    this.deleteOrder.run(id);
+    return true;
+  }
+}
+
+/** Reads a locally made order back as the server takes it in ('create' operations). */
+export function readNewOrder(sqlite: BetterSqlite3.Database, id: number): NewOrder | null {
+  const o = sqlite.prepare('SELECT * FROM orders WHERE id = ?').get(id) as Record<string, string | number | null> | undefined;
+  if (!o) return null;
+  const items = sqlite
+    .prepare('SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location FROM order_items WHERE order_id = ? ORDER BY line_no')
+    .all(id) as WireItem[];
+  const s = (k: string) => String(o[k] ?? '');
+  return {
+    channel: s('channel') as Channel,
+    orderNo: s('order_no'),
+    orderedAt: s('ordered_at'),
+    buyer: { name: s('buyer_name'), kana: s('buyer_kana'), email: s('buyer_email'), phone: s('buyer_phone') },
+    shipTo: {
+      name: s('ship_name'),
+      postalCode: s('ship_postal_code'),
+      prefecture: s('ship_prefecture'),
+      address1: s('ship_address1'),
+      address2: s('ship_address2'),
+      phone: s('ship_phone'),
+    },
+    paymentMethod: s('payment_method'),
+    items,
+    discount: Number(o.discount),
+    shippingFee: Number(o.shipping_fee),
+    codFee: Number(o.cod_fee),
+    orderComment: s('order_comment'),
+    mailInquiry: o.mail_inquiry === 1,
+    orderFormDone: o.order_form_done === 1,
+    storeId: o.store_id === null ? null : s('store_id'),
+  };
+}
