@@ -5,6 +5,7 @@ import { invoke } from './api/client.js';
 import { FunctionKeyBar } from './components/FunctionKeyBar.js';
 import { SyncStatusBar } from './features/sync/SyncStatusBar.js';
 import { openOrderDetail } from './features/detail/action.js';
+import { OperationBar } from './features/operations/OperationBar.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { OrderGrid, type OrderGridHandle } from './components/OrderGrid.js';
 import { TabBar } from './components/TabBar.js';
@@ -105,6 +106,7 @@ export function App() {
         <span className="selected-count" aria-live="polite">
           {TAB_LABELS[list.tab]}：{list.selection.size.toLocaleString('ja-JP')}件選択中
         </span>
+        {screen ? <OperationBar screen={screen} /> : null}
         {notice ? (
           <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
             {notice.text}

@@ -12,7 +12,8 @@ interface Props {
 export function Dialog({ title, onClose, children, footer, wide }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.focus();
+    // A field inside that took focus itself (autoFocus) keeps it.
+    if (!ref.current?.contains(document.activeElement)) ref.current?.focus();
   }, []);
   return (
     <div className="backdrop">

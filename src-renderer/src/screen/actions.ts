@@ -1,8 +1,10 @@
 import type { FunctionKey } from '../keys.js';
+import { bundleAction } from '../features/bundle/action.js';
 import { detailAction } from '../features/detail/action.js';
 import { syncNowAction } from '../features/sync/action.js';
 import { extensionMenuAction } from '../features/extension/action.js';
 import { clearAllAction, selectAllAction } from '../features/selection/actions.js';
+import { stockCheckAction } from '../features/stock/action.js';
 import type { ScreenContext } from './screen-context.js';
 
 /** What a function key does on the list screen (S7–S16). */
@@ -21,5 +23,7 @@ export const KEY_ACTIONS: Partial<Record<FunctionKey, KeyAction>> = {
   F3: clearAllAction,
   F4: extensionMenuAction,
   F6: syncNowAction,
+  F10: bundleAction,
+  F11: stockCheckAction,
   F12: detailAction,
 };

@@ -1,3 +1,4 @@
+import { dayOperationItems } from '../features/operations/operations.js';
 import { invertSelectionItem } from '../features/selection/actions.js';
 import type { ScreenContext } from './screen-context.js';
 
@@ -10,4 +11,7 @@ export interface ExtensionItem {
 }
 
 /** The menu in the manual's order; each feature adds its item here, one line each. */
-export const EXTENSION_ITEMS: ExtensionItem[] = [invertSelectionItem];
+export const EXTENSION_ITEMS: ExtensionItem[] = [
+  invertSelectionItem,
+  ...dayOperationItems,
+];

@@ -1,123 +1,207 @@
-import { useEffect, useState } from 'react';
-import type { OrderDetail as Detail } from '../../../../src-shared/api/orders.js';
-import { CARRIER_LABELS, isCarrier } from '../../../../src-shared/domain/carriers.js';
-import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
+import { useEffect, useMemo, useState } from 'react';
+import type { EditableOrderDetail } from '../../../../src-shared/api/detail.js';
 import { formatYen } from '../../../../src-shared/domain/money.js';
-import { STATUS_LABELS, isMainStatus } from '../../../../src-shared/domain/status.js';
+import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
-import { formatJst } from '../../format.js';
 import { useScreen } from '../../screen/screen-context.js';
+import { DetailFacts } from './DetailFacts.js';
+import { DetailHistory } from './DetailHistory.js';
+import { checkDraft, draftOf, MONEY_LABELS, parseYen, sameDraft, type Draft } from './draft.js';
+import { DETAIL_SECTIONS } from './sections.js';
 
-function statusText(value: string | null): string {
-  return value && isMainStatus(value) ? STATUS_LABELS[value] : (value ?? '');
-}
-
-/** F12 注文詳細 (S16): the order under the cursor with its items, money and history. */
+/**
+ * F12 注文詳細 (S16): the order under the cursor. Unit prices, discount, fees, both comments
+ * and the sub-status are editable; totals follow as you type and are recomputed by the
+ * main process on save, which records every changed field in the history.
+ */
 export function OrderDetail({ orderId }: { orderId: number }) {
   const screen = useScreen();
-  const { masters, closeDialog: onClose } = screen;
-  const [detail, setDetail] = useState<Detail | null>(null);
+  const { masters } = screen;
+  const [detail, setDetail] = useState<EditableOrderDetail | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const show = (next: EditableOrderDetail) => {
+    setDetail(next);
+    setDraft(draftOf(next));
+  };
   useEffect(() => {
-    invoke('orders:get', { id: orderId }).then(setDetail, (e: Error) => {
+    invoke('detail:get', { id: orderId }).then(show, (e: Error) => {
       screen.notify('error', e.message);
       screen.closeDialog();
     });
     // Load once per order; the screen object changes on every render.
   }, [orderId]);
-  if (!detail) return null;
-  const { order, history } = detail;
-  const payment = masters.paymentMethods.find((p) => p.code === order.paymentMethod)?.name ?? order.paymentMethod;
+
+  const checked = useMemo(() => (detail && draft ? checkDraft(detail, draft) : null), [detail, draft]);
+  if (!detail || !draft || !checked) return null;
+  const { order } = detail;
+  const dirty = !sameDraft(draft, draftOf(detail));
+  const moneyLocked = order.status === 'shipped' || order.status === 'cancelled';
+  const feesLocked = moneyLocked || detail.bundle !== null;
+  const subStatuses = masters.subStatuses.filter((s) => s.mainStatus === order.status && (!s.retired || s.id === order.subStatusId));
+  const edit = (patch: Partial<Draft>) => {
+    setServerError(null);
+    setDraft({ ...draft, ...patch });
+  };
+
+  const save = async () => {
+    if (!checked.input || !dirty || saving) return;
+    setSaving(true);
+    try {
+      const saved = await invoke('detail:save', checked.input);
+      show(saved.detail);
+      screen.notify('info', saved.changes.length ? `注文 ${order.orderNo} の${saved.changes.length}項目を変更しました。` : '変更はありませんでした。');
+    } catch (e) {
+      setServerError((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const errors = serverError ? [serverError, ...checked.errors] : checked.errors;
+  const footer = (
+    <>
+      <span className="form-hint">Ctrl+Enter で保存</span>
+      <button type="button" onClick={save} disabled={!dirty || !checked.input || saving}>
+        保存
+      </button>
+      <button type="button" onClick={screen.closeDialog}>
+        閉じる
+      </button>
+    </>
+  );
   return (
-    <Dialog title={`注文詳細 ${order.orderNo}`} onClose={onClose} wide>
-      <dl className="facts">
-        <dt>チャネル</dt>
-        <dd>{CHANNEL_LABELS[order.channel]}</dd>
-        <dt>注文日時</dt>
-        <dd>{formatJst(order.orderedAt)}</dd>
-        <dt>メインステータス</dt>
-        <dd data-testid="detail-status">{STATUS_LABELS[order.status]}</dd>
-        <dt>購入者</dt>
-        <dd>
-          {order.buyer.name}（{order.buyer.kana}） {order.buyer.email} {order.buyer.phone}
-        </dd>
-        <dt>送り先</dt>
-        <dd>
-          〒{order.shipTo.postalCode} {order.shipTo.prefecture}
-          {order.shipTo.address1} {order.shipTo.address2} {order.shipTo.name} 様 {order.shipTo.phone}
-        </dd>
-        <dt>決済方法</dt>
-        <dd>{payment}</dd>
-        <dt>送り状番号</dt>
-        <dd>
-          {order.trackingNo ? `${order.carrier && isCarrier(order.carrier) ? CARRIER_LABELS[order.carrier] : ''} ${order.trackingNo}` : '未登録'}
-        </dd>
-        <dt>注文時コメント</dt>
-        <dd>{order.orderComment || 'なし'}</dd>
-        <dt>受注後コメント</dt>
-        <dd>{order.staffComment || 'なし'}</dd>
-      </dl>
-      <table className="items" aria-label="注文商品">
-        <thead>
-          <tr>
-            <th>SKU</th>
-            <th>商品名</th>
-            <th>数量</th>
-            <th>単価</th>
-            <th>棚番</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.items.map((item) => (
-            <tr key={item.lineNo}>
-              <td>{item.sku}</td>
-              <td>{item.title}</td>
-              <td className="num">{item.quantity}</td>
-              <td className="num">{formatYen(item.unitPrice)}</td>
-              <td>{item.location}</td>
+    <Dialog title={`注文詳細 ${order.orderNo}`} onClose={screen.closeDialog} wide footer={footer}>
+      <form
+        className="detail-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && e.ctrlKey) {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      >
+        <DetailFacts detail={detail} masters={masters} />
+        <table className="items" aria-label="注文商品">
+          <thead>
+            <tr>
+              <th>SKU</th>
+              <th>商品名</th>
+              <th>数量</th>
+              <th>単価</th>
+              <th>金額</th>
+              <th>棚番</th>
             </tr>
+          </thead>
+          <tbody>
+            {order.items.map((item) => {
+              const typed = draft.unitPrices[item.lineNo] ?? '';
+              const price = parseYen(typed);
+              return (
+                <tr key={item.lineNo}>
+                  <td>{item.sku}</td>
+                  <td>{item.title}</td>
+                  <td className="num">{item.quantity}</td>
+                  <td>
+                    <input
+                      className="yen"
+                      inputMode="numeric"
+                      aria-label={`単価 ${item.lineNo}行目 ${item.sku}`}
+                      value={typed}
+                      readOnly={moneyLocked}
+                      onChange={(e) => edit({ unitPrices: { ...draft.unitPrices, [item.lineNo]: e.target.value } })}
+                    />
+                  </td>
+                  <td className="num">{price === null ? '—' : formatYen(price * item.quantity)}</td>
+                  <td>{item.location}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <dl className="facts money">
+          <dt>小計</dt>
+          <dd data-testid="detail-subtotal">{checked.subtotal === null ? '—' : formatYen(checked.subtotal)}</dd>
+          {(Object.keys(MONEY_LABELS) as (keyof typeof MONEY_LABELS)[]).map((key) => (
+            <MoneyField
+              key={key}
+              label={MONEY_LABELS[key]}
+              value={draft[key]}
+              readOnly={key === 'discount' ? moneyLocked : feesLocked}
+              onChange={(value) => edit({ [key]: value })}
+            />
           ))}
-        </tbody>
-      </table>
-      <dl className="facts money">
-        <dt>小計</dt>
-        <dd>{formatYen(order.subtotal)}</dd>
-        <dt>値引</dt>
-        <dd>{formatYen(order.discount)}</dd>
-        <dt>送料</dt>
-        <dd>{formatYen(order.shippingFee)}</dd>
-        <dt>代引手数料</dt>
-        <dd>{formatYen(order.codFee)}</dd>
-        <dt>合計</dt>
-        <dd data-testid="detail-total">{formatYen(order.total)}</dd>
-      </dl>
+          <dt>合計</dt>
+          <dd data-testid="detail-total">{checked.total === null ? '—' : formatYen(checked.total)}</dd>
+        </dl>
+        {moneyLocked ? <p className="form-hint">「{STATUS_LABELS[order.status]}」の注文の金額は変更できません。</p> : null}
+        {!moneyLocked && detail.bundle ? <p className="form-hint">同梱中のため送料・代引手数料は変更できません（F10 同梱設定で解除できます）。</p> : null}
+        <div className="form detail-texts">
+          <label>
+            サブステータス
+            <select
+              value={draft.subStatusId ?? ''}
+              onChange={(e) => edit({ subStatusId: e.target.value ? Number(e.target.value) : null })}
+            >
+              <option value="">（なし）</option>
+              {subStatuses.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                  {s.retired ? '（使用終了）' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            注文時コメント
+            <textarea rows={2} value={draft.orderComment} maxLength={2000} onChange={(e) => edit({ orderComment: e.target.value })} />
+          </label>
+          <label>
+            受注後コメント
+            <textarea rows={2} value={draft.staffComment} maxLength={2000} onChange={(e) => edit({ staffComment: e.target.value })} />
+          </label>
+        </div>
+        {errors.length > 0 ? (
+          <ul className="form-error" role="alert">
+            {errors.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        ) : null}
+      </form>
       <h3>履歴</h3>
-      <table className="history" aria-label="履歴">
-        <thead>
-          <tr>
-            <th>日時</th>
-            <th>担当者</th>
-            <th>店舗/PC</th>
-            <th>変更前</th>
-            <th>変更後</th>
-            <th>理由</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.map((h) => (
-            <tr key={h.id}>
-              <td>{formatJst(h.at)}</td>
-              <td>{h.actor}</td>
-              <td>
-                {h.storeId ?? '本部'} / {h.pcId}
-              </td>
-              <td>{statusText(h.from)}</td>
-              <td>{statusText(h.to)}</td>
-              <td>{h.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DetailHistory history={detail.history} masters={masters} />
+      {DETAIL_SECTIONS.map(({ id, title, Component }) => (
+        <section key={id} aria-label={title}>
+          <h3>{title}</h3>
+          <Component orderId={order.id} />
+        </section>
+      ))}
     </Dialog>
+  );
+}
+
+function MoneyField(props: { label: string; value: string; readOnly: boolean; onChange(value: string): void }) {
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>
+        <input
+          className="yen"
+          inputMode="numeric"
+          aria-label={props.label}
+          value={props.value}
+          readOnly={props.readOnly}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      </dd>
+    </>
   );
 }

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Page } from '@playwright/test';
+import { SOURCE_ROOT } from '../../src-main/app/paths.js';
+import { openDatabase } from '../../src-main/db/open.js';
+import type { NewOrder } from '../../src-shared/domain/order.js';
+import type { InitialState } from '../../src-main/orders/writer.js';
+import { insertOrders } from '../helpers/orders.js';
+import type { Chumon } from './fixtures.js';
+
+/**
+ * A writable connection to the running app's database, opened as the app opens it (with
+ * its SQL functions), to lay out the orders and stock a scenario needs before the page loads.
+ */
+export function openStoreDb(chumon: Chumon): BetterSqlite3.Database {
+  return openDatabase(path.join(chumon.dataDir, 'chumon.sqlite'), path.join(SOURCE_ROOT, 'drizzle')).sqlite;
+}
+
+/** Inserts orders newest-first at the top of their tabs (ordered a few seconds ago, in list order). */
+export function insertTopOrders(sqlite: BetterSqlite3.Database, orders: { order: Partial<NewOrder>; initial?: InitialState }[]): number[] {
+  const now = Date.now();
+  return insertOrders(
+    sqlite,
+    orders.map(({ order, initial }, i) => ({ order: { orderedAt: new Date(now - (i + 1) * 1000).toISOString(), ...order }, initial })),
+  );
+}
+
+export const line = (sku: string, quantity: number, unitPrice = 1000, lineNo = 1) => ({
+  lineNo,
+  sku,
+  title: `テスト商品 ${sku}`,
+  quantity,
+  unitPrice,
+  location: 'Z-99',
+});
+
+/** Checks the grid row of an order by its number (the row must be on screen). */
+export async function check(page: Page, orderNo: string): Promise<void> {
+  await page.getByRole('checkbox', { name: `選択 ${orderNo}`, exact: true }).check();
+}
+
+/** Opens a tab and waits for its first row. */
+export async function openTab(page: Page, label: string): Promise<void> {
+  await page.getByRole('tab', { name: new RegExp(`^${label}\\s`) }).click();
+  await page.locator('[role=row][row-index="0"]').first().waitFor();
+}
