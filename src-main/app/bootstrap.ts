@@ -4,7 +4,8 @@ import type { AppEvent } from '../../src-shared/api/events.js';
 import { systemClock, type Clock, type ServiceContext } from '../core/context.js';
 import { createServices } from '../core/services.js';
 import { ensureDefaultMasters } from '../db/defaults.js';
-import { openDatabase } from '../db/open.js';
+import { openDatabase, type Database } from '../db/open.js';
+import { backupBeforeMigration, backupSettings, scheduleDailyBackups } from '../backup/service.js';
 import { createFileKeyCipher, type SecretCipher } from '../settings/secret-cipher.js';
 import { startPiiPurge } from '../privacy/purge.js';
 import { startSync } from '../sync/runner.js';
@@ -36,11 +37,21 @@ export function readVersion(root: string): string {
   return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** Opens the database (backing it up before any migration) and fills missing masters. */
+function openStore(options: BootOptions): Database {
+  const clock = options.clock ?? systemClock;
+  const file = path.join(options.dataDir, DB_FILE_NAME);
+  const database = openDatabase(file, options.migrationsFolder, options.nativeBinding, {
+    beforeMigrate: (sqlite) => void backupBeforeMigration(sqlite, file, clock.now(), backupSettings(options).keep),
+  });
+  ensureDefaultMasters(database.sqlite);
+  return database;
+}
+
 /** Opens the store database in the data folder and wires the services. Same for both modes. */
 export function bootApp(options: BootOptions): App {
   mkdirSync(options.dataDir, { recursive: true });
-  const database = openDatabase(path.join(options.dataDir, DB_FILE_NAME), options.migrationsFolder, options.nativeBinding);
-  ensureDefaultMasters(database.sqlite);
+  const database = openStore(options);
   const listeners = new Set<(event: AppEvent) => void>();
   const { settings } = options;
   const ctx: ServiceContext = {
@@ -55,7 +66,17 @@ export function bootApp(options: BootOptions): App {
     emit: (event) => {
       for (const listener of listeners) listener(event);
     },
+    reopenDatabase(swap) {
+      ctx.database.sqlite.close();
+      try {
+        swap();
+      } finally {
+        ctx.database = openStore(options);
+        ctx.services = createServices(ctx.database);
+      }
+    },
   };
+  const stopDailyBackups = scheduleDailyBackups(ctx, (message, err) => console.error(message, err));
   // Live sync when a central server is configured, and the daily S3 purge (issue 6).
   const stopBackground = [startSync(ctx), startPiiPurge(ctx)];
   return {
@@ -65,8 +86,9 @@ export function bootApp(options: BootOptions): App {
       return () => listeners.delete(listener);
     },
     close: () => {
+      stopDailyBackups();
       for (const stop of stopBackground) stop();
-      database.sqlite.close();
+      ctx.database.sqlite.close();
     },
   };
 }

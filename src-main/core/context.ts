@@ -31,4 +31,9 @@ export interface ServiceContext {
   emit(event: AppEvent): void;
   mode: 'electron' | 'browser';
   version: string;
+  /**
+   * Closes the database, runs `swap` (a restore puts a backup in place of the file), then
+   * opens it again and replaces `database` and `services` on this same context object.
+   */
+  reopenDatabase(swap: () => void): void;
 }

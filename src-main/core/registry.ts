@@ -1,4 +1,5 @@
 import { appHandlers } from '../app/handlers.js';
+import { backupHandlers } from '../backup/handlers.js';
 import { printingHandlers } from '../printing/handlers.js';
 import { importHandlers } from '../imports/handlers.js';
 import { mailHandlers } from '../mail/handlers.js';
@@ -18,6 +19,7 @@ import type { HandlerMap } from './dispatch.js';
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: HandlerMap = {
   ...appHandlers,
+  ...backupHandlers,
   ...printingHandlers,
   ...importHandlers,
   ...mailHandlers,

@@ -1,10 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
+/** meta key holding the definitions of indexes dropped for a bulk load still under way. */
+const DEFERRED_KEY = 'deferred_indexes';
+
 /**
  * Runs a bulk load into empty tables with their secondary (non-unique) indexes dropped,
  * then builds them again in one sorted pass each — several times faster than keeping a
  * dozen indexes up to date row by row. Unique indexes stay: they are constraints.
  * Only for tables that are empty at the start (demo seed, first sync); otherwise it just runs.
+ * The dropped definitions are kept in `meta` in the same transaction as the drop, so a
+ * process killed mid-load gets its indexes back at the next open (restoreDeferredIndexes).
  */
 export function withDeferredIndexes<T>(sqlite: BetterSqlite3.Database, tables: readonly string[], load: () => T): T {
   const empty = tables.every((t) => !sqlite.prepare(`SELECT 1 FROM "${t}" LIMIT 1`).get());
@@ -16,12 +21,25 @@ export function withDeferredIndexes<T>(sqlite: BetterSqlite3.Database, tables: r
          AND tbl_name IN (${tables.map(() => '?').join(',')})`,
     )
     .all(...tables) as { name: string; sql: string }[];
-  for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
+  sqlite.transaction(() => {
+    sqlite.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(DEFERRED_KEY, JSON.stringify(indexes));
+    for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
+  })();
   try {
     return load();
   } finally {
-    sqlite.transaction(() => {
-      for (const index of indexes) sqlite.exec(index.sql);
-    })();
+    restoreDeferredIndexes(sqlite);
   }
+}
+
+/** Builds the indexes a bulk load dropped, if any are still missing (one transaction). */
+export function restoreDeferredIndexes(sqlite: BetterSqlite3.Database): void {
+  const row = sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(DEFERRED_KEY) as { value: string } | undefined;
+  if (!row) return;
+  const indexes = JSON.parse(row.value) as { name: string; sql: string }[];
+  const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
+  sqlite.transaction(() => {
+    for (const index of indexes) if (!exists.get(index.name)) sqlite.exec(index.sql);
+    sqlite.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);
+  })();
 }

@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { UserError } from '../../src-shared/api/errors.js';
+import { restoreDeferredIndexes } from './bulk-load.js';
 import * as schema from './schema/index.js';
 import { registerSearchFunctions } from '../search/sql-functions.js';
 
@@ -81,6 +82,8 @@ export function openDatabase(file: string, migrationsFolder: string, nativeBindi
         'db_too_new',
       );
     }
+    // A bulk load killed mid-way left its indexes dropped: build them before migrations or queries need them.
+    if (current > 0) restoreDeferredIndexes(sqlite);
     const db = drizzle(sqlite, { schema });
     if (current < known) {
       if (current > 0) hooks.beforeMigrate?.(sqlite, current, known);

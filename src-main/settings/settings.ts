@@ -1,3 +1,4 @@
+import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from '../../src-shared/api/backup.js';
 import type { MailSettings } from '../../src-shared/api/mail.js';
 
 /** Mail settings as stored: the SMTP password only ever sealed by a SecretCipher. */
@@ -20,6 +21,7 @@ export interface AppSettings {
   reminderDays: { unpaid: number; orderForm: number };
   ui: Record<string, unknown>;
   mail: StoredMailSettings;
+  backup: BackupSettings;
 }
 
 export interface Settings {
@@ -52,6 +54,7 @@ export function defaultSettings(host: { user: string; hostname: string }): AppSe
       signature: '',
       bankAccount: '',
     },
+    backup: DEFAULT_BACKUP_SETTINGS,
   };
 }
 

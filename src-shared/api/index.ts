@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appApi } from './app.js';
+import { backupApi } from './backup.js';
 import { filesApi } from './files.js';
 import { printingApi } from './printing.js';
 import { importsApi } from './imports.js';
@@ -22,6 +23,7 @@ import { settingsApi } from './settings.js';
  */
 export const contract = {
   ...appApi,
+  ...backupApi,
   ...filesApi,
   ...printingApi,
   ...importsApi,
@@ -52,6 +54,7 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export * from './app.js';
+export * from './backup.js';
 export * from './errors.js';
 export * from './files.js';
 export * from './printing.js';

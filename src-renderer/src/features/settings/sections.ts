@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { BackupSection } from '../backup/BackupSection.js';
 import { GeneralSection } from './GeneralSection.js';
 import { SyncSection } from '../sync/SyncSection.js';
 
@@ -11,5 +12,6 @@ export interface SettingsSection {
 
 export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'general', label: '基本', Component: GeneralSection },
+  { id: 'backup', label: 'バックアップ', Component: BackupSection },
   { id: 'sync', label: '同期', Component: SyncSection },
 ];
