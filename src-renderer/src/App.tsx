@@ -5,6 +5,7 @@ import { invoke } from './api/client.js';
 import { FunctionKeyBar } from './components/FunctionKeyBar.js';
 import { SyncStatusBar } from './features/sync/SyncStatusBar.js';
 import { openOrderDetail } from './features/detail/action.js';
+import { MailTabButtons } from './features/mail/MailTabButtons.js';
 import { OperationBar } from './features/operations/OperationBar.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
 import { OrderGrid, type OrderGridHandle } from './components/OrderGrid.js';
@@ -107,6 +108,7 @@ export function App() {
           {TAB_LABELS[list.tab]}：{list.selection.size.toLocaleString('ja-JP')}件選択中
         </span>
         {screen ? <OperationBar screen={screen} /> : null}
+        {screen ? <MailTabButtons screen={screen} /> : null}
         {notice ? (
           <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
             {notice.text}

@@ -3,6 +3,7 @@ import { bundleAction } from '../features/bundle/action.js';
 import { detailAction } from '../features/detail/action.js';
 import { syncNowAction } from '../features/sync/action.js';
 import { extensionMenuAction } from '../features/extension/action.js';
+import { mailLogAction, sendMailAction } from '../features/mail/actions.js';
 import { clearAllAction, selectAllAction } from '../features/selection/actions.js';
 import { stockCheckAction } from '../features/stock/action.js';
 import type { ScreenContext } from './screen-context.js';
@@ -22,6 +23,8 @@ export const KEY_ACTIONS: Partial<Record<FunctionKey, KeyAction>> = {
   F2: selectAllAction,
   F3: clearAllAction,
   F4: extensionMenuAction,
+  F7: sendMailAction,
+  F8: mailLogAction,
   F6: syncNowAction,
   F10: bundleAction,
   F11: stockCheckAction,

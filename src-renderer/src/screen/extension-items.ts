@@ -1,4 +1,5 @@
 import { dayOperationItems } from '../features/operations/operations.js';
+import { markShippingSentItem } from '../features/mail/actions.js';
 import { invertSelectionItem } from '../features/selection/actions.js';
 import type { ScreenContext } from './screen-context.js';
 
@@ -13,5 +14,6 @@ export interface ExtensionItem {
 /** The menu in the manual's order; each feature adds its item here, one line each. */
 export const EXTENSION_ITEMS: ExtensionItem[] = [
   invertSelectionItem,
+  markShippingSentItem,
   ...dayOperationItems,
 ];

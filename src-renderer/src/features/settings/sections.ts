@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { BackupSection } from '../backup/BackupSection.js';
+import { mailSettingsSections } from '../mail/sections.js';
 import { GeneralSection } from './GeneralSection.js';
 import { SyncSection } from '../sync/SyncSection.js';
 
@@ -13,5 +14,6 @@ export interface SettingsSection {
 export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'general', label: '基本', Component: GeneralSection },
   { id: 'backup', label: 'バックアップ', Component: BackupSection },
+  ...mailSettingsSections,
   { id: 'sync', label: '同期', Component: SyncSection },
 ];

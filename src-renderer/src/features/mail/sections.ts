@@ -1,0 +1,11 @@
+import type { SettingsSection } from '../settings/sections.js';
+import { MailSettingsSection } from './MailSettingsSection.js';
+import { MailTemplatesSection } from './MailTemplatesSection.js';
+import { ReminderDaysSection } from './ReminderDaysSection.js';
+
+/** The mail domain's pages of the settings dialog (SPEC §4, S6). */
+export const mailSettingsSections: SettingsSection[] = [
+  { id: 'mail', label: 'メール', Component: MailSettingsSection },
+  { id: 'mail-templates', label: 'メールテンプレート', Component: MailTemplatesSection },
+  { id: 'reminder-days', label: '催促メール期限管理', Component: ReminderDaysSection },
+];
