@@ -2,6 +2,8 @@ import { appHandlers } from '../app/handlers.js';
 import { backupHandlers } from '../backup/handlers.js';
 import { printingHandlers } from '../printing/handlers.js';
 import { importHandlers } from '../imports/handlers.js';
+import { csvExportHandlers } from '../csv-export/handlers.js';
+import { carrierHandlers } from '../carriers/handlers.js';
 import { mailHandlers } from '../mail/handlers.js';
 import { mailMasterHandlers } from '../mail/master-handlers.js';
 import { bundleHandlers } from '../bundle/handlers.js';
@@ -22,6 +24,8 @@ export const handlers: HandlerMap = {
   ...backupHandlers,
   ...printingHandlers,
   ...importHandlers,
+  ...csvExportHandlers,
+  ...carrierHandlers,
   ...mailHandlers,
   ...mailMasterHandlers,
   ...orderHandlers,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../src-shared/api/errors.js';
+import type { TrackingPlan } from '../carriers/tracking-import.js';
 import type { OrderImportPlan } from '../imports/import-service.js';
 import { createPrinter, type Printer } from '../printing/printer.js';
 
@@ -38,7 +39,7 @@ export interface FileServices {
   /** Order-import previews (F1), by preview id. */
   orderImports: PendingFiles<OrderImportPlan>;
   /** Carrier issued-data previews (tracking numbers), by preview id. */
-  trackingImports: PendingFiles<unknown>;
+  trackingImports: PendingFiles<TrackingPlan>;
 }
 
 export function createFileServices(printer: Printer = createPrinter()): FileServices {

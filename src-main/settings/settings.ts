@@ -17,6 +17,8 @@ export interface AppSettings {
   printer: string;
   /** Printed PDFs' folder ('' = the documents folder) and 納品書 with or without prices (E8). */
   documents: { dir: string; deliveryNotePrices: boolean };
+  /** Codes the carriers' label files need (B2 billing code, e飛伝 customer code). */
+  shippingLabels: { yamatoCustomerCode: string; yamatoFreightNo: string; sagawaCustomerCode: string };
   csvEncoding: 'shift_jis' | 'utf8bom';
   reminderDays: { unpaid: number; orderForm: number };
   ui: Record<string, unknown>;
@@ -38,6 +40,7 @@ export function defaultSettings(host: { user: string; hostname: string }): AppSe
     storeToken: '',
     printer: '',
     documents: { dir: '', deliveryNotePrices: true },
+    shippingLabels: { yamatoCustomerCode: '', yamatoFreightNo: '01', sagawaCustomerCode: '' },
     csvEncoding: 'shift_jis',
     reminderDays: { unpaid: 7, orderForm: 3 },
     ui: {},

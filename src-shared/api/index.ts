@@ -4,6 +4,8 @@ import { backupApi } from './backup.js';
 import { filesApi } from './files.js';
 import { printingApi } from './printing.js';
 import { importsApi } from './imports.js';
+import { csvExportApi } from './csv-export.js';
+import { carriersApi } from './carriers.js';
 import { mailApi } from './mail.js';
 import { bundleApi } from './bundle.js';
 import { detailApi } from './detail.js';
@@ -27,6 +29,8 @@ export const contract = {
   ...filesApi,
   ...printingApi,
   ...importsApi,
+  ...csvExportApi,
+  ...carriersApi,
   ...mailApi,
   ...ordersApi,
   ...bulkApi,
@@ -59,6 +63,8 @@ export * from './errors.js';
 export * from './files.js';
 export * from './printing.js';
 export * from './imports.js';
+export * from './csv-export.js';
+export * from './carriers.js';
 export * from './events.js';
 export * from './mail.js';
 export * from './orders.js';

@@ -1,0 +1,108 @@
+import { LABEL_FORMAT_INFO, type LabelExportResult, type LabelFormat, type LabelProblem } from '../../src-shared/api/carriers.js';
+import { UserError } from '../../src-shared/api/errors.js';
+import type { DownloadFile } from '../../src-shared/api/files.js';
+import { STATUS_LABELS } from '../../src-shared/domain/status.js';
+import type { ServiceContext } from '../core/context.js';
+import { sjisByteLength, toCp932Variants, unencodableChars } from '../files/cp932.js';
+import { CsvWriter } from '../files/csv-write.js';
+import { fileStamp } from '../printing/documents.js';
+import { loadPrintData, type PrintOrder } from '../printing/print-data.js';
+import { LABEL_LAYOUTS, splitBytes, type LabelLayout, type Parcel } from './label-layouts.js';
+
+const FILE_NAMES: Record<LabelFormat, string> = {
+  yamato_b2: 'B2クラウド取込',
+  sagawa_ehiden2: 'e飛伝2取込',
+  japanpost_clickpost: 'クリックポスト取込',
+};
+
+/** Orders of a bundle (同梱) share one parcel and one label. */
+function groupParcels(orders: PrintOrder[]): PrintOrder[][] {
+  const groups = new Map<string, PrintOrder[]>();
+  for (const order of orders) {
+    const key = order.bundleGroup ? `b:${order.bundleGroup}` : `o:${order.id}`;
+    const group = groups.get(key);
+    if (group) group.push(order);
+    else groups.set(key, [order]);
+  }
+  return [...groups.values()];
+}
+
+/** One label row: every column's value after the carrier's checks, or the problems found. */
+function row(layout: LabelLayout, parcel: Parcel, problems: LabelProblem[]): string[] {
+  const orderNo = parcel.first.orderNo;
+  const refusal = layout.refuse?.(parcel);
+  if (refusal) problems.push({ orderNo, field: '', message: refusal });
+  return layout.columns.map((column) => {
+    let value = toCp932Variants(column.value?.(parcel) ?? '');
+    const problem = (message: string) => problems.push({ orderNo, field: column.header, message });
+    if (column.required && value.trim() === '') {
+      problem(column.header.startsWith('ご依頼主') ? '出荷店舗の名前・住所・電話番号が登録されていません。店舗マスタを確認してください。' : '空欄にはできません。');
+      return value;
+    }
+    const bad = unencodableChars(value);
+    if (bad.length > 0) problem(`「${bad.join('')}」は送り状ソフト（Shift_JIS）で扱えない文字です。別の字に直してください。`);
+    if (column.ascii && /[^\x20-\x7e]/.test(value)) problem(`半角英数字だけにしてください（「${value}」）。`);
+    if (column.bytes && sjisByteLength(value) > column.bytes) {
+      if (column.fit) value = splitBytes(value, column.bytes)[0] ?? '';
+      else {
+        problem(
+          `長すぎます: 全角${column.bytes / 2}文字（半角${column.bytes}文字）までのところ、全角換算${Math.ceil(sjisByteLength(value) / 2)}文字あります（「${value}」）。`,
+        );
+      }
+    }
+    return value;
+  });
+}
+
+/**
+ * Carrier label CSV of the checked orders: one row per parcel in the carrier's exact
+ * layout, Shift_JIS, CRLF. Every parcel is checked first (sizes, characters, COD rules,
+ * the store as sender); with any problem, no file is made and the problems are listed.
+ */
+export function exportLabels(
+  ctx: ServiceContext,
+  input: { format: LabelFormat; orderIds: number[]; shipDate: string; itemName: string },
+): LabelExportResult {
+  const layout = LABEL_LAYOUTS[input.format];
+  const data = loadPrintData(ctx, input.orderIds);
+  const { sqlite } = ctx.database;
+  const codMethods = new Set(sqlite.prepare('SELECT code FROM payment_methods WHERE is_cod = 1').pluck().all() as string[]);
+  const codes = ctx.settings.get('shippingLabels') ?? { yamatoCustomerCode: '', yamatoFreightNo: '01', sagawaCustomerCode: '' };
+  const problems: LabelProblem[] = [];
+  const rows: string[][] = [];
+  for (const orders of groupParcels(data.orders)) {
+    const first = orders[0]!;
+    for (const o of orders) {
+      if (o.status === 'shipped' || o.status === 'cancelled') {
+        problems.push({ orderNo: o.orderNo, field: '', message: `「${STATUS_LABELS[o.status]}」の注文です。送り状は作れません。` });
+      }
+    }
+    const cod = orders.some((o) => codMethods.has(o.paymentMethod));
+    const parcel: Parcel = {
+      orders,
+      first,
+      store: (first.storeId ? data.stores.get(first.storeId) : undefined) ?? data.store,
+      shipDate: input.shipDate.replace(/-/g, '/'),
+      cod,
+      codAmount: cod ? orders.reduce((s, o) => s + o.total, 0) : 0,
+      itemName: input.itemName || first.items[0]?.title || '',
+      codes,
+    };
+    rows.push(row(layout, parcel, problems));
+  }
+  if (problems.length > 0) return { files: [], rows: rows.length, problems };
+  const perFile = layout.maxRows ?? rows.length;
+  const files: DownloadFile[] = [];
+  const stamp = fileStamp(ctx.clock.now());
+  for (let i = 0; i < rows.length; i += perFile) {
+    const writer = new CsvWriter(
+      layout.columns.map((c) => c.header),
+      { encoding: 'shift_jis', neutralizeFormulas: false, quoteAll: true },
+    );
+    for (const values of rows.slice(i, i + perFile)) writer.addRow(values, '');
+    const part = rows.length > perFile ? `_${i / perFile + 1}` : '';
+    files.push({ fileName: `${FILE_NAMES[input.format]}_${stamp}${part}.csv`, mimeType: 'text/csv', base64: writer.toBuffer().toString('base64') });
+  }
+  if (files.length === 0) throw new UserError(`${LABEL_FORMAT_INFO[input.format].label}に出力する注文がありません。`);
+  return { files, rows: rows.length, problems };
+}
