@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MailBatchResult } from '../../src-shared/api/mail.js';
 import { renderTemplate, textToHtml } from '../../src-shared/domain/mail-template.js';
-import type { ServiceContext } from '../core/context.js';
+import type { Actor, ServiceContext } from '../core/context.js';
 import type { StoredMailSettings } from '../settings/settings.js';
 import { ALREADY_CLAIMED, type MailIntent, type MailLog, type Outcome } from './mail-log.js';
 import { placeholderValues, type MailOrder } from './mail-order.js';
@@ -51,6 +51,8 @@ interface Claimed {
 export class MailBatch {
   private readonly finished: Outcome[] = [];
   private unreachableInARow = 0;
+  /** Read once: settings live in a file that is read again on every access. */
+  private readonly actor: Actor;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -60,7 +62,9 @@ export class MailBatch {
     private readonly smtp: SmtpConfig,
     private readonly mail: StoredMailSettings,
     readonly result: MailBatchResult,
-  ) {}
+  ) {
+    this.actor = ctx.actor();
+  }
 
   async send(jobs: readonly MailJob[], tick: (done: number) => void): Promise<void> {
     const inFlight = new Set<Promise<void>>();
@@ -88,7 +92,7 @@ export class MailBatch {
       }
       if (inFlight.size > 0) await Promise.race(inFlight);
     }
-    this.log.step(this.finished.splice(0), [], this.now());
+    this.log.step(this.finished.splice(0), [], this.now(), this.actor);
   }
 
   private now(): string {
@@ -101,7 +105,6 @@ export class MailBatch {
 
   /** Writes finished results and the group's intents together; returns what may be sent. */
   private claim(group: readonly MailJob[]): Claimed[] {
-    const actor = this.ctx.actor().operator;
     const rendered = group.map((job) => renderMail(this.templates.get(job.kind), job.order, this.mail));
     const intents = group.map((job, i): MailIntent => {
       const { to, subject, text } = rendered[i]!;
@@ -115,11 +118,11 @@ export class MailBatch {
         body: text,
         messageId: job.retry?.messageId || newMessageId(this.mail.fromAddress),
         retryOf: job.retry?.logId ?? null,
-        actor,
+        actor: this.actor.operator,
         replacesUnknown: job.retry?.unknown ? job.retry.logId : undefined,
       };
     });
-    const ids = this.log.step(this.finished.splice(0), intents, this.now());
+    const ids = this.log.step(this.finished.splice(0), intents, this.now(), this.actor);
     const claimed: Claimed[] = [];
     ids.forEach((id, i) => {
       if (id === ALREADY_CLAIMED) this.skip(group[i]!, 'このメールは別の操作で送信済みか送信中です。同じメールは二度送りません。');

@@ -1,6 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { MailLogEntry, MailLogRow } from '../../src-shared/api/mail.js';
-import { isStatusMailKind, type MailKind, type MailResult } from '../../src-shared/domain/mail.js';
+import { MAIL_KIND_LABELS, isStatusMailKind, type MailKind, type MailResult } from '../../src-shared/domain/mail.js';
+import type { Actor } from '../core/context.js';
+import { Journal } from '../core/journal.js';
 
 /** One mail about to go out: what the intent row records. */
 export interface MailIntent {
@@ -22,7 +24,7 @@ export interface MailIntent {
 /** A finished send, to be written with the next step of the batch. */
 export interface Outcome {
   id: number;
-  intent: Pick<MailIntent, 'orderId' | 'mainStatus' | 'statusMail'>;
+  intent: Pick<MailIntent, 'orderId' | 'kind' | 'mainStatus' | 'statusMail'>;
   result: 'sent' | 'failed' | 'unknown';
   error: string | null;
 }
@@ -51,6 +53,7 @@ export const ALREADY_CLAIMED = 0;
 export class MailLog {
   private readonly insert: BetterSqlite3.Statement;
   private readonly clearPending: BetterSqlite3.Statement;
+  private readonly clearPendingIn: BetterSqlite3.Statement;
   private readonly restorePending: BetterSqlite3.Statement;
   private readonly finish: BetterSqlite3.Statement;
   private readonly claimStmt: BetterSqlite3.Statement;
@@ -64,7 +67,8 @@ export class MailLog {
    * Intents are committed before their send starts; a result not yet written when the
    * process dies leaves its row 'pending', which start-up turns into 'unknown'.
    */
-  readonly step: (finished: readonly Outcome[], intents: readonly MailIntent[], at: string) => number[];
+  readonly step: (finished: readonly Outcome[], intents: readonly MailIntent[], at: string, actor: Actor | null) => number[];
+  private readonly journal: Journal;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.insert = sqlite.prepare(
@@ -73,6 +77,7 @@ export class MailLog {
        ON CONFLICT DO NOTHING`,
     );
     this.clearPending = sqlite.prepare('UPDATE orders SET mail_pending = 0 WHERE id = ? AND mail_pending = 1');
+    this.clearPendingIn = sqlite.prepare('UPDATE orders SET mail_pending = 0 WHERE id = ? AND status = ? AND mail_pending = 1');
     // Only while the order still stands in the status the mail was for.
     this.restorePending = sqlite.prepare('UPDATE orders SET mail_pending = 1 WHERE id = ? AND status = ? AND mail_pending = 0');
     this.finish = sqlite.prepare('UPDATE mail_log SET result = @result, error = @error, finished_at = @at WHERE id = @id');
@@ -86,8 +91,9 @@ export class MailLog {
     this.entryStmt = sqlite.prepare(`SELECT ${ROW_COLUMNS}, l.body, l.message_id AS messageId FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.id = ?`);
     this.byOrderStmt = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.order_id = ? ORDER BY l.id DESC`);
     this.yieldUnknown = sqlite.prepare("UPDATE mail_log SET result = 'retried' WHERE id = ? AND result = 'unknown'");
-    this.step = sqlite.transaction((finished: readonly Outcome[], intents: readonly MailIntent[], at: string): number[] => {
-      for (const outcome of finished) this.settle(outcome, at);
+    this.journal = new Journal(sqlite);
+    this.step = sqlite.transaction((finished: readonly Outcome[], intents: readonly MailIntent[], at: string, actor: Actor | null): number[] => {
+      for (const outcome of finished) this.settle(outcome, at, actor);
       return intents.map((intent) => this.claimOne(intent, at));
     });
   }
@@ -106,9 +112,25 @@ export class MailLog {
    * put the order back in メール未送信; only a failed one is free to go again — an unknown
    * one keeps its claim until the clerk decides in F8.
    */
-  private settle(outcome: Outcome, at: string): void {
+  private settle(outcome: Outcome, at: string, actor: Actor | null): void {
+    const { intent } = outcome;
     this.finish.run({ id: outcome.id, result: outcome.result, error: outcome.error, at });
-    if (outcome.result !== 'sent' && outcome.intent.statusMail) this.restorePending.run(outcome.intent.orderId, outcome.intent.mainStatus);
+    if (!intent.statusMail) return;
+    if (outcome.result !== 'sent') this.restorePending.run(intent.orderId, intent.mainStatus);
+    else if (actor) this.recordSent(intent, at, actor);
+  }
+
+  /**
+   * A status mail went out: the order's history says so, and the sync outbox carries the
+   * "mail sent for this status" mark to the central server (kind 'mail', payload.mail).
+   */
+  private recordSent(intent: Outcome['intent'], at: string, actor: Actor): void {
+    this.clearPendingIn.run(intent.orderId, intent.mainStatus);
+    this.journal.record(
+      { orderId: intent.orderId, kind: 'mail', from: null, to: intent.mainStatus, reason: `${MAIL_KIND_LABELS[intent.kind]}を送信`, payload: { mail: intent.mainStatus, mailKind: intent.kind } },
+      actor,
+      at,
+    );
   }
 
   /**
@@ -121,7 +143,7 @@ export class MailLog {
       .prepare("SELECT id, order_id AS orderId, main_status AS mainStatus, kind FROM mail_log WHERE result = 'pending'")
       .all() as { id: number; orderId: number; mainStatus: string; kind: MailKind }[];
     const error = '送信中にアプリが終了したため、届いたかどうか分かりません。F8 送信ログ照会で確認して、再送するか送信済にしてください。';
-    this.step(rows.map((row) => ({ id: row.id, intent: { ...row, statusMail: isStatusMailKind(row.kind) }, result: 'unknown', error })), [], at);
+    this.step(rows.map((row) => ({ id: row.id, intent: { ...row, statusMail: isStatusMailKind(row.kind) }, result: 'unknown', error })), [], at, null);
     return rows.length;
   }
 
@@ -143,7 +165,7 @@ export class MailLog {
   }
 
   /** The clerk checked that a mail of unknown outcome did arrive: it counts as sent. */
-  confirmSent(id: number, at: string): void {
+  confirmSent(id: number, at: string, actor: Actor): void {
     this.sqlite.transaction(() => {
       const row = this.sqlite.prepare("SELECT order_id AS orderId, main_status AS mainStatus, kind FROM mail_log WHERE id = ? AND result = 'unknown'").get(id) as
         | { orderId: number; mainStatus: string; kind: MailKind }
@@ -152,7 +174,7 @@ export class MailLog {
       this.sqlite
         .prepare("UPDATE mail_log SET result = 'sent', error = coalesce(error, '') || ' → 担当者が届いたことを確認し、送信済にしました。', finished_at = ? WHERE id = ?")
         .run(at, id);
-      if (isStatusMailKind(row.kind)) this.sqlite.prepare('UPDATE orders SET mail_pending = 0 WHERE id = ? AND status = ?').run(row.orderId, row.mainStatus);
+      if (isStatusMailKind(row.kind)) this.recordSent({ ...row, statusMail: true }, at, actor);
     })();
   }
 

@@ -59,6 +59,18 @@ describe('F7 メール送信', () => {
       [`${stock}:stock_confirmed:sent`, `${paid}:payment_confirmed:sent`, `${shipped}:shipped:sent`].sort(),
     );
     expect(new Set(smtp.messageIds())).toEqual(new Set(rows.map((r) => r.message_id)));
+    // The order's history says so, and the sync outbox carries the mark to the central server.
+    const sqlite = t.app.ctx.database.sqlite;
+    const history = sqlite.prepare("SELECT order_id, to_value, reason, actor FROM order_history WHERE kind = 'mail' ORDER BY order_id").all();
+    expect(history).toEqual([
+      { order_id: stock, to_value: 'stock_confirmed', reason: '在庫確認メールを送信', actor: 'テスト担当' },
+      { order_id: paid, to_value: 'paid', reason: '入金確認メールを送信', actor: 'テスト担当' },
+      { order_id: shipped, to_value: 'shipped', reason: '発送完了メールを送信', actor: 'テスト担当' },
+    ]);
+    const outbox = sqlite.prepare("SELECT entity_id, payload FROM sync_outbox WHERE kind = 'mail' ORDER BY seq").all() as { entity_id: string; payload: string }[];
+    expect(outbox.map((o) => [Number(o.entity_id), (JSON.parse(o.payload) as { mail: string }).mail]).sort()).toEqual(
+      [[stock, 'stock_confirmed'], [paid, 'paid'], [shipped, 'shipped']].sort(),
+    );
 
     // Pressing F7 again sends nothing: each status mail goes once.
     const again = await t.call('mail:send', { orderIds: [stock!, paid!, shipped!], purpose: 'status' });
