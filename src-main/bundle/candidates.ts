@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BundleCandidateGroup, BundleCandidates, BundleOrder } from '../../src-shared/api/bundle.js';
 import { normalizeAddress, normalizeForSearch, normalizePostalCode } from '../../src-shared/text/normalize.js';
+import { chunked } from '../core/chunked.js';
 
 export const OPEN_STATUSES = ['new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment'] as const;
 
@@ -23,88 +24,97 @@ export function sameKey(a: BundleKey, b: BundleKey): boolean {
   return a.name === b.name && a.postal === b.postal && a.address === b.address;
 }
 
-type Raw = [
-  id: number,
-  orderNo: string,
-  channel: BundleOrder['channel'],
-  orderedAt: string,
-  status: BundleOrder['status'],
-  buyerName: string,
-  postalCode: string,
-  prefecture: string,
-  address1: string,
-  address2: string,
-  shippingFee: number,
-  codFee: number,
-  total: number,
-  bundleGroup: string | null,
-  storeId: string,
-];
+const SEPARATOR = '\u0001';
+
+/** The key as stored in orders.bundle_key: its three parts, joined. */
+export function bundleKeyText(o: Parameters<typeof bundleKeyOf>[0]): string {
+  const key = bundleKeyOf(o);
+  return [key.name, key.postal, key.address].join(SEPARATOR);
+}
+
+function partsOf(text: string): BundleKey {
+  const [name = '', postal = '', address = ''] = text.split(SEPARATOR);
+  return { name, postal, address };
+}
+
+const OPEN_WHERE = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+const MEMBER_COLUMNS = `id, order_no AS orderNo, channel, ordered_at AS orderedAt, status, buyer_name AS buyerName,
+  ship_postal_code AS postalCode, ship_prefecture AS prefecture, ship_address1 AS address1, ship_address2 AS address2,
+  shipping_fee AS shippingFee, cod_fee AS codFee, total, bundle_group AS bundleGroup`;
+
+type MemberRow = Omit<BundleOrder, 'address'> & { prefecture: string; address1: string; address2: string };
+
+interface GroupKey {
+  storeId: string;
+  bundleKey: string;
+  newest: string;
+}
 
 /**
- * Finds bundle candidates among the open orders of every store: one pass over the open
- * orders (the status index), keys computed in memory, groups of two or more kept.
+ * Finds bundle candidates among the open orders (S14) through orders.bundle_key, which the
+ * triggers keep: the groups come from one pass over a partial covering index (open orders
+ * only, sorted by store and key), the rows only for the groups shown.
  */
 export class BundleCandidateSearch {
-  private readonly openStmt: BetterSqlite3.Statement;
+  private readonly allGroups: BetterSqlite3.Statement;
+  private readonly groupOf: BetterSqlite3.Statement;
+  private readonly members: BetterSqlite3.Statement;
 
-  constructor(sqlite: BetterSqlite3.Database) {
-    this.openStmt = sqlite
-      .prepare(
-        `SELECT id, order_no, channel, ordered_at, status, buyer_name, ship_postal_code, ship_prefecture,
-           ship_address1, ship_address2, shipping_fee, cod_fee, total, bundle_group, store_id
-         FROM orders WHERE status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}) AND store_id IS NOT NULL`,
-      )
-      .raw();
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    this.allGroups = sqlite.prepare(
+      // The planner would rather walk the status index and sort: this index is already grouped.
+      `SELECT store_id AS storeId, bundle_key AS bundleKey, max(ordered_at) AS newest FROM orders INDEXED BY orders_bundle_key_idx
+       WHERE ${OPEN_WHERE} AND store_id IS NOT NULL AND bundle_key IS NOT NULL
+       GROUP BY store_id, bundle_key HAVING count(*) > 1 ORDER BY newest DESC`,
+    );
+    this.groupOf = sqlite.prepare(
+      `SELECT store_id AS storeId, bundle_key AS bundleKey, max(ordered_at) AS newest, count(*) AS n FROM orders
+       WHERE ${OPEN_WHERE} AND store_id = ? AND bundle_key = ?`,
+    );
+    this.members = sqlite.prepare(
+      `SELECT ${MEMBER_COLUMNS} FROM orders WHERE ${OPEN_WHERE} AND store_id = ? AND bundle_key = ? ORDER BY ordered_at, id`,
+    );
+  }
+
+  /** Groups of the checked orders only (each looked up by its key), newest first. */
+  private groupsOf(orderIds: readonly number[]): GroupKey[] {
+    const keys = new Map<string, GroupKey>();
+    for (const part of chunked([...new Set(orderIds)], 500)) {
+      const rows = this.sqlite
+        .prepare(
+          `SELECT DISTINCT store_id AS storeId, bundle_key AS bundleKey FROM orders
+           WHERE id IN (${part.map(() => '?').join(',')}) AND ${OPEN_WHERE} AND store_id IS NOT NULL AND bundle_key IS NOT NULL`,
+        )
+        .all(...part) as Omit<GroupKey, 'newest'>[];
+      for (const { storeId, bundleKey } of rows) {
+        const id = `${storeId}${SEPARATOR}${bundleKey}`;
+        if (keys.has(id)) continue;
+        const group = this.groupOf.get(storeId, bundleKey) as GroupKey & { n: number };
+        if (group.n > 1) keys.set(id, group);
+      }
+    }
+    return [...keys.values()].sort((a, b) => b.newest.localeCompare(a.newest));
   }
 
   find(orderIds: readonly number[] | undefined, limit: number): BundleCandidates {
-    const byKey = new Map<string, { key: BundleKey; rows: Raw[] }>();
-    for (const row of this.openStmt.iterate() as IterableIterator<Raw>) {
-      const [, , , , , buyerName, postalCode, prefecture, address1, address2, , , , , storeId] = row;
-      const key = bundleKeyOf({ buyerName, postalCode, prefecture, address1, address2 });
-      const id = `${storeId}\u0001${key.name}\u0001${key.postal}\u0001${key.address}`;
-      const group = byKey.get(id);
-      if (group) group.rows.push(row);
-      else byKey.set(id, { key, rows: [row] });
-    }
-    const wanted = orderIds ? new Set(orderIds) : null;
-    const groups: BundleCandidateGroup[] = [];
-    for (const [id, { key, rows }] of byKey) {
-      if (rows.length < 2) continue;
-      if (wanted && !rows.some((r) => wanted.has(r[0]))) continue;
-      groups.push({
-        key: id,
-        storeId: rows[0]![14],
+    const keys = orderIds ? this.groupsOf(orderIds) : (this.allGroups.all() as GroupKey[]);
+    const groups = keys.slice(0, limit).map(({ storeId, bundleKey }): BundleCandidateGroup => {
+      const key = partsOf(bundleKey);
+      return {
+        key: `${storeId}${SEPARATOR}${bundleKey}`,
+        storeId,
         reasons: [
           { label: '購入者名', value: key.name },
           { label: '郵便番号', value: key.postal },
           { label: '住所', value: key.address },
         ],
-        orders: rows.map(toOrder).sort((a, b) => a.orderedAt.localeCompare(b.orderedAt) || a.id - b.id),
-      });
-    }
-    // Newest activity first: today's orders are the ones still to be packed.
-    const newest = (g: BundleCandidateGroup) => g.orders[g.orders.length - 1]!.orderedAt;
-    groups.sort((a, b) => newest(b).localeCompare(newest(a)));
-    return { groups: groups.slice(0, limit), totalGroups: groups.length };
+        orders: (this.members.all(storeId, bundleKey) as MemberRow[]).map(({ prefecture, address1, address2, ...o }) => ({
+          ...o,
+          address: [`${prefecture}${address1}`, address2].filter(Boolean).join(' '),
+        })),
+      };
+    });
+    return { groups, totalGroups: keys.length };
   }
-}
-
-function toOrder(r: Raw): BundleOrder {
-  const [id, orderNo, channel, orderedAt, status, buyerName, postalCode, prefecture, address1, address2, shippingFee, codFee, total, bundleGroup] = r;
-  return {
-    id,
-    orderNo,
-    channel,
-    orderedAt,
-    status,
-    buyerName,
-    postalCode,
-    address: [`${prefecture}${address1}`, address2].filter(Boolean).join(' '),
-    shippingFee,
-    codFee,
-    total,
-    bundleGroup,
-  };
 }

@@ -8,6 +8,7 @@ import { UserError } from '../../src-shared/api/errors.js';
 import { restoreDeferredIndexes } from './bulk-load.js';
 import * as schema from './schema/index.js';
 import { registerSearchFunctions } from '../search/sql-functions.js';
+import { registerBundleFunctions } from '../bundle/sql-functions.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -74,6 +75,7 @@ export function openDatabase(file: string, migrationsFolder: string, nativeBindi
     sqlite.pragma('mmap_size = 268435456');
     // The search index's triggers (and the migration that fills it) call these.
     registerSearchFunctions(sqlite);
+    registerBundleFunctions(sqlite);
     const known = migrationCount(migrationsFolder);
     const current = sqlite.pragma('user_version', { simple: true }) as number;
     if (current > known) {

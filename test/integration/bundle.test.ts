@@ -212,3 +212,21 @@ describe('bundled orders move together', () => {
     expect(money(o.bank).ship).toBe(0);
   });
 });
+
+describe('the candidate search at scale', () => {
+  it('groups from the partial bundle-key index alone, and keeps keys right through inserts and edits', async () => {
+    const plan = (sql: string) => (sqlite().prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    const open = "status IN ('new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment')";
+    expect(
+      plan(`SELECT store_id, bundle_key, max(ordered_at) FROM orders INDEXED BY orders_bundle_key_idx WHERE ${open} AND store_id IS NOT NULL AND bundle_key IS NOT NULL GROUP BY store_id, bundle_key`),
+    ).toMatch(/USING COVERING INDEX orders_bundle_key_idx/);
+    expect(plan(`SELECT id FROM orders WHERE ${open} AND store_id = 'x' AND bundle_key = 'y' ORDER BY ordered_at, id`)).toMatch(/orders_bundle_key_idx/);
+
+    const [open1, shipped] = insertOrders(sqlite(), [{ order: { buyer: buyer('ﾀﾅｶ') } }, { initial: { status: 'shipped' } }]);
+    const key = (id: number) => sqlite().prepare('SELECT bundle_key FROM orders WHERE id = ?').pluck().get(id);
+    expect(key(open1!)).toBe('タナカ\u00011000005\u0001東京都千代田区丸ノ内1-2-3');
+    expect(key(shipped!)).toBeNull();
+    sqlite().prepare("UPDATE orders SET ship_address2 = '２０１号室' WHERE id = ?").run(open1);
+    expect(key(open1!)).toBe('タナカ\u00011000005\u0001東京都千代田区丸ノ内1-2-3-201号室');
+  });
+});

@@ -40,6 +40,8 @@ export const orders = sqliteTable(
     carrier: text('carrier'),
     trackingNo: text('tracking_no'),
     bundleGroup: text('bundle_group'),
+    /** Normalised buyer name + postal code + address of an open order (S14), kept by triggers. */
+    bundleKey: text('bundle_key'),
     status: text('status').notNull().default('new'),
     subStatusId: integer('sub_status_id'),
     mailPending: integer('mail_pending', { mode: 'boolean' }).notNull().default(false),
@@ -70,6 +72,10 @@ export const orders = sqliteTable(
     index('orders_store_status_idx').on(t.storeId, t.status),
     index('orders_tracking_idx').on(t.trackingNo),
     index('orders_bundle_idx').on(t.bundleGroup),
+    // F10 finds candidates by scanning this alone: open orders only, grouped by store and key.
+    index('orders_bundle_key_idx')
+      .on(t.storeId, t.bundleKey, t.orderedAt, t.status)
+      .where(sql`${t.status} IN ('new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment')`),
     // F5 search and E2–E4 extractions (issue 3): date order across every status, and small
     // partial indexes so that "orders with a comment / an inquiry in this tab" reads no rows.
     index('orders_ordered_idx').on(t.orderedAt, t.id),

@@ -1,0 +1,2 @@
+ALTER TABLE `orders` ADD `bundle_key` text;--> statement-breakpoint
+CREATE INDEX `orders_bundle_key_idx` ON `orders` (`store_id`,`bundle_key`,`ordered_at`,`status`) WHERE "orders"."status" IN ('new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment');
