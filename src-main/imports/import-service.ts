@@ -7,13 +7,13 @@ import { totalOf } from '../../src-shared/domain/money.js';
 import type { NewOrder } from '../../src-shared/domain/order.js';
 import type { ServiceContext } from '../core/context.js';
 import { Journal } from '../core/journal.js';
-import { readCsv, type CsvTable } from '../files/csv-read.js';
+import { readHeader } from '../files/csv-read.js';
 import { ENCODING_LABELS, decodeText } from '../files/text-decode.js';
 import { OrderWriter } from '../orders/writer.js';
 import { detectLayout, mappingLayout, missingHeaders, type Layout } from './layouts.js';
 import { loadMapping } from './mappings.js';
 import { importedValues, mergeImport, type ImportedValues, type MergePlan } from './merge.js';
-import { parseOrders, type ParsedOrder, type SourceTable } from './parse-orders.js';
+import { parseOrders, type ParsedOrder, type SourceFile } from './parse-orders.js';
 
 /** What the preview found, kept until the clerk presses 取込 (see PendingFiles). */
 export interface OrderImportPlan {
@@ -31,7 +31,8 @@ type Verdict =
 interface Decoded {
   name: string;
   encoding: string;
-  table: CsvTable;
+  text: string;
+  header: string[];
 }
 
 const LIST_LIMIT = 500;
@@ -39,10 +40,8 @@ const LIST_LIMIT = 500;
 function decodeFiles(files: FileUpload[]): Decoded[] {
   return files.map((file) => {
     const label = `「${file.name}」`;
-    const text = decodeText(Buffer.from(file.base64, 'base64'), label);
-    const table = readCsv(text.text, label);
-    if (table.records.length === 0) throw new UserError(`${label}には見出し行だけで注文の行がありません。何も取り込んでいません。`, 'empty_file');
-    return { name: file.name, encoding: ENCODING_LABELS[text.encoding], table };
+    const decoded = decodeText(Buffer.from(file.base64, 'base64'), label);
+    return { name: file.name, encoding: ENCODING_LABELS[decoded.encoding], text: decoded.text, header: readHeader(decoded.text, label) };
   });
 }
 
@@ -93,20 +92,20 @@ export function previewImport(
   if (input.mappingId !== undefined) {
     const mapping = loadMapping(ctx.database.sqlite, input.mappingId);
     if (decoded.length !== 1) throw new UserError('マッピングで取り込むときはファイルを1つだけ選んでください（1行に注文と商品が並ぶ形式）。');
-    const missing = missingHeaders(mapping, decoded[0]!.table.header);
+    const missing = missingHeaders(mapping, decoded[0]!.header);
     if (missing.length > 0) {
       throw new UserError(`「${decoded[0]!.name}」にマッピング「${mapping.name}」の見出しがありません: ${missing.join('、')}。マッピングを直すか、別のファイルを選んでください。何も取り込んでいません。`);
     }
     layout = mappingLayout(mapping);
     ordered = decoded;
   } else {
-    const detected = detectLayout(decoded.map((d) => d.table.header));
+    const detected = detectLayout(decoded.map((d) => d.header));
     if (!detected) {
       if (decoded.length === 1) {
         return {
           kind: 'needs_mapping',
           fileName: decoded[0]!.name,
-          headers: decoded[0]!.table.header,
+          headers: decoded[0]!.header,
           message: `「${decoded[0]!.name}」は Yahoo! や Amazon の形式ではありません。見出しと注文の項目の対応（マッピング）を設定してください。`,
         };
       }
@@ -116,9 +115,11 @@ export function previewImport(
     ordered = detected.order.map((i) => decoded[i]!);
   }
   const channel = layout.channel ?? input.channel;
-  const sources: SourceTable[] = ordered.map((d, i) => ({ name: d.name, table: d.table, reader: layout.files[i]! }));
+  const sources: SourceFile[] = ordered.map((d, i) => ({ name: d.name, text: d.text, reader: layout.files[i]! }));
   const payments = ctx.database.sqlite.prepare('SELECT code, name FROM payment_methods').all() as { code: string; name: string }[];
-  const { orders, rejected } = parseOrders(layout, sources, channel, payments);
+  const { orders, rejected, rows } = parseOrders(layout, sources, channel, payments);
+  const empty = rows.findIndex((n) => n === 0);
+  if (empty >= 0) throw new UserError(`「${ordered[empty]!.name}」には見出し行だけで注文の行がありません。何も取り込んでいません。`, 'empty_file');
   const plan: OrderImportPlan = { layout: `${layout.label}（${CHANNEL_LABELS[channel]}）`, channel, orders, rejected };
   const classifier = new Classifier(ctx, channel);
   const preview: ImportPreview = {
@@ -126,7 +127,7 @@ export function previewImport(
     previewId: ctx.services.files.orderImports.put(plan),
     layout: plan.layout,
     channel,
-    files: ordered.map((d) => ({ name: d.name, encoding: d.encoding, rows: d.table.records.length })),
+    files: ordered.map((d, i) => ({ name: d.name, encoding: d.encoding, rows: rows[i]! })),
     counts: { new: 0, updated: 0, unchanged: 0, rejected: rejected.length },
     newOrders: [],
     updates: [],
@@ -203,6 +204,7 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
        source = excluded.source, imported_at = excluded.imported_at`,
   );
   const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, rejected: plan.rejected.length };
+  const reason = `ファイル取込: ${plan.layout}`;
   sqlite.transaction(() => {
     for (const { order } of plan.orders) {
       const verdict = classifier.verdict(order);
@@ -210,7 +212,8 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
         const incoming: NewOrder = { ...order, storeId: actor.storeId };
         const id = writer.insert(incoming, at);
         journal.record(
-          { orderId: id, kind: 'create', from: null, to: 'new', reason: `ファイル取込: ${plan.layout}`, payload: { orderNo: order.orderNo, channel: order.channel, order: incoming } },
+          // The sync client reads a created order back from the database: the key is enough.
+          { orderId: id, kind: 'create', from: null, to: 'new', reason, payload: { orderNo: order.orderNo, channel: order.channel } },
           actor,
           at,
         );
@@ -226,7 +229,8 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
             from: null,
             to: changed,
             reason: `ファイル取込で更新: ${changed}${verdict.plan.kept.length ? `（更新しなかった項目: ${verdict.plan.kept.join('、')}）` : ''}`,
-            payload: { orderNo: order.orderNo, channel: order.channel, fields },
+            // Sync reads the changed values by their wire names at the payload's top level.
+            payload: { orderNo: order.orderNo, channel: order.channel, ...fields },
           },
           actor,
           at,

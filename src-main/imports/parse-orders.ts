@@ -2,14 +2,14 @@ import { IMPORT_FIELD_LABELS, type ImportField, type RejectedRow } from '../../s
 import type { Channel } from '../../src-shared/domain/channels.js';
 import { subtotalOf, totalOf } from '../../src-shared/domain/money.js';
 import type { NewOrder, OrderItem } from '../../src-shared/domain/order.js';
-import type { CsvTable } from '../files/csv-read.js';
-import { headerIndex } from '../files/csv-read.js';
+import { headerIndex, readHeader, scanCsv } from '../files/csv-read.js';
 import type { FieldValues, FileReader, Layout } from './layouts.js';
 import { parseCount, parseOrderDate, parsePostalCode, parseYen, resolvePayment, splitPrefecture } from './values.js';
 
-export interface SourceTable {
+/** A decoded file and how its records are read. */
+export interface SourceFile {
   name: string;
-  table: CsvTable;
+  text: string;
   reader: FileReader;
 }
 
@@ -34,27 +34,10 @@ const ORDER_LEVEL: readonly ImportField[] = [
 ];
 
 /** Longest text each field may hold (what the central server accepts). */
-const MAX_LENGTH: Partial<Record<ImportField, number>> = {
+const MAX_LENGTH = Object.entries({
   orderNo: 100, buyerName: 200, buyerKana: 200, buyerEmail: 300, buyerPhone: 40, shipName: 200, shipPostalCode: 20,
   shipPrefecture: 20, shipAddress1: 300, shipAddress2: 300, shipPhone: 40, orderComment: 5000, sku: 200, title: 1000,
-};
-
-function readRows(source: SourceTable): Row[] {
-  const index = headerIndex(source.table.header);
-  const cache = new Map<string, number>();
-  const idx = (name: string) => {
-    let i = cache.get(name);
-    if (i === undefined) cache.set(name, (i = index(name)));
-    return i;
-  };
-  return source.table.records.map((record) => {
-    const col = (name: string) => {
-      const i = idx(name);
-      return i < 0 ? '' : record.fields[i]!.trim();
-    };
-    return { file: source.name, line: record.line, values: source.reader.read(col) };
-  });
-}
+}) as [ImportField, number][];
 
 const v = (row: Row, field: ImportField) => row.values[field] ?? '';
 
@@ -84,7 +67,7 @@ function toItems(rows: Row[]): { ok: true; items: OrderItem[] } | { ok: false; l
 function toOrder(head: Row, itemRows: Row[], channel: Channel, payments: readonly { code: string; name: string }[]): Outcome {
   const fail = (reason: string, line = head.line): Outcome => ({ ok: false, line, reason });
   for (const row of [head, ...itemRows]) {
-    for (const [field, max] of Object.entries(MAX_LENGTH) as [ImportField, number][]) {
+    for (const [field, max] of MAX_LENGTH) {
       if (v(row, field).length > max) return fail(`${IMPORT_FIELD_LABELS[field]}が長すぎます（${max}文字まで）。`, row.line);
     }
   }
@@ -139,78 +122,108 @@ function toOrder(head: Row, itemRows: Row[], channel: Channel, payments: readonl
   return { ok: true, order };
 }
 
-/** Adds up per-line money fields of an order; the first unreadable value rejects it. */
-function sumLines(rows: Row[], fields: readonly ImportField[]): FieldValues | { line: number; reason: string } {
-  const out: FieldValues = {};
-  for (const field of fields) {
-    let sum = 0;
-    for (const row of rows) {
-      const value = parseYen(v(row, field));
-      if (value === null) return { line: row.line, reason: `${IMPORT_FIELD_LABELS[field]}「${v(row, field)}」が金額として読めません。` };
-      sum += value;
-    }
-    out[field] = String(sum);
-  }
-  return out;
+const ITEM_FIELDS: readonly ImportField[] = ['lineNo', 'sku', 'title', 'quantity', 'unitPrice'];
+
+/** What is kept of an order while its files are scanned: its first order row, checks, items. */
+interface Group {
+  head: Row | null;
+  heads: number;
+  problem: { row: Row; reason: string } | null;
+  sums: Record<string, number>;
+  items: Row[];
 }
 
 /**
- * Turns the files' rows into orders: groups lines by order number, checks that the lines
- * of one order agree, and validates every value. An order with any bad line is rejected
- * whole, with the line and the reason; the others go on.
+ * Turns the files' rows into orders, streaming: a 150,000-line file keeps only each
+ * order's first order row and its item fields, not every row. Lines are grouped by order
+ * number; the order rows of one order must agree; every value is validated. An order with
+ * any bad line is rejected whole, with the line and the reason; the others go on.
  */
 export function parseOrders(
   layout: Layout,
-  sources: SourceTable[],
+  sources: SourceFile[],
   channel: Channel,
   payments: readonly { code: string; name: string }[],
-): { orders: ParsedOrder[]; rejected: RejectedRow[] } {
-  const groups = new Map<string, { heads: Row[]; items: Row[] }>();
+): { orders: ParsedOrder[]; rejected: RejectedRow[]; rows: number[] } {
+  const groups = new Map<string, Group>();
   const rejected: RejectedRow[] = [];
   const twoFiles = layout.files.length > 1;
   const summed = layout.summed ?? [];
-  for (const source of sources) {
-    for (const row of readRows(source)) {
+  const compared = ORDER_LEVEL.filter((f) => !summed.includes(f));
+  const rows = sources.map((source) => {
+    let count = 0;
+    let fields: string[] = [];
+    const label = `「${source.name}」`;
+    const index = headerIndex(readHeader(source.text, label));
+    const cache = new Map<string, number>();
+    // One column reader for all records (not a closure per record).
+    const col = (name: string) => {
+      let i = cache.get(name);
+      if (i === undefined) cache.set(name, (i = index(name)));
+      return i < 0 ? '' : fields[i]!.trim();
+    };
+    const { part } = source.reader;
+    scanCsv(source.text, label, (record, line) => {
+      count += 1;
+      fields = record;
+      const row: Row = { file: source.name, line, values: source.reader.read(col) };
       const orderNo = v(row, 'orderNo');
       if (orderNo === '') {
-        rejected.push({ file: row.file, line: row.line, orderNo: '', reason: '注文番号が空です。' });
-        continue;
+        rejected.push({ file: row.file, line, orderNo: '', reason: '注文番号が空です。' });
+        return;
       }
       let group = groups.get(orderNo);
-      if (!group) groups.set(orderNo, (group = { heads: [], items: [] }));
-      if (source.reader.part !== 'item') group.heads.push(row);
-      if (source.reader.part !== 'order') group.items.push(row);
+      if (!group) groups.set(orderNo, (group = { head: null, heads: 0, problem: null, sums: {}, items: [] }));
+      if (part !== 'item') addHead(group, row);
+      if (part !== 'order') {
+        const values: FieldValues = { orderNo };
+        for (const f of ITEM_FIELDS) values[f] = row.values[f];
+        group.items.push({ file: row.file, line, values });
+      }
+    });
+    return count;
+  });
+
+  function addHead(group: Group, row: Row): void {
+    group.heads += 1;
+    for (const f of summed) {
+      const value = parseYen(v(row, f));
+      if (value === null) group.problem ??= { row, reason: `${IMPORT_FIELD_LABELS[f]}「${v(row, f)}」が金額として読めません。` };
+      else group.sums[f] = (group.sums[f] ?? 0) + value;
+    }
+    const head = group.head;
+    if (!head) {
+      group.head = row;
+      return;
+    }
+    if (twoFiles) {
+      group.problem ??= { row, reason: `注文ファイルに同じ注文番号が2回以上あります（${head.line}行目にも）。` };
+      return;
+    }
+    const field = compared.find((f) => v(row, f) !== v(head, f));
+    if (field) {
+      group.problem ??= { row, reason: `同じ注文番号の行で「${IMPORT_FIELD_LABELS[field]}」が食い違っています（${head.line}行目と${row.line}行目）。` };
     }
   }
+
   const orders: ParsedOrder[] = [];
-  for (const [orderNo, { heads, items }] of groups) {
+  for (const [orderNo, group] of groups) {
     const reject = (row: Row, reason: string) => rejected.push({ file: row.file, line: row.line, orderNo, reason });
-    const head = heads[0];
+    const head = group.head;
     if (!head) {
-      reject(items[0]!, '注文ファイルにこの注文番号がありません（商品ファイルだけにあります）。');
+      reject(group.items[0]!, '注文ファイルにこの注文番号がありません（商品ファイルだけにあります）。');
       continue;
     }
-    if (twoFiles && heads.length > 1) {
-      reject(heads[1]!, `注文ファイルに同じ注文番号が2回以上あります（${head.line}行目にも）。`);
+    if (group.problem) {
+      reject(group.problem.row, group.problem.reason);
       continue;
     }
-    if (items.length === 0) {
+    if (group.items.length === 0) {
       reject(head, '商品明細がありません（商品ファイルにこの注文番号の行がありません）。');
       continue;
     }
-    const compared = ORDER_LEVEL.filter((f) => !summed.includes(f));
-    const conflict = heads.slice(1).find((row) => compared.some((f) => v(row, f) !== v(head, f)));
-    if (conflict) {
-      const field = compared.find((f) => v(conflict, f) !== v(head, f))!;
-      reject(conflict, `同じ注文番号の行で「${IMPORT_FIELD_LABELS[field]}」が食い違っています（${head.line}行目と${conflict.line}行目）。`);
-      continue;
-    }
-    const totals = sumLines(heads, summed);
-    if ('line' in totals) {
-      rejected.push({ file: head.file, line: totals.line, orderNo, reason: totals.reason });
-      continue;
-    }
-    const outcome = toOrder({ ...head, values: { ...head.values, ...totals } }, items, channel, payments);
+    const sums = Object.fromEntries(Object.entries(group.sums).map(([f, n]) => [f, String(n)]));
+    const outcome = toOrder({ ...head, values: { ...head.values, ...sums } }, group.items, channel, payments);
     if (!outcome.ok) {
       rejected.push({ file: head.file, line: outcome.line, orderNo, reason: outcome.reason });
       continue;
@@ -218,5 +231,5 @@ export function parseOrders(
     orders.push({ order: outcome.order, file: head.file, line: head.line });
   }
   rejected.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file.localeCompare(b.file)));
-  return { orders, rejected };
+  return { orders, rejected, rows };
 }

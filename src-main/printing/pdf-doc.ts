@@ -59,9 +59,16 @@ export function line(
     .font(options.bold ? FONT_BOLD : FONT)
     .fontSize(size)
     .fillColor(options.color ?? '#000000');
-  // With a width, a one-line-high box and an ellipsis cut long text instead of wrapping it.
-  if (options.width) doc.text(text, x, y, { width: options.width, height: size * 1.3, ellipsis: '…', align: options.align ?? 'left' });
-  else doc.text(text, x, y, { lineBreak: false });
+  const { width, align = 'left' } = options;
+  const measured = width ? doc.widthOfString(text) : 0;
+  if (!width || measured <= width) {
+    // Fits: placed by hand, which skips pdfkit's line wrapper (most of a list's cells).
+    const dx = !width || align === 'left' ? 0 : align === 'right' ? width - measured : (width - measured) / 2;
+    doc.text(text, x + dx, y, { lineBreak: false });
+  } else {
+    // Too long: a one-line-high box with an ellipsis cuts it instead of wrapping it.
+    doc.text(text, x, y, { width, height: size * 1.3, ellipsis: '…', align });
+  }
 }
 
 /** Height of wrapped text in a column. */
