@@ -28,7 +28,9 @@ export interface RenderedMail {
 export function renderMail(template: { subject: string; body: string }, order: MailOrder, mail: StoredMailSettings): RenderedMail {
   const values = placeholderValues(order, mail);
   const text = renderTemplate(template.body, values, { singleLine: false });
-  return { to: order.email, subject: renderTemplate(template.subject, values, { singleLine: true }), text, html: textToHtml(text) };
+  // ISO-2022-JP mails are for old clients: plain text only.
+  const html = mail.htmlPart && mail.encoding === 'utf8' ? textToHtml(text) : '';
+  return { to: order.email, subject: renderTemplate(template.subject, values, { singleLine: true }), text, html };
 }
 
 export function newMessageId(fromAddress: string): string {
@@ -92,7 +94,7 @@ export class MailBatch {
       }
       if (inFlight.size > 0) await Promise.race(inFlight);
     }
-    this.log.step(this.finished.splice(0), [], this.now(), this.actor);
+    this.log.step(this.finished.splice(0), [], this.now());
   }
 
   private now(): string {
@@ -122,7 +124,7 @@ export class MailBatch {
         replacesUnknown: job.retry?.unknown ? job.retry.logId : undefined,
       };
     });
-    const ids = this.log.step(this.finished.splice(0), intents, this.now(), this.actor);
+    const ids = this.log.step(this.finished.splice(0), intents, this.now());
     const claimed: Claimed[] = [];
     ids.forEach((id, i) => {
       if (id === ALREADY_CLAIMED) this.skip(group[i]!, 'このメールは別の操作で送信済みか送信中です。同じメールは二度送りません。');

@@ -107,7 +107,7 @@ export const mailHandlers: Handlers<
   'mail:confirmSent': ({ id }, ctx) => {
     const entry = entryOrThrow(ctx, id);
     if (entry.result !== 'unknown') throw new UserError('送信済にできるのは「結果不明」のメールだけです。', 'invalid_state');
-    ctx.services.mail.log.confirmSent(id, ctx.clock.now().toISOString(), ctx.actor());
+    ctx.services.mail.log.confirmSent(id, ctx.clock.now().toISOString());
     ctx.emit({ type: 'orders:changed' });
     return withActions(ctx, entryOrThrow(ctx, id));
   },

@@ -1,8 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { MailLogEntry, MailLogRow } from '../../src-shared/api/mail.js';
-import { MAIL_KIND_LABELS, isStatusMailKind, type MailKind, type MailResult } from '../../src-shared/domain/mail.js';
-import type { Actor } from '../core/context.js';
-import { Journal } from '../core/journal.js';
+import { isStatusMailKind, type MailKind, type MailResult } from '../../src-shared/domain/mail.js';
 
 /** One mail about to go out: what the intent row records. */
 export interface MailIntent {
@@ -67,8 +65,7 @@ export class MailLog {
    * Intents are committed before their send starts; a result not yet written when the
    * process dies leaves its row 'pending', which start-up turns into 'unknown'.
    */
-  readonly step: (finished: readonly Outcome[], intents: readonly MailIntent[], at: string, actor: Actor | null) => number[];
-  private readonly journal: Journal;
+  readonly step: (finished: readonly Outcome[], intents: readonly MailIntent[], at: string) => number[];
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.insert = sqlite.prepare(
@@ -91,9 +88,8 @@ export class MailLog {
     this.entryStmt = sqlite.prepare(`SELECT ${ROW_COLUMNS}, l.body, l.message_id AS messageId FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.id = ?`);
     this.byOrderStmt = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.order_id = ? ORDER BY l.id DESC`);
     this.yieldUnknown = sqlite.prepare("UPDATE mail_log SET result = 'retried' WHERE id = ? AND result = 'unknown'");
-    this.journal = new Journal(sqlite);
-    this.step = sqlite.transaction((finished: readonly Outcome[], intents: readonly MailIntent[], at: string, actor: Actor | null): number[] => {
-      for (const outcome of finished) this.settle(outcome, at, actor);
+    this.step = sqlite.transaction((finished: readonly Outcome[], intents: readonly MailIntent[], at: string): number[] => {
+      for (const outcome of finished) this.settle(outcome, at);
       return intents.map((intent) => this.claimOne(intent, at));
     });
   }
@@ -112,25 +108,21 @@ export class MailLog {
    * put the order back in メール未送信; only a failed one is free to go again — an unknown
    * one keeps its claim until the clerk decides in F8.
    */
-  private settle(outcome: Outcome, at: string, actor: Actor | null): void {
+  private settle(outcome: Outcome, at: string): void {
     const { intent } = outcome;
     this.finish.run({ id: outcome.id, result: outcome.result, error: outcome.error, at });
     if (!intent.statusMail) return;
     if (outcome.result !== 'sent') this.restorePending.run(intent.orderId, intent.mainStatus);
-    else if (actor) this.recordSent(intent, at, actor);
+    else this.recordSent(intent);
   }
 
   /**
-   * A status mail went out: the order's history says so, and the sync outbox carries the
-   * "mail sent for this status" mark to the central server (kind 'mail', payload.mail).
+   * A status mail went out: the order leaves メール未送信 (again, should a sync have put it
+   * back meanwhile). The mail log is the record; while this PC syncs, the sync capture
+   * trigger on mail_pending tells the central server.
    */
-  private recordSent(intent: Outcome['intent'], at: string, actor: Actor): void {
+  private recordSent(intent: Outcome['intent']): void {
     this.clearPendingIn.run(intent.orderId, intent.mainStatus);
-    this.journal.record(
-      { orderId: intent.orderId, kind: 'mail', from: null, to: intent.mainStatus, reason: `${MAIL_KIND_LABELS[intent.kind]}を送信`, payload: { mail: intent.mainStatus, mailKind: intent.kind } },
-      actor,
-      at,
-    );
   }
 
   /**
@@ -143,7 +135,7 @@ export class MailLog {
       .prepare("SELECT id, order_id AS orderId, main_status AS mainStatus, kind FROM mail_log WHERE result = 'pending'")
       .all() as { id: number; orderId: number; mainStatus: string; kind: MailKind }[];
     const error = '送信中にアプリが終了したため、届いたかどうか分かりません。F8 送信ログ照会で確認して、再送するか送信済にしてください。';
-    this.step(rows.map((row) => ({ id: row.id, intent: { ...row, statusMail: isStatusMailKind(row.kind) }, result: 'unknown', error })), [], at, null);
+    this.step(rows.map((row) => ({ id: row.id, intent: { ...row, statusMail: isStatusMailKind(row.kind) }, result: 'unknown', error })), [], at);
     return rows.length;
   }
 
@@ -165,7 +157,7 @@ export class MailLog {
   }
 
   /** The clerk checked that a mail of unknown outcome did arrive: it counts as sent. */
-  confirmSent(id: number, at: string, actor: Actor): void {
+  confirmSent(id: number, at: string): void {
     this.sqlite.transaction(() => {
       const row = this.sqlite.prepare("SELECT order_id AS orderId, main_status AS mainStatus, kind FROM mail_log WHERE id = ? AND result = 'unknown'").get(id) as
         | { orderId: number; mainStatus: string; kind: MailKind }
@@ -174,7 +166,7 @@ export class MailLog {
       this.sqlite
         .prepare("UPDATE mail_log SET result = 'sent', error = coalesce(error, '') || ' → 担当者が届いたことを確認し、送信済にしました。', finished_at = ? WHERE id = ?")
         .run(at, id);
-      if (isStatusMailKind(row.kind)) this.recordSent({ ...row, statusMail: true }, at, actor);
+      if (isStatusMailKind(row.kind)) this.recordSent({ ...row, statusMail: true });
     })();
   }
 

@@ -15,7 +15,7 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
-  /** HTML alternative (UTF-8 mails only; ISO-2022-JP mails are plain text for old clients). */
+  /** HTML alternative, '' for none (ISO-2022-JP mails are always plain text). */
   html: string;
   /** "<...@...>", fixed before the send and logged, so a retry can reuse it. */
   messageId: string;
@@ -65,7 +65,7 @@ export function openTransport(config: SmtpConfig, options: { pool: boolean }): M
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
-        html: mail.html,
+        html: mail.html || undefined,
         messageId: mail.messageId,
         date: mail.date,
       });

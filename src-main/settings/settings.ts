@@ -53,6 +53,7 @@ export function defaultSettings(host: { user: string; hostname: string }): AppSe
       fromAddress: '',
       fromName: '',
       encoding: 'utf8',
+      htmlPart: false,
       shopName: '',
       signature: '',
       bankAccount: '',

@@ -19,6 +19,8 @@ export interface MailSettings {
   fromAddress: string;
   fromName: string;
   encoding: MailEncoding;
+  /** Also an HTML alternative (clickable links); UTF-8 only, off by default (plain text). */
+  htmlPart: boolean;
   shopName: string;
   signature: string;
   bankAccount: string;
@@ -42,6 +44,7 @@ export const mailSettingsInput = z.object({
   fromAddress: emailOrEmpty('送信元アドレス'),
   fromName: z.string().trim().max(100),
   encoding: z.enum(['utf8', 'iso2022jp']),
+  htmlPart: z.boolean().default(false),
   shopName: z.string().trim().max(100),
   signature: z.string().max(2000),
   bankAccount: z.string().max(1000),
@@ -71,6 +74,7 @@ export interface MailPreview {
   to: string;
   subject: string;
   text: string;
+  /** The HTML alternative, '' when the settings send plain text only. */
   html: string;
   /** Why this order would not get the mail, or what will look different when sent. */
   warnings: string[];

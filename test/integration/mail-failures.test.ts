@@ -143,7 +143,6 @@ describe('start-up after a crash', () => {
       [],
       [{ orderId: id!, kind: 'payment_confirmed', mainStatus: 'paid', statusMail: true, recipient: 'buyer0@example.jp', subject: 's', body: 'b', messageId: '<x@example.jp>', retryOf: null, actor: 't' }],
       '2026-11-27T00:59:00.000Z',
-      null,
     );
     expect(unsentCount(t)).toBe(0);
     const dir = t.dir;

@@ -7,6 +7,10 @@ import type { BenchSection, Measurement } from '../harness.js';
 
 const MAILS = 1000;
 
+function cpuSeconds(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1e6;
+}
+
 /** A loopback SMTP server in the bench process that accepts and discards every message. */
 async function startSink(): Promise<{ server: SMTPServer; port: number; count: () => number }> {
   let count = 0;
@@ -37,6 +41,13 @@ export const mailSection: BenchSection = {
     const sink = await startSink();
     const app = env.openLargeCopy();
     const { ctx } = app;
+    // The copy boots like the app: its start-up PII purge (3 s after boot, synchronous) and
+    // daily backup (60 s) would land inside the timing. Let the purge run first and switch
+    // the daily backup off in this copy.
+    ctx.settings.set('backup', { ...ctx.settings.get('backup'), daily: false });
+    const purgeStart = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    out.push({ name: 'start-up PII purge on the copy (not mail; waited out before timing)', value: (performance.now() - purgeStart) / 1000, unit: 's' });
     await saveMailSettings(ctx, {
       host: '127.0.0.1',
       port: sink.port,
@@ -46,6 +57,7 @@ export const mailSection: BenchSection = {
       fromAddress: 'shop@example.jp',
       fromName: 'やきもの堂',
       encoding: 'utf8',
+      htmlPart: false,
       shopName: 'やきもの堂',
       signature: 'やきもの堂 お客様係',
       bankAccount: 'みずほ銀行 丸の内支店 普通 1234567',
@@ -58,20 +70,23 @@ export const mailSection: BenchSection = {
       .pluck()
       .all(MAILS) as number[];
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const result = await mailHandlers['mail:send']({ orderIds: ids, purpose: 'status' }, ctx);
     const ms = performance.now() - start;
+    const cpuS = cpuSeconds(process.cpuUsage(cpu));
     out.push({
       name: `${ids.length.toLocaleString()} status mails, pooled SMTP + intent/result log`,
       value: ms / 1000,
       unit: 's',
       target: { op: '<', value: 3 },
-      note: `sent ${result.sent}, failed ${result.failed.length}, unknown ${result.unknown.length}, skipped ${result.skipped.length}; server got ${sink.count()}`,
+      note: `sent ${result.sent}, failed ${result.failed.length}, unknown ${result.unknown.length}, skipped ${result.skipped.length}; server got ${sink.count()}; CPU ${cpuS.toFixed(2)} s (client + server)`,
     });
     out.push({ name: 'mail rate with logging', value: (result.sent / ms) * 1000, unit: '/s' });
 
     // The floor: the same number of messages through nodemailer's pool, no database at all.
     const transport = openTransport({ host: '127.0.0.1', port: sink.port, security: 'none', user: '', password: '' }, { pool: true });
     const bare = performance.now();
+    const bareCpu = process.cpuUsage();
     await Promise.all(
       Array.from({ length: MAILS }, (_, i) =>
         transport.send({
@@ -87,8 +102,11 @@ export const mailSection: BenchSection = {
       ),
     );
     const bareMs = performance.now() - bare;
+    const bareCpuS = cpuSeconds(process.cpuUsage(bareCpu));
     transport.close();
-    out.push({ name: `${MAILS.toLocaleString()} mails, nodemailer pool alone (floor)`, value: bareMs / 1000, unit: 's' });
+    out.push({ name: `${MAILS.toLocaleString()} mails, nodemailer pool alone (floor)`, value: bareMs / 1000, unit: 's', note: `CPU ${bareCpuS.toFixed(2)} s` });
+    // Wall time depends on what else the machine runs; CPU time shows the cost itself.
+    out.push({ name: 'CPU cost of logging and rendering vs the floor', value: cpuS / bareCpuS, unit: 'x' });
     app.close();
     await new Promise<void>((resolve) => sink.server.close(() => resolve()));
     return out;

@@ -103,6 +103,10 @@ export function MailSettingsSection() {
             <option value="iso2022jp">ISO-2022-JP（古いメールソフト向け）</option>
           </select>
         </label>
+        <label className="check">
+          <input type="checkbox" checked={form.htmlPart} disabled={form.encoding !== 'utf8'} onChange={(e) => set('htmlPart', e.target.checked)} />
+          HTML 形式も付ける（リンクを押せるメール。UTF-8 のときだけ）
+        </label>
         <label>
           店舗名（{'{{店舗名}}'}）
           <input value={form.shopName} onChange={(e) => set('shopName', e.target.value)} />

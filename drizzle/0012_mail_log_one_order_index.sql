@@ -1,0 +1,1 @@
+DROP INDEX `mail_log_order_idx`;
