@@ -42,6 +42,7 @@ test('F12 edits prices, discount, fees, comment and sub-status; totals follow li
   await expect(history.getByRole('row').filter({ hasText: '単価' })).toContainText('¥1,650¥1,5001行目 E2E-X 注文詳細で変更');
   await expect(history.getByRole('row').filter({ hasText: '合計' })).toContainText('¥6,180¥5,900');
   await expect(history.getByRole('row').filter({ hasText: 'サブステータス' })).toContainText('要確認');
+  await expect(dialog.getByRole('region', { name: 'メール' })).toContainText('この注文に送ったメールはまだありません。');
 
   const order = chumon.query<Record<string, unknown>>(
     "SELECT subtotal, discount, shipping_fee, cod_fee, total, staff_comment, sub_status_id FROM orders WHERE order_no = 'E2E-DET'",

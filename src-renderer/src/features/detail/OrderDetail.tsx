@@ -179,10 +179,10 @@ export function OrderDetail({ orderId }: { orderId: number }) {
       <h3>履歴</h3>
       <DetailHistory history={detail.history} masters={masters} />
       {DETAIL_SECTIONS.map(({ id, title, Component }) => (
-        <section key={id} aria-label={title}>
+        <div key={id} className="detail-section">
           <h3>{title}</h3>
           <Component orderId={order.id} />
-        </section>
+        </div>
       ))}
     </Dialog>
   );

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { OrderMails } from '../mail/OrderMails.js';
 
 /** A block another feature shows inside 注文詳細, below the history (e.g. the order's mails). */
 export interface DetailSection {
@@ -8,7 +9,7 @@ export interface DetailSection {
 }
 
 /**
- * Extra sections of the F12 detail, one line per feature. The mail feature adds the
- * order's mails here (S16 "see history and mails"); the detail renders each in order.
+ * Extra sections of the F12 detail, one line per feature (S16 "see history and mails");
+ * the detail renders each in order under its heading. A section names its own region.
  */
-export const DETAIL_SECTIONS: DetailSection[] = [];
+export const DETAIL_SECTIONS: DetailSection[] = [{ id: 'mail', title: 'メール', Component: OrderMails }];

@@ -1,7 +1,7 @@
 import type { StockCheckResult } from '../../../../src-shared/api/stock.js';
 import { invoke } from '../../api/client.js';
 import { OperationDialog, useBulkSubmit } from '../operations/OperationDialog.js';
-import { summaryOf } from '../operations/ResultDialog.js';
+import { RefusedTable, summaryOf } from '../operations/ResultDialog.js';
 
 /**
  * 欠品登録 after F11 (S15): what the stock check could not cover, line by line (needed /
@@ -62,16 +62,7 @@ export function ShortageDialog({ check }: { check: StockCheckResult }) {
       {check.refused.length > 0 ? (
         <>
           <h3>在庫確認できなかった注文</h3>
-          <table className="items" aria-label="処理できなかった注文">
-            <tbody>
-              {check.refused.map((r) => (
-                <tr key={r.orderId}>
-                  <td>{r.orderNo}</td>
-                  <td>{r.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RefusedTable refused={check.refused} />
         </>
       ) : null}
     </OperationDialog>
