@@ -118,8 +118,9 @@ export class StatusEngine {
   private applyInTransaction(request: OperationRequest, actor: Actor, now: Date): BulkResult {
     const at = now.toISOString();
     const result: BulkResult = { applied: 0, refused: [] };
+    const reachable = reachableStatuses(request.operation, request.target);
     for (const unit of this.unitsOf(request, result)) {
-      const outcome = this.applyUnit(unit, request, actor, at);
+      const outcome = this.applyUnit(unit, request, reachable, actor, at);
       if (typeof outcome === 'number') {
         result.applied += outcome;
         continue;
@@ -173,14 +174,19 @@ export class StatusEngine {
    * Judges and writes one unit: returns how many orders changed, or the refusal that stopped
    * it, having written nothing (several members write inside a savepoint).
    */
-  private applyUnit(unit: Unit, request: OperationRequest, actor: Actor, at: string): number | UnitRefused {
+  private applyUnit(
+    unit: Unit,
+    request: OperationRequest,
+    reachable: ReadonlySet<MainStatus>,
+    actor: Actor,
+    at: string,
+  ): number | UnitRefused {
     if (request.operation === 'register_tracking' && !request.trackingNo) {
       return new UnitRefused(unit.members[0]!, '送り状番号を入力してください。');
     }
     if (unit.bundled && request.operation === 'cancel' && unit.members.some((m) => !unit.requested.has(m.id))) {
       return new UnitRefused(unit.members.find((m) => unit.requested.has(m.id))!, BUNDLE_CANCEL_REFUSAL);
     }
-    const reachable = reachableStatuses(request.operation, request.target);
     const plan: Planned[] = [];
     for (const order of unit.members) {
       const judged = transition(order.status, request.operation, {

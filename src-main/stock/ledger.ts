@@ -87,13 +87,17 @@ export class StockLedger {
 
   /** Gives the order's reserved units back to the store (cancellation). */
   release(orderId: number): void {
-    for (const held of this.held(orderId)) this.releaseStmt.run(held.quantity, held.sku, held.storeId);
+    const held = this.held(orderId);
+    if (held.length === 0) return;
+    for (const h of held) this.releaseStmt.run(h.quantity, h.sku, h.storeId);
     this.deleteReservations.run(orderId);
   }
 
   /** The order's reserved units leave the store with the parcel (ship confirmation). */
   consume(orderId: number): void {
-    for (const held of this.held(orderId)) this.consumeStmt.run(held.quantity, held.quantity, held.sku, held.storeId);
+    const held = this.held(orderId);
+    if (held.length === 0) return;
+    for (const h of held) this.consumeStmt.run(h.quantity, h.quantity, h.sku, h.storeId);
     this.deleteReservations.run(orderId);
   }
 

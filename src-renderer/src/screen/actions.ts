@@ -3,6 +3,7 @@ import { bundleAction } from '../features/bundle/action.js';
 import { detailAction } from '../features/detail/action.js';
 import { syncNowAction } from '../features/sync/action.js';
 import { extensionMenuAction } from '../features/extension/action.js';
+import { importAction } from '../features/imports/action.js';
 import { mailLogAction, sendMailAction } from '../features/mail/actions.js';
 import { clearAllAction, selectAllAction } from '../features/selection/actions.js';
 import { stockCheckAction } from '../features/stock/action.js';
@@ -20,6 +21,7 @@ export interface KeyAction {
  * folder under features/. A key without an entry says plainly that it is not configured.
  */
 export const KEY_ACTIONS: Partial<Record<FunctionKey, KeyAction>> = {
+  F1: importAction,
   F2: selectAllAction,
   F3: clearAllAction,
   F4: extensionMenuAction,

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { LABEL_FORMAT_INFO, LABEL_FORMATS, type LabelExportResult, type LabelFormat } from '../../../../src-shared/api/carriers.js';
+import { invoke } from '../../api/client.js';
+import { Dialog } from '../../components/Dialog.js';
+import { useScreen } from '../../screen/screen-context.js';
+import { saveDownload, todayJst } from '../files/transfer.js';
+
+/**
+ * 送り状データ出力: the checked orders as the carrier's label CSV (B2クラウド, e飛伝Ⅱ,
+ * クリックポスト). The carrier's checks run first; any problem is listed and no file is made.
+ */
+export function LabelExportDialog({ orderIds }: { orderIds: number[] }) {
+  const screen = useScreen();
+  const [format, setFormat] = useState<LabelFormat>('yamato_b2');
+  const [shipDate, setShipDate] = useState(todayJst());
+  const [itemName, setItemName] = useState('');
+  const [result, setResult] = useState<LabelExportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const run = async () => {
+    setBusy(true);
+    setError('');
+    setResult(null);
+    try {
+      const out = await invoke('carriers:export', { format, orderIds, shipDate, itemName });
+      out.files.forEach(saveDownload);
+      setResult(out);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title="送り状データ出力" onClose={screen.closeDialog} wide>
+      <div className="form">
+        <p>チェックした注文 {orderIds.length.toLocaleString('ja-JP')}件（同梱の注文は1つの送り状にまとめます）</p>
+        <label>
+          送り状ソフト
+          <select value={format} onChange={(e) => setFormat(e.target.value as LabelFormat)}>
+            {LABEL_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {LABEL_FORMAT_INFO[f].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          出荷予定日
+          <input type="date" value={shipDate} onChange={(e) => setShipDate(e.target.value)} />
+        </label>
+        <label>
+          品名（内容品）
+          <input value={itemName} maxLength={50} placeholder="空欄なら各注文の最初の商品名" onChange={(e) => setItemName(e.target.value)} />
+        </label>
+        <div className="form-actions">
+          <button type="button" disabled={busy} onClick={() => void run()}>
+            出力
+          </button>
+        </div>
+        {result && result.files.length > 0 ? (
+          <p role="status">
+            {result.rows.toLocaleString('ja-JP')}件の送り状データを出力しました: {result.files.map((f) => f.fileName).join('、')}
+          </p>
+        ) : null}
+        {result && result.problems.length > 0 ? (
+          <>
+            <p role="alert" className="form-error">
+              {LABEL_FORMAT_INFO[format].label} に出力できない注文があります（{result.problems.length}件の問題）。直してからもう一度出力してください。ファイルは作っていません。
+            </p>
+            <table className="history" aria-label="送り状データの問題">
+              <thead>
+                <tr>
+                  <th>注文番号</th>
+                  <th>項目</th>
+                  <th>問題</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.problems.map((p, i) => (
+                  <tr key={i}>
+                    <td>{p.orderNo}</td>
+                    <td>{p.field}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
+        {error ? <p role="alert" className="form-error">{error}</p> : null}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { TRACKING_STATUS_LABELS as LABELS, type TrackingPreview, type TrackingRowStatus } from '../../../../src-shared/api/carriers.js';
+import { invoke } from '../../api/client.js';
+import { Dialog } from '../../components/Dialog.js';
+import { useScreen } from '../../screen/screen-context.js';
+import { readUpload } from '../files/transfer.js';
+
+const ORDER: TrackingRowStatus[] = ['register', 'already', 'unmatched', 'duplicate', 'conflict', 'refused'];
+
+/**
+ * 送り状発行済データ取込: the carrier software's issued data (B2クラウド 発行済データ,
+ * e飛伝Ⅱ 出荷データ) → tracking numbers registered, orders to 出荷待ち.
+ */
+export function TrackingImportDialog() {
+  const screen = useScreen();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<TrackingPreview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const read = async () => {
+    if (!file) {
+      setError('取り込むファイルを選んでください。');
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      setPreview(await invoke('carriers:importPreview', { file: await readUpload(file) }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const commit = async (previewId: string) => {
+    setBusy(true);
+    try {
+      const result = await invoke('carriers:importCommit', { previewId });
+      screen.closeDialog();
+      screen.notify(
+        result.refused.length ? 'error' : 'info',
+        `送り状番号を ${result.registered.toLocaleString('ja-JP')}件登録しました（出荷待ち）。${result.refused.map((r) => `${r.managementNo}: ${r.reason}`).join(' ')}`,
+      );
+      screen.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+  const footer = preview ? (
+    <button type="button" disabled={busy || preview.counts.register === 0} onClick={() => void commit(preview.previewId)}>
+      登録
+    </button>
+  ) : null;
+  return (
+    <Dialog title="送り状発行済データ取込" onClose={screen.closeDialog} wide footer={footer}>
+      <div className="form">
+        <label>
+          発行済データのファイル
+          <input type="file" accept=".csv,.txt,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </label>
+        <p className="form-hint">B2クラウドの発行済データ、または e飛伝Ⅱの出荷データ（CSV）。お客様管理番号で注文を探し、送り状番号を登録して「出荷待ち」にします。</p>
+        <div className="form-actions">
+          <button type="button" disabled={busy} onClick={() => void read()}>
+            読込
+          </button>
+        </div>
+        {preview ? (
+          <>
+            <p className="result-summary" role="status" aria-label="登録の内容">
+              {preview.format}: {ORDER.map((s) => `${LABELS[s]} ${preview.counts[s]}件`).join('・')}
+            </p>
+            <table className="history" aria-label="発行済データの行">
+              <thead>
+                <tr>
+                  <th className="num">行</th>
+                  <th>お客様管理番号</th>
+                  <th>送り状番号</th>
+                  <th>結果</th>
+                  <th>内容</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((r) => (
+                  <tr key={r.line} className={`tracking-${r.status}`}>
+                    <td className="num">{r.line}</td>
+                    <td>{r.managementNo}</td>
+                    <td>{r.trackingNo}</td>
+                    <td>{LABELS[r.status]}</td>
+                    <td>{r.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
+        {error ? <p role="alert" className="form-error">{error}</p> : null}
+      </div>
+    </Dialog>
+  );
+}

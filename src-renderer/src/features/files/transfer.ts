@@ -1,0 +1,41 @@
+import type { DownloadFile, FileUpload } from '../../../../src-shared/api/files.js';
+
+/**
+ * Saves a file made by the main process: a download in browser mode, Electron's save
+ * dialog in the desktop app (both come from the same anchor click).
+ */
+export function saveDownload(file: DownloadFile): void {
+  const binary = atob(file.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = file.fileName;
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Reads a chosen file for the contract (base64): parsing stays in the main process. */
+export function readUpload(file: File): Promise<FileUpload> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve({ name: file.name, base64: url.slice(url.indexOf(',') + 1) });
+    };
+    reader.onerror = () => reject(new Error(`「${file.name}」を読み込めませんでした。ファイルが開かれたままでないか確認してください。`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Today in Japan time as YYYY-MM-DD (a ship date's default). */
+export function todayJst(): string {
+  return new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function formatJstTime(iso: string): string {
+  return new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}

@@ -1,0 +1,151 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { FileUpload } from '../../../../src-shared/api/files.js';
+import type { ImportMapping, ImportNeedsMapping, ImportPreview } from '../../../../src-shared/api/imports.js';
+import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
+import { invoke } from '../../api/client.js';
+import { Dialog } from '../../components/Dialog.js';
+import { useScreen } from '../../screen/screen-context.js';
+import { readUpload } from '../files/transfer.js';
+import { ImportPreviewView } from './ImportPreviewView.js';
+import { MappingForm } from './MappingForm.js';
+
+type Step = { kind: 'choose' } | { kind: 'mapping'; needs: ImportNeedsMapping } | { kind: 'preview'; preview: ImportPreview };
+type YahooChannel = 'yahoo_auction' | 'yahoo_shopping';
+
+/**
+ * F1 Yahoo!オークションCSV取込 (S7): choose the file(s), see what would happen (new, already
+ * imported, rejected lines with reasons), then 取込 in one go. Amazon's report and any
+ * layout with a saved mapping come in the same way.
+ */
+export function ImportDialog() {
+  const screen = useScreen();
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploads, setUploads] = useState<FileUpload[] | null>(null);
+  const [channel, setChannel] = useState<YahooChannel>('yahoo_auction');
+  const [mappings, setMappings] = useState<ImportMapping[]>([]);
+  const [mappingId, setMappingId] = useState<number | ''>('');
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    invoke('imports:mappings', {}).then(setMappings, (e: Error) => setError(e.message));
+  }, []);
+
+  const preview = async (chosenMapping: number | '' = mappingId) => {
+    setError('');
+    setBusy('ファイルを読み込んでいます…');
+    try {
+      const read = uploads ?? (await Promise.all(files.map(readUpload)));
+      setUploads(read);
+      const result = await invoke('imports:preview', { files: read, channel, mappingId: chosenMapping === '' ? undefined : chosenMapping });
+      setStep(result.kind === 'preview' ? { kind: 'preview', preview: result } : { kind: 'mapping', needs: result });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const commit = async (previewId: string) => {
+    setError('');
+    setBusy('取り込んでいます…');
+    try {
+      const result = await invoke('imports:commit', { previewId });
+      screen.closeDialog();
+      screen.notify(
+        'info',
+        `取込が終わりました: 新規 ${result.inserted.toLocaleString('ja-JP')}件・更新 ${result.updated.toLocaleString('ja-JP')}件・変更なし ${result.unchanged.toLocaleString('ja-JP')}件${result.rejected ? `・取り込まなかった注文 ${result.rejected.toLocaleString('ja-JP')}件` : ''}`,
+      );
+      screen.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy('');
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (files.length === 0) setError('取り込む CSV ファイルを選んでください。');
+    else void preview();
+  };
+
+  const footer =
+    step.kind === 'preview' ? (
+      <>
+        <button type="button" onClick={() => setStep({ kind: 'choose' })} disabled={!!busy}>
+          戻る
+        </button>
+        <button
+          type="button"
+          onClick={() => void commit(step.preview.previewId)}
+          disabled={!!busy || step.preview.counts.new + step.preview.counts.updated === 0}
+        >
+          取込
+        </button>
+      </>
+    ) : null;
+
+  return (
+    <Dialog title="Yahoo!オークションCSV取込" onClose={screen.closeDialog} wide footer={footer}>
+      {step.kind === 'choose' ? (
+        <form className="form" onSubmit={submit} aria-label="取り込むファイル">
+          <label>
+            CSVファイル
+            <input
+              type="file"
+              multiple
+              accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
+              onChange={(e) => {
+                setFiles([...(e.target.files ?? [])]);
+                setUploads(null);
+              }}
+            />
+          </label>
+          <p className="form-hint">
+            Yahoo! ストアの注文CSV（1ファイル、または注文ファイルと商品ファイルの2つ）、Amazon の未出荷注文レポート、またはマッピングを保存した形式。文字コード（Shift_JIS・UTF-8）は自動で判別します。
+          </p>
+          <label>
+            販路（Yahoo! の CSV のとき）
+            <select value={channel} onChange={(e) => setChannel(e.target.value as YahooChannel)}>
+              <option value="yahoo_auction">{CHANNEL_LABELS.yahoo_auction}</option>
+              <option value="yahoo_shopping">{CHANNEL_LABELS.yahoo_shopping}</option>
+            </select>
+          </label>
+          <label>
+            ファイルの形式
+            <select value={mappingId} onChange={(e) => setMappingId(e.target.value === '' ? '' : Number(e.target.value))}>
+              <option value="">自動判別（Yahoo! / Amazon）</option>
+              {mappings.map((m) => (
+                <option key={m.id} value={m.id}>
+                  マッピング: {m.name}（{CHANNEL_LABELS[m.channel]}）
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="form-actions">
+            <button type="submit" disabled={!!busy}>
+              読込
+            </button>
+          </div>
+        </form>
+      ) : step.kind === 'mapping' ? (
+        <MappingForm
+          fileName={step.needs.fileName}
+          headers={step.needs.headers}
+          message={step.needs.message}
+          onCancel={() => setStep({ kind: 'choose' })}
+          onSaved={(mapping) => {
+            setMappings((list) => [...list.filter((m) => m.id !== mapping.id), mapping]);
+            setMappingId(mapping.id);
+            void preview(mapping.id);
+          }}
+        />
+      ) : (
+        <ImportPreviewView preview={step.preview} />
+      )}
+      {busy ? <p role="status" className="form-hint">{busy}</p> : null}
+      {error ? <p role="alert" className="form-error">{error}</p> : null}
+    </Dialog>
+  );
+}

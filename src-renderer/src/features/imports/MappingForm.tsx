@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, REQUIRED_MAPPING_FIELDS, type ImportField, type ImportMapping } from '../../../../src-shared/api/imports.js';
+import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../../src-shared/domain/channels.js';
+import { invoke } from '../../api/client.js';
+
+interface Props {
+  fileName: string;
+  headers: string[];
+  message: string;
+  onSaved(mapping: ImportMapping): void;
+  onCancel(): void;
+}
+
+/** Guesses a header for a field from its Japanese label (注文番号 ↔ 受注番号 is left to the clerk). */
+function guess(field: ImportField, headers: string[]): string {
+  const label = IMPORT_FIELD_LABELS[field].replace(/（.*）/, '');
+  return headers.find((h) => h === label || h === field) ?? '';
+}
+
+/** Column mapping for a layout Chumon does not know: each order field ← a header of the file. */
+export function MappingForm({ fileName, headers, message, onSaved, onCancel }: Props) {
+  const [name, setName] = useState('');
+  const [channel, setChannel] = useState<Channel>('own');
+  const [fields, setFields] = useState<Partial<Record<ImportField, string>>>(() =>
+    Object.fromEntries(IMPORT_FIELDS.map((f) => [f, guess(f, headers)])),
+  );
+  const [error, setError] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    invoke('imports:saveMapping', { name, channel, fields }).then(onSaved, (err: Error) => setError(err.message));
+  };
+  return (
+    <form className="form" onSubmit={submit} aria-label="列の対応（マッピング）">
+      <p role="status">{message}</p>
+      <p className="form-hint">「{fileName}」の見出しを、注文のどの項目に取り込むか選んでください。★は必須です。保存したマッピングは次回から選べます。</p>
+      <div className="import-mapping-head">
+        <label>
+          マッピング名
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          販路
+          <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {CHANNEL_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="import-mapping">
+        {IMPORT_FIELDS.map((field) => (
+          <label key={field}>
+            {IMPORT_FIELD_LABELS[field]}
+            {REQUIRED_MAPPING_FIELDS.includes(field) ? ' ★' : ''}
+            <select value={fields[field] ?? ''} onChange={(e) => setFields({ ...fields, [field]: e.target.value })}>
+              <option value="">（なし）</option>
+              {headers.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </div>
+      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      <div className="form-actions">
+        <button type="button" onClick={onCancel}>
+          戻る
+        </button>
+        <button type="submit">マッピングを保存して読込</button>
+      </div>
+    </form>
+  );
+}

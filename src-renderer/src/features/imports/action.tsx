@@ -1,0 +1,7 @@
+import type { KeyAction } from '../../screen/actions.js';
+import { ImportDialog } from './ImportDialog.js';
+
+/** F1 Yahoo!オークションCSV取込 */
+export const importAction: KeyAction = {
+  run: (screen) => screen.openDialog(<ImportDialog />),
+};
