@@ -54,8 +54,8 @@ function markShippingSent(ctx: ServiceContext, orderIds: number[]): BulkResult {
         continue;
       }
       const claim = log.statusClaim(id, 'shipped', 'shipped');
-      if (claim) {
-        const reason = claim.result === 'unknown' ? '前回の発送完了メールの結果が不明です。F8 送信ログ照会で確認してください。' : '発送完了メールは送信済み（または処理済）です。';
+      if (claim || !order.mailPending) {
+        const reason = claim?.result === 'unknown' ? '前回の発送完了メールの結果が不明です。F8 送信ログ照会で確認してください。' : '発送完了メールは送信済み（または処理済）です。';
         result.refused.push({ orderId: id, orderNo: order.orderNo, reason });
         continue;
       }

@@ -150,13 +150,17 @@ describe('F7 メール送信', () => {
   });
 
   it('E12 marks the shipping mail as handled without sending, and only for shipped orders', async () => {
-    const [shipped, paid] = insertOrders(t.app.ctx.database.sqlite, [
+    const [shipped, paid, done] = insertOrders(t.app.ctx.database.sqlite, [
       { initial: { status: 'shipped', carrier: 'japanpost', trackingNo: '1234' } },
       { initial: { status: 'paid' } },
+      { initial: { status: 'shipped', carrier: 'japanpost', trackingNo: '5678', mailSent: true } },
     ]);
-    const result = await t.call('mail:markShippingSent', { orderIds: [shipped!, paid!] });
+    const result = await t.call('mail:markShippingSent', { orderIds: [shipped!, paid!, done!] });
     expect(result.applied).toBe(1);
-    expect(result.refused).toEqual([expect.objectContaining({ orderId: paid, reason: expect.stringMatching(/「出荷済」の注文だけ/) })]);
+    expect(result.refused).toEqual([
+      expect.objectContaining({ orderId: paid, reason: expect.stringMatching(/「出荷済」の注文だけ/) }),
+      expect.objectContaining({ orderId: done, reason: expect.stringMatching(/発送完了メールは送信済み/) }),
+    ]);
     expect(mailLogRows(t)).toEqual([expect.objectContaining({ order_id: shipped, kind: 'shipped', result: 'marked' })]);
     // A clerk's decision: in the order's history, and in the sync outbox for the other PCs.
     const sqlite = t.app.ctx.database.sqlite;

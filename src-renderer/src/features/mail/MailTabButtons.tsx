@@ -6,8 +6,9 @@ import { openSend } from './actions.js';
  * checked every order of the tab.
  */
 export function MailTabButtons({ screen }: { screen: ScreenContext }) {
-  if (screen.tab !== 'mail_unsent' && screen.tab !== 'reminder') return null;
-  const purpose = screen.tab === 'reminder' ? 'reminder' : 'status';
+  const { view } = screen;
+  if (view.kind !== 'tab' || (view.tab !== 'mail_unsent' && view.tab !== 'reminder')) return null;
+  const purpose = view.tab === 'reminder' ? 'reminder' : 'status';
   const label = purpose === 'reminder' ? '催促メール一括送信' : 'メール一括送信';
   const run = () => openSend(screen, purpose, true).catch((e: Error) => screen.notify('error', e.message));
   return (

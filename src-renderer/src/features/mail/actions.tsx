@@ -6,24 +6,24 @@ import { MailLogDialog } from './MailLogDialog.js';
 import { MarkShippingSentDialog } from './MarkShippingSentDialog.js';
 import { SendMailDialog, type SendPurpose } from './SendMailDialog.js';
 
-/** The checked orders, or (for the bulk buttons with nothing checked) every order of the tab. */
-async function targets(screen: ScreenContext, wholeTab: boolean): Promise<number[]> {
-  if (screen.selection.size > 0 || !wholeTab) return [...screen.selection];
-  return invoke('orders:ids', { tab: screen.tab });
+/** The checked orders, or (for the bulk buttons with nothing checked) every listed order. */
+async function targets(screen: ScreenContext, wholeList: boolean): Promise<number[]> {
+  if (screen.selection.size > 0 || !wholeList) return [...screen.selection];
+  return invoke('orders:ids', screen.list);
 }
 
-export async function openSend(screen: ScreenContext, purpose: SendPurpose, wholeTab: boolean): Promise<void> {
-  const ids = await targets(screen, wholeTab);
+export async function openSend(screen: ScreenContext, purpose: SendPurpose, wholeList: boolean): Promise<void> {
+  const ids = await targets(screen, wholeList);
   if (ids.length === 0) {
-    screen.notify('info', wholeTab ? 'この一覧に送信する注文はありません。' : 'メールを送る注文にチェックを付けてから F7 を押してください。');
+    screen.notify('info', wholeList ? 'この一覧に送信する注文はありません。' : 'メールを送る注文にチェックを付けてから F7 を押してください。');
     return;
   }
   screen.openDialog(<SendMailDialog orderIds={ids} purpose={purpose} />);
 }
 
-/** F7 メール送信: the mail of each checked order's main status (S12). */
+/** F7 メール送信: the mail of each checked order's main status (S12); reminders have their own button. */
 export const sendMailAction: KeyAction = {
-  run: (screen) => openSend(screen, screen.tab === 'reminder' ? 'reminder' : 'status', false),
+  run: (screen) => openSend(screen, 'status', false),
   enabled: (screen) => screen.selection.size > 0,
 };
 
