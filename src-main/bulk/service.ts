@@ -6,40 +6,37 @@ import { STATUS_LABELS, isMainStatus, type MainStatus } from '../../src-shared/d
 import type { Actor } from '../core/context.js';
 import { Journal } from '../core/journal.js';
 
-/** The columns a bulk change judges an order by. */
-interface BulkOrder {
+/** What a refusal's reason is written from. */
+interface RefusedOrder {
   id: number;
   orderNo: string;
   channel: Channel;
   status: MainStatus;
-  storeId: string | null;
-  subStatusId: number | null;
-  buyerRating: number;
 }
 
-/** How one order fares: refused with a reason, already as asked, or changed. */
-type Verdict = { refuse: string } | 'unchanged' | 'change';
-
+/**
+ * One kind of bulk change, as SQL over `orders o` so that 100,000 orders cost a handful of
+ * statements, not several per order. Parameters are named; `@value` is the new value.
+ */
 interface BulkRule {
-  judge(order: BulkOrder): Verdict;
-  /** Writes the change of one allowed order; the caller records it in the journal. */
-  write(order: BulkOrder, at: string): void;
-  /** History kind and reason, the values before/after as text, and the payload for the server. */
+  /** Orders that may not take the change, and why (written for the first refusals only). */
+  refusedWhere: string;
+  reason(order: RefusedOrder): string;
+  /** Orders that already have the value. */
+  unchangedWhere: string;
+  /** The value before, as the history shows it. */
+  fromSql: string;
+  /** The SET clause of the change. */
+  set: string;
+  params: Record<string, string | number | null>;
   kind: string;
-  reason: string;
-  from(order: BulkOrder): string | null;
   to: string | null;
+  historyReason: string;
   payload: Record<string, unknown>;
 }
 
 const MAX_LISTED_REFUSALS = 1000;
 const NOT_FOUND = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
-/** Orders that are done with: their shipping store and sub-status no longer change. */
-const CLOSED: readonly MainStatus[] = ['shipped', 'cancelled'];
-
-function ratingText(on: boolean | number): string {
-  return on ? 'する' : 'しない';
-}
 
 /**
  * Bulk changes of the checked orders (E5 出荷店舗, E6/E7 落札者評価, E10 サブステータス):
@@ -48,58 +45,44 @@ function ratingText(on: boolean | number): string {
  */
 export class BulkChanges {
   private readonly journal: Journal;
-  private readonly loadStmt: BetterSqlite3.Statement;
-  private readonly storeStmt: BetterSqlite3.Statement;
-  private readonly ratingStmt: BetterSqlite3.Statement;
-  private readonly subStatusStmt: BetterSqlite3.Statement;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.journal = new Journal(sqlite);
-    this.loadStmt = sqlite.prepare(
-      `SELECT id, order_no AS orderNo, channel, status, store_id AS storeId, sub_status_id AS subStatusId,
-         buyer_rating AS buyerRating
-       FROM orders WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    sqlite.exec(
+      `CREATE TEMP TABLE IF NOT EXISTS bulk_target (order_id INTEGER PRIMARY KEY, order_no TEXT NOT NULL, channel TEXT NOT NULL,
+         status TEXT NOT NULL, from_value TEXT, verdict TEXT NOT NULL)`,
     );
-    const touch = 'updated_at = @at, version = version + 1 WHERE id = @id';
-    this.storeStmt = sqlite.prepare(`UPDATE orders SET store_id = @value, ${touch}`);
-    this.ratingStmt = sqlite.prepare(`UPDATE orders SET buyer_rating = @value, ${touch}`);
-    this.subStatusStmt = sqlite.prepare(`UPDATE orders SET sub_status_id = @value, ${touch}`);
   }
 
   setStore(orderIds: readonly number[], storeId: string | null, actor: Actor, now: Date): BulkChangeResult {
-    const store = storeId
-      ? (this.sqlite.prepare('SELECT name FROM stores WHERE id = ?').get(storeId) as { name: string } | undefined)
-      : null;
-    if (storeId && !store) throw new UserError('指定した出荷店舗が見つかりません。店舗一覧から選び直してください。');
+    if (storeId && !this.sqlite.prepare('SELECT 1 FROM stores WHERE id = ?').get(storeId)) {
+      throw new UserError('指定した出荷店舗が見つかりません。店舗一覧から選び直してください。');
+    }
     return this.run(orderIds, actor, now, {
-      judge: (o) =>
-        CLOSED.includes(o.status)
-          ? { refuse: `「${STATUS_LABELS[o.status]}」の注文は出荷店舗を変更できません。` }
-          : o.storeId === storeId
-            ? 'unchanged'
-            : 'change',
-      write: (o, at) => this.storeStmt.run({ id: o.id, value: storeId, at }),
+      refusedWhere: `o.status IN ('shipped', 'cancelled')`,
+      reason: (o) => `「${STATUS_LABELS[o.status]}」の注文は出荷店舗を変更できません。`,
+      unchangedWhere: 'o.store_id IS @value',
+      fromSql: 'o.store_id',
+      set: 'store_id = @value',
+      params: { value: storeId },
       kind: 'store',
-      reason: 'E5 出荷店舗一括指定',
-      from: (o) => o.storeId,
       to: storeId,
+      historyReason: 'E5 出荷店舗一括指定',
       payload: { storeId },
     });
   }
 
   setRating(orderIds: readonly number[], rating: boolean, actor: Actor, now: Date): BulkChangeResult {
     return this.run(orderIds, actor, now, {
-      judge: (o) =>
-        o.channel !== 'yahoo_auction'
-          ? { refuse: `${CHANNEL_LABELS[o.channel] ?? o.channel}の注文です。落札者評価はYahoo!オークションの注文だけに設定できます。` }
-          : Boolean(o.buyerRating) === rating
-            ? 'unchanged'
-            : 'change',
-      write: (o, at) => this.ratingStmt.run({ id: o.id, value: rating ? 1 : 0, at }),
+      refusedWhere: `o.channel <> 'yahoo_auction'`,
+      reason: (o) => `${CHANNEL_LABELS[o.channel] ?? o.channel}の注文です。落札者評価はYahoo!オークションの注文だけに設定できます。`,
+      unchangedWhere: 'o.buyer_rating = @value',
+      fromSql: `CASE o.buyer_rating WHEN 1 THEN 'する' ELSE 'しない' END`,
+      set: 'buyer_rating = @value',
+      params: { value: rating ? 1 : 0 },
       kind: 'buyer_rating',
-      reason: '落札者評価設定',
-      from: (o) => ratingText(o.buyerRating),
-      to: ratingText(rating),
+      to: rating ? 'する' : 'しない',
+      historyReason: '落札者評価設定',
       payload: { buyerRating: rating },
     });
   }
@@ -114,59 +97,68 @@ export class BulkChanges {
     if (sub?.retiredAt) throw new UserError(`サブステータス「${sub.name}」は廃止されています。別のサブステータスを選んでください。`);
     const forStatus = sub && isMainStatus(sub.mainStatus) ? STATUS_LABELS[sub.mainStatus] : '';
     return this.run(orderIds, actor, now, {
-      judge: (o) => {
-        if (sub && o.status !== sub.mainStatus) {
-          return { refuse: `サブステータス「${sub.name}」は「${forStatus}」の注文用です（この注文は「${STATUS_LABELS[o.status]}」）。` };
-        }
-        return o.subStatusId === subStatusId ? 'unchanged' : 'change';
-      },
-      write: (o, at) => this.subStatusStmt.run({ id: o.id, value: subStatusId, at }),
+      // Clearing (null) suits every main status; a sub-status only its own.
+      refusedWhere: sub ? 'o.status <> @mainStatus' : '0',
+      reason: (o) => `サブステータス「${sub?.name ?? ''}」は「${forStatus}」の注文用です（この注文は「${STATUS_LABELS[o.status]}」）。`,
+      unchangedWhere: 'o.sub_status_id IS @value',
+      fromSql: 'CAST(o.sub_status_id AS TEXT)',
+      set: 'sub_status_id = @value',
+      params: { value: subStatusId, mainStatus: sub?.mainStatus ?? '' },
       kind: 'sub_status',
-      reason: 'E10 サブステータス一括変更',
-      from: (o) => (o.subStatusId === null ? null : String(o.subStatusId)),
       to: subStatusId === null ? null : String(subStatusId),
+      historyReason: 'E10 サブステータス一括変更',
       payload: { subStatusId },
     });
   }
 
   private run(orderIds: readonly number[], actor: Actor, now: Date, rule: BulkRule): BulkChangeResult {
     const at = now.toISOString();
-    const wanted = [...new Set(orderIds)];
+    const params = { ...rule.params, ids: JSON.stringify([...new Set(orderIds)]), at };
     return this.sqlite.transaction(() => {
-      const orders = this.loadStmt.all(JSON.stringify(wanted)) as BulkOrder[];
-      const result: BulkChangeResult = { applied: 0, unchanged: 0, refused: [], refusedCount: 0 };
-      const refuse = (orderId: number, orderNo: string, reason: string) => {
-        result.refusedCount += 1;
-        if (result.refused.length < MAX_LISTED_REFUSALS) result.refused.push({ orderId, orderNo, reason });
-      };
-      const found = new Set<number>();
-      // In id order, so that the writes walk the table once instead of jumping around it.
-      for (const order of orders) {
-        found.add(order.id);
-        const verdict = rule.judge(order);
-        if (verdict === 'unchanged') {
-          result.unchanged += 1;
-        } else if (verdict !== 'change') {
-          refuse(order.id, order.orderNo, verdict.refuse);
-        } else {
-          rule.write(order, at);
-          this.journal.record(
-            {
-              orderId: order.id,
-              kind: rule.kind,
-              from: rule.from(order),
-              to: rule.to,
-              reason: rule.reason,
-              payload: { orderNo: order.orderNo, ...rule.payload },
-            },
-            actor,
-            at,
-          );
-          result.applied += 1;
-        }
+      // One pass over the asked orders (their rows are wide and scattered, so every pass
+      // costs): each is judged and kept with what the history needs.
+      this.sqlite.exec('DELETE FROM temp.bulk_target');
+      this.sqlite
+        .prepare(
+          `INSERT INTO temp.bulk_target (order_id, order_no, channel, status, from_value, verdict)
+           SELECT o.id, o.order_no, o.channel, o.status, ${rule.fromSql},
+             CASE WHEN (${rule.refusedWhere}) THEN 'refused' WHEN (${rule.unchangedWhere}) THEN 'unchanged' ELSE 'change' END
+           FROM orders o WHERE o.id IN (SELECT value FROM json_each(@ids)) ORDER BY o.id`,
+        )
+        .run(params);
+      const verdicts = Object.fromEntries(
+        (this.sqlite.prepare('SELECT verdict, count(*) AS n FROM temp.bulk_target GROUP BY verdict').all() as { verdict: string; n: number }[]).map(
+          (r) => [r.verdict, r.n],
+        ),
+      ) as Partial<Record<'refused' | 'unchanged' | 'change', number>>;
+      const refused = (
+        this.sqlite
+          .prepare(
+            `SELECT order_id AS id, order_no AS orderNo, channel, status FROM temp.bulk_target
+             WHERE verdict = 'refused' ORDER BY order_id LIMIT ${MAX_LISTED_REFUSALS}`,
+          )
+          .all() as RefusedOrder[]
+      ).map((o) => ({ orderId: o.id, orderNo: o.orderNo, reason: rule.reason(o) }));
+      const missing = this.sqlite
+        .prepare('SELECT value FROM json_each(@ids) WHERE value NOT IN (SELECT order_id FROM temp.bulk_target)')
+        .pluck()
+        .all(params) as number[];
+      for (const id of missing.slice(0, MAX_LISTED_REFUSALS - refused.length)) {
+        refused.push({ orderId: id, orderNo: String(id), reason: NOT_FOUND });
       }
-      for (const id of wanted) if (!found.has(id)) refuse(id, String(id), NOT_FOUND);
-      return result;
+      const applied = verdicts.change ?? 0;
+      if (applied > 0) {
+        const changing = "SELECT order_id, order_no, from_value FROM temp.bulk_target WHERE verdict = 'change'";
+        this.journal.recordEach(changing, { kind: rule.kind, to: rule.to, reason: rule.historyReason, payload: rule.payload }, actor, at);
+        this.sqlite
+          .prepare(
+            `UPDATE orders SET ${rule.set}, updated_at = @at, version = version + 1
+             WHERE id IN (SELECT order_id FROM temp.bulk_target WHERE verdict = 'change')`,
+          )
+          .run(params);
+      }
+      this.sqlite.exec('DELETE FROM temp.bulk_target');
+      return { applied, unchanged: verdicts.unchanged ?? 0, refused, refusedCount: (verdicts.refused ?? 0) + missing.length };
     })();
   }
 }

@@ -35,7 +35,7 @@ export class Journal {
   private readonly insertMasterHistory: BetterSqlite3.Statement;
   private readonly insertEntityOutbox: BetterSqlite3.Statement;
 
-  constructor(sqlite: BetterSqlite3.Database) {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.insertHistory = sqlite.prepare(
       `INSERT INTO order_history (order_id, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -66,6 +66,36 @@ export class Journal {
     );
     const payload = JSON.stringify({ ...change.payload, from: change.from, to: change.to, reason: change.reason, at, actor });
     this.insertOutbox.run(randomUUID(), String(change.orderId), change.kind, payload, at);
+  }
+
+  /**
+   * `record` for many orders changed the same way, in two INSERT … SELECT statements instead
+   * of two statements per order (a bulk change of 100,000 orders). `source` is a query giving
+   * order_id, order_no and from_value per order; the rows written are those `record` writes.
+   */
+  recordEach(
+    source: string,
+    change: Omit<Change, 'orderId' | 'from'>,
+    actor: Actor,
+    at: string,
+    params: Record<string, unknown> = {},
+  ): void {
+    const common = { ...params, at, kind: change.kind, to: change.to, reason: change.reason };
+    this.sqlite
+      .prepare(
+        `INSERT INTO order_history (order_id, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
+         SELECT src.order_id, @at, @operator, @storeId, @pcId, @kind, src.from_value, @to, @reason FROM (${source}) AS src`,
+      )
+      .run({ ...common, operator: actor.operator, storeId: actor.storeId, pcId: actor.pcId });
+    const payload = JSON.stringify({ ...change.payload, to: change.to, reason: change.reason, at, actor });
+    this.sqlite
+      .prepare(
+        `INSERT INTO sync_outbox (op_id, entity, entity_id, kind, payload, created_at)
+         SELECT lower(hex(randomblob(16))), 'order', CAST(src.order_id AS TEXT), @kind,
+           json_set(@payload, '$.orderNo', src.order_no, '$.from', src.from_value), @at
+         FROM (${source}) AS src`,
+      )
+      .run({ ...common, payload });
   }
 
   /** The same for a master: its history row and an outbox entry of its own entity. */

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../src-shared/api/app.js';
-import { TAB_LABELS } from '../../src-shared/domain/status.js';
 import { invoke } from './api/client.js';
 import { FunctionKeyBar } from './components/FunctionKeyBar.js';
+import { ListBanner } from './components/ListBanner.js';
+import { SubStatusMaster } from './features/sub-status-master/SubStatusMaster.js';
 import { SyncStatusBar } from './features/sync/SyncStatusBar.js';
 import { openOrderDetail } from './features/detail/action.js';
 import { MailTabButtons } from './features/mail/MailTabButtons.js';
@@ -13,6 +14,8 @@ import { TabBar } from './components/TabBar.js';
 import { isFunctionKey, type FunctionKey } from './keys.js';
 import { KEY_ACTIONS } from './screen/actions.js';
 import { ScreenReact, type ScreenContext } from './screen/screen-context.js';
+import { gridKeyOf, labelOf, tabOf } from './state/list-view.js';
+import { useGridMemory } from './state/useGridMemory.js';
 import { useOrderList } from './state/useOrderList.js';
 
 interface Notice {
@@ -29,6 +32,7 @@ export function App() {
   const notify = useCallback((kind: Notice['kind'], text: string) => setNotice({ kind, text }), []);
   const showError = useCallback((text: string) => notify('error', text), [notify]);
   const list = useOrderList(showError);
+  const gridMemory = useGridMemory(showError);
 
   useEffect(() => {
     invoke('app:info', {}).then(setInfo, (e: Error) => showError(e.message));
@@ -44,6 +48,10 @@ export function App() {
         ? {
             tab: list.tab,
             masters: list.masters,
+            list: list.query,
+            view: list.view,
+            listTotal: list.listTotal,
+            showList: list.showList,
             selection: list.selection,
             setSelection: list.setSelection,
             cursorOrderId: () => grid.current?.cursorOrderId() ?? null,
@@ -53,7 +61,7 @@ export function App() {
             closeDialog: () => setDialog(null),
           }
         : null,
-    [list.tab, list.masters, list.selection, list.setSelection, list.refresh, notify],
+    [list.tab, list.masters, list.query, list.view, list.listTotal, list.showList, list.selection, list.setSelection, list.refresh, notify],
   );
 
   const enabled = useCallback(
@@ -100,12 +108,20 @@ export function App() {
           <button type="button" className="head-button" onClick={() => setDialog(<SettingsDialog />)}>
             設定
           </button>
+          <button type="button" className="head-button" onClick={() => setDialog(<SubStatusMaster />)}>
+            サブステータス管理
+          </button>
         </div>
       </header>
-      <TabBar current={list.tab} counts={list.counts} onSelect={list.selectTab} />
+      <TabBar
+        current={tabOf(list.view)}
+        last={list.tab}
+        counts={list.counts}
+        onSelect={list.selectTab}
+      />
       <div className="toolbar">
         <span className="selected-count" aria-live="polite">
-          {TAB_LABELS[list.tab]}：{list.selection.size.toLocaleString('ja-JP')}件選択中
+          {labelOf(list.view)}：{list.selection.size.toLocaleString('ja-JP')}件選択中
         </span>
         {screen ? <OperationBar screen={screen} /> : null}
         {screen ? <MailTabButtons screen={screen} /> : null}
@@ -118,6 +134,7 @@ export function App() {
           </div>
         ) : null}
       </div>
+      {screen ? <ListBanner screen={screen} onEdit={() => KEY_ACTIONS.F5?.run(screen)} /> : null}
       {empty ? (
         <section className="empty" aria-label="注文データなし">
           <p>注文データがありません。お試し用のデモデータ（2,000件）を読み込みますか？</p>
@@ -125,15 +142,20 @@ export function App() {
             デモデータを読み込む
           </button>
         </section>
-      ) : screen ? (
+      ) : screen && gridMemory.ready ? (
         <OrderGrid
           ref={grid}
-          tab={list.tab}
+          query={list.query}
+          listKey={JSON.stringify(list.query)}
+          columns={gridMemory.columnsOf(gridKeyOf(list.view))}
+          onColumnsChanged={(columns) => gridMemory.save(gridKeyOf(list.view), columns)}
           masters={screen.masters}
           selection={list.selection}
           onToggle={list.toggle}
           onOpen={(id) => openOrderDetail(screen, id)}
+          onTotal={list.setListTotal}
           onError={showError}
+          labelledBy={list.view.kind === 'tab' ? `tab-${list.view.tab}` : undefined}
         />
       ) : null}
       <FunctionKeyBar enabled={enabled} onPress={press} />

@@ -11,10 +11,12 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { Masters } from '../../../src-shared/api/app.js';
+import type { ListQuery, SortColumn } from '../../../src-shared/api/orders.js';
+import { SORTABLE_COLUMNS } from '../../../src-shared/api/orders.js';
+import type { GridColumn } from '../../../src-shared/api/ui.js';
 import { CHANNEL_LABELS, type Channel } from '../../../src-shared/domain/channels.js';
 import { formatYen } from '../../../src-shared/domain/money.js';
 import type { OrderRow } from '../../../src-shared/domain/order.js';
-import type { Tab } from '../../../src-shared/domain/status.js';
 import { invoke } from '../api/client.js';
 import { formatJst } from '../format.js';
 
@@ -27,20 +29,27 @@ export interface OrderGridHandle {
 }
 
 interface Props {
-  tab: Tab;
+  query: ListQuery;
+  /** Changes when another list is shown: the grid starts again from its first row. */
+  listKey: string;
+  /** Column order, widths and sort as remembered for this list, applied once it opens. */
+  columns: GridColumn[] | undefined;
+  onColumnsChanged(columns: GridColumn[]): void;
   masters: Masters;
   selection: ReadonlySet<number>;
   onToggle(id: number): void;
   onOpen(id: number): void;
+  onTotal(total: number): void;
   onError(message: string): void;
+  /** Names the grid's panel: the tab it shows, if it shows one. */
+  labelledBy: string | undefined;
 }
 
 const BLOCK = 100;
-const SORT_COLUMNS: Record<string, 'orderedAt' | 'orderNo' | 'total'> = {
-  orderedAt: 'orderedAt',
-  orderNo: 'orderNo',
-  total: 'total',
-};
+
+function isSortable(colId: string): colId is SortColumn {
+  return (SORTABLE_COLUMNS as readonly string[]).includes(colId);
+}
 
 /**
  * The order list grid (S1): rows come in blocks of 100 from the main process (infinite row
@@ -48,7 +57,7 @@ const SORT_COLUMNS: Record<string, 'orderedAt' | 'orderNo' | 'total'> = {
  * kept outside the grid, so 全選択 does not need the rows loaded.
  */
 export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
-  { tab, masters, selection, onToggle, onOpen, onError },
+  { query, listKey, columns: remembered, onColumnsChanged, masters, selection, onToggle, onOpen, onTotal, onError, labelledBy },
   ref,
 ) {
   const api = useRef<GridApi<OrderRow> | null>(null);
@@ -71,14 +80,17 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
     () => ({
       getRows: (params) => {
         const sortModel = params.sortModel[0];
-        const column = sortModel ? SORT_COLUMNS[sortModel.colId] : undefined;
+        const column = sortModel && isSortable(sortModel.colId) ? sortModel.colId : undefined;
         invoke('orders:list', {
-          tab,
+          ...query,
           offset: params.startRow,
           limit: params.endRow - params.startRow,
           sort: column ? { column, direction: sortModel!.sort } : undefined,
         }).then(
-          (page) => params.successCallback(page.rows, page.total),
+          (page) => {
+            params.successCallback(page.rows, page.total);
+            onTotal(page.total);
+          },
           (err: Error) => {
             params.failCallback();
             onError(err.message);
@@ -86,7 +98,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         );
       },
     }),
-    [tab, onError],
+    [query, onError, onTotal],
   );
 
   const stores = useMemo(() => new Map(masters.stores.map((s) => [s.id, s.name])), [masters]);
@@ -147,13 +159,14 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         colId: 'subStatus',
         field: 'subStatusId',
         headerName: 'サブステータス',
-        width: 140,
+        width: 150,
         sortable: false,
         cellRenderer: (p: ICellRendererParams<OrderRow, number | null>) => {
           const sub = p.value ? subs.get(p.value) : undefined;
           return sub ? (
-            <span className="sub-status" style={{ borderLeftColor: sub.color }}>
+            <span className={sub.retired ? 'sub-status retired' : 'sub-status'} style={{ borderLeftColor: sub.color }} data-color={sub.color}>
               {sub.name}
+              {sub.retired ? '（廃止）' : ''}
             </span>
           ) : null;
         },
@@ -170,14 +183,33 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
     [onToggle, payments, stores, subs],
   );
 
+  const rememberedRef = useRef(remembered);
+  rememberedRef.current = remembered;
   const onGridReady = useCallback((e: { api: GridApi<OrderRow> }) => {
     api.current = e.api;
+    const state = rememberedRef.current;
+    if (state?.length) e.api.applyColumnState({ state, applyOrder: true });
   }, []);
 
+  /** Saves what the clerk arranged, once a move or resize is finished. */
+  const saveColumns = useCallback(() => {
+    const state = api.current?.getColumnState();
+    if (!state) return;
+    onColumnsChanged(
+      state.map((c) => ({
+        colId: c.colId,
+        width: c.width ? Math.round(c.width) : undefined,
+        hide: c.hide ?? undefined,
+        sort: c.sort === 'asc' || c.sort === 'desc' ? c.sort : null,
+        sortIndex: c.sortIndex ?? null,
+      })),
+    );
+  }, [onColumnsChanged]);
+
   return (
-    <div className="grid-wrap" id="order-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+    <div className="grid-wrap" id="order-panel" role="tabpanel" aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : '一覧'}>
       <AgGridReact<OrderRow>
-        key={tab}
+        key={listKey}
         localeText={AG_GRID_LOCALE_JP}
         rowModelType="infinite"
         datasource={datasource}
@@ -190,6 +222,9 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         headerHeight={32}
         onGridReady={onGridReady}
         onRowDoubleClicked={(e) => e.data && onOpen(e.data.id)}
+        onColumnMoved={(e) => e.finished && e.source !== 'api' && saveColumns()}
+        onColumnResized={(e) => e.finished && e.source !== 'api' && saveColumns()}
+        onSortChanged={(e) => e.source !== 'api' && saveColumns()}
       />
     </div>
   );

@@ -2,7 +2,10 @@ import type { TabCounts } from '../../../src-shared/api/orders.js';
 import { TAB_LABELS, TABS, type Tab } from '../../../src-shared/domain/status.js';
 
 interface Props {
-  current: Tab;
+  /** The tab the list lies in; null while a search result is shown. */
+  current: Tab | null;
+  /** The tab chosen last: the one the keyboard starts from when none is current. */
+  last: Tab;
   counts: TabCounts | null;
   onSelect(tab: Tab): void;
 }
@@ -10,9 +13,10 @@ interface Props {
 const countFormat = new Intl.NumberFormat('ja-JP');
 
 /** The status tabs with live counts (S1); a tab's accessible name includes its count. */
-export function TabBar({ current, counts, onSelect }: Props) {
+export function TabBar({ current, last, counts, onSelect }: Props) {
+  const focusable = current ?? last;
   const move = (delta: number) => {
-    const index = (TABS.indexOf(current) + delta + TABS.length) % TABS.length;
+    const index = (TABS.indexOf(focusable) + delta + TABS.length) % TABS.length;
     onSelect(TABS[index]!);
   };
   return (
@@ -27,7 +31,7 @@ export function TabBar({ current, counts, onSelect }: Props) {
             type="button"
             aria-selected={tab === current}
             aria-controls="order-panel"
-            tabIndex={tab === current ? 0 : -1}
+            tabIndex={tab === focusable ? 0 : -1}
             className={`tab tab-${tab}`}
             onClick={() => onSelect(tab)}
             onKeyDown={(e) => {

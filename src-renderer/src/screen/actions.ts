@@ -5,6 +5,7 @@ import { syncNowAction } from '../features/sync/action.js';
 import { extensionMenuAction } from '../features/extension/action.js';
 import { importAction } from '../features/imports/action.js';
 import { mailLogAction, sendMailAction } from '../features/mail/actions.js';
+import { searchAction } from '../features/search/action.js';
 import { clearAllAction, selectAllAction } from '../features/selection/actions.js';
 import { stockCheckAction } from '../features/stock/action.js';
 import type { ScreenContext } from './screen-context.js';
@@ -25,6 +26,7 @@ export const KEY_ACTIONS: Partial<Record<FunctionKey, KeyAction>> = {
   F2: selectAllAction,
   F3: clearAllAction,
   F4: extensionMenuAction,
+  F5: searchAction,
   F7: sendMailAction,
   F8: mailLogAction,
   F6: syncNowAction,

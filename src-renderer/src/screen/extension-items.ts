@@ -1,5 +1,7 @@
 import { dayOperationItems } from '../features/operations/operations.js';
 import { markShippingSentItem } from '../features/mail/actions.js';
+import { statusItems, storeAndRatingItems } from '../features/bulk/items.js';
+import { extractionItems } from '../features/extraction/items.js';
 import { invertSelectionItem } from '../features/selection/actions.js';
 import { carrierItems } from '../features/carriers/items.js';
 import { csvExportItem } from '../features/csv-export/items.js';
@@ -14,12 +16,17 @@ export interface ExtensionItem {
   enabled?(screen: ScreenContext): boolean;
 }
 
-/** The menu in the manual's order; each feature adds its item here, one line each. */
+const eNumber = (item: ExtensionItem) => Number(item.id.slice(1));
+
+/** The menu in E-number order (the manual's); each feature adds its items here, one line each. */
 export const EXTENSION_ITEMS: ExtensionItem[] = [
   invertSelectionItem,
+  ...extractionItems,
+  ...storeAndRatingItems,
+  ...statusItems,
   pickingListItem,
   csvExportItem,
   markShippingSentItem,
   ...dayOperationItems,
   ...carrierItems,
-];
+].sort((a, b) => eNumber(a) - eNumber(b));

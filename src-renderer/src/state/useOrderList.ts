@@ -1,34 +1,51 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Masters } from '../../../src-shared/api/app.js';
 import type { TabCounts } from '../../../src-shared/api/orders.js';
 import type { Tab } from '../../../src-shared/domain/status.js';
 import { invoke, onAppEvent } from '../api/client.js';
+import type { ListView } from '../screen/screen-context.js';
+import { queryOf } from './list-view.js';
 
-/** The list screen's state: current tab, live counts, masters and the checked order ids. */
+/**
+ * The list screen's state: what is listed (a tab, a search result or an extraction), live
+ * tab counts, the list's total, masters and the checked order ids.
+ */
 export function useOrderList(onError: (message: string) => void) {
+  const [view, setView] = useState<ListView>({ kind: 'tab', tab: 'new' });
   const [tab, setTab] = useState<Tab>('new');
   const [counts, setCounts] = useState<TabCounts | null>(null);
   const [masters, setMasters] = useState<Masters | null>(null);
   const [selection, setSelectionState] = useState<ReadonlySet<number>>(new Set());
+  const [listTotal, setListTotal] = useState<number | null>(null);
   const [revision, setRevision] = useState(0);
+
+  const loadMasters = useCallback(() => {
+    invoke('masters:get', {}).then(setMasters, (e: Error) => onError(e.message));
+  }, [onError]);
 
   const refresh = useCallback(() => {
     invoke('orders:counts', {}).then(setCounts, (e: Error) => onError(e.message));
-    invoke('masters:get', {}).then(setMasters, (e: Error) => onError(e.message));
+    loadMasters();
     setRevision((r) => r + 1);
-  }, [onError]);
+  }, [onError, loadMasters]);
 
   useEffect(() => {
     refresh();
     return onAppEvent((event) => {
       if (event.type === 'orders:changed') refresh();
+      if (event.type === 'masters:changed') loadMasters();
     });
-  }, [refresh]);
+  }, [refresh, loadMasters]);
 
-  const selectTab = useCallback((next: Tab) => {
-    setTab(next);
+  /** Another list: the selection belonged to the old one, so it is cleared. */
+  const showList = useCallback((next: ListView) => {
+    setView(next);
+    if (next.kind === 'tab') setTab(next.tab);
     setSelectionState(new Set());
+    setListTotal(null);
   }, []);
+
+  const selectTab = useCallback((next: Tab) => showList({ kind: 'tab', tab: next }), [showList]);
 
   const toggle = useCallback((id: number) => {
     setSelectionState((current) => {
@@ -39,6 +56,22 @@ export function useOrderList(onError: (message: string) => void) {
   }, []);
 
   const setSelection = useCallback((ids: Iterable<number>) => setSelectionState(new Set(ids)), []);
+  const query = useMemo(() => queryOf(view), [view]);
 
-  return { tab, selectTab, counts, masters, selection, setSelection, toggle, refresh, revision };
+  return {
+    view,
+    query,
+    showList,
+    tab,
+    selectTab,
+    counts,
+    masters,
+    selection,
+    setSelection,
+    toggle,
+    listTotal,
+    setListTotal,
+    refresh,
+    revision,
+  };
 }

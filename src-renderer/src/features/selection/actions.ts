@@ -2,11 +2,15 @@ import { invoke } from '../../api/client.js';
 import type { KeyAction } from '../../screen/actions.js';
 import type { ExtensionItem } from '../../screen/extension-items.js';
 
-/** F2 全選択: every order of the list, loaded or not (ids come from the main process). */
+/**
+ * F2 全選択: every order of the list shown — a tab, a search result or an extraction —
+ * loaded in the grid or not (the ids come from the main process).
+ */
 export const selectAllAction: KeyAction = {
   async run(screen) {
-    screen.setSelection(await invoke('orders:ids', { tab: screen.tab }));
+    screen.setSelection(await invoke('orders:ids', screen.list));
   },
+  enabled: (screen) => screen.listTotal !== 0,
 };
 
 /** F3 全解除 */
@@ -20,7 +24,8 @@ export const invertSelectionItem: ExtensionItem = {
   id: 'E1',
   label: '反転',
   async run(screen) {
-    const all = await invoke('orders:ids', { tab: screen.tab });
+    const all = await invoke('orders:ids', screen.list);
     screen.setSelection(all.filter((id) => !screen.selection.has(id)));
   },
+  enabled: (screen) => screen.listTotal !== 0,
 };

@@ -1,0 +1,305 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, tabCount, test, type Chumon } from './fixtures.js';
+
+test.use({ seedOrders: 1500 });
+
+const grid = (page: Page) => page.getByRole('grid').first();
+const cell = (page: Page, row: number, col: string) => page.locator(`[role=row][row-index="${row}"] [role=gridcell][col-id=${col}]`);
+const selected = (page: Page) => page.locator('.selected-count');
+/** The settings file browser mode keeps in its data folder (conf). */
+const settingsOf = (chumon: Chumon) =>
+  JSON.parse(readFileSync(path.join(chumon.dataDir, 'settings.json'), 'utf8')) as { ui?: { grids?: Record<string, { colId: string; sort?: string }[]> } };
+
+async function openMenuItem(page: Page, name: RegExp) {
+  await page.keyboard.press('F4');
+  await page.getByRole('menu', { name: '拡張メニュー' }).getByRole('menuitem', { name }).click();
+}
+
+async function search(page: Page, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+  // The keys work once the screen is up (the grid shows).
+  await expect(grid(page)).toBeVisible();
+  await page.keyboard.press('F5');
+  const dialog = page.getByRole('dialog', { name: '注文検索' });
+  await expect(dialog).toBeVisible();
+  await fill(dialog);
+  await dialog.getByRole('button', { name: '検索' }).click();
+  await expect(dialog).toBeHidden();
+  // The total arrives with the first page of rows.
+  await expect(page.getByTestId('list-title')).toHaveText(/^検索結果: [\d,]+件$/);
+  return dialog;
+}
+
+/** A cell's text once its row has loaded (the infinite model shows empty rows first). */
+async function textOf(page: Page, row: number, col: string): Promise<string> {
+  await expect(cell(page, row, col)).not.toHaveText('');
+  return (await cell(page, row, col).textContent())!;
+}
+
+const closeResult = (dialog: ReturnType<Page['getByRole']>) => dialog.locator('.dialog-foot').getByRole('button', { name: '閉じる' }).click();
+
+test('F5 finds buyers by a half-width kana fragment; F2 then checks only the result; E10 changes their sub-status', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  const newCount = await tabCount(page, '新規');
+  const OPEN = "('new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment')";
+  const expected = chumon.query<{ id: number; status: string }>(`SELECT id, status FROM orders WHERE buyer_kana LIKE '%ヤマダ%' AND status IN ${OPEN}`);
+  expect(expected.length).toBeGreaterThan(0);
+
+  await search(page, async (d) => {
+    await d.getByLabel('購入者名・カナ').fill('ﾔﾏﾀﾞ');
+    // Open orders only: the Amazon personal-data purge may blank shipped ones meanwhile.
+    for (const status of ['新規', '在庫確認済', '欠品あり', '入金済', '出荷待ち']) {
+      await d.getByRole('group', { name: 'メインステータス' }).getByLabel(status).check();
+    }
+  });
+  await expect(page.getByTestId('list-title')).toHaveText(`検索結果: ${expected.length.toLocaleString('ja-JP')}件`);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(expected.length + 1));
+  const firstNo = await textOf(page, 0, 'orderNo');
+  expect(chumon.query<{ kana: string }>('SELECT buyer_kana AS kana FROM orders WHERE order_no = ?', firstNo)[0]!.kana).toContain('ヤマダ');
+  // No tab is current while a search result is shown, and the counts stay.
+  await expect(page.getByRole('tab', { selected: true })).toHaveCount(0);
+  expect(await tabCount(page, '新規')).toBe(newCount);
+
+  await page.keyboard.press('F2');
+  await expect(selected(page)).toHaveText(`検索結果：${expected.length.toLocaleString('ja-JP')}件選択中`);
+
+  await openMenuItem(page, /サブステータス一括変更/);
+  const bulk = page.getByRole('dialog', { name: 'サブステータス一括変更' });
+  await bulk.getByLabel('サブステータス').selectOption({ label: '要確認' });
+  await bulk.getByRole('button', { name: '変更する' }).click();
+
+  const subId = chumon.query<{ id: number }>("SELECT id FROM sub_statuses WHERE main_status = 'new' AND name = '要確認'")[0]!.id;
+  const fresh = expected.filter((o) => o.status === 'new');
+  const others = expected.filter((o) => o.status !== 'new');
+  const summary = `${fresh.length.toLocaleString('ja-JP')}件を変更しました / ${others.length.toLocaleString('ja-JP')}件は変更できませんでした`;
+  const result = page.getByRole('dialog', { name: 'サブステータス一括変更の結果' });
+  await expect(result.getByRole('status')).toHaveText(summary);
+  await expect(result.getByRole('table', { name: '変更できなかった注文' }).getByRole('row')).toHaveCount(others.length + 1);
+  await expect(result.getByText(/は「新規」の注文用です/).first()).toBeVisible();
+  const after = new Map(
+    chumon.query<{ id: number; sub: number | null }>(`SELECT id, sub_status_id AS sub FROM orders WHERE id IN (${expected.map((o) => o.id).join(',')})`).map((o) => [o.id, o.sub]),
+  );
+  expect(fresh.every((o) => after.get(o.id) === subId)).toBe(true);
+  expect(others.every((o) => after.get(o.id) !== subId)).toBe(true);
+  expect(chumon.query<{ n: number }>("SELECT count(*) AS n FROM order_history WHERE kind = 'sub_status'")[0]!.n).toBe(fresh.length);
+  expect(chumon.query<{ n: number }>("SELECT count(*) AS n FROM sync_outbox WHERE kind = 'sub_status'")[0]!.n).toBe(fresh.length);
+  await closeResult(result);
+  // The refused orders stay checked, for the next step.
+  await expect(selected(page)).toHaveText(`検索結果：${others.length.toLocaleString('ja-JP')}件選択中`);
+
+  await page.getByRole('button', { name: '条件を解除' }).click();
+  await expect(page.getByRole('tab', { name: /^新規\s/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(newCount + 1));
+});
+
+test('F5 remembers the last conditions across a restart of the screen, and refuses bad ones in place', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  await search(page, async (d) => {
+    await d.getByLabel('購入者名・カナ').fill('さとう');
+    await d.getByRole('group', { name: 'メインステータス' }).getByLabel('新規').check();
+    await d.getByLabel('金額（下限）').fill('１，０００');
+  });
+  const expected = chumon.query<{ n: number }>(
+    "SELECT count(*) AS n FROM orders WHERE buyer_kana LIKE '%サトウ%' AND status = 'new' AND total >= 1000",
+  )[0]!.n;
+  await expect(page.getByTestId('list-title')).toHaveText(`検索結果: ${expected.toLocaleString('ja-JP')}件`);
+  await expect(page.getByRole('region', { name: '表示中の一覧' })).toContainText('金額: ¥1,000〜');
+
+  await page.reload();
+  await expect(page.getByRole('tab', { name: /^新規\s/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('F5');
+  const dialog = page.getByRole('dialog', { name: '注文検索' });
+  await expect(dialog.getByLabel('購入者名・カナ')).toHaveValue('さとう');
+  await expect(dialog.getByRole('group', { name: 'メインステータス' }).getByLabel('新規')).toBeChecked();
+  await expect(dialog.getByLabel('金額（下限）')).toHaveValue('1000');
+
+  await dialog.getByRole('button', { name: '条件をクリア' }).click();
+  await dialog.getByLabel('住所').fill('丸');
+  await dialog.getByRole('button', { name: '検索' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('住所は2文字以上で入力してください。');
+  await dialog.getByLabel('住所').fill('');
+  await dialog.getByLabel('注文日（から）').fill('2026-12-31');
+  await dialog.getByLabel('注文日（まで）').fill('2026-01-01');
+  await dialog.getByRole('button', { name: '検索' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('注文日の範囲');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // The list is still the tab, and the remembered conditions are the good ones.
+  await expect(page.getByRole('region', { name: '表示中の一覧' })).toHaveCount(0);
+  await page.keyboard.press('F5');
+  await expect(page.getByRole('dialog', { name: '注文検索' }).getByLabel('購入者名・カナ')).toHaveValue('さとう');
+});
+
+test('E2–E4 extract the commented and inquired orders of the tab; F2 and E1 act on the extraction', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  const newCount = await tabCount(page, '新規');
+  const commented = chumon.query<{ n: number }>("SELECT count(*) AS n FROM orders WHERE status = 'new' AND order_comment <> ''")[0]!.n;
+  const inquired = chumon.query<{ n: number }>("SELECT count(*) AS n FROM orders WHERE status = 'new' AND mail_inquiry = 1")[0]!.n;
+  await openMenuItem(page, /注文時コメント対象抽出/);
+  await expect(page.getByTestId('list-title')).toHaveText(`注文時コメント対象抽出（新規）: ${commented.toLocaleString('ja-JP')}件`);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(commented + 1));
+  const orderNo = await textOf(page, 0, 'orderNo');
+  expect(chumon.query<{ c: string }>('SELECT order_comment AS c FROM orders WHERE order_no = ?', orderNo)[0]!.c).not.toBe('');
+
+  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await openMenuItem(page, /反転/);
+  await expect(selected(page)).toHaveText(`注文時コメント対象抽出（新規）：${(commented - 1).toLocaleString('ja-JP')}件選択中`);
+
+  await openMenuItem(page, /メール問合せ者抽出/);
+  await expect(page.getByTestId('list-title')).toHaveText(`メール問合せ者抽出（新規）: ${inquired.toLocaleString('ja-JP')}件`);
+  await expect(selected(page)).toHaveText('メール問合せ者抽出（新規）：0件選択中');
+  await page.keyboard.press('F2');
+  await expect(selected(page)).toHaveText(`メール問合せ者抽出（新規）：${inquired.toLocaleString('ja-JP')}件選択中`);
+  await page.getByRole('button', { name: '抽出を解除' }).click();
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(newCount + 1));
+});
+
+test('E5 assigns the shipping store, refusing shipped orders with the reason; E11 moves 新規 orders and the counts follow', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  const newCount = await tabCount(page, '新規');
+  const first = (await textOf(page, 0, 'orderNo'));
+  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await openMenuItem(page, /出荷店舗一括指定/);
+  const dialog = page.getByRole('dialog', { name: '出荷店舗一括指定' });
+  await dialog.getByLabel('出荷店舗').selectOption({ label: '福岡出荷センター' });
+  await dialog.getByRole('button', { name: '変更する' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '出荷店舗一括指定:' })).toContainText(/1件を変更しました|1件は変更なし/);
+  expect(chumon.query<{ s: string }>('SELECT store_id AS s FROM orders WHERE order_no = ?', first)[0]!.s).toBe('fukuoka');
+  await expect(cell(page, 0, 'store')).toHaveText('福岡出荷センター');
+
+  await page.getByRole('tab', { name: /^出荷済\s/ }).click();
+  const shipped = (await textOf(page, 0, 'orderNo'));
+  const storeBefore = chumon.query<{ s: string | null }>('SELECT store_id AS s FROM orders WHERE order_no = ?', shipped)[0]!.s;
+  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await openMenuItem(page, /出荷店舗一括指定/);
+  await page.getByRole('dialog', { name: '出荷店舗一括指定' }).getByRole('button', { name: '変更する' }).click();
+  const result = page.getByRole('dialog', { name: '出荷店舗一括指定の結果' });
+  await expect(result.getByRole('row', { name: new RegExp(shipped) })).toContainText('「出荷済」の注文は出荷店舗を変更できません。');
+  expect(chumon.query<{ s: string | null }>('SELECT store_id AS s FROM orders WHERE order_no = ?', shipped)[0]!.s).toBe(storeBefore);
+  await closeResult(result);
+
+  await page.getByRole('tab', { name: /^新規\s/ }).click();
+  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await page.locator('[role=row][row-index="1"] input[type=checkbox]').check();
+  const moved = [(await textOf(page, 0, 'orderNo')), (await textOf(page, 1, 'orderNo'))];
+  await openMenuItem(page, /メインステータス一括変更/);
+  const e11 = page.getByRole('dialog', { name: 'メインステータス一括変更' });
+  await e11.getByLabel('変更後のメインステータス').selectOption({ label: '在庫確認済' });
+  await e11.getByLabel('理由（履歴に残ります）').fill('E2Eで一括変更');
+  await e11.getByRole('button', { name: '変更する' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'メインステータス一括変更:' })).toContainText('2件を変更しました');
+  await expect.poll(() => tabCount(page, '新規')).toBe(newCount - 2);
+  const after = chumon.query<{ status: string; pm: number }>(
+    `SELECT o.status, p.needs_confirmation AS pm FROM orders o JOIN payment_methods p ON p.code = o.payment_method WHERE o.order_no IN (?, ?)`,
+    ...moved,
+  );
+  for (const o of after) expect(o.status).toBe(o.pm ? 'stock_confirmed' : 'paid');
+  expect(chumon.query<{ n: number }>("SELECT count(*) AS n FROM order_history WHERE reason = 'E2Eで一括変更'")[0]!.n).toBe(2);
+});
+
+test('E6 sets the rating of the row under the cursor; E7 refuses orders from other channels', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  await search(page, (d) => d.getByRole('group', { name: 'チャネル' }).getByLabel('Yahoo!オークション').check());
+  const orderNo = (await textOf(page, 0, 'orderNo'));
+  await cell(page, 0, 'orderNo').click();
+  await openMenuItem(page, /マウス選択行個別評価設定/);
+  const dialog = page.getByRole('dialog', { name: 'マウス選択行個別評価設定' });
+  await dialog.getByLabel('しない').check();
+  await dialog.getByRole('button', { name: '変更する' }).click();
+  await expect(dialog).toBeHidden();
+  expect(chumon.query<{ r: number }>('SELECT buyer_rating AS r FROM orders WHERE order_no = ?', orderNo)[0]!.r).toBe(0);
+
+  await page.getByRole('button', { name: '条件を解除' }).click();
+  await search(page, async (d) => {
+    // The dialog opens with the last conditions (Yahoo!オークション): start afresh.
+    await d.getByRole('button', { name: '条件をクリア' }).click();
+    await d.getByRole('group', { name: 'チャネル' }).getByLabel('Amazon').check();
+  });
+  const amazon = (await textOf(page, 0, 'orderNo'));
+  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await openMenuItem(page, /選択チェック行一括評価設定/);
+  await page.getByRole('dialog', { name: '選択チェック行一括評価設定' }).getByRole('button', { name: '変更する' }).click();
+  const result = page.getByRole('dialog', { name: '選択チェック行一括評価設定の結果' });
+  await expect(result.getByRole('row', { name: new RegExp(amazon) })).toContainText('落札者評価はYahoo!オークションの注文だけに設定できます。');
+  expect(chumon.query<{ n: number }>("SELECT count(*) AS n FROM order_history WHERE kind = 'buyer_rating'")[0]!.n).toBe(1);
+});
+
+test('the function-key bar follows the list and the selection; F4 lists its items by E-number', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  await expect(cell(page, 0, 'orderNo')).toBeVisible();
+  const f3 = page.getByRole('button', { name: /^F3/ });
+  await expect(f3).toBeDisabled();
+  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await expect(f3).toBeEnabled();
+  await page.keyboard.press('F3');
+  await expect(f3).toBeDisabled();
+  await search(page, (d) => d.getByLabel('注文番号').fill('存在しない注文番号'));
+  await expect(page.getByTestId('list-title')).toHaveText('検索結果: 0件');
+  await expect(page.getByRole('button', { name: /^F2/ })).toBeDisabled();
+
+  await page.keyboard.press('F4');
+  const ids = await page.getByRole('menuitem').locator('.menu-id').allTextContents();
+  expect(ids).toEqual([...ids].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))));
+  expect(ids).toEqual(expect.arrayContaining(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E10', 'E11']));
+  expect(chumon.url).toContain('token=');
+});
+
+test('the grid remembers its sort and column widths per tab', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  await page.getByRole('tab', { name: /^出荷済\s/ }).click();
+  await page.getByRole('columnheader', { name: '合計金額' }).click();
+  await expect(page.getByRole('columnheader', { name: '合計金額' })).toHaveAttribute('aria-sort', 'ascending');
+  const cheapest = chumon.query<{ total: number }>("SELECT min(total) AS total FROM orders WHERE status = 'shipped'")[0]!.total;
+  await expect(cell(page, 0, 'total')).toHaveText(`¥${cheapest.toLocaleString('ja-JP')}`);
+  await expect.poll(() => settingsOf(chumon).ui?.grids?.shipped?.find((c) => c.colId === 'total')?.sort).toBe('asc');
+
+  await page.reload();
+  await page.getByRole('tab', { name: /^出荷済\s/ }).click();
+  await expect(page.getByRole('columnheader', { name: '合計金額' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(cell(page, 0, 'total')).toHaveText(`¥${cheapest.toLocaleString('ja-JP')}`);
+  // Another tab keeps its own arrangement.
+  await page.getByRole('tab', { name: /^新規\s/ }).click();
+  await expect(page.getByRole('columnheader', { name: '合計金額' })).not.toHaveAttribute('aria-sort', 'ascending');
+});
+
+test.describe('timings on a larger database (printed, not asserted)', () => {
+  test.use({ seedOrders: 20_000 });
+  test('tab switch and F5 to first rows painted', async ({ page, chumon }) => {
+    await page.goto(chumon.url);
+    const newCount = await tabCount(page, '新規');
+    await expect(cell(page, 0, 'orderNo')).toBeVisible();
+    const timings: string[] = [];
+    const paint = async (label: string, act: () => Promise<void>, firstRow: () => Promise<void>) => {
+      const start = Date.now();
+      await act();
+      await firstRow();
+      timings.push(`${label}: ${Date.now() - start} ms`);
+    };
+    await paint(
+      '出荷済 tab → first rows',
+      () => page.getByRole('tab', { name: /^出荷済\s/ }).click(),
+      () => expect(page.locator('[role=row][row-index="0"] [col-id=orderNo]')).toBeVisible(),
+    );
+    await paint(
+      `新規 tab (${newCount.toLocaleString()} orders) → first rows`,
+      () => page.getByRole('tab', { name: /^新規\s/ }).click(),
+      () => expect(grid(page)).toHaveAttribute('aria-rowcount', String(newCount + 1)),
+    );
+    await page.keyboard.press('F5');
+    const dialog = page.getByRole('dialog', { name: '注文検索' });
+    await dialog.getByLabel('購入者名・カナ').fill('やまだ');
+    await paint(
+      'F5「やまだ」→ first rows',
+      () => dialog.getByRole('button', { name: '検索' }).click(),
+      () => expect(page.getByTestId('list-title')).toHaveText(/検索結果: [\d,]+件/),
+    );
+    await paint(
+      'F2 select-all of the search result',
+      () => page.keyboard.press('F2'),
+      () => expect(selected(page)).not.toHaveText('検索結果：0件選択中'),
+    );
+    for (const line of timings) test.info().annotations.push({ type: 'timing', description: line });
+    console.log(`[timings, ${chumon.query<{ n: number }>('SELECT count(*) AS n FROM orders')[0]!.n.toLocaleString()} orders] ${timings.join(' / ')}`);
+  });
+});
