@@ -1,5 +1,6 @@
 import type { InputOf } from '../../src-shared/api/index.js';
-import type { TestApp } from './test-app.js';
+import { TestSmtpServer } from './smtp.js';
+import { createTestApp, type TestApp } from './test-app.js';
 
 /** Points the app's SMTP settings at a local test server (as the settings screen would). */
 export async function configureMail(t: TestApp, port: number, overrides: Partial<InputOf<'mail:saveSettings'>> = {}): Promise<void> {
@@ -25,4 +26,22 @@ export function mailLogRows(t: TestApp): { id: number; order_id: number; kind: s
 
 export function unsentCount(t: TestApp): number {
   return t.app.ctx.database.sqlite.prepare("SELECT n FROM tab_counts WHERE tab = 'mail_unsent'").pluck().get() as number;
+}
+
+/**
+ * A fresh app and a local SMTP server for each test of the file, the app's mail settings
+ * pointing at it. Read `env.t` and `env.smtp` inside the tests.
+ */
+export function useMailApp(hooks: { beforeEach(fn: () => Promise<void>): void; afterEach(fn: () => Promise<void>): void }): { t: TestApp; smtp: TestSmtpServer } {
+  const env = {} as { t: TestApp; smtp: TestSmtpServer };
+  hooks.beforeEach(async () => {
+    env.t = createTestApp();
+    env.smtp = await TestSmtpServer.start();
+    await configureMail(env.t, env.smtp.port);
+  });
+  hooks.afterEach(async () => {
+    env.t.close();
+    await env.smtp.close();
+  });
+  return env;
 }

@@ -1,25 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertOrders } from '../helpers/orders.js';
-import { configureMail, mailLogRows, unsentCount } from '../helpers/mail.js';
-import { TestSmtpServer } from '../helpers/smtp.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { configureMail, mailLogRows, unsentCount, useMailApp } from '../helpers/mail.js';
+import { createTestApp } from '../helpers/test-app.js';
 
-let t: TestApp;
-let smtp: TestSmtpServer;
-
-beforeEach(async () => {
-  t = createTestApp();
-  smtp = await TestSmtpServer.start();
-  await configureMail(t, smtp.port);
-});
-
-afterEach(async () => {
-  t.close();
-  await smtp.close();
-});
+const env = useMailApp({ beforeEach, afterEach });
 
 describe('F7 メール送信', () => {
   it('sends each checked order the mail of its main status, in Japanese, once', async () => {
+    const { t, smtp } = env;
     await configureMail(t, smtp.port, { htmlPart: true });
     const [stock, paid, shipped] = insertOrders(t.app.ctx.database.sqlite, [
       { order: { orderNo: 'Y-1001' }, initial: { status: 'stock_confirmed' } },
@@ -74,6 +62,8 @@ describe('F7 メール送信', () => {
   });
 
   it('skips orders without a status mail, without an address, or whose buyer data was purged, and says why', async () => {
+
+    const { t, smtp } = env;
     const sqlite = t.app.ctx.database.sqlite;
     const [fresh, noMail, amazon, purged] = insertOrders(sqlite, [
       { initial: { status: 'new' } },
@@ -98,6 +88,8 @@ describe('F7 メール送信', () => {
   });
 
   it('escapes values in the HTML part and keeps the plain text exactly as typed', async () => {
+
+    const { t, smtp } = env;
     await configureMail(t, smtp.port, { htmlPart: true });
     const [id] = insertOrders(t.app.ctx.database.sqlite, [
       { order: { buyer: { name: '<script>alert(1)</script> & {{注文番号}}', kana: '', email: 'evil@example.jp', phone: '' } }, initial: { status: 'paid' } },
@@ -110,6 +102,8 @@ describe('F7 メール送信', () => {
   });
 
   it('sends plain text only unless the HTML part is switched on', async () => {
+
+    const { t, smtp } = env;
     const [id] = insertOrders(t.app.ctx.database.sqlite, [{ initial: { status: 'paid' } }]);
     await t.call('mail:send', { orderIds: [id!], purpose: 'status' });
     const raw = smtp.received[0]!.raw.toString('latin1');
@@ -119,6 +113,8 @@ describe('F7 メール送信', () => {
   });
 
   it('sends a true 7-bit ISO-2022-JP mail when chosen, readable as Japanese', async () => {
+
+    const { t, smtp } = env;
     await configureMail(t, smtp.port, { encoding: 'iso2022jp' });
     const [id] = insertOrders(t.app.ctx.database.sqlite, [
       { order: { orderNo: 'J-1', buyer: { name: 'ﾔﾏﾀﾞ 太郎🍣', kana: '', email: 'jis@example.jp', phone: '' } }, initial: { status: 'stock_confirmed' } },
@@ -150,6 +146,8 @@ describe('F7 メール送信', () => {
   });
 
   it('E12 marks the shipping mail as handled without sending, and only for shipped orders', async () => {
+
+    const { t, smtp } = env;
     const [shipped, paid, done] = insertOrders(t.app.ctx.database.sqlite, [
       { initial: { status: 'shipped', carrier: 'japanpost', trackingNo: '1234' } },
       { initial: { status: 'paid' } },

@@ -16,9 +16,21 @@ export function MailSettingsSection() {
   const [testResult, setTestResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [testing, setTesting] = useState(false);
   const accept = (s: MailSettings) => {
-    const { hasPassword: _h, passwordProtection: _p, ...rest } = s;
     setSaved(s);
-    setForm({ ...rest, password: '' });
+    setForm({
+      host: s.host,
+      port: s.port,
+      security: s.security,
+      user: s.user,
+      password: '',
+      fromAddress: s.fromAddress,
+      fromName: s.fromName,
+      encoding: s.encoding,
+      htmlPart: s.htmlPart,
+      shopName: s.shopName,
+      signature: s.signature,
+      bankAccount: s.bankAccount,
+    });
   };
   useEffect(() => {
     invoke('mail:settings', {}).then(accept, (e: Error) => setError(e.message));
