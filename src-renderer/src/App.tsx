@@ -4,8 +4,6 @@ import { invoke } from './api/client.js';
 import { FunctionKeyBar } from './components/FunctionKeyBar.js';
 import { ListBanner } from './components/ListBanner.js';
 import { SubStatusMaster } from './features/sub-status-master/SubStatusMaster.js';
-import { ListBanner } from './components/ListBanner.js';
-import { SubStatusMaster } from './features/sub-status-master/SubStatusMaster.js';
 import { SyncStatusBar } from './features/sync/SyncStatusBar.js';
 import { openOrderDetail } from './features/detail/action.js';
 import { MailTabButtons } from './features/mail/MailTabButtons.js';
@@ -16,8 +14,6 @@ import { TabBar } from './components/TabBar.js';
 import { isFunctionKey, type FunctionKey } from './keys.js';
 import { KEY_ACTIONS } from './screen/actions.js';
 import { ScreenReact, type ScreenContext } from './screen/screen-context.js';
-import { gridKeyOf, labelOf, tabOf } from './state/list-view.js';
-import { useGridMemory } from './state/useGridMemory.js';
 import { gridKeyOf, labelOf, tabOf } from './state/list-view.js';
 import { useGridMemory } from './state/useGridMemory.js';
 import { useOrderList } from './state/useOrderList.js';
@@ -37,7 +33,6 @@ export function App() {
   const showError = useCallback((text: string) => notify('error', text), [notify]);
   const list = useOrderList(showError);
   const gridMemory = useGridMemory(showError);
-  const gridMemory = useGridMemory(showError);
 
   useEffect(() => {
     invoke('app:info', {}).then(setInfo, (e: Error) => showError(e.message));
@@ -53,10 +48,6 @@ export function App() {
         ? {
             tab: list.tab,
             masters: list.masters,
-            list: list.query,
-            view: list.view,
-            listTotal: list.listTotal,
-            showList: list.showList,
             list: list.query,
             view: list.view,
             listTotal: list.listTotal,
@@ -120,9 +111,6 @@ export function App() {
           <button type="button" className="head-button" onClick={() => setDialog(<SubStatusMaster />)}>
             サブステータス管理
           </button>
-          <button type="button" className="head-button" onClick={() => setDialog(<SubStatusMaster />)}>
-            サブステータス管理
-          </button>
         </div>
       </header>
       <TabBar
@@ -146,7 +134,6 @@ export function App() {
           </div>
         ) : null}
       </div>
-      {screen ? <ListBanner screen={screen} onEdit={() => KEY_ACTIONS.F5?.run(screen)} /> : null}
       {screen ? <ListBanner screen={screen} onEdit={() => KEY_ACTIONS.F5?.run(screen)} /> : null}
       {empty ? (
         <section className="empty" aria-label="注文データなし">
