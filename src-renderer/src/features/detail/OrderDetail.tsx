@@ -141,6 +141,13 @@ export function OrderDetail({ orderId }: { orderId: number }) {
           <dt>合計</dt>
           <dd data-testid="detail-total">{checked.total === null ? '—' : formatYen(checked.total)}</dd>
         </dl>
+        {errors.length > 0 ? (
+          <ul className="form-error" role="alert">
+            {errors.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        ) : null}
         {moneyLocked ? <p className="form-hint">「{STATUS_LABELS[order.status]}」の注文の金額は変更できません。</p> : null}
         {!moneyLocked && detail.bundle ? <p className="form-hint">同梱中のため送料・代引手数料は変更できません（F10 同梱設定で解除できます）。</p> : null}
         <div className="form detail-texts">
@@ -168,13 +175,6 @@ export function OrderDetail({ orderId }: { orderId: number }) {
             <textarea rows={2} value={draft.staffComment} maxLength={2000} onChange={(e) => edit({ staffComment: e.target.value })} />
           </label>
         </div>
-        {errors.length > 0 ? (
-          <ul className="form-error" role="alert">
-            {errors.map((text) => (
-              <li key={text}>{text}</li>
-            ))}
-          </ul>
-        ) : null}
       </form>
       <h3>履歴</h3>
       <DetailHistory history={detail.history} masters={masters} />

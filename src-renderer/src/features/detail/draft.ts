@@ -49,6 +49,7 @@ export function checkDraft(detail: EditableOrderDetail, draft: Draft): Checked {
     if (value === null) errors.push(`${item.lineNo}行目（${item.sku}）の単価は0以上の整数（円）で入力してください。`);
     return { lineNo: item.lineNo, quantity: item.quantity, unitPrice: value ?? 0 };
   });
+  const pricesValid = errors.length === 0;
   const money = Object.fromEntries(
     (Object.keys(MONEY_LABELS) as (keyof typeof MONEY_LABELS)[]).map((key) => {
       const value = parseYen(draft[key]);
@@ -60,7 +61,7 @@ export function checkDraft(detail: EditableOrderDetail, draft: Draft): Checked {
   if (errors.length === 0 && money.discount > subtotal) errors.push('値引が小計を超えています。合計がマイナスにならないよう値引を見直してください。');
   if (money.codFee > 0 && money.codFee !== order.codFee && !detail.isCod) errors.push('代金引換ではない注文に代引手数料は設定できません。');
   const total = subtotal - money.discount + money.shippingFee + money.codFee;
-  if (errors.length > 0) return { input: null, errors, subtotal: null, total: null };
+  if (errors.length > 0) return { input: null, errors, subtotal: pricesValid ? subtotal : null, total: null };
   return {
     input: {
       id: order.id,
