@@ -7,6 +7,7 @@ import { createCentralApp, type ServerClock } from './http/app.js';
 import { ChangeHub } from './http/events.js';
 import { purgeAmazonPii } from './privacy/purge.js';
 import { seedDefaultMasters } from './sync/masters.js';
+import { refreshStatistics } from './orders/intake.js';
 
 export interface CentralServerOptions {
   port: number;
@@ -37,6 +38,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   const database = await openServerDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const { db } = database;
   await seedDefaultMasters(db);
+  await refreshStatistics(db);
   const adminToken = await ensureAdminToken(db, clock.now());
   const [state] = await rows<{ serverId: string }>(db, sql`SELECT server_id AS "serverId" FROM sync_state WHERE id = 1`);
   const hub = new ChangeHub(db);
@@ -51,6 +53,11 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
     s.on('error', reject);
   });
+  // Store PCs keep their connection between rounds; closing it later than they reuse it
+  // avoids the race where a request meets a connection closing under it.
+  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://${host}:${port}`,

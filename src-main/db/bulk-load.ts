@@ -12,8 +12,28 @@ const DEFERRED_KEY = 'deferred_indexes';
  * process killed mid-load gets its indexes back at the next open (restoreDeferredIndexes).
  */
 export function withDeferredIndexes<T>(sqlite: BetterSqlite3.Database, tables: readonly string[], load: () => T): T {
+  if (!dropSecondaryIndexes(sqlite, tables)) return load();
+  try {
+    return load();
+  } finally {
+    restoreDeferredIndexes(sqlite);
+  }
+}
+
+/** The same for a load that awaits between its transactions (the first sync's pages). */
+export async function withDeferredIndexesAsync<T>(sqlite: BetterSqlite3.Database, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+  if (!dropSecondaryIndexes(sqlite, tables)) return load();
+  try {
+    return await load();
+  } finally {
+    restoreDeferredIndexes(sqlite);
+  }
+}
+
+/** Drops the tables' secondary indexes when all the tables are empty; says whether it did. */
+function dropSecondaryIndexes(sqlite: BetterSqlite3.Database, tables: readonly string[]): boolean {
   const empty = tables.every((t) => !sqlite.prepare(`SELECT 1 FROM "${t}" LIMIT 1`).get());
-  if (!empty) return load();
+  if (!empty) return false;
   const indexes = sqlite
     .prepare(
       `SELECT name, sql FROM sqlite_master
@@ -25,11 +45,7 @@ export function withDeferredIndexes<T>(sqlite: BetterSqlite3.Database, tables: r
     sqlite.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(DEFERRED_KEY, JSON.stringify(indexes));
     for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
   })();
-  try {
-    return load();
-  } finally {
-    restoreDeferredIndexes(sqlite);
-  }
+  return true;
 }
 
 /** Builds the indexes a bulk load dropped, if any are still missing (one transaction). */

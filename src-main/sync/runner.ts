@@ -3,6 +3,7 @@ import { UserError } from '../../src-shared/api/errors.js';
 import type { SyncRefusal, SyncReport, SyncStatus } from '../../src-shared/api/sync.js';
 import type { HelloResponse } from '../../src-shared/sync/protocol.js';
 import type { ServiceContext } from '../core/context.js';
+import { withDeferredIndexesAsync } from '../db/bulk-load.js';
 import { LocalSyncState } from './local-state.js';
 import { OutboxReader } from './outbox.js';
 import { SyncError, SyncTransport } from './transport.js';
@@ -127,16 +128,24 @@ export class SyncRunner {
       const refusal = this.hello.client.isHeadOffice ? null : MASTERS_OWNED;
       report.refused.push(...local.settleMasterOps(masterOps, refusal, this.ctx.clock.now().toISOString()));
     }
-    let cursor = local.cursor();
-    for (;;) {
-      const page = await transport.pull(cursor, PULL_PAGE);
-      const applied = local.applyPage(page);
-      report.received += applied.orders;
-      report.removed += applied.removed;
-      report.masters += applied.masters;
-      cursor = page.cursor;
-      if (!page.hasMore) break;
-    }
+    const sqlite = this.ctx.database.sqlite;
+    // A first sync into an empty PC builds the secondary indexes once at the end.
+    const empty = !sqlite.prepare('SELECT 1 FROM orders LIMIT 1').get();
+    const pullAll = async () => {
+      // The next page is fetched while this one is written: server and PC work side by side.
+      let next = transport.pull(local.cursor(), PULL_PAGE);
+      for (;;) {
+        const page = await next;
+        if (page.hasMore) next = transport.pull(page.cursor, PULL_PAGE);
+        const applied = local.applyPage(page);
+        report.received += applied.orders;
+        report.removed += applied.removed;
+        report.masters += applied.masters;
+        if (!page.hasMore) break;
+      }
+    };
+    if (empty) await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], pullAll);
+    else await pullAll();
     return report;
   }
 

@@ -31,23 +31,31 @@ export class SyncTransport {
   ) {}
 
   private async call<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(new URL(route, this.baseUrl), {
-        method,
-        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch {
-      throw new SyncError(OFFLINE, 'offline');
-    }
-    let data: unknown;
-    try {
-      data = await response.json();
-    } catch {
-      throw new SyncError(OFFLINE, 'offline');
-    }
+    // Sends and reads the whole answer; null when the line failed on the way.
+    const exchange = async (): Promise<{ response: Response; data: unknown } | null> => {
+      try {
+        const response = await fetch(new URL(route, this.baseUrl), {
+          method,
+          headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        const text = await response.text();
+        try {
+          return { response, data: JSON.parse(text) as unknown };
+        } catch {
+          // Not JSON: a cut answer (retry), or an error page from something in between.
+          return response.ok ? null : { response, data: {} };
+        }
+      } catch {
+        return null;
+      }
+    };
+    // A kept-alive connection the server had just closed fails at once: one more try on a
+    // fresh one. Every request here is safe to repeat (pushes by their op ids).
+    const answer = (await exchange()) ?? (await exchange());
+    if (!answer) throw new SyncError(OFFLINE, 'offline');
+    const { response, data } = answer;
     if (response.status === 401) {
       throw new SyncError('中央サーバーがこの PC のトークンを受け付けません。設定の「同期」で管理者から受け取ったトークンを入れ直してください。', 'auth');
     }

@@ -3,6 +3,35 @@ import type { NewOrder } from '../../src-shared/domain/order.js';
 import type { Channel } from '../../src-shared/domain/channels.js';
 import type { WireItem, WireOrder } from '../../src-shared/sync/protocol.js';
 
+/** Columns whose difference makes an incoming order worth writing (PII is erased, not compared). */
+const COMPARED = [
+  ['status', 'status'],
+  ['subStatusId', 'sub_status_id'],
+  ['storeId', 'store_id'],
+  ['mailPending', 'mail_pending'],
+  ['trackingNo', 'tracking_no'],
+  ['carrier', 'carrier'],
+  ['bundleGroup', 'bundle_group'],
+  ['staffComment', 'staff_comment'],
+  ['orderComment', 'order_comment'],
+  ['discount', 'discount'],
+  ['shippingFee', 'shipping_fee'],
+  ['codFee', 'cod_fee'],
+  ['subtotal', 'subtotal'],
+  ['total', 'total'],
+  ['buyerRating', 'buyer_rating'],
+  ['mailInquiry', 'mail_inquiry'],
+  ['orderFormDone', 'order_form_done'],
+  ['paidAt', 'paid_at'],
+  ['shippedAt', 'shipped_at'],
+  ['cancelledAt', 'cancelled_at'],
+  ['cancelReason', 'cancel_reason'],
+  ['piiPurgedAt', 'pii_purged_at'],
+  ['paymentMethod', 'payment_method'],
+  ['buyerName', 'buyer_name'],
+  ['shipAddress1', 'ship_address1'],
+] as const satisfies readonly (readonly [keyof WireOrder, string])[];
+
 /**
  * Writes orders as the server sends them into the local tables, keyed by (channel, order
  * number). Personal fields this PC has already erased (S3) stay erased whatever comes in.
@@ -15,6 +44,7 @@ export class LocalOrderWriter {
   private readonly findId: BetterSqlite3.Statement;
   private readonly deleteOrder: BetterSqlite3.Statement;
   private readonly deleteHistory: BetterSqlite3.Statement;
+  private readonly current: BetterSqlite3.Statement;
 
   constructor(sqlite: BetterSqlite3.Database) {
     const pii = (column: string) => `${column} = CASE WHEN orders.pii_purged_at IS NOT NULL THEN '' ELSE excluded.${column} END`;
@@ -54,6 +84,25 @@ export class LocalOrderWriter {
     this.findId = sqlite.prepare('SELECT id FROM orders WHERE channel = ? AND order_no = ?').pluck();
     this.deleteOrder = sqlite.prepare('DELETE FROM orders WHERE id = ?');
     this.deleteHistory = sqlite.prepare('DELETE FROM order_history WHERE order_id = ?');
+    this.current = sqlite.prepare(
+      `SELECT o.id, ${COMPARED.map(([key, column]) => `o.${column} AS "${key}"`).join(', ')},
+         (SELECT json_group_array(json_array(line_no, sku, title, quantity, unit_price, location))
+          FROM (SELECT * FROM order_items WHERE order_id = o.id ORDER BY line_no)) AS items
+       FROM orders o WHERE o.channel = ? AND o.order_no = ?`,
+    );
+  }
+
+  /** The local order when it already equals `order` (an echo of this PC's own change). */
+  private unchanged(order: WireOrder): number | undefined {
+    const row = this.current.get(order.channel, order.orderNo) as Record<string, unknown> | undefined;
+    if (!row) return undefined;
+    for (const [key] of COMPARED) {
+      const incoming = order[key];
+      const local = row[key];
+      if ((typeof incoming === 'boolean' ? Number(incoming) : incoming) !== local) return undefined;
+    }
+    const items = JSON.stringify(order.items.map((i) => [i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location]));
+    return row.items === items ? Number(row.id) : undefined;
   }
 
   idOf(channel: string, orderNo: string): number | undefined {
@@ -63,6 +112,11 @@ export class LocalOrderWriter {
   /** Inserts or overwrites one order with its items and the history made elsewhere. */
   write(order: WireOrder): number {
     const { items, history, ...fields } = order;
+    const same = this.unchanged(order);
+    if (same !== undefined) {
+      for (const h of history) this.insertHistory.run(same, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
+      return same;
+    }
     const id = (
       this.upsert.get({
         ...fields,

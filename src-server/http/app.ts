@@ -174,7 +174,7 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     const cursor = Number(c.req.query('cursor') ?? '0');
     const limit = Number(c.req.query('limit') ?? '2000');
     if (!Number.isSafeInteger(cursor) || cursor < 0 || !Number.isSafeInteger(limit)) return bad(c, 'cursor / limit が正しくありません。');
-    return c.json(await pullPage(db, c.get('client'), cursor, limit, clock.now()));
+    return c.body(await pullPage(db, c.get('client'), cursor, limit, clock.now()), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
   app.post('/sync/masters', async (c) => {
     const client = c.get('client');

@@ -30,7 +30,21 @@ export async function intakeOrders(
 ): Promise<IntakeResult> {
   if (orders.length === 0) return { created: 0, duplicates: [] };
   const needs = await paymentNeeds(db);
-  return writeTransaction(db, (tx, numbers) => insertOrders(tx, numbers, orders, source, now.toISOString(), needs), onCommit);
+  const result = await writeTransaction(db, (tx, numbers) => insertOrders(tx, numbers, orders, source, now.toISOString(), needs), onCommit);
+  if (result.created >= ANALYZE_AFTER) await refreshStatistics(db);
+  return result;
+}
+
+const ANALYZE_AFTER = 1000;
+
+/**
+ * Fresh planner statistics after a large intake. PGlite runs no autovacuum: with stale
+ * figures the planner reads a page of a store's orders by scanning all of them.
+ */
+export async function refreshStatistics(db: ServerDb): Promise<void> {
+  await db.execute(sql`ANALYZE orders`);
+  await db.execute(sql`ANALYZE order_items`);
+  await db.execute(sql`ANALYZE order_history`);
 }
 
 /** Inserts the orders not known yet (inside the caller's transaction); returns what it did. */

@@ -4,7 +4,7 @@ import { transition } from '../../src-shared/domain/transitions.js';
 import type { OpResult, WireItem, WireOp } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
-import { rows, type ServerDb } from '../db/open.js';
+import { jsonRows, rows, type ServerDb } from '../db/open.js';
 import { MUTABLE_COLUMNS, recordDefinition, selectOrderColumns } from '../orders/columns.js';
 import { insertOrders } from '../orders/intake.js';
 import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
@@ -159,7 +159,7 @@ export async function applyOps(db: ServerDb, client: ClientIdentity, ops: readon
       const earlier = new Map(seen.map((s) => [s.opId, s]));
       await insertCreated(tx, numbers, client, ops.filter((o) => o.kind === 'create' && !earlier.has(o.opId)), now);
       const keys = JSON.stringify(ops.map((o) => ({ channel: o.channel, orderNo: o.orderNo })));
-      const found = await rows<OrderRow>(
+      const found = await jsonRows<OrderRow>(
         tx,
         sql`SELECT o.id, o.seq, ${selectOrderColumns('o')} FROM orders o
             JOIN (SELECT DISTINCT channel, "orderNo" FROM jsonb_to_recordset(${keys}::jsonb) AS k(channel text, "orderNo" text)) k
@@ -194,15 +194,18 @@ export async function applyOps(db: ServerDb, client: ClientIdentity, ops: readon
             SELECT "opId", ${client.id}, "orderId", accepted, reason, ${at}
             FROM jsonb_to_recordset(${JSON.stringify(applied)}::jsonb) AS a("opId" text, "orderId" int, accepted boolean, reason text)`,
       );
-      await attachCorrections(tx, client, ops, results, working, earlier);
+      await attachServerCopies(tx, client, ops, results, working, earlier);
       return results;
     },
     onCommit,
   );
 }
 
-/** Refused ops carry the server's copy of their order (when this PC may still see it). */
-async function attachCorrections(
+/**
+ * Refused ops carry the server's copy of their order (null when this PC may no longer see
+ * it), and so do creates: an order made here that the server already had takes its copy.
+ */
+async function attachServerCopies(
   tx: ServerDb,
   client: ClientIdentity,
   ops: readonly WireOp[],
@@ -212,17 +215,16 @@ async function attachCorrections(
 ) {
   const refusedIds = new Map<string, number>();
   ops.forEach((op, i) => {
-    if (results[i]!.accepted) return;
+    if (results[i]!.accepted && op.kind !== 'create') return;
     const id = working.get(`${op.channel}\u0000${op.orderNo}`)?.row.id ?? earlier.get(op.opId)?.orderId;
     if (id) refusedIds.set(op.opId, id);
   });
   if (refusedIds.size === 0) return;
   const current = await selectOrdersByIds(tx, [...new Set(refusedIds.values())]);
-  const visible = current.filter((row) => canSee(client, row.storeId));
-  const loaded = await loadOrders(tx, visible);
-  const byId = new Map(visible.map((row, i) => [row.id, loaded[i]!]));
+  const visible = new Map(current.filter((row) => canSee(client, row.storeId)).map((row) => [row.id, `${row.channel}\u0000${row.orderNo}`]));
+  const loaded = new Map((await loadOrders(tx, [...visible.keys()])).map((order) => [`${order.channel}\u0000${order.orderNo}`, order]));
   for (const result of results) {
     const id = refusedIds.get(result.opId);
-    if (id !== undefined) result.order = byId.get(id) ?? null;
+    if (id !== undefined) result.order = loaded.get(visible.get(id) ?? '') ?? null;
   }
 }

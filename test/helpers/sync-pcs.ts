@@ -3,15 +3,15 @@ import { createTestApp, type TestApp, TestClock } from './test-app.js';
 import type { TestServer } from './central-server.js';
 
 /** A store PC (a real app on its own SQLite file) registered with and connected to `server`. */
-export async function connectedPc(server: TestServer, storeId: string, name: string, options: { live?: boolean; clock?: TestClock } = {}): Promise<TestApp> {
+export async function connectedPc(server: TestServer, storeId: string, name: string, options: { live?: boolean; clock?: TestClock; url?: string } = {}): Promise<TestApp & { token: string }> {
   const token = await server.addPc(storeId, name);
   const pc = createTestApp({ clock: options.clock ?? new TestClock(server.clock.now()) });
   pc.app.ctx.settings.set('pcId', name);
   // Plenty of stock of the test orders' SKU, so that 在庫確認 passes at every store.
   pc.app.ctx.database.sqlite.prepare("INSERT OR REPLACE INTO stock (sku, store_id, on_hand, reserved, location) VALUES ('MG-010', ?, 100000, 0, 'B-02-01')").run(storeId);
-  await pc.call('sync:saveSettings', { serverUrl: server.url, token });
+  await pc.call('sync:saveSettings', { serverUrl: options.url ?? server.url, token });
   if (!options.live) syncRunner(pc.app.ctx).stopLive();
-  return pc;
+  return Object.assign(pc, { token });
 }
 
 /** Local order id of an order number on a PC, or undefined when the PC does not have it. */

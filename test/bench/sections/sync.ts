@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createClient } from '../../../src-server/auth.js';
+import { intakeOrders } from '../../../src-server/orders/intake.js';
+import { startCentralServer } from '../../../src-server/server.js';
+import { putStore } from '../../../src-server/sync/masters.js';
+import { DemoGenerator } from '../../../src-main/demo/generate.js';
+import { syncRunner } from '../../../src-main/sync/runner.js';
+import { dispatch } from '../../../src-main/core/dispatch.js';
+import { handlers } from '../../../src-main/core/registry.js';
+import type { BenchSection, Measurement } from '../harness.js';
+import { openApp } from '../harness.js';
+
+const ORDERS = 100_000;
+const OPS = 10_000;
+
+/**
+ * Issue 6's targets: the first sync of 100,000 orders to an empty store PC, an F6 with
+ * nothing new, and pushing 10,000 queued operations — a real central server (embedded
+ * PGlite) over loopback HTTP and a real store database, as in the field.
+ */
+export const syncSection: BenchSection = {
+  name: 'sync',
+  async run(env) {
+    const out: Measurement[] = [];
+    const server = await startCentralServer({ port: 0, dataDir: path.join(env.scratch, 'server') });
+    const { db } = server.database;
+    const now = new Date();
+    await putStore(db, { id: 'tokyo', name: '東京店', isHeadOffice: false, postalCode: '', address: '', phone: '', sortOrder: 0 }, now);
+    const { token } = await createClient(db, { kind: 'pc', name: '東京PC', storeId: 'tokyo' }, now);
+    const generator = new DemoGenerator(7, now, 60);
+    const intakeStart = performance.now();
+    for (let done = 0; done < ORDERS; done += 5000) {
+      const batch = Array.from({ length: 5000 }, (_, i) => ({ ...generator.next(done + i + 1).order, storeId: 'tokyo' }));
+      await intakeOrders(db, batch, 'bench', now);
+    }
+    out.push({ name: `server intake of ${ORDERS.toLocaleString()} orders (5,000 per call)`, value: (performance.now() - intakeStart) / 1000, unit: 's' });
+
+    const dir = path.join(env.scratch, 'store-pc');
+    mkdirSync(dir, { recursive: true });
+    const app = openApp(dir);
+    const call = async (method: 'sync:saveSettings' | 'sync:now', input: object) => {
+      const r = await dispatch(handlers, app.ctx, method, input, () => undefined);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as { received: number; sent: number };
+    };
+    await call('sync:saveSettings', { serverUrl: server.url, token });
+    syncRunner(app.ctx).stopLive();
+
+    let start = performance.now();
+    const first = await call('sync:now', {});
+    out.push({
+      name: `first sync of ${ORDERS.toLocaleString()} orders to an empty store PC`,
+      value: (performance.now() - start) / 1000,
+      unit: 's',
+      target: { op: '<', value: 15 },
+      note: `${first.received.toLocaleString()} received`,
+    });
+
+    const idle: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      start = performance.now();
+      await call('sync:now', {});
+      idle.push(performance.now() - start);
+    }
+    idle.sort((a, b) => a - b);
+    out.push({ name: 'F6 with nothing new (median of 9)', value: idle[4]!, unit: 'ms', target: { op: '<', value: 100 } });
+
+    const sqlite = app.ctx.database.sqlite;
+    const ids = sqlite.prepare("SELECT id FROM orders WHERE status = 'new' LIMIT ?").pluck().all(OPS) as number[];
+    const more = sqlite.prepare("SELECT id FROM orders WHERE status = 'stock_confirmed' LIMIT ?").pluck().all(OPS - ids.length) as number[];
+    app.ctx.services.status.apply({ orderIds: ids, operation: 'cancel', reason: 'bench' }, app.ctx.actor(), new Date());
+    if (more.length) app.ctx.services.status.apply({ orderIds: more, operation: 'cancel', reason: 'bench' }, app.ctx.actor(), new Date());
+    const queued = sqlite.prepare("SELECT count(*) FROM sync_outbox WHERE state = 'pending'").pluck().get() as number;
+    start = performance.now();
+    const pushed = await call('sync:now', {});
+    out.push({
+      name: `pushing ${queued.toLocaleString()} queued operations (round incl. pulling them back)`,
+      value: (performance.now() - start) / 1000,
+      unit: 's',
+      target: { op: '<', value: 5 },
+      note: `${pushed.sent.toLocaleString()} accepted`,
+    });
+    app.close();
+    await server.close();
+    return out;
+  },
+};
