@@ -5,9 +5,10 @@ import type { ScreenContext } from '../../screen/screen-context.js';
 import { DAY_OPERATIONS } from './operations.js';
 
 /** The function keys whose work belongs to certain tabs, shown in the bar as well. */
-const KEYS_IN_BAR: { key: FunctionKey; label: string; tabs: readonly MainStatus[] }[] = [
+const KEYS_IN_BAR: { key: FunctionKey; label: string; tabs: readonly MainStatus[]; withoutSelection?: boolean }[] = [
   { key: 'F11', label: '在庫確認', tabs: ['new', 'out_of_stock'] },
-  { key: 'F10', label: '同梱設定', tabs: ['new', 'out_of_stock', 'stock_confirmed', 'paid'] },
+  // Without checked orders F10 lists every candidate group.
+  { key: 'F10', label: '同梱設定', tabs: ['new', 'out_of_stock', 'stock_confirmed', 'paid'], withoutSelection: true },
 ];
 
 /**
@@ -24,8 +25,8 @@ export function OperationBar({ screen }: { screen: ScreenContext }) {
   if (keys.length === 0 && operations.length === 0) return null;
   return (
     <div className="op-bar" role="toolbar" aria-label="処理">
-      {keys.map(({ key, label }) => (
-        <button key={key} type="button" disabled={none} onClick={() => Promise.resolve(KEY_ACTIONS[key]!.run(screen)).catch((e: Error) => screen.notify('error', e.message))}>
+      {keys.map(({ key, label, withoutSelection }) => (
+        <button key={key} type="button" disabled={none && !withoutSelection} onClick={() => Promise.resolve(KEY_ACTIONS[key]!.run(screen)).catch((e: Error) => screen.notify('error', e.message))}>
           {label} <kbd>{key}</kbd>
         </button>
       ))}
