@@ -1,0 +1,10 @@
+import type { BenchSection } from '../harness.js';
+import { filesSection } from './files.js';
+import { listSearch } from './list-search.js';
+import { mailSection } from './mail.js';
+import { operationsSection } from './operations.js';
+import { storeCore } from './store-core.js';
+import { syncSection } from './sync.js';
+
+/** Every bench section, in run order; each issue's figures live in their own file. */
+export const SECTIONS: BenchSection[] = [storeCore, mailSection, operationsSection, syncSection, filesSection, listSearch];
