@@ -19,19 +19,8 @@ import { loadPrintData } from './print-data.js';
 
 type Output = 'printer' | 'pdf';
 
-interface JobRow {
-  id: number;
-  kind: PrintKind;
-  fileName: string;
-  filePath: string;
-  printer: string | null;
-  pages: number;
-  orderIds: string;
-  orderCount: number;
-  createdAt: string;
-  actor: string;
-  reprintOf: number | null;
-}
+/** A print_jobs row as read back: the job's info plus its orders (JSON). */
+type JobRow = Omit<PrintJobInfo, 'fileExists'> & { orderIds: string };
 
 /** The printer a job goes to: the one chosen in settings, else the OS default. */
 async function choosePrinter(ctx: ServiceContext): Promise<string> {

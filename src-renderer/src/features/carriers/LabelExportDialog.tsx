@@ -4,6 +4,7 @@ import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { saveDownload, todayJst } from '../files/transfer.js';
+import { useTask } from '../files/use-task.js';
 
 /**
  * 送り状データ出力: the checked orders as the carrier's label CSV (B2クラウド, e飛伝Ⅱ,
@@ -15,22 +16,14 @@ export function LabelExportDialog({ orderIds }: { orderIds: number[] }) {
   const [shipDate, setShipDate] = useState(todayJst());
   const [itemName, setItemName] = useState('');
   const [result, setResult] = useState<LabelExportResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const run = async () => {
-    setBusy(true);
-    setError('');
-    setResult(null);
-    try {
+  const { busy, error, run: task } = useTask();
+  const run = () =>
+    task(async () => {
+      setResult(null);
       const out = await invoke('carriers:export', { format, orderIds, shipDate, itemName });
       out.files.forEach(saveDownload);
       setResult(out);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Dialog title="送り状データ出力" onClose={screen.closeDialog} wide>
       <div className="form">

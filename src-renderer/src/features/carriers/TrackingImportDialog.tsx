@@ -4,6 +4,7 @@ import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { readUpload } from '../files/transfer.js';
+import { useTask } from '../files/use-task.js';
 
 const ORDER: TrackingRowStatus[] = ['register', 'already', 'unmatched', 'duplicate', 'conflict', 'refused'];
 
@@ -15,26 +16,14 @@ export function TrackingImportDialog() {
   const screen = useScreen();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<TrackingPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const read = async () => {
-    if (!file) {
-      setError('取り込むファイルを選んでください。');
-      return;
-    }
-    setBusy(true);
-    setError('');
-    try {
+  const { busy, error, setError, run } = useTask();
+  const read = () =>
+    run(async () => {
+      if (!file) throw new Error('取り込むファイルを選んでください。');
       setPreview(await invoke('carriers:importPreview', { file: await readUpload(file) }));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const commit = async (previewId: string) => {
-    setBusy(true);
-    try {
+    });
+  const commit = (previewId: string) =>
+    run(async () => {
       const result = await invoke('carriers:importCommit', { previewId });
       screen.closeDialog();
       screen.notify(
@@ -42,11 +31,7 @@ export function TrackingImportDialog() {
         `送り状番号を ${result.registered.toLocaleString('ja-JP')}件登録しました（出荷待ち）。${result.refused.map((r) => `${r.managementNo}: ${r.reason}`).join(' ')}`,
       );
       screen.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-      setBusy(false);
-    }
-  };
+    });
   const footer = preview ? (
     <button type="button" disabled={busy || preview.counts.register === 0} onClick={() => void commit(preview.previewId)}>
       登録
@@ -57,7 +42,10 @@ export function TrackingImportDialog() {
       <div className="form">
         <label>
           発行済データのファイル
-          <input type="file" accept=".csv,.txt,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input type="file" accept=".csv,.txt,text/csv" onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setError('');
+            }} />
         </label>
         <p className="form-hint">B2クラウドの発行済データ、または e飛伝Ⅱの出荷データ（CSV）。お客様管理番号で注文を探し、送り状番号を登録して「出荷待ち」にします。</p>
         <div className="form-actions">

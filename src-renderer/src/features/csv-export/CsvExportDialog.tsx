@@ -5,6 +5,7 @@ import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { saveDownload } from '../files/transfer.js';
+import { useTask } from '../files/use-task.js';
 
 /**
  * E9 CSV出力: the listed orders (or only the checked ones) with the chosen columns, in the
@@ -16,8 +17,7 @@ export function CsvExportDialog() {
   const [scope, setScope] = useState<'list' | 'checked'>('list');
   const [encoding, setEncoding] = useState<CsvEncodingSetting | null>(null);
   const [result, setResult] = useState<CsvExportResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { busy, error, setError, run: task } = useTask();
   useEffect(() => {
     invoke('files:settings', {}).then((s) => setEncoding(s.csvEncoding), (e: Error) => setError(e.message));
   }, []);
@@ -25,11 +25,9 @@ export function CsvExportDialog() {
   const toggle = (column: ExportColumn) =>
     setColumns((current) => (current.includes(column) ? current.filter((c) => c !== column) : EXPORT_COLUMNS.map(([id]) => id).filter((id) => id === column || current.includes(id))));
 
-  const run = async () => {
-    setBusy(true);
-    setError('');
-    setResult(null);
-    try {
+  const run = () =>
+    task(async () => {
+      setResult(null);
       const out = await invoke('csv:export', {
         ...screen.list,
         orderIds: scope === 'checked' ? [...screen.selection] : undefined,
@@ -38,12 +36,7 @@ export function CsvExportDialog() {
       });
       saveDownload(out.file);
       setResult(out);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Dialog title="CSV出力" onClose={screen.closeDialog} wide>

@@ -20,7 +20,7 @@ export function FilesSettingsSection() {
   if (!form || !codes) return error ? <p role="alert">{error}</p> : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const { defaultDocumentsDir: _default, ...input } = form;
+    const input = { printer: form.printer, deliveryNotePrices: form.deliveryNotePrices, csvEncoding: form.csvEncoding, documentsDir: form.documentsDir };
     Promise.all([invoke('files:saveSettings', input), invoke('carriers:saveSettings', codes)]).then(
       ([saved]) => {
         setForm(saved);

@@ -4,7 +4,9 @@ import { PRINT_KIND_LABELS, type PrintJobInfo, type PrintKind, type PrintMarksSu
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
-import { formatJstTime, saveDownload } from '../files/transfer.js';
+import { formatJst } from '../../format.js';
+import { saveDownload } from '../files/transfer.js';
+import { useTask } from '../files/use-task.js';
 
 interface Props {
   orderIds: number[];
@@ -21,9 +23,8 @@ export function PrintDialog({ orderIds }: Props) {
   const [settings, setSettings] = useState<FileSettings | null>(null);
   const [marks, setMarks] = useState<PrintMarksSummary | null>(null);
   const [jobs, setJobs] = useState<PrintJobInfo[]>([]);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<PrintResult | null>(null);
-  const [error, setError] = useState('');
+  const { busy, error, setError, run: task } = useTask();
 
   const reload = useCallback(() => {
     invoke('print:marks', { orderIds }).then(setMarks, (e: Error) => setError(e.message));
@@ -34,21 +35,14 @@ export function PrintDialog({ orderIds }: Props) {
     reload();
   }, [reload]);
 
-  const run = async (action: () => Promise<PrintResult>) => {
-    setBusy(true);
-    setError('');
-    setDone(null);
-    try {
+  const run = (action: () => Promise<PrintResult>) =>
+    task(async () => {
+      setDone(null);
       const result = await action();
       if (!result.printer) saveDownload(await invoke('print:download', { jobId: result.jobId }));
       setDone(result);
       reload();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const already = marks?.printed[kind] ?? 0;
   const last = marks?.lastPrintedAt[kind];
@@ -66,7 +60,7 @@ export function PrintDialog({ orderIds }: Props) {
         </fieldset>
         <p>
           チェックした注文 {orderIds.length.toLocaleString('ja-JP')}件
-          {already > 0 && last ? `（うち ${already.toLocaleString('ja-JP')}件は${PRINT_KIND_LABELS[kind]}を印刷済み・最終 ${formatJstTime(last)}）` : ''}
+          {already > 0 && last ? `（うち ${already.toLocaleString('ja-JP')}件は${PRINT_KIND_LABELS[kind]}を印刷済み・最終 ${formatJst(last)}）` : ''}
         </p>
         <p className="form-hint">
           プリンタ: {settings ? settings.printer || 'OS の既定のプリンタ' : '…'}　PDF の保存先: {settings ? settings.documentsDir || settings.defaultDocumentsDir : '…'}
@@ -103,7 +97,7 @@ export function PrintDialog({ orderIds }: Props) {
             <tbody>
               {jobs.map((job) => (
                 <tr key={job.id}>
-                  <td>{formatJstTime(job.createdAt)}</td>
+                  <td>{formatJst(job.createdAt)}</td>
                   <td>
                     {PRINT_KIND_LABELS[job.kind]}
                     {job.reprintOf ? '（再印刷）' : ''}
