@@ -9,7 +9,7 @@ import {
   type ValueFormatterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Masters } from '../../../src-shared/api/app.js';
 import type { ListQuery, SortColumn } from '../../../src-shared/api/orders.js';
 import { SORTABLE_COLUMNS } from '../../../src-shared/api/orders.js';
@@ -30,7 +30,7 @@ export interface OrderGridHandle {
 
 interface Props {
   query: ListQuery;
-  /** Changes when another list is shown: the grid starts again from its first row. */
+  /** Changes when another list is shown: the grid starts again from its first row, with that list's columns. */
   listKey: string;
   /** Column order, widths and sort as remembered for this list, applied once it opens. */
   columns: GridColumn[] | undefined;
@@ -76,29 +76,38 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
     },
   }));
 
+  // One datasource for the grid's life, reading the list from refs: switching lists is a
+  // cache purge, not a new grid (remounting AG Grid costs more than the rows).
+  const listRef = useRef({ query, listKey });
+  listRef.current = { query, listKey };
+  const callbacks = useRef({ onTotal, onError });
+  callbacks.current = { onTotal, onError };
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
+        const { query: asked, listKey: key } = listRef.current;
         const sortModel = params.sortModel[0];
         const column = sortModel && isSortable(sortModel.colId) ? sortModel.colId : undefined;
         invoke('orders:list', {
-          ...query,
+          ...asked,
           offset: params.startRow,
           limit: params.endRow - params.startRow,
           sort: column ? { column, direction: sortModel!.sort } : undefined,
         }).then(
           (page) => {
+            // An answer for the list shown before is dropped (its blocks are gone anyway).
+            if (key !== listRef.current.listKey) return;
             params.successCallback(page.rows, page.total);
-            onTotal(page.total);
+            callbacks.current.onTotal(page.total);
           },
           (err: Error) => {
             params.failCallback();
-            onError(err.message);
+            callbacks.current.onError(err.message);
           },
         );
       },
     }),
-    [query, onError, onTotal],
+    [],
   );
 
   const stores = useMemo(() => new Map(masters.stores.map((s) => [s.id, s.name])), [masters]);
@@ -191,6 +200,22 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
     if (state?.length) e.api.applyColumnState({ state, applyOrder: true });
   }, []);
 
+  // Another list: its own columns and sort, from its first row. A changed sort reloads the
+  // rows by itself; otherwise the cache is purged here.
+  const shownKey = useRef(listKey);
+  useLayoutEffect(() => {
+    const grid = api.current;
+    if (!grid || shownKey.current === listKey) return;
+    shownKey.current = listKey;
+    const sortOf = () => JSON.stringify(grid.getColumnState().map((c) => [c.colId, c.sort, c.sortIndex]));
+    const before = sortOf();
+    grid.resetColumnState();
+    const state = rememberedRef.current;
+    if (state?.length) grid.applyColumnState({ state, applyOrder: true });
+    if (sortOf() === before) grid.purgeInfiniteCache();
+    grid.ensureIndexVisible(0, 'top');
+  }, [listKey]);
+
   /** Saves what the clerk arranged, once a move or resize is finished. */
   const saveColumns = useCallback(() => {
     const state = api.current?.getColumnState();
@@ -209,7 +234,6 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
   return (
     <div className="grid-wrap" id="order-panel" role="tabpanel" aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : '一覧'}>
       <AgGridReact<OrderRow>
-        key={listKey}
         localeText={AG_GRID_LOCALE_JP}
         rowModelType="infinite"
         datasource={datasource}
