@@ -138,7 +138,16 @@ async function produce(ctx: ServiceContext, kind: PrintKind, orderIds: readonly 
   return { jobId, kind, ...file, pages, bytes, orderCount: ids.length, printer, printerJob };
 }
 
+/** A document beyond this is hundreds of pages nobody prints at once; split the selection. */
+export const MAX_ORDERS_PER_DOCUMENT = 5000;
+
 export function runPrint(ctx: ServiceContext, input: { kind: PrintKind; orderIds: number[]; output: Output }): Promise<PrintResult> {
+  if (new Set(input.orderIds).size > MAX_ORDERS_PER_DOCUMENT) {
+    throw new UserError(
+      `${PRINT_KIND_LABELS[input.kind]}は一度に ${MAX_ORDERS_PER_DOCUMENT.toLocaleString('ja-JP')}件まで発行できます（選択 ${new Set(input.orderIds).size.toLocaleString('ja-JP')}件）。検索や絞り込みで分けて発行してください。`,
+      'too_many',
+    );
+  }
   return produce(ctx, input.kind, input.orderIds, input.output, null);
 }
 

@@ -167,6 +167,12 @@ describe('E8 without a printer', () => {
     expect(list).toMatchObject({ available: false, printers: [] });
   });
 
+  it('refuses a document of more than 5,000 orders, printing nothing', async () => {
+    const many = Array.from({ length: 5001 }, (_, i) => i + 1);
+    await expect(t.call('print:run', { kind: 'picking', orderIds: many, output: 'pdf' })).rejects.toThrow(/一度に 5,000件まで発行できます（選択 5,001件）/);
+    expect(t.app.ctx.database.sqlite.prepare('SELECT count(*) FROM print_jobs').pluck().get()).toBe(0);
+  });
+
   it('refuses a documents folder that is not an absolute path, and a printer the OS does not have', async () => {
     await expect(
       t.call('files:saveSettings', { printer: '', deliveryNotePrices: true, csvEncoding: 'utf8bom', documentsDir: 'relative/folder' }),
