@@ -26,7 +26,9 @@ interface Proc {
 }
 
 async function startProcess(script: string, args: string[], env: NodeJS.ProcessEnv, firstLine: RegExp): Promise<Proc & { match: RegExpExecArray }> {
-  const { DATABASE_URL: _ignored, ...base } = process.env;
+  // Each run has its own server data: the PostgreSQL of the server suite is not for it.
+  const base = { ...process.env };
+  delete base.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(SOURCE_ROOT, script), ...args], {
     cwd: SOURCE_ROOT,
     env: { ...base, ...env },
