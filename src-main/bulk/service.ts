@@ -36,6 +36,8 @@ interface BulkRule {
 }
 
 const MAX_LISTED_REFUSALS = 1000;
+/** From this many orders on, the WAL checkpoint waits until the answer is out (see run). */
+const LARGE_CHANGE = 1000;
 const NOT_FOUND = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
 
 /**
@@ -111,7 +113,26 @@ export class BulkChanges {
     });
   }
 
+  /**
+   * A large change dirties about one database page per order. Its commit does not also copy
+   * those pages back into the database file (SQLite's automatic WAL checkpoint, as long again
+   * as the change itself): that runs right after the answer has gone to the screen.
+   */
   private run(orderIds: readonly number[], actor: Actor, now: Date, rule: BulkRule): BulkChangeResult {
+    if (orderIds.length < LARGE_CHANGE) return this.change(orderIds, actor, now, rule);
+    const automatic = this.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.sqlite.pragma('wal_autocheckpoint = 0');
+    try {
+      return this.change(orderIds, actor, now, rule);
+    } finally {
+      this.sqlite.pragma(`wal_autocheckpoint = ${automatic}`);
+      setImmediate(() => {
+        if (this.sqlite.open) this.sqlite.pragma('wal_checkpoint(PASSIVE)');
+      });
+    }
+  }
+
+  private change(orderIds: readonly number[], actor: Actor, now: Date, rule: BulkRule): BulkChangeResult {
     const at = now.toISOString();
     const params = { ...rule.params, ids: JSON.stringify([...new Set(orderIds)]), at };
     return this.sqlite.transaction(() => {

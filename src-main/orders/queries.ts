@@ -49,6 +49,7 @@ export class OrderQueries {
     return {
       tabWhere: tab ? tabWhere(tab) : null,
       tabParams: tab ? { status: tab, ...(tab === 'reminder' ? cutoffs : {}) } : {},
+      statusTab: tab !== undefined && isMainStatus(tab),
       criteria,
     };
   }

@@ -15,6 +15,8 @@ import {
  */
 export interface CompiledCriteria {
   where: string[];
+  /** Which conditions `where` holds, by criteria key (the list planner picks indexes by them). */
+  conditions: string[];
   params: Record<string, string | number>;
   match: string | null;
 }
@@ -81,7 +83,7 @@ function ftsTerms(c: SearchCriteria): string[] {
 export function compileCriteria(c: SearchCriteria): CompiledCriteria {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
-  const inList = (name: string, column: string, values: readonly (string | number)[] | undefined) => {
+  const inList = (name: keyof SearchCriteria, column: string, values: readonly (string | number)[] | undefined) => {
     if (!values || values.length === 0) return;
     where.push(`${column} IN (SELECT value FROM json_each(@${name}))`);
     params[name] = JSON.stringify(values);
@@ -142,5 +144,9 @@ export function compileCriteria(c: SearchCriteria): CompiledCriteria {
   const terms = ftsTerms(c);
   const match = terms.length > 0 ? terms.join(' AND ') : null;
   if (match) params.match = match;
-  return { where, params, match };
+  const full = ['buyer', 'address', 'email', 'phone'];
+  const conditions = Object.entries(c)
+    .filter(([key, value]) => !full.includes(key) && value !== undefined && value !== false && value !== '' && !(Array.isArray(value) && value.length === 0))
+    .map(([key]) => key);
+  return { where, conditions, params, match };
 }

@@ -8,6 +8,8 @@ export interface FilteredList {
   /** SQL condition of the tab the list lies in, or null for a search over every order. */
   tabWhere: string | null;
   tabParams: Record<string, string | number>;
+  /** The tab is a main status: its orders are a range of orders_status_ordered_idx. */
+  statusTab: boolean;
   criteria: SearchCriteria;
 }
 
@@ -19,6 +21,7 @@ const SORT_SQL: Record<ListSort['column'], string> = { orderedAt: 'ordered_at', 
  * below it, looking the matches up and sorting them is cheaper.
  */
 const DENSE_MATCHES = 2000;
+const STATUS_INDEX = 'INDEXED BY orders_status_ordered_idx';
 /** Sorted id lists kept for paging (a 1,000,000-order list is 8 MB). */
 const CACHED_LISTS = 4;
 
@@ -27,6 +30,12 @@ interface Plan {
   params: Record<string, string | number>;
   /** Only the full-text condition: counts and ids come from the index alone. */
   textOnly: boolean;
+  /**
+   * A name (etc.) within a main-status tab or within chosen main statuses: their date-ordered
+   * index entries are walked, testing each against the matches — no order row is read for
+   * the count or the page.
+   */
+  textInStatus: boolean;
 }
 
 /**
@@ -55,13 +64,16 @@ export class OrderLists {
       where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
       params: { ...list.tabParams, ...compiled.params },
       textOnly: compiled.match !== null && where.length === 1,
+      textInStatus:
+        compiled.match !== null &&
+        ((list.statusTab && compiled.where.length === 0) || (!list.tabWhere && compiled.conditions.join() === 'statuses')),
     };
   }
 
   private count(plan: Plan): number {
     const sql = plan.textOnly
       ? 'SELECT count(*) FROM order_search WHERE order_search MATCH @match'
-      : `SELECT count(*) FROM orders o ${plan.where}`;
+      : `SELECT count(*) FROM orders o ${plan.textInStatus ? STATUS_INDEX : ''} ${plan.where}`;
     return this.sqlite.prepare(sql).pluck().get(plan.params) as number;
   }
 
@@ -75,12 +87,15 @@ export class OrderLists {
       return { rows: this.rowsById(ids.slice(offset, offset + limit)), total: ids.length };
     }
     const total = this.count(plan);
-    const dense = plan.textOnly && column === 'ordered_at' && total > DENSE_MATCHES;
+    const byDate = column === 'ordered_at';
+    const hint =
+      plan.textOnly && byDate && total > DENSE_MATCHES
+        ? 'INDEXED BY orders_ordered_idx'
+        : plan.textInStatus && byDate
+          ? STATUS_INDEX
+          : '';
     const rows = this.sqlite
-      .prepare(
-        `SELECT ${this.rowColumns} FROM orders o ${dense ? 'INDEXED BY orders_ordered_idx' : ''} ${plan.where}
-         ${orderBy} LIMIT @limit`,
-      )
+      .prepare(`SELECT ${this.rowColumns} FROM orders o ${hint} ${plan.where} ${orderBy} LIMIT @limit`)
       .all({ ...plan.params, limit }) as OrderRow[];
     return { rows, total };
   }

@@ -60,6 +60,7 @@ export const listSearch: BenchSection = {
 
     const other: [string, InputOf<'orders:list'>][] = [
       ['buyer + status 新規', { criteria: { buyer: '山田', statuses: ['new'] } }],
+      ['buyer in the 新規 tab', { tab: 'new', criteria: { buyer: '山田' } }],
       ['e-mail prefix', { criteria: { email: '3ab' } }],
       ['phone prefix', { criteria: { phone: '090-12' } }],
       ['address fragment', { criteria: { address: '梅田1丁目' } }],
@@ -92,6 +93,12 @@ export const listSearch: BenchSection = {
     out.push({ name: `F2 select-all of 新規 (${ids.length.toLocaleString()} ids)`, value: selectAll, unit: 'ms' });
     out.push({ name: `E10 bulk sub-status change of ${result.applied.toLocaleString()} orders (history + outbox, one transaction)`, value: bulk, unit: 'ms' });
     out.push({ name: 'select-all + bulk sub-status change', value: selectAll + bulk, unit: 'ms', target: { op: '<', value: 2000 } });
+    // The service leaves copying the changed pages into the database file until after its answer.
+    out.push({
+      name: 'then the WAL checkpoint, after the answer',
+      value: env.time(() => ctx.database.sqlite.pragma('wal_checkpoint(PASSIVE)')),
+      unit: 'ms',
+    });
 
     const dir = path.dirname(ctx.database.file);
     app.close();
