@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -219,6 +219,7 @@ describe.skipIf(!cups)('E8 through the real CUPS queue (cups-pdf)', () => {
     expect(printed).toHaveLength(1);
     expect(statSync(printed[0]!).size).toBeGreaterThan(1000);
     const pages = pdfPages(printed[0]!);
+    rmSync(printed[0]!);
     expect(pages).toHaveLength(result.pages);
     const text = pages.join('\n');
     for (const no of ['b1000000123', 'chumon-store-10000001', '249-1234567-7654321']) expect(text).toContain(`注文番号 ${no}`);
