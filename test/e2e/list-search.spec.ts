@@ -10,7 +10,7 @@ const cell = (page: Page, row: number, col: string) => page.locator(`[role=row][
 const selected = (page: Page) => page.locator('.selected-count');
 /** The settings file browser mode keeps in its data folder (conf). */
 const settingsOf = (chumon: Chumon) =>
-  JSON.parse(readFileSync(path.join(chumon.dataDir, 'settings.json'), 'utf8')) as { ui?: { grids?: Record<string, { colId: string; sort?: string }[]> } };
+  JSON.parse(readFileSync(path.join(chumon.dataDir, 'settings.json'), 'utf8')) as { ui?: { grids?: Record<string, { colId: string; sort?: string; width?: number }[]> } };
 
 async function openMenuItem(page: Page, name: RegExp) {
   await page.keyboard.press('F4');
@@ -254,9 +254,23 @@ test('the grid remembers its sort and column widths per tab', async ({ page, chu
   await expect(cell(page, 0, 'total')).toHaveText(`¥${cheapest.toLocaleString('ja-JP')}`);
   await expect.poll(() => settingsOf(chumon).ui?.grids?.shipped?.find((c) => c.colId === 'total')?.sort).toBe('asc');
 
+  // Widen 購入者 by dragging the edge of its header, as a clerk would.
+  const buyerHeader = page.locator('.ag-header-cell[col-id=buyerName]');
+  const before = (await buyerHeader.boundingBox())!;
+  const edge = (await buyerHeader.locator('.ag-header-cell-resize').boundingBox())!;
+  await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + edge.width / 2 + 80, edge.y + edge.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await buyerHeader.boundingBox())!.width).toBeGreaterThan(before.width + 60);
+  await expect
+    .poll(() => settingsOf(chumon).ui?.grids?.shipped?.find((c) => c.colId === 'buyerName')?.width ?? 0)
+    .toBeGreaterThan(before.width + 60);
+
   await page.reload();
   await page.getByRole('tab', { name: /^出荷済\s/ }).click();
   await expect(page.getByRole('columnheader', { name: '合計金額' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(async () => (await buyerHeader.boundingBox())!.width).toBeGreaterThan(before.width + 60);
   await expect(cell(page, 0, 'total')).toHaveText(`¥${cheapest.toLocaleString('ja-JP')}`);
   // Another tab keeps its own arrangement.
   await page.getByRole('tab', { name: /^新規\s/ }).click();

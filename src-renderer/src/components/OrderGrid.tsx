@@ -47,6 +47,11 @@ interface Props {
 
 const BLOCK = 100;
 
+/** Column changes the clerk made (not the grid applying remembered or default state). */
+function byClerk(source: string): boolean {
+  return source.startsWith('ui');
+}
+
 function isSortable(colId: string): colId is SortColumn {
   return (SORTABLE_COLUMNS as readonly string[]).includes(colId);
 }
@@ -119,7 +124,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
       {
         colId: 'select',
         headerName: '選択',
-        width: 64,
+        initialWidth: 64,
         sortable: false,
         cellRenderer: (p: ICellRendererParams<OrderRow>) =>
           p.data ? (
@@ -131,28 +136,28 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
             />
           ) : null,
       },
-      { colId: 'orderNo', field: 'orderNo', headerName: '注文番号', width: 210 },
+      { colId: 'orderNo', field: 'orderNo', headerName: '注文番号', initialWidth: 210 },
       {
         colId: 'orderedAt',
         field: 'orderedAt',
         headerName: '注文日時',
-        width: 150,
+        initialWidth: 150,
         valueFormatter: (p: ValueFormatterParams<OrderRow, string>) => (p.value ? formatJst(p.value) : ''),
       },
       {
         colId: 'channel',
         field: 'channel',
         headerName: 'チャネル',
-        width: 150,
+        initialWidth: 150,
         sortable: false,
         valueFormatter: (p: ValueFormatterParams<OrderRow, Channel>) => (p.value ? CHANNEL_LABELS[p.value] : ''),
       },
-      { colId: 'buyerName', field: 'buyerName', headerName: '購入者', width: 140, sortable: false },
+      { colId: 'buyerName', field: 'buyerName', headerName: '購入者', initialWidth: 140, sortable: false },
       {
         colId: 'total',
         field: 'total',
         headerName: '合計金額',
-        width: 110,
+        initialWidth: 110,
         type: 'rightAligned',
         valueFormatter: (p: ValueFormatterParams<OrderRow, number>) => (typeof p.value === 'number' ? formatYen(p.value) : ''),
       },
@@ -160,7 +165,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         colId: 'paymentMethod',
         field: 'paymentMethod',
         headerName: '決済方法',
-        width: 150,
+        initialWidth: 150,
         sortable: false,
         valueFormatter: (p: ValueFormatterParams<OrderRow, string>) => (p.value ? (payments.get(p.value) ?? p.value) : ''),
       },
@@ -168,7 +173,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         colId: 'subStatus',
         field: 'subStatusId',
         headerName: 'サブステータス',
-        width: 150,
+        initialWidth: 150,
         sortable: false,
         cellRenderer: (p: ICellRendererParams<OrderRow, number | null>) => {
           const sub = p.value ? subs.get(p.value) : undefined;
@@ -184,7 +189,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         colId: 'store',
         field: 'storeId',
         headerName: '出荷店舗',
-        width: 150,
+        initialWidth: 150,
         sortable: false,
         valueFormatter: (p: ValueFormatterParams<OrderRow, string | null>) => (p.value ? (stores.get(p.value) ?? p.value) : '未指定'),
       },
@@ -246,9 +251,9 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         headerHeight={32}
         onGridReady={onGridReady}
         onRowDoubleClicked={(e) => e.data && onOpen(e.data.id)}
-        onColumnMoved={(e) => e.finished && e.source !== 'api' && saveColumns()}
-        onColumnResized={(e) => e.finished && e.source !== 'api' && saveColumns()}
-        onSortChanged={(e) => e.source !== 'api' && saveColumns()}
+        onColumnMoved={(e) => e.finished && byClerk(e.source) && saveColumns()}
+        onColumnResized={(e) => e.finished && byClerk(e.source) && saveColumns()}
+        onSortChanged={(e) => byClerk(e.source) && saveColumns()}
       />
     </div>
   );
