@@ -14,11 +14,19 @@ const KEYS_IN_BAR: { key: FunctionKey; label: string; tabs: readonly MainStatus[
 /**
  * The operation bar above the grid: the next step for the orders of this tab, one click
  * away (在庫確認 on 新規, 入金確認登録 on 在庫確認済, 送り状番号登録 on 入金済, 出荷確定 and the
- * scan on 出荷待ち, 注文取消 wherever it applies). The same operations are E13–E17 in F4.
+ * scan on 出荷待ち, 注文取消 wherever it applies); a search result of mixed statuses shows them
+ * all. The same operations are E13–E17 in F4.
  */
+/** The main status every listed order has, or null for a list of mixed statuses (a search, メール未送信, ...). */
+function listedStatus({ view }: ScreenContext): MainStatus | null {
+  const base = view.kind === 'extract' ? view.base : view;
+  return base.kind === 'tab' && isMainStatus(base.tab) ? base.tab : null;
+}
+
 export function OperationBar({ screen }: { screen: ScreenContext }) {
-  const mixed = !isMainStatus(screen.tab);
-  const applies = (tabs: readonly string[]) => mixed || tabs.includes(screen.tab);
+  const status = listedStatus(screen);
+  const mixed = status === null;
+  const applies = (tabs: readonly string[]) => mixed || tabs.includes(status);
   const none = screen.selection.size === 0;
   const keys = KEYS_IN_BAR.filter((k) => applies(k.tabs) && KEY_ACTIONS[k.key]);
   const operations = DAY_OPERATIONS.filter((op) => applies(op.tabs));

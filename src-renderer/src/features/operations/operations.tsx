@@ -13,7 +13,7 @@ import { TrackingDialog } from './TrackingDialog.js';
 export interface DayOperation {
   id: `E${number}`;
   label: string;
-  /** Tabs whose bar shows it first; the mixed tabs (メール未送信, 催促対象, ...) show every one. */
+  /** Tabs whose bar shows it; lists of mixed statuses (a search, メール未送信, 催促対象) show every one. */
   tabs: readonly Tab[];
   /** Works without checked orders (the scan finds its own). */
   withoutSelection?: boolean;
