@@ -83,7 +83,7 @@ export class OrderLists {
     const direction = sort?.direction === 'asc' ? 'ASC' : 'DESC';
     const orderBy = `ORDER BY o.${column} ${direction}, o.id ${direction}`;
     if (offset > 0) {
-      const ids = this.sortedIds(list, plan, orderBy);
+      const ids = this.sortedIds(list, plan, orderBy, plan.textInStatus && column === 'ordered_at' ? STATUS_INDEX : '');
       return { rows: this.rowsById(ids.slice(offset, offset + limit)), total: ids.length };
     }
     const total = this.count(plan);
@@ -105,17 +105,17 @@ export class OrderLists {
     const plan = this.plan(list);
     const sql = plan.textOnly
       ? 'SELECT rowid FROM order_search WHERE order_search MATCH @match'
-      : `SELECT o.id FROM orders o ${plan.where}`;
+      : `SELECT o.id FROM orders o ${plan.textInStatus ? STATUS_INDEX : ''} ${plan.where}`;
     return this.sqlite.prepare(sql).pluck().all(plan.params) as number[];
   }
 
-  private sortedIds(list: FilteredList, plan: Plan, orderBy: string): number[] {
+  private sortedIds(list: FilteredList, plan: Plan, orderBy: string, hint: string): number[] {
     // total_changes() moves with this connection's writes, data_version with other connections'.
     const version = `${String(this.versionStmt.pluck().get())}:${String(this.sqlite.pragma('data_version', { simple: true }))}`;
     const key = JSON.stringify([version, list.tabWhere, list.tabParams, list.criteria, orderBy]);
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const ids = this.sqlite.prepare(`SELECT o.id FROM orders o ${plan.where} ${orderBy}`).pluck().all(plan.params) as number[];
+    const ids = this.sqlite.prepare(`SELECT o.id FROM orders o ${hint} ${plan.where} ${orderBy}`).pluck().all(plan.params) as number[];
     // Any write changes total_changes(), so older entries can only be stale: keep the newest few.
     this.cache.set(key, ids);
     while (this.cache.size > CACHED_LISTS) this.cache.delete(this.cache.keys().next().value!);

@@ -174,6 +174,11 @@ describe('lists other than a tab', () => {
     const ids = await t.call('orders:ids', { criteria });
     expect(ids.length).toBe(10);
     expect(new Set(ids)).toEqual(new Set(pages.map((r) => r.id)));
+    // The same within the 新規 tab (its index walked instead of the rows).
+    const inTab = await t.call('orders:list', { tab: 'new', criteria, offset: 4, limit: 4 });
+    expect(inTab).toMatchObject({ total: 10, rows: pages.slice(4, 8).map((r) => ({ orderNo: r.orderNo })) });
+    expect(new Set(await t.call('orders:ids', { tab: 'new', criteria }))).toEqual(new Set(ids));
+    expect(await t.call('orders:ids', { tab: 'paid', criteria })).toEqual([]);
   });
 
   it('extracts the orders of a tab with an order-time comment, a staff comment or an inquiry (E2–E4)', async () => {
