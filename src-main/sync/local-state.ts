@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { STATUS_LABELS, isMainStatus } from '../../src-shared/domain/status.js';
-import type { MastersUpload, OpResult, PullResponse, WireMaster } from '../../src-shared/sync/protocol.js';
+import type { MastersUpload, OpResult, PulledHistory, PullResponse, WireMaster } from '../../src-shared/sync/protocol.js';
 import { UPLOADED_MASTER_KINDS } from '../../src-shared/sync/protocol.js';
 import type { SyncRefusal } from '../../src-shared/api/sync.js';
 import { describeKind, type Prepared } from './outbox.js';
@@ -79,21 +79,33 @@ export class LocalSyncState {
     })();
   }
 
-  /** Applies one pulled page and moves the cursor, in one transaction. */
-  applyPage(page: PullResponse): PageApplied {
+  /**
+   * Applies one pulled page and moves the cursor, in one transaction. `fresh`: the PC had
+   * no orders when this sync began, so orders are inserted without comparing.
+   */
+  applyPage(page: PullResponse, fresh = false): PageApplied {
     return this.quietly(() => {
       const busy = new Set(
         this.sqlite.prepare("SELECT DISTINCT entity_id FROM sync_outbox WHERE state = 'pending' AND entity = 'order'").pluck().all() as string[],
       );
       let removed = 0;
       for (const r of page.removed) if (this.writer.remove(r.channel, r.orderNo)) removed += 1;
+      const history = new Map<string, PulledHistory[]>();
+      for (const h of page.history) {
+        const key = `${h.channel}\u0000${h.orderNo}`;
+        const list = history.get(key);
+        if (list) list.push(h);
+        else history.set(key, [h]);
+      }
       let orders = 0;
       for (const order of page.orders) {
         // An order with changes still queued here keeps its local state: the push that
         // follows brings the server's verdict and its copy.
         const id = busy.size > 0 ? this.writer.idOf(order.channel, order.orderNo) : undefined;
         if (id !== undefined && busy.has(String(id))) continue;
-        this.writer.write(order);
+        const whole = { ...order, history: history.get(`${order.channel}\u0000${order.orderNo}`) ?? [] };
+        if (fresh) this.writer.insertFresh(whole);
+        else this.writer.write(whole);
         orders += 1;
       }
       for (const master of page.masters) this.applyMaster(master);

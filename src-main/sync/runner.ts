@@ -137,7 +137,7 @@ export class SyncRunner {
       for (;;) {
         const page = await next;
         if (page.hasMore) next = transport.pull(page.cursor, PULL_PAGE);
-        const applied = local.applyPage(page);
+        const applied = local.applyPage(page, empty);
         report.received += applied.orders;
         report.removed += applied.removed;
         report.masters += applied.masters;

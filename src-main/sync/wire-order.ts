@@ -3,6 +3,17 @@ import type { NewOrder } from '../../src-shared/domain/order.js';
 import type { Channel } from '../../src-shared/domain/channels.js';
 import type { WireItem, WireOrder } from '../../src-shared/sync/protocol.js';
 
+const INSERT_COLUMNS = `(channel, order_no, ordered_at, buyer_name, buyer_kana, buyer_email, buyer_phone, ship_name,
+         ship_postal_code, ship_prefecture, ship_address1, ship_address2, ship_phone, payment_method, needs_payment,
+         subtotal, discount, shipping_fee, cod_fee, total, order_comment, staff_comment, mail_inquiry, order_form_done,
+         buyer_rating, store_id, carrier, tracking_no, bundle_group, status, sub_status_id, mail_pending, paid_at,
+         shipped_at, cancelled_at, cancel_reason, pii_purged_at, created_at, updated_at, version)
+       VALUES (@channel, @orderNo, @orderedAt, @buyerName, @buyerKana, @buyerEmail, @buyerPhone, @shipName,
+         @shipPostalCode, @shipPrefecture, @shipAddress1, @shipAddress2, @shipPhone, @paymentMethod, @needsPayment,
+         @subtotal, @discount, @shippingFee, @codFee, @total, @orderComment, @staffComment, @mailInquiry, @orderFormDone,
+         @buyerRating, @storeId, @carrier, @trackingNo, @bundleGroup, @status, @subStatusId, @mailPending, @paidAt,
+         @shippedAt, @cancelledAt, @cancelReason, @piiPurgedAt, @createdAt, @updatedAt, @version)`;
+
 /** Columns whose difference makes an incoming order worth writing (PII is erased, not compared). */
 const COMPARED = [
   ['status', 'status'],
@@ -45,20 +56,12 @@ export class LocalOrderWriter {
   private readonly deleteOrder: BetterSqlite3.Statement;
   private readonly deleteHistory: BetterSqlite3.Statement;
   private readonly current: BetterSqlite3.Statement;
+  private readonly insertNew: BetterSqlite3.Statement;
 
   constructor(sqlite: BetterSqlite3.Database) {
     const pii = (column: string) => `${column} = CASE WHEN orders.pii_purged_at IS NOT NULL THEN '' ELSE excluded.${column} END`;
     this.upsert = sqlite.prepare(
-      `INSERT INTO orders (channel, order_no, ordered_at, buyer_name, buyer_kana, buyer_email, buyer_phone, ship_name,
-         ship_postal_code, ship_prefecture, ship_address1, ship_address2, ship_phone, payment_method, needs_payment,
-         subtotal, discount, shipping_fee, cod_fee, total, order_comment, staff_comment, mail_inquiry, order_form_done,
-         buyer_rating, store_id, carrier, tracking_no, bundle_group, status, sub_status_id, mail_pending, paid_at,
-         shipped_at, cancelled_at, cancel_reason, pii_purged_at, created_at, updated_at, version)
-       VALUES (@channel, @orderNo, @orderedAt, @buyerName, @buyerKana, @buyerEmail, @buyerPhone, @shipName,
-         @shipPostalCode, @shipPrefecture, @shipAddress1, @shipAddress2, @shipPhone, @paymentMethod, @needsPayment,
-         @subtotal, @discount, @shippingFee, @codFee, @total, @orderComment, @staffComment, @mailInquiry, @orderFormDone,
-         @buyerRating, @storeId, @carrier, @trackingNo, @bundleGroup, @status, @subStatusId, @mailPending, @paidAt,
-         @shippedAt, @cancelledAt, @cancelReason, @piiPurgedAt, @createdAt, @updatedAt, @version)
+      `INSERT INTO orders ${INSERT_COLUMNS}
        ON CONFLICT (channel, order_no) DO UPDATE SET
          ${['buyer_name', 'buyer_kana', 'buyer_email', 'buyer_phone', 'ship_name', 'ship_postal_code', 'ship_address1', 'ship_address2', 'ship_phone'].map(pii).join(', ')},
          ordered_at = excluded.ordered_at, ship_prefecture = excluded.ship_prefecture,
@@ -73,6 +76,7 @@ export class LocalOrderWriter {
          updated_at = excluded.updated_at, version = excluded.version
        RETURNING id`,
     );
+    this.insertNew = sqlite.prepare(`INSERT OR IGNORE INTO orders ${INSERT_COLUMNS}`);
     this.clearItems = sqlite.prepare('DELETE FROM order_items WHERE order_id = ?');
     this.insertItem = sqlite.prepare(
       'INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -109,6 +113,29 @@ export class LocalOrderWriter {
     return this.findId.get(channel, orderNo) as number | undefined;
   }
 
+  /** An order not here yet (first sync into an empty PC): a plain insert, no comparing. */
+  insertFresh(order: WireOrder): number {
+    const { items, history, ...fields } = order;
+    const info = this.insertNew.run(this.params(fields));
+    // Already here (it changed during the sync and came again): the full path.
+    if (info.changes === 0) return this.write(order);
+    const id = Number(info.lastInsertRowid);
+    for (const i of items) this.insertItem.run(id, i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location);
+    for (const h of history) this.insertHistory.run(id, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
+    return id;
+  }
+
+  private params(fields: Omit<WireOrder, 'items' | 'history'>): Record<string, unknown> {
+    return {
+      ...fields,
+      needsPayment: fields.needsPayment ? 1 : 0,
+      mailInquiry: fields.mailInquiry ? 1 : 0,
+      orderFormDone: fields.orderFormDone ? 1 : 0,
+      buyerRating: fields.buyerRating ? 1 : 0,
+      mailPending: fields.mailPending ? 1 : 0,
+    };
+  }
+
   /** Inserts or overwrites one order with its items and the history made elsewhere. */
   write(order: WireOrder): number {
     const { items, history, ...fields } = order;
@@ -117,16 +144,7 @@ export class LocalOrderWriter {
       for (const h of history) this.insertHistory.run(same, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
       return same;
     }
-    const id = (
-      this.upsert.get({
-        ...fields,
-        needsPayment: fields.needsPayment ? 1 : 0,
-        mailInquiry: fields.mailInquiry ? 1 : 0,
-        orderFormDone: fields.orderFormDone ? 1 : 0,
-        buyerRating: fields.buyerRating ? 1 : 0,
-        mailPending: fields.mailPending ? 1 : 0,
-      }) as { id: number }
-    ).id;
+    const id = (this.upsert.get(this.params(fields)) as { id: number }).id;
     this.clearItems.run(id);
     for (const i of items) this.insertItem.run(id, i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location);
     for (const h of history) this.insertHistory.run(id, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);

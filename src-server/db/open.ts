@@ -35,18 +35,18 @@ export async function rows<T>(db: ServerDb, query: SQL): Promise<T[]> {
 }
 
 /**
- * Runs a query and returns its rows as PostgreSQL's own JSON text, unparsed: one string
+ * Runs a query and returns its rows by way of PostgreSQL's own JSON text: one string
  * crosses from the database instead of thousands of rows (PGlite converts rows field by
  * field, which costs far more than the query on large pages).
  */
-export async function jsonText(db: ServerDb, query: SQL): Promise<string> {
+export async function jsonRows<T>(db: ServerDb, query: SQL): Promise<T[]> {
   const [row] = await rows<{ j: string }>(db, sql`SELECT coalesce(json_agg(t), '[]')::text AS j FROM (${query}) t`);
-  return row?.j ?? '[]';
+  return JSON.parse(row?.j ?? '[]') as T[];
 }
 
-/** The same, parsed. */
-export async function jsonRows<T>(db: ServerDb, query: SQL): Promise<T[]> {
-  return JSON.parse(await jsonText(db, query)) as T[];
+/** One parameter for a list of ids (`= ANY(${idList(ids)}::int[])`), so a page stays one statement. */
+export function idList(ids: readonly number[]): string {
+  return `{${ids.join(',')}}`;
 }
 
 async function ensureState(db: ServerDb): Promise<void> {

@@ -4,6 +4,7 @@ import type { NewOrder } from '../../src-shared/domain/order.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
 import { paymentNeeds } from '../sync/masters.js';
+import { refreshWire } from './wire.js';
 
 export interface IntakeResult {
   created: number;
@@ -31,17 +32,21 @@ export async function intakeOrders(
   if (orders.length === 0) return { created: 0, duplicates: [] };
   const needs = await paymentNeeds(db);
   const result = await writeTransaction(db, (tx, numbers) => insertOrders(tx, numbers, orders, source, now.toISOString(), needs), onCommit);
-  if (result.created >= ANALYZE_AFTER) await refreshStatistics(db);
+  sinceAnalyze += result.created;
+  if (sinceAnalyze >= ANALYZE_AFTER) await refreshStatistics(db);
   return result;
 }
 
-const ANALYZE_AFTER = 1000;
+/** Orders taken in by this process since the statistics were last refreshed. */
+let sinceAnalyze = 0;
+const ANALYZE_AFTER = 20_000;
 
 /**
  * Fresh planner statistics after a large intake. PGlite runs no autovacuum: with stale
  * figures the planner reads a page of a store's orders by scanning all of them.
  */
 export async function refreshStatistics(db: ServerDb): Promise<void> {
+  sinceAnalyze = 0;
   await db.execute(sql`ANALYZE orders`);
   await db.execute(sql`ANALYZE order_items`);
   await db.execute(sql`ANALYZE order_history`);
@@ -116,6 +121,7 @@ export async function insertOrders(
           SELECT c.id, c.seq, ${at}, ${source}, NULL, 'server', 'intake', NULL, 'new', ''
           FROM jsonb_to_recordset(${ids}::jsonb) AS c(id int, idx int, seq bigint)`,
     );
+    await refreshWire(tx, created.map((c) => c.id));
   }
   const createdIdx = new Set(created.map((c) => Number(c.idx)));
   return {

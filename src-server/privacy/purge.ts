@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { PII_RETENTION_DAYS, PII_PURGE_REASON } from '../../src-shared/domain/privacy.js';
 import { writeTransaction } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
+import { refreshWire } from '../orders/wire.js';
 
 /**
  * S3: 30 days after the ship date, an Amazon order's buyer and ship-to personal fields are
@@ -28,6 +29,7 @@ export async function purgeAmazonPii(db: ServerDb, now: Date, onCommit?: () => v
               pii_purged_at = ${at}, updated_at = ${at}, version = o.version + 1, seq = x.seq
             FROM jsonb_to_recordset(${list}::jsonb) AS x(id int, seq bigint) WHERE o.id = x.id`,
       );
+      await refreshWire(tx, due.map((d) => d.id));
       await tx.execute(
         sql`INSERT INTO order_history (order_id, seq, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
             SELECT x.id, x.seq, ${at}, 'システム', NULL, 'server', 'pii_purge', NULL, NULL, ${PII_PURGE_REASON}

@@ -9,6 +9,7 @@ import { MUTABLE_COLUMNS, recordDefinition, selectOrderColumns } from '../orders
 import { insertOrders } from '../orders/intake.js';
 import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
 import { paymentNeeds } from './masters.js';
+import { refreshWire } from '../orders/wire.js';
 
 interface Working {
   row: OrderRow;
@@ -109,6 +110,7 @@ async function writeChanges(tx: ServerDb, numbers: ChangeNumbers, working: Map<s
             AS i("orderId" int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text)`,
     );
   }
+  await refreshWire(tx, changed.map((w) => w.row.id));
   const departures = changed.flatMap((w) =>
     [...w.departedFrom].filter((s) => s !== w.row.storeId).map((storeId) => ({ seq: numbers.next(), orderId: w.row.id, channel: w.row.channel, orderNo: w.row.orderNo, storeId })),
   );

@@ -183,9 +183,12 @@ export interface WireOrder {
   updatedAt: string;
   version: number;
   items: WireItem[];
-  /** History rows new since the puller's cursor, made elsewhere (its own are already local). */
+  /** History rows to add locally (made elsewhere: the PC's own are already there). */
   history: WireHistory[];
 }
+
+/** A history row in a pull page, with the order it belongs to. */
+export type PulledHistory = WireHistory & { channel: string; orderNo: string };
 
 export interface OpResult {
   opId: string;
@@ -217,6 +220,8 @@ export interface PullResponse {
   /** Orders that left this PC's sight (assigned to another store, E5): delete locally. */
   removed: { channel: string; orderNo: string }[];
   masters: WireMaster[];
+  /** History of this page's orders new since the cursor, made elsewhere; intake rows stay on the server. */
+  history: PulledHistory[];
 }
 
 export interface HelloResponse {

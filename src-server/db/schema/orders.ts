@@ -50,6 +50,12 @@ export const orders = pgTable(
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
     seq: bigint('seq', { mode: 'number' }).notNull(),
+    /**
+     * The order as it travels to the PCs (WireOrder JSON without history), rebuilt by every
+     * write: a pull page is then a concatenation of stored texts, not thousands of JSON
+     * constructions (PGlite runs single-threaded in WebAssembly).
+     */
+    wire: text('wire'),
   },
   (t) => [
     uniqueIndex('orders_channel_order_no_uq').on(t.channel, t.orderNo),
@@ -97,7 +103,7 @@ export const orderHistory = pgTable(
     reason: text('reason').notNull().default(''),
     originClientId: integer('origin_client_id'),
   },
-  (t) => [index('order_history_order_seq_idx').on(t.orderId, t.seq)],
+  (t) => [index('order_history_order_seq_idx').on(t.orderId, t.seq), index('order_history_seq_idx').on(t.seq)],
 );
 
 /** An order leaving a store (E5 reassignment): that store's PCs delete their copy on pull. */

@@ -1,9 +1,8 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createClient } from '../../../src-server/auth.js';
-import { intakeOrders } from '../../../src-server/orders/intake.js';
-import { startCentralServer } from '../../../src-server/server.js';
-import { putStore } from '../../../src-server/sync/masters.js';
+import { createInterface } from 'node:readline';
+import { SOURCE_ROOT } from '../../../src-main/app/paths.js';
 import { DemoGenerator } from '../../../src-main/demo/generate.js';
 import { syncRunner } from '../../../src-main/sync/runner.js';
 import { dispatch } from '../../../src-main/core/dispatch.js';
@@ -14,27 +13,55 @@ import { openApp } from '../harness.js';
 const ORDERS = 100_000;
 const OPS = 10_000;
 
+/** `npm run server` as its own process (embedded PGlite), as in the field; URL and admin token. */
+async function startServerProcess(dataDir: string): Promise<{ child: ChildProcess; url: string; admin: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, CHUMON_SERVER_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(SOURCE_ROOT, 'src-server/cli.ts'), '--port', '0'], {
+    cwd: SOURCE_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      if (lines.length === 3) resolve();
+    });
+  });
+  return { child, url: /listening on (\S+)/.exec(lines[0]!)![1]!, admin: /chm_\S+/.exec(lines[2]!)![0] };
+}
+
 /**
  * Issue 6's targets: the first sync of 100,000 orders to an empty store PC, an F6 with
- * nothing new, and pushing 10,000 queued operations — a real central server (embedded
- * PGlite) over loopback HTTP and a real store database, as in the field.
+ * nothing new, and pushing 10,000 queued operations — a real central server process over
+ * loopback HTTP and a real store database, as in the field.
  */
 export const syncSection: BenchSection = {
   name: 'sync',
   async run(env) {
     const out: Measurement[] = [];
-    const server = await startCentralServer({ port: 0, dataDir: path.join(env.scratch, 'server') });
-    const { db } = server.database;
-    const now = new Date();
-    await putStore(db, { id: 'tokyo', name: '東京店', isHeadOffice: false, postalCode: '', address: '', phone: '', sortOrder: 0 }, now);
-    const { token } = await createClient(db, { kind: 'pc', name: '東京PC', storeId: 'tokyo' }, now);
-    const generator = new DemoGenerator(7, now, 60);
+    const server = await startServerProcess(path.join(env.scratch, 'server'));
+    const admin = async <T>(route: string, body: unknown): Promise<T> => {
+      const r = await fetch(`${server.url}${route}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!r.ok) throw new Error(`${route}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    };
+    await admin('/admin/stores', { id: 'tokyo', name: '東京店' });
+    const { token } = await admin<{ token: string }>('/admin/clients', { kind: 'pc', name: '東京PC', storeId: 'tokyo' });
+    const generator = new DemoGenerator(7, new Date(), 60);
     const intakeStart = performance.now();
     for (let done = 0; done < ORDERS; done += 5000) {
-      const batch = Array.from({ length: 5000 }, (_, i) => ({ ...generator.next(done + i + 1).order, storeId: 'tokyo' }));
-      await intakeOrders(db, batch, 'bench', now);
+      const orders = Array.from({ length: 5000 }, (_, i) => ({ ...generator.next(done + i + 1).order, storeId: 'tokyo' }));
+      await admin('/intake/orders', { orders });
     }
-    out.push({ name: `server intake of ${ORDERS.toLocaleString()} orders (5,000 per call)`, value: (performance.now() - intakeStart) / 1000, unit: 's' });
+    const intakeSeconds = (performance.now() - intakeStart) / 1000;
+    out.push({ name: `intake of ${ORDERS.toLocaleString()} orders over HTTP (5,000 per call)`, value: ORDERS / intakeSeconds, unit: '/s' });
 
     const dir = path.join(env.scratch, 'store-pc');
     mkdirSync(dir, { recursive: true });
@@ -82,7 +109,8 @@ export const syncSection: BenchSection = {
       note: `${pushed.sent.toLocaleString()} accepted`,
     });
     app.close();
-    await server.close();
+    server.child.kill('SIGTERM');
+    await new Promise((r) => server.child.once('exit', r));
     return out;
   },
 };
