@@ -26,17 +26,19 @@ const DAY_MS = 86_400_000;
 /**
  * SKU or title: the distinct SKUs are walked through the SKU index one seek each (a loose
  * index scan: a catalogue of thousands, not millions of item rows), matched with one title
- * each, and their orders read through the same index.
+ * each, and only their item rows read (CROSS JOIN keeps the planner from scanning them all).
  */
 const ITEM_MATCH = `o.id IN (
   WITH RECURSIVE skus(sku) AS (
     SELECT min(sku) FROM order_items
     UNION ALL
     SELECT (SELECT min(sku) FROM order_items WHERE sku > skus.sku) FROM skus WHERE skus.sku IS NOT NULL
-  )
-  SELECT i.order_id FROM order_items i WHERE i.sku IN (
+  ),
+  matching(sku) AS (
     SELECT sku FROM skus WHERE sku IS NOT NULL AND (sku LIKE @item ESCAPE '\\'
-      OR (SELECT title FROM order_items WHERE sku = skus.sku LIMIT 1) LIKE @item ESCAPE '\\')))`;
+      OR (SELECT title FROM order_items WHERE sku = skus.sku LIMIT 1) LIKE @item ESCAPE '\\')
+  )
+  SELECT i.order_id FROM matching m CROSS JOIN order_items i ON i.sku = m.sku)`;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
