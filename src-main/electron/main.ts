@@ -2,6 +2,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { UserError } from '../../src-shared/api/errors.js';
 import { bootApp, type App } from '../app/bootstrap.js';
+import { setAssetsRoot } from '../printing/assets.js';
+import { setDefaultDocumentsDir } from '../printing/documents.js';
 import { installMenu } from './menu.js';
 import { registerIpc } from './ipc.js';
 import { createElectronSettings } from './settings-store.js';
@@ -32,6 +34,8 @@ let chumon: App | null = null;
 async function start(): Promise<void> {
   await app.whenReady();
   const paths = resourcePaths();
+  setAssetsRoot(paths.assets);
+  setDefaultDocumentsDir(path.join(app.getPath('documents'), 'Chumon'));
   try {
     chumon = bootApp({
       dataDir: app.getPath('userData'),
