@@ -1,3 +1,3 @@
 import { describeCrash } from './crash-suite.js';
 
-describeCrash('demo-seed', 'demo seed of 20,000 orders in batches, indexes deferred', 5);
+describeCrash('demo-seed', 'demo seed of 20,000 orders in batches, indexes deferred', { rounds: 3 });

@@ -8,12 +8,16 @@ import { createTestApp, TestClock } from '../../helpers/test-app.js';
 import type { Rng } from '../../helpers/prng.js';
 import { compareStates, orderFingerprints, type Fingerprints } from './fingerprint.js';
 import { checkInvariants } from './invariants.js';
+import { syncRunner } from '../../../src-main/sync/runner.js';
+import type { CrashEnv } from './scenario.js';
 import { SCENARIOS, type ScenarioName } from './scenarios.js';
+import type { CrashScenario } from './scenario.js';
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.ts');
 
 export interface Prepared {
   name: ScenarioName;
+  env: CrashEnv;
   template: string;
   before: Fingerprints;
   after: Fingerprints;
@@ -27,11 +31,11 @@ function copyOf(template: string): string {
 }
 
 /** Builds the starting folder, and learns the state after the operation from a clean run. */
-export async function prepareScenario(name: ScenarioName): Promise<Prepared> {
+export async function prepareScenario(name: ScenarioName, env: CrashEnv = {}): Promise<Prepared> {
   const scenario = SCENARIOS[name];
   const template = mkdtempSync(path.join(os.tmpdir(), 'chumon-crash-template-'));
   const t = createTestApp({ dir: template, clock: new TestClock() });
-  await scenario.prepare(t.app);
+  await scenario.prepare(t.app, env);
   const before = orderFingerprints(t.app.ctx.database.sqlite);
   t.close();
   const reference = copyOf(template);
@@ -40,7 +44,7 @@ export async function prepareScenario(name: ScenarioName): Promise<Prepared> {
   const after = orderFingerprints(r.app.ctx.database.sqlite);
   r.close();
   rmSync(reference, { recursive: true, force: true });
-  return { name, template, before, after, cleanup: () => rmSync(template, { recursive: true, force: true }) };
+  return { name, env, template, before, after, cleanup: () => rmSync(template, { recursive: true, force: true }) };
 }
 
 type Outcome = { kind: 'completed'; ms: number } | { kind: 'killed_in_boot' | 'killed_in_write' };
@@ -88,13 +92,22 @@ export interface CrashReport {
   problems: string[];
 }
 
-/** After a restart: integrity, cross-table rules, every order before or after (atomic: all on one side). */
-function inspect(prepared: Prepared, dir: string, label: string): { problems: string[]; side: 'before' | 'after' | 'mixed' } {
-  const scenario = SCENARIOS[prepared.name];
+type Side = 'before' | 'after' | 'mixed' | 'unknown';
+
+/**
+ * After a restart (the app booted on the folder): integrity, cross-table rules, every order
+ * before or after (atomic: all on one side), and the scenario's own checks.
+ */
+async function inspect(prepared: Prepared, dir: string, label: string, mark: unknown): Promise<{ problems: string[]; side: Side }> {
+  const scenario: CrashScenario = SCENARIOS[prepared.name];
   const t = createTestApp({ dir, clock: new TestClock() });
+  // No live sync round may change the database under the inspection.
+  syncRunner(t.app.ctx).stopLive();
   try {
     const { sqlite } = t.app.ctx.database;
     const problems = checkInvariants(sqlite).map((p) => `${label}: ${p}`);
+    for (const p of (await scenario.check?.(t.app, prepared.env, mark)) ?? []) problems.push(`${label}: ${p}`);
+    if (scenario.comparesOrders === false) return { problems, side: 'unknown' };
     const cmp = compareStates(orderFingerprints(sqlite), prepared.before, prepared.after);
     if (cmp.neither.length) problems.push(`${label}: ${cmp.neither.length} order(s) half-applied, e.g. ${JSON.stringify(cmp.neither.slice(0, 2))}`);
     if (scenario.atomic && cmp.before > 0 && cmp.after > 0) problems.push(`${label}: ${cmp.before} order(s) before and ${cmp.after} after one transaction`);
@@ -108,18 +121,19 @@ function inspect(prepared: Prepared, dir: string, label: string): { problems: st
 /**
  * Kills the scenario's worker `rounds` times at random points (10% during boot, the rest
  * during the write), restarting the app after each kill and inspecting the database. Every
- * `resumeEvery`-th round killed before its commit also finishes the operation in-process after
- * the restart, to show the app carries on.
+ * `resumeEvery`-th round killed before the end also finishes the operation in-process after
+ * the restart, to show the app carries on from where it stopped.
  */
 export async function killRounds(prepared: Prepared, rng: Rng, rounds: number, resumeEvery = 4): Promise<CrashReport> {
-  const scenario = SCENARIOS[prepared.name];
+  const scenario: CrashScenario = SCENARIOS[prepared.name];
   const report: CrashReport = { scenario: prepared.name, seed: rng.seed, killedInWrite: 0, killedInBoot: 0, completed: 0, resumed: 0, problems: [] };
   const calibrationDir = copyOf(prepared.template);
+  const calibrationMark = scenario.beforeRound?.(prepared.env);
   const calibration = await runWorker(prepared.name, calibrationDir, null);
   if (calibration.kind !== 'completed') throw new Error('calibration run did not complete');
-  const calibrated = inspect(prepared, calibrationDir, 'clean run');
+  const calibrated = await inspect(prepared, calibrationDir, 'clean run', calibrationMark);
   report.problems.push(...calibrated.problems);
-  if (calibrated.side !== 'after') report.problems.push('clean run: not in the state after the operation');
+  if (calibrated.side !== 'after' && calibrated.side !== 'unknown') report.problems.push('clean run: not in the state after the operation');
   rmSync(calibrationDir, { recursive: true, force: true });
   for (let round = 1; round <= rounds; round++) {
     const dir = copyOf(prepared.template);
@@ -127,22 +141,23 @@ export async function killRounds(prepared: Prepared, rng: Rng, rounds: number, r
       const kill = rng.chance(0.1)
         ? { phase: 'boot' as const, delayMs: rng.int(0, 600) }
         : { phase: 'write' as const, delayMs: Math.floor(rng.next() * calibration.ms * 1.15) };
+      const mark = scenario.beforeRound?.(prepared.env);
       const outcome = await runWorker(prepared.name, dir, kill);
       if (outcome.kind === 'killed_in_write') report.killedInWrite += 1;
       else if (outcome.kind === 'killed_in_boot') report.killedInBoot += 1;
       else report.completed += 1;
       const label = `round ${round} (${kill.phase} +${kill.delayMs} ms, ${outcome.kind})`;
-      const seen = inspect(prepared, dir, label);
+      const seen = await inspect(prepared, dir, label, mark);
       report.problems.push(...seen.problems);
-      if (outcome.kind === 'completed' && seen.side !== 'after') report.problems.push(`${label}: completed but not after`);
-      if (scenario.resumable && seen.side === 'before' && round % resumeEvery === 0 && !seen.problems.length) {
+      if (outcome.kind === 'completed' && seen.side !== 'after' && seen.side !== 'unknown') report.problems.push(`${label}: completed but not after`);
+      if (scenario.resumable && seen.side !== 'after' && round % resumeEvery === 0 && !seen.problems.length) {
         const t = createTestApp({ dir, clock: new TestClock() });
         await scenario.run(t.app);
         t.close();
         report.resumed += 1;
-        const resumed = inspect(prepared, dir, `${label}, resumed`);
+        const resumed = await inspect(prepared, dir, `${label}, resumed`, mark);
         report.problems.push(...resumed.problems);
-        if (resumed.side !== 'after') report.problems.push(`${label}: resumed run did not reach the state after`);
+        if (resumed.side !== 'after' && resumed.side !== 'unknown') report.problems.push(`${label}: resumed run did not reach the state after`);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,91 +1,9 @@
-import type { App } from '../../../src-main/app/bootstrap.js';
-import { dispatch } from '../../../src-main/core/dispatch.js';
-import { handlers } from '../../../src-main/core/registry.js';
-import type { InputOf, MethodName, OutputOf } from '../../../src-shared/api/index.js';
-import { insertOrders } from '../../helpers/orders.js';
+import { BACKUP_SCENARIOS } from './scenarios/backup.js';
+import { CORE_SCENARIOS } from './scenarios/core.js';
+import { MAIL_SCENARIOS } from './scenarios/mail.js';
+import { SYNC_SCENARIOS } from './scenarios/sync.js';
 
-/**
- * A heavy write the crash harness kills. `prepare` builds the starting data folder once (in
- * the test process); `run` is the write itself, run by the child process that gets killed
- * and once in-process on a copy to learn the state "after".
- */
-export interface CrashScenario {
-  prepare(app: App): void | Promise<void>;
-  run(app: App): Promise<void>;
-  /** One transaction: every changed order must be on the same side after a kill. */
-  atomic: boolean;
-  /** Whether running it again after a kill finishes the job (false: refused once started). */
-  resumable: boolean;
-}
-
-/** Calls a contract method as the renderer does: validation, handler, wire error. */
-export async function callMethod<M extends MethodName>(app: App, method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const result = await dispatch(handlers, app.ctx, method, input, () => undefined);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.value as OutputOf<M>;
-}
-
-const PAYMENTS = ['bank_transfer', 'credit_card', 'cod', 'convenience_store', 'amazon_pay'] as const;
-const SKUS = ['MG-010', 'MG-011', 'PL-020', 'TW-030', 'CH-040', 'KN-050', 'SHORT-1'] as const;
-
-/** 10,000 新規 orders with mixed payment methods, SKUs and 100 bundled pairs. */
-function insertNewOrders(app: App, count: number): number[] {
-  const { sqlite } = app.ctx.database;
-  const ids = insertOrders(
-    sqlite,
-    Array.from({ length: count }, (_, i) => ({
-      order: {
-        orderNo: `CR-${String(i).padStart(6, '0')}`,
-        orderedAt: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
-        paymentMethod: PAYMENTS[i % PAYMENTS.length]!,
-        items: [
-          { lineNo: 1, sku: SKUS[i % SKUS.length]!, title: '有田焼 マグカップ', quantity: 1 + (i % 3), unitPrice: 1650, location: 'B-01' },
-          { lineNo: 2, sku: SKUS[(i + 3) % SKUS.length]!, title: '手ぬぐい', quantity: 1, unitPrice: 880, location: 'C-02' },
-        ],
-      },
-    })),
-  );
-  const bundle = sqlite.prepare('UPDATE orders SET bundle_group = ? WHERE id IN (?, ?)');
-  for (let i = 0; i < 200; i += 2) bundle.run(`B-${i}`, ids[i * 37]!, ids[i * 37 + 1]!);
-  return ids;
-}
-
-const newIds = (app: App) =>
-  app.ctx.database.sqlite.prepare("SELECT id FROM orders WHERE status = 'new' ORDER BY id").pluck().all() as number[];
-
-export const SCENARIOS = {
-  /** E11 メインステータス一括変更 of 10,000 新規 orders (COD / card ones land in 入金済). */
-  'bulk-status': {
-    atomic: true,
-    resumable: true,
-    prepare: (app) => void insertNewOrders(app, 10_000),
-    async run(app) {
-      await callMethod(app, 'status:apply', { orderIds: newIds(app), operation: 'bulk_set_status', target: 'stock_confirmed' });
-    },
-  },
-  /** F11 在庫確認 of 10,000 orders: reservations for the covered ones, refusals for the short. */
-  'stock-check': {
-    atomic: true,
-    resumable: true,
-    prepare(app) {
-      insertNewOrders(app, 10_000);
-      const put = app.ctx.database.sqlite.prepare("INSERT INTO stock (sku, store_id, on_hand, location) VALUES (?, 'tokyo', ?, '')");
-      // Enough for most orders; SHORT-1 runs out part-way, so some orders are refused.
-      for (const sku of SKUS) put.run(sku, sku === 'SHORT-1' ? 1500 : 100_000);
-    },
-    async run(app) {
-      await callMethod(app, 'status:apply', { orderIds: newIds(app), operation: 'stock_ok' });
-    },
-  },
-  /** The demo seed (demo:load): 20,000 orders in two batches of 10,000, indexes deferred. */
-  'demo-seed': {
-    atomic: false,
-    resumable: false,
-    prepare: () => undefined,
-    async run(app) {
-      await callMethod(app, 'demo:load', { orders: 20_000 });
-    },
-  },
-} satisfies Record<string, CrashScenario>;
+/** Every heavy write the crash harness kills, by name (the worker takes the name). */
+export const SCENARIOS = { ...CORE_SCENARIOS, ...SYNC_SCENARIOS, ...MAIL_SCENARIOS, ...BACKUP_SCENARIOS };
 
 export type ScenarioName = keyof typeof SCENARIOS;
