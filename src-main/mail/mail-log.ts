@@ -88,10 +88,23 @@ export class MailLog {
     this.entryStmt = sqlite.prepare(`SELECT ${ROW_COLUMNS}, l.body, l.message_id AS messageId FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.id = ?`);
     this.byOrderStmt = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.order_id = ? ORDER BY l.id DESC`);
     this.yieldUnknown = sqlite.prepare("UPDATE mail_log SET result = 'retried' WHERE id = ? AND result = 'unknown'");
-    this.step = sqlite.transaction((finished: readonly Outcome[], intents: readonly MailIntent[], at: string): number[] => {
+    const write = sqlite.transaction((finished: readonly Outcome[], intents: readonly MailIntent[], at: string): number[] => {
       for (const outcome of finished) this.settle(outcome, at);
       return intents.map((intent) => this.claimOne(intent, at));
     });
+    this.step = (finished, intents, at) => {
+      if (intents.length === 0) return write(finished, intents, at);
+      // The database runs WAL with synchronous=NORMAL: a commit survives a killed process
+      // but not a power cut. An intent must survive both, or a mail that went out could be
+      // sent again after a reboot, so this commit is flushed to disk (FULL) before any send.
+      const usual = Number(sqlite.pragma('synchronous', { simple: true }));
+      sqlite.pragma('synchronous = FULL');
+      try {
+        return write(finished, intents, at);
+      } finally {
+        sqlite.pragma(`synchronous = ${usual}`);
+      }
+    };
   }
 
   /** The intent row, with the order's メール未送信 flag cleared for a status mail. */

@@ -68,32 +68,44 @@ export const mailSection: BenchSection = {
          AND status IN ('stock_confirmed', 'paid', 'shipped') ORDER BY ordered_at DESC LIMIT ?`,
       )
       .pluck()
-      .all(MAILS) as number[];
-    const start = performance.now();
-    const cpu = process.cpuUsage();
-    const result = await mailHandlers['mail:send']({ orderIds: ids, purpose: 'status' }, ctx);
-    const ms = performance.now() - start;
-    const cpuS = cpuSeconds(process.cpuUsage(cpu));
-    out.push({
-      name: `${ids.length.toLocaleString()} status mails, pooled SMTP + intent/result log`,
-      value: ms / 1000,
-      unit: 's',
-      target: { op: '<', value: 3 },
-      note: `sent ${result.sent}, failed ${result.failed.length}, unknown ${result.unknown.length}, skipped ${result.skipped.length}; server got ${sink.count()}; CPU ${cpuS.toFixed(2)} s (client + server)`,
-    });
-    out.push({ name: 'mail rate with logging', value: (result.sent / ms) * 1000, unit: '/s' });
+      .all(MAILS * 2) as number[];
+    // The first batch after start-up runs cold code (nodemailer, smtp-server, our own); the
+    // second shows the steady state. The target applies to the first.
+    let cpuS = 0;
+    for (const [label, part] of [
+      ['first batch after start', ids.slice(0, MAILS)],
+      ['next batch', ids.slice(MAILS)],
+    ] as const) {
+      const start = performance.now();
+      const cpu = process.cpuUsage();
+      const result = await mailHandlers['mail:send']({ orderIds: part, purpose: 'status' }, ctx);
+      const ms = performance.now() - start;
+      cpuS = cpuSeconds(process.cpuUsage(cpu));
+      out.push({
+        name: `${part.length.toLocaleString()} status mails, pooled SMTP + intent/result log (${label})`,
+        value: ms / 1000,
+        unit: 's',
+        target: label === 'next batch' ? undefined : { op: '<', value: 3 },
+        note: `sent ${result.sent}, failed ${result.failed.length}, unknown ${result.unknown.length}, skipped ${result.skipped.length}; CPU ${cpuS.toFixed(2)} s (client + server)`,
+      });
+    }
+    out.push({ name: 'server got', value: sink.count(), unit: 'count' });
 
-    // The floor: the same number of messages through nodemailer's pool, no database at all.
+    // The floor: the very same messages (as logged) through nodemailer's pool, without the
+    // database and the rendering, so the difference is what logging and rendering cost.
+    const logged = ctx.database.sqlite
+      .prepare("SELECT recipient, subject, body FROM mail_log WHERE result = 'sent' ORDER BY id DESC LIMIT ?")
+      .all(MAILS) as { recipient: string; subject: string; body: string }[];
     const transport = openTransport({ host: '127.0.0.1', port: sink.port, security: 'none', user: '', password: '' }, { pool: true });
     const bare = performance.now();
     const bareCpu = process.cpuUsage();
     await Promise.all(
-      Array.from({ length: MAILS }, (_, i) =>
+      logged.map((m) =>
         transport.send({
           from: { name: 'やきもの堂', address: 'shop@example.jp' },
-          to: `b${i}@example.jp`,
-          subject: '【やきもの堂】ご入金確認のお知らせ',
-          text: 'ご入金を確認いたしました。\n'.repeat(20),
+          to: m.recipient,
+          subject: m.subject,
+          text: m.body,
           html: '',
           messageId: newMessageId('shop@example.jp'),
           date: new Date(),
@@ -104,9 +116,9 @@ export const mailSection: BenchSection = {
     const bareMs = performance.now() - bare;
     const bareCpuS = cpuSeconds(process.cpuUsage(bareCpu));
     transport.close();
-    out.push({ name: `${MAILS.toLocaleString()} mails, nodemailer pool alone (floor)`, value: bareMs / 1000, unit: 's', note: `CPU ${bareCpuS.toFixed(2)} s` });
+    out.push({ name: `the same ${logged.length.toLocaleString()} mails, nodemailer pool alone (floor)`, value: bareMs / 1000, unit: 's', note: `CPU ${bareCpuS.toFixed(2)} s` });
     // Wall time depends on what else the machine runs; CPU time shows the cost itself.
-    out.push({ name: 'CPU cost of logging and rendering vs the floor', value: cpuS / bareCpuS, unit: 'x' });
+    out.push({ name: 'CPU of the next batch vs the floor (logging and rendering)', value: cpuS / bareCpuS, unit: 'x' });
     app.close();
     await new Promise<void>((resolve) => sink.server.close(() => resolve()));
     return out;
