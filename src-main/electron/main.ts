@@ -2,10 +2,12 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { UserError } from '../../src-shared/api/errors.js';
 import { bootApp, type App } from '../app/bootstrap.js';
+import { createFileKeyCipher } from '../settings/secret-cipher.js';
 import { setAssetsRoot } from '../printing/assets.js';
 import { setDefaultDocumentsDir } from '../printing/documents.js';
 import { installMenu } from './menu.js';
 import { registerIpc } from './ipc.js';
+import { createSafeStorageCipher } from './safe-storage.js';
 import { createElectronSettings } from './settings-store.js';
 import { createMainWindow, registerAppScheme, serveRenderer } from './window.js';
 
@@ -44,6 +46,8 @@ async function start(): Promise<void> {
       mode: 'electron',
       version: app.getVersion(),
       nativeBinding: process.env.CHUMON_SQLITE_BINDING || undefined,
+      // SMTP password and store token: sealed by the OS keychain where Electron offers one.
+      secrets: createSafeStorageCipher(createFileKeyCipher(app.getPath('userData'))),
     });
   } catch (err) {
     const message = err instanceof UserError ? err.message : `起動できませんでした: ${String(err)}`;
