@@ -58,7 +58,7 @@ export class LocalSyncState {
     })();
   }
 
-  /** While on, orders made here and mail-state changes are queued by triggers (migration 0009). */
+  /** While on, mail-state changes (the mailer writes no journal entry) are queued by a trigger (migration 0009). */
   setCapture(on: boolean): void {
     if (on) this.setMeta.run(CAPTURE, '1');
     else this.deleteMeta.run(CAPTURE);

@@ -135,7 +135,7 @@ export class OutboxReader {
    */
   private fields(kind: string, payload: Record<string, unknown>, orderId: number): FieldValues {
     const fields: Record<string, unknown> = {};
-    for (const name of SYNC_FIELDS) if (name in payload && name !== 'items') fields[name] = payload[name];
+    for (const name of SYNC_FIELDS) if (name in payload) fields[name] = payload[name];
     if (kind === 'mail' && payload.mail) fields.mailPending = false;
     if (kind === 'unit_price') fields.items = this.items.all(orderId);
     if (Object.keys(fields).length === 0) {

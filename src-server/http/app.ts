@@ -8,6 +8,8 @@ import { createClient, findClient, logRefused, type ClientIdentity, type ClientK
 import type { ServerDb } from '../db/open.js';
 import { rows } from '../db/open.js';
 import { intakeOrders } from '../orders/intake.js';
+import { csvIntakeInput, intakeCsv } from '../orders/csv-intake.js';
+import { UserError } from '../../src-shared/api/errors.js';
 import { putStore, uploadMasters } from '../sync/masters.js';
 import { pullPage } from '../sync/pull.js';
 import { applyOps, NOT_YOURS } from '../sync/push.js';
@@ -200,6 +202,16 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     const input = await parse(c, z.object({ orders: z.array(newOrderInput).min(1).max(10_000) }));
     if (!input.ok) return bad(c, input.message);
     return c.json(await intakeOrders(db, input.value.orders, `受注取込（${c.get('client').name}）`, clock.now(), notify));
+  });
+  app.post('/intake/csv', async (c) => {
+    const input = await parse(c, csvIntakeInput);
+    if (!input.ok) return bad(c, input.message);
+    try {
+      return c.json(await intakeCsv(db, input.value, `CSV取込（${c.get('client').name}）`, clock.now(), notify));
+    } catch (err) {
+      if (err instanceof UserError) return bad(c, err.message);
+      throw err;
+    }
   });
 
   return app;

@@ -151,7 +151,16 @@ describe.each(BACKENDS)('store PCs syncing with the central server (%s)', (backe
   });
 
   it("sends orders made on a store PC (its own import) up to everyone who may see them", async () => {
-    insertOrders(tokyo.app.ctx.database.sqlite, [{ order: { orderNo: 'LOCAL-1', storeId: null } }]);
+    // What F1 import writes: the order and its 'create' entry, in one transaction.
+    const sqlite = tokyo.app.ctx.database.sqlite;
+    sqlite.transaction(() => {
+      const [id] = insertOrders(sqlite, [{ order: { orderNo: 'LOCAL-1', storeId: null } }]);
+      new Journal(sqlite).record(
+        { orderId: id!, kind: 'create', from: null, to: 'new', reason: 'F1 取込', payload: { orderNo: 'LOCAL-1', channel: 'yahoo_shopping' } },
+        tokyo.app.ctx.actor(),
+        tokyo.app.ctx.clock.now().toISOString(),
+      );
+    })();
     expect((await tokyo.call('sync:now', {})).sent).toBe(1);
     await head.call('sync:now', {});
     expect(localId(head, 'LOCAL-1')).toBeDefined();
