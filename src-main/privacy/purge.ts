@@ -34,9 +34,28 @@ function blank(value: unknown, values: Set<string>): unknown {
  * items and money stay. Each purge is recorded in the order's history. Idempotent.
  */
 export function purgeLocalPii(sqlite: BetterSqlite3.Database, now: Date, actor: Actor): PurgeResult {
+  const total: PurgeResult = { orders: 0, mails: 0, files: [] };
+  for (let after = 0; after >= 0; ) {
+    const step = purgeChunk(sqlite, now, actor, after);
+    total.orders += step.result.orders;
+    total.mails += step.result.mails;
+    total.files.push(...step.result.files);
+    after = step.lastId;
+  }
+  return total;
+}
+
+const CHUNK = 500;
+
+/**
+ * One transaction over the next due orders after `afterId` (in id order, so each step reads
+ * only up to its own 500 matches, never the whole table again). lastId is -1 when done.
+ */
+function purgeChunk(sqlite: BetterSqlite3.Database, now: Date, actor: Actor, afterId: number): { result: PurgeResult; lastId: number } {
   const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * 86_400_000).toISOString();
   const at = now.toISOString();
   const result: PurgeResult = { orders: 0, mails: 0, files: [] };
+  let lastId = -1;
   const tables = new Set(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
   const filesToDelete: string[] = [];
   sqlite.transaction(() => {
@@ -44,11 +63,13 @@ export function purgeLocalPii(sqlite: BetterSqlite3.Database, now: Date, actor: 
       sqlite
         .prepare(
           `SELECT id, order_no AS orderNo, ${PII_COLUMNS.join(', ')} FROM orders
-           WHERE channel = 'amazon' AND pii_purged_at IS NULL AND shipped_at IS NOT NULL AND shipped_at < ?`,
+           WHERE id > ? AND channel = 'amazon' AND pii_purged_at IS NULL AND shipped_at IS NOT NULL AND shipped_at < ?
+           ORDER BY id LIMIT ?`,
         )
-        .all(cutoff) as Record<string, string | number>[]
+        .all(afterId, cutoff, CHUNK) as Record<string, string | number>[]
     ).map((r): Due => ({ id: Number(r.id), orderNo: String(r.orderNo), values: PII_COLUMNS.map((c) => String(r[c] ?? '')).filter((v) => v.length > 1) }));
     if (due.length === 0) return;
+    if (due.length === CHUNK) lastId = due[due.length - 1]!.id;
     const erase = sqlite.prepare(
       `UPDATE orders SET ${PII_COLUMNS.map((c) => `${c} = ''`).join(', ')}, pii_purged_at = ?, updated_at = ? WHERE id = ?`,
     );
@@ -94,15 +115,24 @@ export function purgeLocalPii(sqlite: BetterSqlite3.Database, now: Date, actor: 
     rmSync(file, { force: true });
     result.files.push(file);
   }
-  return result;
+  return { result, lastId };
 }
 
 /** Runs the purge shortly after start and then daily (S3). Returns the stop. */
 export function startPiiPurge(ctx: ServiceContext, dayMs = 86_400_000): () => void {
-  const guarded = () => {
+  // Step by step, yielding between chunks: a first purge of a large database must not
+  // freeze the screen (each chunk is one short transaction).
+  let stopped = false;
+  const guarded = async () => {
     try {
-      const done = purgeLocalPii(ctx.database.sqlite, ctx.clock.now(), ctx.actor());
-      if (done.orders > 0) ctx.emit({ type: 'orders:changed' });
+      let purged = 0;
+      for (let after = 0; after >= 0 && !stopped; ) {
+        const step = purgeChunk(ctx.database.sqlite, ctx.clock.now(), ctx.actor(), after);
+        purged += step.result.orders;
+        after = step.lastId;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (purged > 0) ctx.emit({ type: 'orders:changed' });
     } catch (err) {
       console.error('PII purge failed', err);
     }
@@ -113,6 +143,7 @@ export function startPiiPurge(ctx: ServiceContext, dayMs = 86_400_000): () => vo
   first.unref();
   daily.unref();
   return () => {
+    stopped = true;
     clearTimeout(first);
     clearInterval(daily);
   };
