@@ -31,7 +31,7 @@ beforeEach(() => {
   t.app.ctx.database.sqlite
     .prepare("INSERT INTO stores (id, name, postal_code, address, phone) VALUES ('tokyo', '<i>東京</i>本店', '103-0027', '東京都中央区', '03-1234-5678')")
     .run();
-  [id] = insertOrders(t.app.ctx.database.sqlite, [
+  id = insertOrders(t.app.ctx.database.sqlite, [
     {
       order: {
         orderNo: 'ESC-0001',
@@ -42,7 +42,7 @@ beforeEach(() => {
       },
       initial: { status: 'paid' },
     },
-  ]);
+  ])[0]!;
 });
 afterEach(() => t.close());
 
