@@ -137,7 +137,8 @@ async function writeChanges(tx: ServerDb, numbers: ChangeNumbers, working: Map<s
  * without a store belongs to that store. Known ones are left as they are.
  */
 async function insertCreated(tx: ServerDb, numbers: ChangeNumbers, client: ClientIdentity, creates: WireOp[], now: Date) {
-  const orders = creates.flatMap((op) => (op.order ? [{ ...op.order, storeId: op.order.storeId ?? (client.isHeadOffice ? null : client.storeId) }] : []));
+  // A store PC's order is its own store's, whatever the op names: no order slips into another store.
+  const orders = creates.flatMap((op) => (op.order ? [{ ...op.order, storeId: client.isHeadOffice ? (op.order.storeId ?? null) : client.storeId }] : []));
   if (orders.length === 0) return;
   await insertOrders(tx, numbers, orders, client.name, now.toISOString(), await paymentNeeds(tx));
 }
