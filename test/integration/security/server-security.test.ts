@@ -208,4 +208,3 @@ describe('central server: abuse', () => {
     expect([await count(), await orderRow('SEC-T1')]).toEqual([orders, victim]);
   });
 });
-});
