@@ -140,7 +140,8 @@ export async function killRounds(prepared: Prepared, rng: Rng, rounds: number, r
     try {
       const kill = rng.chance(0.1)
         ? { phase: 'boot' as const, delayMs: rng.int(0, 600) }
-        : { phase: 'write' as const, delayMs: Math.floor(rng.next() * calibration.ms * 1.15) };
+        : // Within 90% of a clean run's time, so a busy machine's slower run is still cut mid-write.
+          { phase: 'write' as const, delayMs: Math.floor(rng.next() * calibration.ms * 0.9) };
       const mark = scenario.beforeRound?.(prepared.env);
       const outcome = await runWorker(prepared.name, dir, kill);
       if (outcome.kind === 'killed_in_write') report.killedInWrite += 1;
