@@ -75,7 +75,7 @@ test('F5 finds buyers by a half-width kana fragment; F2 then checks only the res
   const summary = `${fresh.length.toLocaleString('ja-JP')}件を変更しました / ${others.length.toLocaleString('ja-JP')}件は変更できませんでした`;
   const result = page.getByRole('dialog', { name: 'サブステータス一括変更の結果' });
   await expect(result.getByRole('status')).toHaveText(summary);
-  await expect(result.getByRole('table', { name: '変更できなかった注文' }).getByRole('row')).toHaveCount(others.length + 1);
+  await expect(result.getByRole('table', { name: '処理できなかった注文' }).getByRole('row')).toHaveCount(others.length + 1);
   await expect(result.getByText(/は「新規」の注文用です/).first()).toBeVisible();
   const after = new Map(
     chumon.query<{ id: number; sub: number | null }>(`SELECT id, sub_status_id AS sub FROM orders WHERE id IN (${expected.map((o) => o.id).join(',')})`).map((o) => [o.id, o.sub]),

@@ -3,6 +3,7 @@ import type { BulkResult } from '../../../../src-shared/domain/order.js';
 import { Dialog } from '../../components/Dialog.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
 import { useScreen } from '../../screen/screen-context.js';
+import { RefusedTable } from '../operations/ResultDialog.js';
 
 const n = (value: number) => value.toLocaleString('ja-JP');
 
@@ -37,22 +38,7 @@ function BulkResultDialog({ title, result }: { title: string; result: BulkChange
         {summaryOf(result)}
       </p>
       <p>変更できなかった注文はチェックしたまま残しています。理由を確かめてください。</p>
-      <table className="items" aria-label="変更できなかった注文">
-        <thead>
-          <tr>
-            <th>注文番号</th>
-            <th>理由</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.refused.map((r) => (
-            <tr key={r.orderId}>
-              <td>{r.orderNo}</td>
-              <td>{r.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RefusedTable refused={result.refused} />
       {more > 0 ? <p>ほか {n(more)}件（最初の{n(result.refused.length)}件を表示しています）</p> : null}
     </Dialog>
   );
