@@ -108,6 +108,8 @@ test('F5 remembers the last conditions across a restart of the screen, and refus
 
   await page.reload();
   await expect(page.getByRole('tab', { name: /^新規\s/ })).toHaveAttribute('aria-selected', 'true');
+  // The keys work once the screen has its masters and rows (the grid shows them).
+  await page.locator('[role=row][row-index="0"]').first().waitFor();
   await page.keyboard.press('F5');
   const dialog = page.getByRole('dialog', { name: '注文検索' });
   await expect(dialog.getByLabel('購入者名・カナ')).toHaveValue('さとう');
