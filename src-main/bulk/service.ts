@@ -38,6 +38,8 @@ interface BulkRule {
 const MAX_LISTED_REFUSALS = 1000;
 /** From this many orders on, the WAL checkpoint waits until the answer is out (see run). */
 const LARGE_CHANGE = 1000;
+/** Time for the screen to read its refreshed counts and rows before the checkpoint runs. */
+const CHECKPOINT_DELAY_MS = 250;
 const NOT_FOUND = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
 
 /**
@@ -115,8 +117,8 @@ export class BulkChanges {
 
   /**
    * A large change dirties about one database page per order. Its commit does not also copy
-   * those pages back into the database file (SQLite's automatic WAL checkpoint, as long again
-   * as the change itself): that runs right after the answer has gone to the screen.
+   * those pages back into the database file (SQLite's automatic WAL checkpoint, half as long
+   * again as the change): that runs shortly after the answer, once the screen has refreshed.
    */
   private run(orderIds: readonly number[], actor: Actor, now: Date, rule: BulkRule): BulkChangeResult {
     if (orderIds.length < LARGE_CHANGE) return this.change(orderIds, actor, now, rule);
@@ -126,9 +128,9 @@ export class BulkChanges {
       return this.change(orderIds, actor, now, rule);
     } finally {
       this.sqlite.pragma(`wal_autocheckpoint = ${automatic}`);
-      setImmediate(() => {
+      setTimeout(() => {
         if (this.sqlite.open) this.sqlite.pragma('wal_checkpoint(PASSIVE)');
-      });
+      }, CHECKPOINT_DELAY_MS).unref();
     }
   }
 
