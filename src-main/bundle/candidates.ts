@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { BundleCandidateGroup, BundleCandidates, BundleOrder } from '../../src-shared/api/bundle.js';
 import { normalizeAddress, normalizeForSearch, normalizePostalCode } from '../../src-shared/text/normalize.js';
 import { chunked } from '../core/chunked.js';
+import { hinted } from '../db/bulk-load.js';
 
 export const OPEN_STATUSES = ['new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment'] as const;
 
@@ -57,17 +58,10 @@ interface GroupKey {
  * only, sorted by store and key), the rows only for the groups shown.
  */
 export class BundleCandidateSearch {
-  private readonly allGroups: BetterSqlite3.Statement;
   private readonly groupOf: BetterSqlite3.Statement;
   private readonly members: BetterSqlite3.Statement;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
-    this.allGroups = sqlite.prepare(
-      // The planner would rather walk the status index and sort: this index is already grouped.
-      `SELECT store_id AS storeId, bundle_key AS bundleKey, max(ordered_at) AS newest FROM orders INDEXED BY orders_bundle_key_idx
-       WHERE ${OPEN_WHERE} AND store_id IS NOT NULL AND bundle_key IS NOT NULL
-       GROUP BY store_id, bundle_key HAVING count(*) > 1 ORDER BY newest DESC`,
-    );
     this.groupOf = sqlite.prepare(
       `SELECT store_id AS storeId, bundle_key AS bundleKey, max(ordered_at) AS newest, count(*) AS n FROM orders
        WHERE ${OPEN_WHERE} AND store_id = ? AND bundle_key = ?`,
@@ -75,6 +69,15 @@ export class BundleCandidateSearch {
     this.members = sqlite.prepare(
       `SELECT ${MEMBER_COLUMNS} FROM orders WHERE ${OPEN_WHERE} AND store_id = ? AND bundle_key = ? ORDER BY ordered_at, id`,
     );
+  }
+
+  /** Every candidate group: one pass over the bundle-key index, already grouped. */
+  private allGroups(): GroupKey[] {
+    // The planner would rather walk the status index and sort: this index is already grouped.
+    const sql = `SELECT store_id AS storeId, bundle_key AS bundleKey, max(ordered_at) AS newest FROM orders INDEXED BY orders_bundle_key_idx
+       WHERE ${OPEN_WHERE} AND store_id IS NOT NULL AND bundle_key IS NOT NULL
+       GROUP BY store_id, bundle_key HAVING count(*) > 1 ORDER BY newest DESC`;
+    return this.sqlite.prepare(hinted(this.sqlite, sql)).all() as GroupKey[];
   }
 
   /** Groups of the checked orders only (each looked up by its key), newest first. */
@@ -98,7 +101,7 @@ export class BundleCandidateSearch {
   }
 
   find(orderIds: readonly number[] | undefined, limit: number): BundleCandidates {
-    const keys = orderIds ? this.groupsOf(orderIds) : (this.allGroups.all() as GroupKey[]);
+    const keys = orderIds ? this.groupsOf(orderIds) : this.allGroups();
     const groups = keys.slice(0, limit).map(({ storeId, bundleKey }): BundleCandidateGroup => {
       const key = partsOf(bundleKey);
       return {

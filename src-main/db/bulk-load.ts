@@ -3,6 +3,17 @@ import type BetterSqlite3 from 'better-sqlite3';
 /** meta key holding the definitions of indexes dropped for a bulk load still under way. */
 const DEFERRED_KEY = 'deferred_indexes';
 
+/** Connections whose secondary indexes are dropped for a load under way. */
+const deferring = new WeakSet<BetterSqlite3.Database>();
+
+/**
+ * A query with its INDEXED BY hints, or without them while a load has the indexes dropped:
+ * the screen stays usable during a first sync (a hint naming a missing index is an error).
+ */
+export function hinted(sqlite: BetterSqlite3.Database, sql: string): string {
+  return deferring.has(sqlite) ? sql.replace(/\bINDEXED BY \w+/g, '') : sql;
+}
+
 /**
  * Runs a bulk load into empty tables with their secondary (non-unique) indexes dropped,
  * then builds them again in one sorted pass each — several times faster than keeping a
@@ -45,6 +56,7 @@ function dropSecondaryIndexes(sqlite: BetterSqlite3.Database, tables: readonly s
     sqlite.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(DEFERRED_KEY, JSON.stringify(indexes));
     for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
   })();
+  deferring.add(sqlite);
   return true;
 }
 
@@ -58,4 +70,5 @@ export function restoreDeferredIndexes(sqlite: BetterSqlite3.Database): void {
     for (const index of indexes) if (!exists.get(index.name)) sqlite.exec(index.sql);
     sqlite.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);
   })();
+  deferring.delete(sqlite);
 }

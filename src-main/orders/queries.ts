@@ -3,6 +3,7 @@ import type { ListQuery, ListSort, OrderPage, TabCounts } from '../../src-shared
 import type { Channel } from '../../src-shared/domain/channels.js';
 import type { HistoryEntry, Order, OrderItem, OrderRow } from '../../src-shared/domain/order.js';
 import { TABS, isMainStatus, type MainStatus, type Tab } from '../../src-shared/domain/status.js';
+import { hinted } from '../db/bulk-load.js';
 import { OrderLists, type FilteredList } from '../search/order-lists.js';
 import { REMINDER_COUNT_SQL, REMINDER_WHERE, reminderPageSql } from './reminders.js';
 
@@ -35,12 +36,10 @@ export interface ListPageInput extends ListQuery {
  */
 export class OrderQueries {
   private readonly countsStmt: BetterSqlite3.Statement;
-  private readonly reminderCountStmt: BetterSqlite3.Statement;
   private readonly lists: OrderLists;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.countsStmt = sqlite.prepare('SELECT tab, n FROM tab_counts');
-    this.reminderCountStmt = sqlite.prepare(REMINDER_COUNT_SQL);
     this.lists = new OrderLists(sqlite, ROW_COLUMNS);
   }
 
@@ -57,7 +56,7 @@ export class OrderQueries {
   counts(cutoffs: ReminderCutoffs): TabCounts {
     const counts = Object.fromEntries(TABS.map((t) => [t, 0])) as TabCounts;
     for (const row of this.countsStmt.all() as { tab: Tab; n: number }[]) counts[row.tab] = row.n;
-    counts.reminder = (this.reminderCountStmt.get(cutoffs) as { n: number }).n;
+    counts.reminder = (this.sqlite.prepare(hinted(this.sqlite, REMINDER_COUNT_SQL)).get(cutoffs) as { n: number }).n;
     return counts;
   }
 
@@ -76,7 +75,7 @@ export class OrderQueries {
       tab === 'reminder' && byDate
         ? reminderPageSql(ROW_COLUMNS, direction)
         : `SELECT ${ROW_COLUMNS} FROM orders WHERE ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
-    const rows = this.sqlite.prepare(sql).all(params) as OrderRow[];
+    const rows = this.sqlite.prepare(hinted(this.sqlite, sql)).all(params) as OrderRow[];
     const total = isMainStatus(tab) || tab === 'reminder'
       ? this.counts(cutoffs)[tab]
       : (this.sqlite.prepare(`SELECT count(*) AS n FROM orders WHERE ${where}`).get(params) as { n: number }).n;

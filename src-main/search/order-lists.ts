@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ListSort, OrderPage, SearchCriteria } from '../../src-shared/api/orders.js';
 import type { OrderRow } from '../../src-shared/domain/order.js';
+import { hinted } from '../db/bulk-load.js';
 import { compileCriteria } from './criteria-sql.js';
 
 /** A list narrowed by conditions: the tab's own condition (if any) and the F5/E2–E4 criteria. */
@@ -56,6 +57,11 @@ export class OrderLists {
     this.rowsByIdStmt = sqlite.prepare(`SELECT ${rowColumns} FROM orders WHERE id IN (SELECT value FROM json_each(?))`);
   }
 
+  /** Lists' queries carry index hints (criteria-sql.ts too), dropped during a bulk load. */
+  private prepare(sql: string): BetterSqlite3.Statement {
+    return this.sqlite.prepare(hinted(this.sqlite, sql));
+  }
+
   private plan(list: FilteredList): Plan {
     const compiled = compileCriteria(list.criteria);
     const where = [...(list.tabWhere ? [`(${list.tabWhere})`] : []), ...compiled.where];
@@ -74,7 +80,7 @@ export class OrderLists {
     const sql = plan.textOnly
       ? 'SELECT count(*) FROM order_search WHERE order_search MATCH @match'
       : `SELECT count(*) FROM orders o ${plan.textInStatus ? STATUS_INDEX : ''} ${plan.where}`;
-    return this.sqlite.prepare(sql).pluck().get(plan.params) as number;
+    return this.prepare(sql).pluck().get(plan.params) as number;
   }
 
   page(list: FilteredList, sort: ListSort | undefined, offset: number, limit: number): OrderPage {
@@ -94,7 +100,7 @@ export class OrderLists {
         : plan.textInStatus && byDate
           ? STATUS_INDEX
           : '';
-    const rows = this.sqlite
+    const rows = this
       .prepare(`SELECT ${this.rowColumns} FROM orders o ${hint} ${plan.where} ${orderBy} LIMIT @limit`)
       .all({ ...plan.params, limit }) as OrderRow[];
     return { rows, total };
@@ -106,7 +112,7 @@ export class OrderLists {
     const sql = plan.textOnly
       ? 'SELECT rowid FROM order_search WHERE order_search MATCH @match'
       : `SELECT o.id FROM orders o ${plan.textInStatus ? STATUS_INDEX : ''} ${plan.where}`;
-    return this.sqlite.prepare(sql).pluck().all(plan.params) as number[];
+    return this.prepare(sql).pluck().all(plan.params) as number[];
   }
 
   private sortedIds(list: FilteredList, plan: Plan, orderBy: string, hint: string): number[] {
@@ -115,7 +121,7 @@ export class OrderLists {
     const key = JSON.stringify([version, list.tabWhere, list.tabParams, list.criteria, orderBy]);
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const ids = this.sqlite.prepare(`SELECT o.id FROM orders o ${hint} ${plan.where} ${orderBy}`).pluck().all(plan.params) as number[];
+    const ids = this.prepare(`SELECT o.id FROM orders o ${hint} ${plan.where} ${orderBy}`).pluck().all(plan.params) as number[];
     // Any write changes total_changes(), so older entries can only be stale: keep the newest few.
     this.cache.set(key, ids);
     while (this.cache.size > CACHED_LISTS) this.cache.delete(this.cache.keys().next().value!);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { openDatabase } from '../../src-main/db/open.js';
 import type { NewOrder } from '../../src-shared/domain/order.js';
@@ -34,13 +34,23 @@ export const line = (sku: string, quantity: number, unitPrice = 1000, lineNo = 1
   location: 'Z-99',
 });
 
-/** Checks the grid row of an order by its number (the row must be on screen). */
+/**
+ * Checks the grid row of an order by its number (the row must be on screen). A click that
+ * lands while a live refresh redraws the row is lost, as it would be for a clerk, who
+ * clicks again: so does this (check() is a no-op on a checked box).
+ */
 export async function check(page: Page, orderNo: string): Promise<void> {
-  await page.getByRole('checkbox', { name: `選択 ${orderNo}`, exact: true }).check();
+  const box = page.getByRole('checkbox', { name: `選択 ${orderNo}`, exact: true });
+  await expect(async () => {
+    await box.check({ timeout: 2000 });
+  }).toPass({ timeout: 10_000 });
 }
 
-/** Opens a tab and waits for its first row. */
+/** Opens a tab and waits for its rows (not the rows of the list shown before). */
 export async function openTab(page: Page, label: string): Promise<void> {
-  await page.getByRole('tab', { name: new RegExp(`^${label}\\s`) }).click();
+  const tab = page.getByRole('tab', { name: new RegExp(`^${label}\\s`) });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-busy', 'false');
   await page.locator('[role=row][row-index="0"]').first().waitFor();
 }

@@ -9,7 +9,7 @@ import {
   type ValueFormatterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Masters } from '../../../src-shared/api/app.js';
 import type { ListQuery, SortColumn } from '../../../src-shared/api/orders.js';
 import { SORTABLE_COLUMNS } from '../../../src-shared/api/orders.js';
@@ -85,8 +85,10 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
   // cache purge, not a new grid (remounting AG Grid costs more than the rows).
   const listRef = useRef({ query, listKey });
   listRef.current = { query, listKey };
-  const callbacks = useRef({ onTotal, onError });
-  callbacks.current = { onTotal, onError };
+  // The list whose rows are on screen: until the asked list's first answer, the panel is busy.
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
+  const callbacks = useRef({ onTotal, onError, setLoadedKey });
+  callbacks.current = { onTotal, onError, setLoadedKey };
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
@@ -104,6 +106,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
             if (key !== listRef.current.listKey) return;
             params.successCallback(page.rows, page.total);
             callbacks.current.onTotal(page.total);
+            callbacks.current.setLoadedKey(key);
           },
           (err: Error) => {
             params.failCallback();
@@ -237,7 +240,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
   }, [onColumnsChanged]);
 
   return (
-    <div className="grid-wrap" id="order-panel" role="tabpanel" aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : '一覧'}>
+    <div className="grid-wrap" id="order-panel" role="tabpanel" aria-busy={loadedKey !== listKey} aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : '一覧'}>
       <AgGridReact<OrderRow>
         localeText={AG_GRID_LOCALE_JP}
         rowModelType="infinite"
