@@ -7,7 +7,7 @@ import { sjisByteLength, toCp932Variants, unencodableChars } from '../files/cp93
 import { CsvWriter } from '../files/csv-write.js';
 import { fileStamp } from '../printing/documents.js';
 import { loadPrintData, type PrintOrder } from '../printing/print-data.js';
-import { LABEL_LAYOUTS, splitBytes, type LabelLayout, type Parcel } from './label-layouts.js';
+import { LABEL_LAYOUTS, inertText, splitBytes, startsFormula, type LabelColumn, type LabelLayout, type Parcel } from './label-layouts.js';
 
 const FILE_NAMES: Record<LabelFormat, string> = {
   yamato_b2: 'B2クラウド取込',
@@ -27,21 +27,48 @@ function groupParcels(orders: PrintOrder[]): PrintOrder[][] {
   return [...groups.values()];
 }
 
+/**
+ * お客様管理番号 is our order number exactly: the carrier's issued data gives it back and the
+ * tracking import finds the order by it, so it is refused rather than shortened or mapped.
+ */
+function orderNoProblems(layout: LabelLayout, column: LabelColumn, value: string): string[] {
+  const problems: string[] = [];
+  if (/[^\x20-\x7e]/.test(value)) problems.push(`半角英数字だけにしてください（「${value}」）。`);
+  if (startsFormula(value)) {
+    problems.push(
+      `注文番号「${value}」は「${value.charAt(0)}」で始まるため、表計算ソフトで開くと数式として実行されるおそれがあります。お客様管理番号は変えられないので出力しません。販路の注文番号を確認してください。`,
+    );
+  }
+  if (column.bytes && value.length > column.bytes) {
+    problems.push(
+      `${LABEL_FORMAT_INFO[layout.format].label}の${column.header}は半角${column.bytes}文字までですが、注文番号「${value}」は${value.length}文字あります。注文番号は送り状番号の取込で注文を見分けるのに使うため、短くして出力することはしません。この注文はほかの送り状ソフトで出力してください。`,
+    );
+  }
+  return problems;
+}
+
 /** One label row: every column's value after the carrier's checks, or the problems found. */
 function row(layout: LabelLayout, parcel: Parcel, problems: LabelProblem[]): string[] {
   const orderNo = parcel.first.orderNo;
   const refusal = layout.refuse?.(parcel);
   if (refusal) problems.push({ orderNo, field: '', message: refusal });
   return layout.columns.map((column) => {
-    let value = toCp932Variants(column.value?.(parcel) ?? '');
+    const made = toCp932Variants(column.value?.(parcel) ?? '');
+    // Text cells are made inert against spreadsheet formulas; the order number stays as it is.
+    let value = column.orderNo ? made : inertText(made);
     const problem = (message: string) => problems.push({ orderNo, field: column.header, message });
     if (column.required && value.trim() === '') {
       problem(column.header.startsWith('ご依頼主') ? '出荷店舗の名前・住所・電話番号が登録されていません。店舗マスタを確認してください。' : '空欄にはできません。');
       return value;
     }
+    const wrong = column.check?.(parcel, value);
+    if (wrong) problem(wrong);
     const bad = unencodableChars(value);
     if (bad.length > 0) problem(`「${bad.join('')}」は送り状ソフト（Shift_JIS）で扱えない文字です。別の字に直してください。`);
-    if (column.ascii && /[^\x20-\x7e]/.test(value)) problem(`半角英数字だけにしてください（「${value}」）。`);
+    if (column.orderNo) {
+      orderNoProblems(layout, column, value).forEach(problem);
+      return value;
+    }
     if (column.bytes && sjisByteLength(value) > column.bytes) {
       if (column.fit) value = splitBytes(value, column.bytes)[0] ?? '';
       else {
@@ -97,6 +124,7 @@ export function exportLabels(
   for (let i = 0; i < rows.length; i += perFile) {
     const writer = new CsvWriter(
       layout.columns.map((c) => c.header),
+      // Cells are already inert (row): an apostrophe guard would reach the printed label.
       { encoding: 'shift_jis', neutralizeFormulas: false, quoteAll: true },
     );
     for (const values of rows.slice(i, i + perFile)) writer.addRow(values, '');

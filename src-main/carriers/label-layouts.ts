@@ -20,15 +20,18 @@ export interface Parcel {
  * A column of a carrier's layout: its exact header, how its value is made, and the carrier's
  * limits. `bytes` is the field size in Shift_JIS bytes, which is how the carriers count
  * (全角 2, 半角 1: Sagawa's "16 full-width characters" is 32). `fit` truncates instead of
- * refusing (item names); `ascii` refuses anything but half-width characters.
+ * refusing (item names). `orderNo` marks お客様管理番号: our order number, half-width only
+ * and never altered, since the carrier's issued data gives it back to find the order by.
+ * `check` refuses a value that is not what the column holds (a phone number, a postal code).
  */
 export interface LabelColumn {
   header: string;
   value?: (p: Parcel) => string;
   bytes?: number;
   required?: boolean;
-  ascii?: boolean;
+  orderNo?: boolean;
   fit?: boolean;
+  check?: (p: Parcel, value: string) => string | null;
 }
 
 export interface LabelLayout {
@@ -43,23 +46,103 @@ export interface LabelLayout {
 /** Consumption tax contained in a tax-included amount (10%), as carriers ask for it. */
 export const taxIncluded = (amount: number) => Math.floor((amount * 10) / 110);
 
+/**
+ * Full-width twins of the characters that make a spreadsheet run a cell as a formula. The
+ * carriers' import tools read the file as data, so the usual apostrophe guard would be
+ * printed on the label; the full-width character prints the same and Excel shows it as text.
+ */
+const FORMULA_LEAD: Record<string, string> = { '=': '＝', '+': '＋', '-': '－', '@': '＠' };
+
+/**
+ * A text cell that stays text when a clerk opens the label file in Excel: control characters
+ * (tab, CR, LF: never meant on a label, and a leading tab or CR is itself a formula trick)
+ * become spaces, the ends are trimmed, and a leading = + - @ becomes its full-width twin.
+ */
+export function inertText(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const lead = FORMULA_LEAD[flat.charAt(0)];
+  return lead ? lead + flat.slice(1) : flat;
+}
+
+/** Whether a half-width value would start a formula (order numbers cannot be altered). */
+export const startsFormula = (value: string) => value.charAt(0) in FORMULA_LEAD;
+
 const address = (p: Parcel) => `${p.first.shipTo.prefecture}${p.first.shipTo.address1}`;
-const digitsHyphen = (s: string) => s.normalize('NFKC').replace(/[^0-9-]/g, '');
 const note = (p: Parcel) => (p.orders.length > 1 ? `同梱${p.orders.length}件` : '');
 
 /**
+ * A phone number as the carriers take it: digits and hyphens, +81 written as 0. A real
+ * number never begins or ends with a hyphen, so stray ones are dropped.
+ */
+export function carrierPhone(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .trim()
+    .replace(/^\+81[\s-]*(?:\(0\)[\s-]*)?/, '0')
+    .replace(/[^0-9-]/g, '')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** NNN-NNNN (or NNNNNNN without the hyphen) from a postal code as typed; null if it is none. */
+export function carrierPostalCode(raw: string, hyphen: boolean): string | null {
+  const match = /^(\d{3})-?(\d{4})$/.exec(raw.normalize('NFKC').trim().replace(/^〒\s*/, ''));
+  if (!match) return null;
+  return hyphen ? `${match[1]}-${match[2]}` : `${match[1]}${match[2]}`;
+}
+
+/** Who can put a wrong value right: the buyer's data came from the channel, the store's from the master. */
+const FIX_SHIP_TO = 'お客様に確認し、この注文の送り状は送り状ソフトで直接入力してください。';
+const FIX_STORE = '店舗マスタを確認してください。';
+
+function phoneColumn(header: string, bytes: number, raw: (p: Parcel) => string, fix: string): LabelColumn {
+  return {
+    header,
+    value: (p) => carrierPhone(raw(p)),
+    bytes,
+    required: true,
+    // Japanese numbers are 0 and 9 or 10 more digits (landline, mobile, 050, 0120).
+    check: (p, value) => (/^0\d{9,10}$/.test(value.replace(/-/g, '')) ? null : `電話番号「${raw(p)}」は0で始まる10〜11桁の番号ではありません。${fix}`),
+  };
+}
+
+function postalColumn(header: string, hyphen: boolean, raw: (p: Parcel) => string, fix: string): LabelColumn {
+  return {
+    header,
+    value: (p) => carrierPostalCode(raw(p), hyphen) ?? raw(p),
+    bytes: hyphen ? 8 : 7,
+    required: true,
+    check: (p) => (carrierPostalCode(raw(p), hyphen) ? null : `郵便番号「${raw(p)}」は7桁の数字ではありません。${fix}`),
+  };
+}
+
+const shipToPhone = (bytes: number) => phoneColumn('お届け先電話番号', bytes, (p) => p.first.shipTo.phone, FIX_SHIP_TO);
+const storePhone = (bytes: number) => phoneColumn('ご依頼主電話番号', bytes, (p) => p.store?.phone ?? '', FIX_STORE);
+const shipToPostal = (hyphen: boolean) => postalColumn('お届け先郵便番号', hyphen, (p) => p.first.shipTo.postalCode, FIX_SHIP_TO);
+const storePostal = postalColumn('ご依頼主郵便番号', true, (p) => p.store?.postalCode ?? '', FIX_STORE);
+
+const byteWidth = (ch: string) => (ch.charCodeAt(0) < 0x80 || (ch.charCodeAt(0) >= 0xff61 && ch.charCodeAt(0) <= 0xff9f) ? 1 : 2);
+
+/**
  * Splits text into lines of at most `bytes` Shift_JIS bytes each, at character boundaries.
+ * Each line is a cell of its own, so a line that would begin with = + - @ (an address
+ * wrapped before "-3") begins with the full-width twin, counted at its own width.
  */
 export function splitBytes(text: string, bytes: number): string[] {
   const lines: string[] = [];
   let current = '';
   let size = 0;
-  for (const ch of text) {
-    const w = ch.charCodeAt(0) < 0x80 || (ch.charCodeAt(0) >= 0xff61 && ch.charCodeAt(0) <= 0xff9f) ? 1 : 2;
+  for (const original of text) {
+    let ch = original;
+    let w = byteWidth(ch);
     if (size + w > bytes) {
       lines.push(current);
       current = '';
       size = 0;
+    }
+    const twin = current === '' ? FORMULA_LEAD[ch] : undefined;
+    if (twin) {
+      ch = twin;
+      w = 2;
     }
     current += ch;
     size += w;
@@ -70,8 +153,8 @@ export function splitBytes(text: string, bytes: number): string[] {
 
 /** The ship-to address in `count` lines of `bytes` each; building name on its own line when it fits. */
 export function addressLines(p: Parcel, count: number, bytes: number): string[] {
-  const lines = splitBytes(address(p), bytes);
-  if (p.first.shipTo.address2) lines.push(...splitBytes(p.first.shipTo.address2, bytes));
+  const lines = splitBytes(inertText(address(p)), bytes);
+  if (p.first.shipTo.address2) lines.push(...splitBytes(inertText(p.first.shipTo.address2), bytes));
   // Too many lines is left to the check: the last column gets the rest and fails its size.
   if (lines.length > count) lines.splice(count - 1, lines.length, lines.slice(count - 1).join(''));
   while (lines.length < count) lines.push('');
@@ -87,7 +170,7 @@ const blank = (header: string): LabelColumn => ({ header });
 export const YAMATO_B2: LabelLayout = {
   format: 'yamato_b2',
   columns: [
-    { header: 'お客様管理番号', value: (p) => p.first.orderNo, bytes: 50, ascii: true, required: true },
+    { header: 'お客様管理番号', value: (p) => p.first.orderNo, bytes: 50, orderNo: true, required: true },
     { header: '送り状種類', value: (p) => (p.cod ? '2' : '0') },
     { header: 'クール区分', value: () => '0' },
     blank('伝票番号'),
@@ -95,9 +178,9 @@ export const YAMATO_B2: LabelLayout = {
     blank('お届け予定（指定）日'),
     blank('配達時間帯'),
     blank('お届け先コード'),
-    { header: 'お届け先電話番号', value: (p) => digitsHyphen(p.first.shipTo.phone), bytes: 15, required: true },
+    shipToPhone(15),
     blank('お届け先電話番号枝番'),
-    { header: 'お届け先郵便番号', value: (p) => p.first.shipTo.postalCode, bytes: 8, required: true },
+    shipToPostal(true),
     { header: 'お届け先住所', value: address, bytes: 64, required: true },
     { header: 'お届け先住所（アパートマンション名）', value: (p) => p.first.shipTo.address2, bytes: 32 },
     blank('お届け先会社・部門名１'),
@@ -106,9 +189,9 @@ export const YAMATO_B2: LabelLayout = {
     blank('お届け先名略称カナ'),
     { header: '敬称', value: () => '様' },
     blank('ご依頼主コード'),
-    { header: 'ご依頼主電話番号', value: (p) => digitsHyphen(p.store?.phone ?? ''), bytes: 15, required: true },
+    storePhone(15),
     blank('ご依頼主電話番号枝番'),
-    { header: 'ご依頼主郵便番号', value: (p) => p.store?.postalCode ?? '', bytes: 8, required: true },
+    storePostal,
     { header: 'ご依頼主住所', value: (p) => p.store?.address ?? '', bytes: 64, required: true },
     blank('ご依頼主住所（アパートマンション名）'),
     { header: 'ご依頼主名', value: (p) => p.store?.name ?? '', bytes: 32, required: true },
@@ -154,19 +237,19 @@ export const SAGAWA_EHIDEN2: LabelLayout = {
   format: 'sagawa_ehiden2',
   columns: [
     blank('住所録コード'),
-    { header: 'お届け先電話番号', value: (p) => digitsHyphen(p.first.shipTo.phone), bytes: 14, required: true },
-    { header: 'お届け先郵便番号', value: (p) => p.first.shipTo.postalCode, bytes: 8, required: true },
+    shipToPhone(14),
+    shipToPostal(true),
     { header: 'お届け先住所１', value: (p) => addressLines(p, 3, 32)[0]!, bytes: 32, required: true },
     { header: 'お届け先住所２', value: (p) => addressLines(p, 3, 32)[1]!, bytes: 32 },
     { header: 'お届け先住所３', value: (p) => addressLines(p, 3, 32)[2]!, bytes: 32 },
     { header: 'お届け先名称１', value: (p) => p.first.shipTo.name, bytes: 32, required: true },
     { header: 'お届け先名称２', value: () => '' },
-    { header: 'お客様管理ナンバー', value: (p) => p.first.orderNo, bytes: 16, ascii: true, required: true },
+    { header: 'お客様管理ナンバー', value: (p) => p.first.orderNo, bytes: 16, orderNo: true, required: true },
     { header: 'お客様コード', value: (p) => p.codes.sagawaCustomerCode },
     blank('部署・担当者（荷送人）'),
     blank('荷送人電話番号'),
-    { header: 'ご依頼主電話番号', value: (p) => digitsHyphen(p.store?.phone ?? ''), bytes: 14, required: true },
-    { header: 'ご依頼主郵便番号', value: (p) => p.store?.postalCode ?? '', bytes: 8, required: true },
+    storePhone(14),
+    storePostal,
     { header: 'ご依頼主住所１', value: (p) => splitBytes(p.store?.address ?? '', 32)[0] ?? '', bytes: 32, required: true },
     { header: 'ご依頼主住所２', value: (p) => splitBytes(p.store?.address ?? '', 32).slice(1).join(''), bytes: 32 },
     { header: 'ご依頼主名称１', value: (p) => p.store?.name ?? '', bytes: 32, required: true },
@@ -203,7 +286,7 @@ export const CLICKPOST: LabelLayout = {
   format: 'japanpost_clickpost',
   maxRows: 40,
   columns: [
-    { header: 'お届け先郵便番号', value: (p) => p.first.shipTo.postalCode.replace(/-/g, ''), bytes: 7, required: true },
+    shipToPostal(false),
     { header: 'お届け先氏名', value: (p) => p.first.shipTo.name, bytes: 40, required: true },
     { header: 'お届け先敬称', value: () => '様' },
     { header: 'お届け先住所1行目', value: (p) => addressLines(p, 4, 40)[0]!, bytes: 40, required: true },

@@ -16,7 +16,10 @@ export type CsvValue = string | number | null | undefined;
 
 export interface CsvWriteOptions {
   encoding: CsvEncoding;
-  /** Prefix cells a spreadsheet would run as a formula (E9). Carrier files keep data as is. */
+  /**
+   * Prefix cells a spreadsheet would run as a formula (E9). Carrier files make their cells
+   * inert themselves (carriers/label-layouts.ts inertText): an apostrophe would be printed.
+   */
   neutralizeFormulas: boolean;
   /** Quote every field, numbers too (carrier files); else only text fields are quoted. */
   quoteAll: boolean;

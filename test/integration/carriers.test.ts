@@ -70,7 +70,7 @@ describe('carrier label export', () => {
     expect(bad.files).toEqual([]);
     expect(bad.problems).toEqual([
       { orderNo: 'S-2', field: 'お届け先住所３', message: expect.stringMatching(/^長すぎます: 全角16文字（半角32文字）までのところ/) },
-      { orderNo: 'chumon-store-10000001', field: 'お客様管理ナンバー', message: expect.stringMatching(/^長すぎます/) },
+      { orderNo: 'chumon-store-10000001', field: 'お客様管理ナンバー', message: expect.stringMatching(/^佐川急便 e飛伝Ⅱのお客様管理ナンバーは半角16文字まで/) },
       { orderNo: 'S-4', field: 'お届け先名称１', message: '「𠮷」は送り状ソフト（Shift_JIS）で扱えない文字です。別の字に直してください。' },
     ]);
   });
