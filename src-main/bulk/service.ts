@@ -12,6 +12,10 @@ interface RefusedOrder {
   orderNo: string;
   channel: Channel;
   status: MainStatus;
+  /** The rule's code for why (its `refusal` SQL). */
+  refusal: string;
+  /** The value before (the rule's `fromSql`). */
+  fromValue: string | null;
 }
 
 /**
@@ -19,8 +23,9 @@ interface RefusedOrder {
  * statements, not several per order. Parameters are named; `@value` is the new value.
  */
 interface BulkRule {
-  /** Orders that may not take the change, and why (written for the first refusals only). */
-  refusedWhere: string;
+  /** Why an order may not take the change: SQL giving a short code, NULL when it may. */
+  refusal: string;
+  /** The refusal in words (written for the first refusals only). */
   reason(order: RefusedOrder): string;
   /** Orders that already have the value. */
   unchangedWhere: string;
@@ -54,17 +59,34 @@ export class BulkChanges {
     this.journal = new Journal(sqlite);
     sqlite.exec(
       `CREATE TEMP TABLE IF NOT EXISTS bulk_target (order_id INTEGER PRIMARY KEY, order_no TEXT NOT NULL, channel TEXT NOT NULL,
-         status TEXT NOT NULL, from_value TEXT, verdict TEXT NOT NULL)`,
+         status TEXT NOT NULL, from_value TEXT, refusal TEXT, verdict TEXT NOT NULL)`,
     );
   }
 
+  /**
+   * E5. An order given to another store leaves this PC's list (and, once synced, its
+   * database), so one holding units of its store's stock (在庫確認 reserved them) or shipping
+   * in a bundle (同梱) keeps its store: either would be left behind half-done.
+   */
   setStore(orderIds: readonly number[], storeId: string | null, actor: Actor, now: Date): BulkChangeResult {
     if (storeId && !this.sqlite.prepare('SELECT 1 FROM stores WHERE id = ?').get(storeId)) {
       throw new UserError('指定した出荷店舗が見つかりません。店舗一覧から選び直してください。');
     }
+    const storeNames = new Map(this.sqlite.prepare('SELECT id, name FROM stores').raw().all() as [string, string][]);
+    const reasons: Record<string, (o: RefusedOrder) => string> = {
+      status: (o) => `「${STATUS_LABELS[o.status]}」の注文は出荷店舗を変更できません。`,
+      bundle: () => '同梱している注文です。同梱の注文は一緒に出荷するため、出荷店舗を変えるには先に F10 同梱設定で同梱を解除してください。',
+      reserved: (o) => {
+        const store = storeNames.get(o.fromValue ?? '') ?? o.fromValue ?? '';
+        return `「${store}」の在庫を引き当て済みの注文です。出荷店舗を変えると引き当てた在庫が宙に浮くため変更できません。この注文は${store}から出荷してください（出荷しない場合は注文取消で在庫を戻せます）。`;
+      },
+    };
     return this.run(orderIds, actor, now, {
-      refusedWhere: `o.status IN ('shipped', 'cancelled')`,
-      reason: (o) => `「${STATUS_LABELS[o.status]}」の注文は出荷店舗を変更できません。`,
+      refusal: `CASE WHEN o.status IN ('shipped', 'cancelled') THEN 'status'
+        WHEN o.store_id IS @value THEN NULL
+        WHEN o.bundle_group IS NOT NULL THEN 'bundle'
+        WHEN EXISTS (SELECT 1 FROM stock_reservations r WHERE r.order_id = o.id) THEN 'reserved' END`,
+      reason: (o) => reasons[o.refusal]!(o),
       unchangedWhere: 'o.store_id IS @value',
       fromSql: 'o.store_id',
       set: 'store_id = @value',
@@ -78,7 +100,7 @@ export class BulkChanges {
 
   setRating(orderIds: readonly number[], rating: boolean, actor: Actor, now: Date): BulkChangeResult {
     return this.run(orderIds, actor, now, {
-      refusedWhere: `o.channel <> 'yahoo_auction'`,
+      refusal: `CASE WHEN o.channel <> 'yahoo_auction' THEN 'channel' END`,
       reason: (o) => `${CHANNEL_LABELS[o.channel] ?? o.channel}の注文です。落札者評価はYahoo!オークションの注文だけに設定できます。`,
       unchangedWhere: 'o.buyer_rating = @value',
       fromSql: `CASE o.buyer_rating WHEN 1 THEN 'する' ELSE 'しない' END`,
@@ -102,7 +124,7 @@ export class BulkChanges {
     const forStatus = sub && isMainStatus(sub.mainStatus) ? STATUS_LABELS[sub.mainStatus] : '';
     return this.run(orderIds, actor, now, {
       // Clearing (null) suits every main status; a sub-status only its own.
-      refusedWhere: sub ? 'o.status <> @mainStatus' : '0',
+      refusal: sub ? `CASE WHEN o.status <> @mainStatus THEN 'status' END` : 'NULL',
       reason: (o) => `サブステータス「${sub?.name ?? ''}」は「${forStatus}」の注文用です（この注文は「${STATUS_LABELS[o.status]}」）。`,
       unchangedWhere: 'o.sub_status_id IS @value',
       fromSql: 'CAST(o.sub_status_id AS TEXT)',
@@ -143,10 +165,12 @@ export class BulkChanges {
       this.sqlite.exec('DELETE FROM temp.bulk_target');
       this.sqlite
         .prepare(
-          `INSERT INTO temp.bulk_target (order_id, order_no, channel, status, from_value, verdict)
-           SELECT o.id, o.order_no, o.channel, o.status, ${rule.fromSql},
-             CASE WHEN (${rule.refusedWhere}) THEN 'refused' WHEN (${rule.unchangedWhere}) THEN 'unchanged' ELSE 'change' END
-           FROM orders o WHERE o.id IN (SELECT value FROM json_each(@ids)) ORDER BY o.id`,
+          `INSERT INTO temp.bulk_target (order_id, order_no, channel, status, from_value, refusal, verdict)
+           SELECT id, order_no, channel, status, from_value, refusal,
+             CASE WHEN refusal IS NOT NULL THEN 'refused' WHEN unchanged THEN 'unchanged' ELSE 'change' END
+           FROM (SELECT o.id, o.order_no, o.channel, o.status, ${rule.fromSql} AS from_value, ${rule.refusal} AS refusal,
+               (${rule.unchangedWhere}) AS unchanged
+             FROM orders o WHERE o.id IN (SELECT value FROM json_each(@ids)) ORDER BY o.id)`,
         )
         .run(params);
       const verdicts = Object.fromEntries(
@@ -157,7 +181,7 @@ export class BulkChanges {
       const refused = (
         this.sqlite
           .prepare(
-            `SELECT order_id AS id, order_no AS orderNo, channel, status FROM temp.bulk_target
+            `SELECT order_id AS id, order_no AS orderNo, channel, status, refusal, from_value AS fromValue FROM temp.bulk_target
              WHERE verdict = 'refused' ORDER BY order_id LIMIT ${MAX_LISTED_REFUSALS}`,
           )
           .all() as RefusedOrder[]
