@@ -5,6 +5,7 @@ import { ensureAdminToken } from './auth.js';
 import { openServerDatabase, rows, type ServerDatabase } from './db/open.js';
 import { createCentralApp, type ServerClock } from './http/app.js';
 import { ChangeHub } from './http/events.js';
+import type { RateLimits } from './http/rate-limit.js';
 import { purgeAmazonPii } from './privacy/purge.js';
 import { seedDefaultMasters } from './sync/masters.js';
 import { refreshStatistics } from './orders/intake.js';
@@ -18,6 +19,8 @@ export interface CentralServerOptions {
   clock?: ServerClock;
   /** How often the PII purge runs after the one at start (S3: daily). */
   purgeIntervalMs?: number;
+  /** Request limits (tests make them small); the defaults suit a real store network. */
+  limits?: Partial<RateLimits>;
 }
 
 export interface CentralServer {
@@ -47,7 +50,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   await purgeNow();
   const purgeTimer = setInterval(() => void purgeNow().catch((err: unknown) => console.error('PII purge failed', err)), options.purgeIntervalMs ?? DAY_MS);
   purgeTimer.unref();
-  const app = createCentralApp({ db, serverId: state!.serverId, clock, hub });
+  const app = createCentralApp({ db, serverId: state!.serverId, clock, hub, limits: options.limits });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));

@@ -4,7 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { mastersUpload, newOrderInput, pushRequest, type HelloResponse } from '../../src-shared/sync/protocol.js';
-import { createClient, findClient, logRefused, type ClientIdentity, type ClientKind } from '../auth.js';
+import { createClient, findClient, hashToken, logRefused, type ClientIdentity, type ClientKind } from '../auth.js';
 import type { ServerDb } from '../db/open.js';
 import { rows } from '../db/open.js';
 import { intakeOrders } from '../orders/intake.js';
@@ -15,7 +15,7 @@ import { pullPage } from '../sync/pull.js';
 import { applyOps, NOT_YOURS } from '../sync/push.js';
 import { sql } from 'drizzle-orm';
 import type { ChangeHub } from './events.js';
-import { AuthFailures } from './rate-limit.js';
+import { AuthFailures, DEFAULT_LIMITS, TokenRate, type RateLimits } from './rate-limit.js';
 
 export interface ServerClock {
   now(): Date;
@@ -26,9 +26,12 @@ export interface CentralDeps {
   serverId: string;
   clock: ServerClock;
   hub: ChangeHub;
+  limits?: Partial<RateLimits>;
 }
 
 type Env = { Variables: { client: ClientIdentity } };
+
+const TOO_MANY = 'このトークンからの要求が多すぎるため、しばらく受け付けません。少し待ってからもう一度お試しください。';
 
 const storeInput = z.object({
   id: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, '店舗IDは英数字・_・- で40文字までです。'),
@@ -54,8 +57,12 @@ function address(c: Context): string {
   }
 }
 
-function bad(c: Context, message: string, status: 400 | 401 | 403 | 404 | 409 | 413 | 429 = 400) {
+function bad(c: Context, message: string, status: 400 | 401 | 403 | 404 | 409 | 413 = 400) {
   return c.json({ error: message }, status);
+}
+
+function tooMany(c: Context, message: string, seconds: number) {
+  return c.json({ error: message }, 429, { 'retry-after': String(Math.max(1, seconds)) });
 }
 
 async function parse<T extends z.ZodType>(c: Context, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; message: string }> {
@@ -76,7 +83,9 @@ async function parse<T extends z.ZodType>(c: Context, schema: T): Promise<{ ok: 
  */
 export function createCentralApp(deps: CentralDeps): Hono<Env> {
   const { db, clock, hub } = deps;
-  const failures = new AuthFailures();
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const failures = new AuthFailures(limits);
+  const rate = new TokenRate(limits);
   const notify = () => void hub.check();
   const app = new Hono<Env>();
 
@@ -90,14 +99,21 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
   app.use('*', async (c, next) => {
     if (c.req.path === '/health') return next();
     const from = address(c);
-    if (failures.blocked(from, clock.now())) return bad(c, '認証の失敗が続いたため、しばらく受け付けません。', 429);
     const header = c.req.header('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const hash = token ? hashToken(token) : '';
+    // Both limits are judged before the database is asked anything.
+    const blocked = failures.blockedFor(from, hash, clock.now());
+    if (blocked > 0) return tooMany(c, '認証の失敗が続いたため、しばらく受け付けません。', blocked);
+    const wait = hash ? rate.waitFor(hash, clock.now()) : 0;
+    if (wait > 0) return tooMany(c, TOO_MANY, wait);
     const client = token ? await findClient(db, token, clock.now()) : null;
     if (!client) {
-      failures.record(from, clock.now());
+      failures.record(from, hash, clock.now());
       return refuse(c, 401, token ? 'トークンが正しくないか、無効にされています。' : 'トークンがありません。', null);
     }
+    failures.trust(from, hash, clock.now());
+    if (!rate.take(hash, clock.now())) return tooMany(c, TOO_MANY, 1);
     c.set('client', client);
     return next();
   });

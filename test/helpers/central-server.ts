@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { NewOrder } from '../../src-shared/domain/order.js';
-import { startCentralServer, type CentralServer } from '../../src-server/server.js';
+import { startCentralServer, type CentralServer, type CentralServerOptions } from '../../src-server/server.js';
 import { TestClock } from './test-app.js';
 
 export type Backend = 'pglite' | 'postgres';
@@ -52,11 +52,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(backend: Backend = 'pglite', options: { clock?: TestClock } = {}): Promise<TestServer> {
+export async function startTestServer(backend: Backend = 'pglite', options: { clock?: TestClock; limits?: CentralServerOptions['limits'] } = {}): Promise<TestServer> {
   const clock = options.clock ?? new TestClock();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-server-'));
   const pgdb = backend === 'postgres' ? await freshPostgres() : null;
-  const open = (port: number) => startCentralServer({ port, dataDir: dir, databaseUrl: pgdb?.url, clock, purgeIntervalMs: 3_600_000 });
+  const open = (port: number) => startCentralServer({ port, dataDir: dir, databaseUrl: pgdb?.url, clock, purgeIntervalMs: 3_600_000, limits: options.limits });
   let server = await open(0);
   let running = true;
   const adminToken = server.adminToken!;
