@@ -19,6 +19,8 @@ const app = bootApp({
   settings: createConfSettings(dataDir),
   mode: 'browser',
   version: readVersion(SOURCE_ROOT),
+  // Seeding only: the app closes when done.
+  backgroundTimers: false,
 });
 const started = performance.now();
 let lastReport = 0;

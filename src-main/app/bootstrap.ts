@@ -22,6 +22,12 @@ export interface BootOptions {
   nativeBinding?: string;
   /** Electron passes its safeStorage cipher; elsewhere a key file in the data folder. */
   secrets?: SecretCipher;
+  /**
+   * The daily backup check and the S3 purge run on timers: the real app (Electron, browser
+   * mode) starts them (the default). Tests and benches pass false unless the timers are what
+   * they test, so no purge or backup runs in the middle of what they check or measure.
+   */
+  backgroundTimers?: boolean;
 }
 
 export interface App {
@@ -76,9 +82,15 @@ export function bootApp(options: BootOptions): App {
       }
     },
   };
-  const stopDailyBackups = scheduleDailyBackups(ctx, (message, err) => console.error(message, err));
-  // Live sync when a central server is configured, and the daily S3 purge (issue 6).
-  const stopBackground = [startSync(ctx), startPiiPurge(ctx)];
+  // Live sync when a central server is configured (asked for by configuring one).
+  const stopBackground = [startSync(ctx)];
+  if (options.backgroundTimers !== false) {
+    stopBackground.push(
+      scheduleDailyBackups(ctx, (message, err) => console.error(message, err)),
+      // The daily S3 purge (issue 6).
+      startPiiPurge(ctx),
+    );
+  }
   return {
     ctx,
     subscribe(listener) {
@@ -86,7 +98,6 @@ export function bootApp(options: BootOptions): App {
       return () => listeners.delete(listener);
     },
     close: () => {
-      stopDailyBackups();
       for (const stop of stopBackground) stop();
       ctx.database.sqlite.close();
     },

@@ -43,6 +43,8 @@ export function openApp(dataDir: string): App {
     settings: createConfSettings(dataDir),
     mode: 'browser',
     version: 'bench',
+    // A purge or backup must not run in the middle of a measurement.
+    backgroundTimers: false,
   });
 }
 

@@ -50,7 +50,7 @@ export const test = base.extend<{ chumon: Chumon } & ChumonOptions>({
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-e2e-'));
     const settings = createConfSettings(dataDir);
     settings.set('operator', 'E2E担当');
-    const seeded = bootApp({ dataDir, migrationsFolder: path.join(SOURCE_ROOT, 'drizzle'), settings, mode: 'browser', version: 'e2e' });
+    const seeded = bootApp({ dataDir, migrationsFolder: path.join(SOURCE_ROOT, 'drizzle'), settings, mode: 'browser', version: 'e2e', backgroundTimers: false });
     if (seedOrders > 0) seedDemo(seeded.ctx.database.sqlite, { orders: seedOrders, now: new Date() });
     seeded.close();
     const { child, url } = await startBrowserMode(dataDir);

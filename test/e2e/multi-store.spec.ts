@@ -103,7 +103,7 @@ async function startPc(browser: Browser, name: string, storeStock: string | null
   const settings = createConfSettings(dir);
   settings.set('operator', `${name}担当`);
   settings.set('pcId', `${name}-PC`);
-  const boot = bootApp({ dataDir: dir, migrationsFolder: path.join(SOURCE_ROOT, 'drizzle'), settings, mode: 'browser', version: 'e2e' });
+  const boot = bootApp({ dataDir: dir, migrationsFolder: path.join(SOURCE_ROOT, 'drizzle'), settings, mode: 'browser', version: 'e2e', backgroundTimers: false });
   // The store's shelf: enough of the test SKU for 在庫確認 to pass.
   if (storeStock) boot.ctx.database.sqlite.prepare("INSERT INTO stock (sku, store_id, on_hand, reserved, location) VALUES ('MG-010', ?, 1000, 0, 'B-02-01')").run(storeStock);
   boot.close();

@@ -34,14 +34,25 @@ export interface TestApp {
   close(): void;
 }
 
-/** A real app on a real SQLite file in a fresh temporary folder. */
-export function createTestApp(options: { clock?: TestClock; dir?: string } = {}): TestApp {
+/**
+ * A real app on a real SQLite file in a fresh temporary folder. Its background timers
+ * (daily backup, S3 purge) stay off unless `backgroundTimers` asks for them.
+ */
+export function createTestApp(options: { clock?: TestClock; dir?: string; backgroundTimers?: boolean } = {}): TestApp {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'chumon-test-'));
   const clock = options.clock ?? new TestClock();
   const settings = createConfSettings(dir);
   settings.set('operator', 'テスト担当');
   settings.set('pcId', 'TEST-PC');
-  const app = bootApp({ dataDir: dir, migrationsFolder: MIGRATIONS, settings, mode: 'browser', version: 'test', clock });
+  const app = bootApp({
+    dataDir: dir,
+    migrationsFolder: MIGRATIONS,
+    settings,
+    mode: 'browser',
+    version: 'test',
+    clock,
+    backgroundTimers: options.backgroundTimers ?? false,
+  });
   return {
     app,
     dir,

@@ -10,7 +10,14 @@ import { createConfSettings } from '../../src-main/settings/conf-settings.js';
 import { MIGRATIONS } from '../helpers/test-app.js';
 
 const [dataDir, settingsDir, orderId] = process.argv.slice(2);
-const app = bootApp({ dataDir: dataDir!, migrationsFolder: MIGRATIONS, settings: createConfSettings(settingsDir!), mode: 'browser', version: 'race' });
+const app = bootApp({
+  dataDir: dataDir!,
+  migrationsFolder: MIGRATIONS,
+  settings: createConfSettings(settingsDir!),
+  mode: 'browser',
+  version: 'race',
+  backgroundTimers: false,
+});
 process.stdout.write('ready\n');
 process.stdin.once('data', () => {
   void dispatch(handlers, app.ctx, 'stock:check', { orderIds: [Number(orderId)] }).then((result) => {
