@@ -203,7 +203,9 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
   });
   app.get('/sync/events', (c) =>
     streamSSE(c, async (stream) => {
-      const unsubscribe = hub.subscribe((seq) => void stream.writeSSE({ event: 'change', data: String(seq) }));
+      const client = c.get('client');
+      const audience = { storeId: client.storeId, isHeadOffice: client.isHeadOffice };
+      const unsubscribe = hub.subscribe(audience, (seq) => void stream.writeSSE({ event: 'change', data: String(seq) }));
       stream.onAbort(unsubscribe);
       await stream.writeSSE({ event: 'hello', data: clock.now().toISOString() });
       while (!stream.aborted) {

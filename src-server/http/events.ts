@@ -1,14 +1,56 @@
+import { sql } from 'drizzle-orm';
 import { lastChange } from '../db/changes.js';
-import type { ServerDb } from '../db/open.js';
+import { rows, type ServerDb } from '../db/open.js';
+
+/** Who listens: a store PC wakes for its store's orders, head office for every order. */
+export interface Audience {
+  storeId: string | null;
+  isHeadOffice: boolean;
+}
+
+/** What a run of change numbers touched: the stores of its orders (null: unassigned), or everything. */
+interface Touched {
+  all: boolean;
+  stores: Set<string | null>;
+}
+
+/** Past this many new numbers at once (a big intake), everyone is woken instead of asking which stores. */
+const SCOPE_LIMIT = 50_000;
 
 /**
- * Tells connected PCs that something changed, so they pull within 2 seconds. The last change
- * number lives in the database, and every process polls it: a change made through another
- * server process sharing the PostgreSQL reaches this process's PCs too.
+ * The stores whose PCs can see changes (after, upto]: the stores of the orders changed
+ * there, the stores orders left (E5), and everyone for a master. An order changed again
+ * since has a later number and is found by the next look.
+ */
+async function touchedBetween(db: ServerDb, after: number, upto: number): Promise<Touched> {
+  if (upto - after > SCOPE_LIMIT) return { all: true, stores: new Set() };
+  const found = await rows<{ storeId: string | null; master: boolean }>(
+    db,
+    sql`SELECT DISTINCT store_id AS "storeId", false AS master FROM orders WHERE seq > ${after} AND seq <= ${upto}
+        UNION
+        SELECT DISTINCT store_id, false FROM order_departures WHERE seq > ${after} AND seq <= ${upto}
+        UNION
+        (SELECT NULL, true FROM master_rows WHERE seq > ${after} AND seq <= ${upto} LIMIT 1)`,
+  );
+  return { all: found.some((r) => r.master), stores: new Set(found.filter((r) => !r.master).map((r) => r.storeId)) };
+}
+
+function concerns(audience: Audience, touched: Touched): boolean {
+  if (touched.all) return true;
+  if (audience.isHeadOffice) return touched.stores.size > 0;
+  return touched.stores.has(audience.storeId);
+}
+
+/**
+ * Tells connected PCs that something they can see changed, so they pull within 2 seconds;
+ * a PC of one store does not wake for another store's orders. The last change number lives
+ * in the database and every process polls it: a change made through another server process
+ * sharing the PostgreSQL reaches this process's PCs too.
  */
 export class ChangeHub {
-  private readonly listeners = new Set<(seq: number) => void>();
-  private last = 0;
+  private readonly listeners = new Map<(seq: number) => void, Audience>();
+  /** The last number told about; null until the first look (nothing before it is news). */
+  private last: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private checking = false;
 
@@ -20,6 +62,7 @@ export class ChangeHub {
   start(): void {
     this.timer = setInterval(() => void this.check(), this.intervalMs);
     this.timer.unref();
+    void this.check();
   }
 
   stop(): void {
@@ -28,20 +71,22 @@ export class ChangeHub {
     this.listeners.clear();
   }
 
-  subscribe(listener: (seq: number) => void): () => void {
-    this.listeners.add(listener);
+  subscribe(audience: Audience, listener: (seq: number) => void): () => void {
+    this.listeners.set(listener, audience);
     return () => this.listeners.delete(listener);
   }
 
-  /** Called after a local commit, and by the poll; tells everyone when the number moved. */
+  /** Called after a local commit, and by the poll; tells those concerned when the number moved. */
   async check(): Promise<void> {
     if (this.checking || !this.timer) return;
     this.checking = true;
     try {
       const seq = await lastChange(this.db);
+      if (this.last === null) this.last = seq;
       if (seq > this.last) {
+        const touched = await touchedBetween(this.db, this.last, seq);
         this.last = seq;
-        for (const listener of this.listeners) listener(seq);
+        for (const [listener, audience] of this.listeners) if (concerns(audience, touched)) listener(seq);
       }
     } catch {
       // The database is briefly unreachable: the next poll tries again.
