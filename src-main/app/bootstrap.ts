@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { AppEvent } from '../../src-shared/api/events.js';
 import { systemClock, type Clock, type ServiceContext } from '../core/context.js';
@@ -10,6 +11,7 @@ import { createFileKeyCipher, type SecretCipher } from '../settings/secret-ciphe
 import { startPiiPurge } from '../privacy/purge.js';
 import { startSync } from '../sync/runner.js';
 import type { Settings } from '../settings/settings.js';
+import { SOURCE_ROOT } from './paths.js';
 
 export interface BootOptions {
   dataDir: string;
@@ -22,6 +24,10 @@ export interface BootOptions {
   nativeBinding?: string;
   /** Electron passes its safeStorage cipher; elsewhere a key file in the data folder. */
   secrets?: SecretCipher;
+  /** Bundled assets (PDF font); default the repository's assets/ (running from source). */
+  assetsDir?: string;
+  /** Default folder for printed PDFs; default ~/Documents/Chumon. */
+  documentsDir?: string;
   /**
    * The daily backup check and the S3 purge run on timers: the real app (Electron, browser
    * mode) starts them (the default). Tests and benches pass false unless the timers are what
@@ -66,6 +72,10 @@ export function bootApp(options: BootOptions): App {
     clock: options.clock ?? systemClock,
     settings,
     secrets: options.secrets ?? createFileKeyCipher(options.dataDir),
+    paths: {
+      assets: options.assetsDir ?? path.join(SOURCE_ROOT, 'assets'),
+      documents: options.documentsDir ?? path.join(os.homedir(), 'Documents', 'Chumon'),
+    },
     mode: options.mode,
     version: options.version,
     actor: () => ({ operator: settings.get('operator'), storeId: settings.get('storeId'), pcId: settings.get('pcId') }),

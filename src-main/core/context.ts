@@ -10,6 +10,14 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Folders the services work with, given at boot: two apps in one process may differ. */
+export interface AppPaths {
+  /** Bundled assets (the PDF font): assets/ from source, the resources' assets/ when packaged. */
+  assets: string;
+  /** Where printed PDFs are kept when the settings name no folder (the user's documents). */
+  documents: string;
+}
+
 /** Who does things on this PC: recorded in every history row (S2). */
 export interface Actor {
   operator: string;
@@ -27,6 +35,7 @@ export interface ServiceContext {
   settings: Settings;
   /** Seals secrets kept in settings (the SMTP password). */
   secrets: SecretCipher;
+  paths: AppPaths;
   actor(): Actor;
   emit(event: AppEvent): void;
   mode: 'electron' | 'browser';

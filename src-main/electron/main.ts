@@ -3,8 +3,6 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { UserError } from '../../src-shared/api/errors.js';
 import { bootApp, type App } from '../app/bootstrap.js';
 import { createFileKeyCipher } from '../settings/secret-cipher.js';
-import { setAssetsRoot } from '../printing/assets.js';
-import { setDefaultDocumentsDir } from '../printing/documents.js';
 import { installMenu } from './menu.js';
 import { registerIpc } from './ipc.js';
 import { createSafeStorageCipher } from './safe-storage.js';
@@ -36,8 +34,6 @@ let chumon: App | null = null;
 async function start(): Promise<void> {
   await app.whenReady();
   const paths = resourcePaths();
-  setAssetsRoot(paths.assets);
-  setDefaultDocumentsDir(path.join(app.getPath('documents'), 'Chumon'));
   try {
     chumon = bootApp({
       dataDir: app.getPath('userData'),
@@ -46,6 +42,8 @@ async function start(): Promise<void> {
       mode: 'electron',
       version: app.getVersion(),
       nativeBinding: process.env.CHUMON_SQLITE_BINDING || undefined,
+      assetsDir: paths.assets,
+      documentsDir: path.join(app.getPath('documents'), 'Chumon'),
       // SMTP password and store token: sealed by the OS keychain where Electron offers one.
       secrets: createSafeStorageCipher(createFileKeyCipher(app.getPath('userData'))),
     });

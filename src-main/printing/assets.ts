@@ -1,21 +1,27 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { SOURCE_ROOT } from '../app/paths.js';
+import { UserError } from '../../src-shared/api/errors.js';
 
-let assetsRoot = path.join(SOURCE_ROOT, 'assets');
-
-/**
- * Where the bundled assets live. From source that is the repository's assets/; the packaged
- * app calls this with path.join(process.resourcesPath, 'assets') (electron-builder copies
- * assets/ there as an extraResource).
- */
-export function setAssetsRoot(dir: string): void {
-  assetsRoot = dir;
+export interface FontFiles {
+  regular: string;
+  bold: string;
 }
 
-/** BIZ UDPGothic (SIL OFL 1.1, licence in assets/fonts/OFL.txt): a universal-design face. */
-export function fontFiles(): { regular: string; bold: string } {
-  return {
-    regular: path.join(assetsRoot, 'fonts', 'BIZUDPGothic-Regular.ttf'),
-    bold: path.join(assetsRoot, 'fonts', 'BIZUDPGothic-Bold.ttf'),
+/**
+ * BIZ UDPGothic (SIL OFL 1.1, licence in assets/fonts/OFL.txt): a universal-design face, in
+ * the app's assets folder (ctx.paths.assets: the repository's assets/ from source, the
+ * packaged resources' assets/ in Electron). A missing file is said plainly, before pdfkit
+ * fails on it with a bare file error.
+ */
+export function fontFiles(assetsDir: string): FontFiles {
+  const fonts = {
+    regular: path.join(assetsDir, 'fonts', 'BIZUDPGothic-Regular.ttf'),
+    bold: path.join(assetsDir, 'fonts', 'BIZUDPGothic-Bold.ttf'),
   };
+  for (const file of [fonts.regular, fonts.bold]) {
+    if (!existsSync(file)) {
+      throw new UserError(`PDF 用の日本語フォント「${file}」が見つかりません。Chumon をインストールし直してください。何も印刷していません。`, 'font_missing');
+    }
+  }
+  return fonts;
 }

@@ -136,7 +136,7 @@ function renderParcel(doc: PDFKit.PDFDocument, group: PrintOrder[], store: Store
  * prices and totals; the order-time comment is printed as 備考.
  */
 export async function renderDeliveryNotes(data: PrintData, meta: DocumentMeta, options: NoteOptions): Promise<RenderedPdf> {
-  const doc = createPdf('納品書', `${data.orders.length}件の注文`);
+  const doc = createPdf('納品書', `${data.orders.length}件の注文`, meta.fonts);
   parcels(data.orders).forEach((group, index) => {
     if (index > 0) doc.addPage();
     const store = (group[0]!.storeId ? data.stores.get(group[0]!.storeId) : undefined) ?? data.store;

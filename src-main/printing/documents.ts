@@ -1,23 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../src-shared/api/errors.js';
-import type { Settings } from '../settings/settings.js';
+import type { ServiceContext } from '../core/context.js';
 
-/** ~/Documents/Chumon (Electron may point this at app.getPath('documents') instead). */
-let fallbackDir = path.join(os.homedir(), 'Documents', 'Chumon');
-
-export function setDefaultDocumentsDir(dir: string): void {
-  fallbackDir = dir;
-}
-
-export function defaultDocumentsDir(): string {
-  return fallbackDir;
-}
-
-/** The folder where printed PDFs are kept: the setting, else the user's documents folder. */
-export function documentsDir(settings: Settings): string {
-  return settings.get('documents')?.dir || fallbackDir;
+/** The folder where printed PDFs are kept: the setting, else the app's documents folder. */
+export function documentsDir(ctx: Pick<ServiceContext, 'settings' | 'paths'>): string {
+  return ctx.settings.get('documents')?.dir || ctx.paths.documents;
 }
 
 /** 20261127-103015 in Japan time, for file names that sort by time. */

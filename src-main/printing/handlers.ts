@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { Handlers } from '../core/dispatch.js';
-import { defaultDocumentsDir } from './documents.js';
 import { downloadJob, listJobs, marksSummary, reprint, runPrint } from './print-service.js';
 
 export const printingHandlers: Handlers<
@@ -24,7 +23,7 @@ export const printingHandlers: Handlers<
       deliveryNotePrices: documents?.deliveryNotePrices !== false,
       csvEncoding: ctx.settings.get('csvEncoding'),
       documentsDir: documents?.dir ?? '',
-      defaultDocumentsDir: defaultDocumentsDir(),
+      defaultDocumentsDir: ctx.paths.documents,
     };
   },
   'files:saveSettings': async (input, ctx) => {
@@ -45,6 +44,6 @@ export const printingHandlers: Handlers<
     ctx.settings.set('printer', input.printer);
     ctx.settings.set('csvEncoding', input.csvEncoding);
     ctx.settings.set('documents', { dir: input.documentsDir, deliveryNotePrices: input.deliveryNotePrices });
-    return { ...input, defaultDocumentsDir: defaultDocumentsDir() };
+    return { ...input, defaultDocumentsDir: ctx.paths.documents };
   },
 };

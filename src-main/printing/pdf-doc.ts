@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { code128Bars } from './code128.js';
-import { fontFiles } from './assets.js';
+import type { FontFiles } from './assets.js';
 
 export const A4 = { width: 595.28, height: 841.89 };
 export const MARGIN = 36;
@@ -15,7 +15,7 @@ export const FONT_BOLD = 'jp-bold';
  * used (a subset), so a 4.5 MB TTF adds a few tens of KB to a list. Pages are buffered so
  * that "page x / y" can be written once the count is known.
  */
-export function createPdf(title: string, subject: string): PDFKit.PDFDocument {
+export function createPdf(title: string, subject: string, fonts: FontFiles): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -23,7 +23,6 @@ export function createPdf(title: string, subject: string): PDFKit.PDFDocument {
     autoFirstPage: true,
     info: { Title: title, Subject: subject, Creator: 'Chumon', Producer: 'Chumon' },
   });
-  const fonts = fontFiles();
   doc.registerFont(FONT, fonts.regular);
   doc.registerFont(FONT_BOLD, fonts.bold);
   doc.font(FONT);

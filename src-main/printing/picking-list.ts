@@ -15,10 +15,13 @@ import {
   wrappedHeight,
 } from './pdf-doc.js';
 import { shipToLines, type PrintData, type PrintOrder } from './print-data.js';
+import type { FontFiles } from './assets.js';
 
 export interface DocumentMeta {
   printedAt: Date;
   operator: string;
+  /** The app's bundled font (fontFiles(ctx.paths.assets)). */
+  fonts: FontFiles;
 }
 
 export interface RenderedPdf {
@@ -173,7 +176,7 @@ function orderBlock(doc: PDFKit.PDFDocument, cursor: Cursor, order: PrintOrder):
  * block per order with a Code 128 barcode of its number for the ship-confirm scan.
  */
 export async function renderPickingList(data: PrintData, meta: DocumentMeta): Promise<RenderedPdf> {
-  const doc = createPdf('ピッキングリスト', `${data.orders.length}件の注文`);
+  const doc = createPdf('ピッキングリスト', `${data.orders.length}件の注文`, meta.fonts);
   const storeName = data.store?.name ?? '全店舗';
   const itemLines = data.orders.reduce((n, o) => n + o.items.length, 0);
   const counts = `注文 ${data.orders.length.toLocaleString('ja-JP')}件・明細 ${itemLines.toLocaleString('ja-JP')}行`;

@@ -12,6 +12,7 @@ import {
 import { chunked } from '../core/chunked.js';
 import type { ServiceContext } from '../core/context.js';
 import { Journal } from '../core/journal.js';
+import { fontFiles } from './assets.js';
 import { renderDeliveryNotes } from './delivery-note.js';
 import { documentsDir, fileStamp, saveDocument } from './documents.js';
 import { renderPickingList, type RenderedPdf } from './picking-list.js';
@@ -45,7 +46,7 @@ async function choosePrinter(ctx: ServiceContext): Promise<string> {
 
 async function render(ctx: ServiceContext, kind: PrintKind, orderIds: readonly number[], printedAt: Date): Promise<{ rendered: RenderedPdf; ids: number[] }> {
   const data = loadPrintData(ctx, orderIds);
-  const meta = { printedAt, operator: ctx.actor().operator };
+  const meta = { printedAt, operator: ctx.actor().operator, fonts: fontFiles(ctx.paths.assets) };
   const rendered =
     kind === 'picking'
       ? await renderPickingList(data, meta)
@@ -118,7 +119,7 @@ async function produce(ctx: ServiceContext, kind: PrintKind, orderIds: readonly 
     ids = JSON.parse(existing.orderIds) as number[];
   } else {
     const made = await render(ctx, kind, orderIds, at);
-    file = saveDocument(documentsDir(ctx.settings), `${PRINT_KIND_LABELS[kind]}_${fileStamp(at)}`, made.rendered.pdf);
+    file = saveDocument(documentsDir(ctx), `${PRINT_KIND_LABELS[kind]}_${fileStamp(at)}`, made.rendered.pdf);
     pages = made.rendered.pages;
     bytes = made.rendered.pdf.length;
     ids = made.ids;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bootApp, type App } from '../../src-main/app/bootstrap.js';
+import { bootApp, type App, type BootOptions } from '../../src-main/app/bootstrap.js';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import type { Clock } from '../../src-main/core/context.js';
 import { dispatch } from '../../src-main/core/dispatch.js';
@@ -34,11 +34,20 @@ export interface TestApp {
   close(): void;
 }
 
+export interface TestAppOptions {
+  clock?: TestClock;
+  dir?: string;
+  backgroundTimers?: boolean;
+  /** Folders of the app's ctx.paths; PDFs are kept in <dir>/Documents unless given. */
+  boot?: Pick<BootOptions, 'assetsDir' | 'documentsDir'>;
+}
+
 /**
  * A real app on a real SQLite file in a fresh temporary folder. Its background timers
- * (daily backup, S3 purge) stay off unless `backgroundTimers` asks for them.
+ * (daily backup, S3 purge) stay off unless `backgroundTimers` asks for them, and nothing it
+ * prints lands in the user's own documents folder.
  */
-export function createTestApp(options: { clock?: TestClock; dir?: string; backgroundTimers?: boolean } = {}): TestApp {
+export function createTestApp(options: TestAppOptions = {}): TestApp {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'chumon-test-'));
   const clock = options.clock ?? new TestClock();
   const settings = createConfSettings(dir);
@@ -52,6 +61,8 @@ export function createTestApp(options: { clock?: TestClock; dir?: string; backgr
     version: 'test',
     clock,
     backgroundTimers: options.backgroundTimers ?? false,
+    documentsDir: path.join(dir, 'Documents'),
+    ...options.boot,
   });
   return {
     app,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { dispatch } from '../../../src-main/core/dispatch.js';
 import { handlers } from '../../../src-main/core/registry.js';
 import { loadPrintData } from '../../../src-main/printing/print-data.js';
+import { fontFiles } from '../../../src-main/printing/assets.js';
 import { renderPickingList } from '../../../src-main/printing/picking-list.js';
 import { OrderWriter } from '../../../src-main/orders/writer.js';
 import type { ServiceContext } from '../../../src-main/core/context.js';
@@ -70,7 +71,7 @@ export const filesSection: BenchSection = {
     const pickIds = ctx.database.sqlite.prepare("SELECT id FROM orders WHERE status = 'paid' ORDER BY id LIMIT 1000").pluck().all() as number[];
     const pick = await measure(async () => {
       const data = loadPrintData(ctx, pickIds);
-      return { lines: data.orders.reduce((s, o) => s + o.items.length, 0), pdf: await renderPickingList(data, { printedAt: new Date(), operator: 'bench' }) };
+      return { lines: data.orders.reduce((s, o) => s + o.items.length, 0), pdf: await renderPickingList(data, { printedAt: new Date(), operator: 'bench', fonts: fontFiles(ctx.paths.assets) }) };
     });
     out.push({
       name: `picking list ${pickIds.length.toLocaleString()} orders / ${pick.value.lines.toLocaleString()} lines`,
