@@ -33,6 +33,11 @@ export function bundleKeyText(o: Parameters<typeof bundleKeyOf>[0]): string {
   return [key.name, key.postal, key.address].join(SEPARATOR);
 }
 
+/** The key an order is stored with: only open orders have one (shipped and cancelled never reopen). */
+export function storedBundleKey(status: string, o: Parameters<typeof bundleKeyOf>[0]): string | null {
+  return (OPEN_STATUSES as readonly string[]).includes(status) ? bundleKeyText(o) : null;
+}
+
 function partsOf(text: string): BundleKey {
   const [name = '', postal = '', address = ''] = text.split(SEPARATOR);
   return { name, postal, address };

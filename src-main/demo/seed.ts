@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { withDeferredIndexes } from '../db/bulk-load.js';
+import { withSearchIndexBatch } from '../search/index-batch.js';
 import { OrderWriter } from '../orders/writer.js';
 import { DemoGenerator } from './generate.js';
 import { DEMO_STORES, PRODUCTS } from './vocabulary.js';
@@ -45,12 +46,14 @@ export function seedDemo(sqlite: BetterSqlite3.Database, options: SeedOptions): 
   const at = options.now.toISOString();
   const start = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM orders').get() as { n: number }).n;
   let done = 0;
-  const batch = sqlite.transaction((count: number) => {
-    for (let i = 0; i < count; i++) {
-      const { order, initial } = generator.next(start + done + i + 1);
-      writer.insert(order, at, initial);
-    }
-  });
+  const batch = sqlite.transaction((count: number) =>
+    withSearchIndexBatch(sqlite, () => {
+      for (let i = 0; i < count; i++) {
+        const { order, initial } = generator.next(start + done + i + 1);
+        writer.insert(order, at, initial);
+      }
+    }),
+  );
   withDeferredIndexes(sqlite, ['orders', 'order_items'], () => {
     while (done < options.orders) {
       const count = Math.min(BATCH, options.orders - done);

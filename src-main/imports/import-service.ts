@@ -1,3 +1,4 @@
+import { withSearchIndexBatch } from '../search/index-batch.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { FileUpload } from '../../src-shared/api/files.js';
@@ -205,7 +206,7 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
   );
   const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, rejected: plan.rejected.length };
   const reason = `ファイル取込: ${plan.layout}`;
-  sqlite.transaction(() => {
+  sqlite.transaction(() => withSearchIndexBatch(sqlite, () => {
     for (const { order } of plan.orders) {
       const verdict = classifier.verdict(order);
       if (verdict.kind === 'new') {
@@ -242,7 +243,7 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
         result.unchanged += 1;
       }
     }
-  })();
+  }))();
   if (result.inserted + result.updated > 0) ctx.emit({ type: 'orders:changed' });
   return result;
 }

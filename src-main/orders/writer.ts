@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { subtotalOf, totalOf } from '../../src-shared/domain/money.js';
 import type { NewOrder } from '../../src-shared/domain/order.js';
+import { storedBundleKey } from '../bundle/candidates.js';
 import { hasStatusMail, type MainStatus } from '../../src-shared/domain/status.js';
 
 /** Where an order stands when it arrives already worked on (demo data, a store's history). */
@@ -31,8 +32,8 @@ export class OrderWriter {
          ship_name, ship_postal_code, ship_prefecture, ship_address1, ship_address2, ship_phone,
          payment_method, needs_payment, subtotal, discount, shipping_fee, cod_fee, total,
          order_comment, mail_inquiry, order_form_done, store_id, created_at, updated_at,
-         status, mail_pending, paid_at, shipped_at, cancelled_at, carrier, tracking_no, sub_status_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         status, mail_pending, paid_at, shipped_at, cancelled_at, carrier, tracking_no, sub_status_id, bundle_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertItem = sqlite.prepare(
       `INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location)
@@ -86,6 +87,13 @@ export class OrderWriter {
       initial.carrier ?? null,
       initial.trackingNo ?? null,
       initial.subStatusId ?? null,
+      storedBundleKey(initial.status, {
+        buyerName: buyer.name,
+        postalCode: shipTo.postalCode,
+        prefecture: shipTo.prefecture,
+        address1: shipTo.address1,
+        address2: shipTo.address2,
+      }),
     );
     const orderId = Number(info.lastInsertRowid);
     for (const item of order.items) {

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { addressTokens, contactTokens, nameTokens } from '../../src-shared/text/search-tokens.js';
+import { searchIndexedUpTo } from './index-batch.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -19,4 +20,6 @@ export function registerSearchFunctions(sqlite: BetterSqlite3.Database): void {
   sqlite.function('chumon_contact_tokens', options, (email: unknown, phone: unknown, shipPhone: unknown) =>
     contactTokens(text(email), text(phone), text(shipPhone)),
   );
+  // Not deterministic: it moves while a bulk load's batch is open (search/index-batch.ts).
+  sqlite.function('chumon_search_indexed_upto', { deterministic: false }, () => searchIndexedUpTo(sqlite));
 }

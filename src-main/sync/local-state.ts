@@ -1,3 +1,4 @@
+import { withSearchIndexBatch } from '../search/index-batch.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { STATUS_LABELS, isMainStatus } from '../../src-shared/domain/status.js';
 import type { MastersUpload, OpResult, PulledHistory, PullResponse, WireMaster } from '../../src-shared/sync/protocol.js';
@@ -84,7 +85,8 @@ export class LocalSyncState {
    * no orders when this sync began, so orders are inserted without comparing.
    */
   applyPage(page: PullResponse, fresh = false): PageApplied {
-    return this.quietly(() => {
+    // New orders of the page get their search-index rows in one pass at its end.
+    return this.quietly(() => withSearchIndexBatch(this.sqlite, () => {
       const busy = new Set(
         this.sqlite.prepare("SELECT DISTINCT entity_id FROM sync_outbox WHERE state = 'pending' AND entity = 'order'").pluck().all() as string[],
       );
@@ -111,7 +113,7 @@ export class LocalSyncState {
       for (const master of page.masters) this.applyMaster(master);
       this.setMeta.run('sync_cursor', String(page.cursor));
       return { orders, removed, masters: page.masters.length };
-    });
+    }));
   }
 
   private applyMaster(master: WireMaster): void {

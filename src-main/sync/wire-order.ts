@@ -1,18 +1,19 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { NewOrder } from '../../src-shared/domain/order.js';
 import type { Channel } from '../../src-shared/domain/channels.js';
+import { storedBundleKey } from '../bundle/candidates.js';
 import type { WireItem, WireOrder } from '../../src-shared/sync/protocol.js';
 
 const INSERT_COLUMNS = `(channel, order_no, ordered_at, buyer_name, buyer_kana, buyer_email, buyer_phone, ship_name,
          ship_postal_code, ship_prefecture, ship_address1, ship_address2, ship_phone, payment_method, needs_payment,
          subtotal, discount, shipping_fee, cod_fee, total, order_comment, staff_comment, mail_inquiry, order_form_done,
          buyer_rating, store_id, carrier, tracking_no, bundle_group, status, sub_status_id, mail_pending, paid_at,
-         shipped_at, cancelled_at, cancel_reason, pii_purged_at, created_at, updated_at, version)
+         shipped_at, cancelled_at, cancel_reason, pii_purged_at, created_at, updated_at, version, bundle_key)
        VALUES (@channel, @orderNo, @orderedAt, @buyerName, @buyerKana, @buyerEmail, @buyerPhone, @shipName,
          @shipPostalCode, @shipPrefecture, @shipAddress1, @shipAddress2, @shipPhone, @paymentMethod, @needsPayment,
          @subtotal, @discount, @shippingFee, @codFee, @total, @orderComment, @staffComment, @mailInquiry, @orderFormDone,
          @buyerRating, @storeId, @carrier, @trackingNo, @bundleGroup, @status, @subStatusId, @mailPending, @paidAt,
-         @shippedAt, @cancelledAt, @cancelReason, @piiPurgedAt, @createdAt, @updatedAt, @version)`;
+         @shippedAt, @cancelledAt, @cancelReason, @piiPurgedAt, @createdAt, @updatedAt, @version, @bundleKey)`;
 
 /** Columns whose difference makes an incoming order worth writing (PII is erased, not compared). */
 const COMPARED = [
@@ -133,6 +134,13 @@ export class LocalOrderWriter {
       orderFormDone: fields.orderFormDone ? 1 : 0,
       buyerRating: fields.buyerRating ? 1 : 0,
       mailPending: fields.mailPending ? 1 : 0,
+      bundleKey: storedBundleKey(fields.status, {
+        buyerName: fields.buyerName,
+        postalCode: fields.shipPostalCode,
+        prefecture: fields.shipPrefecture,
+        address1: fields.shipAddress1,
+        address2: fields.shipAddress2,
+      }),
     };
   }
 
