@@ -36,7 +36,7 @@ function blank(value: unknown, values: Set<string>): unknown {
 export function purgeLocalPii(sqlite: BetterSqlite3.Database, now: Date, actor: Actor): PurgeResult {
   const total: PurgeResult = { orders: 0, mails: 0, files: [] };
   for (let after = 0; after >= 0; ) {
-    const step = purgeChunk(sqlite, now, actor, after);
+    const step = purgeChunk(sqlite, now, actor, after, CHUNK);
     total.orders += step.result.orders;
     total.mails += step.result.mails;
     total.files.push(...step.result.files);
@@ -47,11 +47,26 @@ export function purgeLocalPii(sqlite: BetterSqlite3.Database, now: Date, actor: 
 
 const CHUNK = 500;
 
+/** Kept documents listing any of `orderIds`, per order: one pass over the print jobs. */
+function keptFilesByOrder(sqlite: BetterSqlite3.Database, orderIds: readonly number[]): Map<number, string[]> {
+  const rows = sqlite
+    .prepare(
+      `SELECT DISTINCT j.value AS orderId, p.file_path AS file FROM print_jobs p, json_each(p.order_ids) j
+       WHERE p.file_path <> '' AND j.value IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(orderIds)) as { orderId: number; file: string }[];
+  const byOrder = new Map<number, string[]>();
+  for (const { orderId, file } of rows) byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), file]);
+  return byOrder;
+}
+
 /**
- * One transaction over the next due orders after `afterId` (in id order, so each step reads
- * only up to its own 500 matches, never the whole table again). lastId is -1 when done.
+ * One transaction over the next `limit` due orders after `afterId` (in id order, so each
+ * step reads only up to its own matches, never the whole table again). lastId is -1 when
+ * done. Every lookup per order goes through a key: a store's mail log, import snapshots
+ * and print history grow with its orders.
  */
-function purgeChunk(sqlite: BetterSqlite3.Database, now: Date, actor: Actor, afterId: number): { result: PurgeResult; lastId: number } {
+function purgeChunk(sqlite: BetterSqlite3.Database, now: Date, actor: Actor, afterId: number, limit: number): { result: PurgeResult; lastId: number } {
   const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * 86_400_000).toISOString();
   const at = now.toISOString();
   const result: PurgeResult = { orders: 0, mails: 0, files: [] };
@@ -66,10 +81,10 @@ function purgeChunk(sqlite: BetterSqlite3.Database, now: Date, actor: Actor, aft
            WHERE id > ? AND channel = 'amazon' AND pii_purged_at IS NULL AND shipped_at IS NOT NULL AND shipped_at < ?
            ORDER BY id LIMIT ?`,
         )
-        .all(afterId, cutoff, CHUNK) as Record<string, string | number>[]
+        .all(afterId, cutoff, limit) as Record<string, string | number>[]
     ).map((r): Due => ({ id: Number(r.id), orderNo: String(r.orderNo), values: PII_COLUMNS.map((c) => String(r[c] ?? '')).filter((v) => v.length > 1) }));
     if (due.length === 0) return;
-    if (due.length === CHUNK) lastId = due[due.length - 1]!.id;
+    if (due.length === limit) lastId = due[due.length - 1]!.id;
     const erase = sqlite.prepare(
       `UPDATE orders SET ${PII_COLUMNS.map((c) => `${c} = ''`).join(', ')}, pii_purged_at = ?, updated_at = ? WHERE id = ?`,
     );
@@ -78,8 +93,10 @@ function purgeChunk(sqlite: BetterSqlite3.Database, now: Date, actor: Actor, aft
     );
     const mails = tables.has('mail_log') ? sqlite.prepare('SELECT id, subject FROM mail_log WHERE order_id = ?') : null;
     const eraseMail = tables.has('mail_log') ? sqlite.prepare('UPDATE mail_log SET recipient = ?, subject = ?, body = ? WHERE id = ?') : null;
-    const snapshot = tables.has('import_records') ? sqlite.prepare('SELECT rowid, snapshot FROM import_records WHERE order_id = ?') : null;
+    // By the snapshot's key (the order's channel and number), not a scan for its order_id.
+    const snapshot = tables.has('import_records') ? sqlite.prepare("SELECT rowid, snapshot FROM import_records WHERE channel = 'amazon' AND order_no = ?") : null;
     const eraseSnapshot = tables.has('import_records') ? sqlite.prepare('UPDATE import_records SET snapshot = ? WHERE rowid = ?') : null;
+    const keptFiles = tables.has('print_jobs') ? keptFilesByOrder(sqlite, due.map((o) => o.id)) : new Map<number, string[]>();
     for (const order of due) {
       erase.run(at, at, order.id);
       let reason = PII_PURGE_REASON;
@@ -88,24 +105,16 @@ function purgeChunk(sqlite: BetterSqlite3.Database, now: Date, actor: Actor, aft
         eraseMail!.run('', subject, ERASED_MAIL, mail.id);
         result.mails += 1;
       }
-      for (const snap of (snapshot?.all(order.id) ?? []) as { rowid: number; snapshot: string }[]) {
+      for (const snap of (snapshot?.all(order.orderNo) ?? []) as { rowid: number; snapshot: string }[]) {
         try {
           eraseSnapshot!.run(JSON.stringify(blank(JSON.parse(snap.snapshot), new Set(order.values))), snap.rowid);
         } catch {
           eraseSnapshot!.run('{}', snap.rowid);
         }
       }
-      if (tables.has('print_jobs')) {
-        const files = sqlite
-          .prepare(
-            `SELECT DISTINCT file_path FROM print_jobs WHERE file_path <> ''
-               AND EXISTS (SELECT 1 FROM json_each(print_jobs.order_ids) WHERE json_each.value = ?)`,
-          )
-          .pluck()
-          .all(order.id) as string[];
-        if (files.length > 0) reason += ` 個人情報を含む保存書類 ${files.length}件を削除しました。`;
-        filesToDelete.push(...files);
-      }
+      const files = keptFiles.get(order.id) ?? [];
+      if (files.length > 0) reason += ` 個人情報を含む保存書類 ${files.length}件を削除しました。`;
+      filesToDelete.push(...files);
       history.run(order.id, at, actor.storeId, actor.pcId, reason);
       result.orders += 1;
     }
@@ -118,19 +127,29 @@ function purgeChunk(sqlite: BetterSqlite3.Database, now: Date, actor: Actor, aft
   return { result, lastId };
 }
 
+/** Orders per step of the scheduled purge: about 15 ms on a warm million-order database. */
+const BACKGROUND_STEP = 100;
+/** The scheduled purge rests this many times as long as each step took: at most a quarter of the thread. */
+const REST_FACTOR = 3;
+
 /** Runs the purge shortly after start and then daily (S3). Returns the stop. */
 export function startPiiPurge(ctx: ServiceContext, dayMs = 86_400_000): () => void {
-  // Step by step, yielding between chunks: a first purge of a large database must not
-  // freeze the screen (each chunk is one short transaction).
+  // Housekeeping, step by step: a first purge of a large database (a backlog of 160,000
+  // orders at a million, ~20 s of CPU, mostly keeping the search index) must neither freeze
+  // the screen nor starve a batch the clerk starts meanwhile: F7 mail runs on this same
+  // thread, and with back-to-back steps its first 1,000 mails took 25 s instead of 1.5 s.
+  // Short steps, each followed by a rest several times as long.
   let stopped = false;
   const guarded = async () => {
     try {
       let purged = 0;
       for (let after = 0; after >= 0 && !stopped; ) {
-        const step = purgeChunk(ctx.database.sqlite, ctx.clock.now(), ctx.actor(), after);
+        const started = performance.now();
+        const step = purgeChunk(ctx.database.sqlite, ctx.clock.now(), ctx.actor(), after, BACKGROUND_STEP);
         purged += step.result.orders;
         after = step.lastId;
-        await new Promise((resolve) => setImmediate(resolve));
+        const rest = REST_FACTOR * (performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, rest).unref());
       }
       if (purged > 0) ctx.emit({ type: 'orders:changed' });
     } catch (err) {
