@@ -14,6 +14,7 @@ import { TabBar } from './components/TabBar.js';
 import { isFunctionKey, type FunctionKey } from './keys.js';
 import { KEY_ACTIONS } from './screen/actions.js';
 import { ScreenReact, type ScreenContext } from './screen/screen-context.js';
+import { useKeyPress } from './screen/useKeyPress.js';
 import { gridKeyOf, labelOf, tabOf } from './state/list-view.js';
 import { useGridMemory } from './state/useGridMemory.js';
 import { useOrderList } from './state/useOrderList.js';
@@ -72,19 +73,8 @@ export function App() {
     [screen],
   );
 
-  const press = useCallback(
-    (key: FunctionKey) => {
-      if (!screen) return;
-      const action = KEY_ACTIONS[key];
-      if (!action) {
-        notify('info', `${key} の機能はこのバージョンではまだ設定されていません。`);
-        return;
-      }
-      if (action.enabled && !action.enabled(screen)) return;
-      Promise.resolve(action.run(screen)).catch((e: Error) => showError(e.message));
-    },
-    [screen, notify, showError],
-  );
+  const dismissNotice = useCallback(() => setNotice(null), []);
+  const press = useKeyPress(screen, notify, showError, dismissNotice);
 
   // Physical function keys: the browser's own meanings (F5 reload, F1 help, ...) are suppressed.
   // While a dialog is open the keys belong to it.
