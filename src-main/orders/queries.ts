@@ -1,10 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ListQuery, ListSort, OrderPage, TabCounts } from '../../src-shared/api/orders.js';
-import type { Channel } from '../../src-shared/domain/channels.js';
 import type { HistoryEntry, Order, OrderItem, OrderRow } from '../../src-shared/domain/order.js';
 import { TABS, isMainStatus, type MainStatus, type Tab } from '../../src-shared/domain/status.js';
 import { hinted } from '../db/bulk-load.js';
 import { OrderLists, type FilteredList } from '../search/order-lists.js';
+import { newOrderFields, type OrderDbRow } from './order-row.js';
 import { REMINDER_COUNT_SQL, REMINDER_WHERE, reminderPageSql } from './reminders.js';
 
 export interface ReminderCutoffs {
@@ -115,37 +115,18 @@ export class OrderQueries {
   }
 }
 
-function toOrder(r: Record<string, unknown>, items: OrderItem[]): Order {
+function toOrder(r: OrderDbRow, items: OrderItem[]): Order {
   const s = (k: string) => String(r[k] ?? '');
   const n = (k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
   const status = s('status');
   return {
+    ...newOrderFields(r),
     id: Number(r.id),
-    channel: s('channel') as Channel,
-    orderNo: s('order_no'),
-    orderedAt: s('ordered_at'),
-    buyer: { name: s('buyer_name'), kana: s('buyer_kana'), email: s('buyer_email'), phone: s('buyer_phone') },
-    shipTo: {
-      name: s('ship_name'),
-      postalCode: s('ship_postal_code'),
-      prefecture: s('ship_prefecture'),
-      address1: s('ship_address1'),
-      address2: s('ship_address2'),
-      phone: s('ship_phone'),
-    },
-    paymentMethod: s('payment_method'),
     items,
     subtotal: Number(r.subtotal),
-    discount: Number(r.discount),
-    shippingFee: Number(r.shipping_fee),
-    codFee: Number(r.cod_fee),
     total: Number(r.total),
-    orderComment: s('order_comment'),
     staffComment: s('staff_comment'),
-    mailInquiry: r.mail_inquiry === 1,
-    orderFormDone: r.order_form_done === 1,
     buyerRating: r.buyer_rating === 1,
-    storeId: n('store_id'),
     carrier: n('carrier'),
     trackingNo: n('tracking_no'),
     bundleGroup: n('bundle_group'),

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { NewOrder } from '../../src-shared/domain/order.js';
-import type { Channel } from '../../src-shared/domain/channels.js';
 import { storedBundleKey } from '../bundle/candidates.js';
+import { newOrderFields } from '../orders/order-row.js';
 import type { WireItem, WireOrder } from '../../src-shared/sync/protocol.js';
 
 const INSERT_COLUMNS = `(channel, order_no, ordered_at, buyer_name, buyer_kana, buyer_email, buyer_phone, ship_name,
@@ -176,28 +176,5 @@ export function readNewOrder(sqlite: BetterSqlite3.Database, id: number): NewOrd
   const items = sqlite
     .prepare('SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location FROM order_items WHERE order_id = ? ORDER BY line_no')
     .all(id) as WireItem[];
-  const s = (k: string) => String(o[k] ?? '');
-  return {
-    channel: s('channel') as Channel,
-    orderNo: s('order_no'),
-    orderedAt: s('ordered_at'),
-    buyer: { name: s('buyer_name'), kana: s('buyer_kana'), email: s('buyer_email'), phone: s('buyer_phone') },
-    shipTo: {
-      name: s('ship_name'),
-      postalCode: s('ship_postal_code'),
-      prefecture: s('ship_prefecture'),
-      address1: s('ship_address1'),
-      address2: s('ship_address2'),
-      phone: s('ship_phone'),
-    },
-    paymentMethod: s('payment_method'),
-    items,
-    discount: Number(o.discount),
-    shippingFee: Number(o.shipping_fee),
-    codFee: Number(o.cod_fee),
-    orderComment: s('order_comment'),
-    mailInquiry: o.mail_inquiry === 1,
-    orderFormDone: o.order_form_done === 1,
-    storeId: o.store_id === null ? null : s('store_id'),
-  };
+  return { ...newOrderFields(o), items };
 }
