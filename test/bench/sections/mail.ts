@@ -3,6 +3,8 @@ import { mailHandlers } from '../../../src-main/mail/handlers.js';
 import { saveMailSettings } from '../../../src-main/mail/mail-settings.js';
 import { newMessageId } from '../../../src-main/mail/batch.js';
 import { openTransport } from '../../../src-main/mail/transport.js';
+import { startPiiPurge } from '../../../src-main/privacy/purge.js';
+import { PII_RETENTION_DAYS } from '../../../src-shared/domain/privacy.js';
 import type { BenchSection, Measurement } from '../harness.js';
 
 const MAILS = 1000;
@@ -41,13 +43,8 @@ export const mailSection: BenchSection = {
     const sink = await startSink();
     const app = env.openLargeCopy();
     const { ctx } = app;
-    // The copy boots like the app: its start-up PII purge (3 s after boot, synchronous) and
-    // daily backup (60 s) would land inside the timing. Let the purge run first and switch
-    // the daily backup off in this copy.
-    ctx.settings.set('backup', { ...ctx.settings.get('backup'), daily: false });
-    const purgeStart = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 3100));
-    out.push({ name: 'start-up PII purge on the copy (not mail; waited out before timing)', value: (performance.now() - purgeStart) / 1000, unit: 's' });
+    // The bench boots without the app's timers (daily backup, S3 purge); the purge is started
+    // by hand below, where its effect on a batch is what is measured.
     await saveMailSettings(ctx, {
       host: '127.0.0.1',
       port: sink.port,
@@ -62,33 +59,52 @@ export const mailSection: BenchSection = {
       signature: 'やきもの堂 お客様係',
       bankAccount: 'みずほ銀行 丸の内支店 普通 1234567',
     });
+    // Not Amazon orders: the purge in the third batch could erase one's address mid-batch.
     const ids = ctx.database.sqlite
       .prepare(
         `SELECT id FROM orders INDEXED BY orders_mail_pending_idx WHERE mail_pending = 1 AND pii_purged_at IS NULL AND buyer_email <> ''
-         AND status IN ('stock_confirmed', 'paid', 'shipped') ORDER BY ordered_at DESC LIMIT ?`,
+         AND channel <> 'amazon' AND status IN ('stock_confirmed', 'paid', 'shipped') ORDER BY ordered_at DESC LIMIT ?`,
       )
       .pluck()
-      .all(MAILS * 2) as number[];
+      .all(MAILS * 3) as number[];
+    const purgeDue = ctx.database.sqlite.prepare(
+      "SELECT count(*) FROM orders WHERE channel = 'amazon' AND pii_purged_at IS NULL AND shipped_at IS NOT NULL AND shipped_at < ?",
+    ).pluck();
+    const dueNow = () => purgeDue.get(new Date(Date.now() - PII_RETENTION_DAYS * 86_400_000).toISOString()) as number;
     // The first batch after start-up runs cold code (nodemailer, smtp-server, our own); the
-    // second shows the steady state. The target applies to the first.
+    // second shows the steady state; the third runs while the S3 purge works through the
+    // backlog this copy has never purged (a store's first start after an update), on the
+    // same thread: the purge must leave the batch most of it. The target applies to all.
     let cpuS = 0;
+    let stopPurge = () => {};
     for (const [label, part] of [
       ['first batch after start', ids.slice(0, MAILS)],
-      ['next batch', ids.slice(MAILS)],
+      ['next batch', ids.slice(MAILS, MAILS * 2)],
+      ['while the start-up S3 purge works through its backlog', ids.slice(MAILS * 2)],
     ] as const) {
+      const withPurge = label.includes('purge');
+      if (withPurge) {
+        stopPurge = startPiiPurge(ctx);
+        // Its first step starts 3 s after it is scheduled, as after boot.
+        await new Promise((resolve) => setTimeout(resolve, 3100));
+      }
+      const dueBefore = withPurge ? dueNow() : 0;
       const start = performance.now();
       const cpu = process.cpuUsage();
       const result = await mailHandlers['mail:send']({ orderIds: part, purpose: 'status' }, ctx);
       const ms = performance.now() - start;
-      cpuS = cpuSeconds(process.cpuUsage(cpu));
+      const batchCpu = cpuSeconds(process.cpuUsage(cpu));
+      const purgeNote = withPurge ? `; the purge erased ${(dueBefore - dueNow()).toLocaleString()} of ${dueBefore.toLocaleString()} due orders meanwhile` : '';
+      if (label === 'next batch') cpuS = batchCpu;
       out.push({
         name: `${part.length.toLocaleString()} status mails, pooled SMTP + intent/result log (${label})`,
         value: ms / 1000,
         unit: 's',
-        target: label === 'next batch' ? undefined : { op: '<', value: 3 },
-        note: `sent ${result.sent}, failed ${result.failed.length}, unknown ${result.unknown.length}, skipped ${result.skipped.length}; CPU ${cpuS.toFixed(2)} s (client + server)`,
+        target: { op: '<', value: 3 },
+        note: `sent ${result.sent}, failed ${result.failed.length}, unknown ${result.unknown.length}, skipped ${result.skipped.length}; CPU ${batchCpu.toFixed(2)} s (client + server${purgeNote ? ' + purge' : ''})${purgeNote}`,
       });
     }
+    stopPurge();
     out.push({ name: 'server got', value: sink.count(), unit: 'count' });
 
     // The floor: the very same messages (as logged) through nodemailer's pool, without the
