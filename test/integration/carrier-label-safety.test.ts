@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LABEL_FORMATS, type LabelExportResult } from '../../src-shared/api/carriers.js';
 import { readCsv } from '../../src-main/files/csv-read.js';
+import { setUpLabelStore } from '../helpers/carrier-store.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { insertOrders, makeOrder } from '../helpers/orders.js';
 
@@ -11,10 +12,7 @@ const shipDate = '2026-11-28';
 
 beforeEach(() => {
   t = createTestApp();
-  db()
-    .prepare("INSERT INTO stores (id, name, postal_code, address, phone) VALUES ('tokyo', 'チュウモン東京店', '103-0027', '東京都中央区日本橋1-1-1', '03-1234-5678')")
-    .run();
-  t.app.ctx.settings.set('shippingLabels', { yamatoCustomerCode: '0312345678', yamatoFreightNo: '01', sagawaCustomerCode: '' });
+  setUpLabelStore(t);
 });
 afterEach(() => t.close());
 

@@ -1,10 +1,17 @@
 import { useState } from 'react';
-import { LABEL_FORMAT_INFO, LABEL_FORMATS, type LabelExportResult, type LabelFormat } from '../../../../src-shared/api/carriers.js';
+import { LABEL_FORMAT_INFO, LABEL_FORMATS, type LabelExportResult, type LabelFormat, type LabelProblem } from '../../../../src-shared/api/carriers.js';
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
+import { RowsTable, type RowsColumn } from '../../components/RowsTable.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { saveDownload, todayJst } from '../files/transfer.js';
 import { useTask } from '../files/use-task.js';
+
+const PROBLEM_COLUMNS: RowsColumn<LabelProblem>[] = [
+  { header: '注文番号', cell: (p) => p.orderNo },
+  { header: '項目', cell: (p) => p.field },
+  { header: '問題', cell: (p) => p.message },
+];
 
 /**
  * 送り状データ出力: the checked orders as the carrier's label CSV (B2クラウド, e飛伝Ⅱ,
@@ -61,24 +68,7 @@ export function LabelExportDialog({ orderIds }: { orderIds: number[] }) {
             <p role="alert" className="form-error">
               {LABEL_FORMAT_INFO[format].label} に出力できない注文があります（{result.problems.length}件の問題）。直してからもう一度出力してください。ファイルは作っていません。
             </p>
-            <table className="history" aria-label="送り状データの問題">
-              <thead>
-                <tr>
-                  <th>注文番号</th>
-                  <th>項目</th>
-                  <th>問題</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.problems.map((p, i) => (
-                  <tr key={i}>
-                    <td>{p.orderNo}</td>
-                    <td>{p.field}</td>
-                    <td>{p.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RowsTable label="送り状データの問題" columns={PROBLEM_COLUMNS} rows={result.problems} rowKey={(_p, i) => i} />
           </>
         ) : null}
         {error ? <p role="alert" className="form-error">{error}</p> : null}

@@ -1,12 +1,21 @@
 import { useState } from 'react';
-import { TRACKING_STATUS_LABELS as LABELS, type TrackingPreview, type TrackingRowStatus } from '../../../../src-shared/api/carriers.js';
+import { TRACKING_STATUS_LABELS as LABELS, type TrackingPreview, type TrackingRow, type TrackingRowStatus } from '../../../../src-shared/api/carriers.js';
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
+import { RowsTable, type RowsColumn } from '../../components/RowsTable.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { readUpload } from '../files/transfer.js';
 import { useTask } from '../files/use-task.js';
 
 const ORDER: TrackingRowStatus[] = ['register', 'already', 'unmatched', 'duplicate', 'conflict', 'refused'];
+
+const ROW_COLUMNS: RowsColumn<TrackingRow>[] = [
+  { header: '行', cell: (r) => r.line, num: true },
+  { header: 'お客様管理番号', cell: (r) => r.managementNo },
+  { header: '送り状番号', cell: (r) => r.trackingNo },
+  { header: '結果', cell: (r) => LABELS[r.status] },
+  { header: '内容', cell: (r) => r.message },
+];
 
 /**
  * 送り状発行済データ取込: the carrier software's issued data (B2クラウド 発行済データ,
@@ -58,28 +67,7 @@ export function TrackingImportDialog() {
             <p className="result-summary" role="status" aria-label="登録の内容">
               {preview.format}: {ORDER.map((s) => `${LABELS[s]} ${preview.counts[s]}件`).join('・')}
             </p>
-            <table className="history" aria-label="発行済データの行">
-              <thead>
-                <tr>
-                  <th className="num">行</th>
-                  <th>お客様管理番号</th>
-                  <th>送り状番号</th>
-                  <th>結果</th>
-                  <th>内容</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.rows.map((r) => (
-                  <tr key={r.line} className={`tracking-${r.status}`}>
-                    <td className="num">{r.line}</td>
-                    <td>{r.managementNo}</td>
-                    <td>{r.trackingNo}</td>
-                    <td>{LABELS[r.status]}</td>
-                    <td>{r.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RowsTable label="発行済データの行" columns={ROW_COLUMNS} rows={preview.rows} rowKey={(r) => r.line} rowClass={(r) => `tracking-${r.status}`} />
           </>
         ) : null}
         {error ? <p role="alert" className="form-error">{error}</p> : null}
