@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { writeTransaction } from './db/changes.js';
 import { rows, type ServerDb } from './db/open.js';
 
 export type ClientKind = 'admin' | 'pc' | 'connector';
@@ -49,11 +50,16 @@ export async function createClient(
   return { id: created!.id, token };
 }
 
-/** First start: makes the admin token (returned once, to be printed) when there is none. */
+/**
+ * First start: makes the admin token (returned once, to be printed) when there is none.
+ * Under the writers' lock, so that server processes starting together make only one.
+ */
 export async function ensureAdminToken(db: ServerDb, now: Date): Promise<string | null> {
-  const [existing] = await rows<{ id: number }>(db, sql`SELECT id FROM clients WHERE kind = 'admin' AND revoked_at IS NULL LIMIT 1`);
-  if (existing) return null;
-  return (await createClient(db, { kind: 'admin', name: '管理者', storeId: null }, now)).token;
+  return writeTransaction(db, async (tx) => {
+    const [existing] = await rows<{ id: number }>(tx, sql`SELECT id FROM clients WHERE kind = 'admin' AND revoked_at IS NULL LIMIT 1`);
+    if (existing) return null;
+    return (await createClient(tx, { kind: 'admin', name: '管理者', storeId: null }, now)).token;
+  });
 }
 
 export async function logRefused(

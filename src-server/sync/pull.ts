@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PulledHistory, WireMaster } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { lastChange } from '../db/changes.js';
 import { idList, jsonRows, rows, type ServerDb } from '../db/open.js';
+import { ordersJson } from '../orders/load.js';
 import { wireExpression } from '../orders/wire.js';
 
 export const MAX_PAGE = 5000;
@@ -12,8 +13,26 @@ type Entry =
   | { seq: number; type: 'removed'; channel: string; orderNo: string }
   | { seq: number; type: 'master'; master: WireMaster };
 
+/** History a PC receives: not intake rows (the order itself says it), not its own changes. */
+const historySent = (clientId: number) => sql`h.kind <> 'intake' AND h.origin_client_id IS DISTINCT FROM ${clientId}`;
+
+/**
+ * Orders in this PC's sight with history on the page (cursor, next] but whose latest change
+ * comes after the page: the page's cut would otherwise pass over that history for good.
+ */
+async function changedAgain(db: ServerDb, client: ClientIdentity, scope: SQL, cursor: number, next: number): Promise<number[]> {
+  const found = await rows<{ id: number }>(
+    db,
+    sql`SELECT DISTINCT o.id FROM order_history h JOIN orders o ON o.id = h.order_id
+        WHERE h.seq > ${cursor} AND h.seq <= ${next} AND ${historySent(client.id)} AND o.seq > ${next} AND ${scope}`,
+  );
+  return found.map((r) => r.id);
+}
+
 /** Separates the stored order texts in one aggregate; JSON text never holds a raw U+0001. */
 const SEPARATOR = '\u0001';
+
+const head = (now: Date, next: number, hasMore: boolean) => `{"serverTime":${JSON.stringify(now.toISOString())},"cursor":${next},"hasMore":${hasMore}`;
 
 /**
  * One page of what changed since `cursor` that this PC may see: its orders (whole), the
@@ -21,11 +40,18 @@ const SEPARATOR = '\u0001';
  * `limit` in change order; the new cursor is the last entry sent, or — when the page is
  * not full — the last change number, so an F6 with nothing new costs almost nothing.
  * Returns the PullResponse as JSON text: the orders are their stored wire texts.
+ *
+ * The page is read from one snapshot: with several server processes writing, an order
+ * changed again between two of its queries would otherwise slip past the cursor with the
+ * history of its earlier change.
  */
 export async function pullPage(db: ServerDb, client: ClientIdentity, cursor: number, limit: number, now: Date): Promise<string> {
+  if (cursor >= (await lastChange(db))) return `${head(now, Math.max(cursor, 0), false)},"orders":[],"removed":[],"masters":[],"history":[]}`;
+  return db.transaction((tx) => pageFromSnapshot(tx as unknown as ServerDb, client, cursor, limit, now), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
+async function pageFromSnapshot(db: ServerDb, client: ClientIdentity, cursor: number, limit: number, now: Date): Promise<string> {
   const high = await lastChange(db);
-  const head = (next: number, hasMore: boolean) => `{"serverTime":${JSON.stringify(now.toISOString())},"cursor":${next},"hasMore":${hasMore}`;
-  if (cursor >= high) return `${head(Math.max(cursor, 0), false)},"orders":[],"removed":[],"masters":[],"history":[]}`;
   const size = Math.min(Math.max(limit, 1), MAX_PAGE);
   const scope = client.isHeadOffice ? sql`TRUE` : sql`o.store_id = ${client.storeId}`;
   const [found] = await rows<{ ids: number[] | null; seqs: number[] | null; wires: string | null }>(
@@ -59,20 +85,24 @@ export async function pullPage(db: ServerDb, client: ClientIdentity, cursor: num
   const next = hasMore ? page[page.length - 1]!.seq : high;
   const kept = page.flatMap((e) => (e.type === 'order' ? [e] : []));
   const wires = found?.wires ? found.wires.split(SEPARATOR) : [];
-  const orders = kept.map((e) => wires[e.index]).join(',');
-  const history = kept.length
+  // Orders changed on this page and again after it: sent now with this page's history,
+  // and again (with the rest) on the page of their last change.
+  const later = hasMore ? await changedAgain(db, client, scope, cursor, next) : [];
+  const laterJson = later.length ? (await ordersJson(db, later)).slice(1, -1) : '';
+  const orders = [...kept.map((e) => wires[e.index]), laterJson].filter(Boolean).join(',');
+  const withHistory = [...kept.map((e) => e.id), ...later];
+  const history = withHistory.length
     ? await jsonRows<PulledHistory>(
         db,
         sql`SELECT o.channel, o.order_no AS "orderNo", h.at, h.actor, h.store_id AS "storeId", h.pc_id AS "pcId", h.kind,
               h.from_value AS "from", h.to_value AS "to", h.reason
             FROM order_history h JOIN orders o ON o.id = h.order_id
-            WHERE h.seq > ${cursor} AND h.seq <= ${next} AND h.kind <> 'intake'
-              AND h.origin_client_id IS DISTINCT FROM ${client.id}
-              AND h.order_id = ANY(${idList(kept.map((e) => e.id))}::int[])
+            WHERE h.seq > ${cursor} AND h.seq <= ${next} AND ${historySent(client.id)}
+              AND h.order_id = ANY(${idList(withHistory)}::int[])
             ORDER BY h.id`,
       )
     : [];
   const removed = page.flatMap((e) => (e.type === 'removed' ? [{ channel: e.channel, orderNo: e.orderNo }] : []));
   const masters = page.flatMap((e) => (e.type === 'master' ? [e.master] : []));
-  return `${head(next, hasMore)},"orders":[${orders}],"removed":${JSON.stringify(removed)},"masters":${JSON.stringify(masters)},"history":${JSON.stringify(history)}}`;
+  return `${head(now, next, hasMore)},"orders":[${orders}],"removed":${JSON.stringify(removed)},"masters":${JSON.stringify(masters)},"history":${JSON.stringify(history)}}`;
 }
