@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Actor } from './context.js';
+import { newOpId, opIdSql, opIdStem } from './op-id.js';
 
 export interface Change {
   orderId: number;
@@ -65,7 +65,7 @@ export class Journal {
       change.reason,
     );
     const payload = JSON.stringify({ ...change.payload, from: change.from, to: change.to, reason: change.reason, at, actor });
-    this.insertOutbox.run(randomUUID(), String(change.orderId), change.kind, payload, at);
+    this.insertOutbox.run(newOpId(), String(change.orderId), change.kind, payload, at);
   }
 
   /**
@@ -91,11 +91,11 @@ export class Journal {
     this.sqlite
       .prepare(
         `INSERT INTO sync_outbox (op_id, entity, entity_id, kind, payload, created_at)
-         SELECT lower(hex(randomblob(16))), 'order', CAST(src.order_id AS TEXT), @kind,
+         SELECT ${opIdSql('@stem', 'src.order_id')}, 'order', CAST(src.order_id AS TEXT), @kind,
            json_set(@payload, '$.orderNo', src.order_no, '$.from', src.from_value), @at
          FROM (${source}) AS src`,
       )
-      .run({ ...common, payload });
+      .run({ ...common, payload, stem: opIdStem() });
   }
 
   /** The same for a master: its history row and an outbox entry of its own entity. */
@@ -103,6 +103,6 @@ export class Journal {
     const { entity, entityId, kind, from, to } = change;
     this.insertMasterHistory.run(entity, entityId, at, actor.operator, actor.storeId, actor.pcId, kind, from, to);
     const payload = JSON.stringify({ ...change.payload, from, to, at, actor });
-    this.insertEntityOutbox.run(randomUUID(), entity, entityId, kind, payload, at);
+    this.insertEntityOutbox.run(newOpId(), entity, entityId, kind, payload, at);
   }
 }

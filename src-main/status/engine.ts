@@ -75,7 +75,8 @@ const NOT_FOUND = '注文が見つかりません（削除されたか、他の�
  */
 export class StatusEngine {
   private readonly journal: Journal;
-  private readonly update: BetterSqlite3.Statement;
+  /** UPDATE statements by what they set: each names only the columns its change moves. */
+  private readonly updates = new Map<string, BetterSqlite3.Statement>();
   private readonly groupStmt: BetterSqlite3.Statement;
 
   constructor(
@@ -83,17 +84,27 @@ export class StatusEngine {
     private readonly effects: readonly StatusEffect[] = [stockEffect(sqlite)],
   ) {
     this.journal = new Journal(sqlite);
-    this.update = sqlite.prepare(
-      `UPDATE orders SET status = @to, mail_pending = @mailPending, updated_at = @at, version = version + 1,
-         paid_at = CASE WHEN @to = 'paid' AND paid_at IS NULL THEN @paidAt ELSE paid_at END,
-         shipped_at = CASE WHEN @to = 'shipped' THEN @at ELSE shipped_at END,
-         cancelled_at = CASE WHEN @to = 'cancelled' THEN @at ELSE cancelled_at END,
-         cancel_reason = CASE WHEN @to = 'cancelled' THEN @reason ELSE cancel_reason END,
-         tracking_no = COALESCE(@trackingNo, tracking_no),
-         carrier = COALESCE(@carrier, carrier)
-       WHERE id = @id`,
-    );
     this.groupStmt = sqlite.prepare(`SELECT ${ORDER_COLUMNS} WHERE o.bundle_group = ? ORDER BY o.ordered_at, o.id`);
+  }
+
+  /**
+   * The UPDATE for a change to `to`: only the columns it moves are in its SET list, because
+   * SQLite rewrites every index holding a column of that list (a tracking number left as it
+   * was would still cost an index entry per order of a bulk change).
+   */
+  private updateFor(to: MainStatus, tracking: boolean): BetterSqlite3.Statement {
+    const key = `${to}:${tracking}`;
+    let statement = this.updates.get(key);
+    if (!statement) {
+      const set = ['status = @to', 'mail_pending = @mailPending', 'updated_at = @at', 'version = version + 1'];
+      if (to === 'paid') set.push('paid_at = coalesce(paid_at, @paidAt)');
+      if (to === 'shipped') set.push('shipped_at = @at');
+      if (to === 'cancelled') set.push('cancelled_at = @at', 'cancel_reason = @reason');
+      if (tracking) set.push('tracking_no = coalesce(@trackingNo, tracking_no)', 'carrier = coalesce(@carrier, carrier)');
+      statement = this.sqlite.prepare(`UPDATE orders SET ${set.join(', ')} WHERE id = @id`);
+      this.updates.set(key, statement);
+    }
+    return statement;
   }
 
   private load(ids: readonly number[]): Map<number, EngineOrder> {
@@ -217,16 +228,12 @@ export class StatusEngine {
       if (refusal) throw new UnitRefused(order, refusal);
     }
     const reason = request.reason || (requested ? '' : '同梱の注文とともに処理');
-    this.update.run({
-      id: order.id,
-      to,
-      mailPending: hasStatusMail(to) ? 1 : 0,
-      at,
-      paidAt: request.paidAt ?? at,
-      reason: request.reason ?? '',
-      trackingNo: request.trackingNo ?? null,
-      carrier: request.carrier ?? null,
-    });
+    const tracking = request.trackingNo !== undefined || request.carrier !== undefined;
+    const params: Record<string, unknown> = { id: order.id, to, mailPending: hasStatusMail(to) ? 1 : 0, at };
+    if (to === 'paid') params.paidAt = request.paidAt ?? at;
+    if (to === 'cancelled') params.reason = request.reason ?? '';
+    if (tracking) Object.assign(params, { trackingNo: request.trackingNo ?? null, carrier: request.carrier ?? null });
+    this.updateFor(to, tracking).run(params);
     this.journal.record(
       {
         orderId: order.id,
