@@ -1,23 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { InputOf } from '../../../../src-shared/api/index.js';
+import { useState } from 'react';
 import type { MailSettings } from '../../../../src-shared/api/mail.js';
 import { invoke } from '../../api/client.js';
-import { useScreen } from '../../screen/screen-context.js';
+import { FormFooter } from '../settings/FormFooter.js';
+import { useSettingsForm } from '../settings/useSettingsForm.js';
 
 type Form = Omit<MailSettings, 'hasPassword' | 'passwordProtection'> & { password: string };
 
 /** メール: the store's SMTP account, the sender, and the shop texts the templates use. */
 export function MailSettingsSection() {
-  const screen = useScreen();
-  const [saved, setSaved] = useState<MailSettings | null>(null);
-  const [form, setForm] = useState<Form | null>(null);
-  const [error, setError] = useState('');
-  const [testTo, setTestTo] = useState('');
-  const [testResult, setTestResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const [testing, setTesting] = useState(false);
-  const accept = (s: MailSettings) => {
-    setSaved(s);
-    setForm({
+  const { saved, form, setForm, error, submit } = useSettingsForm<MailSettings, Form>({
+    load: () => invoke('mail:settings', {}),
+    // An empty password field keeps the stored password.
+    save: ({ password, ...rest }) => invoke('mail:saveSettings', { ...rest, password: password || undefined }),
+    toForm: (s) => ({
       host: s.host,
       port: s.port,
       security: s.security,
@@ -30,28 +25,14 @@ export function MailSettingsSection() {
       shopName: s.shopName,
       signature: s.signature,
       bankAccount: s.bankAccount,
-    });
-  };
-  useEffect(() => {
-    invoke('mail:settings', {}).then(accept, (e: Error) => setError(e.message));
-  }, []);
+    }),
+    savedMessage: 'メール設定を保存しました。',
+  });
+  const [testTo, setTestTo] = useState('');
+  const [testResult, setTestResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [testing, setTesting] = useState(false);
   if (!form || !saved) return error ? <p role="alert">{error}</p> : null;
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
-  const input = (): InputOf<'mail:saveSettings'> => {
-    const { password, ...rest } = form;
-    return { ...rest, password: password || undefined };
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    invoke('mail:saveSettings', input()).then(
-      (s) => {
-        accept(s);
-        setError('');
-        screen.notify('info', 'メール設定を保存しました。');
-      },
-      (err: Error) => setError(err.message),
-    );
-  };
   const test = () => {
     setTesting(true);
     setTestResult(null);
@@ -132,14 +113,7 @@ export function MailSettingsSection() {
           <textarea rows={4} value={form.signature} onChange={(e) => set('signature', e.target.value)} />
         </label>
       </fieldset>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit">保存</button>
-      </div>
+      <FormFooter error={error} />
       <fieldset className="form-group">
         <legend>テストメール</legend>
         <label>

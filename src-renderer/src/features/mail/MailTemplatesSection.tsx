@@ -3,6 +3,7 @@ import type { MailPreview, MailTemplate } from '../../../../src-shared/api/mail.
 import { PLACEHOLDERS, type MailKind } from '../../../../src-shared/domain/mail.js';
 import { invoke } from '../../api/client.js';
 import { useScreen } from '../../screen/screen-context.js';
+import { FormFooter } from '../settings/FormFooter.js';
 
 /** メールテンプレート: the five mails' subject and body, placeholders, preview on a real order. */
 export function MailTemplatesSection() {
@@ -86,19 +87,14 @@ export function MailTemplatesSection() {
           </button>
         ))}
       </div>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
-      <div className="form-actions">
+      <FormFooter error={error}>
         <button type="button" disabled={!current?.customized} onClick={() => void reset()}>
           初期値に戻す
         </button>
         <button type="button" onClick={() => void save()}>
           保存
         </button>
-      </div>
+      </FormFooter>
       <div className="preview-bar">
         <label>
           プレビューする注文番号

@@ -1,28 +1,20 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import type { GeneralSettings } from '../../../../src-shared/api/settings.js';
 import { invoke } from '../../api/client.js';
 import { useScreen } from '../../screen/screen-context.js';
+import { FormFooter } from './FormFooter.js';
+import { useSettingsForm } from './useSettingsForm.js';
 
 /** 基本: who works at this PC and for which shipping store. */
 export function GeneralSection() {
   const screen = useScreen();
-  const [form, setForm] = useState<GeneralSettings | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    invoke('settings:general', {}).then(setForm, (e: Error) => setError(e.message));
-  }, []);
+  const { form, setForm, error, submit } = useSettingsForm<GeneralSettings, GeneralSettings>({
+    load: () => invoke('settings:general', {}),
+    save: (general) => invoke('settings:saveGeneral', general),
+    toForm: (general) => general,
+    savedMessage: '基本設定を保存しました。',
+    refresh: true,
+  });
   if (!form) return error ? <p role="alert">{error}</p> : null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    invoke('settings:saveGeneral', form).then(
-      () => {
-        setError('');
-        screen.notify('info', '基本設定を保存しました。');
-        screen.refresh();
-      },
-      (err: Error) => setError(err.message),
-    );
-  };
   return (
     <form className="form" onSubmit={submit}>
       <label>
@@ -44,10 +36,7 @@ export function GeneralSection() {
           ))}
         </select>
       </label>
-      {error ? <p role="alert" className="form-error">{error}</p> : null}
-      <div className="form-actions">
-        <button type="submit">保存</button>
-      </div>
+      <FormFooter error={error} />
     </form>
   );
 }
