@@ -19,9 +19,23 @@ export function opIdStem(now = Date.now()): string {
   return lastMs.toString(16).padStart(12, '0') + counter.toString(16).padStart(6, '0');
 }
 
+/** Random bytes fetched 7 KB at a time: one call per id costs more than the id's insert. */
+const POOL_SIZE = 7 * 1024;
+let pool = Buffer.alloc(0);
+let offset = POOL_SIZE;
+
+function randomTail(): string {
+  if (offset + 7 > pool.length) {
+    pool = randomBytes(POOL_SIZE);
+    offset = 0;
+  }
+  offset += 7;
+  return pool.toString('hex', offset - 7, offset);
+}
+
 /** A sync operation id: rising (opIdStem) and unique across PCs (random tail), 32 hex digits. */
 export function newOpId(): string {
-  return opIdStem() + randomBytes(7).toString('hex');
+  return opIdStem() + randomTail();
 }
 
 /**
