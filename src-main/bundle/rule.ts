@@ -19,6 +19,9 @@ export function reachableStatuses(operation: Operation, target?: MainStatus): Re
   return out;
 }
 
+/** Order numbers of the other members of an order's bundle, oldest first: (bundle_group, id). */
+export const PARTNER_ORDER_NOS_SQL = 'SELECT order_no FROM orders WHERE bundle_group = ? AND id <> ? ORDER BY ordered_at, id';
+
 /**
  * Stages a bundle may be formed in. Members of one stage can always progress together
  * under the rule above; members of different stages could block each other for good.

@@ -4,6 +4,7 @@ import type { BundleCandidates, BundleChange } from '../../src-shared/api/bundle
 import { UserError } from '../../src-shared/api/errors.js';
 import { STATUS_LABELS, type MainStatus } from '../../src-shared/domain/status.js';
 import type { Actor } from '../core/context.js';
+import { prepareAll } from '../core/statements.js';
 import type { OrderEditor } from '../detail/editor.js';
 import { BundleCandidateSearch, bundleKeyOf, sameKey } from './candidates.js';
 import { bundleStage } from './rule.js';
@@ -49,24 +50,21 @@ const originalCod = (m: Member) => m.originalCodFee ?? m.codFee;
 /** F10 同梱設定 (S14): bundle and unbundle, with the fee arithmetic recorded in the history. */
 export class BundleService {
   private readonly search: BundleCandidateSearch;
-  private readonly byId: BetterSqlite3.Statement;
-  private readonly byGroup: BetterSqlite3.Statement;
-  private readonly upsertMember: BetterSqlite3.Statement;
-  private readonly deleteMember: BetterSqlite3.Statement;
+  private readonly sql: Record<'byId' | 'byGroup' | 'upsertMember' | 'deleteMember', BetterSqlite3.Statement>;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly editor: OrderEditor,
   ) {
     this.search = new BundleCandidateSearch(sqlite);
-    this.byId = sqlite.prepare(`SELECT ${MEMBER_COLUMNS} WHERE o.id = ?`);
-    this.byGroup = sqlite.prepare(`SELECT ${MEMBER_COLUMNS} WHERE o.bundle_group = ? ORDER BY o.ordered_at, o.id`);
-    this.upsertMember = sqlite.prepare(
-      `INSERT INTO bundle_members (order_id, bundle_group, original_shipping_fee, original_cod_fee, bundled_at)
-       VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (order_id) DO UPDATE SET bundle_group = excluded.bundle_group, bundled_at = excluded.bundled_at`,
-    );
-    this.deleteMember = sqlite.prepare('DELETE FROM bundle_members WHERE order_id = ?');
+    this.sql = prepareAll(sqlite, {
+      byId: `SELECT ${MEMBER_COLUMNS} WHERE o.id = ?`,
+      byGroup: `SELECT ${MEMBER_COLUMNS} WHERE o.bundle_group = ? ORDER BY o.ordered_at, o.id`,
+      upsertMember: `INSERT INTO bundle_members (order_id, bundle_group, original_shipping_fee, original_cod_fee, bundled_at)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (order_id) DO UPDATE SET bundle_group = excluded.bundle_group, bundled_at = excluded.bundled_at`,
+      deleteMember: 'DELETE FROM bundle_members WHERE order_id = ?',
+    });
   }
 
   candidates(orderIds: readonly number[] | undefined, limit: number): BundleCandidates {
@@ -77,10 +75,10 @@ export class BundleService {
   private gather(orderIds: readonly number[]): Member[] {
     const members = new Map<number, Member>();
     for (const id of orderIds) {
-      const m = this.byId.get(id) as Member | undefined;
+      const m = this.sql.byId.get(id) as Member | undefined;
       if (!m) throw new UserError('選んだ注文が見つかりません。一覧を最新の状態にしてからやり直してください。', 'not_found');
       members.set(m.id, m);
-      if (m.bundleGroup) for (const p of this.byGroup.all(m.bundleGroup) as Member[]) members.set(p.id, p);
+      if (m.bundleGroup) for (const p of this.sql.byGroup.all(m.bundleGroup) as Member[]) members.set(p.id, p);
     }
     return [...members.values()].sort((a, b) => a.orderedAt.localeCompare(b.orderedAt) || a.id - b.id);
   }
@@ -130,7 +128,7 @@ export class BundleService {
         const reason = `同梱 ${members.length}件（${members.map((m) => m.orderNo).join('、')}）`;
         const changes: BundleChange['changes'] = [];
         for (const m of members) {
-          this.upsertMember.run(m.id, group, originalShipping(m), originalCod(m), at);
+          this.sql.upsertMember.run(m.id, group, originalShipping(m), originalCod(m), at);
           const set = {
             bundleGroup: group,
             shippingFee: m.id === shippingHolder ? originalShipping(m) : 0,
@@ -147,7 +145,7 @@ export class BundleService {
   dissolve(bundleGroup: string, actor: Actor, now: Date): BundleChange {
     return this.sqlite
       .transaction((): BundleChange => {
-        const members = this.byGroup.all(bundleGroup) as Member[];
+        const members = this.sql.byGroup.all(bundleGroup) as Member[];
         if (members.length === 0) throw new UserError('この同梱はすでに解除されています。一覧を最新の状態にしてください。', 'not_found');
         const closed = members.filter((m) => bundleStage(m.status) === null);
         if (closed.length) {
@@ -159,7 +157,7 @@ export class BundleService {
         for (const m of members) {
           const set = { bundleGroup: null, shippingFee: originalShipping(m), codFee: originalCod(m) };
           changes.push(...this.editor.update(m.id, set, reason, actor, at).map((c) => ({ ...c, orderNo: m.orderNo })));
-          this.deleteMember.run(m.id);
+          this.sql.deleteMember.run(m.id);
         }
         return { bundleGroup: null, orders: members.length, changes };
       })

@@ -5,6 +5,7 @@ import { UserError } from '../../src-shared/api/errors.js';
 import { formatYen, subtotalOf } from '../../src-shared/domain/money.js';
 import { STATUS_LABELS } from '../../src-shared/domain/status.js';
 import type { Actor } from '../core/context.js';
+import { prepareAll } from '../core/statements.js';
 import type { OrderQueries } from '../orders/queries.js';
 import { OrderEditor } from './editor.js';
 
@@ -15,39 +16,31 @@ const NOT_FOUND = '注文が見つかりません。一覧を最新の状態に�
 /** F12 注文詳細 (S16): reads an order for the form and saves its edits. */
 export class DetailService {
   readonly editor: OrderEditor;
-  private readonly extraStmt: BetterSqlite3.Statement;
-  private readonly membersStmt: BetterSqlite3.Statement;
-  private readonly reservationsStmt: BetterSqlite3.Statement;
-  private readonly shortagesStmt: BetterSqlite3.Statement;
-  private readonly subStatusStmt: BetterSqlite3.Statement;
+  private readonly sql: Record<'extra' | 'members' | 'reservations' | 'shortages' | 'subStatus', BetterSqlite3.Statement>;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly orders: OrderQueries,
   ) {
     this.editor = new OrderEditor(sqlite);
-    this.extraStmt = sqlite.prepare(
-      `SELECT o.version, o.cancel_reason AS cancelReason, coalesce(pm.is_cod, 0) AS isCod
-       FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method WHERE o.id = ?`,
-    );
-    this.membersStmt = sqlite.prepare(
-      `SELECT id, order_no AS orderNo, shipping_fee AS shippingFee, cod_fee AS codFee
-       FROM orders WHERE bundle_group = ? ORDER BY ordered_at, id`,
-    );
-    this.reservationsStmt = sqlite.prepare('SELECT sku, quantity FROM stock_reservations WHERE order_id = ? ORDER BY sku');
-    this.shortagesStmt = sqlite.prepare(
-      `SELECT sku, needed, available, registered_at AS registeredAt, resolved_at AS resolvedAt
-       FROM stock_shortages WHERE order_id = ? ORDER BY id`,
-    );
-    this.subStatusStmt = sqlite.prepare('SELECT main_status AS mainStatus, name, retired_at AS retiredAt FROM sub_statuses WHERE id = ?');
+    this.sql = prepareAll(sqlite, {
+      extra: `SELECT o.version, o.cancel_reason AS cancelReason, coalesce(pm.is_cod, 0) AS isCod
+        FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method WHERE o.id = ?`,
+      members: `SELECT id, order_no AS orderNo, shipping_fee AS shippingFee, cod_fee AS codFee
+        FROM orders WHERE bundle_group = ? ORDER BY ordered_at, id`,
+      reservations: 'SELECT sku, quantity FROM stock_reservations WHERE order_id = ? ORDER BY sku',
+      shortages: `SELECT sku, needed, available, registered_at AS registeredAt, resolved_at AS resolvedAt
+        FROM stock_shortages WHERE order_id = ? ORDER BY id`,
+      subStatus: 'SELECT main_status AS mainStatus, name, retired_at AS retiredAt FROM sub_statuses WHERE id = ?',
+    });
   }
 
   get(id: number): EditableOrderDetail {
     const order = this.orders.get(id);
     if (!order) throw new UserError(NOT_FOUND, 'not_found');
-    const extra = this.extraStmt.get(id) as { version: number; cancelReason: string | null; isCod: number };
+    const extra = this.sql.extra.get(id) as { version: number; cancelReason: string | null; isCod: number };
     const bundle: BundleInfo | null = order.bundleGroup
-      ? { group: order.bundleGroup, members: this.membersStmt.all(order.bundleGroup) as BundleInfo['members'] }
+      ? { group: order.bundleGroup, members: this.sql.members.all(order.bundleGroup) as BundleInfo['members'] }
       : null;
     return {
       order,
@@ -56,8 +49,8 @@ export class DetailService {
       cancelReason: extra.cancelReason,
       isCod: extra.isCod === 1,
       bundle,
-      reservations: this.reservationsStmt.all(id) as EditableOrderDetail['reservations'],
-      shortages: this.shortagesStmt.all(id) as EditableOrderDetail['shortages'],
+      reservations: this.sql.reservations.all(id) as EditableOrderDetail['reservations'],
+      shortages: this.sql.shortages.all(id) as EditableOrderDetail['shortages'],
     };
   }
 
@@ -118,7 +111,7 @@ export class DetailService {
       throw new UserError(`値引（${formatYen(input.discount)}）が小計（${formatYen(subtotal)}）を超えています。合計がマイナスにならないよう値引を見直してください。`, 'negative_total');
     }
     if (input.subStatusId !== null && input.subStatusId !== order.subStatusId) {
-      const sub = this.subStatusStmt.get(input.subStatusId) as { mainStatus: string; name: string; retiredAt: string | null } | undefined;
+      const sub = this.sql.subStatus.get(input.subStatusId) as { mainStatus: string; name: string; retiredAt: string | null } | undefined;
       if (!sub || sub.mainStatus !== order.status) {
         throw new UserError(`「${STATUS_LABELS[order.status]}」のサブステータスから選んでください。`, 'invalid_sub_status');
       }

@@ -4,7 +4,9 @@ import { UserError } from '../../src-shared/api/errors.js';
 import type { Carrier } from '../../src-shared/domain/carriers.js';
 import type { BulkResult } from '../../src-shared/domain/order.js';
 import { trackingNoForms } from '../../src-shared/domain/tracking.js';
+import { PARTNER_ORDER_NOS_SQL } from '../bundle/rule.js';
 import type { Actor } from '../core/context.js';
+import { prepareAll } from '../core/statements.js';
 import type { StatusEngine } from '../status/engine.js';
 
 const JST_OFFSET_MS = 9 * 3_600_000;
@@ -25,21 +27,17 @@ interface TrackedOrder {
  * 出荷確定 and 注文取消, each one transaction through the status engine.
  */
 export class OperationsService {
-  private readonly byTracking: BetterSqlite3.Statement;
-  private readonly bundleOf: BetterSqlite3.Statement;
-  private readonly partners: BetterSqlite3.Statement;
+  private readonly sql: Record<'byTracking' | 'bundleOf' | 'partners', BetterSqlite3.Statement>;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly engine: StatusEngine,
   ) {
-    this.byTracking = sqlite.prepare(
-      `SELECT id, order_no, bundle_group FROM orders WHERE tracking_no IN (?, ?) AND status <> 'cancelled'`,
-    );
-    this.bundleOf = sqlite.prepare('SELECT order_no, bundle_group FROM orders WHERE id = ?');
-    this.partners = sqlite
-      .prepare('SELECT order_no FROM orders WHERE bundle_group = ? AND id <> ? ORDER BY ordered_at, id')
-      .pluck();
+    this.sql = prepareAll(sqlite, {
+      byTracking: `SELECT id, order_no, bundle_group FROM orders WHERE tracking_no IN (?, ?) AND status <> 'cancelled'`,
+      bundleOf: 'SELECT order_no, bundle_group FROM orders WHERE id = ?',
+      partners: { pluck: PARTNER_ORDER_NOS_SQL },
+    });
   }
 
   confirmPayment(orderIds: readonly number[], paidOn: string, actor: Actor, now: Date): BulkResult {
@@ -64,12 +62,12 @@ export class OperationsService {
         const total: BulkResult = { applied: 0, refused: [] };
         const done = new Set<string>();
         for (const entry of entries) {
-          const order = this.bundleOf.get(entry.orderId) as { order_no: string; bundle_group: string | null } | undefined;
+          const order = this.sql.bundleOf.get(entry.orderId) as { order_no: string; bundle_group: string | null } | undefined;
           const parcel = order?.bundle_group ?? `order:${entry.orderId}`;
           if (done.has(parcel)) continue;
           done.add(parcel);
           const [canonical, dashed] = trackingNoForms(entry.trackingNo);
-          const clash = (this.byTracking.all(canonical, dashed ?? canonical) as TrackedOrder[]).find(
+          const clash = (this.sql.byTracking.all(canonical, dashed ?? canonical) as TrackedOrder[]).find(
             (o) => o.id !== entry.orderId && (o.bundle_group === null || o.bundle_group !== order?.bundle_group),
           );
           if (order && clash) {
@@ -116,7 +114,7 @@ export class OperationsService {
     for (const { bundleGroup, ...row } of rows) {
       if (bundleGroup !== null && seen.has(bundleGroup)) continue;
       if (bundleGroup !== null) seen.add(bundleGroup);
-      const bundledWith = bundleGroup ? (this.partners.all(bundleGroup, row.id) as string[]) : [];
+      const bundledWith = bundleGroup ? (this.sql.partners.all(bundleGroup, row.id) as string[]) : [];
       out.push({ ...row, bundledWith });
     }
     return out;

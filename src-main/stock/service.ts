@@ -1,7 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { OrderShortage, StockCheckResult } from '../../src-shared/api/stock.js';
 import type { BulkResult } from '../../src-shared/domain/order.js';
+import { PARTNER_ORDER_NOS_SQL } from '../bundle/rule.js';
 import type { Actor } from '../core/context.js';
+import { prepareAll } from '../core/statements.js';
 import type { StatusEngine } from '../status/engine.js';
 import { StockLedger } from './ledger.js';
 
@@ -15,20 +17,17 @@ interface CheckedOrder {
 /** F11 在庫確認 and 欠品登録 (S15), both through the status engine and its stock effect. */
 export class StockService {
   readonly ledger: StockLedger;
-  private readonly orderStmt: BetterSqlite3.Statement;
-  private readonly partnersStmt: BetterSqlite3.Statement;
+  private readonly sql: Record<'order' | 'partners', BetterSqlite3.Statement>;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly engine: StatusEngine,
   ) {
     this.ledger = new StockLedger(sqlite);
-    this.orderStmt = sqlite.prepare(
-      'SELECT status, store_id AS storeId, buyer_name AS buyerName, bundle_group AS bundleGroup FROM orders WHERE id = ?',
-    );
-    this.partnersStmt = sqlite
-      .prepare('SELECT order_no FROM orders WHERE bundle_group = ? AND id <> ? ORDER BY ordered_at, id')
-      .pluck();
+    this.sql = prepareAll(sqlite, {
+      order: 'SELECT status, store_id AS storeId, buyer_name AS buyerName, bundle_group AS bundleGroup FROM orders WHERE id = ?',
+      partners: { pluck: PARTNER_ORDER_NOS_SQL },
+    });
   }
 
   /**
@@ -53,11 +52,11 @@ export class StockService {
   }
 
   private shortageOf(orderId: number, orderNo: string): OrderShortage | null {
-    const order = this.orderStmt.get(orderId) as CheckedOrder | undefined;
+    const order = this.sql.order.get(orderId) as CheckedOrder | undefined;
     if (!order?.storeId || (order.status !== 'new' && order.status !== 'out_of_stock')) return null;
     const lines = this.ledger.shortages(orderId, order.storeId);
     if (lines.length === 0) return null;
-    const bundledWith = order.bundleGroup ? (this.partnersStmt.all(order.bundleGroup, orderId) as string[]) : [];
+    const bundledWith = order.bundleGroup ? (this.sql.partners.all(order.bundleGroup, orderId) as string[]) : [];
     return { orderId, orderNo, buyerName: order.buyerName, lines, bundledWith };
   }
 
