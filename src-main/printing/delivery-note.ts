@@ -1,5 +1,6 @@
 import { formatYen } from '../../src-shared/domain/money.js';
-import { A4, MARGIN, barcode, barcodeWidth, contentBottom, createPdf, finishPdf, formatJst, line, pageFooters, rule, wrappedHeight } from './pdf-doc.js';
+import { formatJst } from '../../src-shared/text/jst.js';
+import { A4, MARGIN, barcode, barcodeWidth, contentBottom, createPdf, finishPdf, line, pageFooters, rule, wrappedHeight } from './pdf-doc.js';
 import type { DocumentMeta, RenderedPdf } from './picking-list.js';
 import type { PrintData, PrintOrder, StoreInfoRow } from './print-data.js';
 import { shipToLines } from './print-data.js';

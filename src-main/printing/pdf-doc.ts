@@ -107,21 +107,6 @@ export function barcodeWidth(text: string, module = 0.85): number {
   return code128Bars(text).modules * module + 20 * module;
 }
 
-const jst = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const jstDate = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export function formatJst(iso: string | Date, withTime = true): string {
-  const date = typeof iso === 'string' ? new Date(iso) : iso;
-  return (withTime ? jst : jstDate).format(date);
-}
-
 /** Writes "page x / y" and a running title on every buffered page. */
 export function pageFooters(doc: PDFKit.PDFDocument, left: string): number {
   const range = doc.bufferedPageRange();

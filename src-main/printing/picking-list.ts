@@ -1,4 +1,5 @@
 import { CHANNEL_LABELS } from '../../src-shared/domain/channels.js';
+import { formatJst } from '../../src-shared/text/jst.js';
 import {
   A4,
   MARGIN,
@@ -7,7 +8,6 @@ import {
   contentBottom,
   createPdf,
   finishPdf,
-  formatJst,
   line,
   pageFooters,
   rule,
