@@ -27,27 +27,16 @@ export interface ShipTo {
   phone: string;
 }
 
-/** Everything SPEC §1 says an order has. Dates are ISO strings in UTC. */
-export interface Order {
+/**
+ * Everything SPEC §1 says an order has: what it arrived with (NewOrder) and what the store
+ * made of it since. Dates are ISO strings in UTC.
+ */
+export interface Order extends NewOrder {
   id: number;
-  channel: Channel;
-  orderNo: string;
-  orderedAt: string;
-  buyer: Buyer;
-  shipTo: ShipTo;
-  paymentMethod: string;
-  items: OrderItem[];
   subtotal: number;
-  discount: number;
-  shippingFee: number;
-  codFee: number;
   total: number;
-  orderComment: string;
   staffComment: string;
-  mailInquiry: boolean;
-  orderFormDone: boolean;
   buyerRating: boolean;
-  storeId: string | null;
   carrier: string | null;
   trackingNo: string | null;
   bundleGroup: string | null;
