@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS } from '../domain/channels.js';
 import { MAIN_STATUSES } from '../domain/status.js';
+import type { HistoryEntry } from '../domain/order.js';
 import { OPERATIONS } from '../domain/transitions.js';
 
 /**
@@ -129,16 +130,8 @@ export type WireOp = z.infer<typeof wireOp>;
 export const pushRequest = z.object({ ops: z.array(wireOp).max(5000) });
 export type PushRequest = z.infer<typeof pushRequest>;
 
-export interface WireHistory {
-  at: string;
-  actor: string;
-  storeId: string | null;
-  pcId: string;
-  kind: string;
-  from: string | null;
-  to: string | null;
-  reason: string;
-}
+/** A history row as it travels: the local row id stays on the PC that wrote it. */
+export type WireHistory = Omit<HistoryEntry, 'id'>;
 
 /** An order as the server holds it, sent down whole (a pull or a refused op's correction). */
 export interface WireOrder {
