@@ -17,19 +17,63 @@ const CP932_VARIANTS: Record<string, string> = {
 };
 const VARIANT_RE = new RegExp(`[${Object.keys(CP932_VARIANTS).join('')}]`, 'g');
 
-/** Per BMP code unit: 0 = not yet known, 1 = CP932 can hold it, 2 = it cannot. */
-const known = new Uint8Array(65536);
+/** In a CP932 table: the code unit has no CP932 byte (every lone surrogate too). */
+export const NOT_CP932 = 0xffff;
+
+/** Lead bytes of CP932 (a trail byte follows): 0x81–0x9F and 0xE0–0xFC. */
+function isLeadByte(b: number): boolean {
+  return (b >= 0x81 && b <= 0x9f) || (b >= 0xe0 && b <= 0xfc);
+}
+
+let rawTable: Uint16Array | null = null;
+
+/**
+ * iconv-lite's own CP932 bytes for every BMP code unit (one byte, < 0x100, or lead << 8 |
+ * trail), or NOT_CP932, read from ONE encode of all of them: Shift_JIS is self-synchronising
+ * (a lead byte says a trail byte follows), so the output splits back into one code per
+ * character. Built once per process, in a few tens of milliseconds.
+ */
+function cp932Raw(): Uint16Array {
+  if (rawTable) return rawTable;
+  const table = new Uint16Array(0x10000).fill(NOT_CP932);
+  const codes: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) codes.push(c);
+  let text = '';
+  for (let i = 0; i < codes.length; i += 4096) text += String.fromCharCode(...codes.slice(i, i + 4096));
+  const bytes = iconv.encode(text, 'cp932');
+  let at = 0;
+  for (const c of codes) {
+    const b = bytes[at]!;
+    if (isLeadByte(b)) {
+      table[c] = (b << 8) | bytes[at + 1]!;
+      at += 2;
+    } else {
+      // iconv-lite writes '?' for a character CP932 does not have.
+      table[c] = b === 0x3f && c !== 0x3f ? NOT_CP932 : b;
+      at += 1;
+    }
+  }
+  if (at !== bytes.length) throw new Error('CP932 table out of step with iconv-lite');
+  rawTable = table;
+  return table;
+}
+
+let variantTable: Uint16Array | null = null;
+
+/**
+ * The CP932 bytes a text cell is written with: the raw table with the variants above
+ * already mapped, so one lookup per character does what toCp932Variants and the encoder do.
+ */
+export function cp932Table(): Uint16Array {
+  if (variantTable) return variantTable;
+  const table = cp932Raw().slice();
+  for (const [from, to] of Object.entries(CP932_VARIANTS)) table[from.charCodeAt(0)] = table[to.charCodeAt(0)]!;
+  variantTable = table;
+  return table;
+}
 
 function encodable(code: number): boolean {
-  if (code < 0x80) return true;
-  if (code >= 0xd800 && code <= 0xdfff) return false; // astral characters (𠮷, emoji)
-  let state = known[code]!;
-  if (state === 0) {
-    const bytes = iconv.encode(String.fromCharCode(code), 'cp932');
-    state = bytes.length === 1 && bytes[0] === 0x3f ? 2 : 1;
-    known[code] = state;
-  }
-  return state === 1;
+  return code < 0x80 || cp932Raw()[code] !== NOT_CP932;
 }
 
 export function toCp932Variants(text: string): string {
