@@ -1,3 +1,4 @@
+import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BulkChangeResult } from '../../src-shared/api/bulk.js';
 import { UserError } from '../../src-shared/api/errors.js';
@@ -41,10 +42,6 @@ interface BulkRule {
 }
 
 const MAX_LISTED_REFUSALS = 1000;
-/** From this many orders on, the WAL checkpoint waits until the answer is out (see run). */
-const LARGE_CHANGE = 1000;
-/** Time for the screen to read its refreshed counts and rows before the checkpoint runs. */
-const CHECKPOINT_DELAY_MS = 250;
 const NOT_FOUND = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
 
 /**
@@ -137,33 +134,20 @@ export class BulkChanges {
     });
   }
 
-  /**
-   * A large change dirties about one database page per order. Its commit does not also copy
-   * those pages back into the database file (SQLite's automatic WAL checkpoint, half as long
-   * again as the change): that runs shortly after the answer, once the screen has refreshed.
-   */
+  /** See withDeferredCheckpoint: a large change's checkpoint runs after the answer. */
   private run(orderIds: readonly number[], actor: Actor, now: Date, rule: BulkRule): BulkChangeResult {
-    if (orderIds.length < LARGE_CHANGE) return this.change(orderIds, actor, now, rule);
-    const automatic = this.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
-    this.sqlite.pragma('wal_autocheckpoint = 0');
-    try {
-      return this.change(orderIds, actor, now, rule);
-    } finally {
-      this.sqlite.pragma(`wal_autocheckpoint = ${automatic}`);
-      setTimeout(() => {
-        if (this.sqlite.open) this.sqlite.pragma('wal_checkpoint(PASSIVE)');
-      }, CHECKPOINT_DELAY_MS).unref();
-    }
+    return withDeferredCheckpoint(this.sqlite, orderIds.length, () => this.change(orderIds, actor, now, rule));
   }
 
   private change(orderIds: readonly number[], actor: Actor, now: Date, rule: BulkRule): BulkChangeResult {
     const at = now.toISOString();
-    const params = { ...rule.params, ids: JSON.stringify([...new Set(orderIds)]), at };
+    const unique = [...new Set(orderIds)];
+    const params = { ...rule.params, ids: JSON.stringify(unique), at };
     return this.sqlite.transaction(() => {
       // One pass over the asked orders (their rows are wide and scattered, so every pass
       // costs): each is judged and kept with what the history needs.
       this.sqlite.exec('DELETE FROM temp.bulk_target');
-      this.sqlite
+      const found = this.sqlite
         .prepare(
           `INSERT INTO temp.bulk_target (order_id, order_no, channel, status, from_value, refusal, verdict)
            SELECT id, order_no, channel, status, from_value, refusal,
@@ -172,7 +156,7 @@ export class BulkChanges {
                (${rule.unchangedWhere}) AS unchanged
              FROM orders o WHERE o.id IN (SELECT value FROM json_each(@ids)) ORDER BY o.id)`,
         )
-        .run(params);
+        .run(params).changes;
       const verdicts = Object.fromEntries(
         (this.sqlite.prepare('SELECT verdict, count(*) AS n FROM temp.bulk_target GROUP BY verdict').all() as { verdict: string; n: number }[]).map(
           (r) => [r.verdict, r.n],
@@ -186,10 +170,14 @@ export class BulkChanges {
           )
           .all() as RefusedOrder[]
       ).map((o) => ({ orderId: o.id, orderNo: o.orderNo, reason: rule.reason(o) }));
-      const missing = this.sqlite
-        .prepare('SELECT value FROM json_each(@ids) WHERE value NOT IN (SELECT order_id FROM temp.bulk_target)')
-        .pluck()
-        .all(params) as number[];
+      // Ids no longer here (deleted, or moved to another store by a sync): only looked for when some are.
+      const missing =
+        found === unique.length
+          ? []
+          : (this.sqlite
+              .prepare('SELECT value FROM json_each(@ids) WHERE value NOT IN (SELECT order_id FROM temp.bulk_target)')
+              .pluck()
+              .all(params) as number[]);
       for (const id of missing.slice(0, MAX_LISTED_REFUSALS - refused.length)) {
         refused.push({ orderId: id, orderNo: String(id), reason: NOT_FOUND });
       }

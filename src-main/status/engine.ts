@@ -4,6 +4,7 @@ import { hasStatusMail, type MainStatus } from '../../src-shared/domain/status.j
 import { transition, type Operation } from '../../src-shared/domain/transitions.js';
 import type { Actor } from '../core/context.js';
 import { Journal } from '../core/journal.js';
+import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { chunked } from '../core/chunked.js';
 import { BUNDLE_CANCEL_REFUSAL, partnerRefusal, reachableStatuses } from '../bundle/rule.js';
 import { stockEffect } from '../stock/effect.js';
@@ -123,7 +124,9 @@ export class StatusEngine {
    * the write lock before reading, so another connection cannot judge the same stock.
    */
   apply(request: OperationRequest, actor: Actor, now: Date): BulkResult {
-    return this.sqlite.transaction(() => this.applyInTransaction(request, actor, now)).immediate();
+    const apply = () => this.sqlite.transaction(() => this.applyInTransaction(request, actor, now)).immediate();
+    // Inside a caller's transaction the commit (and its checkpoint) is the caller's.
+    return this.sqlite.inTransaction ? apply() : withDeferredCheckpoint(this.sqlite, request.orderIds.length, apply);
   }
 
   private applyInTransaction(request: OperationRequest, actor: Actor, now: Date): BulkResult {
