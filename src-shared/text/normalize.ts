@@ -4,17 +4,24 @@
  * Pure string functions: no Node, no DOM.
  */
 
-const HIRAGANA_START = 0x3041;
-const HIRAGANA_END = 0x3096;
 const KANA_OFFSET = 0x60;
 
+const HIRAGANA = /[\u3041-\u3096]/g;
+
 function hiraganaToKatakana(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    out += code >= HIRAGANA_START && code <= HIRAGANA_END ? String.fromCodePoint(code + KANA_OFFSET) : ch;
-  }
-  return out;
+  return text.replace(HIRAGANA, (ch) => String.fromCharCode(ch.charCodeAt(0) + KANA_OFFSET));
+}
+
+/**
+ * Text NFKC leaves as it is: printable ASCII, hiragana, katakana, ー, 々, 〆, 〇 and the
+ * unified kanji. No two of these compose, so a string of them alone skips the (costly) ICU
+ * call; anything else (full/half width, ①, ㈱, combining marks, compatibility kanji) does not.
+ */
+const NFKC_STABLE = /^[\x20-\x7e\u3041-\u3096\u30a1-\u30fa\u30fc\u3005-\u3007\u4e00-\u9fff]*$/;
+
+/** NFKC, without the ICU call for text that it would not change. */
+export function nfkc(text: string): string {
+  return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
 }
 
 /** Dashes and long-vowel marks that people type interchangeably in numbers and addresses. */
@@ -23,7 +30,7 @@ const SPACES = /[\s\u3000]+/g;
 
 /** The key text is compared by: NFKC, katakana, lower case, no spaces. */
 export function normalizeForSearch(text: string): string {
-  return hiraganaToKatakana(text.normalize('NFKC')).toLowerCase().replace(SPACES, '');
+  return hiraganaToKatakana(nfkc(text)).toLowerCase().replace(SPACES, '');
 }
 
 /**
@@ -42,5 +49,5 @@ export function normalizeAddress(text: string): string {
 
 /** Postal code as seven digits, whatever was typed (〒１２３－４５６７ → 1234567). */
 export function normalizePostalCode(text: string): string {
-  return text.normalize('NFKC').replace(/\D/g, '');
+  return nfkc(text).replace(/\D/g, '');
 }

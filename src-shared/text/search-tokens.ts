@@ -1,4 +1,4 @@
-import { normalizeAddress, normalizeForSearch } from './normalize.js';
+import { nfkc, normalizeAddress, normalizeForSearch } from './normalize.js';
 
 /**
  * The words the F5 search index holds for an order (S10), and the keys a typed condition is
@@ -21,12 +21,12 @@ export function addressKey(text: string): string {
 }
 
 export function emailKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(NOT_EMAIL_CHAR, '');
+  return nfkc(text).toLowerCase().replace(NOT_EMAIL_CHAR, '');
 }
 
 /** Digits only: ０９０－１１１１ → 0901111. */
 export function phoneKey(text: string): string {
-  return text.normalize('NFKC').replace(/\D/g, '');
+  return nfkc(text).replace(/\D/g, '');
 }
 
 /** Consecutive character pairs; a fragment of n ≥ 2 characters is the phrase of its n-1 pairs. */

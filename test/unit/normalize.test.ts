@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeAddress, normalizeForSearch, normalizePostalCode } from '../../src-shared/text/normalize.js';
+import { nfkc, normalizeAddress, normalizeForSearch, normalizePostalCode } from '../../src-shared/text/normalize.js';
 
 describe('normalizeForSearch', () => {
   it('treats half-width, full-width katakana and hiragana alike', () => {
@@ -31,5 +31,27 @@ describe('normalizeAddress', () => {
 describe('normalizePostalCode', () => {
   it('keeps only the digits', () => {
     expect(normalizePostalCode('〒１００－０００５')).toBe('1000005');
+  });
+});
+
+describe('nfkc (NFKC without the ICU call where it changes nothing)', () => {
+  it('agrees with String.normalize on every code point of the BMP', () => {
+    for (let cp = 0x20; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCharCode(cp);
+      if (nfkc(ch) !== ch.normalize('NFKC')) throw new Error(`U+${cp.toString(16)} differs`);
+    }
+  });
+  it('agrees on mixed strings, composing marks and width variants included', () => {
+    const parts = ['山田', 'たろう', 'タロウ', 'ﾀﾛｳ', 'ﾀﾞ', 'か', '\u3099', '\u309a', 'ＡＢ', 'ab', '１２', '①', '㈱', '々', 'ヴ', 'ー', '・', '豈', ' ', '　', '-'];
+    let seed = 7;
+    for (let i = 0; i < 5000; i++) {
+      let text = '';
+      for (let k = 0; k < 6; k++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        text += parts[seed % parts.length];
+      }
+      expect(nfkc(text)).toBe(text.normalize('NFKC'));
+    }
   });
 });
