@@ -27,6 +27,13 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
     async drop() {
       const c = new pg.Client({ connectionString: base.toString() });
       await c.connect();
+      // A closed pool's connections end a moment after pool.end() returns: wait for them, as
+      // a forced drop would hit one still ending with an error nobody listens to any more.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
