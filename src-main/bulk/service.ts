@@ -187,8 +187,9 @@ export class BulkChanges {
         this.journal.recordEach(changing, { kind: rule.kind, to: rule.to, reason: rule.historyReason, payload: rule.payload }, actor, at);
         this.sqlite
           .prepare(
+            // UPDATE … FROM walks the targets in id order and finds each row by its id.
             `UPDATE orders SET ${rule.set}, updated_at = @at, version = version + 1
-             WHERE id IN (SELECT order_id FROM temp.bulk_target WHERE verdict = 'change')`,
+             FROM temp.bulk_target AS t WHERE t.verdict = 'change' AND orders.id = t.order_id`,
           )
           .run(params);
       }

@@ -87,15 +87,20 @@ export class Journal {
          SELECT src.order_id, @at, @operator, @storeId, @pcId, @kind, src.from_value, @to, @reason FROM (${source}) AS src`,
       )
       .run({ ...common, operator: actor.operator, storeId: actor.storeId, pcId: actor.pcId });
-    const payload = JSON.stringify({ ...change.payload, to: change.to, reason: change.reason, at, actor });
+    // Each order's payload is the shared part with its number and old value put in front:
+    // string concatenation, not a JSON parse per order (the shared part is never empty).
+    const shared: Record<string, unknown> = { ...change.payload, to: change.to, reason: change.reason, at, actor };
+    delete shared.orderNo;
+    delete shared.from;
+    const rest = JSON.stringify(shared).slice(1);
     this.sqlite
       .prepare(
         `INSERT INTO sync_outbox (op_id, entity, entity_id, kind, payload, created_at)
          SELECT ${opIdSql('@stem', 'src.order_id')}, 'order', CAST(src.order_id AS TEXT), @kind,
-           json_set(@payload, '$.orderNo', src.order_no, '$.from', src.from_value), @at
+           '{"orderNo":' || json_quote(src.order_no) || ',"from":' || json_quote(src.from_value) || ',' || @rest, @at
          FROM (${source}) AS src`,
       )
-      .run({ ...common, payload, stem: opIdStem() });
+      .run({ ...common, rest, stem: opIdStem() });
   }
 
   /** The same for a master: its history row and an outbox entry of its own entity. */
