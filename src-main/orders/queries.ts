@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ListQuery, ListSort, OrderPage, TabCounts } from '../../src-shared/api/orders.js';
 import type { HistoryEntry, Order, OrderItem, OrderRow } from '../../src-shared/domain/order.js';
-import { TABS, isMainStatus, type MainStatus, type Tab } from '../../src-shared/domain/status.js';
+import { MAIN_STATUSES, TABS, isMainStatus, type MainStatus, type Tab } from '../../src-shared/domain/status.js';
 import { hinted } from '../db/bulk-load.js';
 import { OrderLists, type FilteredList } from '../search/order-lists.js';
 import { newOrderFields, type OrderDbRow } from './order-row.js';
@@ -12,6 +12,9 @@ export interface ReminderCutoffs {
   unpaidBefore: string;
   orderFormBefore: string;
 }
+
+/** Index entries a sorted tab page may walk before sorting the tab instead is cheaper. */
+const WALK_BUDGET = 200_000;
 
 const SORT_SQL: Record<ListSort['column'], string> = { orderedAt: 'ordered_at', orderNo: 'order_no', total: 'total' };
 
@@ -38,7 +41,10 @@ export class OrderQueries {
   private readonly countsStmt: BetterSqlite3.Statement;
   private readonly lists: OrderLists;
 
-  constructor(private readonly sqlite: BetterSqlite3.Database) {
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly walkBudget = WALK_BUDGET,
+  ) {
     this.countsStmt = sqlite.prepare('SELECT tab, n FROM tab_counts');
     this.lists = new OrderLists(sqlite, ROW_COLUMNS);
   }
@@ -71,6 +77,7 @@ export class OrderQueries {
     const params = { status: tab, ...cutoffs, limit: input.limit, offset: input.offset };
     // The reminder tab in date order merges its two index-ordered groups (see reminders.ts).
     const byDate = column === 'ordered_at';
+    if (isMainStatus(tab) && !byDate) return this.sortedTabPage(tab, column, direction, input, cutoffs);
     const sql =
       tab === 'reminder' && byDate
         ? reminderPageSql(ROW_COLUMNS, direction)
@@ -79,6 +86,27 @@ export class OrderQueries {
     const total = isMainStatus(tab) || tab === 'reminder'
       ? this.counts(cutoffs)[tab]
       : (this.sqlite.prepare(`SELECT count(*) AS n FROM orders WHERE ${where}`).get(params) as { n: number }).n;
+    return { rows, total };
+  }
+
+  /**
+   * A main-status tab sorted by number or amount. While the rows asked for lie within
+   * WALK_BUDGET entries of the column's own index, that index is walked in order and each
+   * row's status tested (a large tab: the first page costs a few hundred entries); otherwise
+   * the tab's rows are sorted once and paged from the sorted ids (search/order-lists.ts).
+   */
+  private sortedTabPage(tab: MainStatus, column: string, direction: 'ASC' | 'DESC', input: ListPageInput, cutoffs: ReminderCutoffs): OrderPage {
+    const counts = this.counts(cutoffs);
+    const total = counts[tab];
+    const all = MAIN_STATUSES.reduce((sum, s) => sum + counts[s], 0);
+    const entries = total === 0 ? all : ((input.offset + input.limit) * all) / total;
+    if (entries > this.walkBudget) {
+      const list: FilteredList = { tabWhere: tabWhere(tab), tabParams: { status: tab }, statusTab: true, criteria: {}, knownTotal: total };
+      return this.lists.page(list, input.sort, input.offset, input.limit);
+    }
+    const sql = `SELECT ${ROW_COLUMNS} FROM orders INDEXED BY orders_${column}_idx WHERE status = @status
+      ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
+    const rows = this.sqlite.prepare(hinted(this.sqlite, sql)).all({ status: tab, limit: input.limit, offset: input.offset }) as OrderRow[];
     return { rows, total };
   }
 

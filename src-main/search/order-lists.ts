@@ -12,6 +12,8 @@ export interface FilteredList {
   /** The tab is a main status: its orders are a range of orders_status_ordered_idx. */
   statusTab: boolean;
   criteria: SearchCriteria;
+  /** The list's length where the caller already knows it (a tab's kept count). */
+  knownTotal?: number;
 }
 
 const SORT_SQL: Record<ListSort['column'], string> = { orderedAt: 'ordered_at', orderNo: 'order_no', total: 'total' };
@@ -37,6 +39,8 @@ interface Plan {
    * the count or the page.
    */
   textInStatus: boolean;
+  /** A main-status tab with no condition: its rows are a range of orders_status_ordered_idx. */
+  tabOnly: boolean;
 }
 
 /**
@@ -70,13 +74,15 @@ export class OrderLists {
       where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
       params: { ...list.tabParams, ...compiled.params },
       textOnly: compiled.match !== null && where.length === 1,
+      tabOnly: list.statusTab && compiled.where.length === 0 && compiled.match === null,
       textInStatus:
         compiled.match !== null &&
         ((list.statusTab && compiled.where.length === 0) || (!list.tabWhere && compiled.conditions.join() === 'statuses')),
     };
   }
 
-  private count(plan: Plan): number {
+  private count(list: FilteredList, plan: Plan): number {
+    if (list.knownTotal !== undefined) return list.knownTotal;
     const sql = plan.textOnly
       ? 'SELECT count(*) FROM order_search WHERE order_search MATCH @match'
       : `SELECT count(*) FROM orders o ${plan.textInStatus ? STATUS_INDEX : ''} ${plan.where}`;
@@ -89,15 +95,15 @@ export class OrderLists {
     const direction = sort?.direction === 'asc' ? 'ASC' : 'DESC';
     const orderBy = `ORDER BY o.${column} ${direction}, o.id ${direction}`;
     if (offset > 0) {
-      const ids = this.sortedIds(list, plan, orderBy, plan.textInStatus && column === 'ordered_at' ? STATUS_INDEX : '');
+      const ids = this.sortedIds(list, plan, orderBy, (plan.textInStatus && column === 'ordered_at') || plan.tabOnly ? STATUS_INDEX : '');
       return { rows: this.rowsById(ids.slice(offset, offset + limit)), total: ids.length };
     }
-    const total = this.count(plan);
+    const total = this.count(list, plan);
     const byDate = column === 'ordered_at';
     const hint =
       plan.textOnly && byDate && total > DENSE_MATCHES
         ? 'INDEXED BY orders_ordered_idx'
-        : plan.textInStatus && byDate
+        : (plan.textInStatus && byDate) || plan.tabOnly
           ? STATUS_INDEX
           : '';
     const rows = this

@@ -53,7 +53,8 @@ describe('store database', () => {
 
   const plans: [string, string, string | RegExp][] = [
     ['tab rows by status', "SELECT id FROM orders WHERE status = 'new' ORDER BY ordered_at DESC, id DESC LIMIT 100", 'orders_status_ordered_idx'],
-    ['tab rows by total', "SELECT id FROM orders WHERE status = 'new' ORDER BY total DESC, id DESC LIMIT 100", 'orders_status_total_idx'],
+    ['a large tab by total', "SELECT id FROM orders INDEXED BY orders_total_idx WHERE status = 'new' ORDER BY total DESC, id DESC LIMIT 100", /orders_total_idx(?![\s\S]*TEMP B-TREE)/],
+    ['a large tab by number', "SELECT id FROM orders INDEXED BY orders_order_no_idx WHERE status = 'new' ORDER BY order_no, id LIMIT 100", /orders_order_no_idx(?![\s\S]*TEMP B-TREE)/],
     ['mail unsent tab', 'SELECT id FROM orders WHERE mail_pending = 1 ORDER BY ordered_at DESC LIMIT 100', 'orders_mail_pending_idx'],
     ['unpaid reminders', "SELECT count(*) FROM orders WHERE needs_payment = 1 AND status IN ('new', 'stock_confirmed', 'out_of_stock') AND ordered_at < '2026-11-01'", /orders_unpaid_idx|orders_status_ordered_idx/],
     ['order form reminders', "SELECT count(*) FROM orders WHERE order_form_done = 0 AND status NOT IN ('shipped', 'cancelled') AND ordered_at < '2026-11-01'", 'orders_form_unfilled_idx'],

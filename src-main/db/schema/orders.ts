@@ -60,8 +60,10 @@ export const orders = sqliteTable(
     index('orders_status_ordered_idx').on(t.status, t.orderedAt, t.id),
     index('orders_order_no_idx').on(t.orderNo),
     index('orders_mail_pending_idx').on(t.orderedAt, t.id).where(sql`${t.mailPending} = 1`),
-    index('orders_status_total_idx').on(t.status, t.total, t.id),
-    index('orders_status_order_no_idx').on(t.status, t.orderNo),
+    // Sorting a tab by amount walks this (and orders_order_no_idx by number), testing the
+    // status per row (orders/queries.ts): no index keyed by status + amount for every
+    // status change to move.
+    index('orders_total_idx').on(t.total),
     // 催促対象 (S6): covering partial indexes, so the reminder count reads index entries only.
     index('orders_unpaid_idx')
       .on(t.orderedAt, t.needsPayment, t.status, t.orderFormDone)

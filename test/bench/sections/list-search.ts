@@ -47,6 +47,25 @@ export const listSearch: BenchSection = {
       });
     }
 
+    // A header click: a tab sorted by amount or number (not a target; no status-keyed index).
+    for (const [tab, column, offset] of [
+      ['shipped', 'total', 0],
+      ['new', 'total', 0],
+      ['new', 'orderNo', 0],
+      ['out_of_stock', 'total', 0],
+      ['new', 'total', 20_000],
+    ] as const) {
+      const page = () => call('orders:list', { tab, offset, limit: 100, sort: { column, direction: 'desc' } });
+      // A deep page sorts the tab once (then pages from the kept ids): the first request is timed.
+      const start = performance.now();
+      if (offset > 0) await page();
+      out.push({
+        name: `tab ${tab} sorted by ${column}, rows ${offset.toLocaleString()}–${(offset + 100).toLocaleString()}${offset > 0 ? ' (first request)' : ''}`,
+        value: offset > 0 ? performance.now() - start : await timed(page),
+        unit: 'ms',
+      });
+    }
+
     for (const buyer of ['山田', 'やまだ', 'ﾔﾏﾀﾞ', '森', '山田太郎', 'たろう', 'ｻﾄｳ ﾊﾅｺ']) {
       const page = (await call('orders:list', { criteria: { buyer }, limit: 100 })) as { total: number };
       out.push({
