@@ -98,8 +98,9 @@ export class OrderQueries {
   private sortedTabPage(tab: MainStatus, column: string, direction: 'ASC' | 'DESC', input: ListPageInput, cutoffs: ReminderCutoffs): OrderPage {
     const counts = this.counts(cutoffs);
     const total = counts[tab];
+    if (total === 0) return { rows: [], total };
     const all = MAIN_STATUSES.reduce((sum, s) => sum + counts[s], 0);
-    const entries = total === 0 ? all : ((input.offset + input.limit) * all) / total;
+    const entries = ((input.offset + input.limit) * all) / total;
     if (entries > this.walkBudget) {
       const list: FilteredList = { tabWhere: tabWhere(tab), tabParams: { status: tab }, statusTab: true, criteria: {}, knownTotal: total };
       return this.lists.page(list, input.sort, input.offset, input.limit);
