@@ -1,5 +1,5 @@
 import { stockUp } from '../helpers/stock.js';
-import { check, insertTopOrders, line, openStoreDb } from './day-data.js';
+import { check, insertTopOrders, line, openStoreDb, openTab } from './day-data.js';
 import { expect, test } from './fixtures.js';
 
 const buyer = (name: string) => ({ name, kana: '', email: 'b@example.jp', phone: '' });
@@ -77,7 +77,7 @@ test('F10 finds one buyer typed three ways, bundles the three orders, they move 
   expect(money().map((o) => o.status)).toEqual(['stock_confirmed', 'paid', 'stock_confirmed']);
   expect(chumon.query("SELECT reserved FROM stock WHERE sku = 'E2E-M' AND store_id = 'tokyo'")).toEqual([{ reserved: 3 }]);
 
-  await page.getByRole('tab', { name: /^在庫確認済\s/ }).click();
+  await openTab(page, '在庫確認済');
   await page.keyboard.press('F10');
   await page.getByRole('dialog', { name: '同梱設定' }).getByRole('button', { name: '同梱Aを解除' }).click();
   await expect(page.getByRole('dialog', { name: '同梱設定' })).toContainText('同梱を解除しました: 3件');

@@ -1,8 +1,9 @@
 import { expect, test } from './fixtures.js';
+import { openTab } from './day-data.js';
 
 test('E18 to e飛伝Ⅱ refuses an order number over 16 characters: the problem table names the order and why, and no file is made', async ({ page, chumon }) => {
   await page.goto(chumon.url);
-  await page.getByRole('tab', { name: /^入金済\s/ }).click();
+  await openTab(page, '入金済');
   await page.locator('[role=row][row-index="0"]').waitFor();
   // The first listed order whose number e飛伝Ⅱ cannot take (Yahoo!ショッピング, Amazon, 楽天 numbers are longer).
   let longNo = '';

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { csvLine, sjis } from '../helpers/order-files.js';
 import { expect, tabCount, test, type Chumon } from './fixtures.js';
+import { openTab } from './day-data.js';
 
 test.use({ seedOrders: 300 });
 
@@ -124,7 +125,7 @@ test('E18 writes the B2 Cloud file for checked paid orders; E19 reads the issued
   await page.goto(chumon.url);
   await expect(grid(page)).toBeVisible();
   await fileSettings(page, chumon);
-  await page.getByRole('tab', { name: /^入金済\s/ }).click();
+  await openTab(page, '入金済');
   await checkFirstRows(page, 2);
   await openMenuItem(page, /送り状データ出力/);
   const dialog = page.getByRole('dialog', { name: '送り状データ出力' });

@@ -1,6 +1,7 @@
 import { TestSmtpServer } from '../helpers/smtp.js';
 import { expect, tabCount, test, type Chumon } from './fixtures.js';
 import type { Page } from '@playwright/test';
+import { openTab } from './day-data.js';
 
 let smtp: TestSmtpServer;
 test.beforeEach(async () => {
@@ -72,7 +73,7 @@ test('催促メール期限管理 and the 催促対象 bulk send; E12 marks ship
 
   const targets = await tabCount(page, '催促対象');
   expect(targets).toBeGreaterThan(0);
-  await page.getByRole('tab', { name: /^催促対象\s/ }).click();
+  await openTab(page, '催促対象');
   await page.getByRole('toolbar', { name: 'メール' }).getByRole('button', { name: '催促メール一括送信（一覧のすべて）' }).click();
   const send = page.getByRole('dialog', { name: '催促メール送信' });
   await expect(send).toContainText(`チェックした ${targets.toLocaleString('ja-JP')}件 の注文に`);
@@ -91,7 +92,7 @@ test('催促メール期限管理 and the 催促対象 bulk send; E12 marks ship
   await send.locator('footer').getByRole('button', { name: '閉じる' }).click();
   expect(smtp.received).toHaveLength(sent);
 
-  await page.getByRole('tab', { name: /^出荷済\s/ }).click();
+  await openTab(page, '出荷済');
   const unsentBefore = await tabCount(page, 'メール未送信');
   const pendingShipped = chumon.query<{ id: number }>("SELECT id FROM orders WHERE status = 'shipped' AND mail_pending = 1");
   await page.keyboard.press('F2');

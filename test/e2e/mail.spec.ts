@@ -1,5 +1,6 @@
 import { TestSmtpServer } from '../helpers/smtp.js';
 import { expect, tabCount, test } from './fixtures.js';
+import { openTab } from './day-data.js';
 
 let smtp: TestSmtpServer;
 test.beforeEach(async () => {
@@ -31,8 +32,9 @@ test('SMTP set in 設定, F7 on checked orders sends their mails, F8 shows them,
 
   const unsentBefore = await tabCount(page, 'メール未送信');
   expect(unsentBefore).toBeGreaterThan(2);
-  await page.getByRole('tab', { name: /^メール未送信\s/ }).click();
+  await openTab(page, 'メール未送信');
   const orderNo = (i: number) => page.locator(`[role=row][row-index="${i}"] [role=gridcell][col-id=orderNo]`).innerText();
+  await expect(page.locator('[role=row][row-index="1"] [role=gridcell][col-id=orderNo]')).not.toHaveText('');
   const picked = [await orderNo(0), await orderNo(1)];
   await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
   await page.locator('[role=row][row-index="1"] input[type=checkbox]').check();
@@ -80,7 +82,7 @@ test('a refused mail is shown with its error in F8 and goes out on retry', async
   await expect(page.getByRole('status').filter({ hasText: 'メール設定を保存しました' })).toBeVisible();
   await settings.getByRole('button', { name: '閉じる' }).click();
 
-  await page.getByRole('tab', { name: /^メール未送信\s/ }).click();
+  await openTab(page, 'メール未送信');
   await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
   await page.getByRole('toolbar', { name: 'メール' }).getByRole('button', { name: /メール一括送信（1件）/ }).click();
   const send = page.getByRole('dialog', { name: 'メール送信' });
