@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.js';
-import { openTab } from './day-data.js';
+import { openTab, checkRow } from './day-data.js';
 
 test('E18 to e飛伝Ⅱ refuses an order number over 16 characters: the problem table names the order and why, and no file is made', async ({ page, chumon }) => {
   await page.goto(chumon.url);
@@ -11,7 +11,7 @@ test('E18 to e飛伝Ⅱ refuses an order number over 16 characters: the problem 
     const orderNo = (await page.locator(`[role=row][row-index="${i}"] [role=gridcell][col-id=orderNo]`).textContent()) ?? '';
     if (orderNo.length > 16) {
       longNo = orderNo;
-      await page.locator(`[role=row][row-index="${i}"] input[type=checkbox]`).check();
+      await checkRow(page, i);
     }
   }
   expect(longNo).not.toBe('');

@@ -46,6 +46,14 @@ export async function check(page: Page, orderNo: string): Promise<void> {
   }).toPass({ timeout: 10_000 });
 }
 
+/** Checks the grid row at a position of the list (the row must be on screen); as check(). */
+export async function checkRow(page: Page, index: number): Promise<void> {
+  const box = page.locator(`[role=row][row-index="${index}"] input[type=checkbox]`);
+  await expect(async () => {
+    await box.check({ timeout: 2000 });
+  }).toPass({ timeout: 10_000 });
+}
+
 /** Opens a tab and waits for its rows (not the rows of the list shown before). */
 export async function openTab(page: Page, label: string): Promise<void> {
   const tab = page.getByRole('tab', { name: new RegExp(`^${label}\\s`) });

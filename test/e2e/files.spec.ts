@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { csvLine, sjis } from '../helpers/order-files.js';
 import { expect, tabCount, test, type Chumon } from './fixtures.js';
-import { openTab } from './day-data.js';
+import { openTab, checkRow } from './day-data.js';
 
 test.use({ seedOrders: 300 });
 
@@ -18,7 +18,7 @@ async function openMenuItem(page: Page, name: RegExp) {
 }
 
 async function checkFirstRows(page: Page, count: number) {
-  for (let i = 0; i < count; i++) await page.locator(`[role=row][row-index="${i}"] input[type=checkbox]`).check();
+  for (let i = 0; i < count; i++) await checkRow(page, i);
   await expect(page.locator('.selected-count')).toContainText(`${count}件選択中`);
 }
 

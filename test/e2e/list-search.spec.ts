@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, tabCount, test, type Chumon } from './fixtures.js';
-import { openTab } from './day-data.js';
+import { openTab, checkRow } from './day-data.js';
 
 test.use({ seedOrders: 1500 });
 
@@ -145,7 +145,7 @@ test('E2–E4 extract the commented and inquired orders of the tab; F2 and E1 ac
   const orderNo = await textOf(page, 0, 'orderNo');
   expect(chumon.query<{ c: string }>('SELECT order_comment AS c FROM orders WHERE order_no = ?', orderNo)[0]!.c).not.toBe('');
 
-  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await checkRow(page, 0);
   await openMenuItem(page, /反転/);
   await expect(selected(page)).toHaveText(`注文時コメント対象抽出（新規）：${(commented - 1).toLocaleString('ja-JP')}件選択中`);
 
@@ -162,7 +162,7 @@ test('E5 assigns the shipping store, refusing shipped orders with the reason; E1
   await page.goto(chumon.url);
   const newCount = await tabCount(page, '新規');
   const first = (await textOf(page, 0, 'orderNo'));
-  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await checkRow(page, 0);
   await openMenuItem(page, /出荷店舗一括指定/);
   const dialog = page.getByRole('dialog', { name: '出荷店舗一括指定' });
   await dialog.getByLabel('出荷店舗').selectOption({ label: '福岡出荷センター' });
@@ -174,7 +174,7 @@ test('E5 assigns the shipping store, refusing shipped orders with the reason; E1
   await openTab(page, '出荷済');
   const shipped = (await textOf(page, 0, 'orderNo'));
   const storeBefore = chumon.query<{ s: string | null }>('SELECT store_id AS s FROM orders WHERE order_no = ?', shipped)[0]!.s;
-  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await checkRow(page, 0);
   await openMenuItem(page, /出荷店舗一括指定/);
   await page.getByRole('dialog', { name: '出荷店舗一括指定' }).getByRole('button', { name: '変更する' }).click();
   const result = page.getByRole('dialog', { name: '出荷店舗一括指定の結果' });
@@ -183,8 +183,8 @@ test('E5 assigns the shipping store, refusing shipped orders with the reason; E1
   await closeResult(result);
 
   await openTab(page, '新規');
-  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
-  await page.locator('[role=row][row-index="1"] input[type=checkbox]').check();
+  await checkRow(page, 0);
+  await checkRow(page, 1);
   const moved = [(await textOf(page, 0, 'orderNo')), (await textOf(page, 1, 'orderNo'))];
   await openMenuItem(page, /メインステータス一括変更/);
   const e11 = page.getByRole('dialog', { name: 'メインステータス一括変更' });
@@ -220,7 +220,7 @@ test('E6 sets the rating of the row under the cursor; E7 refuses orders from oth
     await d.getByRole('group', { name: 'チャネル' }).getByLabel('Amazon').check();
   });
   const amazon = (await textOf(page, 0, 'orderNo'));
-  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await checkRow(page, 0);
   await openMenuItem(page, /選択チェック行一括評価設定/);
   await page.getByRole('dialog', { name: '選択チェック行一括評価設定' }).getByRole('button', { name: '変更する' }).click();
   const result = page.getByRole('dialog', { name: '選択チェック行一括評価設定の結果' });
@@ -233,7 +233,7 @@ test('the function-key bar follows the list and the selection; F4 lists its item
   await expect(cell(page, 0, 'orderNo')).toBeVisible();
   const f3 = page.getByRole('button', { name: /^F3/ });
   await expect(f3).toBeDisabled();
-  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await checkRow(page, 0);
   await expect(f3).toBeEnabled();
   await page.keyboard.press('F3');
   await expect(f3).toBeDisabled();

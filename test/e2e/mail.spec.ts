@@ -1,6 +1,6 @@
 import { TestSmtpServer } from '../helpers/smtp.js';
 import { expect, tabCount, test } from './fixtures.js';
-import { openTab } from './day-data.js';
+import { openTab, checkRow } from './day-data.js';
 
 let smtp: TestSmtpServer;
 test.beforeEach(async () => {
@@ -36,8 +36,8 @@ test('SMTP set in 設定, F7 on checked orders sends their mails, F8 shows them,
   const orderNo = (i: number) => page.locator(`[role=row][row-index="${i}"] [role=gridcell][col-id=orderNo]`).innerText();
   await expect(page.locator('[role=row][row-index="1"] [role=gridcell][col-id=orderNo]')).not.toHaveText('');
   const picked = [await orderNo(0), await orderNo(1)];
-  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
-  await page.locator('[role=row][row-index="1"] input[type=checkbox]').check();
+  await checkRow(page, 0);
+  await checkRow(page, 1);
   await expect(page.getByText('メール未送信：2件選択中')).toBeVisible();
 
   await page.keyboard.press('F7');
@@ -83,7 +83,7 @@ test('a refused mail is shown with its error in F8 and goes out on retry', async
   await settings.getByRole('button', { name: '閉じる' }).click();
 
   await openTab(page, 'メール未送信');
-  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await checkRow(page, 0);
   await page.getByRole('toolbar', { name: 'メール' }).getByRole('button', { name: /メール一括送信（1件）/ }).click();
   const send = page.getByRole('dialog', { name: 'メール送信' });
   await send.getByRole('button', { name: '送信する' }).click();

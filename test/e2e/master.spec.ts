@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { checkRow } from './day-data.js';
 
 const cell = (page: Page, row: number, col: string) => page.locator(`[role=row][row-index="${row}"] [role=gridcell][col-id=${col}]`);
 
@@ -58,7 +59,7 @@ test('a retired sub-status stays on its orders, in their colour, but is no longe
   // Give the first 新規 order the sub-status 予約商品 through E10.
   await expect(cell(page, 0, 'orderNo')).not.toHaveText('');
   const orderNo = (await cell(page, 0, 'orderNo').textContent())!;
-  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await checkRow(page, 0);
   await page.keyboard.press('F4');
   await page.getByRole('menuitem', { name: /サブステータス一括変更/ }).click();
   const bulk = page.getByRole('dialog', { name: 'サブステータス一括変更' });
@@ -81,7 +82,7 @@ test('a retired sub-status stays on its orders, in their colour, but is no longe
   await expect(cell(page, 0, 'subStatus').locator('.sub-status')).toHaveAttribute('data-color', color);
   expect(chumon.query<{ name: string }>('SELECT s.name FROM orders o JOIN sub_statuses s ON s.id = o.sub_status_id WHERE o.order_no = ?', orderNo)[0]!.name).toBe('予約商品');
 
-  await page.locator('[role=row][row-index="1"] input[type=checkbox]').check();
+  await checkRow(page, 1);
   await page.keyboard.press('F4');
   await page.getByRole('menuitem', { name: /サブステータス一括変更/ }).click();
   const options = await page.getByRole('dialog', { name: 'サブステータス一括変更' }).getByLabel('サブステータス').locator('option').allTextContents();

@@ -1,5 +1,6 @@
 import { STATUS_LABELS, MAIN_STATUSES } from '../../src-shared/domain/status.js';
 import { expect, tabCount, test } from './fixtures.js';
+import { checkRow } from './day-data.js';
 
 test('opens on 新規 with every tab counted as in the database, and switches tabs', async ({ page, chumon }) => {
   await page.goto(chumon.url);
@@ -74,7 +75,7 @@ test('browser mode refuses requests without the token', async ({ request, chumon
 test('F4 opens the extension menu; E1 反転 inverts the checked rows', async ({ page, chumon }) => {
   await page.goto(chumon.url);
   const newCount = await tabCount(page, '新規');
-  await page.locator('[role=row][row-index="0"] input[type=checkbox]').check();
+  await checkRow(page, 0);
   await expect(page.getByText('新規：1件選択中')).toBeVisible();
   await page.keyboard.press('F4');
   const menu = page.getByRole('menu', { name: '拡張メニュー' });

@@ -19,6 +19,7 @@ import { formatYen } from '../../../src-shared/domain/money.js';
 import type { OrderRow } from '../../../src-shared/domain/order.js';
 import { invoke } from '../api/client.js';
 import { formatJst } from '../format.js';
+import { SelectCell, type SelectionContext } from './SelectCell.js';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -68,6 +69,10 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
   const api = useRef<GridApi<OrderRow> | null>(null);
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
+  const toggleRef = useRef(onToggle);
+  toggleRef.current = onToggle;
+  // Read by the selection cells at each draw (SelectCell.ts): one object for the grid's life.
+  const selectionContext = useMemo<SelectionContext>(() => ({ selection: selectionRef, toggle: (id) => toggleRef.current(id) }), []);
   useEffect(() => {
     api.current?.refreshCells({ columns: ['select'], force: true });
   }, [selection]);
@@ -129,15 +134,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         headerName: '選択',
         initialWidth: 64,
         sortable: false,
-        cellRenderer: (p: ICellRendererParams<OrderRow>) =>
-          p.data ? (
-            <input
-              type="checkbox"
-              aria-label={`選択 ${p.data.orderNo}`}
-              checked={selectionRef.current.has(p.data.id)}
-              onChange={() => onToggle(p.data!.id)}
-            />
-          ) : null,
+        cellRenderer: SelectCell,
       },
       { colId: 'orderNo', field: 'orderNo', headerName: '注文番号', initialWidth: 210 },
       {
@@ -197,7 +194,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         valueFormatter: (p: ValueFormatterParams<OrderRow, string | null>) => (p.value ? (stores.get(p.value) ?? p.value) : '未指定'),
       },
     ],
-    [onToggle, payments, stores, subs],
+    [payments, stores, subs],
   );
 
   const rememberedRef = useRef(remembered);
@@ -243,6 +240,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
     <div className="grid-wrap" id="order-panel" role="tabpanel" aria-busy={loadedKey !== listKey} aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : '一覧'}>
       <AgGridReact<OrderRow>
         localeText={AG_GRID_LOCALE_JP}
+        context={selectionContext}
         rowModelType="infinite"
         datasource={datasource}
         cacheBlockSize={BLOCK}
