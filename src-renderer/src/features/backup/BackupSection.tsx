@@ -3,6 +3,7 @@ import { BACKUP_REASON_LABELS, type BackupInfo, type BackupList, type BackupSett
 import { invoke } from '../../api/client.js';
 import { formatJst } from '../../format.js';
 import { useScreen } from '../../screen/screen-context.js';
+import { FormError } from '../../components/FormError.js';
 
 const size = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('ja-JP', { maximumFractionDigits: 1 })} MB`;
 
@@ -73,7 +74,7 @@ export function BackupSection() {
         </form>
       ) : null}
       {busy ? <p role="status">{busy}</p> : null}
-      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      <FormError message={error} />
       {confirming ? (
         <div role="alertdialog" aria-label="バックアップの復元" className="backup-confirm">
           <p>

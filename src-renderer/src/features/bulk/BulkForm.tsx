@@ -3,6 +3,7 @@ import type { BulkChangeResult } from '../../../../src-shared/api/bulk.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { reportBulkChange } from './result.js';
+import { FormError } from '../../components/FormError.js';
 
 interface Props {
   title: string;
@@ -48,11 +49,7 @@ export function BulkForm({ title, count, apply, children }: Props) {
       <form id="bulk-form" className="form" onSubmit={submit}>
         <p className="form-hint">対象: {count.toLocaleString('ja-JP')}件の注文</p>
         {children}
-        {error ? (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </form>
     </Dialog>
   );

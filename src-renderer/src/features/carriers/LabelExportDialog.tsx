@@ -6,6 +6,7 @@ import { RowsTable, type RowsColumn } from '../../components/RowsTable.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { saveDownload, todayJst } from '../files/transfer.js';
 import { useTask } from '../files/use-task.js';
+import { FormError } from '../../components/FormError.js';
 
 const PROBLEM_COLUMNS: RowsColumn<LabelProblem>[] = [
   { header: '注文番号', cell: (p) => p.orderNo },
@@ -71,7 +72,7 @@ export function LabelExportDialog({ orderIds }: { orderIds: number[] }) {
             <RowsTable label="送り状データの問題" columns={PROBLEM_COLUMNS} rows={result.problems} rowKey={(_p, i) => i} />
           </>
         ) : null}
-        {error ? <p role="alert" className="form-error">{error}</p> : null}
+        <FormError message={error} />
       </div>
     </Dialog>
   );

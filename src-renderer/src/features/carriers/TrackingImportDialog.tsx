@@ -6,6 +6,7 @@ import { RowsTable, type RowsColumn } from '../../components/RowsTable.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { readUpload } from '../files/transfer.js';
 import { useTask } from '../files/use-task.js';
+import { FormError } from '../../components/FormError.js';
 
 const ORDER: TrackingRowStatus[] = ['register', 'already', 'unmatched', 'duplicate', 'conflict', 'refused'];
 
@@ -70,7 +71,7 @@ export function TrackingImportDialog() {
             <RowsTable label="発行済データの行" columns={ROW_COLUMNS} rows={preview.rows} rowKey={(r) => r.line} rowClass={(r) => `tracking-${r.status}`} />
           </>
         ) : null}
-        {error ? <p role="alert" className="form-error">{error}</p> : null}
+        <FormError message={error} />
       </div>
     </Dialog>
   );

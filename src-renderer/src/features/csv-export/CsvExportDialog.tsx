@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { saveDownload } from '../files/transfer.js';
 import { useTask } from '../files/use-task.js';
+import { FormError } from '../../components/FormError.js';
 
 /**
  * E9 CSV出力: the listed orders (or only the checked ones) with the chosen columns, in the
@@ -111,7 +112,7 @@ export function CsvExportDialog() {
             ) : null}
           </div>
         ) : null}
-        {error ? <p role="alert" className="form-error">{error}</p> : null}
+        <FormError message={error} />
       </div>
     </Dialog>
   );

@@ -8,6 +8,7 @@ import { useScreen } from '../../screen/screen-context.js';
 import { readUpload } from '../files/transfer.js';
 import { ImportPreviewView } from './ImportPreviewView.js';
 import { MappingForm } from './MappingForm.js';
+import { FormError } from '../../components/FormError.js';
 
 type Step = { kind: 'choose' } | { kind: 'mapping'; needs: ImportNeedsMapping } | { kind: 'preview'; preview: ImportPreview };
 type YahooChannel = 'yahoo_auction' | 'yahoo_shopping';
@@ -145,7 +146,7 @@ export function ImportDialog() {
         <ImportPreviewView preview={step.preview} />
       )}
       {busy ? <p role="status" className="form-hint">{busy}</p> : null}
-      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      <FormError message={error} />
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, REQUIRED_MAPPING_FIELDS, type ImportField, type ImportMapping } from '../../../../src-shared/api/imports.js';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../../src-shared/domain/channels.js';
 import { invoke } from '../../api/client.js';
+import { FormError } from '../../components/FormError.js';
 
 interface Props {
   fileName: string;
@@ -65,7 +66,7 @@ export function MappingForm({ fileName, headers, message, onSaved, onCancel }: P
           </label>
         ))}
       </div>
-      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      <FormError message={error} />
       <div className="form-actions">
         <button type="button" onClick={onCancel}>
           戻る

@@ -3,6 +3,7 @@ import type { BulkResult } from '../../../../src-shared/domain/order.js';
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
+import { FormError } from '../../components/FormError.js';
 
 /** E12: the shipping mail counts as sent without sending (for shops that mail elsewhere). */
 export function MarkShippingSentDialog({ orderIds }: { orderIds: number[] }) {
@@ -51,11 +52,7 @@ export function MarkShippingSentDialog({ orderIds }: { orderIds: number[] }) {
           チェックした {orderIds.length.toLocaleString('ja-JP')}件の発送完了メールを「送信済」に変更します。メールは送信しません（送信ログには「処理済（送信なし）」と記録します）。
         </p>
       )}
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </Dialog>
   );
 }

@@ -4,6 +4,7 @@ import { invoke, onAppEvent } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { BatchSummary } from './BatchSummary.js';
+import { FormError } from '../../components/FormError.js';
 
 export type SendPurpose = 'status' | 'reminder';
 
@@ -80,11 +81,7 @@ export function SendMailDialog({ orderIds, purpose }: { orderIds: number[]; purp
           <p>
             チェックした <strong>{orderIds.length.toLocaleString('ja-JP')}件</strong> の注文に{intro.text}
           </p>
-          {error ? (
-            <p role="alert" className="form-error">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
         </>
       ) : null}
       {phase.step === 'sending' ? (

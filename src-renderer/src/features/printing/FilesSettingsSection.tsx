@@ -4,6 +4,7 @@ import { CSV_ENCODING_LABELS, CSV_ENCODINGS, type FileSettings } from '../../../
 import type { PrinterList } from '../../../../src-shared/api/printing.js';
 import { invoke } from '../../api/client.js';
 import { useScreen } from '../../screen/screen-context.js';
+import { FormError } from '../../components/FormError.js';
 
 /** 印刷・CSV: the printer (from the OS's list), 納品書 prices, CSV encoding, PDF folder, carrier codes. */
 export function FilesSettingsSection() {
@@ -80,7 +81,7 @@ export function FilesSettingsSection() {
           <input value={codes.sagawaCustomerCode} inputMode="numeric" onChange={(e) => setCodes({ ...codes, sagawaCustomerCode: e.target.value })} />
         </label>
       </fieldset>
-      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      <FormError message={error} />
       <div className="form-actions">
         <button type="submit">保存</button>
       </div>

@@ -7,6 +7,7 @@ import { useScreen } from '../../screen/screen-context.js';
 import { formatJst } from '../../format.js';
 import { saveDownload } from '../files/transfer.js';
 import { useTask } from '../files/use-task.js';
+import { FormError } from '../../components/FormError.js';
 
 interface Props {
   orderIds: number[];
@@ -81,7 +82,7 @@ export function PrintDialog({ orderIds }: Props) {
             {done.printer ? `プリンタ「${done.printer}」に送りました` : 'PDF で保存しました'}。保存先: {done.filePath}
           </p>
         ) : null}
-        {error ? <p role="alert" className="form-error">{error}</p> : null}
+        <FormError message={error} />
         {jobs.length > 0 ? (
           <table className="history" aria-label="印刷履歴">
             <thead>

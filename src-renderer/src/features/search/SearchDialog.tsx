@@ -5,6 +5,7 @@ import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { criteriaOf, draftOf, EMPTY_DRAFT, toggled, type CriteriaDraft } from './criteria-form.js';
+import { FormError } from '../../components/FormError.js';
 
 interface CheckGroupProps<T> {
   legend: string;
@@ -192,11 +193,7 @@ export function SearchDialog() {
             メール問合せあり
           </label>
         </fieldset>
-        {error ? (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </form>
     </Dialog>
   );

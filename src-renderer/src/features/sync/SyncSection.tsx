@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { SyncSettings } from '../../../../src-shared/api/sync.js';
 import { invoke } from '../../api/client.js';
 import { useScreen } from '../../screen/screen-context.js';
+import { FormError } from '../../components/FormError.js';
 
 /** 同期: the central server's address and this PC's token (never shown back). */
 export function SyncSection() {
@@ -56,7 +57,7 @@ export function SyncSection() {
       ) : (
         <p className="form-note">アドレスを空にして保存すると、同期を止めてこの PC だけで使います。</p>
       )}
-      {error ? <p role="alert" className="form-error">{error}</p> : null}
+      <FormError message={error} />
       <div className="form-actions">
         <button type="submit" disabled={busy}>
           {busy ? '確認中…' : '接続を確認して保存'}
