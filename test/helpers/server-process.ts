@@ -11,28 +11,42 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** `npm run server` as its own process on the PostgreSQL at `databaseUrl`. */
-export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+/**
+ * `npm run server` as its own process, as deployed: on the PostgreSQL at `url`, or on an
+ * embedded PGlite in `dataDir`. A first start on an empty database prints the admin token
+ * after the database line; `firstStart` waits for it instead of allowing 300 ms.
+ */
+export async function startServerProcess(
+  database: { url: string } | { dataDir: string },
+  options: { firstStart?: boolean } = {},
+): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if ('url' in database) env.DATABASE_URL = database.url;
+  else {
+    delete env.DATABASE_URL;
+    env.CHUMON_SERVER_DATA_DIR = database.dataDir;
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(SOURCE_ROOT, 'src-server/cli.ts'), '--port', '0'], {
     cwd: SOURCE_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: string[] = [];
+  const tokenOf = (line: string) => /(chm_\S+)/.exec(line)?.[1];
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       lines.push(line);
-      if (lines.length === 2) resolve();
+      if (options.firstStart ? tokenOf(line) : lines.length === 2) resolve();
     });
   });
-  // The admin token line, when there is one, is written right after the database line.
-  await new Promise((r) => setTimeout(r, 300));
+  // Another process may have made the token: the line, when there is one, comes right after.
+  if (!options.firstStart) await new Promise((r) => setTimeout(r, 300));
   const url = /^Chumon server listening on (\S+)$/.exec(lines[0]!)?.[1];
   if (!url) throw new Error(`unexpected first line: ${lines[0]}`);
   return {
     url,
-    adminToken: lines.map((l) => /(chm_\S+)/.exec(l)?.[1]).find(Boolean) ?? null,
+    adminToken: lines.map(tokenOf).find(Boolean) ?? null,
     child,
     stop: () =>
       new Promise<void>((resolve) => {

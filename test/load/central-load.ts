@@ -6,15 +6,13 @@
  * p99/max latency per request kind and every error. Not part of `npm test`:
  *   npx tsx test/load/central-load.ts [--seconds 300] [--pcs 50] [--rate 100]
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import type { PullResponse, PushResponse, WireOp } from '../../src-shared/sync/protocol.js';
 import { makeOrder } from '../helpers/orders.js';
+import { startServerProcess } from '../helpers/server-process.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '300' }, pcs: { type: 'string', default: '50' }, rate: { type: 'string', default: '100' } } });
 const SECONDS = Number(values.seconds);
@@ -39,28 +37,11 @@ async function timed<T>(kind: string, task: () => Promise<T>): Promise<T | null>
   }
 }
 
-async function startServer(dataDir: string): Promise<{ url: string; adminToken: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(SOURCE_ROOT, 'src-server/cli.ts'), '--port', '0'], {
-    cwd: SOURCE_ROOT,
-    env: { ...process.env, CHUMON_SERVER_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  let url = '';
-  const adminToken = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-    lines.on('line', (line) => {
-      url ||= /listening on (\S+)/.exec(line)?.[1] ?? '';
-      const token = /(chm_\S+)/.exec(line)?.[1];
-      if (token) resolve(token);
-    });
-  });
-  return { url, adminToken, stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))) };
-}
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-load-'));
-  const server = await startServer(dataDir);
+  // PostgreSQL when DATABASE_URL is set, else the embedded PGlite, as `npm run server` does.
+  const server = await startServerProcess(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir }, { firstStart: true });
+  const adminToken = server.adminToken!;
   const request = async <T>(token: string, method: string, route: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${server.url}${route}`, {
       method,
@@ -72,11 +53,11 @@ async function main(): Promise<void> {
     return JSON.parse(text) as T;
   };
   const stores = Array.from({ length: PCS }, (_, i) => `s${String(i).padStart(2, '0')}`);
-  for (const id of stores) await request(server.adminToken, 'POST', '/admin/stores', { id, name: `店舗${id}` });
+  for (const id of stores) await request(adminToken, 'POST', '/admin/stores', { id, name: `店舗${id}` });
   const pcs = await Promise.all(
-    stores.map(async (storeId) => ({ storeId, cursor: 0, known: [] as string[], token: (await request<{ token: string }>(server.adminToken, 'POST', '/admin/clients', { kind: 'pc', name: `PC-${storeId}`, storeId })).token })),
+    stores.map(async (storeId) => ({ storeId, cursor: 0, known: [] as string[], token: (await request<{ token: string }>(adminToken, 'POST', '/admin/clients', { kind: 'pc', name: `PC-${storeId}`, storeId })).token })),
   );
-  const connector = (await request<{ token: string }>(server.adminToken, 'POST', '/admin/clients', { kind: 'connector', name: 'モール連携' })).token;
+  const connector = (await request<{ token: string }>(adminToken, 'POST', '/admin/clients', { kind: 'connector', name: 'モール連携' })).token;
 
   const deadline = Date.now() + SECONDS * 1000;
   let intaken = 0;

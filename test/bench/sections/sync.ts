@@ -1,37 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { SOURCE_ROOT } from '../../../src-main/app/paths.js';
 import { DemoGenerator } from '../../../src-main/demo/generate.js';
 import { syncRunner } from '../../../src-main/sync/runner.js';
 import { dispatch } from '../../../src-main/core/dispatch.js';
 import { handlers } from '../../../src-main/core/registry.js';
 import type { BenchSection, Measurement } from '../harness.js';
 import { openApp } from '../harness.js';
+import { startServerProcess } from '../../helpers/server-process.js';
 
 const ORDERS = 100_000;
 const OPS = 10_000;
-
-/** `npm run server` as its own process (embedded PGlite), as in the field; URL and admin token. */
-async function startServerProcess(dataDir: string): Promise<{ child: ChildProcess; url: string; admin: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CHUMON_SERVER_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(SOURCE_ROOT, 'src-server/cli.ts'), '--port', '0'], {
-    cwd: SOURCE_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      lines.push(line);
-      if (lines.length === 3) resolve();
-    });
-  });
-  return { child, url: /listening on (\S+)/.exec(lines[0]!)![1]!, admin: /chm_\S+/.exec(lines[2]!)![0] };
-}
 
 /**
  * Issue 6's targets: the first sync of 100,000 orders to an empty store PC, an F6 with
@@ -42,11 +20,11 @@ export const syncSection: BenchSection = {
   name: 'sync',
   async run(env) {
     const out: Measurement[] = [];
-    const server = await startServerProcess(path.join(env.scratch, 'server'));
+    const server = await startServerProcess({ dataDir: path.join(env.scratch, 'server') }, { firstStart: true });
     const admin = async <T>(route: string, body: unknown): Promise<T> => {
       const r = await fetch(`${server.url}${route}`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${server.admin}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
       if (!r.ok) throw new Error(`${route}: ${r.status} ${await r.text()}`);
@@ -109,8 +87,7 @@ export const syncSection: BenchSection = {
       note: `${pushed.sent.toLocaleString()} accepted`,
     });
     app.close();
-    server.child.kill('SIGTERM');
-    await new Promise((r) => server.child.once('exit', r));
+    await server.stop();
     return out;
   },
 };

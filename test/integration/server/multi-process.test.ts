@@ -130,7 +130,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two server processes on one PostgreS
   beforeAll(async () => {
     database = await freshPostgres();
     // Both start at once on the empty database: migrations, masters and the admin token race.
-    servers = await Promise.all([startServerProcess(database.url), startServerProcess(database.url)]);
+    servers = await Promise.all([startServerProcess({ url: database.url }), startServerProcess({ url: database.url })]);
     sql = new pg.Client({ connectionString: database.url });
     await sql.connect();
     const admins = servers.map((s) => s.adminToken).filter((t): t is string => t !== null);
