@@ -40,6 +40,8 @@ export interface ListPageInput extends ListQuery {
 export class OrderQueries {
   private readonly countsStmt: BetterSqlite3.Statement;
   private readonly lists: OrderLists;
+  /** The list and count statements, prepared once each (a finite set: tabs × sorts × hints). */
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -59,10 +61,27 @@ export class OrderQueries {
     };
   }
 
-  counts(cutoffs: ReminderCutoffs): TabCounts {
+  /** A statement of this class, with its index hints unless a bulk load has the indexes down. */
+  private prepared(sql: string): BetterSqlite3.Statement {
+    const text = hinted(this.sqlite, sql);
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.sqlite.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** The counts the triggers keep (every tab but 催促対象, which depends on today). */
+  private keptCounts(): TabCounts {
     const counts = Object.fromEntries(TABS.map((t) => [t, 0])) as TabCounts;
     for (const row of this.countsStmt.all() as { tab: Tab; n: number }[]) counts[row.tab] = row.n;
-    counts.reminder = (this.sqlite.prepare(hinted(this.sqlite, REMINDER_COUNT_SQL)).get(cutoffs) as { n: number }).n;
+    return counts;
+  }
+
+  counts(cutoffs: ReminderCutoffs): TabCounts {
+    const counts = this.keptCounts();
+    counts.reminder = (this.prepared(REMINDER_COUNT_SQL).get(cutoffs) as { n: number }).n;
     return counts;
   }
 
@@ -77,12 +96,12 @@ export class OrderQueries {
     const params = { status: tab, ...cutoffs, limit: input.limit, offset: input.offset };
     // The reminder tab in date order merges its two index-ordered groups (see reminders.ts).
     const byDate = column === 'ordered_at';
-    if (isMainStatus(tab) && !byDate) return this.sortedTabPage(tab, column, direction, input, cutoffs);
+    if (isMainStatus(tab) && !byDate) return this.sortedTabPage(tab, column, direction, input);
     const sql =
       tab === 'reminder' && byDate
         ? reminderPageSql(ROW_COLUMNS, direction)
         : `SELECT ${ROW_COLUMNS} FROM orders WHERE ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
-    const rows = this.sqlite.prepare(hinted(this.sqlite, sql)).all(params) as OrderRow[];
+    const rows = this.prepared(sql).all(params) as OrderRow[];
     const total = isMainStatus(tab) || tab === 'reminder'
       ? this.counts(cutoffs)[tab]
       : (this.sqlite.prepare(`SELECT count(*) AS n FROM orders WHERE ${where}`).get(params) as { n: number }).n;
@@ -95,8 +114,8 @@ export class OrderQueries {
    * row's status tested (a large tab: the first page costs a few hundred entries); otherwise
    * the tab's rows are sorted once and paged from the sorted ids (search/order-lists.ts).
    */
-  private sortedTabPage(tab: MainStatus, column: string, direction: 'ASC' | 'DESC', input: ListPageInput, cutoffs: ReminderCutoffs): OrderPage {
-    const counts = this.counts(cutoffs);
+  private sortedTabPage(tab: MainStatus, column: string, direction: 'ASC' | 'DESC', input: ListPageInput): OrderPage {
+    const counts = this.keptCounts();
     const total = counts[tab];
     if (total === 0) return { rows: [], total };
     const all = MAIN_STATUSES.reduce((sum, s) => sum + counts[s], 0);
@@ -107,7 +126,7 @@ export class OrderQueries {
     }
     const sql = `SELECT ${ROW_COLUMNS} FROM orders INDEXED BY orders_${column}_idx WHERE status = @status
       ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
-    const rows = this.sqlite.prepare(hinted(this.sqlite, sql)).all({ status: tab, limit: input.limit, offset: input.offset }) as OrderRow[];
+    const rows = this.prepared(sql).all({ status: tab, limit: input.limit, offset: input.offset }) as OrderRow[];
     return { rows, total };
   }
 
