@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { UserError } from '../../src-shared/api/errors.js';
 import { restoreDeferredIndexes } from './bulk-load.js';
+import { connect, loadSqliteDriver } from './driver.js';
 import * as schema from './schema/index.js';
 import { registerSearchFunctions } from '../search/sql-functions.js';
 import { registerBundleFunctions } from '../bundle/sql-functions.js';
@@ -16,33 +16,6 @@ export interface Database {
   sqlite: BetterSqlite3.Database;
   db: Db;
   file: string;
-}
-
-const require = createRequire(import.meta.url);
-
-/**
- * Loads the native module with a message a person can act on: in a packaged Electron app a
- * better-sqlite3 built for Node's ABI fails here, not somewhere deep in a query.
- */
-export function loadSqliteDriver(nativeBinding?: string): typeof BetterSqlite3 {
-  try {
-    const Base = require('better-sqlite3') as typeof BetterSqlite3;
-    // Under `npm start` Electron loads its own build of the addon (scripts/electron-native.mjs),
-    // so Node keeps the one built for Node's ABI.
-    const Driver = nativeBinding
-      ? (function Bound(file: string, options: BetterSqlite3.Options = {}) {
-          return new Base(file, { ...options, nativeBinding });
-        } as unknown as typeof BetterSqlite3)
-      : Base;
-    new Driver(':memory:').close();
-    return Driver;
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new UserError(
-      `データベース部品（better-sqlite3）を読み込めません。インストールをやり直すか、開発環境では「npm run rebuild:electron」を実行してください。詳細: ${detail}`,
-      'native_module',
-    );
-  }
 }
 
 function migrationCount(migrationsFolder: string): number {
@@ -63,7 +36,7 @@ export interface OpenHooks {
  */
 export function openDatabase(file: string, migrationsFolder: string, nativeBinding?: string, hooks: OpenHooks = {}): Database {
   const Driver = loadSqliteDriver(nativeBinding);
-  const sqlite = new Driver(file);
+  const sqlite = connect(Driver, file);
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');

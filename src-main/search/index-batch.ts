@@ -1,7 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
-/** Per connection: the highest order id the search triggers keep, while a batch is open. */
+/** Per connection: the highest order id the search triggers keep, while a batch or a load is open. */
 const batchStarts = new WeakMap<BetterSqlite3.Database, number>();
+
+/** meta key: the order id above which a bulk load left the search index to its end. */
+const DEFERRED_KEY = 'deferred_search_from';
 
 /** What chumon_search_indexed_upto() answers on this connection (see the 0014 migration). */
 export function searchIndexedUpTo(sqlite: BetterSqlite3.Database): number {
@@ -15,23 +18,50 @@ const FILL = `INSERT INTO order_search (rowid, name, addr, contact)
     chumon_contact_tokens(buyer_email, buyer_phone, ship_phone)
   FROM orders WHERE id > ?`;
 
+const fill = (sqlite: BetterSqlite3.Database, above: number): void => void sqlite.prepare(FILL).run(above);
+
+const maxOrderId = (sqlite: BetterSqlite3.Database): number =>
+  sqlite.prepare('SELECT coalesce(max(id), 0) FROM orders').pluck().get() as number;
+
 /**
  * Runs a batch of order inserts (inside the caller's transaction) with the F5 search index
  * filled once at its end, in one INSERT … SELECT over the new orders, instead of row by row
  * by the triggers. Orders the batch inserts and then changes or deletes are handled too:
- * the triggers leave every id above the batch's start to the fill.
+ * the triggers leave every id above the batch's start to the fill. Inside a deferred load
+ * (below) it just runs: the load fills the index at its end.
  */
 export function withSearchIndexBatch<T>(sqlite: BetterSqlite3.Database, insert: () => T): T {
   if (!sqlite.inTransaction) throw new Error('withSearchIndexBatch needs the caller’s transaction');
   if (batchStarts.has(sqlite)) return insert();
-  const start = (sqlite.prepare('SELECT coalesce(max(id), 0) FROM orders').pluck().get() as number);
+  const start = maxOrderId(sqlite);
   batchStarts.set(sqlite, start);
   try {
     const result = insert();
     batchStarts.delete(sqlite);
-    sqlite.prepare(FILL).run(start);
+    fill(sqlite, start);
     return result;
   } finally {
     batchStarts.delete(sqlite);
   }
+}
+
+/**
+ * For a bulk load of many transactions (demo seed, first sync): from now on the search
+ * index leaves every new order to fillDeferredSearchIndex, which indexes them all in one
+ * statement. Call inside the transaction that records the load (bulk-load.ts): the start is
+ * kept in `meta`, so a process killed mid-load fills the index at the next open.
+ */
+export function deferSearchIndex(sqlite: BetterSqlite3.Database): void {
+  const start = maxOrderId(sqlite);
+  sqlite.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(DEFERRED_KEY, String(start));
+  batchStarts.set(sqlite, start);
+}
+
+/** Indexes the orders a deferred load left out, if any (inside the caller's transaction). */
+export function fillDeferredSearchIndex(sqlite: BetterSqlite3.Database): void {
+  const row = sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(DEFERRED_KEY) as { value: string } | undefined;
+  batchStarts.delete(sqlite);
+  if (!row) return;
+  fill(sqlite, Number(row.value));
+  sqlite.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);
 }
