@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootApp, readVersion } from '../src-main/app/bootstrap.js';
 import { resolveDataDir, SOURCE_ROOT } from '../src-main/app/paths.js';
-import { seedDemo } from '../src-main/demo/seed.js';
+import { seedDemoInParallel } from '../src-main/demo/seed.js';
 import { createConfSettings } from '../src-main/settings/conf-settings.js';
 
 /** `npm run seed -- --orders N`: demo orders into the database of the data folder. */
@@ -24,7 +24,7 @@ const app = bootApp({
 });
 const started = performance.now();
 let lastReport = 0;
-seedDemo(app.ctx.database.sqlite, {
+await seedDemoInParallel(app.ctx.database.sqlite, {
   orders: count,
   now: new Date(),
   seed: values.seed ? Number(values.seed) : undefined,

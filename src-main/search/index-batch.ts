@@ -33,16 +33,33 @@ const maxOrderId = (sqlite: BetterSqlite3.Database): number =>
 export function withSearchIndexBatch<T>(sqlite: BetterSqlite3.Database, insert: () => T): T {
   if (!sqlite.inTransaction) throw new Error('withSearchIndexBatch needs the caller’s transaction');
   if (batchStarts.has(sqlite)) return insert();
-  const start = maxOrderId(sqlite);
-  batchStarts.set(sqlite, start);
+  batchStarts.set(sqlite, maxOrderId(sqlite));
   try {
     const result = insert();
+    const start = batchStarts.get(sqlite)!;
     batchStarts.delete(sqlite);
     fill(sqlite, start);
     return result;
   } finally {
     batchStarts.delete(sqlite);
   }
+}
+
+/**
+ * Writes the search rows of the newest orders from a query giving (id, name, addr, contact)
+ * per order, computed elsewhere with orderSearchWords (the demo seed's worker does it on the
+ * second core), and moves the open batch or deferred load past them, so that its fill does
+ * not index them again. The rows must be exactly the orders above the batch's start.
+ */
+export function insertSearchRowsFrom(sqlite: BetterSqlite3.Database, source: string, params: Record<string, unknown>): void {
+  const start = batchStarts.get(sqlite);
+  if (start === undefined || !sqlite.inTransaction) throw new Error('insertSearchRowsFrom needs an open search batch or deferred load');
+  const { changes } = sqlite.prepare(`INSERT INTO order_search (rowid, name, addr, contact) ${source}`).run(params);
+  const end = maxOrderId(sqlite);
+  const above = sqlite.prepare('SELECT count(*) FROM orders WHERE id > ?').pluck().get(start) as number;
+  if (changes !== above || changes !== end - start) throw new Error(`search rows out of step: ${changes} rows for ${above} orders above ${start}`);
+  batchStarts.set(sqlite, end);
+  sqlite.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(end), DEFERRED_KEY);
 }
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DB_FILE_NAME } from '../../src-main/app/bootstrap.js';
-import { seedDemo } from '../../src-main/demo/seed.js';
+import { seedDemoInParallel } from '../../src-main/demo/seed.js';
 import { BENCH_ROOT, makeEnv, openApp, type BenchSection, type Measurement } from './harness.js';
 import { SECTIONS } from './sections/index.js';
 
@@ -22,7 +22,7 @@ const orders = Number(values.orders);
 const largeDir = path.join(BENCH_ROOT, `large-${orders}`);
 const results: { section: string; measurements: Measurement[] }[] = [];
 
-function seedLarge(): Measurement[] {
+async function seedLarge(): Promise<Measurement[]> {
   const marker = path.join(largeDir, 'seed.json');
   if (!values.fresh && existsSync(marker)) {
     return [{ ...(JSON.parse(readFileSync(marker, 'utf8')) as Measurement), note: 'cached from an earlier run' }];
@@ -31,7 +31,7 @@ function seedLarge(): Measurement[] {
   mkdirSync(largeDir, { recursive: true });
   const app = openApp(largeDir);
   const start = performance.now();
-  seedDemo(app.ctx.database.sqlite, { orders, now: new Date() });
+  await seedDemoInParallel(app.ctx.database.sqlite, { orders, now: new Date() });
   const seconds = (performance.now() - start) / 1000;
   app.ctx.database.sqlite.exec('ANALYZE');
   app.ctx.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -58,7 +58,7 @@ function print(section: string, measurements: Measurement[]): void {
 
 async function main(): Promise<void> {
   const only = values.only?.split(',');
-  const seed = seedLarge();
+  const seed = await seedLarge();
   results.push({ section: 'seed', measurements: seed });
   print('seed', seed);
   if (!existsSync(path.join(largeDir, DB_FILE_NAME))) throw new Error('large database missing');

@@ -39,6 +39,12 @@ const RULES: { label: string; sql: string; needs: string[] }[] = [
           SELECT x.order_id, 0, x.n FROM x WHERE x.order_id NOT IN (SELECT order_id FROM h)`,
   },
   {
+    label: 'the F5 search index holds exactly the orders (once a bulk load is finished)',
+    needs: ['order_search_docsize'],
+    sql: `SELECT o.id, 'not searchable' FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_search_docsize d WHERE d.id = o.id)
+          UNION ALL SELECT d.id, 'search row without order' FROM order_search_docsize d WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = d.id)`,
+  },
+  {
     label: 'history rows belong to existing orders',
     needs: ['order_history'],
     sql: 'SELECT h.id, h.order_id FROM order_history h LEFT JOIN orders o ON o.id = h.order_id WHERE o.id IS NULL',

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { App } from '../../../../src-main/app/bootstrap.js';
+import { seedDemoInParallel } from '../../../../src-main/demo/seed.js';
 import { insertOrders } from '../../../helpers/orders.js';
 import { fileOrder, sjis, upload, yahooCombined } from '../../../helpers/order-files.js';
 import { callMethod, type CrashScenario } from '../scenario.js';
@@ -68,6 +69,15 @@ export const CORE_SCENARIOS = {
     prepare: () => undefined,
     async run(app) {
       await callMethod(app, 'demo:load', { orders: 20_000 });
+    },
+  },
+  /** `npm run seed`: the worker-thread seed, batch files copied in, search rows from the worker. */
+  'demo-seed-parallel': {
+    atomic: false,
+    resumable: false,
+    prepare: () => undefined,
+    async run(app) {
+      await seedDemoInParallel(app.ctx.database.sqlite, { orders: 12_000, now: new Date(), batch: 2_000 });
     },
   },
   /** F1 取込 of a Yahoo! CSV: preview (no writes), then one transaction of new orders. */
