@@ -4,7 +4,6 @@ import {
   ModuleRegistry,
   type ColDef,
   type GridApi,
-  type ICellRendererParams,
   type IDatasource,
   type ValueFormatterParams,
 } from 'ag-grid-community';
@@ -20,6 +19,7 @@ import type { OrderRow } from '../../../src-shared/domain/order.js';
 import { invoke } from '../api/client.js';
 import { formatJst } from '../format.js';
 import { SelectCell, type SelectionContext } from './SelectCell.js';
+import { SubStatusCell, type SubStatusCellParams } from './SubStatusCell.js';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -175,15 +175,8 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         headerName: 'サブステータス',
         initialWidth: 150,
         sortable: false,
-        cellRenderer: (p: ICellRendererParams<OrderRow, number | null>) => {
-          const sub = p.value ? subs.get(p.value) : undefined;
-          return sub ? (
-            <span className={sub.retired ? 'sub-status retired' : 'sub-status'} style={{ borderLeftColor: sub.color }} data-color={sub.color}>
-              {sub.name}
-              {sub.retired ? '（廃止）' : ''}
-            </span>
-          ) : null;
-        },
+        cellRenderer: SubStatusCell,
+        cellRendererParams: { subs } satisfies SubStatusCellParams,
       },
       {
         colId: 'store',

@@ -1,0 +1,88 @@
+import type { Page } from '@playwright/test';
+import { expect, tabCount, test } from './fixtures.js';
+
+// A larger database, and no Playwright trace: its DOM snapshots and screencast frames would
+// be timed with the page (they took the scrolling from 60 to about 50 fps here).
+test.use({ seedOrders: 20_000, trace: 'off' });
+
+const grid = (page: Page) => page.getByRole('grid').first();
+const cell = (page: Page, row: number, col: string) => page.locator(`[role=row][row-index="${row}"] [role=gridcell][col-id=${col}]`);
+const selected = (page: Page) => page.locator('.selected-count');
+
+test.describe('timings on a larger database (printed, not asserted)', () => {
+  test('tab switch and F5 to first rows painted', async ({ page, chumon }) => {
+    await page.goto(chumon.url);
+    const newCount = await tabCount(page, '新規');
+    await expect(cell(page, 0, 'orderNo')).toBeVisible();
+    const timings: string[] = [];
+    const paint = async (label: string, act: () => Promise<void>, firstRow: () => Promise<void>) => {
+      const start = Date.now();
+      await act();
+      await firstRow();
+      timings.push(`${label}: ${Date.now() - start} ms`);
+    };
+    // Tab switches timed inside the page, from the click to the first frame whose DOM holds
+    // the new tab's first row (Playwright's own polling would add its retry intervals).
+    const tabPaint = (name: string) =>
+      page.evaluate(async (label) => {
+        const tab = [...document.querySelectorAll<HTMLElement>('[role=tab]')].find((t) => t.textContent?.startsWith(label))!;
+        const start = performance.now();
+        tab.click();
+        return new Promise<number>((resolve) => {
+          const check = () => {
+            const panel = document.getElementById('order-panel');
+            const painted = panel?.getAttribute('aria-busy') === 'false' && panel.querySelector('[role=row][row-index="0"] [col-id=orderNo]')?.textContent;
+            if (tab.getAttribute('aria-selected') === 'true' && painted) resolve(performance.now() - start);
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        });
+      }, name);
+    timings.push(`出荷済 tab → first rows painted: ${(await tabPaint('出荷済')).toFixed(0)} ms`);
+    // Scrolling: the grid scrolled by three rows every frame for 3 s through the 出荷済 tab, rows
+    // fetched in blocks of 100 as they come into view; frame times as the page saw them.
+    const scroll = await page.evaluate(async () => {
+      // The grid's vertical scroller (found by what it does: AG Grid 36 renames its classes).
+      const viewport = [...document.querySelectorAll<HTMLElement>('#order-panel *')].find(
+        (el) => el.scrollHeight > el.clientHeight + 1000 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowY),
+      )!;
+      const frames: number[] = [];
+      await new Promise<void>((resolve) => {
+        let last = performance.now();
+        let running = true;
+        const step = () => {
+          const now = performance.now();
+          frames.push(now - last);
+          last = now;
+          viewport.scrollTop += 90;
+          if (running) requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+        setTimeout(() => {
+          running = false;
+          resolve();
+        }, 3000);
+      });
+      frames.sort((a, b) => a - b);
+      return { fps: frames.length / 3, p95: frames[Math.floor(frames.length * 0.95)]!, rows: Math.round(viewport.scrollTop / 30) };
+    });
+    timings.push(`scrolling 出荷済 for 3 s: ${scroll.fps.toFixed(0)} fps, 95th percentile frame ${scroll.p95.toFixed(1)} ms, ${scroll.rows.toLocaleString()} rows passed`);
+    timings.push(`新規 tab (${newCount.toLocaleString()} orders) → first rows painted: ${(await tabPaint('新規')).toFixed(0)} ms`);
+    await expect(grid(page)).toHaveAttribute('aria-rowcount', String(newCount + 1));
+    await page.keyboard.press('F5');
+    const dialog = page.getByRole('dialog', { name: '注文検索' });
+    await dialog.getByLabel('購入者名・カナ').fill('やまだ');
+    await paint(
+      'F5「やまだ」→ first rows',
+      () => dialog.getByRole('button', { name: '検索' }).click(),
+      () => expect(page.getByTestId('list-title')).toHaveText(/検索結果: [\d,]+件/),
+    );
+    await paint(
+      'F2 select-all of the search result',
+      () => page.keyboard.press('F2'),
+      () => expect(selected(page)).not.toHaveText('検索結果：0件選択中'),
+    );
+    for (const line of timings) test.info().annotations.push({ type: 'timing', description: line });
+    console.log(`[timings, ${chumon.query<{ n: number }>('SELECT count(*) AS n FROM orders')[0]!.n.toLocaleString()} orders] ${timings.join(' / ')}`);
+  });
+});
