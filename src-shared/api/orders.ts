@@ -72,6 +72,8 @@ export const listInput = listQuery.extend({
   sort: z.object({ column: z.enum(SORTABLE_COLUMNS), direction: z.enum(['asc', 'desc']) }).optional(),
 });
 
+export type ListInput = z.input<typeof listInput>;
+
 export interface OrderPage {
   rows: OrderRow[];
   total: number;

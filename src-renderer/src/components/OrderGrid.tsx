@@ -10,7 +10,7 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Masters } from '../../../src-shared/api/app.js';
-import type { ListQuery, SortColumn } from '../../../src-shared/api/orders.js';
+import type { ListInput, ListQuery, OrderPage, SortColumn } from '../../../src-shared/api/orders.js';
 import { SORTABLE_COLUMNS } from '../../../src-shared/api/orders.js';
 import type { GridColumn } from '../../../src-shared/api/ui.js';
 import { CHANNEL_LABELS, type Channel } from '../../../src-shared/domain/channels.js';
@@ -57,6 +57,22 @@ function isSortable(colId: string): colId is SortColumn {
   return (SORTABLE_COLUMNS as readonly string[]).includes(colId);
 }
 
+/** What one block asks of orders:list: the list, the rows, and the grid's first sort key. */
+function pageInput(asked: ListQuery, startRow: number, endRow: number, sortModel: readonly { colId: string; sort: 'asc' | 'desc' }[]): ListInput {
+  const first = sortModel[0];
+  const column = first && isSortable(first.colId) ? first.colId : undefined;
+  return { ...asked, offset: startRow, limit: endRow - startRow, sort: column ? { column, direction: first!.sort } : undefined };
+}
+
+/** The grid's sort model as its column state says (what getRows will be given). */
+function sortModelOf(grid: GridApi<OrderRow>): { colId: string; sort: 'asc' | 'desc' }[] {
+  return grid
+    .getColumnState()
+    .filter((c) => c.sort === 'asc' || c.sort === 'desc')
+    .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+    .map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' }));
+}
+
 /**
  * The order list grid (S1): rows come in blocks of 100 from the main process (infinite row
  * model), so a tab of 100,000 orders costs what one screen costs. Selection is a set of ids
@@ -94,18 +110,18 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const callbacks = useRef({ onTotal, onError, setLoadedKey });
   callbacks.current = { onTotal, onError, setLoadedKey };
+  // A switched-to list's first block, asked for as the switch begins: AG Grid asks its
+  // datasource only after it has drawn the empty rows (40–60 ms later), by when it is here.
+  const early = useRef<{ input: string; page: Promise<OrderPage> } | null>(null);
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
         const { query: asked, listKey: key } = listRef.current;
-        const sortModel = params.sortModel[0];
-        const column = sortModel && isSortable(sortModel.colId) ? sortModel.colId : undefined;
-        invoke('orders:list', {
-          ...asked,
-          offset: params.startRow,
-          limit: params.endRow - params.startRow,
-          sort: column ? { column, direction: sortModel!.sort } : undefined,
-        }).then(
+        const input = pageInput(asked, params.startRow, params.endRow, params.sortModel);
+        const asking = JSON.stringify(input);
+        const prefetched = early.current?.input === asking ? early.current.page : null;
+        early.current = null;
+        (prefetched ?? invoke('orders:list', input)).then(
           (page) => {
             // An answer for the list shown before is dropped (its blocks are gone anyway).
             if (key !== listRef.current.listKey) return;
@@ -210,6 +226,10 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
     grid.resetColumnState();
     const state = rememberedRef.current;
     if (state?.length) grid.applyColumnState({ state, applyOrder: true });
+    const input = pageInput(query, 0, BLOCK, sortModelOf(grid));
+    early.current = { input: JSON.stringify(input), page: invoke('orders:list', input) };
+    // An unused early answer that failed is not an error anyone waits for.
+    early.current.page.catch(() => undefined);
     if (sortOf() === before) grid.purgeInfiniteCache();
     grid.ensureIndexVisible(0, 'top');
   }, [listKey]);
