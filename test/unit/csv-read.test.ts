@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCsv, readHeader } from '../../src-main/files/csv-read.js';
 import { neutralizeFormula } from '../../src-main/files/csv-write.js';
 import { sjisByteLength, toCp932Variants, unencodableChars } from '../../src-main/files/cp932.js';
-import { parseOrderDate, parsePostalCode, parseYen, resolvePayment, splitPrefecture } from '../../src-main/imports/values.js';
+import { parseCount, parseOrderDate, parsePostalCode, parseYen, resolvePayment, splitPrefecture } from '../../src-main/imports/values.js';
 import { code128Values } from '../../src-main/printing/code128.js';
 
 describe('CSV reader', () => {
@@ -40,6 +40,20 @@ describe('values in stores’ files', () => {
     expect(parseOrderDate('2026/02/30')).toBeNull();
     expect([parsePostalCode('〒１００－０００５'), parsePostalCode('12345')]).toEqual(['100-0005', null]);
     expect(splitPrefecture('京都府京都市下京区')).toEqual({ prefecture: '京都府', rest: '京都市下京区' });
+  });
+
+  it('reads plain digits straight and everything else through NFKC; refuses dates and times the calendar has not', () => {
+    expect([parseYen('0123'), parseYen('-1650'), parseYen('12345678901'), parseYen('1e3')]).toEqual([123, -1650, null, null]);
+    expect([parseCount('7'), parseCount('１２'), parseCount('12345678'), parseCount('1.5')]).toEqual([7, 12, null, null]);
+    expect(parseOrderDate('２０２６／１１／２０ １２：３４')).toBe('2026-11-20T03:34:00.000Z');
+    expect(parseOrderDate('2026-11-20T12:34:56.789-05:30')).toBe('2026-11-20T18:04:56.000Z');
+    expect(parseOrderDate('2026-11-20T12:34:56Z')).toBe('2026-11-20T12:34:56.000Z');
+    expect(parseOrderDate('2024/02/29')).toBe('2024-02-28T15:00:00.000Z');
+    // Two-digit years stay years of the first century (not 1950), as in ISO dates.
+    expect(parseOrderDate('0050/01/01 12:00')).toBe('0050-01-01T03:00:00.000Z');
+    for (const impossible of ['2026/02/29', '1900/02/29', '2026/04/31', '2026/13/01', '2026/11/00', '2026/11/20 24:00', '2026/11/20 23:60', '2026/11/20 12:34:60', '2026-11-20T12:00:00+24:00', '2026-11-20T12:00:00+09:60']) {
+      expect(parseOrderDate(impossible), impossible).toBeNull();
+    }
   });
 
   it('maps channels’ payment wordings to the master and refuses what it does not know', () => {
