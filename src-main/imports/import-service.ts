@@ -1,19 +1,20 @@
-import { withSearchIndexBatch } from '../search/index-batch.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { FileUpload } from '../../src-shared/api/files.js';
 import type { ImportNeedsMapping, ImportPreview, ImportResult, RejectedRow } from '../../src-shared/api/imports.js';
 import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.js';
 import { totalOf } from '../../src-shared/domain/money.js';
-import type { NewOrder } from '../../src-shared/domain/order.js';
 import type { ServiceContext } from '../core/context.js';
 import { Journal } from '../core/journal.js';
 import { readHeader } from '../files/csv-read.js';
 import { ENCODING_LABELS, decodeText } from '../files/text-decode.js';
+import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { OrderWriter } from '../orders/writer.js';
+import { withSearchIndexBatch } from '../search/index-batch.js';
 import { detectLayout, mappingLayout, missingHeaders, type Layout } from './layouts.js';
 import { loadMapping } from './mappings.js';
-import { importedValues, mergeImport, type ImportedValues, type MergePlan } from './merge.js';
+import { judgeOrders, verdictsNow, type Judged } from './judge.js';
+import type { ImportedValues, MergePlan } from './merge.js';
 import { parseOrders, type ParsedOrder, type SourceFile } from './parse-orders.js';
 
 /** What the preview found, kept until the clerk presses 取込 (see PendingFiles). */
@@ -22,12 +23,9 @@ export interface OrderImportPlan {
   channel: Channel;
   orders: ParsedOrder[];
   rejected: RejectedRow[];
+  /** What the preview showed for each order, reused by the commit when nothing changed since. */
+  judged: Judged;
 }
-
-type Verdict =
-  | { kind: 'new' }
-  | { kind: 'update'; id: number; plan: MergePlan; theirs: ImportedValues; snapshot: string }
-  | { kind: 'unchanged'; id: number; note: string; snapshot: string | null };
 
 interface Decoded {
   name: string;
@@ -44,43 +42,6 @@ function decodeFiles(files: FileUpload[]): Decoded[] {
     const decoded = decodeText(Buffer.from(file.base64, 'base64'), label);
     return { name: file.name, encoding: ENCODING_LABELS[decoded.encoding], text: decoded.text, header: readHeader(decoded.text, label) };
   });
-}
-
-/**
- * Reads, for every parsed order, what an import would do to the database as it is now.
- * A snapshot equal to the file means the file brings nothing new: no need to look further.
- */
-class Classifier {
-  private readonly findOrder: BetterSqlite3.Statement;
-  private readonly findSnapshot: BetterSqlite3.Statement;
-
-  constructor(
-    private readonly ctx: ServiceContext,
-    private readonly channel: Channel,
-  ) {
-    const { sqlite } = ctx.database;
-    this.findOrder = sqlite.prepare('SELECT id, status FROM orders WHERE channel = ? AND order_no = ?');
-    this.findSnapshot = sqlite.prepare('SELECT snapshot FROM import_records WHERE channel = ? AND order_no = ?').pluck();
-  }
-
-  verdict(order: NewOrder): Verdict {
-    const found = this.findOrder.get(this.channel, order.orderNo) as { id: number; status: string } | undefined;
-    if (!found) return { kind: 'new' };
-    const theirs = importedValues(order);
-    const snapshot = JSON.stringify(theirs);
-    const baseText = this.findSnapshot.get(this.channel, order.orderNo) as string | undefined;
-    if (baseText === snapshot) return { kind: 'unchanged', id: found.id, note: '前回の取込から変更なし', snapshot: null };
-    if (baseText === undefined) {
-      return { kind: 'unchanged', id: found.id, note: 'この PC で取り込んだ注文ではないため、内容は更新しません', snapshot };
-    }
-    const current = this.ctx.services.orders.get(found.id)!;
-    const plan = mergeImport(JSON.parse(baseText) as ImportedValues, importedValues(current), theirs, current.status);
-    if (plan.set.length === 0) {
-      const note = plan.kept.length ? `更新なし: ${plan.kept.join('、')}` : '変更なし';
-      return { kind: 'unchanged', id: found.id, note, snapshot };
-    }
-    return { kind: 'update', id: found.id, plan, theirs, snapshot };
-  }
 }
 
 export function previewImport(
@@ -121,8 +82,8 @@ export function previewImport(
   const { orders, rejected, rows } = parseOrders(layout, sources, channel, payments);
   const empty = rows.findIndex((n) => n === 0);
   if (empty >= 0) throw new UserError(`「${ordered[empty]!.name}」には見出し行だけで注文の行がありません。何も取り込んでいません。`, 'empty_file');
-  const plan: OrderImportPlan = { layout: `${layout.label}（${CHANNEL_LABELS[channel]}）`, channel, orders, rejected };
-  const classifier = new Classifier(ctx, channel);
+  const judged = judgeOrders(ctx, channel, orders);
+  const plan: OrderImportPlan = { layout: `${layout.label}（${CHANNEL_LABELS[channel]}）`, channel, orders, rejected, judged };
   const preview: ImportPreview = {
     kind: 'preview',
     previewId: ctx.services.files.orderImports.put(plan),
@@ -135,8 +96,8 @@ export function previewImport(
     unchanged: [],
     rejected: rejected.slice(0, LIST_LIMIT),
   };
-  for (const { order } of orders) {
-    const verdict = classifier.verdict(order);
+  orders.forEach(({ order }, i) => {
+    const verdict = judged.verdicts[i]!;
     if (verdict.kind === 'new') {
       preview.counts.new += 1;
       if (preview.newOrders.length < LIST_LIMIT) {
@@ -152,7 +113,7 @@ export function previewImport(
       preview.counts.unchanged += 1;
       if (preview.unchanged.length < LIST_LIMIT) preview.unchanged.push({ orderNo: order.orderNo, note: verdict.note });
     }
-  }
+  });
   return preview;
 }
 
@@ -186,10 +147,32 @@ function applyUpdate(sqlite: BetterSqlite3.Database, id: number, plan: MergePlan
   return { ...fields, subtotal: money.subtotal, total };
 }
 
+/** The orders this import created, for Journal.recordEach: every id from the first to the last is one of them. */
+const CREATED_SOURCE = 'SELECT id AS order_id, order_no, NULL AS from_value FROM orders WHERE id BETWEEN @first AND @last';
+
 /**
- * 取込: everything the preview showed, judged again against the database as it is now,
- * in ONE transaction — new orders (with history and sync outbox), merged updates, and
- * the snapshots that make a second import of the same file change nothing.
+ * The snapshots of the orders the import created: their values as written, the JSON text
+ * JSON.stringify(importedValues(order)) gives (same keys, order and escaping: see the test).
+ */
+const CREATED_SNAPSHOTS = `INSERT INTO import_records (channel, order_no, order_id, snapshot, source, imported_at)
+  SELECT o.channel, o.order_no, o.id, json_object(
+      'buyer', json_object('name', o.buyer_name, 'kana', o.buyer_kana, 'email', o.buyer_email, 'phone', o.buyer_phone),
+      'shipTo', json_object('name', o.ship_name, 'postalCode', o.ship_postal_code, 'prefecture', o.ship_prefecture,
+        'address1', o.ship_address1, 'address2', o.ship_address2, 'phone', o.ship_phone),
+      'paymentMethod', o.payment_method, 'discount', o.discount, 'shippingFee', o.shipping_fee, 'codFee', o.cod_fee,
+      'orderComment', o.order_comment,
+      'items', json((SELECT json_group_array(json_object('lineNo', i.line_no, 'sku', i.sku, 'title', i.title,
+        'quantity', i.quantity, 'unitPrice', i.unit_price) ORDER BY i.line_no) FROM order_items i WHERE i.order_id = o.id))),
+    @source, @at
+  FROM orders o WHERE o.id BETWEEN @first AND @last
+  ON CONFLICT (channel, order_no) DO UPDATE SET order_id = excluded.order_id, snapshot = excluded.snapshot,
+    source = excluded.source, imported_at = excluded.imported_at`;
+
+/**
+ * 取込: everything the preview showed, as it stands against the database now (the preview's
+ * verdicts when nothing was written since, else judged again), in ONE transaction — new
+ * orders (with history and sync outbox), merged updates, and the snapshots that make a
+ * second import of the same file change nothing.
  */
 export function commitImport(ctx: ServiceContext, previewId: string): ImportResult {
   const plan = ctx.services.files.orderImports.take(previewId);
@@ -198,7 +181,6 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
   const at = ctx.clock.now().toISOString();
   const writer = new OrderWriter(sqlite);
   const journal = new Journal(sqlite);
-  const classifier = new Classifier(ctx, plan.channel);
   const saveSnapshot = sqlite.prepare(
     `INSERT INTO import_records (channel, order_no, order_id, snapshot, source, imported_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (channel, order_no) DO UPDATE SET order_id = excluded.order_id, snapshot = excluded.snapshot,
@@ -206,19 +188,17 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
   );
   const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, rejected: plan.rejected.length };
   const reason = `ファイル取込: ${plan.layout}`;
-  sqlite.transaction(() => withSearchIndexBatch(sqlite, () => {
-    for (const { order } of plan.orders) {
-      const verdict = classifier.verdict(order);
+  const write = () => {
+    const verdicts = verdictsNow(ctx, plan.channel, plan.orders, plan.judged);
+    // New orders get consecutive ids: their history and outbox rows are written at the end, set-based.
+    let first = 0;
+    let last = 0;
+    plan.orders.forEach(({ order }, i) => {
+      const verdict = verdicts[i]!;
       if (verdict.kind === 'new') {
-        const incoming: NewOrder = { ...order, storeId: actor.storeId };
-        const id = writer.insert(incoming, at);
-        journal.record(
-          // The sync client reads a created order back from the database: the key is enough.
-          { orderId: id, kind: 'create', from: null, to: 'new', reason, payload: { orderNo: order.orderNo, channel: order.channel } },
-          actor,
-          at,
-        );
-        saveSnapshot.run(plan.channel, order.orderNo, id, JSON.stringify(importedValues(order)), plan.layout, at);
+        const id = writer.insert({ ...order, storeId: actor.storeId }, at);
+        if (first === 0) first = id;
+        last = id;
         result.inserted += 1;
       } else if (verdict.kind === 'update') {
         const fields = applyUpdate(sqlite, verdict.id, verdict.plan, verdict.theirs, at);
@@ -242,8 +222,15 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
         if (verdict.snapshot) saveSnapshot.run(plan.channel, order.orderNo, verdict.id, verdict.snapshot, plan.layout, at);
         result.unchanged += 1;
       }
+    });
+    if (result.inserted > 0) {
+      // The sync client reads a created order back from the database: the key is enough.
+      journal.recordEach(CREATED_SOURCE, { kind: 'create', to: 'new', reason, payload: { channel: plan.channel } }, actor, at, { first, last });
+      sqlite.prepare(CREATED_SNAPSHOTS).run({ first, last, source: plan.layout, at });
     }
-  }))();
+  };
+  // Immediate: no other connection writes between the state check and the writes.
+  withDeferredCheckpoint(sqlite, plan.orders.length, () => sqlite.transaction(() => withSearchIndexBatch(sqlite, write)).immediate());
   if (result.inserted + result.updated > 0) ctx.emit({ type: 'orders:changed' });
   return result;
 }

@@ -1,0 +1,102 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Channel } from '../../src-shared/domain/channels.js';
+import type { NewOrder } from '../../src-shared/domain/order.js';
+import type { ServiceContext } from '../core/context.js';
+import { importedValues, mergeImport, type ImportedValues, type MergePlan } from './merge.js';
+import type { ParsedOrder } from './parse-orders.js';
+
+/** What an import does to one order of the file, judged against the database. */
+export type Verdict =
+  | { kind: 'new' }
+  | { kind: 'update'; id: number; plan: MergePlan; theirs: ImportedValues; snapshot: string }
+  | { kind: 'unchanged'; id: number; note: string; snapshot: string | null };
+
+const NEW: Verdict = Object.freeze({ kind: 'new' });
+
+interface Existing {
+  id: number;
+  status: string;
+}
+
+/**
+ * Reads, for every parsed order, what an import would do to the database as it is now.
+ * A snapshot equal to the file means the file brings nothing new: no need to look further.
+ */
+class Classifier {
+  private readonly findOrders: BetterSqlite3.Statement;
+  private readonly findSnapshot: BetterSqlite3.Statement;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly channel: Channel,
+  ) {
+    const { sqlite } = ctx.database;
+    this.findOrders = sqlite.prepare(
+      'SELECT o.order_no AS orderNo, o.id, o.status FROM json_each(?) AS j JOIN orders AS o ON o.channel = ? AND o.order_no = j.value',
+    );
+    this.findSnapshot = sqlite.prepare('SELECT snapshot FROM import_records WHERE channel = ? AND order_no = ?').pluck();
+  }
+
+  /** The orders of the file already in the database, by number: one query, not one per order. */
+  existing(orders: readonly ParsedOrder[]): Map<string, Existing> {
+    const rows = this.findOrders.all(JSON.stringify(orders.map(({ order }) => order.orderNo)), this.channel) as (Existing & { orderNo: string })[];
+    return new Map(rows.map((row) => [row.orderNo, row]));
+  }
+
+  verdict(order: NewOrder, found: Existing | undefined): Verdict {
+    if (!found) return NEW;
+    const theirs = importedValues(order);
+    const snapshot = JSON.stringify(theirs);
+    const baseText = this.findSnapshot.get(this.channel, order.orderNo) as string | undefined;
+    if (baseText === snapshot) return { kind: 'unchanged', id: found.id, note: '前回の取込から変更なし', snapshot: null };
+    if (baseText === undefined) {
+      return { kind: 'unchanged', id: found.id, note: 'この PC で取り込んだ注文ではないため、内容は更新しません', snapshot };
+    }
+    const current = this.ctx.services.orders.get(found.id)!;
+    const plan = mergeImport(JSON.parse(baseText) as ImportedValues, importedValues(current), theirs, current.status);
+    if (plan.set.length === 0) {
+      const note = plan.kept.length ? `更新なし: ${plan.kept.join('、')}` : '変更なし';
+      return { kind: 'unchanged', id: found.id, note, snapshot };
+    }
+    return { kind: 'update', id: found.id, plan, theirs, snapshot };
+  }
+}
+
+/** The preview's verdicts, with the connection and the database state they were judged on. */
+export interface Judged {
+  connection: BetterSqlite3.Database;
+  state: string;
+  verdicts: Verdict[];
+}
+
+/**
+ * Where the database stands, from two counters SQLite keeps: data_version moves whenever
+ * another connection (another process, the sync, a second window) commits, total_changes()
+ * counts every row this connection has written. Both equal: nothing was written in between.
+ */
+function databaseState(sqlite: BetterSqlite3.Database): string {
+  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
+  const ownChanges = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${dataVersion}:${ownChanges}`;
+}
+
+/** Judges every order against the database as it is now (the state is read first: a write while judging counts as a change). */
+export function judgeOrders(ctx: ServiceContext, channel: Channel, orders: readonly ParsedOrder[]): Judged {
+  const connection = ctx.database.sqlite;
+  const state = databaseState(connection);
+  const classifier = new Classifier(ctx, channel);
+  const existing = classifier.existing(orders);
+  return { connection, state, verdicts: orders.map(({ order }) => classifier.verdict(order, existing.get(order.orderNo))) };
+}
+
+/**
+ * The verdicts the commit acts on, inside its (immediate) transaction: the preview's own
+ * when nothing has been written since it judged them — judging 50,000 orders again would
+ * give the same answers — and otherwise judged again, against the database as it is now.
+ */
+export function verdictsNow(ctx: ServiceContext, channel: Channel, orders: readonly ParsedOrder[], judged: Judged): Verdict[] {
+  const sqlite = ctx.database.sqlite;
+  if (!sqlite.inTransaction) throw new Error('verdictsNow needs the commit’s transaction');
+  if (judged.connection === sqlite && databaseState(sqlite) === judged.state) return judged.verdicts;
+  return judgeOrders(ctx, channel, orders).verdicts;
+}
