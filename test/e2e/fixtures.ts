@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,8 @@ export interface Chumon {
 export interface ChumonOptions {
   /** Demo orders seeded before browser mode starts. */
   seedOrders: number;
+  /** Instead of seeding: a data folder whose database is copied in (the bench's 1M database). */
+  copyFrom: string | undefined;
 }
 
 /** Starts browser mode as its own process, exactly as `npm run start:web` does. */
@@ -46,12 +48,14 @@ async function startBrowserMode(dataDir: string): Promise<{ child: ChildProcess;
 
 export const test = base.extend<{ chumon: Chumon } & ChumonOptions>({
   seedOrders: [300, { option: true }],
-  chumon: async ({ seedOrders }, use) => {
+  copyFrom: [undefined, { option: true }],
+  chumon: async ({ seedOrders, copyFrom }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-e2e-'));
+    if (copyFrom) copyFileSync(path.join(copyFrom, 'chumon.sqlite'), path.join(dataDir, 'chumon.sqlite'));
     const settings = createConfSettings(dataDir);
     settings.set('operator', 'E2E担当');
     const seeded = bootApp({ dataDir, migrationsFolder: path.join(SOURCE_ROOT, 'drizzle'), settings, mode: 'browser', version: 'e2e', backgroundTimers: false });
-    if (seedOrders > 0) seedDemo(seeded.ctx.database.sqlite, { orders: seedOrders, now: new Date() });
+    if (seedOrders > 0 && !copyFrom) seedDemo(seeded.ctx.database.sqlite, { orders: seedOrders, now: new Date() });
     seeded.close();
     const { child, url } = await startBrowserMode(dataDir);
     const Driver = require('better-sqlite3') as typeof BetterSqlite3;
