@@ -8,11 +8,16 @@ export type FieldValues = Partial<Record<ImportField, string>>;
 /** Reads a column of the current record by header name ('' when the file has no such column). */
 export type Column = (name: string) => string;
 
-/** How one file of a layout is read: which headers identify it and how a record maps. */
+/** Reads a record's fields of one kind; a pure function of the columns it asks for. */
+export type ReadFields = (col: Column) => FieldValues;
+
+/**
+ * How one file of a layout is read: an order file's records carry order fields, an item
+ * file's item fields, a combined file's both (each reader gives the order number too).
+ */
 export interface FileReader {
-  /** 'order' rows carry order fields, 'item' rows item fields, 'combined' both. */
-  part: 'order' | 'item' | 'combined';
-  read(col: Column): FieldValues;
+  order?: ReadFields;
+  item?: ReadFields;
 }
 
 export interface Layout {
@@ -23,6 +28,9 @@ export interface Layout {
   /** Money given per line (Amazon's shipping-price) and added up for the order. */
   summed?: ImportField[];
 }
+
+/** The fields of an item line; the rest are the order's. */
+export const ITEM_FIELDS: readonly ImportField[] = ['lineNo', 'sku', 'title', 'quantity', 'unitPrice'];
 
 // Plain two-argument helpers: these run for every line of a 150,000-line file.
 const join = (sep: string, a: string, b: string) => (a === '' ? b : b === '' ? a : a + sep + b);
@@ -79,10 +87,8 @@ function yahooItem(c: Column): FieldValues {
   };
 }
 
-/** Amazon Seller Central 未出荷注文レポート (tab-delimited). */
-function amazon(c: Column): FieldValues {
-  const purchased = Number(c('quantity-purchased')) || 0;
-  const itemPrice = c('item-price');
+/** Amazon Seller Central 未出荷注文レポート (tab-delimited): the order's fields of a line. */
+function amazonOrder(c: Column): FieldValues {
   const cod = /^cod$/i.test(c('payment-method'));
   return {
     orderNo: c('order-id'),
@@ -99,6 +105,15 @@ function amazon(c: Column): FieldValues {
     paymentMethod: first(c('payment-method'), 'Other'),
     codFee: cod ? c('payment-method-fee') : '',
     shippingFee: c('shipping-price'),
+  };
+}
+
+/** The item of an Amazon line. */
+function amazonItem(c: Column): FieldValues {
+  const purchased = Number(c('quantity-purchased')) || 0;
+  const itemPrice = c('item-price');
+  return {
+    orderNo: c('order-id'),
     lineNo: '',
     sku: c('sku'),
     title: c('product-name'),
@@ -122,13 +137,12 @@ export function detectLayout(headers: readonly (readonly string[])[]): { layout:
     const [h] = headers as [readonly string[]];
     if (has(h, AMAZON_HEADERS)) {
       return {
-        layout: { label: 'Amazon 未出荷注文レポート', channel: 'amazon', files: [{ part: 'combined', read: amazon }], summed: ['shippingFee'] },
+        layout: { label: 'Amazon 未出荷注文レポート', channel: 'amazon', files: [{ order: amazonOrder, item: amazonItem }], summed: ['shippingFee'] },
         order: [0],
       };
     }
     if (has(h, YAHOO_ORDER_HEADERS) && has(h, YAHOO_ITEM_HEADERS)) {
-      const read = (c: Column) => Object.assign(yahooOrder(c), yahooItem(c));
-      return { layout: { label: 'Yahoo! ストア注文CSV（注文・商品一体）', channel: null, files: [{ part: 'combined', read }] }, order: [0] };
+      return { layout: { label: 'Yahoo! ストア注文CSV（注文・商品一体）', channel: null, files: [{ order: yahooOrder, item: yahooItem }] }, order: [0] };
     }
     return null;
   }
@@ -140,8 +154,8 @@ export function detectLayout(headers: readonly (readonly string[])[]): { layout:
       label: 'Yahoo! ストア注文CSV（注文ファイル＋商品ファイル）',
       channel: null,
       files: [
-        { part: 'order', read: yahooOrder },
-        { part: 'item', read: yahooItem },
+        { order: yahooOrder },
+        { item: yahooItem },
       ],
     },
     order: [orderFile, itemFile],
@@ -151,11 +165,11 @@ export function detectLayout(headers: readonly (readonly string[])[]): { layout:
 /** A store's own layout through its saved mapping (one row per item line). */
 export function mappingLayout(mapping: ImportMapping): Layout {
   const entries = Object.entries(mapping.fields).filter(([, header]) => header) as [ImportField, string][];
-  return {
-    label: `マッピング「${mapping.name}」`,
-    channel: mapping.channel,
-    files: [{ part: 'combined', read: (c) => Object.fromEntries(entries.map(([field, header]) => [field, c(header)])) }],
+  const reader = (item: boolean): ReadFields => {
+    const mine = entries.filter(([field]) => field === 'orderNo' || ITEM_FIELDS.includes(field) === item);
+    return (c) => Object.fromEntries(mine.map(([field, header]) => [field, c(header)]));
   };
+  return { label: `マッピング「${mapping.name}」`, channel: mapping.channel, files: [{ order: reader(false), item: reader(true) }] };
 }
 
 /** The mapped headers that the file lacks. */

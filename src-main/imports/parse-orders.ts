@@ -138,12 +138,11 @@ function toOrder(head: Row, itemRows: Row[], channel: Channel, paymentOf: (raw: 
 
 const sumsAsText = (sums: Record<string, number>): FieldValues => Object.fromEntries(Object.entries(sums).map(([f, n]) => [f, String(n)]));
 
-const ITEM_FIELDS: readonly ImportField[] = ['lineNo', 'sku', 'title', 'quantity', 'unitPrice'];
-
 /** What is kept of an order while its files are scanned: its first order row, checks, items. */
 interface Group {
   head: Row | null;
-  heads: number;
+  /** The first order row's record as scanned (combined files), to know a repeat of it unread. */
+  headRecord: string[] | null;
   problem: { row: Row; reason: string } | null;
   sums: Record<string, number>;
   items: Row[];
@@ -178,38 +177,62 @@ export function parseOrders(
     let count = 0;
     let fields: string[] = [];
     const label = `「${source.name}」`;
-    const index = headerIndex(readHeader(source.text, label));
+    const header = readHeader(source.text, label);
+    const index = headerIndex(header);
     const cache = new Map<string, number>();
+    // The columns the order reader asked for on first order rows (a combined file repeats
+    // them on every item line). A reader is a pure function of the columns it asks for: a
+    // later line equal to its order's first line in all of these reads to the same values.
+    const orderColumns: number[] = [];
+    const asked = new Uint8Array(header.length);
+    let noting = false;
     // One column reader for all records (not a closure per record).
     const col = (name: string) => {
       let i = cache.get(name);
       if (i === undefined) cache.set(name, (i = index(name)));
-      return i < 0 ? '' : fields[i]!.trim();
+      if (i < 0) return '';
+      if (noting && asked[i] === 0) {
+        asked[i] = 1;
+        orderColumns.push(i);
+      }
+      return fields[i]!.trim();
     };
-    const { part } = source.reader;
+    const repeatsHead = (record: string[], head: string[]) => {
+      for (const i of orderColumns) if (record[i] !== head[i]) return false;
+      return true;
+    };
+    const { order: readOrder, item: readItem } = source.reader;
+    const combined = readOrder !== undefined && readItem !== undefined && summed.length === 0;
     scanCsv(source.text, label, (record, line) => {
       count += 1;
       fields = record;
-      const row: Row = { file: source.name, line, values: source.reader.read(col) };
-      const orderNo = v(row, 'orderNo');
+      const item = readItem?.(col);
+      let order = item ? null : readOrder!(col);
+      const orderNo = (item ?? order)!.orderNo ?? '';
       if (orderNo === '') {
-        rejected.push({ file: row.file, line, orderNo: '', reason: '注文番号が空です。' });
+        rejected.push({ file: source.name, line, orderNo: '', reason: '注文番号が空です。' });
         return;
       }
       let group = groups.get(orderNo);
-      if (!group) groups.set(orderNo, (group = { head: null, heads: 0, problem: null, sums: {}, items: [] }));
-      if (part !== 'item') addHead(group, row);
-      if (part !== 'order') {
-        const values: FieldValues = { orderNo };
-        for (const f of ITEM_FIELDS) values[f] = row.values[f];
-        group.items.push({ file: row.file, line, values });
+      if (!group) groups.set(orderNo, (group = { head: null, headRecord: null, problem: null, sums: {}, items: [] }));
+      if (readOrder && !order) {
+        const head = group.headRecord;
+        // A repeat of the order's first row, or any row of an order refused already, needs no reading.
+        if (!(combined && head && (group.problem || repeatsHead(record, head)))) {
+          const first = combined && !group.head;
+          noting = first;
+          order = readOrder(col);
+          noting = false;
+          if (first) group.headRecord = record;
+        }
       }
+      if (order) addHead(group, { file: source.name, line, values: order });
+      if (item) group.items.push({ file: source.name, line, values: item });
     });
     return count;
   });
 
   function addHead(group: Group, row: Row): void {
-    group.heads += 1;
     for (const f of summed) {
       const value = parseYen(v(row, f));
       if (value === null) group.problem ??= { row, reason: `${IMPORT_FIELD_LABELS[f]}「${v(row, f)}」が金額として読めません。` };

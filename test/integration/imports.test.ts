@@ -109,6 +109,10 @@ describe('F1 Yahoo! store CSV', () => {
     lines[2] = lines[2]!.replace('"鈴木 一郎"', '"鈴木 二郎"');
     const p = await preview([upload('m.csv', sjis(lines.join('\r\n')))]);
     expect(p.rejected).toEqual([{ file: 'm.csv', line: 3, orderNo: 'mismatch-1', reason: '同じ注文番号の行で「お届け先名」が食い違っています（2行目と3行目）。' }]);
+    // Spaces around a value are not a difference: the later line is read and agrees.
+    const spaced = yahooCombined([fileOrder({ orderNo: 'spaced-1' })]).split('\r\n');
+    spaced[2] = spaced[2]!.replace('"鈴木 一郎"', '" 鈴木 一郎 "');
+    expect((await preview([upload('s.csv', sjis(spaced.join('\r\n')))])).counts).toMatchObject({ new: 1, rejected: 0 });
     const b = yahooCombined([fileOrder({ orderNo: 'total-1' })]).replace(/"6050"/g, '"6000"');
     const q = await preview([upload('t.csv', sjis(b))]);
     expect(q.rejected[0]).toMatchObject({ line: 2, reason: expect.stringContaining('合計金額がファイルと合いません（ファイル 6,000円・明細と送料などから計算 6,050円）') });
