@@ -12,6 +12,12 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 2,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // The timings run after every other test, alone, so that a parallel test's work is not
+  // timed with their page.
+  projects: [
+    { name: 'e2e', testIgnore: /timings\.spec\.ts/ },
+    { name: 'timings', testMatch: /timings\.spec\.ts/, dependencies: ['e2e'] },
+  ],
   use: {
     viewport: { width: 1400, height: 860 },
     locale: 'ja-JP',

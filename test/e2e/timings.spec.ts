@@ -3,7 +3,8 @@ import { expect, tabCount, test } from './fixtures.js';
 
 // A larger database, and no Playwright trace: its DOM snapshots and screencast frames would
 // be timed with the page (they took the scrolling from 60 to about 50 fps here).
-// CHUMON_TIMINGS_DATA=/tmp/chumon-bench/large-1000000 runs it on the bench's 1M database.
+// `CHUMON_TIMINGS_DATA=/tmp/chumon-bench/large-1000000 npx playwright test --project timings --no-deps`
+// runs it alone on a copy of the bench's 1M database (in the suite it runs after every other test).
 test.use({ seedOrders: 20_000, trace: 'off', copyFrom: process.env.CHUMON_TIMINGS_DATA });
 
 const grid = (page: Page) => page.getByRole('grid').first();
