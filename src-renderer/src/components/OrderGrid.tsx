@@ -93,8 +93,15 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
     api.current?.refreshCells({ columns: ['select'], force: true });
   }, [selection]);
 
+  // A switched-to list's first block, asked for as the switch begins: AG Grid asks its
+  // datasource only after it has drawn the empty rows (40–60 ms later), by when it is here.
+  const early = useRef<{ input: string; page: Promise<OrderPage> } | null>(null);
   useImperativeHandle(ref, () => ({
-    refresh: () => api.current?.refreshInfiniteCache(),
+    refresh: () => {
+      // A refresh wants the rows as they are now, not an answer asked for before the change.
+      early.current = null;
+      api.current?.refreshInfiniteCache();
+    },
     cursorOrderId: () => {
       const cell = api.current?.getFocusedCell();
       if (!cell || !api.current) return null;
@@ -110,9 +117,6 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const callbacks = useRef({ onTotal, onError, setLoadedKey });
   callbacks.current = { onTotal, onError, setLoadedKey };
-  // A switched-to list's first block, asked for as the switch begins: AG Grid asks its
-  // datasource only after it has drawn the empty rows (40–60 ms later), by when it is here.
-  const early = useRef<{ input: string; page: Promise<OrderPage> } | null>(null);
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
