@@ -69,7 +69,7 @@ function dropSecondaryIndexes(sqlite: BetterSqlite3.Database, tables: readonly s
  * index, then builds the dropped indexes, if any are still missing (one transaction each).
  */
 export function restoreDeferredIndexes(sqlite: BetterSqlite3.Database): void {
-  sqlite.transaction(() => fillDeferredSearchIndex(sqlite))();
+  fillDeferredSearchIndex(sqlite);
   const row = sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(DEFERRED_KEY) as { value: string } | undefined;
   if (row) withIndexBuilder(sqlite, (builder) => {
     const indexes = JSON.parse(row.value) as { name: string; sql: string }[];

@@ -74,11 +74,16 @@ export function deferSearchIndex(sqlite: BetterSqlite3.Database): void {
   batchStarts.set(sqlite, start);
 }
 
-/** Indexes the orders a deferred load left out, if any (inside the caller's transaction). */
+/**
+ * Indexes the orders a deferred load left out, in one transaction — if any: at every open
+ * this is one read of `meta` and nothing more.
+ */
 export function fillDeferredSearchIndex(sqlite: BetterSqlite3.Database): void {
-  const row = sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(DEFERRED_KEY) as { value: string } | undefined;
   batchStarts.delete(sqlite);
+  const row = sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(DEFERRED_KEY) as { value: string } | undefined;
   if (!row) return;
-  fill(sqlite, Number(row.value));
-  sqlite.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);
+  sqlite.transaction(() => {
+    fill(sqlite, Number(row.value));
+    sqlite.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);
+  })();
 }
