@@ -3,7 +3,14 @@
 // packs node_modules, and better-sqlite3 is a native addon.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node22', packages: 'external', sourcemap: true, logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+};
 
 await build({
   ...common,
@@ -11,5 +18,10 @@ await build({
   outfile: 'dist-electron/main.js',
   format: 'esm',
 });
-await build({ ...common, entryPoints: ['src-main/electron/preload.ts'], outfile: 'dist-electron/preload.cjs', format: 'cjs' });
+await build({
+  ...common,
+  entryPoints: ['src-main/electron/preload.ts'],
+  outfile: 'dist-electron/preload.cjs',
+  format: 'cjs',
+});
 console.log('dist-electron/main.js, dist-electron/preload.cjs built');

@@ -12,22 +12,37 @@ const require = createRequire(import.meta.url);
 
 export function electronNativeBinding() {
   const electronVersion = require('electron/package.json').version;
-  const target = path.resolve('node_modules', '.cache', 'chumon-electron', `${electronVersion}-${process.platform}-${process.arch}`);
+  const target = path.resolve(
+    'node_modules',
+    '.cache',
+    'chumon-electron',
+    `${electronVersion}-${process.platform}-${process.arch}`,
+  );
   const addon = path.join(target, 'better_sqlite3.node');
   if (existsSync(addon)) return addon;
 
   const source = path.dirname(require.resolve('better-sqlite3/package.json'));
   const work = mkdtempSync(path.join(os.tmpdir(), 'chumon-native-'));
-  cpSync(source, work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) && !p.endsWith(`${path.sep}build`) });
+  cpSync(source, work, {
+    recursive: true,
+    filter: (p) => !p.includes(`${path.sep}build${path.sep}`) && !p.endsWith(`${path.sep}build`),
+  });
   const run = (bin, args) => spawnSync(process.execPath, [bin, ...args], { cwd: work, stdio: 'inherit' }).status === 0;
   const electronArgs = [`--runtime=electron`, `--target=${electronVersion}`, `--arch=${process.arch}`];
   console.log(`Electron ${electronVersion} 用の better-sqlite3 を準備しています…`);
   const ok =
     run(require.resolve('prebuild-install/bin.js'), [...electronArgs, `--platform=${process.platform}`]) ||
-    run(require.resolve('node-gyp/bin/node-gyp.js'), ['rebuild', '--release', ...electronArgs, '--dist-url=https://electronjs.org/headers']);
+    run(require.resolve('node-gyp/bin/node-gyp.js'), [
+      'rebuild',
+      '--release',
+      ...electronArgs,
+      '--dist-url=https://electronjs.org/headers',
+    ]);
   if (!ok) {
     rmSync(work, { recursive: true, force: true });
-    throw new Error('Electron 用の better-sqlite3 を用意できませんでした（インターネット接続、または C++ ビルド環境が必要です）。');
+    throw new Error(
+      'Electron 用の better-sqlite3 を用意できませんでした（インターネット接続、または C++ ビルド環境が必要です）。',
+    );
   }
   mkdirSync(target, { recursive: true });
   copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), addon);

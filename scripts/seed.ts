@@ -36,4 +36,6 @@ await seedDemoInParallel(app.ctx.database.sqlite, {
   },
 });
 app.close();
-console.log(`${count.toLocaleString('ja-JP')} 件のデモ注文を作成しました（${((performance.now() - started) / 1000).toFixed(1)} 秒）: ${dataDir}`);
+console.log(
+  `${count.toLocaleString('ja-JP')} 件のデモ注文を作成しました（${((performance.now() - started) / 1000).toFixed(1)} 秒）: ${dataDir}`,
+);

@@ -23,7 +23,8 @@ function electronBinary() {
     console.log('Electron 本体を取得しています…');
     spawnSync(process.execPath, [path.join(dir, 'install.js')], { stdio: 'pipe' });
   }
-  if (!installed()) throw new Error('Electron 本体をダウンロードできませんでした（インターネットに接続されていない可能性があります）');
+  if (!installed())
+    throw new Error('Electron 本体をダウンロードできませんでした（インターネットに接続されていない可能性があります）');
   return path.join(dir, 'dist', readFileSync(pathFile, 'utf8'));
 }
 
@@ -38,9 +39,13 @@ function whyNotElectron() {
 function startBrowserMode(reason) {
   console.log(`\nElectron のウィンドウは開けません: ${reason}。`);
   console.log('同じ機能をブラウザモードで起動します（デモデータ入り）。表示された URL をブラウザで開いてください。\n');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web/cli.ts', '--demo', '--port', process.env.PORT ?? '0'], {
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src-main/web/cli.ts', '--demo', '--port', process.env.PORT ?? '0'],
+    {
+      stdio: 'inherit',
+    },
+  );
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 

@@ -11,7 +11,13 @@ function run(args) {
   return result.status ?? 1;
 }
 
-const vitestStatus = run(['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+const vitestStatus = run([
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+]);
 const e2eStatus = run(['node_modules/@playwright/test/cli.js', 'test']);
 
 function readJson(file) {
@@ -22,9 +28,12 @@ const vitest = readJson('test-results/vitest.json');
 const e2e = readJson('test-results/e2e.json');
 const passed = (vitest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
 const failed =
-  (vitest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0) +
+  (vitest?.numFailedTests ?? 0) +
+  (e2e?.stats?.unexpected ?? 0) +
+  (e2e?.stats?.flaky ?? 0) +
   // A suite that could not even report counts as a failure.
-  (vitest ? 0 : 1) + (e2e ? 0 : 1);
+  (vitest ? 0 : 1) +
+  (e2e ? 0 : 1);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 
 console.log(`vitest: exit ${vitestStatus}; playwright: exit ${e2eStatus}`);

@@ -25,7 +25,9 @@ export function hashToken(token: string): string {
 }
 
 export async function findClient(db: ServerDb, token: string, now: Date): Promise<ClientIdentity | null> {
-  const [found] = await rows<Omit<ClientIdentity, 'isHeadOffice' | 'storeName'> & { isHeadOffice: boolean | null; storeName: string | null }>(
+  const [found] = await rows<
+    Omit<ClientIdentity, 'isHeadOffice' | 'storeName'> & { isHeadOffice: boolean | null; storeName: string | null }
+  >(
     db,
     sql`SELECT c.id, c.kind, c.name, c.store_id AS "storeId", s.is_head_office AS "isHeadOffice", s.name AS "storeName"
         FROM clients c LEFT JOIN stores s ON s.id = c.store_id
@@ -56,7 +58,10 @@ export async function createClient(
  */
 export async function ensureAdminToken(db: ServerDb, now: Date): Promise<string | null> {
   return writeTransaction(db, async (tx) => {
-    const [existing] = await rows<{ id: number }>(tx, sql`SELECT id FROM clients WHERE kind = 'admin' AND revoked_at IS NULL LIMIT 1`);
+    const [existing] = await rows<{ id: number }>(
+      tx,
+      sql`SELECT id FROM clients WHERE kind = 'admin' AND revoked_at IS NULL LIMIT 1`,
+    );
     if (existing) return null;
     return (await createClient(tx, { kind: 'admin', name: '管理者', storeId: null }, now)).token;
   });
@@ -71,5 +76,7 @@ export async function logRefused(
         VALUES (${entry.at.toISOString()}, ${entry.clientId}, ${entry.address}, ${entry.method}, ${entry.path.slice(0, 300)}, ${entry.reason})`,
   );
   // The token is never logged: only who (if known), where from and why.
-  console.error(`refused ${entry.method} ${entry.path.slice(0, 120)} client=${entry.clientId ?? '-'} from=${entry.address}: ${entry.reason}`);
+  console.error(
+    `refused ${entry.method} ${entry.path.slice(0, 120)} client=${entry.clientId ?? '-'} from=${entry.address}: ${entry.reason}`,
+  );
 }

@@ -8,9 +8,12 @@ import { startCentralServer } from './server.js';
  * CHUMON_SERVER_DATA_DIR (embedded PGlite), or PostgreSQL when DATABASE_URL is set.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' } } });
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' } },
+  });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`ポート番号が正しくありません: ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`ポート番号が正しくありません: ${values.port}`);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = path.resolve(process.env.CHUMON_SERVER_DATA_DIR ?? 'chumon-server-data');
   const server = await startCentralServer({ port, host: values.host, dataDir, databaseUrl });

@@ -43,12 +43,18 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   await seedDefaultMasters(db);
   await refreshStatistics(db);
   const adminToken = await ensureAdminToken(db, clock.now());
-  const [state] = await rows<{ serverId: string }>(db, sql`SELECT server_id AS "serverId" FROM sync_state WHERE id = 1`);
+  const [state] = await rows<{ serverId: string }>(
+    db,
+    sql`SELECT server_id AS "serverId" FROM sync_state WHERE id = 1`,
+  );
   const hub = new ChangeHub(db);
   hub.start();
   const purgeNow = () => purgeAmazonPii(db, clock.now(), () => void hub.check());
   await purgeNow();
-  const purgeTimer = setInterval(() => void purgeNow().catch((err: unknown) => console.error('PII purge failed', err)), options.purgeIntervalMs ?? DAY_MS);
+  const purgeTimer = setInterval(
+    () => void purgeNow().catch((err: unknown) => console.error('PII purge failed', err)),
+    options.purgeIntervalMs ?? DAY_MS,
+  );
   purgeTimer.unref();
   const app = createCentralApp({ db, serverId: state!.serverId, clock, hub, limits: options.limits });
   const host = options.host ?? '127.0.0.1';

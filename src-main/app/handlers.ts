@@ -10,7 +10,11 @@ export const appHandlers: Handlers<'app:info' | 'masters:get' | 'demo:load'> = {
     const store = actor.storeId
       ? (sqlite.prepare('SELECT name FROM stores WHERE id = ?').get(actor.storeId) as { name: string } | undefined)
       : undefined;
-    const orderCount = (sqlite.prepare('SELECT coalesce(sum(n), 0) AS n FROM tab_counts WHERE tab <> ?').get('mail_unsent') as { n: number }).n;
+    const orderCount = (
+      sqlite.prepare('SELECT coalesce(sum(n), 0) AS n FROM tab_counts WHERE tab <> ?').get('mail_unsent') as {
+        n: number;
+      }
+    ).n;
     return {
       version: ctx.version,
       mode: ctx.mode,
@@ -25,7 +29,10 @@ export const appHandlers: Handlers<'app:info' | 'masters:get' | 'demo:load'> = {
     const { sqlite } = ctx.database;
     if (ctx.settings.get('serverUrl')) {
       // Demo orders would go up to the central server as real ones.
-      throw new UserError('中央サーバーと同期している PC ではデモデータを読み込めません。F6 で最新の注文を取得してください。', 'synced');
+      throw new UserError(
+        '中央サーバーと同期している PC ではデモデータを読み込めません。F6 で最新の注文を取得してください。',
+        'synced',
+      );
     }
     if (sqlite.prepare('SELECT 1 FROM orders LIMIT 1').get()) {
       throw new UserError('注文データがすでにあるため、デモデータは読み込めません。', 'not_empty');

@@ -13,7 +13,10 @@ export function backupFolder(dbFile: string): string {
 const PARTIAL = '.partial';
 
 function stamp(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  return at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
 }
 
 /** A fresh file name for a backup taken now (suffixed when one was already taken this second). */
@@ -29,7 +32,11 @@ export function parseBackupName(name: string): { createdAt: string; reason: Back
   const m = BACKUP_NAME_PATTERN.exec(name);
   if (!m) return null;
   const [date, time] = m[1]!.split('T') as [string, string];
-  return { createdAt: new Date(`${date}T${time.replace(/-/g, ':')}`).toISOString(), reason: m[2] as BackupReason, seq: Number(m[3] ?? 1) };
+  return {
+    createdAt: new Date(`${date}T${time.replace(/-/g, ':')}`).toISOString(),
+    reason: m[2] as BackupReason,
+    seq: Number(m[3] ?? 1),
+  };
 }
 
 /** Newest first. */
@@ -39,7 +46,13 @@ export function listBackups(folder: string): BackupInfo[] {
   for (const name of readdirSync(folder)) {
     const parsed = parseBackupName(name);
     if (!parsed) continue;
-    found.push({ name, createdAt: parsed.createdAt, reason: parsed.reason, seq: parsed.seq, bytes: statSync(path.join(folder, name)).size });
+    found.push({
+      name,
+      createdAt: parsed.createdAt,
+      reason: parsed.reason,
+      seq: parsed.seq,
+      bytes: statSync(path.join(folder, name)).size,
+    });
   }
   found.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.seq - a.seq);
   return found.map(({ seq: _seq, ...info }) => info);
@@ -60,7 +73,12 @@ function startBackup(folder: string, at: Date, reason: BackupReason) {
     tmp,
     finish(): BackupInfo {
       renameSync(tmp, path.join(folder, name));
-      return { name, createdAt: parseBackupName(name)!.createdAt, reason, bytes: statSync(path.join(folder, name)).size };
+      return {
+        name,
+        createdAt: parseBackupName(name)!.createdAt,
+        reason,
+        bytes: statSync(path.join(folder, name)).size,
+      };
     },
     abort: () => rmSync(tmp, { force: true }),
   };
@@ -87,7 +105,12 @@ export async function writeBackup(
 }
 
 /** The same, for the one caller that cannot wait: the backup before a migration, at start-up. */
-export function writeBackupSync(folder: string, at: Date, reason: BackupReason, write: (tmpFile: string) => void): BackupInfo {
+export function writeBackupSync(
+  folder: string,
+  at: Date,
+  reason: BackupReason,
+  write: (tmpFile: string) => void,
+): BackupInfo {
   const backup = startBackup(folder, at, reason);
   try {
     write(backup.tmp);
@@ -106,7 +129,7 @@ export function writeBackupSync(folder: string, at: Date, reason: BackupReason, 
 export function validateBackup(sqlite: BetterSqlite3.Database, file: string): void {
   const current = sqlite.pragma('user_version', { simple: true }) as number;
   try {
-    sqlite.prepare("ATTACH DATABASE ? AS candidate").run(file);
+    sqlite.prepare('ATTACH DATABASE ? AS candidate').run(file);
   } catch {
     throw new UserError('バックアップファイルを開けません。別のバックアップを選んでください。', 'backup_invalid');
   }
@@ -117,15 +140,23 @@ export function validateBackup(sqlite: BetterSqlite3.Database, file: string): vo
     try {
       integrity = sqlite.pragma('candidate.integrity_check', { simple: true });
       version = sqlite.pragma('candidate.user_version', { simple: true }) as number;
-      isStore = Boolean(sqlite.prepare("SELECT 1 FROM candidate.sqlite_master WHERE type = 'table' AND name = 'orders'").get());
+      isStore = Boolean(
+        sqlite.prepare("SELECT 1 FROM candidate.sqlite_master WHERE type = 'table' AND name = 'orders'").get(),
+      );
     } catch {
       integrity = 'unreadable';
     }
     if (integrity !== 'ok') {
-      throw new UserError('バックアップファイルが壊れています（整合性チェックに失敗）。別のバックアップを選んでください。データは変更していません。', 'backup_invalid');
+      throw new UserError(
+        'バックアップファイルが壊れています（整合性チェックに失敗）。別のバックアップを選んでください。データは変更していません。',
+        'backup_invalid',
+      );
     }
     if (!isStore || version < 1) {
-      throw new UserError('このファイルは Chumon のデータベースではありません。別のバックアップを選んでください。', 'backup_invalid');
+      throw new UserError(
+        'このファイルは Chumon のデータベースではありません。別のバックアップを選んでください。',
+        'backup_invalid',
+      );
     }
     if (version > current) {
       throw new UserError(

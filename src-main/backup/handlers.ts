@@ -2,7 +2,9 @@ import type { Handlers } from '../core/dispatch.js';
 import { backupFolder, listBackups } from './files.js';
 import { backupSettings, createBackup, restoreBackup } from './service.js';
 
-export const backupHandlers: Handlers<'backup:list' | 'backup:create' | 'backup:restore' | 'backup:settings' | 'backup:saveSettings'> = {
+export const backupHandlers: Handlers<
+  'backup:list' | 'backup:create' | 'backup:restore' | 'backup:settings' | 'backup:saveSettings'
+> = {
   'backup:list': (_input, ctx) => {
     const folder = backupFolder(ctx.database.file);
     return { folder, backups: listBackups(folder) };

@@ -1,7 +1,12 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { DEFAULT_BACKUP_SETTINGS, type BackupInfo, type BackupReason, type BackupSettings } from '../../src-shared/api/backup.js';
+import {
+  DEFAULT_BACKUP_SETTINGS,
+  type BackupInfo,
+  type BackupReason,
+  type BackupSettings,
+} from '../../src-shared/api/backup.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { ServiceContext } from '../core/context.js';
 import { backupFolder, listBackups, pruneBackups, validateBackup, writeBackup, writeBackupSync } from './files.js';
@@ -16,7 +21,10 @@ export function backupSettings(ctx: Pick<ServiceContext, 'settings'>): BackupSet
 const queues = new WeakMap<ServiceContext, Promise<unknown>>();
 function serial<T>(ctx: ServiceContext, task: () => Promise<T>): Promise<T> {
   const next = (queues.get(ctx) ?? Promise.resolve()).then(task, task);
-  queues.set(ctx, next.catch(() => undefined));
+  queues.set(
+    ctx,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
@@ -59,7 +67,12 @@ export function scheduleDailyBackups(ctx: ServiceContext, log: (message: string,
  * which is synchronous at start-up: VACUUM INTO gives the same consistent snapshot without
  * waiting, and nothing else uses the database yet).
  */
-export function backupBeforeMigration(sqlite: BetterSqlite3.Database, dbFile: string, at: Date, keep: number): BackupInfo {
+export function backupBeforeMigration(
+  sqlite: BetterSqlite3.Database,
+  dbFile: string,
+  at: Date,
+  keep: number,
+): BackupInfo {
   const folder = backupFolder(dbFile);
   try {
     const info = writeBackupSync(folder, at, 'migration', (tmp) => sqlite.prepare('VACUUM INTO ?').run(tmp));
@@ -92,10 +105,15 @@ export function restoreBackup(ctx: ServiceContext, name: string): Promise<{ rest
     const folder = backupFolder(dbFile);
     const source = path.join(folder, path.basename(name));
     if (!existsSync(source)) {
-      throw new UserError('選んだバックアップが見つかりません。一覧を更新してから選び直してください。', 'backup_missing');
+      throw new UserError(
+        '選んだバックアップが見つかりません。一覧を更新してから選び直してください。',
+        'backup_missing',
+      );
     }
     validateBackup(ctx.database.sqlite, source);
-    const safety = await writeBackup(folder, ctx.clock.now(), 'before_restore', (tmp) => ctx.database.sqlite.backup(tmp));
+    const safety = await writeBackup(folder, ctx.clock.now(), 'before_restore', (tmp) =>
+      ctx.database.sqlite.backup(tmp),
+    );
     try {
       ctx.reopenDatabase(() => replaceDatabaseFile(dbFile, source));
     } catch (err) {

@@ -72,7 +72,8 @@ export class BulkChanges {
     const storeNames = new Map(this.sqlite.prepare('SELECT id, name FROM stores').raw().all() as [string, string][]);
     const reasons: Record<string, (o: RefusedOrder) => string> = {
       status: (o) => `「${STATUS_LABELS[o.status]}」の注文は出荷店舗を変更できません。`,
-      bundle: () => '同梱している注文です。同梱の注文は一緒に出荷するため、出荷店舗を変えるには先に F10 同梱設定で同梱を解除してください。',
+      bundle: () =>
+        '同梱している注文です。同梱の注文は一緒に出荷するため、出荷店舗を変えるには先に F10 同梱設定で同梱を解除してください。',
       reserved: (o) => {
         const store = storeNames.get(o.fromValue ?? '') ?? o.fromValue ?? '';
         return `「${store}」の在庫を引き当て済みの注文です。出荷店舗を変えると引き当てた在庫が宙に浮くため変更できません。この注文は${store}から出荷してください（出荷しない場合は注文取消で在庫を戻せます）。`;
@@ -98,7 +99,8 @@ export class BulkChanges {
   setRating(orderIds: readonly number[], rating: boolean, actor: Actor, now: Date): BulkChangeResult {
     return this.run(orderIds, actor, now, {
       refusal: `CASE WHEN o.channel <> 'yahoo_auction' THEN 'channel' END`,
-      reason: (o) => `${CHANNEL_LABELS[o.channel] ?? o.channel}の注文です。落札者評価はYahoo!オークションの注文だけに設定できます。`,
+      reason: (o) =>
+        `${CHANNEL_LABELS[o.channel] ?? o.channel}の注文です。落札者評価はYahoo!オークションの注文だけに設定できます。`,
       unchangedWhere: 'o.buyer_rating = @value',
       fromSql: `CASE o.buyer_rating WHEN 1 THEN 'する' ELSE 'しない' END`,
       set: 'buyer_rating = @value',
@@ -112,17 +114,20 @@ export class BulkChanges {
 
   setSubStatus(orderIds: readonly number[], subStatusId: number | null, actor: Actor, now: Date): BulkChangeResult {
     const sub = subStatusId
-      ? (this.sqlite.prepare('SELECT main_status AS mainStatus, name, retired_at AS retiredAt FROM sub_statuses WHERE id = ?').get(subStatusId) as
-          | { mainStatus: string; name: string; retiredAt: string | null }
-          | undefined)
+      ? (this.sqlite
+          .prepare('SELECT main_status AS mainStatus, name, retired_at AS retiredAt FROM sub_statuses WHERE id = ?')
+          .get(subStatusId) as { mainStatus: string; name: string; retiredAt: string | null } | undefined)
       : null;
-    if (subStatusId && !sub) throw new UserError('指定したサブステータスが見つかりません。一覧を開き直して選び直してください。');
-    if (sub?.retiredAt) throw new UserError(`サブステータス「${sub.name}」は廃止されています。別のサブステータスを選んでください。`);
+    if (subStatusId && !sub)
+      throw new UserError('指定したサブステータスが見つかりません。一覧を開き直して選び直してください。');
+    if (sub?.retiredAt)
+      throw new UserError(`サブステータス「${sub.name}」は廃止されています。別のサブステータスを選んでください。`);
     const forStatus = sub && isMainStatus(sub.mainStatus) ? STATUS_LABELS[sub.mainStatus] : '';
     return this.run(orderIds, actor, now, {
       // Clearing (null) suits every main status; a sub-status only its own.
       refusal: sub ? `CASE WHEN o.status <> @mainStatus THEN 'status' END` : 'NULL',
-      reason: (o) => `サブステータス「${sub?.name ?? ''}」は「${forStatus}」の注文用です（この注文は「${STATUS_LABELS[o.status]}」）。`,
+      reason: (o) =>
+        `サブステータス「${sub?.name ?? ''}」は「${forStatus}」の注文用です（この注文は「${STATUS_LABELS[o.status]}」）。`,
       unchangedWhere: 'o.sub_status_id IS @value',
       fromSql: 'CAST(o.sub_status_id AS TEXT)',
       set: 'sub_status_id = @value',
@@ -158,9 +163,12 @@ export class BulkChanges {
         )
         .run(params).changes;
       const verdicts = Object.fromEntries(
-        (this.sqlite.prepare('SELECT verdict, count(*) AS n FROM temp.bulk_target GROUP BY verdict').all() as { verdict: string; n: number }[]).map(
-          (r) => [r.verdict, r.n],
-        ),
+        (
+          this.sqlite.prepare('SELECT verdict, count(*) AS n FROM temp.bulk_target GROUP BY verdict').all() as {
+            verdict: string;
+            n: number;
+          }[]
+        ).map((r) => [r.verdict, r.n]),
       ) as Partial<Record<'refused' | 'unchanged' | 'change', number>>;
       const refused = (
         this.sqlite
@@ -184,7 +192,12 @@ export class BulkChanges {
       const applied = verdicts.change ?? 0;
       if (applied > 0) {
         const changing = "SELECT order_id, order_no, from_value FROM temp.bulk_target WHERE verdict = 'change'";
-        this.journal.recordEach(changing, { kind: rule.kind, to: rule.to, reason: rule.historyReason, payload: rule.payload }, actor, at);
+        this.journal.recordEach(
+          changing,
+          { kind: rule.kind, to: rule.to, reason: rule.historyReason, payload: rule.payload },
+          actor,
+          at,
+        );
         this.sqlite
           .prepare(
             // UPDATE … FROM walks the targets in id order and finds each row by its id.
@@ -194,7 +207,12 @@ export class BulkChanges {
           .run(params);
       }
       this.sqlite.exec('DELETE FROM temp.bulk_target');
-      return { applied, unchanged: verdicts.unchanged ?? 0, refused, refusedCount: (verdicts.refused ?? 0) + missing.length };
+      return {
+        applied,
+        unchanged: verdicts.unchanged ?? 0,
+        refused,
+        refusedCount: (verdicts.refused ?? 0) + missing.length,
+      };
     })();
   }
 }

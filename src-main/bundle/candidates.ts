@@ -13,7 +13,13 @@ export interface BundleKey {
   address: string;
 }
 
-export function bundleKeyOf(o: { buyerName: string; postalCode: string; prefecture: string; address1: string; address2: string }): BundleKey {
+export function bundleKeyOf(o: {
+  buyerName: string;
+  postalCode: string;
+  prefecture: string;
+  address1: string;
+  address2: string;
+}): BundleKey {
   return {
     name: normalizeForSearch(o.buyerName),
     postal: normalizePostalCode(o.postalCode),
@@ -117,10 +123,12 @@ export class BundleCandidateSearch {
           { label: '郵便番号', value: key.postal },
           { label: '住所', value: key.address },
         ],
-        orders: (this.members.all(storeId, bundleKey) as MemberRow[]).map(({ prefecture, address1, address2, ...o }) => ({
-          ...o,
-          address: [`${prefecture}${address1}`, address2].filter(Boolean).join(' '),
-        })),
+        orders: (this.members.all(storeId, bundleKey) as MemberRow[]).map(
+          ({ prefecture, address1, address2, ...o }) => ({
+            ...o,
+            address: [`${prefecture}${address1}`, address2].filter(Boolean).join(' '),
+          }),
+        ),
       };
     });
     return { groups, totalGroups: keys.length };

@@ -20,7 +20,8 @@ export function reachableStatuses(operation: Operation, target?: MainStatus): Re
 }
 
 /** Order numbers of the other members of an order's bundle, oldest first: (bundle_group, id). */
-export const PARTNER_ORDER_NOS_SQL = 'SELECT order_no FROM orders WHERE bundle_group = ? AND id <> ? ORDER BY ordered_at, id';
+export const PARTNER_ORDER_NOS_SQL =
+  'SELECT order_no FROM orders WHERE bundle_group = ? AND id <> ? ORDER BY ordered_at, id';
 
 /**
  * Stages a bundle may be formed in. Members of one stage can always progress together

@@ -76,7 +76,8 @@ export class BundleService {
     const members = new Map<number, Member>();
     for (const id of orderIds) {
       const m = this.sql.byId.get(id) as Member | undefined;
-      if (!m) throw new UserError('選んだ注文が見つかりません。一覧を最新の状態にしてからやり直してください。', 'not_found');
+      if (!m)
+        throw new UserError('選んだ注文が見つかりません。一覧を最新の状態にしてからやり直してください。', 'not_found');
       members.set(m.id, m);
       if (m.bundleGroup) for (const p of this.sql.byGroup.all(m.bundleGroup) as Member[]) members.set(p.id, p);
     }
@@ -92,8 +93,10 @@ export class BundleService {
       );
     }
     const first = members[0]!;
-    if (members.some((m) => !m.storeId)) throw new UserError('出荷店舗が未指定の注文は同梱できません。先に出荷店舗を指定してください。', 'no_store');
-    if (members.some((m) => m.storeId !== first.storeId)) throw new UserError('出荷店舗が違う注文は同梱できません。', 'store');
+    if (members.some((m) => !m.storeId))
+      throw new UserError('出荷店舗が未指定の注文は同梱できません。先に出荷店舗を指定してください。', 'no_store');
+    if (members.some((m) => m.storeId !== first.storeId))
+      throw new UserError('出荷店舗が違う注文は同梱できません。', 'store');
     const key = bundleKeyOf(first);
     const other = members.find((m) => !sameKey(bundleKeyOf(m), key));
     if (other) {
@@ -119,7 +122,8 @@ export class BundleService {
         const members = this.gather(orderIds);
         if (members.length < 2) throw new UserError('同梱する注文を2件以上選んでください。', 'too_few');
         const groups = new Set(members.map((m) => m.bundleGroup));
-        if (groups.size === 1 && !groups.has(null)) throw new UserError('選んだ注文はすでに同梱されています。', 'already');
+        if (groups.size === 1 && !groups.has(null))
+          throw new UserError('選んだ注文はすでに同梱されています。', 'already');
         this.validate(members);
         const at = now.toISOString();
         const group = randomUUID();
@@ -146,10 +150,14 @@ export class BundleService {
     return this.sqlite
       .transaction((): BundleChange => {
         const members = this.sql.byGroup.all(bundleGroup) as Member[];
-        if (members.length === 0) throw new UserError('この同梱はすでに解除されています。一覧を最新の状態にしてください。', 'not_found');
+        if (members.length === 0)
+          throw new UserError('この同梱はすでに解除されています。一覧を最新の状態にしてください。', 'not_found');
         const closed = members.filter((m) => bundleStage(m.status) === null);
         if (closed.length) {
-          throw new UserError(`出荷済・キャンセル済の注文を含む同梱は解除できません: ${closed.map((m) => m.orderNo).join('、')}`, 'closed');
+          throw new UserError(
+            `出荷済・キャンセル済の注文を含む同梱は解除できません: ${closed.map((m) => m.orderNo).join('、')}`,
+            'closed',
+          );
         }
         const at = now.toISOString();
         const reason = `同梱解除（${members.map((m) => m.orderNo).join('、')}）`;

@@ -9,7 +9,16 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * that writes orders needs it: openDatabase registers it before migrating.
  */
 export function registerBundleFunctions(sqlite: BetterSqlite3.Database): void {
-  sqlite.function('chumon_bundle_key', { deterministic: true }, (name: unknown, postal: unknown, prefecture: unknown, line1: unknown, line2: unknown) =>
-    bundleKeyText({ buyerName: text(name), postalCode: text(postal), prefecture: text(prefecture), address1: text(line1), address2: text(line2) }),
+  sqlite.function(
+    'chumon_bundle_key',
+    { deterministic: true },
+    (name: unknown, postal: unknown, prefecture: unknown, line1: unknown, line2: unknown) =>
+      bundleKeyText({
+        buyerName: text(name),
+        postalCode: text(postal),
+        prefecture: text(prefecture),
+        address1: text(line1),
+        address2: text(line2),
+      }),
   );
 }

@@ -1,4 +1,9 @@
-import { LABEL_FORMAT_INFO, type LabelExportResult, type LabelFormat, type LabelProblem } from '../../src-shared/api/carriers.js';
+import {
+  LABEL_FORMAT_INFO,
+  type LabelExportResult,
+  type LabelFormat,
+  type LabelProblem,
+} from '../../src-shared/api/carriers.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { DownloadFile } from '../../src-shared/api/files.js';
 import { STATUS_LABELS } from '../../src-shared/domain/status.js';
@@ -7,7 +12,15 @@ import { sjisByteLength, toCp932Variants, unencodableChars } from '../files/cp93
 import { CsvWriter } from '../files/csv-write.js';
 import { fileStamp } from '../printing/documents.js';
 import { loadPrintData, type PrintOrder } from '../printing/print-data.js';
-import { LABEL_LAYOUTS, inertText, splitBytes, startsFormula, type LabelColumn, type LabelLayout, type Parcel } from './label-layouts.js';
+import {
+  LABEL_LAYOUTS,
+  inertText,
+  splitBytes,
+  startsFormula,
+  type LabelColumn,
+  type LabelLayout,
+  type Parcel,
+} from './label-layouts.js';
 
 const FILE_NAMES: Record<LabelFormat, string> = {
   yamato_b2: 'B2クラウド取込',
@@ -58,13 +71,18 @@ function row(layout: LabelLayout, parcel: Parcel, problems: LabelProblem[]): str
     let value = column.orderNo ? made : inertText(made);
     const problem = (message: string) => problems.push({ orderNo, field: column.header, message });
     if (column.required && value.trim() === '') {
-      problem(column.header.startsWith('ご依頼主') ? '出荷店舗の名前・住所・電話番号が登録されていません。店舗マスタを確認してください。' : '空欄にはできません。');
+      problem(
+        column.header.startsWith('ご依頼主')
+          ? '出荷店舗の名前・住所・電話番号が登録されていません。店舗マスタを確認してください。'
+          : '空欄にはできません。',
+      );
       return value;
     }
     const wrong = column.check?.(parcel, value);
     if (wrong) problem(wrong);
     const bad = unencodableChars(value);
-    if (bad.length > 0) problem(`「${bad.join('')}」は送り状ソフト（Shift_JIS）で扱えない文字です。別の字に直してください。`);
+    if (bad.length > 0)
+      problem(`「${bad.join('')}」は送り状ソフト（Shift_JIS）で扱えない文字です。別の字に直してください。`);
     if (column.orderNo) {
       orderNoProblems(layout, column, value).forEach(problem);
       return value;
@@ -93,15 +111,25 @@ export function exportLabels(
   const layout = LABEL_LAYOUTS[input.format];
   const data = loadPrintData(ctx, input.orderIds);
   const { sqlite } = ctx.database;
-  const codMethods = new Set(sqlite.prepare('SELECT code FROM payment_methods WHERE is_cod = 1').pluck().all() as string[]);
-  const codes = ctx.settings.get('shippingLabels') ?? { yamatoCustomerCode: '', yamatoFreightNo: '01', sagawaCustomerCode: '' };
+  const codMethods = new Set(
+    sqlite.prepare('SELECT code FROM payment_methods WHERE is_cod = 1').pluck().all() as string[],
+  );
+  const codes = ctx.settings.get('shippingLabels') ?? {
+    yamatoCustomerCode: '',
+    yamatoFreightNo: '01',
+    sagawaCustomerCode: '',
+  };
   const problems: LabelProblem[] = [];
   const rows: string[][] = [];
   for (const orders of groupParcels(data.orders)) {
     const first = orders[0]!;
     for (const o of orders) {
       if (o.status === 'shipped' || o.status === 'cancelled') {
-        problems.push({ orderNo: o.orderNo, field: '', message: `「${STATUS_LABELS[o.status]}」の注文です。送り状は作れません。` });
+        problems.push({
+          orderNo: o.orderNo,
+          field: '',
+          message: `「${STATUS_LABELS[o.status]}」の注文です。送り状は作れません。`,
+        });
       }
     }
     const cod = orders.some((o) => codMethods.has(o.paymentMethod));
@@ -129,7 +157,11 @@ export function exportLabels(
     );
     for (const values of rows.slice(i, i + perFile)) writer.addRow(values, '');
     const part = rows.length > perFile ? `_${i / perFile + 1}` : '';
-    files.push({ fileName: `${FILE_NAMES[input.format]}_${stamp}${part}.csv`, mimeType: 'text/csv', base64: writer.toBuffer().toString('base64') });
+    files.push({
+      fileName: `${FILE_NAMES[input.format]}_${stamp}${part}.csv`,
+      mimeType: 'text/csv',
+      base64: writer.toBuffer().toString('base64'),
+    });
   }
   if (files.length === 0) throw new UserError(`${LABEL_FORMAT_INFO[input.format].label}に出力する注文がありません。`);
   return { files, rows: rows.length, problems };

@@ -85,7 +85,12 @@ export function carrierPhone(raw: string): string {
 
 /** NNN-NNNN (or NNNNNNN without the hyphen) from a postal code as typed; null if it is none. */
 export function carrierPostalCode(raw: string, hyphen: boolean): string | null {
-  const match = /^(\d{3})-?(\d{4})$/.exec(raw.normalize('NFKC').trim().replace(/^〒\s*/, ''));
+  const match = /^(\d{3})-?(\d{4})$/.exec(
+    raw
+      .normalize('NFKC')
+      .trim()
+      .replace(/^〒\s*/, ''),
+  );
   if (!match) return null;
   return hyphen ? `${match[1]}-${match[2]}` : `${match[1]}${match[2]}`;
 }
@@ -101,7 +106,10 @@ function phoneColumn(header: string, bytes: number, raw: (p: Parcel) => string, 
     bytes,
     required: true,
     // Japanese numbers are 0 and 9 or 10 more digits (landline, mobile, 050, 0120).
-    check: (p, value) => (/^0\d{9,10}$/.test(value.replace(/-/g, '')) ? null : `電話番号「${raw(p)}」は0で始まる10〜11桁の番号ではありません。${fix}`),
+    check: (p, value) =>
+      /^0\d{9,10}$/.test(value.replace(/-/g, ''))
+        ? null
+        : `電話番号「${raw(p)}」は0で始まる10〜11桁の番号ではありません。${fix}`,
   };
 }
 
@@ -117,10 +125,12 @@ function postalColumn(header: string, hyphen: boolean, raw: (p: Parcel) => strin
 
 const shipToPhone = (bytes: number) => phoneColumn('お届け先電話番号', bytes, (p) => p.first.shipTo.phone, FIX_SHIP_TO);
 const storePhone = (bytes: number) => phoneColumn('ご依頼主電話番号', bytes, (p) => p.store?.phone ?? '', FIX_STORE);
-const shipToPostal = (hyphen: boolean) => postalColumn('お届け先郵便番号', hyphen, (p) => p.first.shipTo.postalCode, FIX_SHIP_TO);
+const shipToPostal = (hyphen: boolean) =>
+  postalColumn('お届け先郵便番号', hyphen, (p) => p.first.shipTo.postalCode, FIX_SHIP_TO);
 const storePostal = postalColumn('ご依頼主郵便番号', true, (p) => p.store?.postalCode ?? '', FIX_STORE);
 
-const byteWidth = (ch: string) => (ch.charCodeAt(0) < 0x80 || (ch.charCodeAt(0) >= 0xff61 && ch.charCodeAt(0) <= 0xff9f) ? 1 : 2);
+const byteWidth = (ch: string) =>
+  ch.charCodeAt(0) < 0x80 || (ch.charCodeAt(0) >= 0xff61 && ch.charCodeAt(0) <= 0xff9f) ? 1 : 2;
 
 /**
  * Splits text into lines of at most `bytes` Shift_JIS bytes each, at character boundaries.
@@ -213,17 +223,61 @@ export const YAMATO_B2: LabelLayout = {
     blank('ご請求先分類コード'),
     { header: '運賃管理番号', value: (p) => p.codes.yamatoFreightNo || '01', required: true },
     ...[
-      'クロネコwebコレクトデータ登録', 'クロネコwebコレクト加盟店番号', 'クロネコwebコレクト申込受付番号１', 'クロネコwebコレクト申込受付番号２',
-      'クロネコwebコレクト申込受付番号３', 'お届け予定ｅメール利用区分', 'お届け予定ｅメールe-mailアドレス', '入力機種', 'お届け予定eメールメッセージ',
-      'お届け完了eメール利用区分', 'お届け完了ｅメールe-mailアドレス', 'お届け完了ｅメールメッセージ', 'クロネコ収納代行利用区分', '収納代行決済ＱＲコード印刷',
-      '収納代行請求金額(税込)', '収納代行内消費税額等', '収納代行請求先郵便番号', '収納代行請求先住所', '収納代行請求先住所（アパートマンション名）',
-      '収納代行請求先会社・部門名１', '収納代行請求先会社・部門名２', '収納代行請求先名(漢字)', '収納代行請求先名(カナ)', '収納代行問合せ先名(漢字)',
-      '収納代行問合せ先郵便番号', '収納代行問合せ先住所', '収納代行問合せ先住所（アパートマンション名）', '収納代行問合せ先電話番号', '収納代行管理番号',
-      '収納代行品名', '収納代行備考', '複数口くくりキー', '検索キータイトル１', '検索キー１', '検索キータイトル２', '検索キー２', '検索キータイトル３',
-      '検索キー３', '検索キータイトル４', '検索キー４', '検索キータイトル５', '検索キー５', '予備', '予備', '投函予定メール利用区分',
-      '投函予定メールe-mailアドレス', '投函予定メールメッセージ', '投函完了メール（お届け先宛）利用区分', '投函完了メール（お届け先宛）e-mailアドレス',
-      '投函完了メール（お届け先宛）メールメッセージ', '投函完了メール（ご依頼主宛）利用区分', '投函完了メール（ご依頼主宛）e-mailアドレス',
-      '投函完了メール（ご依頼主宛）メールメッセージ', '連携管理番号', '通知メールアドレス',
+      'クロネコwebコレクトデータ登録',
+      'クロネコwebコレクト加盟店番号',
+      'クロネコwebコレクト申込受付番号１',
+      'クロネコwebコレクト申込受付番号２',
+      'クロネコwebコレクト申込受付番号３',
+      'お届け予定ｅメール利用区分',
+      'お届け予定ｅメールe-mailアドレス',
+      '入力機種',
+      'お届け予定eメールメッセージ',
+      'お届け完了eメール利用区分',
+      'お届け完了ｅメールe-mailアドレス',
+      'お届け完了ｅメールメッセージ',
+      'クロネコ収納代行利用区分',
+      '収納代行決済ＱＲコード印刷',
+      '収納代行請求金額(税込)',
+      '収納代行内消費税額等',
+      '収納代行請求先郵便番号',
+      '収納代行請求先住所',
+      '収納代行請求先住所（アパートマンション名）',
+      '収納代行請求先会社・部門名１',
+      '収納代行請求先会社・部門名２',
+      '収納代行請求先名(漢字)',
+      '収納代行請求先名(カナ)',
+      '収納代行問合せ先名(漢字)',
+      '収納代行問合せ先郵便番号',
+      '収納代行問合せ先住所',
+      '収納代行問合せ先住所（アパートマンション名）',
+      '収納代行問合せ先電話番号',
+      '収納代行管理番号',
+      '収納代行品名',
+      '収納代行備考',
+      '複数口くくりキー',
+      '検索キータイトル１',
+      '検索キー１',
+      '検索キータイトル２',
+      '検索キー２',
+      '検索キータイトル３',
+      '検索キー３',
+      '検索キータイトル４',
+      '検索キー４',
+      '検索キータイトル５',
+      '検索キー５',
+      '予備',
+      '予備',
+      '投函予定メール利用区分',
+      '投函予定メールe-mailアドレス',
+      '投函予定メールメッセージ',
+      '投函完了メール（お届け先宛）利用区分',
+      '投函完了メール（お届け先宛）e-mailアドレス',
+      '投函完了メール（お届け先宛）メールメッセージ',
+      '投函完了メール（ご依頼主宛）利用区分',
+      '投函完了メール（ご依頼主宛）e-mailアドレス',
+      '投函完了メール（ご依頼主宛）メールメッセージ',
+      '連携管理番号',
+      '通知メールアドレス',
     ].map(blank),
   ],
   refuse: (p) => (p.cod && p.codAmount > 300_000 ? 'コレクト（代引）の金額は30万円までです。' : null),
@@ -250,8 +304,20 @@ export const SAGAWA_EHIDEN2: LabelLayout = {
     blank('荷送人電話番号'),
     storePhone(14),
     storePostal,
-    { header: 'ご依頼主住所１', value: (p) => splitBytes(p.store?.address ?? '', 32)[0] ?? '', bytes: 32, required: true },
-    { header: 'ご依頼主住所２', value: (p) => splitBytes(p.store?.address ?? '', 32).slice(1).join(''), bytes: 32 },
+    {
+      header: 'ご依頼主住所１',
+      value: (p) => splitBytes(p.store?.address ?? '', 32)[0] ?? '',
+      bytes: 32,
+      required: true,
+    },
+    {
+      header: 'ご依頼主住所２',
+      value: (p) =>
+        splitBytes(p.store?.address ?? '', 32)
+          .slice(1)
+          .join(''),
+      bytes: 32,
+    },
     { header: 'ご依頼主名称１', value: (p) => p.store?.name ?? '', bytes: 32, required: true },
     blank('ご依頼主名称２'),
     blank('荷姿コード'),

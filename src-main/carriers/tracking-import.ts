@@ -31,8 +31,18 @@ interface IssuedFormat {
 
 /** Issued-data files of the carriers' label software, known by their header names. */
 const FORMATS: IssuedFormat[] = [
-  { label: '佐川急便 e飛伝Ⅱ 出荷データ', carrier: 'sagawa', management: ['お客様管理ナンバー'], tracking: ['お問い合せ送り状No.', 'お問合せ送り状No.', 'お問い合わせ送り状No.', 'お問合せ送り状番号'] },
-  { label: 'ヤマト運輸 B2クラウド 発行済データ', carrier: 'yamato', management: ['お客様管理番号'], tracking: ['伝票番号'] },
+  {
+    label: '佐川急便 e飛伝Ⅱ 出荷データ',
+    carrier: 'sagawa',
+    management: ['お客様管理ナンバー'],
+    tracking: ['お問い合せ送り状No.', 'お問合せ送り状No.', 'お問い合わせ送り状No.', 'お問合せ送り状番号'],
+  },
+  {
+    label: 'ヤマト運輸 B2クラウド 発行済データ',
+    carrier: 'yamato',
+    management: ['お客様管理番号'],
+    tracking: ['伝票番号'],
+  },
 ];
 
 function readIssued(file: FileUpload): TrackingPlan {
@@ -43,8 +53,13 @@ function readIssued(file: FileUpload): TrackingPlan {
     const m = format.management.map(index).find((i) => i >= 0);
     const t = format.tracking.map(index).find((i) => i >= 0);
     if (m === undefined || t === undefined) continue;
-    const rows = table.records.map((r) => ({ line: r.line, managementNo: r.fields[m]!.trim(), trackingNo: r.fields[t]!.trim() }));
-    if (rows.length === 0) throw new UserError(`${label}に送り状の行がありません。何も登録していません。`, 'empty_file');
+    const rows = table.records.map((r) => ({
+      line: r.line,
+      managementNo: r.fields[m]!.trim(),
+      trackingNo: r.fields[t]!.trim(),
+    }));
+    if (rows.length === 0)
+      throw new UserError(`${label}に送り状の行がありません。何も登録していません。`, 'empty_file');
     return { format: format.label, carrier: format.carrier, rows };
   }
   throw new UserError(
@@ -83,11 +98,20 @@ class TrackingJudge {
 
   judge(row: RawRow): Judged {
     const trackingNo = normalizeTracking(row.trackingNo) ?? row.trackingNo;
-    const verdict = (status: TrackingRowStatus, message: string, order?: OrderState): Judged => ({ status, message, order, trackingNo });
+    const verdict = (status: TrackingRowStatus, message: string, order?: OrderState): Judged => ({
+      status,
+      message,
+      order,
+      trackingNo,
+    });
     if (!row.managementNo) return verdict('refused', 'お客様管理番号が空です。');
-    if (!normalizeTracking(row.trackingNo)) return verdict('refused', `送り状番号「${row.trackingNo}」の形式が正しくありません（10〜14桁の数字）。`);
+    if (!normalizeTracking(row.trackingNo))
+      return verdict('refused', `送り状番号「${row.trackingNo}」の形式が正しくありません（10〜14桁の数字）。`);
     if (this.byManagement.get(row.managementNo)!.size > 1) {
-      return verdict('duplicate', `同じお客様管理番号に違う送り状番号の行があります（${[...this.byManagement.get(row.managementNo)!].join('・')}）。どれが正しいか確認してください。`);
+      return verdict(
+        'duplicate',
+        `同じお客様管理番号に違う送り状番号の行があります（${[...this.byManagement.get(row.managementNo)!].join('・')}）。どれが正しいか確認してください。`,
+      );
     }
     const key = `${row.managementNo}\u0000${trackingNo}`;
     const seen = this.firstLine.get(key);
@@ -95,14 +119,16 @@ class TrackingJudge {
     this.firstLine.set(key, row.line);
     const orders = this.find.all(row.managementNo) as OrderState[];
     if (orders.length === 0) return verdict('unmatched', 'この注文番号の注文がありません。');
-    if (orders.length > 1) return verdict('duplicate', '同じ注文番号の注文が複数の販路にあります。注文詳細から手で登録してください。');
+    if (orders.length > 1)
+      return verdict('duplicate', '同じ注文番号の注文が複数の販路にあります。注文詳細から手で登録してください。');
     const order = orders[0]!;
     const sharing = [...this.byTracking.get(trackingNo)!].filter((m) => m !== row.managementNo);
     if (sharing.length > 0 && !this.sameBundle(order, sharing)) {
       return verdict('duplicate', `同じ送り状番号が別の注文（${sharing.join('・')}）の行にもあります。`);
     }
     if (order.tracking_no === trackingNo) return verdict('already', '登録済みです。', order);
-    if (order.tracking_no) return verdict('conflict', `別の送り状番号（${order.tracking_no}）が登録済みです。上書きしません。`, order);
+    if (order.tracking_no)
+      return verdict('conflict', `別の送り状番号（${order.tracking_no}）が登録済みです。上書きしません。`, order);
     const judged = transition(order.status, 'register_tracking', { needsPaymentConfirmation: true });
     if (!judged.ok) return verdict('refused', judged.reason, order);
     return verdict('register', '出荷待ちにします。', order);
@@ -121,7 +147,14 @@ function normalizeTracking(raw: string): string | null {
   return /^\d{10,14}$/.test(digits) ? digits : null;
 }
 
-const emptyCounts = (): Record<TrackingRowStatus, number> => ({ register: 0, already: 0, unmatched: 0, duplicate: 0, conflict: 0, refused: 0 });
+const emptyCounts = (): Record<TrackingRowStatus, number> => ({
+  register: 0,
+  already: 0,
+  unmatched: 0,
+  duplicate: 0,
+  conflict: 0,
+  refused: 0,
+});
 
 export function previewTracking(ctx: ServiceContext, file: FileUpload): TrackingPreview {
   const plan = readIssued(file);
@@ -130,9 +163,21 @@ export function previewTracking(ctx: ServiceContext, file: FileUpload): Tracking
   const rows: TrackingRow[] = plan.rows.map((row) => {
     const judged = judge.judge(row);
     counts[judged.status] += 1;
-    return { line: row.line, managementNo: row.managementNo, trackingNo: judged.trackingNo, status: judged.status, message: judged.message };
+    return {
+      line: row.line,
+      managementNo: row.managementNo,
+      trackingNo: judged.trackingNo,
+      status: judged.status,
+      message: judged.message,
+    };
   });
-  return { previewId: ctx.services.files.trackingImports.put(plan), format: plan.format, carrier: plan.carrier, counts, rows };
+  return {
+    previewId: ctx.services.files.trackingImports.put(plan),
+    format: plan.format,
+    carrier: plan.carrier,
+    counts,
+    rows,
+  };
 }
 
 /**
@@ -153,12 +198,19 @@ export function commitTracking(ctx: ServiceContext, previewId: string): Tracking
       const judged = judge.judge(row);
       if (judged.status !== 'register') continue;
       const applied = ctx.services.status.apply(
-        { orderIds: [judged.order!.id], operation: 'register_tracking', trackingNo: judged.trackingNo, carrier: plan.carrier, reason: `${plan.format}の取込` },
+        {
+          orderIds: [judged.order!.id],
+          operation: 'register_tracking',
+          trackingNo: judged.trackingNo,
+          carrier: plan.carrier,
+          reason: `${plan.format}の取込`,
+        },
         actor,
         now,
       );
       result.registered += applied.applied > 0 ? 1 : 0;
-      for (const refused of applied.refused) result.refused.push({ managementNo: row.managementNo, reason: refused.reason });
+      for (const refused of applied.refused)
+        result.refused.push({ managementNo: row.managementNo, reason: refused.reason });
     }
   })();
   if (result.registered > 0) ctx.emit({ type: 'orders:changed' });

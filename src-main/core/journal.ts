@@ -64,7 +64,14 @@ export class Journal {
       change.to,
       change.reason,
     );
-    const payload = JSON.stringify({ ...change.payload, from: change.from, to: change.to, reason: change.reason, at, actor });
+    const payload = JSON.stringify({
+      ...change.payload,
+      from: change.from,
+      to: change.to,
+      reason: change.reason,
+      at,
+      actor,
+    });
     this.insertOutbox.run(newOpId(), String(change.orderId), change.kind, payload, at);
   }
 

@@ -10,7 +10,10 @@ export interface PluckSql {
  * database), reached by name: `this.sql.byId.get(id)`. One map instead of a field, its type
  * and its assignment per statement in every service.
  */
-export function prepareAll<K extends string>(sqlite: BetterSqlite3.Database, sql: Record<K, string | PluckSql>): Record<K, BetterSqlite3.Statement> {
+export function prepareAll<K extends string>(
+  sqlite: BetterSqlite3.Database,
+  sql: Record<K, string | PluckSql>,
+): Record<K, BetterSqlite3.Statement> {
   const out = {} as Record<K, BetterSqlite3.Statement>;
   for (const name of Object.keys(sql) as K[]) {
     const text = sql[name];

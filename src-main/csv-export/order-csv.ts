@@ -11,10 +11,35 @@ import { fileStamp } from '../printing/documents.js';
 import { reminderCutoffs } from '../orders/handlers.js';
 
 type OrderColumn =
-  | 'order_no' | 'channel' | 'ordered_at' | 'status' | 'sub_status_id' | 'buyer_name' | 'buyer_kana' | 'buyer_email' | 'buyer_phone'
-  | 'ship_name' | 'ship_postal_code' | 'ship_prefecture' | 'ship_address1' | 'ship_address2' | 'ship_phone' | 'payment_method'
-  | 'subtotal' | 'discount' | 'shipping_fee' | 'cod_fee' | 'total' | 'order_comment' | 'staff_comment' | 'store_id' | 'carrier'
-  | 'tracking_no' | 'bundle_group' | 'paid_at' | 'shipped_at';
+  | 'order_no'
+  | 'channel'
+  | 'ordered_at'
+  | 'status'
+  | 'sub_status_id'
+  | 'buyer_name'
+  | 'buyer_kana'
+  | 'buyer_email'
+  | 'buyer_phone'
+  | 'ship_name'
+  | 'ship_postal_code'
+  | 'ship_prefecture'
+  | 'ship_address1'
+  | 'ship_address2'
+  | 'ship_phone'
+  | 'payment_method'
+  | 'subtotal'
+  | 'discount'
+  | 'shipping_fee'
+  | 'cod_fee'
+  | 'total'
+  | 'order_comment'
+  | 'staff_comment'
+  | 'store_id'
+  | 'carrier'
+  | 'tracking_no'
+  | 'bundle_group'
+  | 'paid_at'
+  | 'shipped_at';
 type Value = string | number | null;
 
 /** The item summary of an order, lines in order: "SKU title ×qty / SKU title ×qty". */
@@ -58,16 +83,31 @@ interface Cell {
 
 function cells(ctx: ServiceContext): Record<ExportColumn, Cell> {
   const { sqlite } = ctx.database;
-  const subStatuses = new Map((sqlite.prepare('SELECT id, name FROM sub_statuses').all() as { id: number; name: string }[]).map((s) => [s.id, s.name]));
-  const payments = new Map((sqlite.prepare('SELECT code, name FROM payment_methods').all() as { code: string; name: string }[]).map((p) => [p.code, p.name]));
-  const stores = new Map((sqlite.prepare('SELECT id, name FROM stores').all() as { id: string; name: string }[]).map((s) => [s.id, s.name]));
+  const subStatuses = new Map(
+    (sqlite.prepare('SELECT id, name FROM sub_statuses').all() as { id: number; name: string }[]).map((s) => [
+      s.id,
+      s.name,
+    ]),
+  );
+  const payments = new Map(
+    (sqlite.prepare('SELECT code, name FROM payment_methods').all() as { code: string; name: string }[]).map((p) => [
+      p.code,
+      p.name,
+    ]),
+  );
+  const stores = new Map(
+    (sqlite.prepare('SELECT id, name FROM stores').all() as { id: string; name: string }[]).map((s) => [s.id, s.name]),
+  );
   const text = (sql: OrderColumn | 'items'): Cell => ({ sql, value: (v) => (v as string | null) ?? '' });
   const num = (sql: OrderColumn): Cell => ({ sql, value: (v) => v as number });
   return {
     orderNo: text('order_no'),
     channel: { sql: 'channel', value: (v) => CHANNEL_LABELS[v as Channel] ?? String(v) },
     orderedAt: { sql: 'ordered_at', value: jstColumn() },
-    status: { sql: 'status', value: (v) => (isMainStatus(v as string) ? STATUS_LABELS[v as MainStatus] : (v as string)) },
+    status: {
+      sql: 'status',
+      value: (v) => (isMainStatus(v as string) ? STATUS_LABELS[v as MainStatus] : (v as string)),
+    },
     subStatus: { sql: 'sub_status_id', value: (v) => (v === null ? '' : (subStatuses.get(v as number) ?? '')) },
     buyerName: text('buyer_name'),
     buyerKana: text('buyer_kana'),
@@ -89,7 +129,10 @@ function cells(ctx: ServiceContext): Record<ExportColumn, Cell> {
     orderComment: text('order_comment'),
     staffComment: text('staff_comment'),
     store: { sql: 'store_id', value: (v) => (v ? (stores.get(v as string) ?? String(v)) : '') },
-    carrier: { sql: 'carrier', value: (v) => (v && isCarrier(v as string) ? CARRIER_LABELS[v as Carrier] : ((v as string | null) ?? '')) },
+    carrier: {
+      sql: 'carrier',
+      value: (v) => (v && isCarrier(v as string) ? CARRIER_LABELS[v as Carrier] : ((v as string | null) ?? '')),
+    },
     trackingNo: text('tracking_no'),
     bundleGroup: text('bundle_group'),
     paidAt: { sql: 'paid_at', value: jstColumn() },
@@ -106,7 +149,9 @@ function cells(ctx: ServiceContext): Record<ExportColumn, Cell> {
 function streamRows(ctx: ServiceContext, ids: readonly number[], chosen: readonly Cell[]): IterableIterator<Value[]> {
   const select = ['o.order_no', ...chosen.map((c) => (c.sql === 'items' ? ITEMS_SQL : `o.${c.sql}`))];
   return ctx.database.sqlite
-    .prepare(`SELECT ${select.join(', ')} FROM orders o WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.ordered_at DESC, o.id DESC`)
+    .prepare(
+      `SELECT ${select.join(', ')} FROM orders o WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.ordered_at DESC, o.id DESC`,
+    )
     .raw()
     .iterate(JSON.stringify(ids)) as IterableIterator<Value[]>;
 }
@@ -121,8 +166,10 @@ export function exportOrdersCsv(
   input: ListQuery & { orderIds?: number[]; columns: ExportColumn[]; encoding?: CsvEncoding },
 ): CsvExportResult {
   const encoding = input.encoding ?? ctx.settings.get('csvEncoding');
-  const ids = input.orderIds ?? ctx.services.orders.ids({ tab: input.tab, criteria: input.criteria }, reminderCutoffs(ctx));
-  if (ids.length === 0) throw new UserError('一覧に注文がありません。出力する注文を表示してから CSV出力 を選んでください。', 'empty');
+  const ids =
+    input.orderIds ?? ctx.services.orders.ids({ tab: input.tab, criteria: input.criteria }, reminderCutoffs(ctx));
+  if (ids.length === 0)
+    throw new UserError('一覧に注文がありません。出力する注文を表示してから CSV出力 を選んでください。', 'empty');
   const columns = [...new Set(input.columns)];
   const all = cells(ctx);
   const chosen = columns.map((c) => all[c]);
@@ -137,10 +184,16 @@ export function exportOrdersCsv(
   }
   const bytes = writer.toBuffer();
   return {
-    file: { fileName: `注文一覧_${fileStamp(ctx.clock.now())}.csv`, mimeType: 'text/csv', base64: bytes.toString('base64') },
+    file: {
+      fileName: `注文一覧_${fileStamp(ctx.clock.now())}.csv`,
+      mimeType: 'text/csv',
+      base64: bytes.toString('base64'),
+    },
     rows: writer.rowCount,
     encoding,
-    unencodable: writer.unencodable.slice(0, REPORT_LIMIT).map((u) => ({ line: u.line, orderNo: u.ref, column: u.column, chars: u.chars })),
+    unencodable: writer.unencodable
+      .slice(0, REPORT_LIMIT)
+      .map((u) => ({ line: u.line, orderNo: u.ref, column: u.column, chars: u.chars })),
     unencodableTotal: writer.unencodable.length,
   };
 }

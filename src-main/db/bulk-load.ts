@@ -35,7 +35,11 @@ export function withDeferredIndexes<T>(sqlite: BetterSqlite3.Database, tables: r
 }
 
 /** The same for a load that awaits between its transactions (the first sync's pages). */
-export async function withDeferredIndexesAsync<T>(sqlite: BetterSqlite3.Database, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+export async function withDeferredIndexesAsync<T>(
+  sqlite: BetterSqlite3.Database,
+  tables: readonly string[],
+  load: () => Promise<T>,
+): Promise<T> {
   if (!dropSecondaryIndexes(sqlite, tables)) return load();
   try {
     return await load();
@@ -71,14 +75,15 @@ function dropSecondaryIndexes(sqlite: BetterSqlite3.Database, tables: readonly s
 export function restoreDeferredIndexes(sqlite: BetterSqlite3.Database): void {
   fillDeferredSearchIndex(sqlite);
   const row = sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(DEFERRED_KEY) as { value: string } | undefined;
-  if (row) withIndexBuilder(sqlite, (builder) => {
-    const indexes = JSON.parse(row.value) as { name: string; sql: string }[];
-    const exists = builder.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
-    builder.transaction(() => {
-      for (const index of indexes) if (!exists.get(index.name)) builder.exec(index.sql);
-      builder.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);
-    })();
-  });
+  if (row)
+    withIndexBuilder(sqlite, (builder) => {
+      const indexes = JSON.parse(row.value) as { name: string; sql: string }[];
+      const exists = builder.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
+      builder.transaction(() => {
+        for (const index of indexes) if (!exists.get(index.name)) builder.exec(index.sql);
+        builder.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);
+      })();
+    });
   deferring.delete(sqlite);
 }
 

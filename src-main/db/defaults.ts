@@ -31,11 +31,15 @@ export function ensureDefaultMasters(sqlite: BetterSqlite3.Database): void {
       const insert = sqlite.prepare(
         'INSERT INTO payment_methods (code, name, needs_confirmation, is_cod, sort_order) VALUES (?, ?, ?, ?, ?)',
       );
-      DEFAULT_PAYMENT_METHODS.forEach((m, i) => insert.run(m.code, m.name, m.needsConfirmation ? 1 : 0, m.isCod ? 1 : 0, i));
+      DEFAULT_PAYMENT_METHODS.forEach((m, i) =>
+        insert.run(m.code, m.name, m.needsConfirmation ? 1 : 0, m.isCod ? 1 : 0, i),
+      );
     }
     const hasSub = sqlite.prepare('SELECT 1 FROM sub_statuses LIMIT 1').get();
     if (!hasSub) {
-      const insert = sqlite.prepare('INSERT INTO sub_statuses (main_status, name, color, sort_order) VALUES (?, ?, ?, ?)');
+      const insert = sqlite.prepare(
+        'INSERT INTO sub_statuses (main_status, name, color, sort_order) VALUES (?, ?, ?, ?)',
+      );
       DEFAULT_SUB_STATUSES.forEach((s, i) => insert.run(s.mainStatus, s.name, s.color, i));
     }
   })();

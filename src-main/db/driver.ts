@@ -33,7 +33,11 @@ export function loadSqliteDriver(nativeBinding?: string): typeof BetterSqlite3 {
 const drivers = new WeakMap<BetterSqlite3.Database, typeof BetterSqlite3>();
 
 /** Opens a connection with the driver, remembering which driver made it. */
-export function connect(Driver: typeof BetterSqlite3, file: string, options?: BetterSqlite3.Options): BetterSqlite3.Database {
+export function connect(
+  Driver: typeof BetterSqlite3,
+  file: string,
+  options?: BetterSqlite3.Options,
+): BetterSqlite3.Database {
   const sqlite = new Driver(file, options);
   drivers.set(sqlite, Driver);
   return sqlite;

@@ -34,7 +34,12 @@ export interface OpenHooks {
  * Opens (creating if needed) the store database, applies pending migrations and refuses a
  * database written by a newer Chumon: its schema version is PRAGMA user_version.
  */
-export function openDatabase(file: string, migrationsFolder: string, nativeBinding?: string, hooks: OpenHooks = {}): Database {
+export function openDatabase(
+  file: string,
+  migrationsFolder: string,
+  nativeBinding?: string,
+  hooks: OpenHooks = {},
+): Database {
   const Driver = loadSqliteDriver(nativeBinding);
   const sqlite = connect(Driver, file);
   try {

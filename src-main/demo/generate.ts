@@ -3,15 +3,7 @@ import type { Channel } from '../../src-shared/domain/channels.js';
 import type { NewOrder, OrderItem } from '../../src-shared/domain/order.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import type { InitialState } from '../orders/writer.js';
-import {
-  BUILDINGS,
-  DEMO_STORES,
-  FAMILY_NAMES,
-  GIVEN_NAMES,
-  ORDER_COMMENTS,
-  PLACES,
-  PRODUCTS,
-} from './vocabulary.js';
+import { BUILDINGS, DEMO_STORES, FAMILY_NAMES, GIVEN_NAMES, ORDER_COMMENTS, PLACES, PRODUCTS } from './vocabulary.js';
 
 /** A small deterministic PRNG (mulberry32), so the same seed gives the same demo data. */
 export function createRandom(seed: number): () => number {
@@ -28,24 +20,58 @@ export function createRandom(seed: number): () => number {
 type Weighted<T> = readonly (readonly [T, number])[];
 
 const CHANNEL_WEIGHTS: Weighted<Channel> = [
-  ['yahoo_auction', 30], ['yahoo_shopping', 25], ['amazon', 25], ['rakuten', 15], ['own', 5],
+  ['yahoo_auction', 30],
+  ['yahoo_shopping', 25],
+  ['amazon', 25],
+  ['rakuten', 15],
+  ['own', 5],
 ];
 
 const PAYMENTS: Record<Channel, Weighted<string>> = {
-  yahoo_auction: [['yahoo_easy_payment', 60], ['bank_transfer', 30], ['cod', 10]],
-  yahoo_shopping: [['credit_card', 50], ['bank_transfer', 20], ['convenience_store', 15], ['cod', 15]],
-  amazon: [['amazon_pay', 90], ['cod', 10]],
-  rakuten: [['rakuten_pay', 60], ['bank_transfer', 25], ['cod', 15]],
-  own: [['credit_card', 40], ['bank_transfer', 30], ['cod', 15], ['deferred', 15]],
+  yahoo_auction: [
+    ['yahoo_easy_payment', 60],
+    ['bank_transfer', 30],
+    ['cod', 10],
+  ],
+  yahoo_shopping: [
+    ['credit_card', 50],
+    ['bank_transfer', 20],
+    ['convenience_store', 15],
+    ['cod', 15],
+  ],
+  amazon: [
+    ['amazon_pay', 90],
+    ['cod', 10],
+  ],
+  rakuten: [
+    ['rakuten_pay', 60],
+    ['bank_transfer', 25],
+    ['cod', 15],
+  ],
+  own: [
+    ['credit_card', 40],
+    ['bank_transfer', 30],
+    ['cod', 15],
+    ['deferred', 15],
+  ],
 };
 
 /** Status mix of a store's database: most orders are long shipped (S1 tabs, 100k in 新規 at 1M). */
 const STATUS_WEIGHTS: Weighted<MainStatus> = [
-  ['new', 10], ['stock_confirmed', 5], ['out_of_stock', 2], ['paid', 6],
-  ['awaiting_shipment', 4], ['shipped', 70], ['cancelled', 3],
+  ['new', 10],
+  ['stock_confirmed', 5],
+  ['out_of_stock', 2],
+  ['paid', 6],
+  ['awaiting_shipment', 4],
+  ['shipped', 70],
+  ['cancelled', 3],
 ];
 
-const CARRIER_WEIGHTS: Weighted<Carrier> = [['yamato', 55], ['sagawa', 30], ['japanpost', 15]];
+const CARRIER_WEIGHTS: Weighted<Carrier> = [
+  ['yamato', 55],
+  ['sagawa', 30],
+  ['japanpost', 15],
+];
 
 export interface DemoOrder {
   order: NewOrder;
@@ -105,7 +131,13 @@ export class DemoGenerator {
 
   private items(): OrderItem[] {
     // 1 to 5 lines, 3 on average would need a skew: most orders have 2–4 lines.
-    const lines = this.weighted([[1, 15], [2, 20], [3, 30], [4, 20], [5, 15]] as const);
+    const lines = this.weighted([
+      [1, 15],
+      [2, 20],
+      [3, 30],
+      [4, 20],
+      [5, 15],
+    ] as const);
     const used = new Set<number>();
     const items: OrderItem[] = [];
     while (items.length < lines) {
@@ -113,7 +145,18 @@ export class DemoGenerator {
       if (used.has(p)) continue;
       used.add(p);
       const [sku, title, unitPrice, location] = PRODUCTS[p]!;
-      items.push({ lineNo: items.length + 1, sku, title, quantity: this.weighted([[1, 70], [2, 20], [3, 10]] as const), unitPrice, location });
+      items.push({
+        lineNo: items.length + 1,
+        sku,
+        title,
+        quantity: this.weighted([
+          [1, 70],
+          [2, 20],
+          [3, 10],
+        ] as const),
+        unitPrice,
+        location,
+      });
     }
     return items;
   }
@@ -169,7 +212,8 @@ export class DemoGenerator {
   }
 
   private initialState(status: MainStatus, orderedAt: Date): InitialState {
-    const dayAfter = (d: number) => new Date(Math.min(orderedAt.getTime() + d * 86_400_000, this.now.getTime())).toISOString();
+    const dayAfter = (d: number) =>
+      new Date(Math.min(orderedAt.getTime() + d * 86_400_000, this.now.getTime())).toISOString();
     const paid = status === 'paid' || status === 'awaiting_shipment' || status === 'shipped';
     const carrier = status === 'awaiting_shipment' || status === 'shipped' ? this.weighted(CARRIER_WEIGHTS) : null;
     return {

@@ -49,9 +49,13 @@ if (parentPort) {
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
       for (const sql of data.tables) db.exec(sql);
-      db.exec('CREATE TABLE words (id INTEGER PRIMARY KEY, name TEXT NOT NULL, addr TEXT NOT NULL, contact TEXT NOT NULL)');
+      db.exec(
+        'CREATE TABLE words (id INTEGER PRIMARY KEY, name TEXT NOT NULL, addr TEXT NOT NULL, contact TEXT NOT NULL)',
+      );
       const columns = Object.keys(data.paymentMethods[0] ?? {});
-      const method = db.prepare(`INSERT INTO payment_methods (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+      const method = db.prepare(
+        `INSERT INTO payment_methods (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+      );
       for (const row of data.paymentMethods) method.run(row);
       const writer = new OrderWriter(db);
       const words = db.prepare('INSERT INTO words (id, name, addr, contact) VALUES (?, ?, ?, ?)');

@@ -91,7 +91,10 @@ export function seedDemo(sqlite: BetterSqlite3.Database, options: SeedOptions): 
  * copies the previous batch into the store in a few INSERT … SELECT statements, with no
  * JavaScript per row. The batch files live in a temporary folder while they are copied.
  */
-export async function seedDemoInParallel(sqlite: BetterSqlite3.Database, options: SeedOptions & { batch?: number }): Promise<number> {
+export async function seedDemoInParallel(
+  sqlite: BetterSqlite3.Database,
+  options: SeedOptions & { batch?: number },
+): Promise<number> {
   const run = startSeed(sqlite, options);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'chumon-demo-seed-'));
   const worker = startWorker({
@@ -99,7 +102,8 @@ export async function seedDemoInParallel(sqlite: BetterSqlite3.Database, options
     batch: options.batch ?? PARALLEL_BATCH,
     folder: scratch,
     tables: ['orders', 'order_items', 'payment_methods'].map(
-      (name) => sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(name) as string,
+      (name) =>
+        sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(name) as string,
     ),
     paymentMethods: sqlite.prepare('SELECT * FROM payment_methods').all() as Record<string, unknown>[],
   });
@@ -132,16 +136,28 @@ const PARALLEL_BATCH = 50_000;
  */
 function batchCopier(sqlite: BetterSqlite3.Database): (file: string) => void {
   const columns = (table: string) =>
-    (sqlite.prepare(`SELECT name FROM pragma_table_info('${table}') WHERE name <> 'id'`).pluck().all() as string[]).join(', ');
+    (
+      sqlite.prepare(`SELECT name FROM pragma_table_info('${table}') WHERE name <> 'id'`).pluck().all() as string[]
+    ).join(', ');
   const orderColumns = columns('orders');
   const itemColumns = columns('order_items');
   const itemSelect = itemColumns.replace(/\border_id\b/, 'order_id + @offset');
   const copy = sqlite.transaction(() =>
     withSearchIndexBatch(sqlite, () => {
       const offset = sqlite.prepare('SELECT coalesce(max(id), 0) FROM orders').pluck().get() as number;
-      sqlite.prepare(`INSERT INTO orders (id, ${orderColumns}) SELECT id + @offset, ${orderColumns} FROM seed_batch.orders ORDER BY id`).run({ offset });
-      sqlite.prepare(`INSERT INTO order_items (${itemColumns}) SELECT ${itemSelect} FROM seed_batch.order_items ORDER BY id`).run({ offset });
-      insertSearchRowsFrom(sqlite, 'SELECT id + @offset, name, addr, contact FROM seed_batch.words ORDER BY id', { offset });
+      sqlite
+        .prepare(
+          `INSERT INTO orders (id, ${orderColumns}) SELECT id + @offset, ${orderColumns} FROM seed_batch.orders ORDER BY id`,
+        )
+        .run({ offset });
+      sqlite
+        .prepare(
+          `INSERT INTO order_items (${itemColumns}) SELECT ${itemSelect} FROM seed_batch.order_items ORDER BY id`,
+        )
+        .run({ offset });
+      insertSearchRowsFrom(sqlite, 'SELECT id + @offset, name, addr, contact FROM seed_batch.words ORDER BY id', {
+        offset,
+      });
     }),
   );
   return (file) => {
@@ -160,7 +176,10 @@ function startWorker(data: SeedWorkerData): { next(): Promise<SeedBatch | null>;
   const url = new URL(`./seed-worker${typescript ? '.ts' : '.js'}`, import.meta.url);
   // Under tsx or vitest the worker is TypeScript too: it registers tsx's loader first.
   const worker = typescript
-    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: data })
+    ? new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`,
+        { eval: true, workerData: data },
+      )
     : new Worker(url, { workerData: data });
   let failure: Error | null = null;
   let waiting: { resolve(b: SeedBatch | null): void; reject(e: Error): void } | null = null;

@@ -57,13 +57,25 @@ export class OrderEditor {
     this.readStmt = sqlite.prepare(
       `SELECT order_no AS orderNo, ${FIELDS.map((f) => `${COLUMNS[f]} AS ${f}`).join(', ')} FROM orders WHERE id = ?`,
     );
-    this.subtotalStmt = sqlite.prepare('SELECT coalesce(sum(quantity * unit_price), 0) FROM order_items WHERE order_id = ?').pluck();
-    this.itemStmt = sqlite.prepare('SELECT sku, unit_price AS unitPrice FROM order_items WHERE order_id = ? AND line_no = ?');
+    this.subtotalStmt = sqlite
+      .prepare('SELECT coalesce(sum(quantity * unit_price), 0) FROM order_items WHERE order_id = ?')
+      .pluck();
+    this.itemStmt = sqlite.prepare(
+      'SELECT sku, unit_price AS unitPrice FROM order_items WHERE order_id = ? AND line_no = ?',
+    );
     this.priceStmt = sqlite.prepare('UPDATE order_items SET unit_price = ? WHERE order_id = ? AND line_no = ?');
   }
 
   /** Changes one item's unit price (the order's totals follow in `update`). */
-  setUnitPrice(orderId: number, orderNo: string, lineNo: number, unitPrice: number, reason: string, actor: Actor, at: string): FieldChange | null {
+  setUnitPrice(
+    orderId: number,
+    orderNo: string,
+    lineNo: number,
+    unitPrice: number,
+    reason: string,
+    actor: Actor,
+    at: string,
+  ): FieldChange | null {
     const item = this.itemStmt.get(orderId, lineNo) as { sku: string; unitPrice: number } | undefined;
     if (!item || item.unitPrice === unitPrice) return null;
     this.priceStmt.run(unitPrice, orderId, lineNo);
@@ -84,13 +96,18 @@ export class OrderEditor {
   }
 
   /** Writes `set`, recomputes the money and records each field that changed. */
-  update(orderId: number, set: Partial<Record<EditableField, Value>>, reason: string, actor: Actor, at: string): FieldChange[] {
+  update(
+    orderId: number,
+    set: Partial<Record<EditableField, Value>>,
+    reason: string,
+    actor: Actor,
+    at: string,
+  ): FieldChange[] {
     const current = this.readStmt.get(orderId) as (Record<Field, Value> & { orderNo: string }) | undefined;
     if (!current) return [];
     const next: Record<Field, Value> = { ...current, ...set };
     next.subtotal = this.subtotalStmt.get(orderId) as number;
-    next.total =
-      (next.subtotal as number) - Number(next.discount) + Number(next.shippingFee) + Number(next.codFee);
+    next.total = (next.subtotal as number) - Number(next.discount) + Number(next.shippingFee) + Number(next.codFee);
     const changed = FIELDS.filter((f) => next[f] !== current[f]);
     if (changed.length === 0) return [];
     this.sqlite
@@ -102,7 +119,14 @@ export class OrderEditor {
     return changed.map((f) => {
       const change: FieldChange = { field: KINDS[f], from: asText(current[f]), to: asText(next[f]) };
       this.journal.record(
-        { orderId, kind: change.field, from: change.from, to: change.to, reason, payload: { orderNo: current.orderNo, [f]: next[f] } },
+        {
+          orderId,
+          kind: change.field,
+          from: change.from,
+          to: change.to,
+          reason,
+          payload: { orderNo: current.orderNo, [f]: next[f] },
+        },
         actor,
         at,
       );

@@ -16,7 +16,10 @@ const NOT_FOUND = '注文が見つかりません。一覧を最新の状態に�
 /** F12 注文詳細 (S16): reads an order for the form and saves its edits. */
 export class DetailService {
   readonly editor: OrderEditor;
-  private readonly sql: Record<'extra' | 'members' | 'reservations' | 'shortages' | 'subStatus', BetterSqlite3.Statement>;
+  private readonly sql: Record<
+    'extra' | 'members' | 'reservations' | 'shortages' | 'subStatus',
+    BetterSqlite3.Statement
+  >;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -85,37 +88,62 @@ export class DetailService {
 
   private validate({ order, version, isCod }: EditableOrderDetail, input: SaveInput): void {
     if (version !== input.version) {
-      throw new UserError('この注文は開いた後に他の操作で変更されました。注文詳細を開き直してから、もう一度変更してください。', 'stale');
+      throw new UserError(
+        'この注文は開いた後に他の操作で変更されました。注文詳細を開き直してから、もう一度変更してください。',
+        'stale',
+      );
     }
     const prices = new Map(order.items.map((item) => [item.lineNo, item.unitPrice]));
     for (const { lineNo } of input.unitPrices) {
-      if (!prices.has(lineNo)) throw new UserError(`${lineNo}行目の商品がありません。注文詳細を開き直してください。`, 'invalid_line');
+      if (!prices.has(lineNo))
+        throw new UserError(`${lineNo}行目の商品がありません。注文詳細を開き直してください。`, 'invalid_line');
     }
     for (const { lineNo, unitPrice } of input.unitPrices) prices.set(lineNo, unitPrice);
     const moneyChanged =
-      input.unitPrices.some(({ lineNo, unitPrice }) => order.items.find((i) => i.lineNo === lineNo)?.unitPrice !== unitPrice) ||
+      input.unitPrices.some(
+        ({ lineNo, unitPrice }) => order.items.find((i) => i.lineNo === lineNo)?.unitPrice !== unitPrice,
+      ) ||
       input.discount !== order.discount ||
       input.shippingFee !== order.shippingFee ||
       input.codFee !== order.codFee;
     if (moneyChanged && (order.status === 'shipped' || order.status === 'cancelled')) {
-      throw new UserError(`「${STATUS_LABELS[order.status]}」の注文の金額は変更できません。コメントとサブステータスは変更できます。`, 'closed');
+      throw new UserError(
+        `「${STATUS_LABELS[order.status]}」の注文の金額は変更できません。コメントとサブステータスは変更できます。`,
+        'closed',
+      );
     }
     if (order.bundleGroup && (input.shippingFee !== order.shippingFee || input.codFee !== order.codFee)) {
-      throw new UserError('同梱中の注文の送料・代引手数料は変更できません。F10 同梱設定で同梱を解除してから変更してください。', 'bundled');
+      throw new UserError(
+        '同梱中の注文の送料・代引手数料は変更できません。F10 同梱設定で同梱を解除してから変更してください。',
+        'bundled',
+      );
     }
     if (input.codFee > 0 && input.codFee !== order.codFee && !isCod) {
       throw new UserError('代金引換ではない注文に代引手数料は設定できません。', 'not_cod');
     }
-    const subtotal = subtotalOf(order.items.map((item) => ({ quantity: item.quantity, unitPrice: prices.get(item.lineNo)! })));
+    const subtotal = subtotalOf(
+      order.items.map((item) => ({ quantity: item.quantity, unitPrice: prices.get(item.lineNo)! })),
+    );
     if (input.discount > subtotal) {
-      throw new UserError(`値引（${formatYen(input.discount)}）が小計（${formatYen(subtotal)}）を超えています。合計がマイナスにならないよう値引を見直してください。`, 'negative_total');
+      throw new UserError(
+        `値引（${formatYen(input.discount)}）が小計（${formatYen(subtotal)}）を超えています。合計がマイナスにならないよう値引を見直してください。`,
+        'negative_total',
+      );
     }
     if (input.subStatusId !== null && input.subStatusId !== order.subStatusId) {
-      const sub = this.sql.subStatus.get(input.subStatusId) as { mainStatus: string; name: string; retiredAt: string | null } | undefined;
+      const sub = this.sql.subStatus.get(input.subStatusId) as
+        { mainStatus: string; name: string; retiredAt: string | null } | undefined;
       if (!sub || sub.mainStatus !== order.status) {
-        throw new UserError(`「${STATUS_LABELS[order.status]}」のサブステータスから選んでください。`, 'invalid_sub_status');
+        throw new UserError(
+          `「${STATUS_LABELS[order.status]}」のサブステータスから選んでください。`,
+          'invalid_sub_status',
+        );
       }
-      if (sub.retiredAt) throw new UserError(`サブステータス「${sub.name}」は使用を終了しています。ほかのサブステータスを選んでください。`, 'retired');
+      if (sub.retiredAt)
+        throw new UserError(
+          `サブステータス「${sub.name}」は使用を終了しています。ほかのサブステータスを選んでください。`,
+          'retired',
+        );
     }
   }
 }

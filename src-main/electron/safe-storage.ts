@@ -16,7 +16,8 @@ export function createSafeStorageCipher(fallback: SecretCipher): SecretCipher {
     !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
   return {
     isAvailable: async () => (await osUsable()) || fallback.isAvailable(),
-    describe: async () => ((await osUsable()) ? 'OS の資格情報ストア（Electron safeStorage）で暗号化' : fallback.describe()),
+    describe: async () =>
+      (await osUsable()) ? 'OS の資格情報ストア（Electron safeStorage）で暗号化' : fallback.describe(),
     async encrypt(plain) {
       if (!(await osUsable())) return fallback.encrypt(plain);
       return OS_PREFIX + (await safeStorage.encryptStringAsync(plain)).toString('base64');

@@ -45,7 +45,11 @@ function findBreak(text: string, from: number): number {
  * A record whose field count differs from the header's makes the whole file fail, after
  * the scan, with up to five of the lines: a truncated file imports nothing.
  */
-export function scanCsv(text: string, label: string, onRecord: (fields: string[], line: number) => void): { header: string[]; delimiter: ',' | '\t' } {
+export function scanCsv(
+  text: string,
+  label: string,
+  onRecord: (fields: string[], line: number) => void,
+): { header: string[]; delimiter: ',' | '\t' } {
   const delimiter = detectDelimiter(text);
   const delim = delimiter.charCodeAt(0);
   const quoting = delimiter === ',';
@@ -67,7 +71,12 @@ export function scanCsv(text: string, label: string, onRecord: (fields: string[]
         value = '';
         for (;;) {
           const q = text.indexOf('"', start);
-          if (q < 0) throw fileError(label, recordLine, '引用符（"）が閉じられていません（ファイルが途中で切れている可能性があります）。');
+          if (q < 0)
+            throw fileError(
+              label,
+              recordLine,
+              '引用符（"）が閉じられていません（ファイルが途中で切れている可能性があります）。',
+            );
           if (nextBreak < q) {
             for (let k = start; k < q; k++) {
               const c = text.charCodeAt(k);
@@ -138,7 +147,8 @@ export function readCsv(text: string, label: string): CsvTable {
 export function readHeader(text: string, label: string): string[] {
   const end = text.search(/\r\n|\n|\r/);
   const first = end < 0 ? text : text.slice(0, end);
-  if (first.trim() === '') throw new UserError(`${label}の1行目（見出し）が空です。見出し行のある CSV を選んでください。`, 'bad_csv');
+  if (first.trim() === '')
+    throw new UserError(`${label}の1行目（見出し）が空です。見出し行のある CSV を選んでください。`, 'bad_csv');
   // A header never spans lines; scan it as a one-line file.
   return scanCsv(`${first}\n`, label, () => undefined).header;
 }

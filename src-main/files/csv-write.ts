@@ -179,7 +179,12 @@ export class CsvWriter {
     const out = new Array<string>(values.length);
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
-      out[i] = typeof value === 'number' ? (this.options.quoteAll ? quote(String(value)) : String(value)) : this.formatText(value ?? '', ref, i);
+      out[i] =
+        typeof value === 'number'
+          ? this.options.quoteAll
+            ? quote(String(value))
+            : String(value)
+          : this.formatText(value ?? '', ref, i);
     }
     return out.join(',');
   }

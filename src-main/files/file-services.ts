@@ -27,7 +27,10 @@ export class PendingFiles<T> {
     const item = this.items.get(id);
     this.items.delete(id);
     if (!item || Date.now() - item.at > this.ttlMs) {
-      throw new UserError('確認画面の有効期限が切れました。もう一度ファイルを選んで読み込んでください。何も取り込んでいません。', 'preview_expired');
+      throw new UserError(
+        '確認画面の有効期限が切れました。もう一度ファイルを選んで読み込んでください。何も取り込んでいません。',
+        'preview_expired',
+      );
     }
     return item.value;
   }

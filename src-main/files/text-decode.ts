@@ -53,8 +53,10 @@ function firstControlChar(text: string): number {
  * text stops making sense, so that nothing half-decoded is ever imported.
  */
 export function decodeText(bytes: Uint8Array, fileLabel: string): DecodedText {
-  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if (body.length === 0) throw new UserError(`${fileLabel}は空です。注文データの入ったファイルを選んでください。`, 'empty_file');
+  const body =
+    bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (body.length === 0)
+    throw new UserError(`${fileLabel}は空です。注文データの入ったファイルを選んでください。`, 'empty_file');
   let decoded: DecodedText | null = null;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     const text = tryDecode(bytes.subarray(2), 'utf-16le');
@@ -77,7 +79,10 @@ export function decodeText(bytes: Uint8Array, fileLabel: string): DecodedText {
     if (utf8 !== null) decoded = { text: utf8, encoding: 'utf-8' };
     else if (Encoding.detect(body.subarray(0, 65536)) === 'EUCJP') {
       // EUC-JP bytes are mostly valid Shift_JIS too (as half-width kana): refuse, don't garble.
-      throw new UserError(`${fileLabel}は EUC-JP で保存されています。Shift_JIS または UTF-8 で保存し直してから取り込んでください。何も取り込んでいません。`, 'bad_encoding');
+      throw new UserError(
+        `${fileLabel}は EUC-JP で保存されています。Shift_JIS または UTF-8 で保存し直してから取り込んでください。何も取り込んでいません。`,
+        'bad_encoding',
+      );
     } else {
       const sjis = tryDecode(body, 'shift_jis');
       if (sjis !== null) decoded = { text: sjis, encoding: 'shift_jis' };
@@ -98,6 +103,7 @@ export function decodeText(bytes: Uint8Array, fileLabel: string): DecodedText {
       'not_text',
     );
   }
-  if (decoded.text.trim() === '') throw new UserError(`${fileLabel}は空です。注文データの入ったファイルを選んでください。`, 'empty_file');
+  if (decoded.text.trim() === '')
+    throw new UserError(`${fileLabel}は空です。注文データの入ったファイルを選んでください。`, 'empty_file');
   return decoded;
 }

@@ -40,7 +40,12 @@ function decodeFiles(files: FileUpload[]): Decoded[] {
   return files.map((file) => {
     const label = `「${file.name}」`;
     const decoded = decodeText(Buffer.from(file.base64, 'base64'), label);
-    return { name: file.name, encoding: ENCODING_LABELS[decoded.encoding], text: decoded.text, header: readHeader(decoded.text, label) };
+    return {
+      name: file.name,
+      encoding: ENCODING_LABELS[decoded.encoding],
+      text: decoded.text,
+      header: readHeader(decoded.text, label),
+    };
   });
 }
 
@@ -53,10 +58,13 @@ export function previewImport(
   let ordered: Decoded[];
   if (input.mappingId !== undefined) {
     const mapping = loadMapping(ctx.database.sqlite, input.mappingId);
-    if (decoded.length !== 1) throw new UserError('マッピングで取り込むときはファイルを1つだけ選んでください（1行に注文と商品が並ぶ形式）。');
+    if (decoded.length !== 1)
+      throw new UserError('マッピングで取り込むときはファイルを1つだけ選んでください（1行に注文と商品が並ぶ形式）。');
     const missing = missingHeaders(mapping, decoded[0]!.header);
     if (missing.length > 0) {
-      throw new UserError(`「${decoded[0]!.name}」にマッピング「${mapping.name}」の見出しがありません: ${missing.join('、')}。マッピングを直すか、別のファイルを選んでください。何も取り込んでいません。`);
+      throw new UserError(
+        `「${decoded[0]!.name}」にマッピング「${mapping.name}」の見出しがありません: ${missing.join('、')}。マッピングを直すか、別のファイルを選んでください。何も取り込んでいません。`,
+      );
     }
     layout = mappingLayout(mapping);
     ordered = decoded;
@@ -71,19 +79,34 @@ export function previewImport(
           message: `「${decoded[0]!.name}」は Yahoo! や Amazon の形式ではありません。見出しと注文の項目の対応（マッピング）を設定してください。`,
         };
       }
-      throw new UserError('選んだ2つのファイルを Yahoo! の注文ファイルと商品ファイルとして認識できません。見出し行（OrderId など）を確認してください。何も取り込んでいません。');
+      throw new UserError(
+        '選んだ2つのファイルを Yahoo! の注文ファイルと商品ファイルとして認識できません。見出し行（OrderId など）を確認してください。何も取り込んでいません。',
+      );
     }
     layout = detected.layout;
     ordered = detected.order.map((i) => decoded[i]!);
   }
   const channel = layout.channel ?? input.channel;
   const sources: SourceFile[] = ordered.map((d, i) => ({ name: d.name, text: d.text, reader: layout.files[i]! }));
-  const payments = ctx.database.sqlite.prepare('SELECT code, name FROM payment_methods').all() as { code: string; name: string }[];
+  const payments = ctx.database.sqlite.prepare('SELECT code, name FROM payment_methods').all() as {
+    code: string;
+    name: string;
+  }[];
   const { orders, rejected, rows } = parseOrders(layout, sources, channel, payments);
   const empty = rows.findIndex((n) => n === 0);
-  if (empty >= 0) throw new UserError(`「${ordered[empty]!.name}」には見出し行だけで注文の行がありません。何も取り込んでいません。`, 'empty_file');
+  if (empty >= 0)
+    throw new UserError(
+      `「${ordered[empty]!.name}」には見出し行だけで注文の行がありません。何も取り込んでいません。`,
+      'empty_file',
+    );
   const judged = judgeOrders(ctx, channel, orders);
-  const plan: OrderImportPlan = { layout: `${layout.label}（${CHANNEL_LABELS[channel]}）`, channel, orders, rejected, judged };
+  const plan: OrderImportPlan = {
+    layout: `${layout.label}（${CHANNEL_LABELS[channel]}）`,
+    channel,
+    orders,
+    rejected,
+    judged,
+  };
   const preview: ImportPreview = {
     kind: 'preview',
     previewId: ctx.services.files.orderImports.put(plan),
@@ -102,12 +125,21 @@ export function previewImport(
       preview.counts.new += 1;
       if (preview.newOrders.length < LIST_LIMIT) {
         const subtotal = order.items.reduce((s, i) => s + i.quantity * i.unitPrice, 0);
-        preview.newOrders.push({ orderNo: order.orderNo, buyerName: order.buyer.name, items: order.items.length, total: totalOf({ ...order, subtotal }) });
+        preview.newOrders.push({
+          orderNo: order.orderNo,
+          buyerName: order.buyer.name,
+          items: order.items.length,
+          total: totalOf({ ...order, subtotal }),
+        });
       }
     } else if (verdict.kind === 'update') {
       preview.counts.updated += 1;
       if (preview.updates.length < LIST_LIMIT) {
-        preview.updates.push({ orderNo: order.orderNo, changed: verdict.plan.set.map((f) => f.label), kept: verdict.plan.kept });
+        preview.updates.push({
+          orderNo: order.orderNo,
+          changed: verdict.plan.set.map((f) => f.label),
+          kept: verdict.plan.kept,
+        });
       }
     } else {
       preview.counts.unchanged += 1;
@@ -118,7 +150,13 @@ export function previewImport(
 }
 
 /** Writes a merge's fields, recomputes the money, and returns the sync-able field values. */
-function applyUpdate(sqlite: BetterSqlite3.Database, id: number, plan: MergePlan, theirs: ImportedValues, at: string): Record<string, unknown> {
+function applyUpdate(
+  sqlite: BetterSqlite3.Database,
+  id: number,
+  plan: MergePlan,
+  theirs: ImportedValues,
+  at: string,
+): Record<string, unknown> {
   const columns = plan.set.filter((f) => f.column);
   const values = columns.map((f) => f.get(theirs));
   const assignments = columns.map((f) => `${f.column} = ?`);
@@ -126,12 +164,17 @@ function applyUpdate(sqlite: BetterSqlite3.Database, id: number, plan: MergePlan
     assignments.push('needs_payment = coalesce((SELECT needs_confirmation FROM payment_methods WHERE code = ?), 1)');
     values.push(theirs.paymentMethod);
   }
-  sqlite.prepare(`UPDATE orders SET ${[...assignments, 'updated_at = ?', 'version = version + 1'].join(', ')} WHERE id = ?`).run(...values, at, id);
+  sqlite
+    .prepare(`UPDATE orders SET ${[...assignments, 'updated_at = ?', 'version = version + 1'].join(', ')} WHERE id = ?`)
+    .run(...values, at, id);
   const fields: Record<string, unknown> = {};
   if (plan.set.some((f) => f.column === null)) {
     sqlite.prepare('DELETE FROM order_items WHERE order_id = ?').run(id);
-    const insert = sqlite.prepare('INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const item of theirs.items) insert.run(id, item.lineNo, item.sku, item.title, item.quantity, item.unitPrice, '');
+    const insert = sqlite.prepare(
+      'INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const item of theirs.items)
+      insert.run(id, item.lineNo, item.sku, item.title, item.quantity, item.unitPrice, '');
     fields.items = theirs.items.map((i) => ({ ...i, location: '' }));
   }
   const money = sqlite
@@ -142,13 +185,19 @@ function applyUpdate(sqlite: BetterSqlite3.Database, id: number, plan: MergePlan
     .get({ id }) as { subtotal: number; discount: number; shippingFee: number; codFee: number };
   const total = totalOf(money);
   sqlite.prepare('UPDATE orders SET total = ? WHERE id = ?').run(total, id);
-  const syncable: Record<string, string> = { order_comment: 'orderComment', discount: 'discount', shipping_fee: 'shippingFee', cod_fee: 'codFee' };
+  const syncable: Record<string, string> = {
+    order_comment: 'orderComment',
+    discount: 'discount',
+    shipping_fee: 'shippingFee',
+    cod_fee: 'codFee',
+  };
   for (const f of columns) if (f.column && syncable[f.column]) fields[syncable[f.column]!] = f.get(theirs);
   return { ...fields, subtotal: money.subtotal, total };
 }
 
 /** The orders this import created, for Journal.recordEach: every id from the first to the last is one of them. */
-const CREATED_SOURCE = 'SELECT id AS order_id, order_no, NULL AS from_value FROM orders WHERE id BETWEEN @first AND @last';
+const CREATED_SOURCE =
+  'SELECT id AS order_id, order_no, NULL AS from_value FROM orders WHERE id BETWEEN @first AND @last';
 
 /**
  * The snapshots of the orders the import created: their values as written, the JSON text
@@ -219,18 +268,27 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
         saveSnapshot.run(plan.channel, order.orderNo, verdict.id, verdict.snapshot, plan.layout, at);
         result.updated += 1;
       } else {
-        if (verdict.snapshot) saveSnapshot.run(plan.channel, order.orderNo, verdict.id, verdict.snapshot, plan.layout, at);
+        if (verdict.snapshot)
+          saveSnapshot.run(plan.channel, order.orderNo, verdict.id, verdict.snapshot, plan.layout, at);
         result.unchanged += 1;
       }
     });
     if (result.inserted > 0) {
       // The sync client reads a created order back from the database: the key is enough.
-      journal.recordEach(CREATED_SOURCE, { kind: 'create', to: 'new', reason, payload: { channel: plan.channel } }, actor, at, { first, last });
+      journal.recordEach(
+        CREATED_SOURCE,
+        { kind: 'create', to: 'new', reason, payload: { channel: plan.channel } },
+        actor,
+        at,
+        { first, last },
+      );
       sqlite.prepare(CREATED_SNAPSHOTS).run({ first, last, source: plan.layout, at });
     }
   };
   // Immediate: no other connection writes between the state check and the writes.
-  withDeferredCheckpoint(sqlite, plan.orders.length, () => sqlite.transaction(() => withSearchIndexBatch(sqlite, write)).immediate());
+  withDeferredCheckpoint(sqlite, plan.orders.length, () =>
+    sqlite.transaction(() => withSearchIndexBatch(sqlite, write)).immediate(),
+  );
   if (result.inserted + result.updated > 0) ctx.emit({ type: 'orders:changed' });
   return result;
 }

@@ -34,12 +34,17 @@ class Classifier {
     this.findOrders = sqlite.prepare(
       'SELECT o.order_no AS orderNo, o.id, o.status FROM json_each(?) AS j JOIN orders AS o ON o.channel = ? AND o.order_no = j.value',
     );
-    this.findSnapshot = sqlite.prepare('SELECT snapshot FROM import_records WHERE channel = ? AND order_no = ?').pluck();
+    this.findSnapshot = sqlite
+      .prepare('SELECT snapshot FROM import_records WHERE channel = ? AND order_no = ?')
+      .pluck();
   }
 
   /** The orders of the file already in the database, by number: one query, not one per order. */
   existing(orders: readonly ParsedOrder[]): Map<string, Existing> {
-    const rows = this.findOrders.all(JSON.stringify(orders.map(({ order }) => order.orderNo)), this.channel) as (Existing & { orderNo: string })[];
+    const rows = this.findOrders.all(
+      JSON.stringify(orders.map(({ order }) => order.orderNo)),
+      this.channel,
+    ) as (Existing & { orderNo: string })[];
     return new Map(rows.map((row) => [row.orderNo, row]));
   }
 
@@ -48,9 +53,15 @@ class Classifier {
     const theirs = importedValues(order);
     const snapshot = JSON.stringify(theirs);
     const baseText = this.findSnapshot.get(this.channel, order.orderNo) as string | undefined;
-    if (baseText === snapshot) return { kind: 'unchanged', id: found.id, note: '前回の取込から変更なし', snapshot: null };
+    if (baseText === snapshot)
+      return { kind: 'unchanged', id: found.id, note: '前回の取込から変更なし', snapshot: null };
     if (baseText === undefined) {
-      return { kind: 'unchanged', id: found.id, note: 'この PC で取り込んだ注文ではないため、内容は更新しません', snapshot };
+      return {
+        kind: 'unchanged',
+        id: found.id,
+        note: 'この PC で取り込んだ注文ではないため、内容は更新しません',
+        snapshot,
+      };
     }
     const current = this.ctx.services.orders.get(found.id)!;
     const plan = mergeImport(JSON.parse(baseText) as ImportedValues, importedValues(current), theirs, current.status);
@@ -86,7 +97,11 @@ export function judgeOrders(ctx: ServiceContext, channel: Channel, orders: reado
   const state = databaseState(connection);
   const classifier = new Classifier(ctx, channel);
   const existing = classifier.existing(orders);
-  return { connection, state, verdicts: orders.map(({ order }) => classifier.verdict(order, existing.get(order.orderNo))) };
+  return {
+    connection,
+    state,
+    verdicts: orders.map(({ order }) => classifier.verdict(order, existing.get(order.orderNo))),
+  };
 }
 
 /**
@@ -94,7 +109,12 @@ export function judgeOrders(ctx: ServiceContext, channel: Channel, orders: reado
  * when nothing has been written since it judged them — judging 50,000 orders again would
  * give the same answers — and otherwise judged again, against the database as it is now.
  */
-export function verdictsNow(ctx: ServiceContext, channel: Channel, orders: readonly ParsedOrder[], judged: Judged): Verdict[] {
+export function verdictsNow(
+  ctx: ServiceContext,
+  channel: Channel,
+  orders: readonly ParsedOrder[],
+  judged: Judged,
+): Verdict[] {
   const sqlite = ctx.database.sqlite;
   if (!sqlite.inTransaction) throw new Error('verdictsNow needs the commit’s transaction');
   if (judged.connection === sqlite && databaseState(sqlite) === judged.state) return judged.verdicts;

@@ -56,8 +56,14 @@ function yahooOrder(c: Column): FieldValues {
   return {
     orderNo: c('OrderId'),
     orderedAt: c('OrderTime'),
-    buyerName: first(first(join(' ', c('BillLastName'), c('BillFirstName')), c('BillName')), first(c('ShipName'), join(' ', c('ShipLastName'), c('ShipFirstName')))),
-    buyerKana: first(first(join(' ', c('BillLastNameKana'), c('BillFirstNameKana')), c('BillNameKana')), join(' ', c('ShipLastNameKana'), c('ShipFirstNameKana'))),
+    buyerName: first(
+      first(join(' ', c('BillLastName'), c('BillFirstName')), c('BillName')),
+      first(c('ShipName'), join(' ', c('ShipLastName'), c('ShipFirstName'))),
+    ),
+    buyerKana: first(
+      first(join(' ', c('BillLastNameKana'), c('BillFirstNameKana')), c('BillNameKana')),
+      join(' ', c('ShipLastNameKana'), c('ShipFirstNameKana')),
+    ),
     buyerEmail: c('BillMailAddress'),
     buyerPhone: first(c('BillPhoneNumber'), c('ShipPhoneNumber')),
     shipName: first(c('ShipName'), join(' ', c('ShipLastName'), c('ShipFirstName'))),
@@ -119,7 +125,8 @@ function amazonItem(c: Column): FieldValues {
     title: c('product-name'),
     quantity: first(c('quantity-to-ship'), c('quantity-purchased')),
     // The report gives the line's price; the unit price is that over the quantity bought.
-    unitPrice: itemPrice !== '' && purchased > 0 ? String(Math.round(Number(itemPrice.replace(/,/g, '')) / purchased)) : '0',
+    unitPrice:
+      itemPrice !== '' && purchased > 0 ? String(Math.round(Number(itemPrice.replace(/,/g, '')) / purchased)) : '0',
   };
 }
 
@@ -137,12 +144,24 @@ export function detectLayout(headers: readonly (readonly string[])[]): { layout:
     const [h] = headers as [readonly string[]];
     if (has(h, AMAZON_HEADERS)) {
       return {
-        layout: { label: 'Amazon 未出荷注文レポート', channel: 'amazon', files: [{ order: amazonOrder, item: amazonItem }], summed: ['shippingFee'] },
+        layout: {
+          label: 'Amazon 未出荷注文レポート',
+          channel: 'amazon',
+          files: [{ order: amazonOrder, item: amazonItem }],
+          summed: ['shippingFee'],
+        },
         order: [0],
       };
     }
     if (has(h, YAHOO_ORDER_HEADERS) && has(h, YAHOO_ITEM_HEADERS)) {
-      return { layout: { label: 'Yahoo! ストア注文CSV（注文・商品一体）', channel: null, files: [{ order: yahooOrder, item: yahooItem }] }, order: [0] };
+      return {
+        layout: {
+          label: 'Yahoo! ストア注文CSV（注文・商品一体）',
+          channel: null,
+          files: [{ order: yahooOrder, item: yahooItem }],
+        },
+        order: [0],
+      };
     }
     return null;
   }
@@ -153,10 +172,7 @@ export function detectLayout(headers: readonly (readonly string[])[]): { layout:
     layout: {
       label: 'Yahoo! ストア注文CSV（注文ファイル＋商品ファイル）',
       channel: null,
-      files: [
-        { order: yahooOrder },
-        { item: yahooItem },
-      ],
+      files: [{ order: yahooOrder }, { item: yahooItem }],
     },
     order: [orderFile, itemFile],
   };
@@ -169,7 +185,11 @@ export function mappingLayout(mapping: ImportMapping): Layout {
     const mine = entries.filter(([field]) => field === 'orderNo' || ITEM_FIELDS.includes(field) === item);
     return (c) => Object.fromEntries(mine.map(([field, header]) => [field, c(header)]));
   };
-  return { label: `マッピング「${mapping.name}」`, channel: mapping.channel, files: [{ order: reader(false), item: reader(true) }] };
+  return {
+    label: `マッピング「${mapping.name}」`,
+    channel: mapping.channel,
+    files: [{ order: reader(false), item: reader(true) }],
+  };
 }
 
 /** The mapped headers that the file lacks. */

@@ -1,6 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../src-shared/api/errors.js';
-import { IMPORT_FIELD_LABELS, REQUIRED_MAPPING_FIELDS, type ImportField, type ImportMapping } from '../../src-shared/api/imports.js';
+import {
+  IMPORT_FIELD_LABELS,
+  REQUIRED_MAPPING_FIELDS,
+  type ImportField,
+  type ImportMapping,
+} from '../../src-shared/api/imports.js';
 import type { Channel } from '../../src-shared/domain/channels.js';
 
 interface MappingRow {
@@ -10,15 +15,25 @@ interface MappingRow {
   fields: string;
 }
 
-const toMapping = (row: MappingRow): ImportMapping => ({ ...row, fields: JSON.parse(row.fields) as ImportMapping['fields'] });
+const toMapping = (row: MappingRow): ImportMapping => ({
+  ...row,
+  fields: JSON.parse(row.fields) as ImportMapping['fields'],
+});
 
 export function listMappings(sqlite: BetterSqlite3.Database): ImportMapping[] {
-  return (sqlite.prepare('SELECT id, name, channel, fields FROM import_mappings ORDER BY name').all() as MappingRow[]).map(toMapping);
+  return (
+    sqlite.prepare('SELECT id, name, channel, fields FROM import_mappings ORDER BY name').all() as MappingRow[]
+  ).map(toMapping);
 }
 
 export function loadMapping(sqlite: BetterSqlite3.Database, id: number): ImportMapping {
-  const row = sqlite.prepare('SELECT id, name, channel, fields FROM import_mappings WHERE id = ?').get(id) as MappingRow | undefined;
-  if (!row) throw new UserError('そのマッピングは見つかりません（削除された可能性があります）。選び直してください。', 'not_found');
+  const row = sqlite.prepare('SELECT id, name, channel, fields FROM import_mappings WHERE id = ?').get(id) as
+    MappingRow | undefined;
+  if (!row)
+    throw new UserError(
+      'そのマッピングは見つかりません（削除された可能性があります）。選び直してください。',
+      'not_found',
+    );
   return toMapping(row);
 }
 
@@ -28,19 +43,26 @@ export function saveMapping(
   input: { id?: number; name: string; channel: Channel; fields: Partial<Record<ImportField, string>> },
   at: string,
 ): ImportMapping {
-  const fields = Object.fromEntries(Object.entries(input.fields).filter(([, h]) => h && h.trim() !== '')) as ImportMapping['fields'];
+  const fields = Object.fromEntries(
+    Object.entries(input.fields).filter(([, h]) => h && h.trim() !== ''),
+  ) as ImportMapping['fields'];
   const missing = REQUIRED_MAPPING_FIELDS.filter((f) => !fields[f]);
   if (missing.length > 0) {
-    throw new UserError(`次の項目に対応する見出しを選んでください: ${missing.map((f) => IMPORT_FIELD_LABELS[f]).join('、')}。`);
+    throw new UserError(
+      `次の項目に対応する見出しを選んでください: ${missing.map((f) => IMPORT_FIELD_LABELS[f]).join('、')}。`,
+    );
   }
-  const clash = sqlite.prepare('SELECT id FROM import_mappings WHERE name = ? AND id IS NOT ?').get(input.name, input.id ?? null);
+  const clash = sqlite
+    .prepare('SELECT id FROM import_mappings WHERE name = ? AND id IS NOT ?')
+    .get(input.name, input.id ?? null);
   if (clash) throw new UserError(`「${input.name}」という名前のマッピングはすでにあります。別の名前にしてください。`);
   const json = JSON.stringify(fields);
   if (input.id !== undefined) {
     const changed = sqlite
       .prepare('UPDATE import_mappings SET name = ?, channel = ?, fields = ?, updated_at = ? WHERE id = ?')
       .run(input.name, input.channel, json, at, input.id).changes;
-    if (changed === 0) throw new UserError('そのマッピングは見つかりません（削除された可能性があります）。', 'not_found');
+    if (changed === 0)
+      throw new UserError('そのマッピングは見つかりません（削除された可能性があります）。', 'not_found');
     return { id: input.id, name: input.name, channel: input.channel, fields };
   }
   const id = Number(

@@ -13,7 +13,10 @@ export interface ImportedValues {
   items: { lineNo: number; sku: string; title: string; quantity: number; unitPrice: number }[];
 }
 
-type Source = Pick<NewOrder | Order, 'buyer' | 'shipTo' | 'paymentMethod' | 'discount' | 'shippingFee' | 'codFee' | 'orderComment' | 'items'>;
+type Source = Pick<
+  NewOrder | Order,
+  'buyer' | 'shipTo' | 'paymentMethod' | 'discount' | 'shippingFee' | 'codFee' | 'orderComment' | 'items'
+>;
 
 /** Built field by field in a fixed order, so equal values give equal JSON. */
 export function importedValues(o: Source): ImportedValues {
@@ -83,7 +86,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * the store's value stays and the preview says so. Shipped and cancelled orders are never
  * changed; payment method and items only while the order is still 新規.
  */
-export function mergeImport(base: ImportedValues, ours: ImportedValues, theirs: ImportedValues, status: MainStatus): MergePlan {
+export function mergeImport(
+  base: ImportedValues,
+  ours: ImportedValues,
+  theirs: ImportedValues,
+  status: MainStatus,
+): MergePlan {
   const plan: MergePlan = { set: [], kept: [] };
   const closed = status === 'shipped' || status === 'cancelled';
   for (const field of MERGE_FIELDS) {

@@ -35,14 +35,41 @@ interface Rejection {
 type Outcome = { ok: true; order: NewOrder } | Rejection;
 
 const ORDER_LEVEL: readonly ImportField[] = [
-  'orderedAt', 'buyerName', 'buyerKana', 'buyerEmail', 'buyerPhone', 'shipName', 'shipPostalCode', 'shipPrefecture',
-  'shipAddress1', 'shipAddress2', 'shipPhone', 'paymentMethod', 'shippingFee', 'codFee', 'discount', 'total', 'orderComment',
+  'orderedAt',
+  'buyerName',
+  'buyerKana',
+  'buyerEmail',
+  'buyerPhone',
+  'shipName',
+  'shipPostalCode',
+  'shipPrefecture',
+  'shipAddress1',
+  'shipAddress2',
+  'shipPhone',
+  'paymentMethod',
+  'shippingFee',
+  'codFee',
+  'discount',
+  'total',
+  'orderComment',
 ];
 
 /** Longest text each field may hold (what the central server accepts). */
 const MAX_LENGTH = Object.entries({
-  orderNo: 100, buyerName: 200, buyerKana: 200, buyerEmail: 300, buyerPhone: 40, shipName: 200, shipPostalCode: 20,
-  shipPrefecture: 20, shipAddress1: 300, shipAddress2: 300, shipPhone: 40, orderComment: 5000, sku: 200, title: 1000,
+  orderNo: 100,
+  buyerName: 200,
+  buyerKana: 200,
+  buyerEmail: 300,
+  buyerPhone: 40,
+  shipName: 200,
+  shipPostalCode: 20,
+  shipPrefecture: 20,
+  shipAddress1: 300,
+  shipAddress2: 300,
+  shipPhone: 40,
+  orderComment: 5000,
+  sku: 200,
+  title: 1000,
 }) as [ImportField, number][];
 
 const v = (row: Row, field: ImportField) => row.values[field] ?? '';
@@ -64,9 +91,11 @@ function toItems(rows: Row[]): { ok: true; items: OrderItem[] } | Rejection {
     const title = v(row, 'title') || sku;
     if (sku === '') return rejection(row.line, '商品コード（SKU）が空です。');
     const quantity = parseCount(v(row, 'quantity'));
-    if (quantity === null || quantity < 1) return rejection(row.line, `数量「${v(row, 'quantity')}」は1以上の整数にしてください。`);
+    if (quantity === null || quantity < 1)
+      return rejection(row.line, `数量「${v(row, 'quantity')}」は1以上の整数にしてください。`);
     const unitPrice = parseYen(v(row, 'unitPrice'));
-    if (unitPrice === null || unitPrice < 0) return rejection(row.line, `単価「${v(row, 'unitPrice')}」が金額として読めません。`);
+    if (unitPrice === null || unitPrice < 0)
+      return rejection(row.line, `単価「${v(row, 'unitPrice')}」が金額として読めません。`);
     items.push({ lineNo, sku, title, quantity, unitPrice, location: '' });
   }
   items.sort((a, b) => a.lineNo - b.lineNo);
@@ -76,7 +105,8 @@ function toItems(rows: Row[]): { ok: true; items: OrderItem[] } | Rejection {
 /** The first value of `row` longer than the central server accepts, as a rejection. */
 function tooLong(row: Row): Rejection | null {
   for (const [field, max] of MAX_LENGTH) {
-    if (v(row, field).length > max) return rejection(row.line, `${IMPORT_FIELD_LABELS[field]}が長すぎます（${max}文字まで）。`);
+    if (v(row, field).length > max)
+      return rejection(row.line, `${IMPORT_FIELD_LABELS[field]}が長すぎます（${max}文字まで）。`);
   }
   return null;
 }
@@ -90,7 +120,8 @@ function toOrder(head: Row, itemRows: Row[], channel: Channel, paymentOf: (raw: 
   const shipName = v(head, 'shipName');
   if (shipName === '') return rejection(head.line, 'お届け先名が空です。');
   const postalCode = parsePostalCode(v(head, 'shipPostalCode'));
-  if (!postalCode) return rejection(head.line, `お届け先郵便番号「${v(head, 'shipPostalCode')}」は7桁の数字にしてください。`);
+  if (!postalCode)
+    return rejection(head.line, `お届け先郵便番号「${v(head, 'shipPostalCode')}」は7桁の数字にしてください。`);
   let prefecture = v(head, 'shipPrefecture');
   let address1 = v(head, 'shipAddress1');
   if (prefecture === '') ({ prefecture, rest: address1 } = splitPrefecture(address1));
@@ -98,12 +129,16 @@ function toOrder(head: Row, itemRows: Row[], channel: Channel, paymentOf: (raw: 
   if (address1 === '') return rejection(head.line, 'お届け先住所が空です。');
   const payment = paymentOf(v(head, 'paymentMethod'));
   if (!payment) {
-    return rejection(head.line, `決済方法「${v(head, 'paymentMethod')}」が決済方法マスタにありません。マスタの名前に合わせるか、マスタに追加してください。`);
+    return rejection(
+      head.line,
+      `決済方法「${v(head, 'paymentMethod')}」が決済方法マスタにありません。マスタの名前に合わせるか、マスタに追加してください。`,
+    );
   }
   const money: Record<'shippingFee' | 'codFee' | 'discount', number> = { shippingFee: 0, codFee: 0, discount: 0 };
   for (const field of ['shippingFee', 'codFee', 'discount'] as const) {
     const value = parseYen(v(head, field));
-    if (value === null) return rejection(head.line, `${IMPORT_FIELD_LABELS[field]}「${v(head, field)}」が金額として読めません。`);
+    if (value === null)
+      return rejection(head.line, `${IMPORT_FIELD_LABELS[field]}「${v(head, field)}」が金額として読めません。`);
     // Some exports write discounts as negative amounts; fees are never negative.
     if (field !== 'discount' && value < 0) return rejection(head.line, `${IMPORT_FIELD_LABELS[field]}がマイナスです。`);
     money[field] = Math.abs(value);
@@ -114,8 +149,20 @@ function toOrder(head: Row, itemRows: Row[], channel: Channel, paymentOf: (raw: 
     channel,
     orderNo: v(head, 'orderNo'),
     orderedAt,
-    buyer: { name: v(head, 'buyerName') || shipName, kana: v(head, 'buyerKana'), email: v(head, 'buyerEmail'), phone: v(head, 'buyerPhone') },
-    shipTo: { name: shipName, postalCode, prefecture, address1, address2: v(head, 'shipAddress2'), phone: v(head, 'shipPhone') || v(head, 'buyerPhone') },
+    buyer: {
+      name: v(head, 'buyerName') || shipName,
+      kana: v(head, 'buyerKana'),
+      email: v(head, 'buyerEmail'),
+      phone: v(head, 'buyerPhone'),
+    },
+    shipTo: {
+      name: shipName,
+      postalCode,
+      prefecture,
+      address1,
+      address2: v(head, 'shipAddress2'),
+      phone: v(head, 'shipPhone') || v(head, 'buyerPhone'),
+    },
     paymentMethod: payment,
     items: items.items,
     ...money,
@@ -127,16 +174,25 @@ function toOrder(head: Row, itemRows: Row[], channel: Channel, paymentOf: (raw: 
   const declared = v(head, 'total');
   if (declared !== '') {
     const expected = parseYen(declared);
-    const computed = totalOf({ subtotal: subtotalOf(order.items), discount: order.discount, shippingFee: order.shippingFee, codFee: order.codFee });
+    const computed = totalOf({
+      subtotal: subtotalOf(order.items),
+      discount: order.discount,
+      shippingFee: order.shippingFee,
+      codFee: order.codFee,
+    });
     if (expected === null) return rejection(head.line, `合計金額「${declared}」が金額として読めません。`);
     if (expected !== computed) {
-      return rejection(head.line, `合計金額がファイルと合いません（ファイル ${expected.toLocaleString('ja-JP')}円・明細と送料などから計算 ${computed.toLocaleString('ja-JP')}円）。`);
+      return rejection(
+        head.line,
+        `合計金額がファイルと合いません（ファイル ${expected.toLocaleString('ja-JP')}円・明細と送料などから計算 ${computed.toLocaleString('ja-JP')}円）。`,
+      );
     }
   }
   return { ok: true, order };
 }
 
-const sumsAsText = (sums: Record<string, number>): FieldValues => Object.fromEntries(Object.entries(sums).map(([f, n]) => [f, String(n)]));
+const sumsAsText = (sums: Record<string, number>): FieldValues =>
+  Object.fromEntries(Object.entries(sums).map(([f, n]) => [f, String(n)]));
 
 /** What is kept of an order while its files are scanned: its first order row, checks, items. */
 interface Group {
@@ -150,9 +206,11 @@ interface Group {
 
 /** Why a group of lines cannot be an order whatever its values, if so. */
 function refusal(group: Group): { row: Row; reason: string } | null {
-  if (!group.head) return { row: group.items[0]!, reason: '注文ファイルにこの注文番号がありません（商品ファイルだけにあります）。' };
+  if (!group.head)
+    return { row: group.items[0]!, reason: '注文ファイルにこの注文番号がありません（商品ファイルだけにあります）。' };
   if (group.problem) return group.problem;
-  if (group.items.length === 0) return { row: group.head, reason: '商品明細がありません（商品ファイルにこの注文番号の行がありません）。' };
+  if (group.items.length === 0)
+    return { row: group.head, reason: '商品明細がありません（商品ファイルにこの注文番号の行がありません）。' };
   return null;
 }
 
@@ -235,7 +293,8 @@ export function parseOrders(
   function addHead(group: Group, row: Row): void {
     for (const f of summed) {
       const value = parseYen(v(row, f));
-      if (value === null) group.problem ??= { row, reason: `${IMPORT_FIELD_LABELS[f]}「${v(row, f)}」が金額として読めません。` };
+      if (value === null)
+        group.problem ??= { row, reason: `${IMPORT_FIELD_LABELS[f]}「${v(row, f)}」が金額として読めません。` };
       else group.sums[f] = (group.sums[f] ?? 0) + value;
     }
     const head = group.head;
@@ -249,7 +308,10 @@ export function parseOrders(
     }
     const field = compared.find((f) => v(row, f) !== v(head, f));
     if (field) {
-      group.problem ??= { row, reason: `同じ注文番号の行で「${IMPORT_FIELD_LABELS[field]}」が食い違っています（${head.line}行目と${row.line}行目）。` };
+      group.problem ??= {
+        row,
+        reason: `同じ注文番号の行で「${IMPORT_FIELD_LABELS[field]}」が食い違っています（${head.line}行目と${row.line}行目）。`,
+      };
     }
   }
 

@@ -24,7 +24,10 @@ function isAscii(raw: string): boolean {
 /** Yen amounts: "1,650", "¥1,650", "１６５０円" → 1650. */
 export function parseYen(raw: string): number | null {
   if (plainDigits(raw, 10)) return Number(raw);
-  const text = raw.normalize('NFKC').replace(/[,\s¥￥円]/g, '').replace(/\\/g, '');
+  const text = raw
+    .normalize('NFKC')
+    .replace(/[,\s¥￥円]/g, '')
+    .replace(/\\/g, '');
   if (text === '') return 0;
   if (!/^-?\d{1,10}(\.0+)?$/.test(text)) return null;
   return Math.trunc(Number(text));
@@ -36,7 +39,8 @@ export function parseCount(raw: string): number | null {
   return /^\d{1,7}$/.test(text) ? Number(text) : null;
 }
 
-const DATE_TIME = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const DATE_TIME =
+  /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -72,7 +76,9 @@ export function parseOrderDate(raw: string): string | null {
   const offset = zoneMinutes(m[7]);
   if (offset === null || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   if (day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!)) return null;
-  return new Date(Date.UTC(year + 400, month - 1, day, hour, minute, second) - GREGORIAN_CYCLE_MS - offset * 60_000).toISOString();
+  return new Date(
+    Date.UTC(year + 400, month - 1, day, hour, minute, second) - GREGORIAN_CYCLE_MS - offset * 60_000,
+  ).toISOString();
 }
 
 /** "1000005", "100-0005", "〒１００－０００５" → "100-0005"; null unless 7 digits. */

@@ -7,7 +7,13 @@ import { ALREADY_CLAIMED, type MailIntent, type MailLog, type Outcome } from './
 import { placeholderValues, type MailOrder } from './mail-order.js';
 import type { MailJob } from './rules.js';
 import type { MailTemplates } from './templates.js';
-import { classifySendError, POOL_CONNECTIONS, type MailTransport, type OutgoingMail, type SmtpConfig } from './transport.js';
+import {
+  classifySendError,
+  POOL_CONNECTIONS,
+  type MailTransport,
+  type OutgoingMail,
+  type SmtpConfig,
+} from './transport.js';
 
 /**
  * Mails handed to the pool at once: four per connection, so that each connection always has
@@ -26,7 +32,11 @@ export interface RenderedMail {
   html: string;
 }
 
-export function renderMail(template: { subject: string; body: string }, order: MailOrder, mail: StoredMailSettings): RenderedMail {
+export function renderMail(
+  template: { subject: string; body: string },
+  order: MailOrder,
+  mail: StoredMailSettings,
+): RenderedMail {
   const values = placeholderValues(order, mail);
   const text = renderTemplate(template.body, values, { singleLine: false });
   // ISO-2022-JP mails are for old clients: plain text only.
@@ -128,7 +138,8 @@ export class MailBatch {
     const ids = this.log.step(this.finished.splice(0), intents, this.now());
     const claimed: Claimed[] = [];
     ids.forEach((id, i) => {
-      if (id === ALREADY_CLAIMED) this.skip(group[i]!, 'このメールは別の操作で送信済みか送信中です。同じメールは二度送りません。');
+      if (id === ALREADY_CLAIMED)
+        this.skip(group[i]!, 'このメールは別の操作で送信済みか送信中です。同じメールは二度送りません。');
       else claimed.push({ job: group[i]!, intent: intents[i]!, html: rendered[i]!.html, id });
     });
     return claimed;

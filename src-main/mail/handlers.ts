@@ -46,22 +46,44 @@ function markShippingSent(ctx: ServiceContext, orderIds: number[]): BulkResult {
     for (const id of new Set(orderIds)) {
       const order = orders.get(id);
       if (!order) {
-        result.refused.push({ orderId: id, orderNo: String(id), reason: '注文が見つかりません（削除されたか、他の店舗に移動しました）。' });
+        result.refused.push({
+          orderId: id,
+          orderNo: String(id),
+          reason: '注文が見つかりません（削除されたか、他の店舗に移動しました）。',
+        });
         continue;
       }
       if (order.status !== 'shipped') {
-        result.refused.push({ orderId: id, orderNo: order.orderNo, reason: `出荷メールを処理済にできるのは「出荷済」の注文だけです（現在「${STATUS_LABELS[order.status]}」）。` });
+        result.refused.push({
+          orderId: id,
+          orderNo: order.orderNo,
+          reason: `出荷メールを処理済にできるのは「出荷済」の注文だけです（現在「${STATUS_LABELS[order.status]}」）。`,
+        });
         continue;
       }
       const claim = log.statusClaim(id, 'shipped', 'shipped');
       if (claim || !order.mailPending) {
-        const reason = claim?.result === 'unknown' ? '前回の発送完了メールの結果が不明です。F8 送信ログ照会で確認してください。' : '発送完了メールは送信済み（または処理済）です。';
+        const reason =
+          claim?.result === 'unknown'
+            ? '前回の発送完了メールの結果が不明です。F8 送信ログ照会で確認してください。'
+            : '発送完了メールは送信済み（または処理済）です。';
         result.refused.push({ orderId: id, orderNo: order.orderNo, reason });
         continue;
       }
       if (insert.run(id, order.email, at, at, actor.operator).changes === 0) continue;
       clear.run(id);
-      journal.record({ orderId: id, kind: 'mail', from: null, to: 'shipped', reason: 'E12 出荷メール一括処理済変更（送信なし）', payload: { orderNo: order.orderNo, mail: 'shipped', result: 'marked' } }, actor, at);
+      journal.record(
+        {
+          orderId: id,
+          kind: 'mail',
+          from: null,
+          to: 'shipped',
+          reason: 'E12 出荷メール一括処理済変更（送信なし）',
+          payload: { orderNo: order.orderNo, mail: 'shipped', result: 'marked' },
+        },
+        actor,
+        at,
+      );
       result.applied += 1;
     }
   })();
@@ -70,7 +92,13 @@ function markShippingSent(ctx: ServiceContext, orderIds: number[]): BulkResult {
 }
 
 export const mailHandlers: Handlers<
-  'mail:send' | 'mail:retry' | 'mail:confirmSent' | 'mail:log' | 'mail:logEntry' | 'mail:orderMails' | 'mail:markShippingSent'
+  | 'mail:send'
+  | 'mail:retry'
+  | 'mail:confirmSent'
+  | 'mail:log'
+  | 'mail:logEntry'
+  | 'mail:orderMails'
+  | 'mail:markShippingSent'
 > = {
   'mail:send': ({ orderIds, purpose }, ctx) => {
     const { mail } = ctx.services;
@@ -78,7 +106,9 @@ export const mailHandlers: Handlers<
       return mail.run(ctx, orderIds, (orders, ids) =>
         ids.map((id) => {
           const order = orders.get(id);
-          return order ? planStatusMail(order, mail.log) : { orderId: id, orderNo: String(id), reason: '注文が見つかりません。' };
+          return order
+            ? planStatusMail(order, mail.log)
+            : { orderId: id, orderNo: String(id), reason: '注文が見つかりません。' };
         }),
       );
     }
@@ -87,14 +117,17 @@ export const mailHandlers: Handlers<
     return mail.run(ctx, orderIds, (orders, ids) =>
       ids.flatMap((id) => {
         const order = orders.get(id);
-        return order ? planReminders(order, mail.log, cutoffs, days) : [{ orderId: id, orderNo: String(id), reason: '注文が見つかりません。' }];
+        return order
+          ? planReminders(order, mail.log, cutoffs, days)
+          : [{ orderId: id, orderNo: String(id), reason: '注文が見つかりません。' }];
       }),
     );
   },
   'mail:retry': ({ logIds }, ctx) => {
     const { mail } = ctx.services;
     const entries = [...new Set(logIds)].map((id) => mail.log.entry(id)).filter((e): e is StoredEntry => !!e);
-    if (entries.length === 0) throw new UserError('再送するメールが見つかりません。送信ログを更新してください。', 'not_found');
+    if (entries.length === 0)
+      throw new UserError('再送するメールが見つかりません。送信ログを更新してください。', 'not_found');
     return mail.run(
       ctx,
       entries.map((e) => e.orderId),
@@ -106,7 +139,8 @@ export const mailHandlers: Handlers<
   },
   'mail:confirmSent': ({ id }, ctx) => {
     const entry = entryOrThrow(ctx, id);
-    if (entry.result !== 'unknown') throw new UserError('送信済にできるのは「結果不明」のメールだけです。', 'invalid_state');
+    if (entry.result !== 'unknown')
+      throw new UserError('送信済にできるのは「結果不明」のメールだけです。', 'invalid_state');
     ctx.services.mail.log.confirmSent(id, ctx.clock.now().toISOString());
     ctx.emit({ type: 'orders:changed' });
     return withActions(ctx, entryOrThrow(ctx, id));

@@ -74,10 +74,16 @@ export class MailLog {
        ON CONFLICT DO NOTHING`,
     );
     this.clearPending = sqlite.prepare('UPDATE orders SET mail_pending = 0 WHERE id = ? AND mail_pending = 1');
-    this.clearPendingIn = sqlite.prepare('UPDATE orders SET mail_pending = 0 WHERE id = ? AND status = ? AND mail_pending = 1');
+    this.clearPendingIn = sqlite.prepare(
+      'UPDATE orders SET mail_pending = 0 WHERE id = ? AND status = ? AND mail_pending = 1',
+    );
     // Only while the order still stands in the status the mail was for.
-    this.restorePending = sqlite.prepare('UPDATE orders SET mail_pending = 1 WHERE id = ? AND status = ? AND mail_pending = 0');
-    this.finish = sqlite.prepare('UPDATE mail_log SET result = @result, error = @error, finished_at = @at WHERE id = @id');
+    this.restorePending = sqlite.prepare(
+      'UPDATE orders SET mail_pending = 1 WHERE id = ? AND status = ? AND mail_pending = 0',
+    );
+    this.finish = sqlite.prepare(
+      'UPDATE mail_log SET result = @result, error = @error, finished_at = @at WHERE id = @id',
+    );
     this.claimStmt = sqlite.prepare(
       `SELECT id, result, created_at AS createdAt FROM mail_log
        WHERE order_id = ? AND main_status = ? AND kind = ? AND result IN ('pending', 'sent', 'unknown', 'marked')`,
@@ -85,13 +91,19 @@ export class MailLog {
     this.lastReminderStmt = sqlite.prepare(
       `SELECT max(created_at) FROM mail_log WHERE order_id = ? AND kind = ? AND result IN ('pending', 'sent', 'unknown')`,
     );
-    this.entryStmt = sqlite.prepare(`SELECT ${ROW_COLUMNS}, l.body, l.message_id AS messageId FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.id = ?`);
-    this.byOrderStmt = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.order_id = ? ORDER BY l.id DESC`);
+    this.entryStmt = sqlite.prepare(
+      `SELECT ${ROW_COLUMNS}, l.body, l.message_id AS messageId FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.id = ?`,
+    );
+    this.byOrderStmt = sqlite.prepare(
+      `SELECT ${ROW_COLUMNS} FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.order_id = ? ORDER BY l.id DESC`,
+    );
     this.yieldUnknown = sqlite.prepare("UPDATE mail_log SET result = 'retried' WHERE id = ? AND result = 'unknown'");
-    const write = sqlite.transaction((finished: readonly Outcome[], intents: readonly MailIntent[], at: string): number[] => {
-      for (const outcome of finished) this.settle(outcome, at);
-      return intents.map((intent) => this.claimOne(intent, at));
-    });
+    const write = sqlite.transaction(
+      (finished: readonly Outcome[], intents: readonly MailIntent[], at: string): number[] => {
+        for (const outcome of finished) this.settle(outcome, at);
+        return intents.map((intent) => this.claimOne(intent, at));
+      },
+    );
     this.step = (finished, intents, at) => {
       if (intents.length === 0) return write(finished, intents, at);
       // The database runs WAL with synchronous=NORMAL: a commit survives a killed process
@@ -110,7 +122,18 @@ export class MailLog {
   /** The intent row, with the order's メール未送信 flag cleared for a status mail. */
   private claimOne(intent: MailIntent, at: string): number {
     if (intent.replacesUnknown && this.yieldUnknown.run(intent.replacesUnknown).changes === 0) return ALREADY_CLAIMED;
-    const info = this.insert.run({ orderId: intent.orderId, kind: intent.kind, mainStatus: intent.mainStatus, recipient: intent.recipient, subject: intent.subject, body: intent.body, messageId: intent.messageId, retryOf: intent.retryOf, actor: intent.actor, at });
+    const info = this.insert.run({
+      orderId: intent.orderId,
+      kind: intent.kind,
+      mainStatus: intent.mainStatus,
+      recipient: intent.recipient,
+      subject: intent.subject,
+      body: intent.body,
+      messageId: intent.messageId,
+      retryOf: intent.retryOf,
+      actor: intent.actor,
+      at,
+    });
     if (info.changes === 0) return ALREADY_CLAIMED;
     if (intent.statusMail) this.clearPending.run(intent.orderId);
     return Number(info.lastInsertRowid);
@@ -147,14 +170,29 @@ export class MailLog {
     const rows = this.sqlite
       .prepare("SELECT id, order_id AS orderId, main_status AS mainStatus, kind FROM mail_log WHERE result = 'pending'")
       .all() as { id: number; orderId: number; mainStatus: string; kind: MailKind }[];
-    const error = '送信中にアプリが終了したため、届いたかどうか分かりません。F8 送信ログ照会で確認して、再送するか送信済にしてください。';
-    this.step(rows.map((row) => ({ id: row.id, intent: { ...row, statusMail: isStatusMailKind(row.kind) }, result: 'unknown', error })), [], at);
+    const error =
+      '送信中にアプリが終了したため、届いたかどうか分かりません。F8 送信ログ照会で確認して、再送するか送信済にしてください。';
+    this.step(
+      rows.map((row) => ({
+        id: row.id,
+        intent: { ...row, statusMail: isStatusMailKind(row.kind) },
+        result: 'unknown',
+        error,
+      })),
+      [],
+      at,
+    );
     return rows.length;
   }
 
   /** The live claim on a status mail (sent, marked, in flight or unknown), if any. */
-  statusClaim(orderId: number, mainStatus: string, kind: MailKind): { id: number; result: MailResult; createdAt: string } | undefined {
-    return this.claimStmt.get(orderId, mainStatus, kind) as { id: number; result: MailResult; createdAt: string } | undefined;
+  statusClaim(
+    orderId: number,
+    mainStatus: string,
+    kind: MailKind,
+  ): { id: number; result: MailResult; createdAt: string } | undefined {
+    return this.claimStmt.get(orderId, mainStatus, kind) as
+      { id: number; result: MailResult; createdAt: string } | undefined;
   }
 
   lastReminderAt(orderId: number, kind: MailKind): string | null {
@@ -172,12 +210,16 @@ export class MailLog {
   /** The clerk checked that a mail of unknown outcome did arrive: it counts as sent. */
   confirmSent(id: number, at: string): void {
     this.sqlite.transaction(() => {
-      const row = this.sqlite.prepare("SELECT order_id AS orderId, main_status AS mainStatus, kind FROM mail_log WHERE id = ? AND result = 'unknown'").get(id) as
-        | { orderId: number; mainStatus: string; kind: MailKind }
-        | undefined;
+      const row = this.sqlite
+        .prepare(
+          "SELECT order_id AS orderId, main_status AS mainStatus, kind FROM mail_log WHERE id = ? AND result = 'unknown'",
+        )
+        .get(id) as { orderId: number; mainStatus: string; kind: MailKind } | undefined;
       if (!row) return;
       this.sqlite
-        .prepare("UPDATE mail_log SET result = 'sent', error = coalesce(error, '') || ' → 担当者が届いたことを確認し、送信済にしました。', finished_at = ? WHERE id = ?")
+        .prepare(
+          "UPDATE mail_log SET result = 'sent', error = coalesce(error, '') || ' → 担当者が届いたことを確認し、送信済にしました。', finished_at = ? WHERE id = ?",
+        )
         .run(at, id);
       if (isStatusMailKind(row.kind)) this.recordSent({ ...row, statusMail: true });
     })();
@@ -207,9 +249,11 @@ export class MailLog {
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = this.sqlite
-      .prepare(`SELECT ${ROW_COLUMNS} FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id ${clause} ORDER BY l.id DESC LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `SELECT ${ROW_COLUMNS} FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id ${clause} ORDER BY l.id DESC LIMIT @limit OFFSET @offset`,
+      )
       .all(params) as MailLogRow[];
-    const total = (this.sqlite.prepare(`SELECT count(*) FROM mail_log l ${clause}`).pluck().get(params) as number);
+    const total = this.sqlite.prepare(`SELECT count(*) FROM mail_log l ${clause}`).pluck().get(params) as number;
     return { rows, total };
   }
 }

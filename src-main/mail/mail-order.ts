@@ -49,10 +49,18 @@ export function loadMailOrders(sqlite: BetterSqlite3.Database, ids: readonly num
   for (const part of chunked(ids, 500)) {
     const marks = part.map(() => '?').join(',');
     const rows = sqlite
-      .prepare(`SELECT ${ORDER_COLUMNS} FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method WHERE o.id IN (${marks})`)
+      .prepare(
+        `SELECT ${ORDER_COLUMNS} FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method WHERE o.id IN (${marks})`,
+      )
       .all(...part) as Row[];
     for (const r of rows) {
-      found.set(r.id, { ...r, mailPending: r.mailPending === 1, needsPayment: r.needsPayment === 1, orderFormDone: r.orderFormDone === 1, items: [] });
+      found.set(r.id, {
+        ...r,
+        mailPending: r.mailPending === 1,
+        needsPayment: r.needsPayment === 1,
+        orderFormDone: r.orderFormDone === 1,
+        items: [],
+      });
     }
     const items = sqlite
       .prepare(
@@ -65,7 +73,12 @@ export function loadMailOrders(sqlite: BetterSqlite3.Database, ids: readonly num
   return found;
 }
 
-const jstDate = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric' });
+const jstDate = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+});
 
 export function formatJstDate(iso: string): string {
   return jstDate.format(new Date(iso));
@@ -74,7 +87,10 @@ export function formatJstDate(iso: string): string {
 /** The placeholder values of one order (SPEC §4); the template decides which are used. */
 export function placeholderValues(order: MailOrder, mail: StoredMailSettings): PlaceholderValues {
   const items = order.items
-    .map((i) => `・${i.title}（${i.sku}） ${formatYen(i.unitPrice)} × ${i.quantity} = ${formatYen(i.unitPrice * i.quantity)}`)
+    .map(
+      (i) =>
+        `・${i.title}（${i.sku}） ${formatYen(i.unitPrice)} × ${i.quantity} = ${formatYen(i.unitPrice * i.quantity)}`,
+    )
     .join('\n');
   const carrier = order.carrier ? (isCarrier(order.carrier) ? CARRIER_LABELS[order.carrier] : order.carrier) : '';
   return {

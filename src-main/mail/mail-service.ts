@@ -35,12 +35,19 @@ export class MailService {
   }
 
   async run(ctx: ServiceContext, ids: readonly number[], plan: Planner): Promise<MailBatchResult> {
-    if (this.running) throw new UserError('別のメール送信が実行中です。終わってから、もう一度お試しください。', 'mail_busy');
+    if (this.running)
+      throw new UserError('別のメール送信が実行中です。終わってから、もう一度お試しください。', 'mail_busy');
     this.running = true;
     try {
       const { smtp, mail } = await smtpConfig(ctx);
       const transport = openTransport(smtp, { pool: true });
-      const batch = new MailBatch(ctx, this.log, this.templates, transport, smtp, mail, { sent: 0, failed: [], unknown: [], skipped: [], aborted: null });
+      const batch = new MailBatch(ctx, this.log, this.templates, transport, smtp, mail, {
+        sent: 0,
+        failed: [],
+        unknown: [],
+        skipped: [],
+        aborted: null,
+      });
       const unique = [...new Set(ids)];
       const progress = new Progress(ctx, unique.length);
       try {
@@ -50,7 +57,8 @@ export class MailService {
           const jobs = planned.filter(isJob);
           for (const p of planned) if (!isJob(p)) batch.result.skipped.push(p);
           // The bar counts orders; skipped ones are done at once, the rest as their mails finish.
-          const share = (done: number) => base + Math.floor((part.length * (planned.length - jobs.length + done)) / Math.max(1, planned.length));
+          const share = (done: number) =>
+            base + Math.floor((part.length * (planned.length - jobs.length + done)) / Math.max(1, planned.length));
           await batch.send(jobs, (done) => progress.set(share(done)));
           base += part.length;
         }

@@ -16,13 +16,18 @@ export async function mailSettingsView(ctx: ServiceContext): Promise<MailSetting
   return { ...rest, hasPassword: passwordSealed !== '', passwordProtection: await ctx.secrets.describe() };
 }
 
-export async function saveMailSettings(ctx: ServiceContext, input: z.output<typeof mailSettingsInput>): Promise<MailSettings> {
+export async function saveMailSettings(
+  ctx: ServiceContext,
+  input: z.output<typeof mailSettingsInput>,
+): Promise<MailSettings> {
   const current = storedMailSettings(ctx);
   const { password, clearPassword, ...fields } = input;
   let passwordSealed = clearPassword ? '' : current.passwordSealed;
   if (password) {
     if (!(await ctx.secrets.isAvailable())) {
-      throw new UserError('この PC ではパスワードを暗号化して保存できないため、保存しませんでした。管理者にご相談ください。');
+      throw new UserError(
+        'この PC ではパスワードを暗号化して保存できないため、保存しませんでした。管理者にご相談ください。',
+      );
     }
     passwordSealed = await ctx.secrets.encrypt(password);
   }
@@ -34,7 +39,10 @@ export async function saveMailSettings(ctx: ServiceContext, input: z.output<type
 export async function smtpConfig(ctx: ServiceContext): Promise<{ smtp: SmtpConfig; mail: StoredMailSettings }> {
   const mail = storedMailSettings(ctx);
   if (!mail.host || !mail.fromAddress) {
-    throw new UserError('メールの送信設定がされていません。設定 → メール で SMTP サーバーと送信元アドレスを設定してください。', 'mail_not_configured');
+    throw new UserError(
+      'メールの送信設定がされていません。設定 → メール で SMTP サーバーと送信元アドレスを設定してください。',
+      'mail_not_configured',
+    );
   }
   let password = '';
   if (mail.passwordSealed) {
@@ -42,7 +50,10 @@ export async function smtpConfig(ctx: ServiceContext): Promise<{ smtp: SmtpConfi
       password = await ctx.secrets.decrypt(mail.passwordSealed);
     } catch {
       // The cause may quote sealed bytes; the clerk needs only what to do.
-      throw new UserError('保存されている SMTP パスワードを復号できません。設定 → メール でパスワードを入力し直してください。', 'secret_unreadable');
+      throw new UserError(
+        '保存されている SMTP パスワードを復号できません。設定 → メール でパスワードを入力し直してください。',
+        'secret_unreadable',
+      );
     }
   }
   return { smtp: { host: mail.host, port: mail.port, security: mail.security, user: mail.user, password }, mail };

@@ -12,10 +12,14 @@ import { classifySendError, openTransport } from './transport.js';
 function previewOrderId(ctx: ServiceContext, orderNo: string): number {
   const { sqlite } = ctx.database;
   const id = orderNo
-    ? (sqlite.prepare('SELECT id FROM orders WHERE order_no = ? ORDER BY id DESC LIMIT 1').pluck().get(orderNo) as number | undefined)
+    ? (sqlite.prepare('SELECT id FROM orders WHERE order_no = ? ORDER BY id DESC LIMIT 1').pluck().get(orderNo) as
+        number | undefined)
     : (sqlite.prepare('SELECT max(id) FROM orders').pluck().get() as number | null);
   if (!id) {
-    throw new UserError(orderNo ? `注文番号「${orderNo}」の注文が見つかりません。` : 'プレビューに使える注文がありません。', 'not_found');
+    throw new UserError(
+      orderNo ? `注文番号「${orderNo}」の注文が見つかりません。` : 'プレビューに使える注文がありません。',
+      'not_found',
+    );
   }
   return id;
 }
@@ -38,7 +42,10 @@ async function sendTestMail(ctx: ServiceContext, to: string): Promise<{ message:
       encoding: mail.encoding,
     });
   } catch (err) {
-    throw new UserError(`テストメールを送信できませんでした。${classifySendError(err, smtp).message}`, 'mail_test_failed');
+    throw new UserError(
+      `テストメールを送信できませんでした。${classifySendError(err, smtp).message}`,
+      'mail_test_failed',
+    );
   } finally {
     transport.close();
   }
@@ -73,7 +80,8 @@ export const mailMasterHandlers: Handlers<
     if (kind === 'shipped' && !order.trackingNo) warnings.push('この注文は送り状番号が未登録です。');
     if (mail.encoding === 'iso2022jp') {
       const replaced = fitToJis(`${rendered.subject}\n${rendered.text}`).replaced;
-      if (replaced.length) warnings.push(`ISO-2022-JP で送れない文字（${replaced.join(' ')}）は「〓」に置き換わります。`);
+      if (replaced.length)
+        warnings.push(`ISO-2022-JP で送れない文字（${replaced.join(' ')}）は「〓」に置き換わります。`);
     }
     return { orderId: order.id, orderNo: order.orderNo, ...rendered, warnings };
   },

@@ -30,7 +30,8 @@ export function planRetry(entry: StoredEntry, order: MailOrder | undefined, log:
     const claim = log.statusClaim(order.id, order.status, kind);
     if (claim && claim.id !== entry.id) return skip(`この注文の${label}はすでに送信済みか送信中です。`);
   } else {
-    if (!stillOwes(order, kind as ReminderKind)) return skip(`この注文は${label}の対象ではなくなりました（入金済・入力済など）。`);
+    if (!stillOwes(order, kind as ReminderKind))
+      return skip(`この注文は${label}の対象ではなくなりました（入金済・入力済など）。`);
     const last = log.lastReminderAt(order.id, kind);
     if (last && last > entry.createdAt) return skip(`その後の${label}が送信済みです。`);
   }

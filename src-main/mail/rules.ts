@@ -1,4 +1,11 @@
-import { MAIL_KIND_LABELS, REMINDER_KINDS, STATUS_MAIL_KIND, UNPAID_STATUSES, type MailKind, type ReminderKind } from '../../src-shared/domain/mail.js';
+import {
+  MAIL_KIND_LABELS,
+  REMINDER_KINDS,
+  STATUS_MAIL_KIND,
+  UNPAID_STATUSES,
+  type MailKind,
+  type ReminderKind,
+} from '../../src-shared/domain/mail.js';
 import type { MailSkip } from '../../src-shared/api/mail.js';
 import { STATUS_LABELS, hasStatusMail } from '../../src-shared/domain/status.js';
 import type { ReminderCutoffs } from '../orders/queries.js';
@@ -24,7 +31,8 @@ export const PII_PURGED_REASON =
 export function blockedReason(order: Pick<MailOrder, 'piiPurgedAt' | 'email'>): string | null {
   if (order.piiPurgedAt) return PII_PURGED_REASON;
   if (!order.email) return 'メールアドレスが登録されていません。注文詳細で購入者のメールアドレスを確認してください。';
-  if (!EMAIL.test(order.email)) return `メールアドレス「${order.email.slice(0, 80)}」の形式が正しくありません。注文詳細で確認してください。`;
+  if (!EMAIL.test(order.email))
+    return `メールアドレス「${order.email.slice(0, 80)}」の形式が正しくありません。注文詳細で確認してください。`;
   return null;
 }
 
@@ -41,17 +49,26 @@ export function planStatusMail(order: MailOrder, log: MailLog): MailJob | MailSk
   const blocked = blockedReason(order);
   if (blocked) return skip(order, blocked);
   if (!hasStatusMail(order.status)) {
-    return skip(order, `「${STATUS_LABELS[order.status]}」の注文に送るメールはありません（F7 で送れるのは在庫確認済・入金済・出荷済の注文です）。`);
+    return skip(
+      order,
+      `「${STATUS_LABELS[order.status]}」の注文に送るメールはありません（F7 で送れるのは在庫確認済・入金済・出荷済の注文です）。`,
+    );
   }
   const kind = STATUS_MAIL_KIND[order.status];
   const claim = log.statusClaim(order.id, order.status, kind);
   if (claim?.result === 'unknown') {
-    return skip(order, `前回の${MAIL_KIND_LABELS[kind]}は届いたかどうか分かりません。F8 送信ログ照会で確認して、再送するか送信済にしてください。`);
+    return skip(
+      order,
+      `前回の${MAIL_KIND_LABELS[kind]}は届いたかどうか分かりません。F8 送信ログ照会で確認して、再送するか送信済にしてください。`,
+    );
   }
   if (claim?.result === 'pending') return skip(order, `${MAIL_KIND_LABELS[kind]}を送信中です。`);
   if (claim) {
     const how = claim.result === 'marked' ? '処理済に変更' : '送信';
-    return skip(order, `${MAIL_KIND_LABELS[kind]}は${formatJstDate(claim.createdAt)}に${how}済みです。同じメールは二度送りません。`);
+    return skip(
+      order,
+      `${MAIL_KIND_LABELS[kind]}は${formatJstDate(claim.createdAt)}に${how}済みです。同じメールは二度送りません。`,
+    );
   }
   if (!order.mailPending) return skip(order, `${MAIL_KIND_LABELS[kind]}は送信済として記録されています。`);
   return { order, kind, mainStatus: order.status, statusMail: true };
@@ -85,7 +102,9 @@ export function planReminders(
     if (last && last >= cutoff) {
       const period = kind === 'unpaid_reminder' ? days.unpaid : days.orderForm;
       const next = formatJstDate(new Date(new Date(last).getTime() + period * DAY_MS).toISOString());
-      out.push(skip(order, `${MAIL_KIND_LABELS[kind]}は${formatJstDate(last)}に送信済みです。次は${next}以降に送れます。`));
+      out.push(
+        skip(order, `${MAIL_KIND_LABELS[kind]}は${formatJstDate(last)}に送信済みです。次は${next}以降に送れます。`),
+      );
       continue;
     }
     out.push({ order, kind, mainStatus: order.status, statusMail: false });

@@ -30,7 +30,14 @@ export class MailTemplates {
   get(kind: MailKind): MailTemplate {
     const row = this.getStmt.get(kind) as TemplateRow | undefined;
     const base = row ?? { ...DEFAULT_TEMPLATES[kind], updated_at: null };
-    return { kind, label: MAIL_KIND_LABELS[kind], subject: base.subject, body: base.body, customized: !!row, updatedAt: base.updated_at };
+    return {
+      kind,
+      label: MAIL_KIND_LABELS[kind],
+      subject: base.subject,
+      body: base.body,
+      customized: !!row,
+      updatedAt: base.updated_at,
+    };
   }
 
   all(): MailTemplate[] {
@@ -40,7 +47,8 @@ export class MailTemplates {
   /** Refuses a template with an unknown placeholder or unclosed braces, naming the problem. */
   save(kind: MailKind, subject: string, body: string, by: string, at: string): MailTemplate {
     const problems = templateProblems(subject, body);
-    if (problems.length) throw new UserError(`${MAIL_KIND_LABELS[kind]}を保存できません。${problems.join(' ')}`, 'invalid_template');
+    if (problems.length)
+      throw new UserError(`${MAIL_KIND_LABELS[kind]}を保存できません。${problems.join(' ')}`, 'invalid_template');
     this.upsertStmt.run({ kind, subject, body: body.replace(/\r\n?/g, '\n'), at, by });
     return this.get(kind);
   }

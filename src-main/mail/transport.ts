@@ -52,12 +52,21 @@ export function openTransport(config: SmtpConfig, options: { pool: boolean }): M
     disableUrlAccess: true,
   };
   const transporter = options.pool
-    ? nodemailer.createTransport({ ...common, pool: true, maxConnections: POOL_CONNECTIONS, maxMessages: Infinity, maxRequeues: 0 })
+    ? nodemailer.createTransport({
+        ...common,
+        pool: true,
+        maxConnections: POOL_CONNECTIONS,
+        maxMessages: Infinity,
+        maxRequeues: 0,
+      })
     : nodemailer.createTransport(common);
   return {
     async send(mail) {
       if (mail.encoding === 'iso2022jp') {
-        await transporter.sendMail({ envelope: { from: mail.from.address, to: [mail.to] }, raw: buildJisMessage(mail) });
+        await transporter.sendMail({
+          envelope: { from: mail.from.address, to: [mail.to] },
+          raw: buildJisMessage(mail),
+        });
         return;
       }
       await transporter.sendMail({
@@ -86,7 +95,14 @@ interface SmtpError {
 }
 
 /** Never connected: the message cannot have left. */
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const NOT_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+]);
 
 export interface ClassifiedError {
   /** True when the server certainly did not take the message: safe to send again. */
@@ -107,19 +123,39 @@ export function classifySendError(err: unknown, config: Pick<SmtpConfig, 'host' 
   const reply = e.response ? `（サーバーの応答: ${e.response.slice(0, 300)}）` : '';
   const where = `${config.host}:${config.port}`;
   if (e.code === 'EAUTH') {
-    return { definite: true, unreachable: true, message: `SMTP サーバーの認証に失敗しました。メール設定のユーザー名とパスワードを確認してください${reply}。` };
+    return {
+      definite: true,
+      unreachable: true,
+      message: `SMTP サーバーの認証に失敗しました。メール設定のユーザー名とパスワードを確認してください${reply}。`,
+    };
   }
   if (e.code === 'ETLS') {
-    return { definite: true, unreachable: true, message: `SMTP サーバー（${where}）と暗号化接続できませんでした。メール設定の「暗号化」を確認してください${reply}。` };
+    return {
+      definite: true,
+      unreachable: true,
+      message: `SMTP サーバー（${where}）と暗号化接続できませんでした。メール設定の「暗号化」を確認してください${reply}。`,
+    };
   }
   if (NOT_CONNECTED.has(e.originalCode ?? e.code ?? '')) {
-    return { definite: true, unreachable: true, message: `SMTP サーバー（${where}）に接続できません。ホスト名・ポート番号・ネットワークを確認してください。` };
+    return {
+      definite: true,
+      unreachable: true,
+      message: `SMTP サーバー（${where}）に接続できません。ホスト名・ポート番号・ネットワークを確認してください。`,
+    };
   }
   if (typeof e.responseCode === 'number') {
-    return { definite: true, unreachable: e.responseCode === 421, message: `SMTP サーバーが送信を受け付けませんでした${reply || `（${e.responseCode}）`}。` };
+    return {
+      definite: true,
+      unreachable: e.responseCode === 421,
+      message: `SMTP サーバーが送信を受け付けませんでした${reply || `（${e.responseCode}）`}。`,
+    };
   }
   if (e.code === 'EENVELOPE') {
-    return { definite: true, unreachable: false, message: `宛先または送信元のアドレスが受け付けられませんでした（${e.message ?? ''}）。` };
+    return {
+      definite: true,
+      unreachable: false,
+      message: `宛先または送信元のアドレスが受け付けられませんでした（${e.message ?? ''}）。`,
+    };
   }
   return {
     definite: false,

@@ -23,8 +23,12 @@ export class ShipScanner {
     private readonly sqlite: BetterSqlite3.Database,
     private readonly engine: StatusEngine,
   ) {
-    this.byTracking = sqlite.prepare('SELECT id, order_no, status FROM orders WHERE tracking_no IN (?, ?) ORDER BY ordered_at, id');
-    this.byOrderNo = sqlite.prepare('SELECT id, order_no, status FROM orders WHERE order_no = ? ORDER BY ordered_at, id');
+    this.byTracking = sqlite.prepare(
+      'SELECT id, order_no, status FROM orders WHERE tracking_no IN (?, ?) ORDER BY ordered_at, id',
+    );
+    this.byOrderNo = sqlite.prepare(
+      'SELECT id, order_no, status FROM orders WHERE order_no = ? ORDER BY ordered_at, id',
+    );
   }
 
   private find(code: string): { found: Found[]; by: 'tracking' | 'order' } {
@@ -41,17 +45,33 @@ export class ShipScanner {
         const orderNos = found.map((o) => o.order_no);
         const base = { code, orderNos, applied: 0 };
         if (found.length === 0) {
-          return { ...base, outcome: 'not_found', message: `${code} に該当する注文がありません。送り状番号・注文番号を確かめてください。` };
+          return {
+            ...base,
+            outcome: 'not_found',
+            message: `${code} に該当する注文がありません。送り状番号・注文番号を確かめてください。`,
+          };
         }
         // Order numbers are unique per channel only: never guess between two channels' orders.
         if (by === 'order' && found.length > 1) {
-          return { ...base, outcome: 'wrong_status', message: `注文番号 ${code} の注文が複数あります。送り状番号をスキャンしてください。` };
+          return {
+            ...base,
+            outcome: 'wrong_status',
+            message: `注文番号 ${code} の注文が複数あります。送り状番号をスキャンしてください。`,
+          };
         }
         const ready = found.filter((o) => o.status === 'awaiting_shipment');
         if (ready.length === 0) return { ...base, ...this.notReady(found) };
-        const result = this.engine.apply({ orderIds: ready.map((o) => o.id), operation: 'confirm_shipment' }, actor, now);
+        const result = this.engine.apply(
+          { orderIds: ready.map((o) => o.id), operation: 'confirm_shipment' },
+          actor,
+          now,
+        );
         if (result.applied === 0) {
-          return { ...base, outcome: 'wrong_status', message: result.refused.map((r) => `${r.orderNo}: ${r.reason}`).join(' / ') };
+          return {
+            ...base,
+            outcome: 'wrong_status',
+            message: result.refused.map((r) => `${r.orderNo}: ${r.reason}`).join(' / '),
+          };
         }
         const extra = result.applied > ready.length ? `（同梱の注文を含め ${result.applied}件）` : '';
         return {

@@ -47,7 +47,10 @@ export class OperationsService {
       throw new UserError(`入金日 ${paidOn} は存在しない日付です。`, 'invalid_date');
     }
     if (paidOn > jstToday(now)) {
-      throw new UserError(`入金日 ${paidOn} は未来の日付です。今日（${jstToday(now)}）以前の日付を入力してください。`, 'future_date');
+      throw new UserError(
+        `入金日 ${paidOn} は未来の日付です。今日（${jstToday(now)}）以前の日付を入力してください。`,
+        'future_date',
+      );
     }
     return this.engine.apply({ orderIds, operation: 'confirm_payment', paidAt: paidAt.toISOString() }, actor, now);
   }
@@ -56,13 +59,18 @@ export class OperationsService {
    * One engine call per parcel inside one transaction. A number already on another parcel
    * (not cancelled, not the same bundle) is refused: it is almost always a double scan.
    */
-  registerTracking(entries: readonly { orderId: number; carrier: Carrier; trackingNo: string }[], actor: Actor, now: Date): BulkResult {
+  registerTracking(
+    entries: readonly { orderId: number; carrier: Carrier; trackingNo: string }[],
+    actor: Actor,
+    now: Date,
+  ): BulkResult {
     return this.sqlite
       .transaction(() => {
         const total: BulkResult = { applied: 0, refused: [] };
         const done = new Set<string>();
         for (const entry of entries) {
-          const order = this.sql.bundleOf.get(entry.orderId) as { order_no: string; bundle_group: string | null } | undefined;
+          const order = this.sql.bundleOf.get(entry.orderId) as
+            { order_no: string; bundle_group: string | null } | undefined;
           const parcel = order?.bundle_group ?? `order:${entry.orderId}`;
           if (done.has(parcel)) continue;
           done.add(parcel);
@@ -79,7 +87,12 @@ export class OperationsService {
             continue;
           }
           const result = this.engine.apply(
-            { orderIds: [entry.orderId], operation: 'register_tracking', carrier: entry.carrier, trackingNo: entry.trackingNo },
+            {
+              orderIds: [entry.orderId],
+              operation: 'register_tracking',
+              carrier: entry.carrier,
+              trackingNo: entry.trackingNo,
+            },
             actor,
             now,
           );

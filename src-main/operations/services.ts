@@ -16,7 +16,11 @@ export interface DayServices {
   detail: DetailService;
 }
 
-export function createDayServices(sqlite: BetterSqlite3.Database, status: StatusEngine, orders: OrderQueries): DayServices {
+export function createDayServices(
+  sqlite: BetterSqlite3.Database,
+  status: StatusEngine,
+  orders: OrderQueries,
+): DayServices {
   const detail = new DetailService(sqlite, orders);
   return {
     stock: new StockService(sqlite, status),

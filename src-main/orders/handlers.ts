@@ -21,7 +21,8 @@ export const orderHandlers: Handlers<'orders:counts' | 'orders:list' | 'orders:i
   'orders:ids': (input, ctx) => ctx.services.orders.ids(input, reminderCutoffs(ctx)),
   'orders:get': ({ id }, ctx) => {
     const order = ctx.services.orders.get(id);
-    if (!order) throw new UserError('注文が見つかりません。一覧を最新の状態にしてからもう一度開いてください。', 'not_found');
+    if (!order)
+      throw new UserError('注文が見つかりません。一覧を最新の状態にしてからもう一度開いてください。', 'not_found');
     return { order, history: ctx.services.orders.history(id) };
   },
   'status:apply': (input, ctx) => {

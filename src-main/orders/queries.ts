@@ -51,7 +51,10 @@ export class OrderQueries {
     this.lists = new OrderLists(sqlite, ROW_COLUMNS);
   }
 
-  private filtered(query: ListQuery & { criteria: NonNullable<ListQuery['criteria']> }, cutoffs: ReminderCutoffs): FilteredList {
+  private filtered(
+    query: ListQuery & { criteria: NonNullable<ListQuery['criteria']> },
+    cutoffs: ReminderCutoffs,
+  ): FilteredList {
     const { tab, criteria } = query;
     return {
       tabWhere: tab ? tabWhere(tab) : null,
@@ -88,7 +91,8 @@ export class OrderQueries {
   /** A page of the list; a query without tab or criteria is the 新規 tab. */
   list(input: ListPageInput, cutoffs: ReminderCutoffs): OrderPage {
     const { criteria } = input;
-    if (criteria) return this.lists.page(this.filtered({ ...input, criteria }, cutoffs), input.sort, input.offset, input.limit);
+    if (criteria)
+      return this.lists.page(this.filtered({ ...input, criteria }, cutoffs), input.sort, input.offset, input.limit);
     const tab = input.tab ?? 'new';
     const where = tabWhere(tab);
     const column = SORT_SQL[input.sort?.column ?? 'orderedAt'];
@@ -102,9 +106,10 @@ export class OrderQueries {
         ? reminderPageSql(ROW_COLUMNS, direction)
         : `SELECT ${ROW_COLUMNS} FROM orders WHERE ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
     const rows = this.prepared(sql).all(params) as OrderRow[];
-    const total = isMainStatus(tab) || tab === 'reminder'
-      ? this.counts(cutoffs)[tab]
-      : (this.sqlite.prepare(`SELECT count(*) AS n FROM orders WHERE ${where}`).get(params) as { n: number }).n;
+    const total =
+      isMainStatus(tab) || tab === 'reminder'
+        ? this.counts(cutoffs)[tab]
+        : (this.sqlite.prepare(`SELECT count(*) AS n FROM orders WHERE ${where}`).get(params) as { n: number }).n;
     return { rows, total };
   }
 
@@ -121,7 +126,13 @@ export class OrderQueries {
     const all = MAIN_STATUSES.reduce((sum, s) => sum + counts[s], 0);
     const entries = ((input.offset + input.limit) * all) / total;
     if (entries > this.walkBudget) {
-      const list: FilteredList = { tabWhere: tabWhere(tab), tabParams: { status: tab }, statusTab: true, criteria: {}, knownTotal: total };
+      const list: FilteredList = {
+        tabWhere: tabWhere(tab),
+        tabParams: { status: tab },
+        statusTab: true,
+        criteria: {},
+        knownTotal: total,
+      };
       return this.lists.page(list, input.sort, input.offset, input.limit);
     }
     const sql = `SELECT ${ROW_COLUMNS} FROM orders INDEXED BY orders_${column}_idx WHERE status = @status

@@ -20,7 +20,10 @@ export function fontFiles(assetsDir: string): FontFiles {
   };
   for (const file of [fonts.regular, fonts.bold]) {
     if (!existsSync(file)) {
-      throw new UserError(`PDF 用の日本語フォント「${file}」が見つかりません。Chumon をインストールし直してください。何も印刷していません。`, 'font_missing');
+      throw new UserError(
+        `PDF 用の日本語フォント「${file}」が見つかりません。Chumon をインストールし直してください。何も印刷していません。`,
+        'font_missing',
+      );
     }
   }
   return fonts;

@@ -1,6 +1,18 @@
 import { formatYen } from '../../src-shared/domain/money.js';
 import { formatJst } from '../../src-shared/text/jst.js';
-import { A4, MARGIN, barcode, barcodeWidth, contentBottom, createPdf, finishPdf, line, pageFooters, rule, wrappedHeight } from './pdf-doc.js';
+import {
+  A4,
+  MARGIN,
+  barcode,
+  barcodeWidth,
+  contentBottom,
+  createPdf,
+  finishPdf,
+  line,
+  pageFooters,
+  rule,
+  wrappedHeight,
+} from './pdf-doc.js';
 import type { DocumentMeta, RenderedPdf } from './picking-list.js';
 import type { PrintData, PrintOrder, StoreInfoRow } from './print-data.js';
 import { shipToLines } from './print-data.js';
@@ -37,14 +49,19 @@ function storeBlock(doc: PDFKit.PDFDocument, store: StoreInfoRow | null, y: numb
   if (!store) return;
   const x = RIGHT - 200;
   line(doc, store.name, x, y, { size: 11, bold: true, width: 200 });
-  if (store.postalCode || store.address) line(doc, `〒${store.postalCode}　${store.address}`, x, y + 16, { size: 8, width: 200 });
+  if (store.postalCode || store.address)
+    line(doc, `〒${store.postalCode}　${store.address}`, x, y + 16, { size: 8, width: 200 });
   if (store.phone) line(doc, `TEL ${store.phone}`, x, y + 28, { size: 8, width: 200 });
 }
 
 const COL = { sku: MARGIN, title: MARGIN + 100, qty: RIGHT - 170, price: RIGHT - 120, amount: RIGHT - 60 };
 
 function itemsHead(doc: PDFKit.PDFDocument, y: number, withPrices: boolean): number {
-  doc.save().rect(MARGIN, y - 3, WIDTH, 15).fill('#eeeeee').restore();
+  doc
+    .save()
+    .rect(MARGIN, y - 3, WIDTH, 15)
+    .fill('#eeeeee')
+    .restore();
   line(doc, '商品コード', COL.sku, y, { size: 8, bold: true });
   line(doc, '商品名', COL.title, y, { size: 8, bold: true });
   line(doc, '数量', COL.qty, y, { size: 8, bold: true, width: 40, align: 'right' });
@@ -55,9 +72,20 @@ function itemsHead(doc: PDFKit.PDFDocument, y: number, withPrices: boolean): num
   return y + 16;
 }
 
-function noteHead(doc: PDFKit.PDFDocument, group: PrintOrder[], store: StoreInfoRow | null, meta: DocumentMeta, continued: boolean): number {
+function noteHead(
+  doc: PDFKit.PDFDocument,
+  group: PrintOrder[],
+  store: StoreInfoRow | null,
+  meta: DocumentMeta,
+  continued: boolean,
+): number {
   const first = group[0]!;
-  line(doc, continued ? '納品書（続き）' : '納品書', MARGIN, MARGIN, { size: 20, bold: true, width: WIDTH, align: 'center' });
+  line(doc, continued ? '納品書（続き）' : '納品書', MARGIN, MARGIN, {
+    size: 20,
+    bold: true,
+    width: WIDTH,
+    align: 'center',
+  });
   const codeWidth = barcodeWidth(first.orderNo);
   barcode(doc, first.orderNo, RIGHT - codeWidth, MARGIN + 34, { height: 24 });
   line(doc, `発行日 ${formatJst(meta.printedAt, false)}`, MARGIN, MARGIN + 34, { size: 9 });
@@ -66,11 +94,16 @@ function noteHead(doc: PDFKit.PDFDocument, group: PrintOrder[], store: StoreInfo
   line(doc, `ご注文日 ${formatJst(first.orderedAt, false)}`, MARGIN, MARGIN + 60, { size: 9 });
   let y = MARGIN + 84;
   const to = shipToLines(first);
-  to.forEach((text, i) => line(doc, text, MARGIN, y + i * 14, { size: i === to.length - 1 ? 12 : 9, bold: i === to.length - 1, width: 300 }));
+  to.forEach((text, i) =>
+    line(doc, text, MARGIN, y + i * 14, { size: i === to.length - 1 ? 12 : 9, bold: i === to.length - 1, width: 300 }),
+  );
   storeBlock(doc, store, y);
   y += Math.max(to.length * 14, 40) + 10;
   if (!continued) {
-    line(doc, 'この度はお買い上げいただき、誠にありがとうございます。下記のとおり納品いたします。', MARGIN, y, { size: 9, width: WIDTH });
+    line(doc, 'この度はお買い上げいただき、誠にありがとうございます。下記のとおり納品いたします。', MARGIN, y, {
+      size: 9,
+      width: WIDTH,
+    });
     y += 18;
   }
   return y;
@@ -86,7 +119,13 @@ function totalsLines(group: PrintOrder[]): [string, number][] {
   return rows;
 }
 
-function renderParcel(doc: PDFKit.PDFDocument, group: PrintOrder[], store: StoreInfoRow | null, meta: DocumentMeta, options: NoteOptions): void {
+function renderParcel(
+  doc: PDFKit.PDFDocument,
+  group: PrintOrder[],
+  store: StoreInfoRow | null,
+  meta: DocumentMeta,
+  options: NoteOptions,
+): void {
   let y = noteHead(doc, group, store, meta, false);
   y = itemsHead(doc, y, options.withPrices);
   const multiple = group.length > 1;
@@ -125,7 +164,13 @@ function renderParcel(doc: PDFKit.PDFDocument, group: PrintOrder[], store: Store
     y += 8;
     line(doc, '備考', MARGIN, y, { size: 9, bold: true });
     const height = Math.min(wrappedHeight(doc, remarks, WIDTH, 9), contentBottom() - y - 14);
-    doc.save().rect(MARGIN, y + 12, WIDTH, height + 8).lineWidth(0.5).strokeColor('#999999').stroke().restore();
+    doc
+      .save()
+      .rect(MARGIN, y + 12, WIDTH, height + 8)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke()
+      .restore();
     doc.font('jp').fontSize(9);
     doc.text(remarks, MARGIN + 4, y + 16, { width: WIDTH - 8, height, ellipsis: '…' });
   }
@@ -136,7 +181,11 @@ function renderParcel(doc: PDFKit.PDFDocument, group: PrintOrder[], store: Store
  * name and address, the ship-to, the items with quantities and — when the setting says so —
  * prices and totals; the order-time comment is printed as 備考.
  */
-export async function renderDeliveryNotes(data: PrintData, meta: DocumentMeta, options: NoteOptions): Promise<RenderedPdf> {
+export async function renderDeliveryNotes(
+  data: PrintData,
+  meta: DocumentMeta,
+  options: NoteOptions,
+): Promise<RenderedPdf> {
   const doc = createPdf('納品書', `${data.orders.length}件の注文`, meta.fonts);
   parcels(data.orders).forEach((group, index) => {
     if (index > 0) doc.addPage();
@@ -146,4 +195,3 @@ export async function renderDeliveryNotes(data: PrintData, meta: DocumentMeta, o
   const pages = pageFooters(doc, `納品書　${formatJst(meta.printedAt)}`);
   return { pdf: await finishPdf(doc), pages };
 }
-

@@ -32,7 +32,10 @@ export function saveDocument(dir: string, baseName: string, bytes: Buffer): { fi
       return { fileName, filePath };
     } catch (err) {
       if ((err as { code?: string }).code === 'EEXIST') continue;
-      throw new UserError(`PDF を保存できません（${(err as Error).message}）。保存先フォルダを確認してください。`, 'documents_dir');
+      throw new UserError(
+        `PDF を保存できません（${(err as Error).message}）。保存先フォルダを確認してください。`,
+        'documents_dir',
+      );
     }
   }
   throw new UserError('同じ名前の PDF が多すぎて保存できません。保存先フォルダを整理してください。', 'documents_dir');

@@ -5,7 +5,14 @@ import type { Handlers } from '../core/dispatch.js';
 import { downloadJob, listJobs, marksSummary, reprint, runPrint } from './print-service.js';
 
 export const printingHandlers: Handlers<
-  'print:printers' | 'print:run' | 'print:reprint' | 'print:jobs' | 'print:download' | 'print:marks' | 'files:settings' | 'files:saveSettings'
+  | 'print:printers'
+  | 'print:run'
+  | 'print:reprint'
+  | 'print:jobs'
+  | 'print:download'
+  | 'print:marks'
+  | 'files:settings'
+  | 'files:saveSettings'
 > = {
   'print:printers': async (_input, ctx) => {
     const { printer } = ctx.services.files;
@@ -34,11 +41,14 @@ export const printingHandlers: Handlers<
       }
     }
     if (input.documentsDir) {
-      if (!path.isAbsolute(input.documentsDir)) throw new UserError('PDF の保存先は、ドライブやルートから始まるフォルダのパスで指定してください。');
+      if (!path.isAbsolute(input.documentsDir))
+        throw new UserError('PDF の保存先は、ドライブやルートから始まるフォルダのパスで指定してください。');
       try {
         mkdirSync(input.documentsDir, { recursive: true });
       } catch (err) {
-        throw new UserError(`保存先フォルダ「${input.documentsDir}」を作成できません（${(err as Error).message}）。別のフォルダを指定してください。`);
+        throw new UserError(
+          `保存先フォルダ「${input.documentsDir}」を作成できません（${(err as Error).message}）。別のフォルダを指定してください。`,
+        );
       }
     }
     ctx.settings.set('printer', input.printer);

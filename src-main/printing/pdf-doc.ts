@@ -72,11 +72,21 @@ export function line(
 
 /** Height of wrapped text in a column. */
 export function wrappedHeight(doc: PDFKit.PDFDocument, text: string, width: number, size: number): number {
-  return doc.font(FONT).fontSize(size).heightOfString(text || ' ', { width });
+  return doc
+    .font(FONT)
+    .fontSize(size)
+    .heightOfString(text || ' ', { width });
 }
 
 /** Writes wrapped text in a column whose height the caller has already made room for. */
-export function wrapped(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, size: number): void {
+export function wrapped(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  size: number,
+): void {
   doc.font(FONT).fontSize(size).fillColor('#000000').text(text, x, y, { width });
 }
 
@@ -117,7 +127,12 @@ export function pageFooters(doc: PDFKit.PDFDocument, left: string): number {
     doc.page.margins.bottom = 0;
     const y = A4.height - MARGIN - 10;
     line(doc, left, MARGIN, y, { width: 380, size: 8, color: '#444444' });
-    line(doc, `${i + 1} / ${range.count} ページ`, A4.width - MARGIN - 120, y, { width: 120, size: 8, align: 'right', color: '#444444' });
+    line(doc, `${i + 1} / ${range.count} ページ`, A4.width - MARGIN - 120, y, {
+      width: 120,
+      size: 8,
+      align: 'right',
+      color: '#444444',
+    });
     doc.page.margins.bottom = bottom;
   }
   return range.count;

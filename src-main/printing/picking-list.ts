@@ -58,7 +58,8 @@ export function groupBySku(orders: readonly PrintOrder[]): SkuLine[] {
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   // Items without a location go last: they need looking for.
   return [...lines.values()].sort(
-    (a, b) => Number(a.location === '') - Number(b.location === '') || byText(a.location, b.location) || byText(a.sku, b.sku),
+    (a, b) =>
+      Number(a.location === '') - Number(b.location === '') || byText(a.location, b.location) || byText(a.sku, b.sku),
   );
 }
 
@@ -78,7 +79,13 @@ class Cursor {
   }
 }
 
-function pageHead(doc: PDFKit.PDFDocument, cursor: Cursor, storeName: string, meta: DocumentMeta, counts: string): void {
+function pageHead(
+  doc: PDFKit.PDFDocument,
+  cursor: Cursor,
+  storeName: string,
+  meta: DocumentMeta,
+  counts: string,
+): void {
   line(doc, 'ピッキングリスト', MARGIN, cursor.y, { size: 15, bold: true });
   line(doc, `${storeName}　印刷 ${formatJst(meta.printedAt)}　担当 ${meta.operator}`, MARGIN + 150, cursor.y + 4, {
     width: WIDTH - 150,
@@ -130,7 +137,10 @@ function orderBlockHeight(doc: PDFKit.PDFDocument, order: PrintOrder): number {
 }
 
 function commentText(order: PrintOrder): string {
-  return [order.orderComment && `注文時コメント: ${order.orderComment}`, order.staffComment && `受注後コメント: ${order.staffComment}`]
+  return [
+    order.orderComment && `注文時コメント: ${order.orderComment}`,
+    order.staffComment && `受注後コメント: ${order.staffComment}`,
+  ]
     .filter(Boolean)
     .join('\n');
 }

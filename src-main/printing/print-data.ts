@@ -28,12 +28,19 @@ export interface PrintData {
 export function loadPrintData(ctx: ServiceContext, orderIds: readonly number[]): PrintData {
   const { sqlite } = ctx.database;
   const stores = new Map(
-    (sqlite.prepare('SELECT id, name, postal_code AS postalCode, address, phone FROM stores').all() as StoreInfoRow[]).map((s) => [s.id, s]),
+    (
+      sqlite.prepare('SELECT id, name, postal_code AS postalCode, address, phone FROM stores').all() as StoreInfoRow[]
+    ).map((s) => [s.id, s]),
   );
   const payments = new Map(
-    (sqlite.prepare('SELECT code, name FROM payment_methods').all() as { code: string; name: string }[]).map((p) => [p.code, p.name]),
+    (sqlite.prepare('SELECT code, name FROM payment_methods').all() as { code: string; name: string }[]).map((p) => [
+      p.code,
+      p.name,
+    ]),
   );
-  const stockLocation = sqlite.prepare("SELECT location FROM stock WHERE sku = ? AND store_id = ? AND location <> ''").pluck();
+  const stockLocation = sqlite
+    .prepare("SELECT location FROM stock WHERE sku = ? AND store_id = ? AND location <> ''")
+    .pluck();
   const orders: PrintOrder[] = [];
   const missing: number[] = [];
   for (const id of new Set(orderIds)) {
@@ -43,16 +50,24 @@ export function loadPrintData(ctx: ServiceContext, orderIds: readonly number[]):
       continue;
     }
     const items = order.items.map((item) =>
-      item.location || !order.storeId ? item : { ...item, location: (stockLocation.get(item.sku, order.storeId) as string | undefined) ?? '' },
+      item.location || !order.storeId
+        ? item
+        : { ...item, location: (stockLocation.get(item.sku, order.storeId) as string | undefined) ?? '' },
     );
     orders.push({ ...order, items, paymentName: payments.get(order.paymentMethod) ?? order.paymentMethod });
   }
   // Bundled orders (同梱) go into one parcel: keep them next to each other.
   orders.sort(
-    (a, b) => (a.bundleGroup ?? '\uffff').localeCompare(b.bundleGroup ?? '\uffff') || a.orderedAt.localeCompare(b.orderedAt) || a.id - b.id,
+    (a, b) =>
+      (a.bundleGroup ?? '\uffff').localeCompare(b.bundleGroup ?? '\uffff') ||
+      a.orderedAt.localeCompare(b.orderedAt) ||
+      a.id - b.id,
   );
   if (missing.length > 0) {
-    throw new UserError(`選択した注文のうち ${missing.length} 件が見つかりません。一覧を最新にしてから選び直してください。何も印刷していません。`, 'not_found');
+    throw new UserError(
+      `選択した注文のうち ${missing.length} 件が見つかりません。一覧を最新にしてから選び直してください。何も印刷していません。`,
+      'not_found',
+    );
   }
   const pcStore = ctx.actor().storeId;
   const storeId = pcStore ?? orders.find((o) => o.storeId)?.storeId ?? null;

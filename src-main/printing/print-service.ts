@@ -26,7 +26,8 @@ type JobRow = Omit<PrintJobInfo, 'fileExists'> & { orderIds: string };
 /** The printer a job goes to: the one chosen in settings, else the OS default. */
 async function choosePrinter(ctx: ServiceContext): Promise<string> {
   const listing = await ctx.services.files.printer.list();
-  if (!listing.available) throw new UserError(`${listing.message}「PDFで保存」なら印刷せずに保存できます。`, 'no_printer');
+  if (!listing.available)
+    throw new UserError(`${listing.message}「PDFで保存」なら印刷せずに保存できます。`, 'no_printer');
   const chosen = ctx.settings.get('printer');
   if (chosen) {
     if (!listing.printers.some((p) => p.name === chosen)) {
@@ -37,20 +38,31 @@ async function choosePrinter(ctx: ServiceContext): Promise<string> {
     }
     return chosen;
   }
-  const fallback = listing.printers.find((p) => p.isDefault) ?? (listing.printers.length === 1 ? listing.printers[0] : undefined);
+  const fallback =
+    listing.printers.find((p) => p.isDefault) ?? (listing.printers.length === 1 ? listing.printers[0] : undefined);
   if (!fallback) {
-    throw new UserError('印刷先のプリンタが決まっていません。設定 → 印刷・CSV でプリンタを選ぶか、「PDFで保存」を使ってください。何も印刷していません。', 'no_printer');
+    throw new UserError(
+      '印刷先のプリンタが決まっていません。設定 → 印刷・CSV でプリンタを選ぶか、「PDFで保存」を使ってください。何も印刷していません。',
+      'no_printer',
+    );
   }
   return fallback.name;
 }
 
-async function render(ctx: ServiceContext, kind: PrintKind, orderIds: readonly number[], printedAt: Date): Promise<{ rendered: RenderedPdf; ids: number[] }> {
+async function render(
+  ctx: ServiceContext,
+  kind: PrintKind,
+  orderIds: readonly number[],
+  printedAt: Date,
+): Promise<{ rendered: RenderedPdf; ids: number[] }> {
   const data = loadPrintData(ctx, orderIds);
   const meta = { printedAt, operator: ctx.actor().operator, fonts: fontFiles(ctx.paths.assets) };
   const rendered =
     kind === 'picking'
       ? await renderPickingList(data, meta)
-      : await renderDeliveryNotes(data, meta, { withPrices: ctx.settings.get('documents')?.deliveryNotePrices !== false });
+      : await renderDeliveryNotes(data, meta, {
+          withPrices: ctx.settings.get('documents')?.deliveryNotePrices !== false,
+        });
   return { rendered, ids: data.orders.map((o) => o.id) };
 }
 
@@ -60,7 +72,17 @@ async function render(ctx: ServiceContext, kind: PrintKind, orderIds: readonly n
  */
 function record(
   ctx: ServiceContext,
-  job: { kind: PrintKind; fileName: string; filePath: string; printer: string | null; printerJob: string | null; pages: number; bytes: number; ids: number[]; reprintOf: number | null },
+  job: {
+    kind: PrintKind;
+    fileName: string;
+    filePath: string;
+    printer: string | null;
+    printerJob: string | null;
+    pages: number;
+    bytes: number;
+    ids: number[];
+    reprintOf: number | null;
+  },
   at: Date,
 ): number {
   const { sqlite } = ctx.database;
@@ -76,8 +98,20 @@ function record(
           `INSERT INTO print_jobs (kind, file_name, file_path, printer, printer_job, pages, bytes, order_ids, order_count, created_at, actor, reprint_of)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(job.kind, job.fileName, job.filePath, job.printer, job.printerJob, job.pages, job.bytes, JSON.stringify(job.ids), job.ids.length, iso, actor.operator, job.reprintOf)
-        .lastInsertRowid,
+        .run(
+          job.kind,
+          job.fileName,
+          job.filePath,
+          job.printer,
+          job.printerJob,
+          job.pages,
+          job.bytes,
+          JSON.stringify(job.ids),
+          job.ids.length,
+          iso,
+          actor.operator,
+          job.reprintOf,
+        ).lastInsertRowid,
     );
     const mark = sqlite.prepare(
       `INSERT INTO print_marks (order_id, kind, job_id, printed_at, printed_by, times) VALUES (?, ?, ?, ?, ?, 1)
@@ -104,7 +138,14 @@ function record(
   })();
 }
 
-async function produce(ctx: ServiceContext, kind: PrintKind, orderIds: readonly number[], output: Output, reprintOf: number | null, existing?: JobRow): Promise<PrintResult> {
+async function produce(
+  ctx: ServiceContext,
+  kind: PrintKind,
+  orderIds: readonly number[],
+  output: Output,
+  reprintOf: number | null,
+  existing?: JobRow,
+): Promise<PrintResult> {
   const printer = output === 'printer' ? await choosePrinter(ctx) : null;
   const at = ctx.clock.now();
   let file: { fileName: string; filePath: string };
@@ -127,7 +168,8 @@ async function produce(ctx: ServiceContext, kind: PrintKind, orderIds: readonly 
   let printerJob: string | null = null;
   if (printer) {
     try {
-      printerJob = (await ctx.services.files.printer.print(file.filePath, printer, `chumon-${kind}-${fileStamp(at)}`)).job;
+      printerJob = (await ctx.services.files.printer.print(file.filePath, printer, `chumon-${kind}-${fileStamp(at)}`))
+        .job;
     } catch (err) {
       throw new UserError(
         `プリンタ「${printer}」に送れませんでした（${(err as Error).message}）。プリンタの電源と接続を確認してください。PDF は「${file.filePath}」に保存してあります。`,
@@ -142,7 +184,10 @@ async function produce(ctx: ServiceContext, kind: PrintKind, orderIds: readonly 
 /** A document beyond this is hundreds of pages nobody prints at once; split the selection. */
 export const MAX_ORDERS_PER_DOCUMENT = 5000;
 
-export function runPrint(ctx: ServiceContext, input: { kind: PrintKind; orderIds: number[]; output: Output }): Promise<PrintResult> {
+export function runPrint(
+  ctx: ServiceContext,
+  input: { kind: PrintKind; orderIds: number[]; output: Output },
+): Promise<PrintResult> {
   if (new Set(input.orderIds).size > MAX_ORDERS_PER_DOCUMENT) {
     throw new UserError(
       `${PRINT_KIND_LABELS[input.kind]}は一度に ${MAX_ORDERS_PER_DOCUMENT.toLocaleString('ja-JP')}件まで発行できます（選択 ${new Set(input.orderIds).size.toLocaleString('ja-JP')}件）。検索や絞り込みで分けて発行してください。`,
@@ -182,7 +227,10 @@ export function listJobs(ctx: ServiceContext, limit: number): PrintJobInfo[] {
 export function downloadJob(ctx: ServiceContext, jobId: number): DownloadFile {
   const row = jobRow(ctx, jobId);
   if (!existsSync(row.filePath)) {
-    throw new UserError(`PDF「${row.filePath}」が見つかりません（移動または削除されました）。「再印刷」で作り直せます。`, 'file_missing');
+    throw new UserError(
+      `PDF「${row.filePath}」が見つかりません（移動または削除されました）。「再印刷」で作り直せます。`,
+      'file_missing',
+    );
   }
   return { fileName: row.fileName, mimeType: 'application/pdf', base64: readFileSync(row.filePath).toString('base64') };
 }
@@ -195,7 +243,9 @@ export function marksSummary(ctx: ServiceContext, orderIds: readonly number[]): 
   };
   for (const part of chunked([...new Set(orderIds)], 500)) {
     const rows = ctx.database.sqlite
-      .prepare(`SELECT kind, count(*) AS n, max(printed_at) AS last FROM print_marks WHERE order_id IN (${part.map(() => '?').join(',')}) GROUP BY kind`)
+      .prepare(
+        `SELECT kind, count(*) AS n, max(printed_at) AS last FROM print_marks WHERE order_id IN (${part.map(() => '?').join(',')}) GROUP BY kind`,
+      )
       .all(...part) as { kind: PrintKind; n: number; last: string }[];
     for (const row of rows) {
       if (!PRINT_KINDS.includes(row.kind)) continue;

@@ -41,7 +41,10 @@ export class CupsPrinter implements Printer {
     let names: string[];
     try {
       const { stdout } = await run('lpstat', ['-e'], { env: this.env, timeout: 10_000 });
-      names = stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+      names = stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
     } catch (err) {
       const missing = (err as { code?: string }).code === 'ENOENT';
       return {
@@ -64,7 +67,10 @@ export class CupsPrinter implements Printer {
 
   async print(file: string, printer: string, title: string): Promise<{ job: string | null }> {
     try {
-      const { stdout } = await run('lp', ['-d', printer, '-t', title, '-o', 'media=A4', '--', file], { env: this.env, timeout: 60_000 });
+      const { stdout } = await run('lp', ['-d', printer, '-t', title, '-o', 'media=A4', '--', file], {
+        env: this.env,
+        timeout: 60_000,
+      });
       return { job: /request id is (\S+)/.exec(stdout)?.[1] ?? null };
     } catch (err) {
       throw new Error(commandError(err));
@@ -98,7 +104,13 @@ export class WindowsPrinter implements Printer {
 
   async print(file: string, printer: string): Promise<{ job: string | null }> {
     const lib = await import('pdf-to-printer');
-    await lib.print(file, { printer, paperSize: 'A4', scale: 'noscale', silent: true, sumatraPdfPath: this.sumatraPdfPath });
+    await lib.print(file, {
+      printer,
+      paperSize: 'A4',
+      scale: 'noscale',
+      silent: true,
+      sumatraPdfPath: this.sumatraPdfPath,
+    });
     return { job: null };
   }
 }

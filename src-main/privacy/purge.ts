@@ -16,14 +16,25 @@ interface Due {
   values: string[];
 }
 
-const PII_COLUMNS = ['buyer_name', 'buyer_kana', 'buyer_email', 'buyer_phone', 'ship_name', 'ship_postal_code', 'ship_address1', 'ship_address2', 'ship_phone'];
+const PII_COLUMNS = [
+  'buyer_name',
+  'buyer_kana',
+  'buyer_email',
+  'buyer_phone',
+  'ship_name',
+  'ship_postal_code',
+  'ship_address1',
+  'ship_address2',
+  'ship_phone',
+];
 const ERASED_MAIL = '（個人情報保護のため、出荷日から30日を過ぎた Amazon 注文のメール本文を削除しました）';
 
 /** Every string in a JSON value that equals one of `values`, blanked. */
 function blank(value: unknown, values: Set<string>): unknown {
   if (typeof value === 'string') return values.has(value) ? '' : value;
   if (Array.isArray(value)) return value.map((v) => blank(v, values));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blank(v, values)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blank(v, values)]));
   return value;
 }
 
@@ -35,7 +46,7 @@ function blank(value: unknown, values: Set<string>): unknown {
  */
 export function purgeLocalPii(sqlite: BetterSqlite3.Database, now: Date, actor: Actor): PurgeResult {
   const total: PurgeResult = { orders: 0, mails: 0, files: [] };
-  for (let after = 0; after >= 0; ) {
+  for (let after = 0; after >= 0;) {
     const step = purgeChunk(sqlite, now, actor, after, CHUNK);
     total.orders += step.result.orders;
     total.mails += step.result.mails;
@@ -66,12 +77,20 @@ function keptFilesByOrder(sqlite: BetterSqlite3.Database, orderIds: readonly num
  * done. Every lookup per order goes through a key: a store's mail log, import snapshots
  * and print history grow with its orders.
  */
-function purgeChunk(sqlite: BetterSqlite3.Database, now: Date, actor: Actor, afterId: number, limit: number): { result: PurgeResult; lastId: number } {
+function purgeChunk(
+  sqlite: BetterSqlite3.Database,
+  now: Date,
+  actor: Actor,
+  afterId: number,
+  limit: number,
+): { result: PurgeResult; lastId: number } {
   const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * 86_400_000).toISOString();
   const at = now.toISOString();
   const result: PurgeResult = { orders: 0, mails: 0, files: [] };
   let lastId = -1;
-  const tables = new Set(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+  const tables = new Set(
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+  );
   const filesToDelete: string[] = [];
   sqlite.transaction(() => {
     const due = (
@@ -82,7 +101,11 @@ function purgeChunk(sqlite: BetterSqlite3.Database, now: Date, actor: Actor, aft
            ORDER BY id LIMIT ?`,
         )
         .all(afterId, cutoff, limit) as Record<string, string | number>[]
-    ).map((r): Due => ({ id: Number(r.id), orderNo: String(r.orderNo), values: PII_COLUMNS.map((c) => String(r[c] ?? '')).filter((v) => v.length > 1) }));
+    ).map((r): Due => ({
+      id: Number(r.id),
+      orderNo: String(r.orderNo),
+      values: PII_COLUMNS.map((c) => String(r[c] ?? '')).filter((v) => v.length > 1),
+    }));
     if (due.length === 0) return;
     if (due.length === limit) lastId = due[due.length - 1]!.id;
     const erase = sqlite.prepare(
@@ -92,11 +115,22 @@ function purgeChunk(sqlite: BetterSqlite3.Database, now: Date, actor: Actor, aft
       `INSERT INTO order_history (order_id, at, actor, store_id, pc_id, kind, from_value, to_value, reason) VALUES (?, ?, 'システム', ?, ?, 'pii_purge', NULL, NULL, ?)`,
     );
     const mails = tables.has('mail_log') ? sqlite.prepare('SELECT id, subject FROM mail_log WHERE order_id = ?') : null;
-    const eraseMail = tables.has('mail_log') ? sqlite.prepare('UPDATE mail_log SET recipient = ?, subject = ?, body = ? WHERE id = ?') : null;
+    const eraseMail = tables.has('mail_log')
+      ? sqlite.prepare('UPDATE mail_log SET recipient = ?, subject = ?, body = ? WHERE id = ?')
+      : null;
     // By the snapshot's key (the order's channel and number), not a scan for its order_id.
-    const snapshot = tables.has('import_records') ? sqlite.prepare("SELECT rowid, snapshot FROM import_records WHERE channel = 'amazon' AND order_no = ?") : null;
-    const eraseSnapshot = tables.has('import_records') ? sqlite.prepare('UPDATE import_records SET snapshot = ? WHERE rowid = ?') : null;
-    const keptFiles = tables.has('print_jobs') ? keptFilesByOrder(sqlite, due.map((o) => o.id)) : new Map<number, string[]>();
+    const snapshot = tables.has('import_records')
+      ? sqlite.prepare("SELECT rowid, snapshot FROM import_records WHERE channel = 'amazon' AND order_no = ?")
+      : null;
+    const eraseSnapshot = tables.has('import_records')
+      ? sqlite.prepare('UPDATE import_records SET snapshot = ? WHERE rowid = ?')
+      : null;
+    const keptFiles = tables.has('print_jobs')
+      ? keptFilesByOrder(
+          sqlite,
+          due.map((o) => o.id),
+        )
+      : new Map<number, string[]>();
     for (const order of due) {
       erase.run(at, at, order.id);
       let reason = PII_PURGE_REASON;
@@ -143,7 +177,7 @@ export function startPiiPurge(ctx: ServiceContext, dayMs = 86_400_000): () => vo
   const guarded = async () => {
     try {
       let purged = 0;
-      for (let after = 0; after >= 0 && !stopped; ) {
+      for (let after = 0; after >= 0 && !stopped;) {
         const started = performance.now();
         const step = purgeChunk(ctx.database.sqlite, ctx.clock.now(), ctx.actor(), after, BACKGROUND_STEP);
         purged += step.result.orders;

@@ -1,12 +1,6 @@
 import { UserError } from '../../src-shared/api/errors.js';
 import type { SearchCriteria } from '../../src-shared/api/orders.js';
-import {
-  addressKey,
-  characterPairs,
-  emailKey,
-  nameKey,
-  phoneKey,
-} from '../../src-shared/text/search-tokens.js';
+import { addressKey, characterPairs, emailKey, nameKey, phoneKey } from '../../src-shared/text/search-tokens.js';
 
 /**
  * The F5 conditions (S10) as SQL over `orders o`: conditions joined with AND, named
@@ -93,7 +87,9 @@ export function compileCriteria(c: SearchCriteria): CompiledCriteria {
 
   if (present(c.orderNo)) {
     // Through the narrow order-number index, not the million wide rows.
-    where.push(`o.id IN (SELECT id FROM orders INDEXED BY orders_order_no_idx WHERE order_no LIKE @orderNo ESCAPE '\\')`);
+    where.push(
+      `o.id IN (SELECT id FROM orders INDEXED BY orders_order_no_idx WHERE order_no LIKE @orderNo ESCAPE '\\')`,
+    );
     params.orderNo = `%${escapeLike(c.orderNo.normalize('NFKC').trim())}%`;
   }
   if (present(c.trackingNo)) {
@@ -148,7 +144,14 @@ export function compileCriteria(c: SearchCriteria): CompiledCriteria {
   if (match) params.match = match;
   const full = ['buyer', 'address', 'email', 'phone'];
   const conditions = Object.entries(c)
-    .filter(([key, value]) => !full.includes(key) && value !== undefined && value !== false && value !== '' && !(Array.isArray(value) && value.length === 0))
+    .filter(
+      ([key, value]) =>
+        !full.includes(key) &&
+        value !== undefined &&
+        value !== false &&
+        value !== '' &&
+        !(Array.isArray(value) && value.length === 0),
+    )
     .map(([key]) => key);
   return { where, conditions, params, match };
 }

@@ -51,13 +51,19 @@ export function withSearchIndexBatch<T>(sqlite: BetterSqlite3.Database, insert: 
  * second core), and moves the open batch or deferred load past them, so that its fill does
  * not index them again. The rows must be exactly the orders above the batch's start.
  */
-export function insertSearchRowsFrom(sqlite: BetterSqlite3.Database, source: string, params: Record<string, unknown>): void {
+export function insertSearchRowsFrom(
+  sqlite: BetterSqlite3.Database,
+  source: string,
+  params: Record<string, unknown>,
+): void {
   const start = batchStarts.get(sqlite);
-  if (start === undefined || !sqlite.inTransaction) throw new Error('insertSearchRowsFrom needs an open search batch or deferred load');
+  if (start === undefined || !sqlite.inTransaction)
+    throw new Error('insertSearchRowsFrom needs an open search batch or deferred load');
   const { changes } = sqlite.prepare(`INSERT INTO order_search (rowid, name, addr, contact) ${source}`).run(params);
   const end = maxOrderId(sqlite);
   const above = sqlite.prepare('SELECT count(*) FROM orders WHERE id > ?').pluck().get(start) as number;
-  if (changes !== above || changes !== end - start) throw new Error(`search rows out of step: ${changes} rows for ${above} orders above ${start}`);
+  if (changes !== above || changes !== end - start)
+    throw new Error(`search rows out of step: ${changes} rows for ${above} orders above ${start}`);
   batchStarts.set(sqlite, end);
   sqlite.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(end), DEFERRED_KEY);
 }

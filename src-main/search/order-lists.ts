@@ -77,7 +77,8 @@ export class OrderLists {
       tabOnly: list.statusTab && compiled.where.length === 0 && compiled.match === null,
       textInStatus:
         compiled.match !== null &&
-        ((list.statusTab && compiled.where.length === 0) || (!list.tabWhere && compiled.conditions.join() === 'statuses')),
+        ((list.statusTab && compiled.where.length === 0) ||
+          (!list.tabWhere && compiled.conditions.join() === 'statuses')),
     };
   }
 
@@ -95,7 +96,12 @@ export class OrderLists {
     const direction = sort?.direction === 'asc' ? 'ASC' : 'DESC';
     const orderBy = `ORDER BY o.${column} ${direction}, o.id ${direction}`;
     if (offset > 0) {
-      const ids = this.sortedIds(list, plan, orderBy, (plan.textInStatus && column === 'ordered_at') || plan.tabOnly ? STATUS_INDEX : '');
+      const ids = this.sortedIds(
+        list,
+        plan,
+        orderBy,
+        (plan.textInStatus && column === 'ordered_at') || plan.tabOnly ? STATUS_INDEX : '',
+      );
       return { rows: this.rowsById(ids.slice(offset, offset + limit)), total: ids.length };
     }
     const total = this.count(list, plan);
@@ -106,9 +112,9 @@ export class OrderLists {
         : (plan.textInStatus && byDate) || plan.tabOnly
           ? STATUS_INDEX
           : '';
-    const rows = this
-      .prepare(`SELECT ${this.rowColumns} FROM orders o ${hint} ${plan.where} ${orderBy} LIMIT @limit`)
-      .all({ ...plan.params, limit }) as OrderRow[];
+    const rows = this.prepare(
+      `SELECT ${this.rowColumns} FROM orders o ${hint} ${plan.where} ${orderBy} LIMIT @limit`,
+    ).all({ ...plan.params, limit }) as OrderRow[];
     return { rows, total };
   }
 
@@ -127,7 +133,9 @@ export class OrderLists {
     const key = JSON.stringify([version, list.tabWhere, list.tabParams, list.criteria, orderBy]);
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const ids = this.prepare(`SELECT o.id FROM orders o ${hint} ${plan.where} ${orderBy}`).pluck().all(plan.params) as number[];
+    const ids = this.prepare(`SELECT o.id FROM orders o ${hint} ${plan.where} ${orderBy}`)
+      .pluck()
+      .all(plan.params) as number[];
     // Any write changes total_changes(), so older entries can only be stale: keep the newest few.
     this.cache.set(key, ids);
     while (this.cache.size > CACHED_LISTS) this.cache.delete(this.cache.keys().next().value!);

@@ -101,7 +101,8 @@ export class StatusEngine {
       if (to === 'paid') set.push('paid_at = coalesce(paid_at, @paidAt)');
       if (to === 'shipped') set.push('shipped_at = @at');
       if (to === 'cancelled') set.push('cancelled_at = @at', 'cancel_reason = @reason');
-      if (tracking) set.push('tracking_no = coalesce(@trackingNo, tracking_no)', 'carrier = coalesce(@carrier, carrier)');
+      if (tracking)
+        set.push('tracking_no = coalesce(@trackingNo, tracking_no)', 'carrier = coalesce(@carrier, carrier)');
       statement = this.sqlite.prepare(`UPDATE orders SET ${set.join(', ')} WHERE id = @id`);
       this.updates.set(key, statement);
     }
@@ -141,7 +142,8 @@ export class StatusEngine {
       }
       for (const order of unit.members) {
         if (!unit.requested.has(order.id)) continue;
-        const reason = order === outcome.order ? outcome.reason : partnerRefusal(outcome.order.order_no, outcome.reason);
+        const reason =
+          order === outcome.order ? outcome.reason : partnerRefusal(outcome.order.order_no, outcome.reason);
         result.refused.push({ orderId: order.id, orderNo: order.order_no, reason });
       }
     }
@@ -199,7 +201,10 @@ export class StatusEngine {
       return new UnitRefused(unit.members[0]!, '送り状番号を入力してください。');
     }
     if (unit.bundled && request.operation === 'cancel' && unit.members.some((m) => !unit.requested.has(m.id))) {
-      return new UnitRefused(unit.members.find((m) => unit.requested.has(m.id))!, BUNDLE_CANCEL_REFUSAL);
+      return new UnitRefused(
+        unit.members.find((m) => unit.requested.has(m.id))!,
+        BUNDLE_CANCEL_REFUSAL,
+      );
     }
     const plan: Planned[] = [];
     for (const order of unit.members) {

@@ -29,8 +29,12 @@ export class StockLedger {
       `SELECT sku, min(title) AS title, sum(quantity) AS needed FROM order_items
        WHERE order_id = ? GROUP BY sku ORDER BY min(line_no)`,
     );
-    this.availableStmt = sqlite.prepare('SELECT on_hand - reserved AS available FROM stock WHERE sku = ? AND store_id = ?').pluck();
-    this.heldStmt = sqlite.prepare('SELECT sku, store_id AS storeId, quantity FROM stock_reservations WHERE order_id = ?');
+    this.availableStmt = sqlite
+      .prepare('SELECT on_hand - reserved AS available FROM stock WHERE sku = ? AND store_id = ?')
+      .pluck();
+    this.heldStmt = sqlite.prepare(
+      'SELECT sku, store_id AS storeId, quantity FROM stock_reservations WHERE order_id = ?',
+    );
     this.reserveStmt = sqlite.prepare('UPDATE stock SET reserved = reserved + ? WHERE sku = ? AND store_id = ?');
     this.insertReservation = sqlite.prepare(
       'INSERT INTO stock_reservations (order_id, sku, store_id, quantity, reserved_at) VALUES (?, ?, ?, ?, ?)',

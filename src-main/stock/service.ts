@@ -25,7 +25,8 @@ export class StockService {
   ) {
     this.ledger = new StockLedger(sqlite);
     this.sql = prepareAll(sqlite, {
-      order: 'SELECT status, store_id AS storeId, buyer_name AS buyerName, bundle_group AS bundleGroup FROM orders WHERE id = ?',
+      order:
+        'SELECT status, store_id AS storeId, buyer_name AS buyerName, bundle_group AS bundleGroup FROM orders WHERE id = ?',
       partners: { pluck: PARTNER_ORDER_NOS_SQL },
     });
   }

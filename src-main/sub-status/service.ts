@@ -33,7 +33,9 @@ export class SubStatusMaster {
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.journal = new Journal(sqlite);
     this.byIdStmt = sqlite.prepare(`SELECT ${COLUMNS} FROM sub_statuses WHERE id = ?`);
-    this.ofStatusStmt = sqlite.prepare(`SELECT ${COLUMNS} FROM sub_statuses WHERE main_status = ? ORDER BY sort_order, id`);
+    this.ofStatusStmt = sqlite.prepare(
+      `SELECT ${COLUMNS} FROM sub_statuses WHERE main_status = ? ORDER BY sort_order, id`,
+    );
   }
 
   private get(id: number): Row {
@@ -46,7 +48,9 @@ export class SubStatusMaster {
     const same = (this.ofStatusStmt.all(mainStatus) as Row[]).find((r) => r.name === name && r.id !== exceptId);
     if (!same) return;
     const hint = same.retiredAt ? '（廃止済みです。使う場合は「復活」してください）' : '';
-    throw new UserError(`「${STATUS_LABELS[mainStatus]}」には「${name}」がすでにあります${hint}。別の名前にしてください。`);
+    throw new UserError(
+      `「${STATUS_LABELS[mainStatus]}」には「${name}」がすでにあります${hint}。別の名前にしてください。`,
+    );
   }
 
   private record(row: Row, kind: string, from: string | null, to: string | null, actor: Actor, at: string): void {
@@ -57,7 +61,13 @@ export class SubStatusMaster {
         kind,
         from,
         to,
-        payload: { mainStatus: row.mainStatus, name: row.name, color: row.color, sortOrder: row.sortOrder, retired: row.retiredAt !== null },
+        payload: {
+          mainStatus: row.mainStatus,
+          name: row.name,
+          color: row.color,
+          sortOrder: row.sortOrder,
+          retired: row.retiredAt !== null,
+        },
       },
       actor,
       at,
@@ -104,7 +114,9 @@ export class SubStatusMaster {
       const current = this.ofStatusStmt.all(mainStatus) as Row[];
       const known = new Set(current.map((r) => r.id));
       if (ids.length !== current.length || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) {
-        throw new UserError('並び順を保存できませんでした。ほかの端末で変更された可能性があります。画面を開き直してください。');
+        throw new UserError(
+          '並び順を保存できませんでした。ほかの端末で変更された可能性があります。画面を開き直してください。',
+        );
       }
       const set = this.sqlite.prepare('UPDATE sub_statuses SET sort_order = ? WHERE id = ?');
       ids.forEach((id, index) => {
@@ -133,7 +145,9 @@ export class SubStatusMaster {
   /** Orders per sub-status id, from the partial index on sub_status_id. */
   usage(): Record<number, number> {
     const rows = this.sqlite
-      .prepare('SELECT sub_status_id AS id, count(*) AS n FROM orders WHERE sub_status_id IS NOT NULL GROUP BY sub_status_id')
+      .prepare(
+        'SELECT sub_status_id AS id, count(*) AS n FROM orders WHERE sub_status_id IS NOT NULL GROUP BY sub_status_id',
+      )
       .all() as { id: number; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.id, r.n]));
   }

@@ -8,12 +8,18 @@ import { SyncTransport } from './transport.js';
 
 function identity(ctx: ServiceContext): { storeName: string | null; isHeadOffice: boolean } {
   const raw = new LocalSyncState(ctx.database.sqlite).meta('sync_identity');
-  return raw ? (JSON.parse(raw) as { storeName: string; isHeadOffice: boolean }) : { storeName: null, isHeadOffice: false };
+  return raw
+    ? (JSON.parse(raw) as { storeName: string; isHeadOffice: boolean })
+    : { storeName: null, isHeadOffice: false };
 }
 
 function current(ctx: ServiceContext): SyncSettings {
   const serverUrl = ctx.settings.get('serverUrl');
-  return { serverUrl, hasToken: Boolean(ctx.settings.get('storeToken')), ...(serverUrl ? identity(ctx) : { storeName: null, isHeadOffice: false }) };
+  return {
+    serverUrl,
+    hasToken: Boolean(ctx.settings.get('storeToken')),
+    ...(serverUrl ? identity(ctx) : { storeName: null, isHeadOffice: false }),
+  };
 }
 
 export const syncHandlers: Handlers<
@@ -33,7 +39,10 @@ export const syncHandlers: Handlers<
     }
     const saved = ctx.settings.get('storeToken');
     const plain = token || (saved ? await ctx.secrets.decrypt(saved).catch(() => '') : '');
-    if (!plain) throw new UserError('この PC のトークンを入力してください（管理者がサーバーで PC を登録したときに表示されたものです）。');
+    if (!plain)
+      throw new UserError(
+        'この PC のトークンを入力してください（管理者がサーバーで PC を登録したときに表示されたものです）。',
+      );
     // Checked against the server before anything is saved: a typo changes nothing.
     const hello = await new SyncTransport(serverUrl, plain, ctx.clock).hello();
     if (local.meta('sync_server_id') !== hello.serverId) local.resetCursor(hello.serverId);
@@ -43,7 +52,10 @@ export const syncHandlers: Handlers<
     ctx.settings.set('storeToken', await ctx.secrets.encrypt(plain));
     // This PC's store is the one the server registered it for; head office sees all stores.
     ctx.settings.set('storeId', hello.client.isHeadOffice ? null : hello.client.storeId);
-    local.setMetaValue('sync_identity', JSON.stringify({ storeName: hello.client.storeName, isHeadOffice: hello.client.isHeadOffice }));
+    local.setMetaValue(
+      'sync_identity',
+      JSON.stringify({ storeName: hello.client.storeName, isHeadOffice: hello.client.isHeadOffice }),
+    );
     local.setCapture(true);
     runner.startLive();
     ctx.emit({ type: 'orders:changed' });

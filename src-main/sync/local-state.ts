@@ -1,7 +1,13 @@
 import { withSearchIndexBatch } from '../search/index-batch.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { STATUS_LABELS, isMainStatus } from '../../src-shared/domain/status.js';
-import type { MastersUpload, OpResult, PulledHistory, PullResponse, WireMaster } from '../../src-shared/sync/protocol.js';
+import type {
+  MastersUpload,
+  OpResult,
+  PulledHistory,
+  PullResponse,
+  WireMaster,
+} from '../../src-shared/sync/protocol.js';
 import { UPLOADED_MASTER_KINDS } from '../../src-shared/sync/protocol.js';
 import type { SyncRefusal } from '../../src-shared/api/sync.js';
 import { describeKind, type Prepared } from './outbox.js';
@@ -35,7 +41,9 @@ export class LocalSyncState {
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.writer = new LocalOrderWriter(sqlite);
     this.getMeta = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck();
-    this.setMeta = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.setMeta = sqlite.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
     this.deleteMeta = sqlite.prepare('DELETE FROM meta WHERE key = ?');
   }
 
@@ -86,34 +94,39 @@ export class LocalSyncState {
    */
   applyPage(page: PullResponse, fresh = false): PageApplied {
     // New orders of the page get their search-index rows in one pass at its end.
-    return this.quietly(() => withSearchIndexBatch(this.sqlite, () => {
-      const busy = new Set(
-        this.sqlite.prepare("SELECT DISTINCT entity_id FROM sync_outbox WHERE state = 'pending' AND entity = 'order'").pluck().all() as string[],
-      );
-      let removed = 0;
-      for (const r of page.removed) if (this.writer.remove(r.channel, r.orderNo)) removed += 1;
-      const history = new Map<string, PulledHistory[]>();
-      for (const h of page.history) {
-        const key = `${h.channel}\u0000${h.orderNo}`;
-        const list = history.get(key);
-        if (list) list.push(h);
-        else history.set(key, [h]);
-      }
-      let orders = 0;
-      for (const order of page.orders) {
-        // An order with changes still queued here keeps its local state: the push that
-        // follows brings the server's verdict and its copy.
-        const id = busy.size > 0 ? this.writer.idOf(order.channel, order.orderNo) : undefined;
-        if (id !== undefined && busy.has(String(id))) continue;
-        const whole = { ...order, history: history.get(`${order.channel}\u0000${order.orderNo}`) ?? [] };
-        if (fresh) this.writer.insertFresh(whole);
-        else this.writer.write(whole);
-        orders += 1;
-      }
-      for (const master of page.masters) this.applyMaster(master);
-      this.setMeta.run('sync_cursor', String(page.cursor));
-      return { orders, removed, masters: page.masters.length };
-    }));
+    return this.quietly(() =>
+      withSearchIndexBatch(this.sqlite, () => {
+        const busy = new Set(
+          this.sqlite
+            .prepare("SELECT DISTINCT entity_id FROM sync_outbox WHERE state = 'pending' AND entity = 'order'")
+            .pluck()
+            .all() as string[],
+        );
+        let removed = 0;
+        for (const r of page.removed) if (this.writer.remove(r.channel, r.orderNo)) removed += 1;
+        const history = new Map<string, PulledHistory[]>();
+        for (const h of page.history) {
+          const key = `${h.channel}\u0000${h.orderNo}`;
+          const list = history.get(key);
+          if (list) list.push(h);
+          else history.set(key, [h]);
+        }
+        let orders = 0;
+        for (const order of page.orders) {
+          // An order with changes still queued here keeps its local state: the push that
+          // follows brings the server's verdict and its copy.
+          const id = busy.size > 0 ? this.writer.idOf(order.channel, order.orderNo) : undefined;
+          if (id !== undefined && busy.has(String(id))) continue;
+          const whole = { ...order, history: history.get(`${order.channel}\u0000${order.orderNo}`) ?? [] };
+          if (fresh) this.writer.insertFresh(whole);
+          else this.writer.write(whole);
+          orders += 1;
+        }
+        for (const master of page.masters) this.applyMaster(master);
+        this.setMeta.run('sync_cursor', String(page.cursor));
+        return { orders, removed, masters: page.masters.length };
+      }),
+    );
   }
 
   private applyMaster(master: WireMaster): void {
@@ -155,7 +168,9 @@ export class LocalSyncState {
     );
     this.quietly(() => {
       for (const item of sent) {
-        const result = item.op ? byId.get(item.row.opId) : { opId: item.row.opId, accepted: false, reason: item.problem, order: undefined };
+        const result = item.op
+          ? byId.get(item.row.opId)
+          : { opId: item.row.opId, accepted: false, reason: item.problem, order: undefined };
         if (!result) continue;
         remove.run(item.row.opId);
         const channel = item.op?.channel ?? (item.op === null ? item.channel : '');
@@ -169,10 +184,24 @@ export class LocalSyncState {
           channel,
           attempted: describeKind(item.row.kind, item.op?.operation),
           reason: result.reason ?? '理由は返されませんでした。',
-          statusNow: statusNow && isMainStatus(statusNow) ? STATUS_LABELS[statusNow] : result.order === null ? 'この店舗の担当外' : null,
+          statusNow:
+            statusNow && isMainStatus(statusNow)
+              ? STATUS_LABELS[statusNow]
+              : result.order === null
+                ? 'この店舗の担当外'
+                : null,
           at,
         };
-        record.run(item.row.opId, channel, orderNo, item.row.kind, refusal.attempted, refusal.reason, refusal.statusNow, at);
+        record.run(
+          item.row.opId,
+          channel,
+          orderNo,
+          item.row.kind,
+          refusal.attempted,
+          refusal.reason,
+          refusal.statusNow,
+          at,
+        );
         refusals.push(refusal);
       }
     });
@@ -193,7 +222,11 @@ export class LocalSyncState {
    * Master edits are done with once head office's lists went up; at a store PC they are
    * refused (head office owns the masters) and the next pull restores head office's.
    */
-  settleMasterOps(ops: { opId: string; entity: string; entityId: string; kind: string }[], refusedReason: string | null, at: string): SyncRefusal[] {
+  settleMasterOps(
+    ops: { opId: string; entity: string; entityId: string; kind: string }[],
+    refusedReason: string | null,
+    at: string,
+  ): SyncRefusal[] {
     const refusals: SyncRefusal[] = [];
     const remove = this.sqlite.prepare('DELETE FROM sync_outbox WHERE op_id = ?');
     const record = this.sqlite.prepare(

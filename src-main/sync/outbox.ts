@@ -14,7 +14,8 @@ export interface OutboxRow {
 }
 
 /** A queued change ready to go up, or one that cannot be sent (kept for the clerk). */
-export type Prepared = { row: OutboxRow; op: WireOp } | { row: OutboxRow; op: null; orderNo: string; channel: string; problem: string };
+export type Prepared =
+  { row: OutboxRow; op: WireOp } | { row: OutboxRow; op: null; orderNo: string; channel: string; problem: string };
 
 /**
  * Order columns (as the server names them) that a change kind touches, for journal entries
@@ -126,7 +127,13 @@ export class OutboxReader {
     }
     const parsed = wireOp.safeParse(candidate);
     if (parsed.success) return { row, op: parsed.data };
-    return { row, op: null, channel: key.channel, orderNo: key.orderNo, problem: `送信できない内容です（${parsed.error.issues[0]?.message ?? '形式の誤り'}）。` };
+    return {
+      row,
+      op: null,
+      channel: key.channel,
+      orderNo: key.orderNo,
+      problem: `送信できない内容です（${parsed.error.issues[0]?.message ?? '形式の誤り'}）。`,
+    };
   }
 
   /**
@@ -144,7 +151,8 @@ export class OutboxReader {
         fields[name] = BOOLEAN_FIELDS.has(name) ? value === 1 : value;
       }
     }
-    for (const name of Object.keys(fields)) if (BOOLEAN_FIELDS.has(name) && typeof fields[name] === 'number') fields[name] = fields[name] === 1;
+    for (const name of Object.keys(fields))
+      if (BOOLEAN_FIELDS.has(name) && typeof fields[name] === 'number') fields[name] = fields[name] === 1;
     return fields as FieldValues;
   }
 }

@@ -15,7 +15,8 @@ const OFFLINE_RETRY_MS = 5000;
 
 const MASTERS_OWNED = 'マスタは本部の PC で管理しています。この店舗での変更は反映されず、本部のマスタに戻しました。';
 
-export const NOT_CONFIGURED = '中央サーバーが設定されていません。設定の「同期」でサーバーのアドレスとこの PC のトークンを入れてください。';
+export const NOT_CONFIGURED =
+  '中央サーバーが設定されていません。設定の「同期」でサーバーのアドレスとこの PC のトークンを入れてください。';
 
 /**
  * Sync of one store database with the central server (SPEC §5, DESIGN 6): a round pushes
@@ -47,7 +48,10 @@ export class SyncRunner {
     try {
       token = await this.ctx.secrets.decrypt(sealed);
     } catch {
-      throw new UserError('保存されているトークンを読み出せません。設定の「同期」でトークンを入れ直してください。', 'sync_auth');
+      throw new UserError(
+        '保存されているトークンを読み出せません。設定の「同期」でトークンを入れ直してください。',
+        'sync_auth',
+      );
     }
     return new SyncTransport(url, token, this.ctx.clock);
   }
@@ -95,11 +99,15 @@ export class SyncRunner {
       this.online = true;
       this.lastError = null;
       this.lastSyncAt = this.ctx.clock.now().toISOString();
-      if (report.received + report.removed + report.refused.length + report.masters > 0) this.ctx.emit({ type: 'orders:changed' });
+      if (report.received + report.removed + report.refused.length + report.masters > 0)
+        this.ctx.emit({ type: 'orders:changed' });
       return report;
     } catch (err) {
       if (err instanceof SyncError && err.kind === 'offline') this.online = false;
-      this.lastError = err instanceof UserError ? err.message : '同期中に予期しないエラーが発生しました。変更はこの PC に保存されています。';
+      this.lastError =
+        err instanceof UserError
+          ? err.message
+          : '同期中に予期しないエラーが発生しました。変更はこの PC に保存されています。';
       throw err;
     }
   }
@@ -118,7 +126,11 @@ export class SyncRunner {
       if (batch.length === 0) break;
       const ops = batch.flatMap((b) => (b.op ? [b.op] : []));
       const response = ops.length > 0 ? await transport.push(ops) : { results: [] };
-      const refused: SyncRefusal[] = local.applyPushResults(batch, response.results, this.ctx.clock.now().toISOString());
+      const refused: SyncRefusal[] = local.applyPushResults(
+        batch,
+        response.results,
+        this.ctx.clock.now().toISOString(),
+      );
       report.sent += batch.length - refused.length;
       report.refused.push(...refused);
     }

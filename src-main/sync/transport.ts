@@ -57,13 +57,19 @@ export class SyncTransport {
     if (!answer) throw new SyncError(OFFLINE, 'offline');
     const { response, data } = answer;
     if (response.status === 401) {
-      throw new SyncError('中央サーバーがこの PC のトークンを受け付けません。設定の「同期」で管理者から受け取ったトークンを入れ直してください。', 'auth');
+      throw new SyncError(
+        '中央サーバーがこの PC のトークンを受け付けません。設定の「同期」で管理者から受け取ったトークンを入れ直してください。',
+        'auth',
+      );
     }
     if (response.status === 403) {
       throw new SyncError(`中央サーバーが操作を拒否しました: ${(data as { error?: string }).error ?? ''}`, 'auth');
     }
     if (!response.ok) {
-      throw new SyncError(`中央サーバーでエラーが発生しました（${response.status}）。しばらくしてから F6 でもう一度お試しください。${(data as { error?: string }).error ?? ''}`, 'server');
+      throw new SyncError(
+        `中央サーバーでエラーが発生しました（${response.status}）。しばらくしてから F6 でもう一度お試しください。${(data as { error?: string }).error ?? ''}`,
+        'server',
+      );
     }
     const serverTime = (data as { serverTime?: string }).serverTime;
     if (serverTime) this.checkClock(serverTime);

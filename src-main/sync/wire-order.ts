@@ -60,7 +60,8 @@ export class LocalOrderWriter {
   private readonly insertNew: BetterSqlite3.Statement;
 
   constructor(sqlite: BetterSqlite3.Database) {
-    const pii = (column: string) => `${column} = CASE WHEN orders.pii_purged_at IS NOT NULL THEN '' ELSE excluded.${column} END`;
+    const pii = (column: string) =>
+      `${column} = CASE WHEN orders.pii_purged_at IS NOT NULL THEN '' ELSE excluded.${column} END`;
     this.upsert = sqlite.prepare(
       `INSERT INTO orders ${INSERT_COLUMNS}
        ON CONFLICT (channel, order_no) DO UPDATE SET
@@ -106,7 +107,9 @@ export class LocalOrderWriter {
       const local = row[key];
       if ((typeof incoming === 'boolean' ? Number(incoming) : incoming) !== local) return undefined;
     }
-    const items = JSON.stringify(order.items.map((i) => [i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location]));
+    const items = JSON.stringify(
+      order.items.map((i) => [i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location]),
+    );
     return row.items === items ? Number(row.id) : undefined;
   }
 
@@ -122,7 +125,8 @@ export class LocalOrderWriter {
     if (info.changes === 0) return this.write(order);
     const id = Number(info.lastInsertRowid);
     for (const i of items) this.insertItem.run(id, i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location);
-    for (const h of history) this.insertHistory.run(id, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
+    for (const h of history)
+      this.insertHistory.run(id, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
     return id;
   }
 
@@ -149,13 +153,15 @@ export class LocalOrderWriter {
     const { items, history, ...fields } = order;
     const same = this.unchanged(order);
     if (same !== undefined) {
-      for (const h of history) this.insertHistory.run(same, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
+      for (const h of history)
+        this.insertHistory.run(same, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
       return same;
     }
     const id = (this.upsert.get(this.params(fields)) as { id: number }).id;
     this.clearItems.run(id);
     for (const i of items) this.insertItem.run(id, i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location);
-    for (const h of history) this.insertHistory.run(id, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
+    for (const h of history)
+      this.insertHistory.run(id, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
     return id;
   }
 
@@ -171,10 +177,13 @@ export class LocalOrderWriter {
 
 /** Reads a locally made order back as the server takes it in ('create' operations). */
 export function readNewOrder(sqlite: BetterSqlite3.Database, id: number): NewOrder | null {
-  const o = sqlite.prepare('SELECT * FROM orders WHERE id = ?').get(id) as Record<string, string | number | null> | undefined;
+  const o = sqlite.prepare('SELECT * FROM orders WHERE id = ?').get(id) as
+    Record<string, string | number | null> | undefined;
   if (!o) return null;
   const items = sqlite
-    .prepare('SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location FROM order_items WHERE order_id = ? ORDER BY line_no')
+    .prepare(
+      'SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location FROM order_items WHERE order_id = ? ORDER BY line_no',
+    )
     .all(id) as WireItem[];
   return { ...newOrderFields(o), items };
 }

@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     options: { port: { type: 'string', default: '0' }, demo: { type: 'boolean', default: false } },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`ポート番号が正しくありません: ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UserError(`ポート番号が正しくありません: ${values.port}`);
   const dataDir = resolveDataDir();
   const app = bootApp({
     dataDir,

@@ -27,7 +27,6 @@ export interface WebServer {
 
 const COOKIE = 'chumon_token';
 
-
 function sameToken(given: string | undefined, token: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);

@@ -62,7 +62,18 @@ export function App() {
             closeDialog: () => setDialog(null),
           }
         : null,
-    [list.tab, list.masters, list.query, list.view, list.listTotal, list.showList, list.selection, list.setSelection, list.refresh, notify],
+    [
+      list.tab,
+      list.masters,
+      list.query,
+      list.view,
+      list.listTotal,
+      list.showList,
+      list.selection,
+      list.setSelection,
+      list.refresh,
+      notify,
+    ],
   );
 
   const enabled = useCallback(
@@ -103,12 +114,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <TabBar
-        current={tabOf(list.view)}
-        last={list.tab}
-        counts={list.counts}
-        onSelect={list.selectTab}
-      />
+      <TabBar current={tabOf(list.view)} last={list.tab} counts={list.counts} onSelect={list.selectTab} />
       <div className="toolbar">
         <span className="selected-count" aria-live="polite">
           {labelOf(list.view)}：{list.selection.size.toLocaleString('ja-JP')}件選択中
@@ -128,7 +134,10 @@ export function App() {
       {empty ? (
         <section className="empty" aria-label="注文データなし">
           <p>注文データがありません。お試し用のデモデータ（2,000件）を読み込みますか？</p>
-          <button type="button" onClick={() => invoke('demo:load', { orders: 2000 }).catch((e: Error) => showError(e.message))}>
+          <button
+            type="button"
+            onClick={() => invoke('demo:load', { orders: 2000 }).catch((e: Error) => showError(e.message))}
+          >
             デモデータを読み込む
           </button>
         </section>

@@ -20,7 +20,12 @@ export interface ServerDatabase {
   close(): Promise<void>;
 }
 
-export const SERVER_MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'drizzle-server');
+export const SERVER_MIGRATIONS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'drizzle-server',
+);
 
 /** Any key for the advisory lock that keeps two server processes from migrating at once. */
 const MIGRATION_LOCK = 7_212_026;
@@ -50,7 +55,9 @@ export function idList(ids: readonly number[]): string {
 }
 
 async function ensureState(db: ServerDb): Promise<void> {
-  await db.execute(sql`INSERT INTO sync_state (id, server_id, last_seq) VALUES (1, ${randomUUID()}, 0) ON CONFLICT (id) DO NOTHING`);
+  await db.execute(
+    sql`INSERT INTO sync_state (id, server_id, last_seq) VALUES (1, ${randomUUID()}, 0) ON CONFLICT (id) DO NOTHING`,
+  );
 }
 
 /**

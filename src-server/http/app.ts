@@ -34,7 +34,10 @@ type Env = { Variables: { client: ClientIdentity } };
 const TOO_MANY = 'このトークンからの要求が多すぎるため、しばらく受け付けません。少し待ってからもう一度お試しください。';
 
 const storeInput = z.object({
-  id: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, '店舗IDは英数字・_・- で40文字までです。'),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, '店舗IDは英数字・_・- で40文字までです。'),
   name: z.string().trim().min(1).max(100),
   isHeadOffice: z.boolean().default(false),
   postalCode: z.string().max(20).default(''),
@@ -65,7 +68,10 @@ function tooMany(c: Context, message: string, seconds: number) {
   return c.json({ error: message }, 429, { 'retry-after': String(Math.max(1, seconds)) });
 }
 
-async function parse<T extends z.ZodType>(c: Context, schema: T): Promise<{ ok: true; value: z.output<T> } | { ok: false; message: string }> {
+async function parse<T extends z.ZodType>(
+  c: Context,
+  schema: T,
+): Promise<{ ok: true; value: z.output<T> } | { ok: false; message: string }> {
   let body: unknown;
   try {
     body = await c.req.json();
@@ -73,7 +79,14 @@ async function parse<T extends z.ZodType>(c: Context, schema: T): Promise<{ ok: 
     return { ok: false, message: '送信内容を JSON として読み取れませんでした。' };
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) return { ok: false, message: `入力内容に誤りがあります: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join(' / ')}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: `入力内容に誤りがあります: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')} ${i.message}`)
+        .join(' / ')}`,
+    };
   return { ok: true, value: parsed.data };
 }
 
@@ -90,7 +103,14 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
   const app = new Hono<Env>();
 
   const refuse = async (c: Context, status: 401 | 403, reason: string, client: ClientIdentity | null) => {
-    await logRefused(db, { at: clock.now(), clientId: client?.id ?? null, address: address(c), method: c.req.method, path: c.req.path, reason });
+    await logRefused(db, {
+      at: clock.now(),
+      clientId: client?.id ?? null,
+      address: address(c),
+      method: c.req.method,
+      path: c.req.path,
+      reason,
+    });
     return bad(c, reason, status);
   };
 
@@ -121,7 +141,8 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
   const only = (kinds: ClientKind[]) => async (c: Context<Env>, next: () => Promise<void>) => {
     const client = c.get('client');
     if (!kinds.includes(client.kind)) return refuse(c, 403, 'このトークンではこの操作はできません。', client);
-    if (client.kind === 'pc' && !client.storeId) return refuse(c, 403, 'この PC は店舗に割り当てられていません。', client);
+    if (client.kind === 'pc' && !client.storeId)
+      return refuse(c, 403, 'この PC は店舗に割り当てられていません。', client);
     return next();
   };
 
@@ -161,11 +182,18 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
   app.post('/admin/clients/:id/revoke', async (c) => {
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id)) return bad(c, 'ID が正しくありません。');
-    await db.execute(sql`UPDATE clients SET revoked_at = ${clock.now().toISOString()} WHERE id = ${id} AND revoked_at IS NULL`);
+    await db.execute(
+      sql`UPDATE clients SET revoked_at = ${clock.now().toISOString()} WHERE id = ${id} AND revoked_at IS NULL`,
+    );
     return c.json({ ok: true });
   });
   app.get('/admin/refused', async (c) =>
-    c.json(await rows(db, sql`SELECT at, client_id AS "clientId", address, method, path, reason FROM refused_access ORDER BY id DESC LIMIT 500`)),
+    c.json(
+      await rows(
+        db,
+        sql`SELECT at, client_id AS "clientId", address, method, path, reason FROM refused_access ORDER BY id DESC LIMIT 500`,
+      ),
+    ),
   );
 
   app.get('/sync/hello', (c) => {
@@ -173,7 +201,13 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     const hello: HelloResponse = {
       serverId: deps.serverId,
       serverTime: clock.now().toISOString(),
-      client: { id: client.id, name: client.name, storeId: client.storeId, storeName: client.storeName, isHeadOffice: client.isHeadOffice },
+      client: {
+        id: client.id,
+        name: client.name,
+        storeId: client.storeId,
+        storeName: client.storeName,
+        isHeadOffice: client.isHeadOffice,
+      },
     };
     return c.json(hello);
   });
@@ -184,15 +218,25 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     const results = await applyOps(db, client, input.value.ops, clock.now(), notify);
     const foreign = results.filter((r) => r.reason === NOT_YOURS).length;
     if (foreign > 0) {
-      await logRefused(db, { at: clock.now(), clientId: client.id, address: address(c), method: 'POST', path: '/sync/push', reason: `担当外の注文への操作 ${foreign}件` });
+      await logRefused(db, {
+        at: clock.now(),
+        clientId: client.id,
+        address: address(c),
+        method: 'POST',
+        path: '/sync/push',
+        reason: `担当外の注文への操作 ${foreign}件`,
+      });
     }
     return c.json({ serverTime: clock.now().toISOString(), results });
   });
   app.get('/sync/pull', async (c) => {
     const cursor = Number(c.req.query('cursor') ?? '0');
     const limit = Number(c.req.query('limit') ?? '2000');
-    if (!Number.isSafeInteger(cursor) || cursor < 0 || !Number.isSafeInteger(limit)) return bad(c, 'cursor / limit が正しくありません。');
-    return c.body(await pullPage(db, c.get('client'), cursor, limit, clock.now()), 200, { 'content-type': 'application/json; charset=utf-8' });
+    if (!Number.isSafeInteger(cursor) || cursor < 0 || !Number.isSafeInteger(limit))
+      return bad(c, 'cursor / limit が正しくありません。');
+    return c.body(await pullPage(db, c.get('client'), cursor, limit, clock.now()), 200, {
+      'content-type': 'application/json; charset=utf-8',
+    });
   });
   app.post('/sync/masters', async (c) => {
     const client = c.get('client');
@@ -205,7 +249,10 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     streamSSE(c, async (stream) => {
       const client = c.get('client');
       const audience = { storeId: client.storeId, isHeadOffice: client.isHeadOffice };
-      const unsubscribe = hub.subscribe(audience, (seq) => void stream.writeSSE({ event: 'change', data: String(seq) }));
+      const unsubscribe = hub.subscribe(
+        audience,
+        (seq) => void stream.writeSSE({ event: 'change', data: String(seq) }),
+      );
       stream.onAbort(unsubscribe);
       await stream.writeSSE({ event: 'hello', data: clock.now().toISOString() });
       while (!stream.aborted) {
@@ -219,7 +266,9 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
   app.post('/intake/orders', async (c) => {
     const input = await parse(c, z.object({ orders: z.array(newOrderInput).min(1).max(10_000) }));
     if (!input.ok) return bad(c, input.message);
-    return c.json(await intakeOrders(db, input.value.orders, `受注取込（${c.get('client').name}）`, clock.now(), notify));
+    return c.json(
+      await intakeOrders(db, input.value.orders, `受注取込（${c.get('client').name}）`, clock.now(), notify),
+    );
   });
   app.post('/intake/csv', async (c) => {
     const input = await parse(c, csvIntakeInput);

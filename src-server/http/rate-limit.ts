@@ -138,7 +138,11 @@ export class TokenRate {
   private refill(tokenHash: string, t: number): { until: number; tokens: number; at: number } {
     const bucket = this.buckets.get(tokenHash, t);
     if (!bucket) return { until: t, tokens: this.limits.burst, at: t };
-    return { ...bucket, tokens: Math.min(this.limits.burst, bucket.tokens + ((t - bucket.at) / 1000) * this.limits.perSecond), at: t };
+    return {
+      ...bucket,
+      tokens: Math.min(this.limits.burst, bucket.tokens + ((t - bucket.at) / 1000) * this.limits.perSecond),
+      at: t,
+    };
   }
 
   /** Seconds until the token may make a request again, or 0; checked before the database is asked. */

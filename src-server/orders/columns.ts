@@ -50,7 +50,9 @@ export const ORDER_COLUMNS = [
 export type OrderKey = (typeof ORDER_COLUMNS)[number][0];
 
 /** Columns a change may rewrite (identity and creation stay). */
-export const MUTABLE_COLUMNS = ORDER_COLUMNS.filter(([key]) => !['channel', 'orderNo', 'orderedAt', 'createdAt'].includes(key));
+export const MUTABLE_COLUMNS = ORDER_COLUMNS.filter(
+  ([key]) => !['channel', 'orderNo', 'orderedAt', 'createdAt'].includes(key),
+);
 
 /** `o.order_no AS "orderNo", ...`: rows come back already in WireOrder shape. */
 export function selectOrderColumns(alias: string): SQL {

@@ -23,20 +23,44 @@ export const csvIntakeInput = z.object({
  * the intake path — idempotent on channel + order number. Rejected rows come back with
  * their file, line and reason; the good orders go in.
  */
-export async function intakeCsv(db: ServerDb, input: z.output<typeof csvIntakeInput>, source: string, now: Date, onCommit?: () => void): Promise<IntakeResult & { rejected: RejectedRow[] }> {
+export async function intakeCsv(
+  db: ServerDb,
+  input: z.output<typeof csvIntakeInput>,
+  source: string,
+  now: Date,
+  onCommit?: () => void,
+): Promise<IntakeResult & { rejected: RejectedRow[] }> {
   const decoded = input.files.map((file) => {
     const label = `「${file.name}」`;
     const { text } = decodeText(Buffer.from(file.base64, 'base64'), label);
     return { name: file.name, text, header: readHeader(text, label) };
   });
   const detected = detectLayout(decoded.map((d) => d.header));
-  if (!detected) throw new UserError('Yahoo! ストアの注文CSV、または Amazon の未出荷注文レポートとして読めません。見出し行を確認してください。何も取り込んでいません。');
-  const sources: SourceFile[] = detected.order.map((i, n) => ({ name: decoded[i]!.name, text: decoded[i]!.text, reader: detected.layout.files[n]! }));
+  if (!detected)
+    throw new UserError(
+      'Yahoo! ストアの注文CSV、または Amazon の未出荷注文レポートとして読めません。見出し行を確認してください。何も取り込んでいません。',
+    );
+  const sources: SourceFile[] = detected.order.map((i, n) => ({
+    name: decoded[i]!.name,
+    text: decoded[i]!.text,
+    reader: detected.layout.files[n]!,
+  }));
   const payments = await rows<{ code: string; name: string }>(
     db,
     sql`SELECT key AS code, data->>'name' AS name FROM master_rows WHERE kind = 'payment_methods' AND NOT deleted`,
   );
-  const { orders, rejected } = parseOrders(detected.layout, sources, detected.layout.channel ?? input.channel, payments);
-  const result = await intakeOrders(db, orders.map((p) => ({ ...p.order, storeId: input.storeId })), source, now, onCommit);
+  const { orders, rejected } = parseOrders(
+    detected.layout,
+    sources,
+    detected.layout.channel ?? input.channel,
+    payments,
+  );
+  const result = await intakeOrders(
+    db,
+    orders.map((p) => ({ ...p.order, storeId: input.storeId })),
+    source,
+    now,
+    onCommit,
+  );
   return { ...result, rejected };
 }

@@ -31,7 +31,11 @@ export async function intakeOrders(
 ): Promise<IntakeResult> {
   if (orders.length === 0) return { created: 0, duplicates: [] };
   const needs = await paymentNeeds(db);
-  const result = await writeTransaction(db, (tx, numbers) => insertOrders(tx, numbers, orders, source, now.toISOString(), needs), onCommit);
+  const result = await writeTransaction(
+    db,
+    (tx, numbers) => insertOrders(tx, numbers, orders, source, now.toISOString(), needs),
+    onCommit,
+  );
   sinceAnalyze += result.created;
   if (sinceAnalyze >= ANALYZE_AFTER) await refreshStatistics(db);
   return result;
@@ -121,7 +125,10 @@ export async function insertOrders(
           SELECT c.id, c.seq, ${at}, ${source}, NULL, 'server', 'intake', NULL, 'new', ''
           FROM jsonb_to_recordset(${ids}::jsonb) AS c(id int, idx int, seq bigint)`,
     );
-    await refreshWire(tx, created.map((c) => c.id));
+    await refreshWire(
+      tx,
+      created.map((c) => c.id),
+    );
   }
   const createdIdx = new Set(created.map((c) => Number(c.idx)));
   return {

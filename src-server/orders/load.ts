@@ -23,5 +23,8 @@ export async function loadOrders(db: ServerDb, ids: readonly number[]): Promise<
 
 export async function selectOrdersByIds(db: ServerDb, ids: readonly number[]): Promise<OrderRow[]> {
   if (ids.length === 0) return [];
-  return jsonRows<OrderRow>(db, sql`SELECT o.id, o.seq, ${selectOrderColumns('o')} FROM orders o WHERE o.id = ANY(${idList(ids)}::int[])`);
+  return jsonRows<OrderRow>(
+    db,
+    sql`SELECT o.id, o.seq, ${selectOrderColumns('o')} FROM orders o WHERE o.id = ANY(${idList(ids)}::int[])`,
+  );
 }

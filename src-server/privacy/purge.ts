@@ -29,7 +29,10 @@ export async function purgeAmazonPii(db: ServerDb, now: Date, onCommit?: () => v
               pii_purged_at = ${at}, updated_at = ${at}, version = o.version + 1, seq = x.seq
             FROM jsonb_to_recordset(${list}::jsonb) AS x(id int, seq bigint) WHERE o.id = x.id`,
       );
-      await refreshWire(tx, due.map((d) => d.id));
+      await refreshWire(
+        tx,
+        due.map((d) => d.id),
+      );
       await tx.execute(
         sql`INSERT INTO order_history (order_id, seq, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
             SELECT x.id, x.seq, ${at}, 'システム', NULL, 'server', 'pii_purge', NULL, NULL, ${PII_PURGE_REASON}

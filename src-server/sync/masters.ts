@@ -10,7 +10,14 @@ import { rows, type ServerDb } from '../db/open.js';
  * a PC applies them to its tables as they are. Head office uploads payment methods,
  * sub-statuses and mail templates; stores come from the admin's registrations.
  */
-async function putRow(tx: ServerDb, numbers: ChangeNumbers, kind: string, key: string, data: Record<string, unknown>, deleted = false) {
+async function putRow(
+  tx: ServerDb,
+  numbers: ChangeNumbers,
+  kind: string,
+  key: string,
+  data: Record<string, unknown>,
+  deleted = false,
+) {
   await tx.execute(
     sql`INSERT INTO master_rows (kind, key, data, deleted, seq) VALUES (${kind}, ${key}, ${JSON.stringify(data)}::jsonb, ${deleted}, ${numbers.next()})
         ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data, deleted = excluded.deleted, seq = excluded.seq`,
@@ -20,7 +27,10 @@ async function putRow(tx: ServerDb, numbers: ChangeNumbers, kind: string, key: s
 /** A fresh server starts with the same masters as a fresh store PC. */
 export async function seedDefaultMasters(db: ServerDb): Promise<void> {
   await writeTransaction(db, async (tx, numbers) => {
-    const [any] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM master_rows WHERE kind IN ('payment_methods', 'sub_statuses')`);
+    const [any] = await rows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM master_rows WHERE kind IN ('payment_methods', 'sub_statuses')`,
+    );
     if (any && any.n > 0) return;
     for (const [i, m] of DEFAULT_PAYMENT_METHODS.entries()) {
       await putRow(tx, numbers, 'payment_methods', m.code, {

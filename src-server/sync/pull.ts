@@ -20,7 +20,13 @@ const historySent = (clientId: number) => sql`h.kind <> 'intake' AND h.origin_cl
  * Orders in this PC's sight with history on the page (cursor, next] but whose latest change
  * comes after the page: the page's cut would otherwise pass over that history for good.
  */
-async function changedAgain(db: ServerDb, client: ClientIdentity, scope: SQL, cursor: number, next: number): Promise<number[]> {
+async function changedAgain(
+  db: ServerDb,
+  client: ClientIdentity,
+  scope: SQL,
+  cursor: number,
+  next: number,
+): Promise<number[]> {
   const found = await rows<{ id: number }>(
     db,
     sql`SELECT DISTINCT o.id FROM order_history h JOIN orders o ON o.id = h.order_id
@@ -32,7 +38,8 @@ async function changedAgain(db: ServerDb, client: ClientIdentity, scope: SQL, cu
 /** Separates the stored order texts in one aggregate; JSON text never holds a raw U+0001. */
 const SEPARATOR = '\u0001';
 
-const head = (now: Date, next: number, hasMore: boolean) => `{"serverTime":${JSON.stringify(now.toISOString())},"cursor":${next},"hasMore":${hasMore}`;
+const head = (now: Date, next: number, hasMore: boolean) =>
+  `{"serverTime":${JSON.stringify(now.toISOString())},"cursor":${next},"hasMore":${hasMore}`;
 
 /**
  * One page of what changed since `cursor` that this PC may see: its orders (whole), the
@@ -45,12 +52,28 @@ const head = (now: Date, next: number, hasMore: boolean) => `{"serverTime":${JSO
  * changed again between two of its queries would otherwise slip past the cursor with the
  * history of its earlier change.
  */
-export async function pullPage(db: ServerDb, client: ClientIdentity, cursor: number, limit: number, now: Date): Promise<string> {
-  if (cursor >= (await lastChange(db))) return `${head(now, Math.max(cursor, 0), false)},"orders":[],"removed":[],"masters":[],"history":[]}`;
-  return db.transaction((tx) => pageFromSnapshot(tx as unknown as ServerDb, client, cursor, limit, now), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+export async function pullPage(
+  db: ServerDb,
+  client: ClientIdentity,
+  cursor: number,
+  limit: number,
+  now: Date,
+): Promise<string> {
+  if (cursor >= (await lastChange(db)))
+    return `${head(now, Math.max(cursor, 0), false)},"orders":[],"removed":[],"masters":[],"history":[]}`;
+  return db.transaction((tx) => pageFromSnapshot(tx as unknown as ServerDb, client, cursor, limit, now), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
 }
 
-async function pageFromSnapshot(db: ServerDb, client: ClientIdentity, cursor: number, limit: number, now: Date): Promise<string> {
+async function pageFromSnapshot(
+  db: ServerDb,
+  client: ClientIdentity,
+  cursor: number,
+  limit: number,
+  now: Date,
+): Promise<string> {
   const high = await lastChange(db);
   const size = Math.min(Math.max(limit, 1), MAX_PAGE);
   const scope = client.isHeadOffice ? sql`TRUE` : sql`o.store_id = ${client.storeId}`;

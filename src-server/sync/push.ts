@@ -30,7 +30,8 @@ interface HistoryRow {
   reason: string;
 }
 
-export const NOT_YOURS = 'この注文はこの店舗の担当ではなくなりました（別の店舗に割り当てられたか、サーバーにまだありません）。';
+export const NOT_YOURS =
+  'この注文はこの店舗の担当ではなくなりました（別の店舗に割り当てられたか、サーバーにまだありません）。';
 
 /** A store PC sees its store's orders; head office sees every order (SPEC §5). */
 export function canSee(client: ClientIdentity, storeId: string | null): boolean {
@@ -43,7 +44,11 @@ function describe(row: OrderRow): string {
 }
 
 /** Judges one operation against the server's copy (the same transition table as the PCs). */
-function applyOne(op: WireOp, work: Working, client: ClientIdentity): { ok: true; history: Omit<HistoryRow, 'orderId'> | null } | { ok: false; reason: string } {
+function applyOne(
+  op: WireOp,
+  work: Working,
+  client: ClientIdentity,
+): { ok: true; history: Omit<HistoryRow, 'orderId'> | null } | { ok: false; reason: string } {
   const row = work.row;
   // The order exists now (made by this op or known already): nothing more to do.
   if (op.kind === 'create') return { ok: true, history: null };
@@ -51,8 +56,10 @@ function applyOne(op: WireOp, work: Working, client: ClientIdentity): { ok: true
   if (op.kind === 'status') {
     if (!op.operation) return { ok: false, reason: '操作の種類が送られていません。' };
     if (!isMainStatus(row.status)) return { ok: false, reason: 'サーバー上の注文の状態が不明です。' };
-    const target = op.target ?? (op.operation === 'bulk_set_status' && op.to && isMainStatus(op.to) ? op.to : undefined);
-    if (op.operation === 'register_tracking' && !op.trackingNo) return { ok: false, reason: '送り状番号がありません。' };
+    const target =
+      op.target ?? (op.operation === 'bulk_set_status' && op.to && isMainStatus(op.to) ? op.to : undefined);
+    if (op.operation === 'register_tracking' && !op.trackingNo)
+      return { ok: false, reason: '送り状番号がありません。' };
     const judged = transition(row.status, op.operation, { needsPaymentConfirmation: row.needsPayment, target });
     if (!judged.ok) return { ok: false, reason: `${judged.reason}${describe(row)}` };
     const from = row.status;
@@ -80,10 +87,26 @@ function applyOne(op: WireOp, work: Working, client: ClientIdentity): { ok: true
 }
 
 function historyOf(op: WireOp, from: string | null, to: string | null): Omit<HistoryRow, 'orderId'> {
-  return { at: op.at, actor: op.actor.operator, storeId: op.actor.storeId, pcId: op.actor.pcId, kind: op.kind, from, to, reason: op.reason };
+  return {
+    at: op.at,
+    actor: op.actor.operator,
+    storeId: op.actor.storeId,
+    pcId: op.actor.pcId,
+    kind: op.kind,
+    from,
+    to,
+    reason: op.reason,
+  };
 }
 
-async function writeChanges(tx: ServerDb, numbers: ChangeNumbers, working: Map<string, Working>, history: HistoryRow[], clientId: number, at: string) {
+async function writeChanges(
+  tx: ServerDb,
+  numbers: ChangeNumbers,
+  working: Map<string, Working>,
+  history: HistoryRow[],
+  clientId: number,
+  at: string,
+) {
   const changed = [...working.values()].filter((w) => w.changed);
   if (changed.length === 0) return;
   const seqOf = new Map<number, number>();
@@ -110,9 +133,20 @@ async function writeChanges(tx: ServerDb, numbers: ChangeNumbers, working: Map<s
             AS i("orderId" int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text)`,
     );
   }
-  await refreshWire(tx, changed.map((w) => w.row.id));
+  await refreshWire(
+    tx,
+    changed.map((w) => w.row.id),
+  );
   const departures = changed.flatMap((w) =>
-    [...w.departedFrom].filter((s) => s !== w.row.storeId).map((storeId) => ({ seq: numbers.next(), orderId: w.row.id, channel: w.row.channel, orderNo: w.row.orderNo, storeId })),
+    [...w.departedFrom]
+      .filter((s) => s !== w.row.storeId)
+      .map((storeId) => ({
+        seq: numbers.next(),
+        orderId: w.row.id,
+        channel: w.row.channel,
+        orderNo: w.row.orderNo,
+        storeId,
+      })),
   );
   if (departures.length > 0) {
     await tx.execute(
@@ -136,9 +170,17 @@ async function writeChanges(tx: ServerDb, numbers: ChangeNumbers, working: Map<s
  * Orders made on a PC (its own CSV import) join the central copy; one made at a store
  * without a store belongs to that store. Known ones are left as they are.
  */
-async function insertCreated(tx: ServerDb, numbers: ChangeNumbers, client: ClientIdentity, creates: WireOp[], now: Date) {
+async function insertCreated(
+  tx: ServerDb,
+  numbers: ChangeNumbers,
+  client: ClientIdentity,
+  creates: WireOp[],
+  now: Date,
+) {
   // A store PC's order is its own store's, whatever the op names: no order slips into another store.
-  const orders = creates.flatMap((op) => (op.order ? [{ ...op.order, storeId: client.isHeadOffice ? (op.order.storeId ?? null) : client.storeId }] : []));
+  const orders = creates.flatMap((op) =>
+    op.order ? [{ ...op.order, storeId: client.isHeadOffice ? (op.order.storeId ?? null) : client.storeId }] : [],
+  );
   if (orders.length === 0) return;
   await insertOrders(tx, numbers, orders, client.name, now.toISOString(), await paymentNeeds(tx));
 }
@@ -148,7 +190,13 @@ async function insertCreated(tx: ServerDb, numbers: ChangeNumbers, client: Clien
  * its first answer again and changes nothing. Every status change is judged against the
  * server's current state; refused ones come back with the reason and the server's copy.
  */
-export async function applyOps(db: ServerDb, client: ClientIdentity, ops: readonly WireOp[], now: Date, onCommit?: () => void): Promise<OpResult[]> {
+export async function applyOps(
+  db: ServerDb,
+  client: ClientIdentity,
+  ops: readonly WireOp[],
+  now: Date,
+  onCommit?: () => void,
+): Promise<OpResult[]> {
   if (ops.length === 0) return [];
   return writeTransaction(
     db,
@@ -160,7 +208,13 @@ export async function applyOps(db: ServerDb, client: ClientIdentity, ops: readon
             WHERE op_id IN (SELECT id FROM jsonb_to_recordset(${opIds}::jsonb) AS k(id text))`,
       );
       const earlier = new Map(seen.map((s) => [s.opId, s]));
-      await insertCreated(tx, numbers, client, ops.filter((o) => o.kind === 'create' && !earlier.has(o.opId)), now);
+      await insertCreated(
+        tx,
+        numbers,
+        client,
+        ops.filter((o) => o.kind === 'create' && !earlier.has(o.opId)),
+        now,
+      );
       const keys = JSON.stringify(ops.map((o) => ({ channel: o.channel, orderNo: o.orderNo })));
       const found = await jsonRows<OrderRow>(
         tx,
@@ -169,7 +223,12 @@ export async function applyOps(db: ServerDb, client: ClientIdentity, ops: readon
               ON o.channel = k.channel AND o.order_no = k."orderNo"
             FOR UPDATE OF o`,
       );
-      const working = new Map<string, Working>(found.map((row) => [`${row.channel}\u0000${row.orderNo}`, { row, changed: false, departedFrom: new Set<string>() }]));
+      const working = new Map<string, Working>(
+        found.map((row) => [
+          `${row.channel}\u0000${row.orderNo}`,
+          { row, changed: false, departedFrom: new Set<string>() },
+        ]),
+      );
       const results: OpResult[] = [];
       const history: HistoryRow[] = [];
       const applied: { opId: string; orderId: number | null; accepted: boolean; reason: string | null }[] = [];
@@ -187,7 +246,12 @@ export async function applyOps(db: ServerDb, client: ClientIdentity, ops: readon
           work!.changed = true;
           history.push({ orderId: work!.row.id, ...outcome.history });
         }
-        applied.push({ opId: op.opId, orderId: work?.row.id ?? null, accepted: outcome.ok, reason: outcome.ok ? null : outcome.reason });
+        applied.push({
+          opId: op.opId,
+          orderId: work?.row.id ?? null,
+          accepted: outcome.ok,
+          reason: outcome.ok ? null : outcome.reason,
+        });
         results.push({ opId: op.opId, accepted: outcome.ok, reason: outcome.ok ? undefined : outcome.reason });
       }
       const at = now.toISOString();
@@ -224,8 +288,12 @@ async function attachServerCopies(
   });
   if (refusedIds.size === 0) return;
   const current = await selectOrdersByIds(tx, [...new Set(refusedIds.values())]);
-  const visible = new Map(current.filter((row) => canSee(client, row.storeId)).map((row) => [row.id, `${row.channel}\u0000${row.orderNo}`]));
-  const loaded = new Map((await loadOrders(tx, [...visible.keys()])).map((order) => [`${order.channel}\u0000${order.orderNo}`, order]));
+  const visible = new Map(
+    current.filter((row) => canSee(client, row.storeId)).map((row) => [row.id, `${row.channel}\u0000${row.orderNo}`]),
+  );
+  const loaded = new Map(
+    (await loadOrders(tx, [...visible.keys()])).map((order) => [`${order.channel}\u0000${order.orderNo}`, order]),
+  );
   for (const result of results) {
     const id = refusedIds.get(result.opId);
     if (id !== undefined) result.order = loaded.get(visible.get(id) ?? '') ?? null;

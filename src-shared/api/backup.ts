@@ -34,10 +34,15 @@ export interface BackupSettings {
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { keep: 10, daily: true };
 
 /** chumon-2026-11-27T01-00-00Z-daily.sqlite (a suffix -2, -3 ... when taken in the same second). */
-export const BACKUP_NAME_PATTERN = /^chumon-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)-(daily|migration|manual|before_restore)(?:-(\d{1,3}))?\.sqlite$/;
+export const BACKUP_NAME_PATTERN =
+  /^chumon-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)-(daily|migration|manual|before_restore)(?:-(\d{1,3}))?\.sqlite$/;
 
 export const backupSettingsInput = z.object({
-  keep: z.number().int('保存する世代数は整数で入力してください。').min(1, '保存する世代数は 1 以上にしてください。').max(365, '保存する世代数は 365 以下にしてください。'),
+  keep: z
+    .number()
+    .int('保存する世代数は整数で入力してください。')
+    .min(1, '保存する世代数は 1 以上にしてください。')
+    .max(365, '保存する世代数は 365 以下にしてください。'),
   daily: z.boolean(),
 });
 

@@ -51,7 +51,9 @@ export const bundleApi = {
     }),
   ),
   /** Bundles the orders (and the rest of any bundle they are already in): one shipping fee, one COD fee. */
-  'bundle:create': method<BundleChange>()(z.object({ orderIds: z.array(orderId).min(2, '同梱する注文を2件以上選んでください。').max(100) })),
+  'bundle:create': method<BundleChange>()(
+    z.object({ orderIds: z.array(orderId).min(2, '同梱する注文を2件以上選んでください。').max(100) }),
+  ),
   /** Unbundles: every member gets back exactly the fees it had before. */
   'bundle:dissolve': method<BundleChange>()(z.object({ bundleGroup: z.string().min(1).max(64) })),
 };

@@ -69,9 +69,18 @@ export interface CarrierSettings {
 }
 
 export const carrierSettingsInput = z.object({
-  yamatoCustomerCode: z.string().trim().regex(/^(\d{10,12})?$/, 'B2クラウドのご請求先顧客コードは10〜12桁の数字です。'),
-  yamatoFreightNo: z.string().trim().regex(/^(\d{2})?$/, '運賃管理番号は2桁の数字です（通常 01）。'),
-  sagawaCustomerCode: z.string().trim().regex(/^(\d{12})?$/, 'e飛伝Ⅱのお客様コードは12桁の数字です。'),
+  yamatoCustomerCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{10,12})?$/, 'B2クラウドのご請求先顧客コードは10〜12桁の数字です。'),
+  yamatoFreightNo: z
+    .string()
+    .trim()
+    .regex(/^(\d{2})?$/, '運賃管理番号は2桁の数字です（通常 01）。'),
+  sagawaCustomerCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{12})?$/, 'e飛伝Ⅱのお客様コードは12桁の数字です。'),
 });
 
 export const carriersApi = {

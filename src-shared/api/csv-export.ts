@@ -40,8 +40,22 @@ export type ExportColumn = (typeof EXPORT_COLUMNS)[number][0];
 export const EXPORT_COLUMN_IDS = EXPORT_COLUMNS.map(([id]) => id) as [ExportColumn, ...ExportColumn[]];
 
 export const DEFAULT_EXPORT_COLUMNS: ExportColumn[] = [
-  'orderNo', 'channel', 'orderedAt', 'status', 'buyerName', 'shipName', 'shipPostalCode', 'shipPrefecture', 'shipAddress1',
-  'shipAddress2', 'shipPhone', 'paymentMethod', 'items', 'total', 'orderComment', 'trackingNo',
+  'orderNo',
+  'channel',
+  'orderedAt',
+  'status',
+  'buyerName',
+  'shipName',
+  'shipPostalCode',
+  'shipPrefecture',
+  'shipAddress1',
+  'shipAddress2',
+  'shipPhone',
+  'paymentMethod',
+  'items',
+  'total',
+  'orderComment',
+  'trackingNo',
 ];
 
 /** A cell Shift_JIS cannot hold: it was written as 〓, and the clerk is told where. */

@@ -15,9 +15,7 @@ export interface DownloadFile {
 export const fileUpload = z.object({
   name: z.string().trim().min(1).max(255),
   // An empty file is let through: the import says which file is empty, by name.
-  base64: z
-    .string()
-    .max(60 * 1024 * 1024, 'ファイルが大きすぎます（45MBまで）。分けて取り込んでください。'),
+  base64: z.string().max(60 * 1024 * 1024, 'ファイルが大きすぎます（45MBまで）。分けて取り込んでください。'),
 });
 export type FileUpload = z.infer<typeof fileUpload>;
 

@@ -50,8 +50,7 @@ export type MethodName = keyof Contract;
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 /** What a handler receives, after validation and defaults. */
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
-export type OutputOf<M extends MethodName> =
-  Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
+export type OutputOf<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -31,7 +31,10 @@ const emailOrEmpty = (label: string) =>
     .string()
     .trim()
     .max(254)
-    .refine((v) => v === '' || /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/.test(v), `${label}の形式が正しくありません（例: shop@example.jp）。`);
+    .refine(
+      (v) => v === '' || /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/.test(v),
+      `${label}の形式が正しくありません（例: shop@example.jp）。`,
+    );
 
 export const mailSettingsInput = z.object({
   host: z.string().trim().max(253),
@@ -56,7 +59,11 @@ export interface ReminderDays {
 }
 
 const days = (label: string) =>
-  z.number().int(`${label}は日数（整数）で入力してください。`).min(1, `${label}は1日以上にしてください。`).max(365, `${label}は365日以内にしてください。`);
+  z
+    .number()
+    .int(`${label}は日数（整数）で入力してください。`)
+    .min(1, `${label}は1日以上にしてください。`)
+    .max(365, `${label}は365日以内にしてください。`);
 
 export interface MailTemplate {
   kind: MailKind;
@@ -148,7 +155,9 @@ export const mailApi = {
   /** F7 and the メール未送信 bulk send ('status'), the 催促対象 bulk send ('reminder'). */
   'mail:send': method<MailBatchResult>()(z.object({ orderIds, purpose: z.enum(['status', 'reminder']) })),
   /** Sends failed (or, after the clerk checked, unknown) attempts again. */
-  'mail:retry': method<MailBatchResult>()(z.object({ logIds: z.array(logId).min(1, '再送するメールを選んでください。').max(100_000) })),
+  'mail:retry': method<MailBatchResult>()(
+    z.object({ logIds: z.array(logId).min(1, '再送するメールを選んでください。').max(100_000) }),
+  ),
   /** The clerk confirmed that a mail of unknown outcome did arrive. */
   'mail:confirmSent': method<MailLogEntry>()(z.object({ id: logId })),
   'mail:log': method<{ rows: MailLogRow[]; total: number }>()(mailLogQuery),
@@ -177,8 +186,12 @@ export const mailApi = {
   ),
   'mail:settings': method<MailSettings>()(z.object({})),
   'mail:saveSettings': method<MailSettings>()(mailSettingsInput),
-  'mail:testSend': method<{ message: string }>()(z.object({ to: emailOrEmpty('宛先').refine((v) => v !== '', '宛先を入力してください。') })),
+  'mail:testSend': method<{ message: string }>()(
+    z.object({ to: emailOrEmpty('宛先').refine((v) => v !== '', '宛先を入力してください。') }),
+  ),
   /** 催促メール期限管理 (S6) */
   'mail:reminderDays': method<ReminderDays>()(z.object({})),
-  'mail:saveReminderDays': method<ReminderDays>()(z.object({ unpaid: days('未入金の催促期限'), orderForm: days('オーダーフォーム未入力の催促期限') })),
+  'mail:saveReminderDays': method<ReminderDays>()(
+    z.object({ unpaid: days('未入金の催促期限'), orderForm: days('オーダーフォーム未入力の催促期限') }),
+  ),
 };

@@ -9,7 +9,10 @@ import { orderId, orderIds } from './orders.js';
 export const trackingNo = z
   .string()
   .transform(canonicalTrackingNo)
-  .refine((value) => TRACKING_NO_PATTERN.test(value), '送り状番号は半角英数字 8〜20 桁で入力してください（ハイフンは省いてかまいません）。');
+  .refine(
+    (value) => TRACKING_NO_PATTERN.test(value),
+    '送り状番号は半角英数字 8〜20 桁で入力してください（ハイフンは省いてかまいません）。',
+  );
 
 export const trackingEntry = z.object({
   orderId,
@@ -55,7 +58,9 @@ export const operationsApi = {
   /** 出荷確定 of the checked 出荷待ち orders. */
   'operations:confirmShipment': method<BulkResult>()(z.object({ orderIds })),
   /** 出荷確定 by scanning a tracking number or an order number. */
-  'operations:scan': method<ScanResult>()(z.object({ code: z.string().trim().min(1, 'バーコードを読み取ってください。').max(80) })),
+  'operations:scan': method<ScanResult>()(
+    z.object({ code: z.string().trim().min(1, 'バーコードを読み取ってください。').max(80) }),
+  ),
   /** 注文取消 → キャンセル済, with the reason; reserved stock is released. */
   'operations:cancel': method<BulkResult>()(
     z.object({ orderIds, reason: z.string().trim().min(1, '取消理由を入力してください。').max(500) }),

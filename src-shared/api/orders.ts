@@ -18,7 +18,10 @@ export interface ListSort {
 const tab = z.enum(TABS as [Tab, ...Tab[]]);
 /** A typed text condition; empty means "no condition". */
 const text = (max: number) => z.string().trim().max(max).optional();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日付は YYYY-MM-DD で入力してください。').optional();
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日付は YYYY-MM-DD で入力してください。')
+  .optional();
 const yen = z.number().int('金額は円単位の整数で入力してください。').min(0).max(100_000_000).optional();
 
 /**
@@ -95,7 +98,10 @@ export const applyInput = z.object({
   trackingNo: z.string().trim().min(1).max(40).optional(),
   carrier: z.string().trim().min(1).max(40).optional(),
   /** 入金日 for confirm_payment, YYYY-MM-DD. */
-  paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '入金日は YYYY-MM-DD で入力してください。').optional(),
+  paidOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '入金日は YYYY-MM-DD で入力してください。')
+    .optional(),
 });
 
 export const ordersApi = {

@@ -49,7 +49,10 @@ export const syncSettingsInput = z.object({
     .string()
     .trim()
     .max(300)
-    .refine((v) => v === '' || /^https?:\/\/[^\s]+$/.test(v), 'サーバーのアドレスは http:// または https:// で始めてください。'),
+    .refine(
+      (v) => v === '' || /^https?:\/\/[^\s]+$/.test(v),
+      'サーバーのアドレスは http:// または https:// で始めてください。',
+    ),
   /** Empty keeps the saved token. */
   token: z.string().trim().max(200).default(''),
 });
@@ -61,6 +64,8 @@ export const syncApi = {
   /** F6 最新取得: sends what is queued here, then fetches everything new. */
   'sync:now': method<SyncReport>()(z.object({})),
   'sync:status': method<SyncStatus>()(z.object({})),
-  'sync:refusals': method<(SyncRefusal & { id: number; seen: boolean })[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) })),
+  'sync:refusals': method<(SyncRefusal & { id: number; seen: boolean })[]>()(
+    z.object({ limit: z.number().int().min(1).max(500).default(100) }),
+  ),
   'sync:markRefusalsSeen': method<{ ok: true }>()(z.object({})),
 };

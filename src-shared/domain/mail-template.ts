@@ -19,17 +19,24 @@ export function templateProblems(subject: string, body: string): string[] {
   if (!subject.trim()) problems.push('件名を入力してください。');
   if (/[\r\n]/.test(subject)) problems.push('件名は1行で入力してください。');
   if (!body.trim()) problems.push('本文を入力してください。');
-  for (const [field, text] of [['subject', subject], ['body', body]] as const) {
+  for (const [field, text] of [
+    ['subject', subject],
+    ['body', body],
+  ] as const) {
     for (const match of text.matchAll(TOKEN)) {
       if (!KNOWN.has(match[1]!)) {
-        problems.push(`${where(field, text, match.index)}の差し込み項目「${match[0]}」は使えません。一覧にある項目だけを使ってください。`);
+        problems.push(
+          `${where(field, text, match.index)}の差し込み項目「${match[0]}」は使えません。一覧にある項目だけを使ってください。`,
+        );
       }
     }
     // What is left after removing complete tokens must not contain a stray {{ or }}.
     const rest = text.replace(TOKEN, (m) => ' '.repeat(m.length));
     const stray = /\{\{|\}\}/.exec(rest);
     if (stray) {
-      problems.push(`${where(field, text, stray.index)}の「${stray[0]}」が閉じられていません。差し込み項目は {{購入者名}} のように書いてください。`);
+      problems.push(
+        `${where(field, text, stray.index)}の「${stray[0]}」が閉じられていません。差し込み項目は {{購入者名}} のように書いてください。`,
+      );
     }
   }
   return problems;

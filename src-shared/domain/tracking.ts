@@ -3,7 +3,10 @@
  * scanner's digits, a typed "1234-5678-9012" and a full-width copy all find the same parcel.
  */
 export function canonicalTrackingNo(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/[-‐‑‒–—―−ｰー－]/g, '');
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[-‐‑‒–—―−ｰー－]/g, '');
 }
 
 export const TRACKING_NO_PATTERN = /^[0-9A-Za-z]{8,20}$/;

@@ -33,9 +33,7 @@ export interface TransitionContext {
   target?: MainStatus;
 }
 
-export type TransitionResult =
-  | { ok: true; to: MainStatus }
-  | { ok: false; reason: string };
+export type TransitionResult = { ok: true; to: MainStatus } | { ok: false; reason: string };
 
 /** Where each operation may start from. */
 const ALLOWED_FROM: Record<Operation, readonly MainStatus[]> = {

@@ -68,7 +68,6 @@ export const newOrderInput = z.object({
   storeId: z.string().min(1).max(40).nullable().default(null),
 });
 
-
 const yen = z.number().int().min(-1_000_000_000).max(1_000_000_000);
 const nullableText = (max: number) => z.string().max(max).nullable();
 

@@ -38,13 +38,15 @@ export function normalizeForSearch(text: string): string {
  * so "1丁目2番3号" = "１－２－３" = "1-2-3".
  */
 export function normalizeAddress(text: string): string {
-  return normalizeForSearch(text)
-    .replace(DASHES, '-')
-    // The long-vowel mark is a dash only between digits (1ー2ー3), never in コーポ.
-    .replace(/(\d)ー(?=\d)/g, '$1-')
-    .replace(/(\d)(?:丁目|番地|番|号)(?=\d)/g, '$1-')
-    .replace(/(\d)(?:丁目|番地|番|号)$/g, '$1')
-    .replace(/-+/g, '-');
+  return (
+    normalizeForSearch(text)
+      .replace(DASHES, '-')
+      // The long-vowel mark is a dash only between digits (1ー2ー3), never in コーポ.
+      .replace(/(\d)ー(?=\d)/g, '$1-')
+      .replace(/(\d)(?:丁目|番地|番|号)(?=\d)/g, '$1-')
+      .replace(/(\d)(?:丁目|番地|番|号)$/g, '$1')
+      .replace(/-+/g, '-')
+  );
 }
 
 /** Postal code as seven digits, whatever was typed (〒１２３－４５６７ → 1234567). */

@@ -72,7 +72,8 @@ export function makeEnv(orders: number, largeDir: string, section: string): Benc
       const dir = path.join(scratch, `large-${Date.now()}`);
       mkdirSync(dir, { recursive: true });
       copyFileSync(path.join(largeDir, DB_FILE_NAME), path.join(dir, DB_FILE_NAME));
-      if (existsSync(path.join(largeDir, 'settings.json'))) copyFileSync(path.join(largeDir, 'settings.json'), path.join(dir, 'settings.json'));
+      if (existsSync(path.join(largeDir, 'settings.json')))
+        copyFileSync(path.join(largeDir, 'settings.json'), path.join(dir, 'settings.json'));
       return openApp(dir);
     },
     time,

@@ -36,7 +36,12 @@ async function seedLarge(): Promise<Measurement[]> {
   app.ctx.database.sqlite.exec('ANALYZE');
   app.ctx.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   app.close();
-  const m: Measurement = { name: `seed ${orders.toLocaleString()} orders`, value: seconds, unit: 's', target: { op: '<', value: 60 } };
+  const m: Measurement = {
+    name: `seed ${orders.toLocaleString()} orders`,
+    value: seconds,
+    unit: 's',
+    target: { op: '<', value: 60 },
+  };
   writeFileSync(marker, JSON.stringify(m));
   return [m];
 }
@@ -73,7 +78,9 @@ async function main(): Promise<void> {
   mkdirSync('test-results', { recursive: true });
   writeFileSync('test-results/bench.json', JSON.stringify({ orders, at: new Date().toISOString(), results }, null, 2));
   const missed = results.flatMap((r) => r.measurements).filter((m) => verdict(m) === '✗');
-  console.log(`\n${missed.length === 0 ? 'every target met' : `${missed.length} target(s) missed: ${missed.map((m) => m.name).join(', ')}`}`);
+  console.log(
+    `\n${missed.length === 0 ? 'every target met' : `${missed.length} target(s) missed: ${missed.map((m) => m.name).join(', ')}`}`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures.js';
 
-test('設定 → バックアップ: back up now, change data, restore: the earlier orders come back', async ({ page, chumon }) => {
+test('設定 → バックアップ: back up now, change data, restore: the earlier orders come back', async ({
+  page,
+  chumon,
+}) => {
   await page.goto(chumon.url);
   const before = chumon.query<{ n: number }>("SELECT count(*) AS n FROM orders WHERE status = 'cancelled'")[0]!.n;
   await page.getByRole('button', { name: '設定', exact: true }).click();
@@ -15,14 +18,24 @@ test('設定 → バックアップ: back up now, change data, restore: the earl
 
   // Change the data behind the backup's back: cancel one 新規 order through the contract.
   const changed = await page.evaluate(async () => {
-    const ids = (await (await fetch('./api/orders:ids', { method: 'POST', body: JSON.stringify({ tab: 'new' }) })).json()) as { value: number[] };
-    const res = await fetch('./api/status:apply', { method: 'POST', body: JSON.stringify({ orderIds: [ids.value[0]], operation: 'cancel', reason: 'e2e' }) });
+    const ids = (await (
+      await fetch('./api/orders:ids', { method: 'POST', body: JSON.stringify({ tab: 'new' }) })
+    ).json()) as { value: number[] };
+    const res = await fetch('./api/status:apply', {
+      method: 'POST',
+      body: JSON.stringify({ orderIds: [ids.value[0]], operation: 'cancel', reason: 'e2e' }),
+    });
     return ((await res.json()) as { value: { applied: number } }).value.applied;
   });
   expect(changed).toBe(1);
-  expect(chumon.query<{ n: number }>("SELECT count(*) AS n FROM orders WHERE status = 'cancelled'")[0]!.n).toBe(before + 1);
+  expect(chumon.query<{ n: number }>("SELECT count(*) AS n FROM orders WHERE status = 'cancelled'")[0]!.n).toBe(
+    before + 1,
+  );
 
-  await rows.nth(1).getByRole('button', { name: /のバックアップを復元/ }).click();
+  await rows
+    .nth(1)
+    .getByRole('button', { name: /のバックアップを復元/ })
+    .click();
   const confirm = dialog.getByRole('alertdialog', { name: 'バックアップの復元' });
   await expect(confirm).toContainText('それ以降の変更は消えます');
   await confirm.getByRole('button', { name: '復元する' }).click();

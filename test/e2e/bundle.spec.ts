@@ -3,9 +3,19 @@ import { check, insertTopOrders, line, openStoreDb, openTab } from './day-data.j
 import { expect, test } from './fixtures.js';
 
 const buyer = (name: string) => ({ name, kana: '', email: 'b@example.jp', phone: '' });
-const shipTo = (postalCode: string, address1: string) => ({ name: '', postalCode, prefecture: '京都府', address1, address2: '', phone: '' });
+const shipTo = (postalCode: string, address1: string) => ({
+  name: '',
+  postalCode,
+  prefecture: '京都府',
+  address1,
+  address2: '',
+  phone: '',
+});
 
-test('F10 finds one buyer typed three ways, bundles the three orders, they move together, unbundling restores the fees', async ({ page, chumon }) => {
+test('F10 finds one buyer typed three ways, bundles the three orders, they move together, unbundling restores the fees', async ({
+  page,
+  chumon,
+}) => {
   const db = openStoreDb(chumon);
   insertTopOrders(db, [
     {
@@ -43,7 +53,14 @@ test('F10 finds one buyer typed three ways, bundles the three orders, they move 
   stockUp(db, 'tokyo', { 'E2E-M': 10 });
   db.close();
   const money = () =>
-    chumon.query<{ order_no: string; shipping_fee: number; cod_fee: number; total: number; bundle_group: string | null; status: string }>(
+    chumon.query<{
+      order_no: string;
+      shipping_fee: number;
+      cod_fee: number;
+      total: number;
+      bundle_group: string | null;
+      status: string;
+    }>(
       "SELECT order_no, shipping_fee, cod_fee, total, bundle_group, status FROM orders WHERE order_no LIKE 'E2E-B%' ORDER BY order_no",
     );
   const before = money();
@@ -75,7 +92,9 @@ test('F10 finds one buyer typed three ways, bundles the three orders, they move 
   await page.keyboard.press('F11');
   await expect(page.getByRole('status').filter({ hasText: '在庫確認: 3件を処理しました' })).toBeVisible();
   expect(money().map((o) => o.status)).toEqual(['stock_confirmed', 'paid', 'stock_confirmed']);
-  expect(chumon.query("SELECT reserved FROM stock WHERE sku = 'E2E-M' AND store_id = 'tokyo'")).toEqual([{ reserved: 3 }]);
+  expect(chumon.query("SELECT reserved FROM stock WHERE sku = 'E2E-M' AND store_id = 'tokyo'")).toEqual([
+    { reserved: 3 },
+  ]);
 
   await openTab(page, '在庫確認済');
   await page.keyboard.press('F10');
@@ -89,7 +108,10 @@ test('F10 refuses to bundle orders at different stages and says why, changing no
   const db = openStoreDb(chumon);
   insertTopOrders(db, [
     { order: { orderNo: 'E2E-N1', buyer: buyer('沖縄 次郎'), shipTo: shipTo('900-0015', '那覇市久茂地9-9-9') } },
-    { order: { orderNo: 'E2E-P1', buyer: buyer('沖縄　次郎'), shipTo: shipTo('900-0015', '那覇市久茂地９－９－９') }, initial: { status: 'awaiting_shipment' } },
+    {
+      order: { orderNo: 'E2E-P1', buyer: buyer('沖縄　次郎'), shipTo: shipTo('900-0015', '那覇市久茂地９－９－９') },
+      initial: { status: 'awaiting_shipment' },
+    },
   ]);
   db.close();
   await page.goto(chumon.url);
@@ -97,7 +119,15 @@ test('F10 refuses to bundle orders at different stages and says why, changing no
   await page.keyboard.press('F10');
   const group = page.getByRole('dialog', { name: '同梱設定' }).getByRole('region', { name: '同梱候補 1' });
   await group.getByRole('button', { name: 'チェックした2件を同梱する' }).click();
-  await expect(page.getByRole('dialog', { name: '同梱設定' }).getByRole('alert')).toContainText('処理段階の違う注文は同梱できません');
-  expect(chumon.query("SELECT count(*) AS n FROM orders WHERE bundle_group IS NOT NULL AND order_no LIKE 'E2E-%'")).toEqual([{ n: 0 }]);
-  expect(chumon.query("SELECT count(*) AS n FROM order_history h JOIN orders o ON o.id = h.order_id WHERE o.order_no LIKE 'E2E-%'")).toEqual([{ n: 0 }]);
+  await expect(page.getByRole('dialog', { name: '同梱設定' }).getByRole('alert')).toContainText(
+    '処理段階の違う注文は同梱できません',
+  );
+  expect(
+    chumon.query("SELECT count(*) AS n FROM orders WHERE bundle_group IS NOT NULL AND order_no LIKE 'E2E-%'"),
+  ).toEqual([{ n: 0 }]);
+  expect(
+    chumon.query(
+      "SELECT count(*) AS n FROM order_history h JOIN orders o ON o.id = h.order_id WHERE o.order_no LIKE 'E2E-%'",
+    ),
+  ).toEqual([{ n: 0 }]);
 });

@@ -1,14 +1,18 @@
 import { expect, test } from './fixtures.js';
 import { openTab, checkRow } from './day-data.js';
 
-test('E18 to e飛伝Ⅱ refuses an order number over 16 characters: the problem table names the order and why, and no file is made', async ({ page, chumon }) => {
+test('E18 to e飛伝Ⅱ refuses an order number over 16 characters: the problem table names the order and why, and no file is made', async ({
+  page,
+  chumon,
+}) => {
   await page.goto(chumon.url);
   await openTab(page, '入金済');
   await page.locator('[role=row][row-index="0"]').waitFor();
   // The first listed order whose number e飛伝Ⅱ cannot take (Yahoo!ショッピング, Amazon, 楽天 numbers are longer).
   let longNo = '';
   for (let i = 0; i < 30 && !longNo; i++) {
-    const orderNo = (await page.locator(`[role=row][row-index="${i}"] [role=gridcell][col-id=orderNo]`).textContent()) ?? '';
+    const orderNo =
+      (await page.locator(`[role=row][row-index="${i}"] [role=gridcell][col-id=orderNo]`).textContent()) ?? '';
     if (orderNo.length > 16) {
       longNo = orderNo;
       await checkRow(page, i);
@@ -18,7 +22,10 @@ test('E18 to e飛伝Ⅱ refuses an order number over 16 characters: the problem 
   await expect(page.locator('.selected-count')).toContainText('1件選択中');
 
   await page.keyboard.press('F4');
-  await page.getByRole('menu', { name: '拡張メニュー' }).getByRole('menuitem', { name: /送り状データ出力/ }).click();
+  await page
+    .getByRole('menu', { name: '拡張メニュー' })
+    .getByRole('menuitem', { name: /送り状データ出力/ })
+    .click();
   const dialog = page.getByRole('dialog', { name: '送り状データ出力' });
   await dialog.getByLabel('送り状ソフト').selectOption({ label: '佐川急便 e飛伝Ⅱ' });
   let downloads = 0;

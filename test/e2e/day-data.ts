@@ -17,11 +17,17 @@ export function openStoreDb(chumon: Chumon): BetterSqlite3.Database {
 }
 
 /** Inserts orders newest-first at the top of their tabs (ordered a few seconds ago, in list order). */
-export function insertTopOrders(sqlite: BetterSqlite3.Database, orders: { order: Partial<NewOrder>; initial?: InitialState }[]): number[] {
+export function insertTopOrders(
+  sqlite: BetterSqlite3.Database,
+  orders: { order: Partial<NewOrder>; initial?: InitialState }[],
+): number[] {
   const now = Date.now();
   return insertOrders(
     sqlite,
-    orders.map(({ order, initial }, i) => ({ order: { orderedAt: new Date(now - (i + 1) * 1000).toISOString(), ...order }, initial })),
+    orders.map(({ order, initial }, i) => ({
+      order: { orderedAt: new Date(now - (i + 1) * 1000).toISOString(), ...order },
+      initial,
+    })),
   );
 }
 

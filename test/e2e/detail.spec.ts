@@ -9,7 +9,10 @@ async function openDetail(page: import('@playwright/test').Page, orderNo: string
   return dialog;
 }
 
-test('F12 edits prices, discount, fees, comment and sub-status; totals follow live; every change is in the history', async ({ page, chumon }) => {
+test('F12 edits prices, discount, fees, comment and sub-status; totals follow live; every change is in the history', async ({
+  page,
+  chumon,
+}) => {
   const db = openStoreDb(chumon);
   insertTopOrders(db, [
     {
@@ -39,33 +42,53 @@ test('F12 edits prices, discount, fees, comment and sub-status; totals follow li
   await expect(page.getByRole('status').filter({ hasText: '注文 E2E-DET の7項目を変更しました。' })).toBeVisible();
 
   const history = dialog.getByRole('table', { name: '履歴' });
-  await expect(history.getByRole('row').filter({ hasText: '単価' })).toContainText('¥1,650¥1,5001行目 E2E-X 注文詳細で変更');
+  await expect(history.getByRole('row').filter({ hasText: '単価' })).toContainText(
+    '¥1,650¥1,5001行目 E2E-X 注文詳細で変更',
+  );
   await expect(history.getByRole('row').filter({ hasText: '合計' })).toContainText('¥6,180¥5,900');
   await expect(history.getByRole('row').filter({ hasText: 'サブステータス' })).toContainText('要確認');
-  await expect(dialog.getByRole('region', { name: 'メール' })).toContainText('この注文に送ったメールはまだありません。');
+  await expect(dialog.getByRole('region', { name: 'メール' })).toContainText(
+    'この注文に送ったメールはまだありません。',
+  );
 
   const order = chumon.query<Record<string, unknown>>(
     "SELECT subtotal, discount, shipping_fee, cod_fee, total, staff_comment, sub_status_id FROM orders WHERE order_no = 'E2E-DET'",
   )[0]!;
-  expect(order).toMatchObject({ subtotal: 5000, discount: 200, shipping_fee: 770, cod_fee: 330, total: 5900, staff_comment: '午前中配達希望' });
+  expect(order).toMatchObject({
+    subtotal: 5000,
+    discount: 200,
+    shipping_fee: 770,
+    cod_fee: 330,
+    total: 5900,
+    staff_comment: '午前中配達希望',
+  });
   expect(order.sub_status_id).not.toBeNull();
   const kinds = chumon
-    .query<{ kind: string }>("SELECT kind FROM order_history h JOIN orders o ON o.id = h.order_id WHERE o.order_no = 'E2E-DET' ORDER BY h.id")
+    .query<{ kind: string }>(
+      "SELECT kind FROM order_history h JOIN orders o ON o.id = h.order_id WHERE o.order_no = 'E2E-DET' ORDER BY h.id",
+    )
     .map((r) => r.kind);
   expect(kinds).toEqual(['unit_price', 'discount', 'shipping_fee', 'staff_comment', 'sub_status', 'subtotal', 'total']);
-  expect(chumon.query("SELECT unit_price FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.order_no = 'E2E-DET' ORDER BY line_no")).toEqual([
-    { unit_price: 1500 },
-    { unit_price: 2000 },
-  ]);
+  expect(
+    chumon.query(
+      "SELECT unit_price FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.order_no = 'E2E-DET' ORDER BY line_no",
+    ),
+  ).toEqual([{ unit_price: 1500 }, { unit_price: 2000 }]);
 });
 
 test('F12 refuses bad money with a clear message and saves nothing', async ({ page, chumon }) => {
   const db = openStoreDb(chumon);
-  insertTopOrders(db, [{ order: { orderNo: 'E2E-BAD', paymentMethod: 'bank_transfer', items: [line('E2E-X', 1, 1000)], shippingFee: 550 } }]);
+  insertTopOrders(db, [
+    {
+      order: { orderNo: 'E2E-BAD', paymentMethod: 'bank_transfer', items: [line('E2E-X', 1, 1000)], shippingFee: 550 },
+    },
+  ]);
   db.close();
   const before = () => ({
     order: chumon.query("SELECT * FROM orders WHERE order_no = 'E2E-BAD'"),
-    history: chumon.query("SELECT count(*) AS n FROM order_history h JOIN orders o ON o.id = h.order_id WHERE o.order_no = 'E2E-BAD'"),
+    history: chumon.query(
+      "SELECT count(*) AS n FROM order_history h JOIN orders o ON o.id = h.order_id WHERE o.order_no = 'E2E-BAD'",
+    ),
   });
   const initial = before();
   await page.goto(chumon.url);

@@ -9,7 +9,10 @@ const COMMENT = '<script>window.__xss=2</script>=HYPERLINK("x")';
 const SUB = '<img src=x onerror=window.__xss=3>要確認';
 const TITLE = '<svg onload=window.__xss=4>マグ';
 
-test('user text with markup shows as text in the grid and the order detail; nothing in it becomes an element or runs', async ({ page, chumon }) => {
+test('user text with markup shows as text in the grid and the order detail; nothing in it becomes an element or runs', async ({
+  page,
+  chumon,
+}) => {
   const db = openStoreDb(chumon);
   const [id] = insertTopOrders(db, [
     {
@@ -21,7 +24,9 @@ test('user text with markup shows as text in the grid and the order detail; noth
       },
     },
   ]);
-  const sub = db.prepare("INSERT INTO sub_statuses (main_status, name, color, sort_order) VALUES ('new', ?, '#c62828', 99)").run(SUB);
+  const sub = db
+    .prepare("INSERT INTO sub_statuses (main_status, name, color, sort_order) VALUES ('new', ?, '#c62828', 99)")
+    .run(SUB);
   db.prepare('UPDATE orders SET sub_status_id = ? WHERE id = ?').run(sub.lastInsertRowid, id);
   db.close();
   let dialogs = 0;

@@ -36,7 +36,10 @@ async function fileSettings(page: Page, chumon: Chumon): Promise<string> {
   return folder;
 }
 
-test('F1 imports a Shift_JIS Yahoo! CSV through the preview: rejected lines shown, new orders in the 新規 tab', async ({ page, chumon }) => {
+test('F1 imports a Shift_JIS Yahoo! CSV through the preview: rejected lines shown, new orders in the 新規 tab', async ({
+  page,
+  chumon,
+}) => {
   await page.goto(chumon.url);
   await expect(grid(page)).toBeVisible();
   const before = await tabCount(page, '新規');
@@ -44,7 +47,9 @@ test('F1 imports a Shift_JIS Yahoo! CSV through the preview: rejected lines show
   const dialog = page.getByRole('dialog', { name: 'Yahoo!オークションCSV取込' });
   await dialog.getByLabel('CSVファイル').setInputFiles(fixture('yahoo-combined-sjis.csv'));
   await dialog.getByRole('button', { name: '読込' }).click();
-  await expect(dialog.getByRole('status', { name: '取込の内容' })).toHaveText('新規 5件・更新 0件・変更なし 0件・エラー 2件');
+  await expect(dialog.getByRole('status', { name: '取込の内容' })).toHaveText(
+    '新規 5件・更新 0件・変更なし 0件・エラー 2件',
+  );
   const rejected = dialog.getByRole('table', { name: 'エラーの行' });
   await expect(rejected.getByRole('row')).toHaveCount(3);
   await expect(rejected).toContainText('決済方法「物々交換」が決済方法マスタにありません');
@@ -63,7 +68,9 @@ test('F1 imports a Shift_JIS Yahoo! CSV through the preview: rejected lines show
   await page.keyboard.press('F1');
   await dialog.getByLabel('CSVファイル').setInputFiles(fixture('yahoo-combined-sjis.csv'));
   await dialog.getByRole('button', { name: '読込' }).click();
-  await expect(dialog.getByRole('status', { name: '取込の内容' })).toHaveText('新規 0件・更新 0件・変更なし 5件・エラー 2件');
+  await expect(dialog.getByRole('status', { name: '取込の内容' })).toHaveText(
+    '新規 0件・更新 0件・変更なし 5件・エラー 2件',
+  );
   await expect(dialog.getByRole('button', { name: '取込' })).toBeDisabled();
 });
 
@@ -85,7 +92,10 @@ test('E9 downloads the listed orders as a Shift_JIS CSV with CRLF', async ({ pag
   const listed = await tabCount(page, '新規');
   await openMenuItem(page, /CSV出力/);
   const dialog = page.getByRole('dialog', { name: 'CSV出力' });
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '出力' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: '出力' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^注文一覧_\d{8}-\d{6}\.csv$/);
   const text = iconv.decode(readFileSync((await download.path())!), 'cp932');
   const lines = text.split('\r\n');
@@ -93,11 +103,16 @@ test('E9 downloads the listed orders as a Shift_JIS CSV with CRLF', async ({ pag
   expect(lines).toHaveLength(listed + 2);
   expect(lines.at(-1)).toBe('');
   await expect(dialog.getByRole('status')).toContainText(`${listed.toLocaleString('ja-JP')}件を「`);
-  const orderNos = new Set(chumon.query<{ order_no: string }>("SELECT order_no FROM orders WHERE status = 'new'").map((r) => r.order_no));
+  const orderNos = new Set(
+    chumon.query<{ order_no: string }>("SELECT order_no FROM orders WHERE status = 'new'").map((r) => r.order_no),
+  );
   expect(lines.slice(1, -1).every((l) => orderNos.has(l.slice(1, l.indexOf('"', 1))))).toBe(true);
 });
 
-test('E8 saves the picking list as PDF without a printer, keeps it in the folder and marks the orders', async ({ page, chumon }) => {
+test('E8 saves the picking list as PDF without a printer, keeps it in the folder and marks the orders', async ({
+  page,
+  chumon,
+}) => {
   await page.goto(chumon.url);
   await expect(grid(page)).toBeVisible();
   const folder = await fileSettings(page, chumon);
@@ -105,23 +120,38 @@ test('E8 saves the picking list as PDF without a printer, keeps it in the folder
   await openMenuItem(page, /ピッキングリスト発行/);
   const dialog = page.getByRole('dialog', { name: 'ピッキングリスト発行' });
   await expect(dialog).toContainText('チェックした注文 3件');
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'PDFで保存' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'PDFで保存' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^ピッキングリスト_\d{8}-\d{6}\.pdf$/);
-  expect(readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(
+    readFileSync((await download.path())!)
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
   await expect(dialog.getByRole('status').filter({ hasText: 'PDF で保存しました' })).toContainText(folder);
   expect(existsSync(folder) && readdirSync(folder).some((f) => f.endsWith('.pdf'))).toBe(true);
-  expect(chumon.query("SELECT count(*) AS n, max(printed_by) AS who FROM print_marks WHERE kind = 'picking'")).toEqual([{ n: 3, who: 'E2E担当' }]);
+  expect(chumon.query("SELECT count(*) AS n, max(printed_by) AS who FROM print_marks WHERE kind = 'picking'")).toEqual([
+    { n: 3, who: 'E2E担当' },
+  ]);
   await expect(dialog.getByRole('table', { name: '印刷履歴' }).getByRole('row')).toHaveCount(2);
   // Now the same orders show as printed, and the 納品書 goes the same way.
   await dialog.getByRole('radio', { name: '納品書' }).check();
-  const [notes] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'PDFで保存' }).click()]);
+  const [notes] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'PDFで保存' }).click(),
+  ]);
   expect(notes.suggestedFilename()).toMatch(/^納品書_/);
   await dialog.getByRole('radio', { name: 'ピッキングリスト' }).check();
   await expect(dialog).toContainText('うち 3件はピッキングリストを印刷済み');
   await expect(dialog.getByRole('button', { name: '再印刷', exact: true }).first()).toBeVisible();
 });
 
-test('E18 writes the B2 Cloud file for checked paid orders; E19 reads the issued data back and they go to 出荷待ち', async ({ page, chumon }) => {
+test('E18 writes the B2 Cloud file for checked paid orders; E19 reads the issued data back and they go to 出荷待ち', async ({
+  page,
+  chumon,
+}) => {
   await page.goto(chumon.url);
   await expect(grid(page)).toBeVisible();
   await fileSettings(page, chumon);
@@ -129,9 +159,15 @@ test('E18 writes the B2 Cloud file for checked paid orders; E19 reads the issued
   await checkFirstRows(page, 2);
   await openMenuItem(page, /送り状データ出力/);
   const dialog = page.getByRole('dialog', { name: '送り状データ出力' });
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '出力' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: '出力' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^B2クラウド取込_/);
-  const rows = iconv.decode(readFileSync((await download.path())!), 'cp932').split('\r\n').filter(Boolean);
+  const rows = iconv
+    .decode(readFileSync((await download.path())!), 'cp932')
+    .split('\r\n')
+    .filter(Boolean);
   expect(rows).toHaveLength(3);
   expect(rows[0]!.split(',')).toHaveLength(97);
   const numbers = rows.slice(1).map((r) => r.split(',')[0]!.slice(1, -1));
@@ -140,7 +176,14 @@ test('E18 writes the B2 Cloud file for checked paid orders; E19 reads the issued
   // The carrier's issued data comes back with 伝票番号.
   const issued = path.join(chumon.dataDir, 'b2-issued.csv');
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(issued, sjis([csvLine(['お客様管理番号', '伝票番号']), ...numbers.map((no, i) => csvLine([no, `4000-0000-000${i}`]))].join('\r\n')));
+  writeFileSync(
+    issued,
+    sjis(
+      [csvLine(['お客様管理番号', '伝票番号']), ...numbers.map((no, i) => csvLine([no, `4000-0000-000${i}`]))].join(
+        '\r\n',
+      ),
+    ),
+  );
   await openMenuItem(page, /送り状発行済データ取込/);
   const importer = page.getByRole('dialog', { name: '送り状発行済データ取込' });
   await importer.getByLabel('発行済データのファイル').setInputFiles(issued);

@@ -29,11 +29,15 @@ export interface ChumonOptions {
 
 /** Starts browser mode as its own process, exactly as `npm run start:web` does. */
 async function startBrowserMode(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(SOURCE_ROOT, 'src-main/web/cli.ts'), '--port', '0'], {
-    cwd: SOURCE_ROOT,
-    env: { ...process.env, CHUMON_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(SOURCE_ROOT, 'src-main/web/cli.ts'), '--port', '0'],
+    {
+      cwd: SOURCE_ROOT,
+      env: { ...process.env, CHUMON_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
@@ -54,7 +58,14 @@ export const test = base.extend<{ chumon: Chumon } & ChumonOptions>({
     if (copyFrom) copyFileSync(path.join(copyFrom, 'chumon.sqlite'), path.join(dataDir, 'chumon.sqlite'));
     const settings = createConfSettings(dataDir);
     settings.set('operator', 'E2E担当');
-    const seeded = bootApp({ dataDir, migrationsFolder: path.join(SOURCE_ROOT, 'drizzle'), settings, mode: 'browser', version: 'e2e', backgroundTimers: false });
+    const seeded = bootApp({
+      dataDir,
+      migrationsFolder: path.join(SOURCE_ROOT, 'drizzle'),
+      settings,
+      mode: 'browser',
+      version: 'e2e',
+      backgroundTimers: false,
+    });
     if (seedOrders > 0 && !copyFrom) seedDemo(seeded.ctx.database.sqlite, { orders: seedOrders, now: new Date() });
     seeded.close();
     const { child, url } = await startBrowserMode(dataDir);

@@ -19,7 +19,10 @@ async function holdMasters(page: Page): Promise<() => void> {
   return release;
 }
 
-test('a function key pressed while the screen is still loading is kept, said so, and run once it is ready', async ({ page, chumon }) => {
+test('a function key pressed while the screen is still loading is kept, said so, and run once it is ready', async ({
+  page,
+  chumon,
+}) => {
   const release = await holdMasters(page);
   await page.goto(chumon.url);
   await expect(page.getByRole('navigation', { name: 'ファンクションキー' })).toBeVisible();
@@ -32,8 +35,12 @@ test('a function key pressed while the screen is still loading is kept, said so,
   await expect(page.getByRole('status').filter({ hasText: '画面の準備中です' })).toHaveCount(0);
 });
 
-test('a key clicked before the screen is ready that then does not apply says why instead of vanishing', async ({ page, chumon }) => {
-  const statusChanges = () => chumon.query<{ n: number }>("SELECT count(*) AS n FROM order_history WHERE kind = 'status'")[0]!.n;
+test('a key clicked before the screen is ready that then does not apply says why instead of vanishing', async ({
+  page,
+  chumon,
+}) => {
+  const statusChanges = () =>
+    chumon.query<{ n: number }>("SELECT count(*) AS n FROM order_history WHERE kind = 'status'")[0]!.n;
   const before = statusChanges();
   const release = await holdMasters(page);
   await page.goto(chumon.url);
@@ -41,7 +48,9 @@ test('a key clicked before the screen is ready that then does not apply says why
   await page.getByRole('button', { name: /F11/ }).click();
   await expect(page.getByRole('status').filter({ hasText: '画面の準備中です' })).toContainText('F11 在庫確認');
   release();
-  await expect(page.getByRole('status').filter({ hasText: 'F11 在庫確認' })).toContainText('いまの一覧と選択では使えません');
+  await expect(page.getByRole('status').filter({ hasText: 'F11 在庫確認' })).toContainText(
+    'いまの一覧と選択では使えません',
+  );
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(statusChanges()).toBe(before);
 });

@@ -31,10 +31,16 @@ async function pointSmtpAtTestServer(page: Page) {
 }
 
 function orderNoOf(chumon: Chumon, status: string): string {
-  return chumon.query<{ order_no: string }>('SELECT order_no FROM orders WHERE status = ? ORDER BY id LIMIT 1', status)[0]!.order_no;
+  return chumon.query<{ order_no: string }>(
+    'SELECT order_no FROM orders WHERE status = ? ORDER BY id LIMIT 1',
+    status,
+  )[0]!.order_no;
 }
 
-test('templates master: an unknown placeholder is refused by name, a real order is previewed, the edit is used', async ({ page, chumon }) => {
+test('templates master: an unknown placeholder is refused by name, a real order is previewed, the edit is used', async ({
+  page,
+  chumon,
+}) => {
   await page.goto(chumon.url);
   const settings = await openSettings(page, 'メールテンプレート');
   await settings.getByLabel('メールの種類').selectOption({ label: '発送完了メール（初期値）' });
@@ -74,18 +80,26 @@ test('催促メール期限管理 and the 催促対象 bulk send; E12 marks ship
   const targets = await tabCount(page, '催促対象');
   expect(targets).toBeGreaterThan(0);
   await openTab(page, '催促対象');
-  await page.getByRole('toolbar', { name: 'メール' }).getByRole('button', { name: '催促メール一括送信（一覧のすべて）' }).click();
+  await page
+    .getByRole('toolbar', { name: 'メール' })
+    .getByRole('button', { name: '催促メール一括送信（一覧のすべて）' })
+    .click();
   const send = page.getByRole('dialog', { name: '催促メール送信' });
   await expect(send).toContainText(`チェックした ${targets.toLocaleString('ja-JP')}件 の注文に`);
   await send.getByRole('button', { name: '催促メールを送信する' }).click();
   await expect(send.getByRole('status')).toHaveText(/送信 \d+件 \/ 失敗 0件 \/ 結果不明 0件/);
-  const sent = chumon.query<{ n: number }>("SELECT count(*) AS n FROM mail_log WHERE kind LIKE '%reminder' AND result = 'sent'")[0]!.n;
+  const sent = chumon.query<{ n: number }>(
+    "SELECT count(*) AS n FROM mail_log WHERE kind LIKE '%reminder' AND result = 'sent'",
+  )[0]!.n;
   expect(sent).toBeGreaterThanOrEqual(targets);
   expect(smtp.received).toHaveLength(sent);
   await send.locator('footer').getByRole('button', { name: '閉じる' }).click();
 
   // Once more within the period: nobody is reminded again.
-  await page.getByRole('toolbar', { name: 'メール' }).getByRole('button', { name: /催促メール一括送信/ }).click();
+  await page
+    .getByRole('toolbar', { name: 'メール' })
+    .getByRole('button', { name: /催促メール一括送信/ })
+    .click();
   await send.getByRole('button', { name: '催促メールを送信する' }).click();
   await expect(send.getByRole('status')).toHaveText(/送信 0件/);
   await expect(send.getByRole('region', { name: '対象外' })).toContainText('次は');
@@ -94,14 +108,21 @@ test('催促メール期限管理 and the 催促対象 bulk send; E12 marks ship
 
   await openTab(page, '出荷済');
   const unsentBefore = await tabCount(page, 'メール未送信');
-  const pendingShipped = chumon.query<{ id: number }>("SELECT id FROM orders WHERE status = 'shipped' AND mail_pending = 1");
+  const pendingShipped = chumon.query<{ id: number }>(
+    "SELECT id FROM orders WHERE status = 'shipped' AND mail_pending = 1",
+  );
   await page.keyboard.press('F2');
   await page.keyboard.press('F4');
-  await page.getByRole('menu', { name: '拡張メニュー' }).getByRole('menuitem', { name: /出荷メール一括処理済変更/ }).click();
+  await page
+    .getByRole('menu', { name: '拡張メニュー' })
+    .getByRole('menuitem', { name: /出荷メール一括処理済変更/ })
+    .click();
   const e12 = page.getByRole('dialog', { name: '出荷メール一括処理済変更' });
   await e12.getByRole('button', { name: '処理済に変更する' }).click();
   const shippedTotal = chumon.query<{ n: number }>("SELECT count(*) AS n FROM orders WHERE status = 'shipped'")[0]!.n;
-  await expect(e12.getByRole('status')).toHaveText(`処理済に変更 ${pendingShipped.length}件 / 変更できず ${shippedTotal - pendingShipped.length}件`);
+  await expect(e12.getByRole('status')).toHaveText(
+    `処理済に変更 ${pendingShipped.length}件 / 変更できず ${shippedTotal - pendingShipped.length}件`,
+  );
   await e12.locator('footer').getByRole('button', { name: '閉じる' }).click();
   await expect.poll(() => tabCount(page, 'メール未送信')).toBe(unsentBefore - pendingShipped.length);
   expect(smtp.received).toHaveLength(sent);

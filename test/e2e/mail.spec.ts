@@ -10,7 +10,10 @@ test.afterEach(async () => {
   await smtp.close();
 });
 
-test('SMTP set in 設定, F7 on checked orders sends their mails, F8 shows them, メール未送信 drops', async ({ page, chumon }) => {
+test('SMTP set in 設定, F7 on checked orders sends their mails, F8 shows them, メール未送信 drops', async ({
+  page,
+  chumon,
+}) => {
   await page.goto(chumon.url);
   await page.getByRole('button', { name: '設定', exact: true }).click();
   const settings = page.getByRole('dialog', { name: '設定' });
@@ -26,14 +29,17 @@ test('SMTP set in 設定, F7 on checked orders sends their mails, F8 shows them,
 
   await settings.getByLabel('テストメールの宛先').fill('owner@example.jp');
   await settings.getByRole('button', { name: 'テストメールを送信' }).click();
-  await expect(settings.getByRole('status')).toHaveText('owner@example.jp にテストメールを送信しました。届いたことを確認してください。');
+  await expect(settings.getByRole('status')).toHaveText(
+    'owner@example.jp にテストメールを送信しました。届いたことを確認してください。',
+  );
   expect((await smtp.parse(smtp.received[0]!)).subject).toBe('【やきもの堂】テストメール（メール設定の確認）');
   await settings.getByRole('button', { name: '閉じる' }).click();
 
   const unsentBefore = await tabCount(page, 'メール未送信');
   expect(unsentBefore).toBeGreaterThan(2);
   await openTab(page, 'メール未送信');
-  const orderNo = (i: number) => page.locator(`[role=row][row-index="${i}"] [role=gridcell][col-id=orderNo]`).innerText();
+  const orderNo = (i: number) =>
+    page.locator(`[role=row][row-index="${i}"] [role=gridcell][col-id=orderNo]`).innerText();
   await expect(page.locator('[role=row][row-index="1"] [role=gridcell][col-id=orderNo]')).not.toHaveText('');
   const picked = [await orderNo(0), await orderNo(1)];
   await checkRow(page, 0);
@@ -84,11 +90,16 @@ test('a refused mail is shown with its error in F8 and goes out on retry', async
 
   await openTab(page, 'メール未送信');
   await checkRow(page, 0);
-  await page.getByRole('toolbar', { name: 'メール' }).getByRole('button', { name: /メール一括送信（1件）/ }).click();
+  await page
+    .getByRole('toolbar', { name: 'メール' })
+    .getByRole('button', { name: /メール一括送信（1件）/ })
+    .click();
   const send = page.getByRole('dialog', { name: 'メール送信' });
   await send.getByRole('button', { name: '送信する' }).click();
   await expect(send.getByRole('status')).toHaveText(/送信 0件 \/ 失敗 1件/);
-  await expect(send.getByRole('region', { name: '送信失敗（再送できます）' })).toContainText('550 5.1.1 No such user here');
+  await expect(send.getByRole('region', { name: '送信失敗（再送できます）' })).toContainText(
+    '550 5.1.1 No such user here',
+  );
   await send.locator('footer').getByRole('button', { name: '閉じる' }).click();
 
   await page.keyboard.press('F8');
@@ -103,5 +114,8 @@ test('a refused mail is shown with its error in F8 and goes out on retry', async
   await log.getByRole('button', { name: '再送する' }).click();
   await expect(log.getByRole('status')).toContainText('再送しました（送信 1件');
   expect(smtp.received).toHaveLength(1);
-  expect(chumon.query<{ result: string }>('SELECT result FROM mail_log ORDER BY id').map((r) => r.result)).toEqual(['failed', 'sent']);
+  expect(chumon.query<{ result: string }>('SELECT result FROM mail_log ORDER BY id').map((r) => r.result)).toEqual([
+    'failed',
+    'sent',
+  ]);
 });

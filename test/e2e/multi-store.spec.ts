@@ -25,7 +25,12 @@ interface Proc {
   lines: string[];
 }
 
-async function startProcess(script: string, args: string[], env: NodeJS.ProcessEnv, firstLine: RegExp): Promise<Proc & { match: RegExpExecArray }> {
+async function startProcess(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  firstLine: RegExp,
+): Promise<Proc & { match: RegExpExecArray }> {
   // Each run has its own server data: the PostgreSQL of the server suite is not for it.
   const base = { ...process.env };
   delete base.DATABASE_URL;
@@ -83,7 +88,12 @@ let admin: string;
 const pcs: Record<'tokyo' | 'osaka' | 'head', Pc> = {} as never;
 
 async function startServer(): Promise<void> {
-  const started = await startProcess('src-server/cli.ts', ['--port', String(serverPort)], { CHUMON_SERVER_DATA_DIR: path.join(root, 'server') }, /^Chumon server listening on (\S+)$/);
+  const started = await startProcess(
+    'src-server/cli.ts',
+    ['--port', String(serverPort)],
+    { CHUMON_SERVER_DATA_DIR: path.join(root, 'server') },
+    /^Chumon server listening on (\S+)$/,
+  );
   server = started;
   await expect.poll(() => started.lines.length).toBeGreaterThanOrEqual(2);
 }
@@ -103,11 +113,28 @@ async function startPc(browser: Browser, name: string, storeStock: string | null
   const settings = createConfSettings(dir);
   settings.set('operator', `${name}担当`);
   settings.set('pcId', `${name}-PC`);
-  const boot = bootApp({ dataDir: dir, migrationsFolder: path.join(SOURCE_ROOT, 'drizzle'), settings, mode: 'browser', version: 'e2e', backgroundTimers: false });
+  const boot = bootApp({
+    dataDir: dir,
+    migrationsFolder: path.join(SOURCE_ROOT, 'drizzle'),
+    settings,
+    mode: 'browser',
+    version: 'e2e',
+    backgroundTimers: false,
+  });
   // The store's shelf: enough of the test SKU for 在庫確認 to pass.
-  if (storeStock) boot.ctx.database.sqlite.prepare("INSERT INTO stock (sku, store_id, on_hand, reserved, location) VALUES ('MG-010', ?, 1000, 0, 'B-02-01')").run(storeStock);
+  if (storeStock)
+    boot.ctx.database.sqlite
+      .prepare(
+        "INSERT INTO stock (sku, store_id, on_hand, reserved, location) VALUES ('MG-010', ?, 1000, 0, 'B-02-01')",
+      )
+      .run(storeStock);
   boot.close();
-  const proc = await startProcess('src-main/web/cli.ts', ['--port', '0'], { CHUMON_DATA_DIR: dir }, /^Chumon listening on (\S+)$/);
+  const proc = await startProcess(
+    'src-main/web/cli.ts',
+    ['--port', '0'],
+    { CHUMON_DATA_DIR: dir },
+    /^Chumon listening on (\S+)$/,
+  );
   const url = proc.match[1]!;
   const token = new URL(url).searchParams.get('token')!;
   const page = await browser.newPage();
@@ -133,7 +160,8 @@ async function startPc(browser: Browser, name: string, storeStock: string | null
 }
 
 function orderStatus(pc: Pc, orderNo: string): string | undefined {
-  return (pc.db.prepare('SELECT status FROM orders WHERE order_no = ?').get(orderNo) as { status: string } | undefined)?.status;
+  return (pc.db.prepare('SELECT status FROM orders WHERE order_no = ?').get(orderNo) as { status: string } | undefined)
+    ?.status;
 }
 
 function orderId(pc: Pc, orderNo: string): number {
@@ -163,8 +191,14 @@ test.beforeAll(async ({ browser }) => {
   await adminCall('/admin/stores', { id: 'tokyo', name: '東京店' });
   await adminCall('/admin/stores', { id: 'osaka', name: '大阪店' });
   const tokens: Record<string, string> = {};
-  for (const [store, name] of [['tokyo', 'tokyo'], ['osaka', 'osaka'], ['honbu', 'head']] as const) {
-    tokens[name] = (await adminCall<{ token: string }>('/admin/clients', { kind: 'pc', name: `${name}-PC`, storeId: store })).token;
+  for (const [store, name] of [
+    ['tokyo', 'tokyo'],
+    ['osaka', 'osaka'],
+    ['honbu', 'head'],
+  ] as const) {
+    tokens[name] = (
+      await adminCall<{ token: string }>('/admin/clients', { kind: 'pc', name: `${name}-PC`, storeId: store })
+    ).token;
   }
   pcs.tokyo = await startPc(browser, 'tokyo', 'tokyo');
   pcs.osaka = await startPc(browser, 'osaka', 'osaka');
@@ -220,29 +254,51 @@ test('a cancellation at head office while the store confirms shipment ends in on
   const tokyo = pcs.tokyo;
   const t2 = orderId(tokyo, 'E2E-T2');
   await tokyo.api('status:apply', { orderIds: [t2], operation: 'stock_ok' });
-  await tokyo.api('status:apply', { orderIds: [t2], operation: 'register_tracking', trackingNo: '4444-5555-6666', carrier: 'yamato' });
+  await tokyo.api('status:apply', {
+    orderIds: [t2],
+    operation: 'register_tracking',
+    trackingNo: '4444-5555-6666',
+    carrier: 'yamato',
+  });
   await expect.poll(() => orderStatus(pcs.head, 'E2E-T2'), { timeout: 8000 }).toBe('awaiting_shipment');
 
   // The line to the server is down while both act on 出荷待ち.
   await stop(server);
-  await pcs.head.api('status:apply', { orderIds: [orderId(pcs.head, 'E2E-T2')], operation: 'cancel', reason: 'お客様都合' });
+  await pcs.head.api('status:apply', {
+    orderIds: [orderId(pcs.head, 'E2E-T2')],
+    operation: 'cancel',
+    reason: 'お客様都合',
+  });
   await tokyo.api('status:apply', { orderIds: [t2], operation: 'confirm_shipment' });
-  await expect(tokyo.page.getByRole('status', { name: '同期の状態' })).toContainText('オフライン：未送信の変更 1件', { timeout: 15_000 });
+  await expect(tokyo.page.getByRole('status', { name: '同期の状態' })).toContainText('オフライン：未送信の変更 1件', {
+    timeout: 15_000,
+  });
 
   await startServer();
   const settled = async () => [orderStatus(pcs.tokyo, 'E2E-T2'), orderStatus(pcs.head, 'E2E-T2')];
-  await expect.poll(async () => {
-    for (const pc of [pcs.head, pcs.tokyo]) await pc.api('sync:now', {}).catch(() => undefined);
-    const [a, b] = await settled();
-    return a === b && (a === 'cancelled' || a === 'shipped');
-  }, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        for (const pc of [pcs.head, pcs.tokyo]) await pc.api('sync:now', {}).catch(() => undefined);
+        const [a, b] = await settled();
+        return a === b && (a === 'cancelled' || a === 'shipped');
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
   const [outcome] = await settled();
   const loser = outcome === 'cancelled' ? pcs.tokyo : pcs.head;
   const winner = outcome === 'cancelled' ? pcs.head : pcs.tokyo;
   // The PC whose change lost is told which order, what and why, and shows the order as it is now.
-  const refusals = loser.db.prepare('SELECT order_no, attempted, reason, status_now FROM sync_refused').all() as Record<string, string>[];
+  const refusals = loser.db.prepare('SELECT order_no, attempted, reason, status_now FROM sync_refused').all() as Record<
+    string,
+    string
+  >[];
   expect(refusals).toHaveLength(1);
-  expect(refusals[0]).toMatchObject({ order_no: 'E2E-T2', attempted: outcome === 'cancelled' ? '出荷確定' : '注文取消' });
+  expect(refusals[0]).toMatchObject({
+    order_no: 'E2E-T2',
+    attempted: outcome === 'cancelled' ? '出荷確定' : '注文取消',
+  });
   expect(winner.db.prepare('SELECT count(*) AS n FROM sync_refused').get()).toEqual({ n: 0 });
   await loser.page.reload();
   const notice = loser.page.getByRole('button', { name: /サーバーが受け付けなかった変更 1件/ });

@@ -4,7 +4,10 @@ import { expect, test } from './fixtures.js';
 
 const todayJst = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
 
-test('F11 reserves what is in stock, 欠品登録 registers the rest, orders without a store are refused', async ({ page, chumon }) => {
+test('F11 reserves what is in stock, 欠品登録 registers the rest, orders without a store are refused', async ({
+  page,
+  chumon,
+}) => {
   const db = openStoreDb(chumon);
   insertTopOrders(db, [
     { order: { orderNo: 'E2E-CARD', paymentMethod: 'credit_card', items: [line('E2E-A', 1)] } },
@@ -27,15 +30,28 @@ test('F11 reserves what is in stock, 欠品登録 registers the rest, orders wit
   await expect(dialog.getByRole('table', { name: '処理できなかった注文' })).toContainText('出荷店舗が指定されていない');
   await dialog.getByRole('button', { name: '欠品登録する' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('alert').filter({ hasText: '欠品登録: 1件を処理しました / 1件は処理できませんでした' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: '欠品登録: 1件を処理しました / 1件は処理できませんでした' }),
+  ).toBeVisible();
   await expect(page.getByRole('dialog', { name: '欠品登録の結果' })).toContainText('E2E-NOSTORE');
 
   const statuses = Object.fromEntries(
-    chumon.query<{ order_no: string; status: string }>("SELECT order_no, status FROM orders WHERE order_no LIKE 'E2E-%'").map((r) => [r.order_no, r.status]),
+    chumon
+      .query<{ order_no: string; status: string }>("SELECT order_no, status FROM orders WHERE order_no LIKE 'E2E-%'")
+      .map((r) => [r.order_no, r.status]),
   );
-  expect(statuses).toEqual({ 'E2E-CARD': 'paid', 'E2E-BANK': 'stock_confirmed', 'E2E-SHORT': 'out_of_stock', 'E2E-NOSTORE': 'new' });
-  expect(chumon.query("SELECT on_hand, reserved FROM stock WHERE sku = 'E2E-A' AND store_id = 'tokyo'")).toEqual([{ on_hand: 2, reserved: 2 }]);
-  expect(chumon.query('SELECT sku, needed, available FROM stock_shortages')).toEqual([{ sku: 'E2E-B', needed: 2, available: 1 }]);
+  expect(statuses).toEqual({
+    'E2E-CARD': 'paid',
+    'E2E-BANK': 'stock_confirmed',
+    'E2E-SHORT': 'out_of_stock',
+    'E2E-NOSTORE': 'new',
+  });
+  expect(chumon.query("SELECT on_hand, reserved FROM stock WHERE sku = 'E2E-A' AND store_id = 'tokyo'")).toEqual([
+    { on_hand: 2, reserved: 2 },
+  ]);
+  expect(chumon.query('SELECT sku, needed, available FROM stock_shortages')).toEqual([
+    { sku: 'E2E-B', needed: 2, available: 1 },
+  ]);
 });
 
 test('入金確認登録, 送り状番号登録, 出荷確定 and 注文取消 from the operation bar', async ({ page, chumon }) => {
@@ -43,12 +59,16 @@ test('入金確認登録, 送り状番号登録, 出荷確定 and 注文取消 f
   insertTopOrders(db, [
     { order: { orderNo: 'E2E-PAY' }, initial: { status: 'stock_confirmed' } },
     { order: { orderNo: 'E2E-LABEL' }, initial: { status: 'paid' } },
-    { order: { orderNo: 'E2E-GO' }, initial: { status: 'awaiting_shipment', carrier: 'sagawa', trackingNo: '202020202020' } },
+    {
+      order: { orderNo: 'E2E-GO' },
+      initial: { status: 'awaiting_shipment', carrier: 'sagawa', trackingNo: '202020202020' },
+    },
     { order: { orderNo: 'E2E-CXL' } },
   ]);
   db.close();
   const bar = page.getByRole('toolbar', { name: '処理' });
-  const row = (no: string) => chumon.query<Record<string, string | null>>('SELECT * FROM orders WHERE order_no = ?', no)[0]!;
+  const row = (no: string) =>
+    chumon.query<Record<string, string | null>>('SELECT * FROM orders WHERE order_no = ?', no)[0]!;
   await page.goto(chumon.url);
 
   await openTab(page, '在庫確認済');
@@ -58,7 +78,10 @@ test('入金確認登録, 送り状番号登録, 出荷確定 and 注文取消 f
   await expect(payment.getByLabel('入金日')).toHaveValue(todayJst());
   await payment.getByRole('button', { name: '登録' }).click();
   await expect(page.getByRole('status').filter({ hasText: '入金確認登録: 1件を処理しました' })).toBeVisible();
-  expect(row('E2E-PAY')).toMatchObject({ status: 'paid', paid_at: new Date(`${todayJst()}T00:00:00+09:00`).toISOString() });
+  expect(row('E2E-PAY')).toMatchObject({
+    status: 'paid',
+    paid_at: new Date(`${todayJst()}T00:00:00+09:00`).toISOString(),
+  });
 
   await openTab(page, '入金済');
   await check(page, 'E2E-LABEL');
@@ -73,7 +96,11 @@ test('入金確認登録, 送り状番号登録, 出荷確定 and 注文取消 f
   await expect(labels.getByRole('button', { name: '登録' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(labels).toBeHidden();
-  expect(row('E2E-LABEL')).toMatchObject({ status: 'awaiting_shipment', tracking_no: '135724680000', carrier: 'japanpost' });
+  expect(row('E2E-LABEL')).toMatchObject({
+    status: 'awaiting_shipment',
+    tracking_no: '135724680000',
+    carrier: 'japanpost',
+  });
 
   await openTab(page, '出荷待ち');
   await check(page, 'E2E-GO');
@@ -95,11 +122,20 @@ test('入金確認登録, 送り状番号登録, 出荷確定 and 注文取消 f
   expect(row('E2E-CXL')).toMatchObject({ status: 'cancelled', cancel_reason: 'お客様都合によるキャンセル' });
 });
 
-test('scanning confirms shipment at once, says clearly what went wrong, and keeps the focus', async ({ page, chumon }) => {
+test('scanning confirms shipment at once, says clearly what went wrong, and keeps the focus', async ({
+  page,
+  chumon,
+}) => {
   const db = openStoreDb(chumon);
   insertTopOrders(db, [
-    { order: { orderNo: 'E2E-SCAN-1' }, initial: { status: 'awaiting_shipment', carrier: 'yamato', trackingNo: '1111-2222-3333' } },
-    { order: { orderNo: 'E2E-SCAN-2' }, initial: { status: 'awaiting_shipment', carrier: 'yamato', trackingNo: '444455556666' } },
+    {
+      order: { orderNo: 'E2E-SCAN-1' },
+      initial: { status: 'awaiting_shipment', carrier: 'yamato', trackingNo: '1111-2222-3333' },
+    },
+    {
+      order: { orderNo: 'E2E-SCAN-2' },
+      initial: { status: 'awaiting_shipment', carrier: 'yamato', trackingNo: '444455556666' },
+    },
     { order: { orderNo: 'E2E-EARLY' }, initial: { status: 'paid' } },
     { order: { orderNo: 'E2E-GONE' }, initial: { status: 'cancelled', carrier: 'sagawa', trackingNo: '777788889999' } },
   ]);
@@ -107,7 +143,10 @@ test('scanning confirms shipment at once, says clearly what went wrong, and keep
   await page.goto(chumon.url);
   await page.locator('[role=row][row-index="0"]').first().waitFor();
   await page.keyboard.press('F4');
-  await page.getByRole('menu', { name: '拡張メニュー' }).getByRole('menuitem', { name: /出荷確定スキャン/ }).click();
+  await page
+    .getByRole('menu', { name: '拡張メニュー' })
+    .getByRole('menuitem', { name: /出荷確定スキャン/ })
+    .click();
   const input = page.getByRole('dialog', { name: '出荷確定スキャン' }).getByLabel('スキャン入力');
   await expect(input).toBeFocused();
   const result = page.getByTestId('scan-result');
@@ -123,7 +162,8 @@ test('scanning confirms shipment at once, says clearly what went wrong, and keep
     await expect(input).toBeFocused();
     await expect(input).toHaveValue('');
   };
-  const status = (no: string) => chumon.query<{ status: string }>('SELECT status FROM orders WHERE order_no = ?', no)[0]!.status;
+  const status = (no: string) =>
+    chumon.query<{ status: string }>('SELECT status FROM orders WHERE order_no = ?', no)[0]!.status;
 
   await scan('111122223333', 'OK 出荷確定');
   expect(status('E2E-SCAN-1')).toBe('shipped');

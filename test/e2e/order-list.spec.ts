@@ -9,7 +9,9 @@ test('opens on 新規 with every tab counted as in the database, and switches ta
   await expect(tabs).toHaveCount(9);
 
   const inDb = Object.fromEntries(
-    chumon.query<{ status: string; n: number }>('SELECT status, count(*) AS n FROM orders GROUP BY status').map((r) => [r.status, r.n]),
+    chumon
+      .query<{ status: string; n: number }>('SELECT status, count(*) AS n FROM orders GROUP BY status')
+      .map((r) => [r.status, r.n]),
   );
   for (const status of MAIN_STATUSES) {
     expect(await tabCount(page, STATUS_LABELS[status]), STATUS_LABELS[status]).toBe(inDb[status] ?? 0);
@@ -25,7 +27,8 @@ test('opens on 新規 with every tab counted as in the database, and switches ta
   await expect(page.getByRole('tab', { name: /^出荷済\s/ })).toHaveAttribute('aria-selected', 'true');
   await expect(grid).toHaveAttribute('aria-rowcount', String((inDb.shipped ?? 0) + 1));
   const firstOrderNo = await page.locator('[role=row][row-index="0"] [role=gridcell][col-id=orderNo]').textContent();
-  const status = chumon.query<{ status: string }>('SELECT status FROM orders WHERE order_no = ?', firstOrderNo)[0]!.status;
+  const status = chumon.query<{ status: string }>('SELECT status FROM orders WHERE order_no = ?', firstOrderNo)[0]!
+    .status;
   expect(status).toBe('shipped');
 });
 

@@ -8,7 +8,8 @@ import { expect, tabCount, test } from './fixtures.js';
 test.use({ seedOrders: 20_000, trace: 'off', copyFrom: process.env.CHUMON_TIMINGS_DATA });
 
 const grid = (page: Page) => page.getByRole('grid').first();
-const cell = (page: Page, row: number, col: string) => page.locator(`[role=row][row-index="${row}"] [role=gridcell][col-id=${col}]`);
+const cell = (page: Page, row: number, col: string) =>
+  page.locator(`[role=row][row-index="${row}"] [role=gridcell][col-id=${col}]`);
 const selected = (page: Page) => page.locator('.selected-count');
 
 test.describe('timings on a larger database (printed, not asserted)', () => {
@@ -27,13 +28,17 @@ test.describe('timings on a larger database (printed, not asserted)', () => {
     // the new tab's first row (Playwright's own polling would add its retry intervals).
     const tabPaint = (name: string) =>
       page.evaluate(async (label) => {
-        const tab = [...document.querySelectorAll<HTMLElement>('[role=tab]')].find((t) => t.textContent?.startsWith(label))!;
+        const tab = [...document.querySelectorAll<HTMLElement>('[role=tab]')].find((t) =>
+          t.textContent?.startsWith(label),
+        )!;
         const start = performance.now();
         tab.click();
         return new Promise<number>((resolve) => {
           const check = () => {
             const panel = document.getElementById('order-panel');
-            const painted = panel?.getAttribute('aria-busy') === 'false' && panel.querySelector('[role=row][row-index="0"] [col-id=orderNo]')?.textContent;
+            const painted =
+              panel?.getAttribute('aria-busy') === 'false' &&
+              panel.querySelector('[role=row][row-index="0"] [col-id=orderNo]')?.textContent;
             if (tab.getAttribute('aria-selected') === 'true' && painted) resolve(performance.now() - start);
             else requestAnimationFrame(check);
           };
@@ -47,7 +52,8 @@ test.describe('timings on a larger database (printed, not asserted)', () => {
       const seen = await page.evaluate(async () => {
         // The grid's vertical scroller (found by what it does: AG Grid 36 renames its classes).
         const viewport = [...document.querySelectorAll<HTMLElement>('#order-panel *')].find(
-          (el) => el.scrollHeight > el.clientHeight + 1000 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowY),
+          (el) =>
+            el.scrollHeight > el.clientHeight + 1000 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowY),
         )!;
         const frames: number[] = [];
         await new Promise<void>((resolve) => {
@@ -67,12 +73,20 @@ test.describe('timings on a larger database (printed, not asserted)', () => {
           }, 3000);
         });
         frames.sort((a, b) => a - b);
-        return { fps: frames.length / 3, p95: frames[Math.floor(frames.length * 0.95)]!, rows: Math.round(viewport.scrollTop / 30) };
+        return {
+          fps: frames.length / 3,
+          p95: frames[Math.floor(frames.length * 0.95)]!,
+          rows: Math.round(viewport.scrollTop / 30),
+        };
       });
-      timings.push(`scrolling ${label} for 3 s: ${seen.fps.toFixed(0)} fps, 95th percentile frame ${seen.p95.toFixed(1)} ms, ${seen.rows.toLocaleString()} rows passed`);
+      timings.push(
+        `scrolling ${label} for 3 s: ${seen.fps.toFixed(0)} fps, 95th percentile frame ${seen.p95.toFixed(1)} ms, ${seen.rows.toLocaleString()} rows passed`,
+      );
     };
     await scroll('出荷済');
-    timings.push(`新規 tab (${newCount.toLocaleString()} orders) → first rows painted: ${(await tabPaint('新規')).toFixed(0)} ms`);
+    timings.push(
+      `新規 tab (${newCount.toLocaleString()} orders) → first rows painted: ${(await tabPaint('新規')).toFixed(0)} ms`,
+    );
     await expect(grid(page)).toHaveAttribute('aria-rowcount', String(newCount + 1));
     await scroll('新規');
     await page.keyboard.press('F5');
@@ -89,6 +103,8 @@ test.describe('timings on a larger database (printed, not asserted)', () => {
       () => expect(selected(page)).not.toHaveText('検索結果：0件選択中'),
     );
     for (const line of timings) test.info().annotations.push({ type: 'timing', description: line });
-    console.log(`[timings, ${chumon.query<{ n: number }>('SELECT count(*) AS n FROM orders')[0]!.n.toLocaleString()} orders] ${timings.join(' / ')}`);
+    console.log(
+      `[timings, ${chumon.query<{ n: number }>('SELECT count(*) AS n FROM orders')[0]!.n.toLocaleString()} orders] ${timings.join(' / ')}`,
+    );
   });
 });

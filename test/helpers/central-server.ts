@@ -30,7 +30,10 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
       // A closed pool's connections end a moment after pool.end() returns: wait for them, as
       // a forced drop would hit one still ending with an error nobody listens to any more.
       for (let i = 0; i < 50; i++) {
-        const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        const { rows } = await c.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
         if (rows[0]!.n === 0) break;
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -46,7 +49,12 @@ export interface TestServer {
   clock: TestClock;
   server: CentralServer;
   /** Calls the HTTP API with a token; returns status and parsed body. */
-  request<T = unknown>(token: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }>;
+  request<T = unknown>(
+    token: string,
+    method: string,
+    route: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
   addStore(id: string, name: string, isHeadOffice?: boolean): Promise<void>;
   /** Registers a store PC and returns its token. */
   addPc(storeId: string, name: string): Promise<string>;
@@ -59,11 +67,22 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(backend: Backend = 'pglite', options: { clock?: TestClock; limits?: CentralServerOptions['limits'] } = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend = 'pglite',
+  options: { clock?: TestClock; limits?: CentralServerOptions['limits'] } = {},
+): Promise<TestServer> {
   const clock = options.clock ?? new TestClock();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-server-'));
   const pgdb = backend === 'postgres' ? await freshPostgres() : null;
-  const open = (port: number) => startCentralServer({ port, dataDir: dir, databaseUrl: pgdb?.url, clock, purgeIntervalMs: 3_600_000, limits: options.limits });
+  const open = (port: number) =>
+    startCentralServer({
+      port,
+      dataDir: dir,
+      databaseUrl: pgdb?.url,
+      clock,
+      purgeIntervalMs: 3_600_000,
+      limits: options.limits,
+    });
   let server = await open(0);
   let running = true;
   const adminToken = server.adminToken!;

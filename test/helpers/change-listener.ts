@@ -8,7 +8,10 @@ export interface ChangeListener {
 
 export async function listenForChanges(url: string, token: string): Promise<ChangeListener> {
   const abort = new AbortController();
-  const response = await fetch(new URL('/sync/events', url), { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
+  const response = await fetch(new URL('/sync/events', url), {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
   if (!response.ok || !response.body) throw new Error(`/sync/events: ${response.status}`);
   const notices: { seq: number; at: number }[] = [];
   let greeted: () => void = () => undefined;
@@ -24,7 +27,8 @@ export async function listenForChanges(url: string, token: string): Promise<Chan
           const message = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           if (/^event: hello$/m.test(message)) greeted();
-          if (/^event: change$/m.test(message)) notices.push({ seq: Number(/^data: (\d+)$/m.exec(message)?.[1]), at: Date.now() });
+          if (/^event: change$/m.test(message))
+            notices.push({ seq: Number(/^data: (\d+)$/m.exec(message)?.[1]), at: Date.now() });
         }
       }
     } catch {

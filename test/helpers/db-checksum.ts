@@ -4,7 +4,9 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? String(v) : v));
+  return JSON.stringify(value, (_k, v: unknown) =>
+    Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? String(v) : v,
+  );
 }
 
 /** A checksum per table of every row (shadow tables of virtual ones included): a diff names the table. */
@@ -15,7 +17,12 @@ export function databaseChecksum(sqlite: BetterSqlite3.Database): Record<string,
     .all() as string[];
   const sums: Record<string, string> = {};
   for (const table of tables) {
-    const rows = sqlite.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).safeIntegers().all().map(canonical).sort();
+    const rows = sqlite
+      .prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`)
+      .safeIntegers()
+      .all()
+      .map(canonical)
+      .sort();
     sums[table] = createHash('sha256').update(rows.join('\n')).digest('hex').slice(0, 16);
   }
   return sums;
@@ -29,7 +36,8 @@ export function folderListing(dir: string): string[] {
       const full = path.join(d, name);
       const st = statSync(full);
       if (st.isDirectory()) walk(full);
-      else if (!/-(wal|shm)$/.test(name)) out.push(`${path.relative(dir, full)} ${name.endsWith('.sqlite') ? '' : st.size}`);
+      else if (!/-(wal|shm)$/.test(name))
+        out.push(`${path.relative(dir, full)} ${name.endsWith('.sqlite') ? '' : st.size}`);
     }
   };
   walk(dir);

@@ -61,28 +61,68 @@ const quote = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
 export const csvLine = (values: (string | number)[]) => values.map(quote).join(',');
 
 export const YAHOO_ORDER_COLUMNS = [
-  'OrderId', 'OrderTime', 'BillLastName', 'BillFirstName', 'BillMailAddress', 'BillPhoneNumber', 'ShipName', 'ShipZipCode',
-  'ShipPrefecture', 'ShipCity', 'ShipAddress1', 'ShipAddress2', 'ShipPhoneNumber', 'PayMethodName', 'ShipCharge', 'PayCharge',
-  'Discount', 'TotalPrice', 'BuyerComments',
+  'OrderId',
+  'OrderTime',
+  'BillLastName',
+  'BillFirstName',
+  'BillMailAddress',
+  'BillPhoneNumber',
+  'ShipName',
+  'ShipZipCode',
+  'ShipPrefecture',
+  'ShipCity',
+  'ShipAddress1',
+  'ShipAddress2',
+  'ShipPhoneNumber',
+  'PayMethodName',
+  'ShipCharge',
+  'PayCharge',
+  'Discount',
+  'TotalPrice',
+  'BuyerComments',
 ] as const;
 export const YAHOO_ITEM_COLUMNS = ['OrderId', 'LineId', 'ItemId', 'SubCode', 'Title', 'Quantity', 'UnitPrice'] as const;
 
 function orderValues(o: FileOrder): Record<string, string | number> {
   return {
-    OrderId: o.orderNo, OrderTime: o.orderedAt, BillLastName: o.billLast, BillFirstName: o.billFirst, BillMailAddress: o.email,
-    BillPhoneNumber: o.phone, ShipName: o.shipName, ShipZipCode: o.zip, ShipPrefecture: o.prefecture, ShipCity: o.city,
-    ShipAddress1: o.address1, ShipAddress2: o.address2, ShipPhoneNumber: o.phone, PayMethodName: o.payment,
-    ShipCharge: o.shipCharge, PayCharge: o.payCharge, Discount: o.discount, TotalPrice: totalOfFile(o), BuyerComments: o.comment,
+    OrderId: o.orderNo,
+    OrderTime: o.orderedAt,
+    BillLastName: o.billLast,
+    BillFirstName: o.billFirst,
+    BillMailAddress: o.email,
+    BillPhoneNumber: o.phone,
+    ShipName: o.shipName,
+    ShipZipCode: o.zip,
+    ShipPrefecture: o.prefecture,
+    ShipCity: o.city,
+    ShipAddress1: o.address1,
+    ShipAddress2: o.address2,
+    ShipPhoneNumber: o.phone,
+    PayMethodName: o.payment,
+    ShipCharge: o.shipCharge,
+    PayCharge: o.payCharge,
+    Discount: o.discount,
+    TotalPrice: totalOfFile(o),
+    BuyerComments: o.comment,
   };
 }
 
 /** One Yahoo! file, a line per item with the order's columns repeated; `columns` reorders them. */
-export function yahooCombined(orders: FileOrder[], columns: readonly string[] = [...YAHOO_ORDER_COLUMNS, ...YAHOO_ITEM_COLUMNS.slice(1)]): string {
+export function yahooCombined(
+  orders: FileOrder[],
+  columns: readonly string[] = [...YAHOO_ORDER_COLUMNS, ...YAHOO_ITEM_COLUMNS.slice(1)],
+): string {
   const lines = [csvLine([...columns])];
   for (const o of orders) {
     o.items.forEach((item, i) => {
       const values: Record<string, string | number> = {
-        ...orderValues(o), LineId: i + 1, ItemId: item.itemId, SubCode: item.subCode, Title: item.title, Quantity: item.quantity, UnitPrice: item.unitPrice,
+        ...orderValues(o),
+        LineId: i + 1,
+        ItemId: item.itemId,
+        SubCode: item.subCode,
+        Title: item.title,
+        Quantity: item.quantity,
+        UnitPrice: item.unitPrice,
       };
       lines.push(csvLine(columns.map((c) => values[c] ?? '')));
     });
@@ -92,19 +132,48 @@ export function yahooCombined(orders: FileOrder[], columns: readonly string[] = 
 
 /** Yahoo!'s two-file export: orders and items. */
 export function yahooSplit(orders: FileOrder[]): { orders: string; items: string } {
-  const head = [csvLine([...YAHOO_ORDER_COLUMNS]), ...orders.map((o) => csvLine(YAHOO_ORDER_COLUMNS.map((c) => orderValues(o)[c]!)))];
+  const head = [
+    csvLine([...YAHOO_ORDER_COLUMNS]),
+    ...orders.map((o) => csvLine(YAHOO_ORDER_COLUMNS.map((c) => orderValues(o)[c]!))),
+  ];
   const items = [csvLine([...YAHOO_ITEM_COLUMNS])];
   for (const o of orders) {
-    o.items.forEach((item, i) => items.push(csvLine([o.orderNo, i + 1, item.itemId, item.subCode, item.title, item.quantity, item.unitPrice])));
+    o.items.forEach((item, i) =>
+      items.push(csvLine([o.orderNo, i + 1, item.itemId, item.subCode, item.title, item.quantity, item.unitPrice])),
+    );
   }
   return { orders: `${head.join('\r\n')}\r\n`, items: `${items.join('\r\n')}\r\n` };
 }
 
 export const AMAZON_COLUMNS = [
-  'order-id', 'order-item-id', 'purchase-date', 'payments-date', 'buyer-email', 'buyer-name', 'buyer-phone-number', 'sku',
-  'product-name', 'quantity-purchased', 'quantity-shipped', 'quantity-to-ship', 'ship-service-level', 'recipient-name',
-  'ship-address-1', 'ship-address-2', 'ship-address-3', 'ship-city', 'ship-state', 'ship-postal-code', 'ship-country',
-  'ship-phone-number', 'payment-method', 'cod-collectible-amount', 'already-paid', 'payment-method-fee', 'item-price', 'shipping-price',
+  'order-id',
+  'order-item-id',
+  'purchase-date',
+  'payments-date',
+  'buyer-email',
+  'buyer-name',
+  'buyer-phone-number',
+  'sku',
+  'product-name',
+  'quantity-purchased',
+  'quantity-shipped',
+  'quantity-to-ship',
+  'ship-service-level',
+  'recipient-name',
+  'ship-address-1',
+  'ship-address-2',
+  'ship-address-3',
+  'ship-city',
+  'ship-state',
+  'ship-postal-code',
+  'ship-country',
+  'ship-phone-number',
+  'payment-method',
+  'cod-collectible-amount',
+  'already-paid',
+  'payment-method-fee',
+  'item-price',
+  'shipping-price',
 ] as const;
 
 /** Amazon's unshipped orders report: tab-delimited, no quoting. */
@@ -114,13 +183,34 @@ export function amazonReport(orders: FileOrder[], cod: ReadonlySet<string> = new
     o.items.forEach((item, i) => {
       const isCod = cod.has(o.orderNo);
       const row: Record<string, string | number> = {
-        'order-id': o.orderNo, 'order-item-id': `${o.orderNo.slice(-5)}${i}`, 'purchase-date': o.orderedAt, 'payments-date': o.orderedAt,
-        'buyer-email': o.email, 'buyer-name': '', 'buyer-phone-number': o.phone, sku: item.subCode || item.itemId, 'product-name': item.title,
-        'quantity-purchased': item.quantity, 'quantity-shipped': 0, 'quantity-to-ship': item.quantity, 'ship-service-level': 'Standard',
-        'recipient-name': o.shipName, 'ship-address-1': o.address1, 'ship-address-2': o.address2, 'ship-address-3': '', 'ship-city': o.city,
-        'ship-state': o.prefecture, 'ship-postal-code': o.zip, 'ship-country': 'JP', 'ship-phone-number': o.phone,
-        'payment-method': isCod ? 'COD' : 'Other', 'cod-collectible-amount': isCod ? totalOfFile(o) : '', 'already-paid': isCod ? 0 : totalOfFile(o),
-        'payment-method-fee': isCod ? o.payCharge : '', 'item-price': item.quantity * item.unitPrice, 'shipping-price': i === 0 ? o.shipCharge : 0,
+        'order-id': o.orderNo,
+        'order-item-id': `${o.orderNo.slice(-5)}${i}`,
+        'purchase-date': o.orderedAt,
+        'payments-date': o.orderedAt,
+        'buyer-email': o.email,
+        'buyer-name': '',
+        'buyer-phone-number': o.phone,
+        sku: item.subCode || item.itemId,
+        'product-name': item.title,
+        'quantity-purchased': item.quantity,
+        'quantity-shipped': 0,
+        'quantity-to-ship': item.quantity,
+        'ship-service-level': 'Standard',
+        'recipient-name': o.shipName,
+        'ship-address-1': o.address1,
+        'ship-address-2': o.address2,
+        'ship-address-3': '',
+        'ship-city': o.city,
+        'ship-state': o.prefecture,
+        'ship-postal-code': o.zip,
+        'ship-country': 'JP',
+        'ship-phone-number': o.phone,
+        'payment-method': isCod ? 'COD' : 'Other',
+        'cod-collectible-amount': isCod ? totalOfFile(o) : '',
+        'already-paid': isCod ? 0 : totalOfFile(o),
+        'payment-method-fee': isCod ? o.payCharge : '',
+        'item-price': item.quantity * item.unitPrice,
+        'shipping-price': i === 0 ? o.shipCharge : 0,
       };
       lines.push(AMAZON_COLUMNS.map((c) => String(row[c] ?? '')).join('\t'));
     });
@@ -129,5 +219,6 @@ export function amazonReport(orders: FileOrder[], cod: ReadonlySet<string> = new
 }
 
 export const sjis = (text: string): Buffer => iconv.encode(text, 'cp932');
-export const utf8bom = (text: string): Buffer => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+export const utf8bom = (text: string): Buffer =>
+  Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 export const upload = (name: string, bytes: Buffer) => ({ name, base64: bytes.toString('base64') });

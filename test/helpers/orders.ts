@@ -21,7 +21,9 @@ export function makeOrder(overrides: Partial<NewOrder> = {}): NewOrder {
       phone: '090-1111-2222',
     },
     paymentMethod: 'bank_transfer',
-    items: [{ lineNo: 1, sku: 'MG-010', title: '有田焼 マグカップ 藍', quantity: 2, unitPrice: 1650, location: 'B-02-01' }],
+    items: [
+      { lineNo: 1, sku: 'MG-010', title: '有田焼 マグカップ 藍', quantity: 2, unitPrice: 1650, location: 'B-02-01' },
+    ],
     discount: 0,
     shippingFee: 550,
     codFee: 0,

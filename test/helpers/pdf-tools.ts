@@ -29,7 +29,17 @@ export function pdfFonts(file: string): { name: string; embedded: boolean; subse
 export function pdfBarcodes(file: string, pages: { first: number; last: number }): string[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-zbar-'));
   try {
-    execFileSync('pdftoppm', ['-png', '-r', '300', '-f', String(pages.first), '-l', String(pages.last), file, path.join(dir, 'p')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '300',
+      '-f',
+      String(pages.first),
+      '-l',
+      String(pages.last),
+      file,
+      path.join(dir, 'p'),
+    ]);
     const codes: string[] = [];
     for (const png of readdirSync(dir).sort()) {
       const run = spawnSync('zbarimg', ['-q', '--raw', '-Scode128.enable', path.join(dir, png)], { encoding: 'utf8' });

@@ -26,11 +26,15 @@ export async function startServerProcess(
     delete env.DATABASE_URL;
     env.CHUMON_SERVER_DATA_DIR = database.dataDir;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(SOURCE_ROOT, 'src-server/cli.ts'), '--port', '0'], {
-    cwd: SOURCE_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(SOURCE_ROOT, 'src-server/cli.ts'), '--port', '0'],
+    {
+      cwd: SOURCE_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines: string[] = [];
   const tokenOf = (line: string) => /(chm_\S+)/.exec(line)?.[1];
   await new Promise<void>((resolve, reject) => {

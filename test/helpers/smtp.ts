@@ -43,7 +43,8 @@ export class TestSmtpServer {
       allowInsecureAuth: true,
       size: 10 * 1024 * 1024,
       onAuth(auth, _session, callback) {
-        if (auth.username === options.auth?.user && auth.password === options.auth?.pass) return callback(null, { user: auth.username });
+        if (auth.username === options.auth?.user && auth.password === options.auth?.pass)
+          return callback(null, { user: auth.username });
         callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
       },
       onRcptTo(address, _session, callback) {
@@ -70,7 +71,12 @@ export class TestSmtpServer {
     return self;
   }
 
-  private arrived(session: SMTPServerSession, raw: Buffer, verdict: TestSmtpOptions['verdict'], callback: (err?: Error | null) => void): void {
+  private arrived(
+    session: SMTPServerSession,
+    raw: Buffer,
+    verdict: TestSmtpOptions['verdict'],
+    callback: (err?: Error | null) => void,
+  ): void {
     const mail: ReceivedMail = {
       from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
       to: session.envelope.rcptTo.map((r) => r.address),
@@ -82,7 +88,8 @@ export class TestSmtpServer {
       for (const socket of this.sockets) if (socket.remotePort === session.remotePort) socket.destroy();
       return;
     }
-    if (what === 'reject') return callback(Object.assign(new Error('4.3.0 Temporary failure, try again later'), { responseCode: 451 }));
+    if (what === 'reject')
+      return callback(Object.assign(new Error('4.3.0 Temporary failure, try again later'), { responseCode: 451 }));
     this.received.push(mail);
     callback();
   }

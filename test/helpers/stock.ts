@@ -9,8 +9,14 @@ export function stockUp(sqlite: BetterSqlite3.Database, storeId: string, onHand:
   for (const [sku, n] of Object.entries(onHand)) insert.run(sku, storeId, n);
 }
 
-export function stockOf(sqlite: BetterSqlite3.Database, sku: string, storeId = 'tokyo'): { onHand: number; reserved: number } {
-  return sqlite.prepare('SELECT on_hand AS onHand, reserved FROM stock WHERE sku = ? AND store_id = ?').get(sku, storeId) as {
+export function stockOf(
+  sqlite: BetterSqlite3.Database,
+  sku: string,
+  storeId = 'tokyo',
+): { onHand: number; reserved: number } {
+  return sqlite
+    .prepare('SELECT on_hand AS onHand, reserved FROM stock WHERE sku = ? AND store_id = ?')
+    .get(sku, storeId) as {
     onHand: number;
     reserved: number;
   };
@@ -31,8 +37,10 @@ export function reservationViolations(sqlite: BetterSqlite3.Database): string[] 
     )
     .all() as { sku: string; storeId: string; onHand: number; reserved: number; held: number }[];
   for (const r of rows) {
-    if (r.reserved !== r.held) out.push(`${r.sku}@${r.storeId}: reserved ${r.reserved} but reservations hold ${r.held}`);
-    if (r.reserved < 0 || r.onHand < 0 || r.reserved > r.onHand) out.push(`${r.sku}@${r.storeId}: on_hand ${r.onHand}, reserved ${r.reserved}`);
+    if (r.reserved !== r.held)
+      out.push(`${r.sku}@${r.storeId}: reserved ${r.reserved} but reservations hold ${r.held}`);
+    if (r.reserved < 0 || r.onHand < 0 || r.reserved > r.onHand)
+      out.push(`${r.sku}@${r.storeId}: on_hand ${r.onHand}, reserved ${r.reserved}`);
   }
   const stray = sqlite
     .prepare(
@@ -42,7 +50,9 @@ export function reservationViolations(sqlite: BetterSqlite3.Database): string[] 
     .all() as { id: number; status: string | null }[];
   for (const s of stray) out.push(`order ${s.id} in ${s.status ?? 'nowhere'} still holds stock`);
   const orphan = sqlite
-    .prepare('SELECT count(*) FROM stock_reservations r WHERE NOT EXISTS (SELECT 1 FROM stock s WHERE s.sku = r.sku AND s.store_id = r.store_id)')
+    .prepare(
+      'SELECT count(*) FROM stock_reservations r WHERE NOT EXISTS (SELECT 1 FROM stock s WHERE s.sku = r.sku AND s.store_id = r.store_id)',
+    )
     .pluck()
     .get() as number;
   if (orphan > 0) out.push(`${orphan} reservations without a stock row`);

@@ -3,12 +3,21 @@ import { createTestApp, type TestApp, TestClock } from './test-app.js';
 import type { TestServer } from './central-server.js';
 
 /** A store PC (a real app on its own SQLite file) registered with and connected to `server`. */
-export async function connectedPc(server: TestServer, storeId: string, name: string, options: { live?: boolean; clock?: TestClock; url?: string } = {}): Promise<TestApp & { token: string }> {
+export async function connectedPc(
+  server: TestServer,
+  storeId: string,
+  name: string,
+  options: { live?: boolean; clock?: TestClock; url?: string } = {},
+): Promise<TestApp & { token: string }> {
   const token = await server.addPc(storeId, name);
   const pc = createTestApp({ clock: options.clock ?? new TestClock(server.clock.now()) });
   pc.app.ctx.settings.set('pcId', name);
   // Plenty of stock of the test orders' SKU, so that 在庫確認 passes at every store.
-  pc.app.ctx.database.sqlite.prepare("INSERT OR REPLACE INTO stock (sku, store_id, on_hand, reserved, location) VALUES ('MG-010', ?, 100000, 0, 'B-02-01')").run(storeId);
+  pc.app.ctx.database.sqlite
+    .prepare(
+      "INSERT OR REPLACE INTO stock (sku, store_id, on_hand, reserved, location) VALUES ('MG-010', ?, 100000, 0, 'B-02-01')",
+    )
+    .run(storeId);
   await pc.call('sync:saveSettings', { serverUrl: options.url ?? server.url, token });
   if (!options.live) syncRunner(pc.app.ctx).stopLive();
   return Object.assign(pc, { token });
@@ -16,11 +25,13 @@ export async function connectedPc(server: TestServer, storeId: string, name: str
 
 /** Local order id of an order number on a PC, or undefined when the PC does not have it. */
 export function localId(pc: TestApp, orderNo: string): number | undefined {
-  return pc.app.ctx.database.sqlite.prepare('SELECT id FROM orders WHERE order_no = ?').pluck().get(orderNo) as number | undefined;
+  return pc.app.ctx.database.sqlite.prepare('SELECT id FROM orders WHERE order_no = ?').pluck().get(orderNo) as
+    number | undefined;
 }
 
 export function localStatus(pc: TestApp, orderNo: string): string | undefined {
-  return pc.app.ctx.database.sqlite.prepare('SELECT status FROM orders WHERE order_no = ?').pluck().get(orderNo) as string | undefined;
+  return pc.app.ctx.database.sqlite.prepare('SELECT status FROM orders WHERE order_no = ?').pluck().get(orderNo) as
+    string | undefined;
 }
 
 export function closePc(pc: TestApp): void {

@@ -14,7 +14,13 @@ import type { PullResponse, PushResponse, WireOp } from '../../src-shared/sync/p
 import { makeOrder } from '../helpers/orders.js';
 import { startServerProcess } from '../helpers/server-process.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '300' }, pcs: { type: 'string', default: '50' }, rate: { type: 'string', default: '100' } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '300' },
+    pcs: { type: 'string', default: '50' },
+    rate: { type: 'string', default: '100' },
+  },
+});
 const SECONDS = Number(values.seconds);
 const PCS = Number(values.pcs);
 const RATE = Number(values.rate);
@@ -40,7 +46,9 @@ async function timed<T>(kind: string, task: () => Promise<T>): Promise<T | null>
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-load-'));
   // PostgreSQL when DATABASE_URL is set, else the embedded PGlite, as `npm run server` does.
-  const server = await startServerProcess(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir }, { firstStart: true });
+  const server = await startServerProcess(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir }, {
+    firstStart: true,
+  });
   const adminToken = server.adminToken!;
   const request = async <T>(token: string, method: string, route: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${server.url}${route}`, {
@@ -55,9 +63,22 @@ async function main(): Promise<void> {
   const stores = Array.from({ length: PCS }, (_, i) => `s${String(i).padStart(2, '0')}`);
   for (const id of stores) await request(adminToken, 'POST', '/admin/stores', { id, name: `店舗${id}` });
   const pcs = await Promise.all(
-    stores.map(async (storeId) => ({ storeId, cursor: 0, known: [] as string[], token: (await request<{ token: string }>(adminToken, 'POST', '/admin/clients', { kind: 'pc', name: `PC-${storeId}`, storeId })).token })),
+    stores.map(async (storeId) => ({
+      storeId,
+      cursor: 0,
+      known: [] as string[],
+      token: (
+        await request<{ token: string }>(adminToken, 'POST', '/admin/clients', {
+          kind: 'pc',
+          name: `PC-${storeId}`,
+          storeId,
+        })
+      ).token,
+    })),
   );
-  const connector = (await request<{ token: string }>(adminToken, 'POST', '/admin/clients', { kind: 'connector', name: 'モール連携' })).token;
+  const connector = (
+    await request<{ token: string }>(adminToken, 'POST', '/admin/clients', { kind: 'connector', name: 'モール連携' })
+  ).token;
 
   const deadline = Date.now() + SECONDS * 1000;
   let intaken = 0;
@@ -66,8 +87,16 @@ async function main(): Promise<void> {
   const intake = async () => {
     const perBatch = Math.max(1, Math.round(RATE / 10));
     for (let next = Date.now(); Date.now() < deadline; next += 100) {
-      const orders = Array.from({ length: perBatch }, () => makeOrder({ orderNo: `LOAD-${++serial}`, storeId: stores[serial % stores.length]!, orderedAt: new Date().toISOString() }));
-      const done = await timed('intake (10 orders)', () => request<{ created: number }>(connector, 'POST', '/intake/orders', { orders }));
+      const orders = Array.from({ length: perBatch }, () =>
+        makeOrder({
+          orderNo: `LOAD-${++serial}`,
+          storeId: stores[serial % stores.length]!,
+          orderedAt: new Date().toISOString(),
+        }),
+      );
+      const done = await timed('intake (10 orders)', () =>
+        request<{ created: number }>(connector, 'POST', '/intake/orders', { orders }),
+      );
       intaken += done?.created ?? 0;
       await new Promise((r) => setTimeout(r, Math.max(0, next + 100 - Date.now())));
     }
@@ -78,15 +107,25 @@ async function main(): Promise<void> {
     while (Date.now() < deadline) {
       const started = Date.now();
       const ops: WireOp[] = pc.known.splice(0, 5).map((orderNo) => ({
-        opId: `${pc.storeId}-${orderNo}`, channel: 'yahoo_shopping', orderNo, kind: 'status', at: new Date().toISOString(),
-        actor: { operator: '店員', pcId: `PC-${pc.storeId}`, storeId: pc.storeId }, reason: '', from: null, to: null, operation: 'stock_ok',
+        opId: `${pc.storeId}-${orderNo}`,
+        channel: 'yahoo_shopping',
+        orderNo,
+        kind: 'status',
+        at: new Date().toISOString(),
+        actor: { operator: '店員', pcId: `PC-${pc.storeId}`, storeId: pc.storeId },
+        reason: '',
+        from: null,
+        to: null,
+        operation: 'stock_ok',
       }));
       if (ops.length) {
         const pushed = await timed('push', () => request<PushResponse>(pc.token, 'POST', '/sync/push', { ops }));
         for (const r of pushed?.results ?? []) if (!r.accepted) errors.push(`push refused ${r.opId}: ${r.reason}`);
       }
-      for (let more = true; more && Date.now() < deadline; ) {
-        const page = await timed('pull', () => request<PullResponse>(pc.token, 'GET', `/sync/pull?cursor=${pc.cursor}&limit=2000`));
+      for (let more = true; more && Date.now() < deadline;) {
+        const page = await timed('pull', () =>
+          request<PullResponse>(pc.token, 'GET', `/sync/pull?cursor=${pc.cursor}&limit=2000`),
+        );
         if (!page) break;
         pc.cursor = page.cursor;
         for (const o of page.orders) if (o.status === 'new') pc.known.push(o.orderNo);
@@ -95,16 +134,21 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, Math.max(0, started + SYNC_EVERY_MS - Date.now())));
     }
   };
-  console.log(`load: ${PCS} PCs syncing every ${SYNC_EVERY_MS / 1000} s, ${RATE} orders/s, ${SECONDS} s, server ${server.url}`);
+  console.log(
+    `load: ${PCS} PCs syncing every ${SYNC_EVERY_MS / 1000} s, ${RATE} orders/s, ${SECONDS} s, server ${server.url}`,
+  );
   await Promise.all([intake(), ...pcs.map((pc, i) => pcLoop(pc, (i * SYNC_EVERY_MS) / PCS))]);
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 
-  const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  const pct = (sorted: number[], p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
   console.log(`orders taken in: ${intaken} (${(intaken / SECONDS).toFixed(1)}/s)`);
   for (const [kind, list] of latencies) {
     const sorted = [...list].sort((a, b) => a - b);
-    console.log(`${kind.padEnd(20)} n=${String(sorted.length).padStart(6)}  p50 ${pct(sorted, 50).toFixed(1)} ms  p95 ${pct(sorted, 95).toFixed(1)} ms  p99 ${pct(sorted, 99).toFixed(1)} ms  max ${sorted[sorted.length - 1]!.toFixed(1)} ms`);
+    console.log(
+      `${kind.padEnd(20)} n=${String(sorted.length).padStart(6)}  p50 ${pct(sorted, 50).toFixed(1)} ms  p95 ${pct(sorted, 95).toFixed(1)} ms  p99 ${pct(sorted, 99).toFixed(1)} ms  max ${sorted[sorted.length - 1]!.toFixed(1)} ms`,
+    );
   }
   console.log(`errors: ${errors.length}`);
   for (const e of errors.slice(0, 20)) console.log(`  ${e}`);

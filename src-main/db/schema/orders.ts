@@ -59,7 +59,9 @@ export const orders = sqliteTable(
     uniqueIndex('orders_channel_order_no_uq').on(t.channel, t.orderNo),
     index('orders_status_ordered_idx').on(t.status, t.orderedAt, t.id),
     index('orders_order_no_idx').on(t.orderNo),
-    index('orders_mail_pending_idx').on(t.orderedAt, t.id).where(sql`${t.mailPending} = 1`),
+    index('orders_mail_pending_idx')
+      .on(t.orderedAt, t.id)
+      .where(sql`${t.mailPending} = 1`),
     // Sorting a tab by amount walks this (and orders_order_no_idx by number), testing the
     // status per row (orders/queries.ts): no index keyed by status + amount for every
     // status change to move.
@@ -81,10 +83,18 @@ export const orders = sqliteTable(
     // F5 search and E2–E4 extractions (issue 3): date order across every status, and small
     // partial indexes so that "orders with a comment / an inquiry in this tab" reads no rows.
     index('orders_ordered_idx').on(t.orderedAt, t.id),
-    index('orders_order_comment_idx').on(t.status, t.orderedAt, t.id).where(sql`${t.orderComment} <> ''`),
-    index('orders_staff_comment_idx').on(t.status, t.orderedAt, t.id).where(sql`${t.staffComment} <> ''`),
-    index('orders_mail_inquiry_idx').on(t.status, t.orderedAt, t.id).where(sql`${t.mailInquiry} = 1`),
-    index('orders_sub_status_idx').on(t.subStatusId, t.status).where(sql`${t.subStatusId} IS NOT NULL`),
+    index('orders_order_comment_idx')
+      .on(t.status, t.orderedAt, t.id)
+      .where(sql`${t.orderComment} <> ''`),
+    index('orders_staff_comment_idx')
+      .on(t.status, t.orderedAt, t.id)
+      .where(sql`${t.staffComment} <> ''`),
+    index('orders_mail_inquiry_idx')
+      .on(t.status, t.orderedAt, t.id)
+      .where(sql`${t.mailInquiry} = 1`),
+    index('orders_sub_status_idx')
+      .on(t.subStatusId, t.status)
+      .where(sql`${t.subStatusId} IS NOT NULL`),
   ],
 );
 

@@ -33,10 +33,19 @@ const httpBridge: ChumonBridge = {
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      return { ok: false, error: { code: 'offline', message: 'アプリ本体に接続できません。Chumon が起動しているか確認してください。' } };
+      return {
+        ok: false,
+        error: { code: 'offline', message: 'アプリ本体に接続できません。Chumon が起動しているか確認してください。' },
+      };
     }
     if (response.status === 401) {
-      return { ok: false, error: { code: 'unauthorized', message: '接続が認証されていません。起動時に表示された URL から開き直してください。' } };
+      return {
+        ok: false,
+        error: {
+          code: 'unauthorized',
+          message: '接続が認証されていません。起動時に表示された URL から開き直してください。',
+        },
+      };
     }
     return (await response.json()) as WireResult<unknown>;
   },

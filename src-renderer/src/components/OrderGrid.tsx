@@ -8,7 +8,16 @@ import {
   type ValueFormatterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { Masters } from '../../../src-shared/api/app.js';
 import type { ListInput, ListQuery, OrderPage, SortColumn } from '../../../src-shared/api/orders.js';
 import { SORTABLE_COLUMNS } from '../../../src-shared/api/orders.js';
@@ -58,10 +67,20 @@ function isSortable(colId: string): colId is SortColumn {
 }
 
 /** What one block asks of orders:list: the list, the rows, and the grid's first sort key. */
-function pageInput(asked: ListQuery, startRow: number, endRow: number, sortModel: readonly { colId: string; sort: 'asc' | 'desc' }[]): ListInput {
+function pageInput(
+  asked: ListQuery,
+  startRow: number,
+  endRow: number,
+  sortModel: readonly { colId: string; sort: 'asc' | 'desc' }[],
+): ListInput {
   const first = sortModel[0];
   const column = first && isSortable(first.colId) ? first.colId : undefined;
-  return { ...asked, offset: startRow, limit: endRow - startRow, sort: column ? { column, direction: first!.sort } : undefined };
+  return {
+    ...asked,
+    offset: startRow,
+    limit: endRow - startRow,
+    sort: column ? { column, direction: first!.sort } : undefined,
+  };
 }
 
 /** The grid's sort model as its column state says (what getRows will be given). */
@@ -79,7 +98,19 @@ function sortModelOf(grid: GridApi<OrderRow>): { colId: string; sort: 'asc' | 'd
  * kept outside the grid, so 全選択 does not need the rows loaded.
  */
 export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
-  { query, listKey, columns: remembered, onColumnsChanged, masters, selection, onToggle, onOpen, onTotal, onError, labelledBy },
+  {
+    query,
+    listKey,
+    columns: remembered,
+    onColumnsChanged,
+    masters,
+    selection,
+    onToggle,
+    onOpen,
+    onTotal,
+    onError,
+    labelledBy,
+  },
   ref,
 ) {
   const api = useRef<GridApi<OrderRow> | null>(null);
@@ -88,7 +119,10 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
   const toggleRef = useRef(onToggle);
   toggleRef.current = onToggle;
   // Read by the selection cells at each draw (SelectCell.ts): one object for the grid's life.
-  const selectionContext = useMemo<SelectionContext>(() => ({ selection: selectionRef, toggle: (id) => toggleRef.current(id) }), []);
+  const selectionContext = useMemo<SelectionContext>(
+    () => ({ selection: selectionRef, toggle: (id) => toggleRef.current(id) }),
+    [],
+  );
   useEffect(() => {
     api.current?.refreshCells({ columns: ['select'], force: true });
   }, [selection]);
@@ -179,7 +213,8 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         headerName: '合計金額',
         initialWidth: 110,
         type: 'rightAligned',
-        valueFormatter: (p: ValueFormatterParams<OrderRow, number>) => (typeof p.value === 'number' ? formatYen(p.value) : ''),
+        valueFormatter: (p: ValueFormatterParams<OrderRow, number>) =>
+          typeof p.value === 'number' ? formatYen(p.value) : '',
       },
       {
         colId: 'paymentMethod',
@@ -187,7 +222,8 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         headerName: '決済方法',
         initialWidth: 150,
         sortable: false,
-        valueFormatter: (p: ValueFormatterParams<OrderRow, string>) => (p.value ? (payments.get(p.value) ?? p.value) : ''),
+        valueFormatter: (p: ValueFormatterParams<OrderRow, string>) =>
+          p.value ? (payments.get(p.value) ?? p.value) : '',
       },
       {
         colId: 'subStatus',
@@ -204,7 +240,8 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         headerName: '出荷店舗',
         initialWidth: 150,
         sortable: false,
-        valueFormatter: (p: ValueFormatterParams<OrderRow, string | null>) => (p.value ? (stores.get(p.value) ?? p.value) : '未指定'),
+        valueFormatter: (p: ValueFormatterParams<OrderRow, string | null>) =>
+          p.value ? (stores.get(p.value) ?? p.value) : '未指定',
       },
     ],
     [payments, stores, subs],
@@ -254,7 +291,14 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
   }, [onColumnsChanged]);
 
   return (
-    <div className="grid-wrap" id="order-panel" role="tabpanel" aria-busy={loadedKey !== listKey} aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : '一覧'}>
+    <div
+      className="grid-wrap"
+      id="order-panel"
+      role="tabpanel"
+      aria-busy={loadedKey !== listKey}
+      aria-labelledby={labelledBy}
+      aria-label={labelledBy ? undefined : '一覧'}
+    >
       <AgGridReact<OrderRow>
         localeText={AG_GRID_LOCALE_JP}
         context={selectionContext}

@@ -27,7 +27,11 @@ export function useKeyPress(
       }
       if (action.enabled && !action.enabled(ready)) {
         // The bar greys such a key out; one pressed while it could not be seen yet is answered.
-        if (queued) notify('info', `「${keyName(key)}」はいまの一覧と選択では使えません。一覧と注文のチェックを確かめてから押してください。`);
+        if (queued)
+          notify(
+            'info',
+            `「${keyName(key)}」はいまの一覧と選択では使えません。一覧と注文のチェックを確かめてから押してください。`,
+          );
         return;
       }
       Promise.resolve(action.run(ready)).catch((e: Error) => showError(e.message));

@@ -34,7 +34,14 @@ function importFile(): Buffer {
       const [sku, title, unitPrice] = products[(n + k) % products.length]!;
       return { itemId: sku.toLowerCase(), subCode: sku, title, quantity: 1 + ((n + k) % 3), unitPrice };
     });
-    orders.push(fileOrder({ orderNo: `bench-import-${String(n).padStart(7, '0')}`, items, payment: n % 7 === 0 ? '代金引換' : 'クレジットカード決済', payCharge: n % 7 === 0 ? 330 : 0 }));
+    orders.push(
+      fileOrder({
+        orderNo: `bench-import-${String(n).padStart(7, '0')}`,
+        items,
+        payment: n % 7 === 0 ? '代金引換' : 'クレジットカード決済',
+        payCharge: n % 7 === 0 ? 330 : 0,
+      }),
+    );
   }
   return sjis(yahooCombined(orders));
 }
@@ -50,7 +57,9 @@ function rawFloor(ctx: ServiceContext, orders: NewOrder[], searchIndex = true): 
   const insert = () => {
     for (const order of orders) writer.insert(order, new Date().toISOString());
   };
-  withDeferredCheckpoint(sqlite, orders.length, () => sqlite.transaction(() => (searchIndex ? withSearchIndexBatch(sqlite, insert) : insert()))());
+  withDeferredCheckpoint(sqlite, orders.length, () =>
+    sqlite.transaction(() => (searchIndex ? withSearchIndexBatch(sqlite, insert) : insert()))(),
+  );
 }
 
 const checkpoint = (ctx: ServiceContext): unknown => ctx.database.sqlite.pragma('wal_checkpoint(PASSIVE)');
@@ -77,10 +86,20 @@ export const filesSection: BenchSection = {
     };
     const cpuNote = (cpu: number) => `CPU ${(cpu / 1000).toFixed(2)} s`;
 
-    const pickIds = ctx.database.sqlite.prepare("SELECT id FROM orders WHERE status = 'paid' ORDER BY id LIMIT 1000").pluck().all() as number[];
+    const pickIds = ctx.database.sqlite
+      .prepare("SELECT id FROM orders WHERE status = 'paid' ORDER BY id LIMIT 1000")
+      .pluck()
+      .all() as number[];
     const pick = await measure(async () => {
       const data = loadPrintData(ctx, pickIds);
-      return { lines: data.orders.reduce((s, o) => s + o.items.length, 0), pdf: await renderPickingList(data, { printedAt: new Date(), operator: 'bench', fonts: fontFiles(ctx.paths.assets) }) };
+      return {
+        lines: data.orders.reduce((s, o) => s + o.items.length, 0),
+        pdf: await renderPickingList(data, {
+          printedAt: new Date(),
+          operator: 'bench',
+          fonts: fontFiles(ctx.paths.assets),
+        }),
+      };
     });
     out.push({
       name: `picking list ${pickIds.length.toLocaleString()} orders / ${pick.value.lines.toLocaleString()} lines`,
@@ -89,14 +108,43 @@ export const filesSection: BenchSection = {
       target: { op: '<', value: 3000 },
       note: `${pick.value.pdf.pages} pages, ${cpuNote(pick.cpu)}`,
     });
-    out.push({ name: 'picking list size', value: pick.value.pdf.pdf.length / 1e6, unit: 'MB', target: { op: '<', value: 2 } });
-    const printed = await measure(() => call<{ filePath: string }>(ctx, 'print:run', { kind: 'picking', orderIds: pickIds, output: 'pdf' }));
-    out.push({ name: 'E8 print:run (PDF saved, marks + history for 1,000 orders)', value: printed.ms, unit: 'ms', note: `${(statSync(printed.value.filePath).size / 1e6).toFixed(2)} MB, ${cpuNote(printed.cpu)}` });
+    out.push({
+      name: 'picking list size',
+      value: pick.value.pdf.pdf.length / 1e6,
+      unit: 'MB',
+      target: { op: '<', value: 2 },
+    });
+    const printed = await measure(() =>
+      call<{ filePath: string }>(ctx, 'print:run', { kind: 'picking', orderIds: pickIds, output: 'pdf' }),
+    );
+    out.push({
+      name: 'E8 print:run (PDF saved, marks + history for 1,000 orders)',
+      value: printed.ms,
+      unit: 'ms',
+      note: `${(statSync(printed.value.filePath).size / 1e6).toFixed(2)} MB, ${cpuNote(printed.cpu)}`,
+    });
 
     const csv = await measure(() =>
       call<{ rows: number; file: { base64: string } }>(ctx, 'csv:export', {
         tab: 'new',
-        columns: ['orderNo', 'channel', 'orderedAt', 'status', 'buyerName', 'shipName', 'shipPostalCode', 'shipPrefecture', 'shipAddress1', 'shipAddress2', 'shipPhone', 'paymentMethod', 'items', 'total', 'orderComment', 'trackingNo'],
+        columns: [
+          'orderNo',
+          'channel',
+          'orderedAt',
+          'status',
+          'buyerName',
+          'shipName',
+          'shipPostalCode',
+          'shipPrefecture',
+          'shipAddress1',
+          'shipAddress2',
+          'shipPhone',
+          'paymentMethod',
+          'items',
+          'total',
+          'orderComment',
+          'trackingNo',
+        ],
       }),
     );
     out.push({
@@ -109,8 +157,15 @@ export const filesSection: BenchSection = {
 
     const bytes = importFile();
     const base64 = bytes.toString('base64');
-    const preview = await measure(() => call<{ previewId: string }>(ctx, 'imports:preview', { files: [{ name: 'bench.csv', base64 }], channel: 'yahoo_shopping' }));
-    const commit = await measure(() => call<{ inserted: number }>(ctx, 'imports:commit', { previewId: preview.value.previewId }));
+    const preview = await measure(() =>
+      call<{ previewId: string }>(ctx, 'imports:preview', {
+        files: [{ name: 'bench.csv', base64 }],
+        channel: 'yahoo_shopping',
+      }),
+    );
+    const commit = await measure(() =>
+      call<{ inserted: number }>(ctx, 'imports:commit', { previewId: preview.value.previewId }),
+    );
     if (commit.value.inserted !== IMPORT_ORDERS) throw new Error(`imported ${commit.value.inserted}`);
     // The import's WAL checkpoint runs after the answer (db/deferred-checkpoint.ts): timed on its own, before the floor.
     const importCheckpoint = await measure(() => checkpoint(ctx));
@@ -122,22 +177,56 @@ export const filesSection: BenchSection = {
       target: { op: '<', value: 5 },
       note: `preview ${(preview.ms / 1000).toFixed(2)} s + commit ${(commit.ms / 1000).toFixed(2)} s, ${cpuNote(preview.cpu + commit.cpu)}, into ${env.orders.toLocaleString()} orders`,
     });
-    out.push({ name: 'then the import’s WAL checkpoint, after the answer', value: importCheckpoint.ms, unit: 'ms', note: cpuNote(importCheckpoint.cpu) });
+    out.push({
+      name: 'then the import’s WAL checkpoint, after the answer',
+      value: importCheckpoint.ms,
+      unit: 'ms',
+      note: cpuNote(importCheckpoint.cpu),
+    });
     // The floor: the same orders through the bare writer (no parse, history, outbox, snapshots).
-    const floorOrders = (ctx.database.sqlite.prepare("SELECT id FROM orders WHERE order_no LIKE 'bench-import-%' ORDER BY id").pluck().all() as number[]).map((id) => {
+    const floorOrders = (
+      ctx.database.sqlite
+        .prepare("SELECT id FROM orders WHERE order_no LIKE 'bench-import-%' ORDER BY id")
+        .pluck()
+        .all() as number[]
+    ).map((id) => {
       const o = ctx.services.orders.get(id)!;
       return { ...o, orderNo: `floor-${o.orderNo}` } as NewOrder;
     });
     const floor = await measure(() => rawFloor(ctx, floorOrders));
     checkpoint(ctx);
-    out.push({ name: 'same orders, raw inserts through OrderWriter (floor)', value: floor.ms / 1000, unit: 's', note: cpuNote(floor.cpu) });
-    out.push({ name: 'import cost vs raw insert floor', value: importMs / floor.ms, unit: 'x', note: `CPU ${((preview.cpu + commit.cpu) / floor.cpu).toFixed(2)} x` });
+    out.push({
+      name: 'same orders, raw inserts through OrderWriter (floor)',
+      value: floor.ms / 1000,
+      unit: 's',
+      note: cpuNote(floor.cpu),
+    });
+    out.push({
+      name: 'import cost vs raw insert floor',
+      value: importMs / floor.ms,
+      unit: 'x',
+      note: `CPU ${((preview.cpu + commit.cpu) / floor.cpu).toFixed(2)} x`,
+    });
     // What the floor is made of: the same inserts with no search index at all.
-    const trigger = ctx.database.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'order_search_insert'").pluck().get() as string;
+    const trigger = ctx.database.sqlite
+      .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'order_search_insert'")
+      .pluck()
+      .get() as string;
     ctx.database.sqlite.exec('DROP TRIGGER order_search_insert');
-    const bare = await measure(() => rawFloor(ctx, floorOrders.map((o) => ({ ...o, orderNo: `bare-${o.orderNo}` })), false));
+    const bare = await measure(() =>
+      rawFloor(
+        ctx,
+        floorOrders.map((o) => ({ ...o, orderNo: `bare-${o.orderNo}` })),
+        false,
+      ),
+    );
     ctx.database.sqlite.exec(trigger);
-    out.push({ name: 'same raw inserts without the search index', value: bare.ms / 1000, unit: 's', note: cpuNote(bare.cpu) });
+    out.push({
+      name: 'same raw inserts without the search index',
+      value: bare.ms / 1000,
+      unit: 's',
+      note: cpuNote(bare.cpu),
+    });
     app.close();
     return out;
   },

@@ -7,4 +7,11 @@ import { storeCore } from './store-core.js';
 import { syncSection } from './sync.js';
 
 /** Every bench section, in run order; each issue's figures live in their own file. */
-export const SECTIONS: BenchSection[] = [storeCore, mailSection, operationsSection, syncSection, filesSection, listSearch];
+export const SECTIONS: BenchSection[] = [
+  storeCore,
+  mailSection,
+  operationsSection,
+  syncSection,
+  filesSection,
+  listSearch,
+];

@@ -91,16 +91,31 @@ export const listSearch: BenchSection = {
     ];
     for (const [name, input] of other) {
       const page = (await call('orders:list', input)) as { total: number };
-      out.push({ name: `F5 ${name}`, value: await timed(() => call('orders:list', input), 3), unit: 'ms', note: `${page.total.toLocaleString()} matches` });
+      out.push({
+        name: `F5 ${name}`,
+        value: await timed(() => call('orders:list', input), 3),
+        unit: 'ms',
+        note: `${page.total.toLocaleString()} matches`,
+      });
     }
 
     const deep = { criteria: { buyer: '森' }, offset: 20_000, limit: 100 } as const;
-    out.push({ name: 'F5「森」page at row 20,000 (sorts the whole result once)', value: env.time(() => void call('orders:list', deep)), unit: 'ms' });
-    out.push({ name: 'F5「森」page at row 20,000 again (cached)', value: await timed(() => call('orders:list', deep)), unit: 'ms' });
+    out.push({
+      name: 'F5「森」page at row 20,000 (sorts the whole result once)',
+      value: env.time(() => void call('orders:list', deep)),
+      unit: 'ms',
+    });
+    out.push({
+      name: 'F5「森」page at row 20,000 again (cached)',
+      value: await timed(() => call('orders:list', deep)),
+      unit: 'ms',
+    });
 
     // Select-all of the 新規 tab as ids, then one bulk sub-status change of all of them.
     const subStatusId = ctx.database.sqlite
-      .prepare("SELECT id FROM sub_statuses WHERE main_status = 'new' AND retired_at IS NULL ORDER BY sort_order LIMIT 1")
+      .prepare(
+        "SELECT id FROM sub_statuses WHERE main_status = 'new' AND retired_at IS NULL ORDER BY sort_order LIMIT 1",
+      )
       .pluck()
       .get() as number;
     const startAll = performance.now();
@@ -110,8 +125,17 @@ export const listSearch: BenchSection = {
     const result = (await call('bulk:setSubStatus', { orderIds: ids, subStatusId })) as { applied: number };
     const bulk = performance.now() - startBulk;
     out.push({ name: `F2 select-all of 新規 (${ids.length.toLocaleString()} ids)`, value: selectAll, unit: 'ms' });
-    out.push({ name: `E10 bulk sub-status change of ${result.applied.toLocaleString()} orders (history + outbox, one transaction)`, value: bulk, unit: 'ms' });
-    out.push({ name: 'select-all + bulk sub-status change', value: selectAll + bulk, unit: 'ms', target: { op: '<', value: 2000 } });
+    out.push({
+      name: `E10 bulk sub-status change of ${result.applied.toLocaleString()} orders (history + outbox, one transaction)`,
+      value: bulk,
+      unit: 'ms',
+    });
+    out.push({
+      name: 'select-all + bulk sub-status change',
+      value: selectAll + bulk,
+      unit: 'ms',
+      target: { op: '<', value: 2000 },
+    });
     // The service leaves copying the changed pages into the database file until after its answer.
     out.push({
       name: 'then the WAL checkpoint, after the answer',

@@ -67,9 +67,11 @@ export const mailSection: BenchSection = {
       )
       .pluck()
       .all(MAILS * 3) as number[];
-    const purgeDue = ctx.database.sqlite.prepare(
-      "SELECT count(*) FROM orders WHERE channel = 'amazon' AND pii_purged_at IS NULL AND shipped_at IS NOT NULL AND shipped_at < ?",
-    ).pluck();
+    const purgeDue = ctx.database.sqlite
+      .prepare(
+        "SELECT count(*) FROM orders WHERE channel = 'amazon' AND pii_purged_at IS NULL AND shipped_at IS NOT NULL AND shipped_at < ?",
+      )
+      .pluck();
     const dueNow = () => purgeDue.get(new Date(Date.now() - PII_RETENTION_DAYS * 86_400_000).toISOString()) as number;
     // The first batch after start-up runs cold code (nodemailer, smtp-server, our own); the
     // second shows the steady state; the third runs while the S3 purge works through the
@@ -94,7 +96,9 @@ export const mailSection: BenchSection = {
       const result = await mailHandlers['mail:send']({ orderIds: part, purpose: 'status' }, ctx);
       const ms = performance.now() - start;
       const batchCpu = cpuSeconds(process.cpuUsage(cpu));
-      const purgeNote = withPurge ? `; the purge erased ${(dueBefore - dueNow()).toLocaleString()} of ${dueBefore.toLocaleString()} due orders meanwhile` : '';
+      const purgeNote = withPurge
+        ? `; the purge erased ${(dueBefore - dueNow()).toLocaleString()} of ${dueBefore.toLocaleString()} due orders meanwhile`
+        : '';
       if (label === 'next batch') cpuS = batchCpu;
       out.push({
         name: `${part.length.toLocaleString()} status mails, pooled SMTP + intent/result log (${label})`,
@@ -112,7 +116,10 @@ export const mailSection: BenchSection = {
     const logged = ctx.database.sqlite
       .prepare("SELECT recipient, subject, body FROM mail_log WHERE result = 'sent' ORDER BY id DESC LIMIT ?")
       .all(MAILS) as { recipient: string; subject: string; body: string }[];
-    const transport = openTransport({ host: '127.0.0.1', port: sink.port, security: 'none', user: '', password: '' }, { pool: true });
+    const transport = openTransport(
+      { host: '127.0.0.1', port: sink.port, security: 'none', user: '', password: '' },
+      { pool: true },
+    );
     const bare = performance.now();
     const bareCpu = process.cpuUsage();
     await Promise.all(
@@ -132,7 +139,12 @@ export const mailSection: BenchSection = {
     const bareMs = performance.now() - bare;
     const bareCpuS = cpuSeconds(process.cpuUsage(bareCpu));
     transport.close();
-    out.push({ name: `the same ${logged.length.toLocaleString()} mails, nodemailer pool alone (floor)`, value: bareMs / 1000, unit: 's', note: `CPU ${bareCpuS.toFixed(2)} s` });
+    out.push({
+      name: `the same ${logged.length.toLocaleString()} mails, nodemailer pool alone (floor)`,
+      value: bareMs / 1000,
+      unit: 's',
+      note: `CPU ${bareCpuS.toFixed(2)} s`,
+    });
     // Wall time depends on what else the machine runs; CPU time shows the cost itself.
     out.push({ name: 'CPU of the next batch vs the floor (logging and rendering)', value: cpuS / bareCpuS, unit: 'x' });
     app.close();

@@ -40,7 +40,12 @@ export const operationsSection: BenchSection = {
       });
     }
 
-    const open = sqlite.prepare("SELECT count(*) FROM orders WHERE status IN ('new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment')").pluck().get() as number;
+    const open = sqlite
+      .prepare(
+        "SELECT count(*) FROM orders WHERE status IN ('new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment')",
+      )
+      .pluck()
+      .get() as number;
     let found = { totalGroups: 0 };
     out.push({
       name: `F10 bundle candidates, every open order (${open.toLocaleString()})`,
@@ -58,12 +63,18 @@ export const operationsSection: BenchSection = {
     });
 
     const tracking = sqlite
-      .prepare("SELECT tracking_no FROM orders WHERE status = 'awaiting_shipment' AND tracking_no IS NOT NULL AND bundle_group IS NULL LIMIT 21")
+      .prepare(
+        "SELECT tracking_no FROM orders WHERE status = 'awaiting_shipment' AND tracking_no IS NOT NULL AND bundle_group IS NULL LIMIT 21",
+      )
       .pluck()
       .all() as string[];
     const scans = tracking.map((code) => env.time(() => ctx.services.scanner.scan(code.replace(/-/g, ''), actor, now)));
     scans.sort((a, b) => a - b);
-    out.push({ name: 'scan to 出荷確定, one parcel (median of 21)', value: scans[Math.floor(scans.length / 2)] ?? 0, unit: 'ms' });
+    out.push({
+      name: 'scan to 出荷確定, one parcel (median of 21)',
+      value: scans[Math.floor(scans.length / 2)] ?? 0,
+      unit: 'ms',
+    });
 
     const dir = path.dirname(ctx.database.file);
     app.close();

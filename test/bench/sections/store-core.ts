@@ -28,25 +28,53 @@ export const storeCore: BenchSection = {
       const ms = env.median(() => ctx.services.orders.list({ tab, offset: 0, limit: 100 }, cutoffs), 5);
       if (ms > worst) [worst, worstTab] = [ms, tab];
     }
-    out.push({ name: 'first 100 rows, slowest tab', value: worst, unit: 'ms', target: { op: '<', value: 50 }, note: worstTab });
+    out.push({
+      name: 'first 100 rows, slowest tab',
+      value: worst,
+      unit: 'ms',
+      target: { op: '<', value: 50 },
+      note: worstTab,
+    });
 
     const ids = ctx.database.sqlite
       .prepare("SELECT id FROM orders WHERE status = 'new' LIMIT 10000")
       .pluck()
       .all() as number[];
     const actor = ctx.actor();
-    const bulk = env.time(() => ctx.services.status.apply({ orderIds: ids, operation: 'bulk_set_status', target: 'cancelled' }, actor, new Date()));
-    out.push({ name: `bulk status change of ${ids.length.toLocaleString()} orders (history + outbox)`, value: bulk, unit: 'ms', target: { op: '<', value: 1000 } });
+    const bulk = env.time(() =>
+      ctx.services.status.apply(
+        { orderIds: ids, operation: 'bulk_set_status', target: 'cancelled' },
+        actor,
+        new Date(),
+      ),
+    );
+    out.push({
+      name: `bulk status change of ${ids.length.toLocaleString()} orders (history + outbox)`,
+      value: bulk,
+      unit: 'ms',
+      target: { op: '<', value: 1000 },
+    });
     // The change's WAL checkpoint runs after the answer (db/deferred-checkpoint.ts): timed
     // here on its own, so that the floor below starts from an empty WAL too.
-    out.push({ name: 'then the WAL checkpoint, after the answer', value: env.time(() => ctx.database.sqlite.pragma('wal_checkpoint(TRUNCATE)')), unit: 'ms' });
+    out.push({
+      name: 'then the WAL checkpoint, after the answer',
+      value: env.time(() => ctx.database.sqlite.pragma('wal_checkpoint(TRUNCATE)')),
+      unit: 'ms',
+    });
 
     // The floor: the same writes as plain better-sqlite3 statements in one transaction.
-    const floorIds = ctx.database.sqlite.prepare("SELECT id FROM orders WHERE status = 'shipped' LIMIT ?").pluck().all(ids.length) as number[];
+    const floorIds = ctx.database.sqlite
+      .prepare("SELECT id FROM orders WHERE status = 'shipped' LIMIT ?")
+      .pluck()
+      .all(ids.length) as number[];
     const sqlite = ctx.database.sqlite;
     const upd = sqlite.prepare("UPDATE orders SET status = 'cancelled', updated_at = ? WHERE id = ?");
-    const hist = sqlite.prepare("INSERT INTO order_history (order_id, at, actor, pc_id, kind) VALUES (?, ?, 'bench', 'bench', 'status')");
-    const outbox = sqlite.prepare("INSERT INTO sync_outbox (op_id, entity, entity_id, kind, payload, created_at) VALUES (?, 'order', ?, 'status', '{}', ?)");
+    const hist = sqlite.prepare(
+      "INSERT INTO order_history (order_id, at, actor, pc_id, kind) VALUES (?, ?, 'bench', 'bench', 'status')",
+    );
+    const outbox = sqlite.prepare(
+      "INSERT INTO sync_outbox (op_id, entity, entity_id, kind, payload, created_at) VALUES (?, 'order', ?, 'status', '{}', ?)",
+    );
     const floor = env.time(() =>
       sqlite.transaction(() => {
         const at = new Date().toISOString();
@@ -67,7 +95,12 @@ export const storeCore: BenchSection = {
       again.ctx.services.orders.counts(reminderCutoffs(again.ctx));
       again.close();
     }, 5);
-    out.push({ name: 'start-up (open + migrate check + first counts)', value: startup, unit: 'ms', target: { op: '<', value: 500 } });
+    out.push({
+      name: 'start-up (open + migrate check + first counts)',
+      value: startup,
+      unit: 'ms',
+      target: { op: '<', value: 500 },
+    });
     rmSync(dir, { recursive: true, force: true });
     return out;
   },

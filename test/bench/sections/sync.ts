@@ -31,15 +31,26 @@ export const syncSection: BenchSection = {
       return (await r.json()) as T;
     };
     await admin('/admin/stores', { id: 'tokyo', name: '東京店' });
-    const { token } = await admin<{ token: string }>('/admin/clients', { kind: 'pc', name: '東京PC', storeId: 'tokyo' });
+    const { token } = await admin<{ token: string }>('/admin/clients', {
+      kind: 'pc',
+      name: '東京PC',
+      storeId: 'tokyo',
+    });
     const generator = new DemoGenerator(7, new Date(), 60);
     const intakeStart = performance.now();
     for (let done = 0; done < ORDERS; done += 5000) {
-      const orders = Array.from({ length: 5000 }, (_, i) => ({ ...generator.next(done + i + 1).order, storeId: 'tokyo' }));
+      const orders = Array.from({ length: 5000 }, (_, i) => ({
+        ...generator.next(done + i + 1).order,
+        storeId: 'tokyo',
+      }));
       await admin('/intake/orders', { orders });
     }
     const intakeSeconds = (performance.now() - intakeStart) / 1000;
-    out.push({ name: `intake of ${ORDERS.toLocaleString()} orders over HTTP (5,000 per call)`, value: ORDERS / intakeSeconds, unit: '/s' });
+    out.push({
+      name: `intake of ${ORDERS.toLocaleString()} orders over HTTP (5,000 per call)`,
+      value: ORDERS / intakeSeconds,
+      unit: '/s',
+    });
 
     const dir = path.join(env.scratch, 'store-pc');
     mkdirSync(dir, { recursive: true });
@@ -69,13 +80,26 @@ export const syncSection: BenchSection = {
       idle.push(performance.now() - start);
     }
     idle.sort((a, b) => a - b);
-    out.push({ name: 'F6 with nothing new (median of 9)', value: idle[4]!, unit: 'ms', target: { op: '<', value: 100 } });
+    out.push({
+      name: 'F6 with nothing new (median of 9)',
+      value: idle[4]!,
+      unit: 'ms',
+      target: { op: '<', value: 100 },
+    });
 
     const sqlite = app.ctx.database.sqlite;
     const ids = sqlite.prepare("SELECT id FROM orders WHERE status = 'new' LIMIT ?").pluck().all(OPS) as number[];
-    const more = sqlite.prepare("SELECT id FROM orders WHERE status = 'stock_confirmed' LIMIT ?").pluck().all(OPS - ids.length) as number[];
+    const more = sqlite
+      .prepare("SELECT id FROM orders WHERE status = 'stock_confirmed' LIMIT ?")
+      .pluck()
+      .all(OPS - ids.length) as number[];
     app.ctx.services.status.apply({ orderIds: ids, operation: 'cancel', reason: 'bench' }, app.ctx.actor(), new Date());
-    if (more.length) app.ctx.services.status.apply({ orderIds: more, operation: 'cancel', reason: 'bench' }, app.ctx.actor(), new Date());
+    if (more.length)
+      app.ctx.services.status.apply(
+        { orderIds: more, operation: 'cancel', reason: 'bench' },
+        app.ctx.actor(),
+        new Date(),
+      );
     const queued = sqlite.prepare("SELECT count(*) FROM sync_outbox WHERE state = 'pending'").pluck().get() as number;
     start = performance.now();
     const pushed = await call('sync:now', {});

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { BACKUP_REASON_LABELS, type BackupInfo, type BackupList, type BackupSettings } from '../../../../src-shared/api/backup.js';
+import {
+  BACKUP_REASON_LABELS,
+  type BackupInfo,
+  type BackupList,
+  type BackupSettings,
+} from '../../../../src-shared/api/backup.js';
 import { invoke } from '../../api/client.js';
 import { formatJst } from '../../format.js';
 import { useScreen } from '../../screen/screen-context.js';
@@ -51,7 +56,10 @@ export function BackupSection() {
     run('復元中…', async () => {
       setConfirming(null);
       const result = await invoke('backup:restore', { name: backup.name });
-      screen.notify('info', `${formatJst(backup.createdAt)} のバックアップを復元しました。復元前のデータは控え（${result.safetyCopy}）として保存しています。`);
+      screen.notify(
+        'info',
+        `${formatJst(backup.createdAt)} のバックアップを復元しました。復元前のデータは控え（${result.safetyCopy}）として保存しています。`,
+      );
       screen.refresh();
     });
 
@@ -61,15 +69,29 @@ export function BackupSection() {
         <form className="form" onSubmit={save}>
           <label>
             保存する世代数
-            <input type="number" min={1} max={365} value={form.keep} onChange={(e) => setForm({ ...form, keep: e.target.valueAsNumber })} />
+            <input
+              type="number"
+              min={1}
+              max={365}
+              value={form.keep}
+              onChange={(e) => setForm({ ...form, keep: e.target.valueAsNumber })}
+            />
           </label>
           <label className="check">
-            <input type="checkbox" checked={form.daily} onChange={(e) => setForm({ ...form, daily: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={form.daily}
+              onChange={(e) => setForm({ ...form, daily: e.target.checked })}
+            />
             毎日自動でバックアップする
           </label>
           <div className="form-actions">
-            <button type="submit" disabled={Boolean(busy)}>保存</button>
-            <button type="button" onClick={backupNow} disabled={Boolean(busy)}>今すぐバックアップ</button>
+            <button type="submit" disabled={Boolean(busy)}>
+              保存
+            </button>
+            <button type="button" onClick={backupNow} disabled={Boolean(busy)}>
+              今すぐバックアップ
+            </button>
           </div>
         </form>
       ) : null}
@@ -78,11 +100,16 @@ export function BackupSection() {
       {confirming ? (
         <div role="alertdialog" aria-label="バックアップの復元" className="backup-confirm">
           <p>
-            {formatJst(confirming.createdAt)} の時点のデータに戻します。それ以降の変更は消えます（現在のデータは控えとして保存します）。よろしいですか？
+            {formatJst(confirming.createdAt)}{' '}
+            の時点のデータに戻します。それ以降の変更は消えます（現在のデータは控えとして保存します）。よろしいですか？
           </p>
           <div className="form-actions">
-            <button type="button" onClick={() => restore(confirming)}>復元する</button>
-            <button type="button" onClick={() => setConfirming(null)}>やめる</button>
+            <button type="button" onClick={() => restore(confirming)}>
+              復元する
+            </button>
+            <button type="button" onClick={() => setConfirming(null)}>
+              やめる
+            </button>
           </div>
         </div>
       ) : null}
@@ -102,7 +129,12 @@ export function BackupSection() {
               <td>{BACKUP_REASON_LABELS[b.reason]}</td>
               <td>{size(b.bytes)}</td>
               <td>
-                <button type="button" disabled={Boolean(busy)} onClick={() => setConfirming(b)} aria-label={`${formatJst(b.createdAt)} のバックアップを復元`}>
+                <button
+                  type="button"
+                  disabled={Boolean(busy)}
+                  onClick={() => setConfirming(b)}
+                  aria-label={`${formatJst(b.createdAt)} のバックアップを復元`}
+                >
                   復元
                 </button>
               </td>

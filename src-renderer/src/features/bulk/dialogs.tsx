@@ -47,7 +47,9 @@ export function RatingDialog({ title, orderIds }: { title: string; orderIds: num
           しない
         </label>
       </fieldset>
-      <p className="form-hint">Yahoo!オークションの注文だけに設定します。ほかのチャネルの注文は理由を添えて一覧にします。</p>
+      <p className="form-hint">
+        Yahoo!オークションの注文だけに設定します。ほかのチャネルの注文は理由を添えて一覧にします。
+      </p>
     </BulkForm>
   );
 }
@@ -87,7 +89,9 @@ export function SubStatusDialog({ orderIds }: { orderIds: number[] }) {
           <option value="">（サブステータスなし）</option>
         </select>
       </label>
-      <p className="form-hint">サブステータスはメインステータスごとです。ほかのメインステータスの注文は変更せず、理由を添えて一覧にします。</p>
+      <p className="form-hint">
+        サブステータスはメインステータスごとです。ほかのメインステータスの注文は変更せず、理由を添えて一覧にします。
+      </p>
     </BulkForm>
   );
 }

@@ -38,7 +38,9 @@ const ratingOfCursorRow: ExtensionItem = {
 export const storeAndRatingItems: ExtensionItem[] = [
   onChecked('E5', '出荷店舗一括指定', (ids) => <StoreDialog orderIds={ids} />),
   ratingOfCursorRow,
-  onChecked('E7', '選択チェック行一括評価設定', (ids) => <RatingDialog title="選択チェック行一括評価設定" orderIds={ids} />),
+  onChecked('E7', '選択チェック行一括評価設定', (ids) => (
+    <RatingDialog title="選択チェック行一括評価設定" orderIds={ids} />
+  )),
 ];
 
 /** E10 and E11 of the F4 menu. */

@@ -39,7 +39,11 @@ function BulkResultDialog({ title, result }: { title: string; result: BulkChange
       </p>
       <p>変更できなかった注文はチェックしたまま残しています。理由を確かめてください。</p>
       <RefusedTable refused={result.refused} />
-      {more > 0 ? <p>ほか {n(more)}件（最初の{n(result.refused.length)}件を表示しています）</p> : null}
+      {more > 0 ? (
+        <p>
+          ほか {n(more)}件（最初の{n(result.refused.length)}件を表示しています）
+        </p>
+      ) : null}
     </Dialog>
   );
 }

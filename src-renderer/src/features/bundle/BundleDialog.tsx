@@ -71,7 +71,9 @@ export function BundleDialog({ orderIds }: { orderIds: number[] }) {
           </p>
         ) : null}
       </div>
-      {data?.groups.length === 0 ? <p>同梱できる注文（購入者名・郵便番号・住所が一致する未出荷の注文）はありません。</p> : null}
+      {data?.groups.length === 0 ? (
+        <p>同梱できる注文（購入者名・郵便番号・住所が一致する未出荷の注文）はありません。</p>
+      ) : null}
       {data?.groups.map((group, index) => (
         <CandidateGroup
           key={group.key}
@@ -135,7 +137,12 @@ function CandidateGroup({ index, group, storeName, onBundle, onUnbundle }: Group
           {group.orders.map((o) => (
             <tr key={o.id}>
               <td>
-                <input type="checkbox" aria-label={`同梱対象 ${o.orderNo}`} checked={picked.has(o.id)} onChange={() => toggle(o.id)} />
+                <input
+                  type="checkbox"
+                  aria-label={`同梱対象 ${o.orderNo}`}
+                  checked={picked.has(o.id)}
+                  onChange={() => toggle(o.id)}
+                />
               </td>
               <td>{o.orderNo}</td>
               <td>{CHANNEL_LABELS[o.channel]}</td>

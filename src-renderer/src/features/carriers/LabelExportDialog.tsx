@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { LABEL_FORMAT_INFO, LABEL_FORMATS, type LabelExportResult, type LabelFormat, type LabelProblem } from '../../../../src-shared/api/carriers.js';
+import {
+  LABEL_FORMAT_INFO,
+  LABEL_FORMATS,
+  type LabelExportResult,
+  type LabelFormat,
+  type LabelProblem,
+} from '../../../../src-shared/api/carriers.js';
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { RowsTable, type RowsColumn } from '../../components/RowsTable.js';
@@ -52,7 +58,12 @@ export function LabelExportDialog({ orderIds }: { orderIds: number[] }) {
         </label>
         <label>
           品名（内容品）
-          <input value={itemName} maxLength={50} placeholder="空欄なら各注文の最初の商品名" onChange={(e) => setItemName(e.target.value)} />
+          <input
+            value={itemName}
+            maxLength={50}
+            placeholder="空欄なら各注文の最初の商品名"
+            onChange={(e) => setItemName(e.target.value)}
+          />
         </label>
         <div className="form-actions">
           <button type="button" disabled={busy} onClick={() => void run()}>
@@ -61,15 +72,22 @@ export function LabelExportDialog({ orderIds }: { orderIds: number[] }) {
         </div>
         {result && result.files.length > 0 ? (
           <p role="status">
-            {result.rows.toLocaleString('ja-JP')}件の送り状データを出力しました: {result.files.map((f) => f.fileName).join('、')}
+            {result.rows.toLocaleString('ja-JP')}件の送り状データを出力しました:{' '}
+            {result.files.map((f) => f.fileName).join('、')}
           </p>
         ) : null}
         {result && result.problems.length > 0 ? (
           <>
             <p role="alert" className="form-error">
-              {LABEL_FORMAT_INFO[format].label} に出力できない注文があります（{result.problems.length}件の問題）。直してからもう一度出力してください。ファイルは作っていません。
+              {LABEL_FORMAT_INFO[format].label} に出力できない注文があります（{result.problems.length}
+              件の問題）。直してからもう一度出力してください。ファイルは作っていません。
             </p>
-            <RowsTable label="送り状データの問題" columns={PROBLEM_COLUMNS} rows={result.problems} rowKey={(_p, i) => i} />
+            <RowsTable
+              label="送り状データの問題"
+              columns={PROBLEM_COLUMNS}
+              rows={result.problems}
+              rowKey={(_p, i) => i}
+            />
           </>
         ) : null}
         <FormError message={error} />

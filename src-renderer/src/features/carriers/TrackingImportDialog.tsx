@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { TRACKING_STATUS_LABELS as LABELS, type TrackingPreview, type TrackingRow, type TrackingRowStatus } from '../../../../src-shared/api/carriers.js';
+import {
+  TRACKING_STATUS_LABELS as LABELS,
+  type TrackingPreview,
+  type TrackingRow,
+  type TrackingRowStatus,
+} from '../../../../src-shared/api/carriers.js';
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { RowsTable, type RowsColumn } from '../../components/RowsTable.js';
@@ -43,7 +48,11 @@ export function TrackingImportDialog() {
       screen.refresh();
     });
   const footer = preview ? (
-    <button type="button" disabled={busy || preview.counts.register === 0} onClick={() => void commit(preview.previewId)}>
+    <button
+      type="button"
+      disabled={busy || preview.counts.register === 0}
+      onClick={() => void commit(preview.previewId)}
+    >
       登録
     </button>
   ) : null;
@@ -52,12 +61,19 @@ export function TrackingImportDialog() {
       <div className="form">
         <label>
           発行済データのファイル
-          <input type="file" accept=".csv,.txt,text/csv" onChange={(e) => {
+          <input
+            type="file"
+            accept=".csv,.txt,text/csv"
+            onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setError('');
-            }} />
+            }}
+          />
         </label>
-        <p className="form-hint">B2クラウドの発行済データ、または e飛伝Ⅱの出荷データ（CSV）。お客様管理番号で注文を探し、送り状番号を登録して「出荷待ち」にします。</p>
+        <p className="form-hint">
+          B2クラウドの発行済データ、または
+          e飛伝Ⅱの出荷データ（CSV）。お客様管理番号で注文を探し、送り状番号を登録して「出荷待ち」にします。
+        </p>
         <div className="form-actions">
           <button type="button" disabled={busy} onClick={() => void read()}>
             読込
@@ -68,7 +84,13 @@ export function TrackingImportDialog() {
             <p className="result-summary" role="status" aria-label="登録の内容">
               {preview.format}: {ORDER.map((s) => `${LABELS[s]} ${preview.counts[s]}件`).join('・')}
             </p>
-            <RowsTable label="発行済データの行" columns={ROW_COLUMNS} rows={preview.rows} rowKey={(r) => r.line} rowClass={(r) => `tracking-${r.status}`} />
+            <RowsTable
+              label="発行済データの行"
+              columns={ROW_COLUMNS}
+              rows={preview.rows}
+              rowKey={(r) => r.line}
+              rowClass={(r) => `tracking-${r.status}`}
+            />
           </>
         ) : null}
         <FormError message={error} />

@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react';
-import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS, type CsvExportResult, type ExportColumn } from '../../../../src-shared/api/csv-export.js';
+import {
+  DEFAULT_EXPORT_COLUMNS,
+  EXPORT_COLUMNS,
+  type CsvExportResult,
+  type ExportColumn,
+} from '../../../../src-shared/api/csv-export.js';
 import { CSV_ENCODING_LABELS, CSV_ENCODINGS, type CsvEncodingSetting } from '../../../../src-shared/api/files.js';
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -20,11 +25,18 @@ export function CsvExportDialog() {
   const [result, setResult] = useState<CsvExportResult | null>(null);
   const { busy, error, setError, run: task } = useTask();
   useEffect(() => {
-    invoke('files:settings', {}).then((s) => setEncoding(s.csvEncoding), (e: Error) => setError(e.message));
+    invoke('files:settings', {}).then(
+      (s) => setEncoding(s.csvEncoding),
+      (e: Error) => setError(e.message),
+    );
   }, []);
 
   const toggle = (column: ExportColumn) =>
-    setColumns((current) => (current.includes(column) ? current.filter((c) => c !== column) : EXPORT_COLUMNS.map(([id]) => id).filter((id) => id === column || current.includes(id))));
+    setColumns((current) =>
+      current.includes(column)
+        ? current.filter((c) => c !== column)
+        : EXPORT_COLUMNS.map(([id]) => id).filter((id) => id === column || current.includes(id)),
+    );
 
   const run = () =>
     task(async () => {
@@ -49,7 +61,13 @@ export function CsvExportDialog() {
             一覧の注文すべて{screen.listTotal !== null ? `（${screen.listTotal.toLocaleString('ja-JP')}件）` : ''}
           </label>
           <label className="radio">
-            <input type="radio" name="csv-scope" checked={scope === 'checked'} disabled={screen.selection.size === 0} onChange={() => setScope('checked')} />
+            <input
+              type="radio"
+              name="csv-scope"
+              checked={scope === 'checked'}
+              disabled={screen.selection.size === 0}
+              onChange={() => setScope('checked')}
+            />
             チェックした注文（{screen.selection.size.toLocaleString('ja-JP')}件）
           </label>
         </fieldset>
@@ -81,12 +99,14 @@ export function CsvExportDialog() {
         {result ? (
           <div role="status" className="csv-result">
             <p>
-              {result.rows.toLocaleString('ja-JP')}件を「{result.file.fileName}」に出力しました（{CSV_ENCODING_LABELS[result.encoding]}）。
+              {result.rows.toLocaleString('ja-JP')}件を「{result.file.fileName}」に出力しました（
+              {CSV_ENCODING_LABELS[result.encoding]}）。
             </p>
             {result.unencodableTotal > 0 ? (
               <>
                 <p className="form-error">
-                  Shift_JIS で表せない文字が {result.unencodableTotal.toLocaleString('ja-JP')}か所あり、「〓」に置き換えました。元の文字のまま出すには文字コードを UTF-8（BOM付き）にしてください。
+                  Shift_JIS で表せない文字が {result.unencodableTotal.toLocaleString('ja-JP')}
+                  か所あり、「〓」に置き換えました。元の文字のまま出すには文字コードを UTF-8（BOM付き）にしてください。
                 </p>
                 <table className="history" aria-label="Shift_JIS で表せない文字">
                   <thead>

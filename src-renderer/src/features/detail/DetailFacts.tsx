@@ -36,7 +36,9 @@ export function DetailFacts({ detail, masters }: { detail: EditableOrderDetail; 
       <dd>{store}</dd>
       <dt>送り状番号</dt>
       <dd>
-        {order.trackingNo ? `${order.carrier && isCarrier(order.carrier) ? CARRIER_LABELS[order.carrier] : ''} ${order.trackingNo}` : '未登録'}
+        {order.trackingNo
+          ? `${order.carrier && isCarrier(order.carrier) ? CARRIER_LABELS[order.carrier] : ''} ${order.trackingNo}`
+          : '未登録'}
       </dd>
       <dt>同梱</dt>
       <dd data-testid="detail-bundle">

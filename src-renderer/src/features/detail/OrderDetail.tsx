@@ -41,7 +41,9 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   const dirty = !sameDraft(draft, draftOf(detail));
   const moneyLocked = order.status === 'shipped' || order.status === 'cancelled';
   const feesLocked = moneyLocked || detail.bundle !== null;
-  const subStatuses = masters.subStatuses.filter((s) => s.mainStatus === order.status && (!s.retired || s.id === order.subStatusId));
+  const subStatuses = masters.subStatuses.filter(
+    (s) => s.mainStatus === order.status && (!s.retired || s.id === order.subStatusId),
+  );
   const edit = (patch: Partial<Draft>) => {
     setServerError(null);
     setDraft({ ...draft, ...patch });
@@ -53,7 +55,12 @@ export function OrderDetail({ orderId }: { orderId: number }) {
     try {
       const saved = await invoke('detail:save', checked.input);
       show(saved.detail);
-      screen.notify('info', saved.changes.length ? `注文 ${order.orderNo} の${saved.changes.length}項目を変更しました。` : '変更はありませんでした。');
+      screen.notify(
+        'info',
+        saved.changes.length
+          ? `注文 ${order.orderNo} の${saved.changes.length}項目を変更しました。`
+          : '変更はありませんでした。',
+      );
     } catch (e) {
       setServerError((e as Error).message);
     } finally {
@@ -148,8 +155,12 @@ export function OrderDetail({ orderId }: { orderId: number }) {
             ))}
           </ul>
         ) : null}
-        {moneyLocked ? <p className="form-hint">「{STATUS_LABELS[order.status]}」の注文の金額は変更できません。</p> : null}
-        {!moneyLocked && detail.bundle ? <p className="form-hint">同梱中のため送料・代引手数料は変更できません（F10 同梱設定で解除できます）。</p> : null}
+        {moneyLocked ? (
+          <p className="form-hint">「{STATUS_LABELS[order.status]}」の注文の金額は変更できません。</p>
+        ) : null}
+        {!moneyLocked && detail.bundle ? (
+          <p className="form-hint">同梱中のため送料・代引手数料は変更できません（F10 同梱設定で解除できます）。</p>
+        ) : null}
         <div className="form detail-texts">
           <label>
             サブステータス
@@ -168,11 +179,21 @@ export function OrderDetail({ orderId }: { orderId: number }) {
           </label>
           <label>
             注文時コメント
-            <textarea rows={2} value={draft.orderComment} maxLength={2000} onChange={(e) => edit({ orderComment: e.target.value })} />
+            <textarea
+              rows={2}
+              value={draft.orderComment}
+              maxLength={2000}
+              onChange={(e) => edit({ orderComment: e.target.value })}
+            />
           </label>
           <label>
             受注後コメント
-            <textarea rows={2} value={draft.staffComment} maxLength={2000} onChange={(e) => edit({ staffComment: e.target.value })} />
+            <textarea
+              rows={2}
+              value={draft.staffComment}
+              maxLength={2000}
+              onChange={(e) => edit({ staffComment: e.target.value })}
+            />
           </label>
         </div>
       </form>

@@ -58,8 +58,10 @@ export function checkDraft(detail: EditableOrderDetail, draft: Draft): Checked {
     }),
   ) as Record<keyof typeof MONEY_LABELS, number>;
   const subtotal = prices.reduce((sum, p) => sum + p.quantity * p.unitPrice, 0);
-  if (errors.length === 0 && money.discount > subtotal) errors.push('値引が小計を超えています。合計がマイナスにならないよう値引を見直してください。');
-  if (money.codFee > 0 && money.codFee !== order.codFee && !detail.isCod) errors.push('代金引換ではない注文に代引手数料は設定できません。');
+  if (errors.length === 0 && money.discount > subtotal)
+    errors.push('値引が小計を超えています。合計がマイナスにならないよう値引を見直してください。');
+  if (money.codFee > 0 && money.codFee !== order.codFee && !detail.isCod)
+    errors.push('代金引換ではない注文に代引手数料は設定できません。');
   const total = subtotal - money.discount + money.shippingFee + money.codFee;
   if (errors.length > 0) return { input: null, errors, subtotal: pricesValid ? subtotal : null, total: null };
   return {

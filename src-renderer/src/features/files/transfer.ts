@@ -26,7 +26,8 @@ export function readUpload(file: File): Promise<FileUpload> {
       const url = String(reader.result);
       resolve({ name: file.name, base64: url.slice(url.indexOf(',') + 1) });
     };
-    reader.onerror = () => reject(new Error(`「${file.name}」を読み込めませんでした。ファイルが開かれたままでないか確認してください。`));
+    reader.onerror = () =>
+      reject(new Error(`「${file.name}」を読み込めませんでした。ファイルが開かれたままでないか確認してください。`));
     reader.readAsDataURL(file);
   });
 }
@@ -35,4 +36,3 @@ export function readUpload(file: File): Promise<FileUpload> {
 export function todayJst(): string {
   return new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 }
-

@@ -10,7 +10,8 @@ import { ImportPreviewView } from './ImportPreviewView.js';
 import { MappingForm } from './MappingForm.js';
 import { FormError } from '../../components/FormError.js';
 
-type Step = { kind: 'choose' } | { kind: 'mapping'; needs: ImportNeedsMapping } | { kind: 'preview'; preview: ImportPreview };
+type Step =
+  { kind: 'choose' } | { kind: 'mapping'; needs: ImportNeedsMapping } | { kind: 'preview'; preview: ImportPreview };
 type YahooChannel = 'yahoo_auction' | 'yahoo_shopping';
 
 /**
@@ -39,7 +40,11 @@ export function ImportDialog() {
     try {
       const read = uploads ?? (await Promise.all(files.map(readUpload)));
       setUploads(read);
-      const result = await invoke('imports:preview', { files: read, channel, mappingId: chosenMapping === '' ? undefined : chosenMapping });
+      const result = await invoke('imports:preview', {
+        files: read,
+        channel,
+        mappingId: chosenMapping === '' ? undefined : chosenMapping,
+      });
       setStep(result.kind === 'preview' ? { kind: 'preview', preview: result } : { kind: 'mapping', needs: result });
     } catch (e) {
       setError((e as Error).message);
@@ -104,7 +109,8 @@ export function ImportDialog() {
             />
           </label>
           <p className="form-hint">
-            Yahoo! ストアの注文CSV（1ファイル、または注文ファイルと商品ファイルの2つ）、Amazon の未出荷注文レポート、またはマッピングを保存した形式。文字コード（Shift_JIS・UTF-8）は自動で判別します。
+            Yahoo! ストアの注文CSV（1ファイル、または注文ファイルと商品ファイルの2つ）、Amazon
+            の未出荷注文レポート、またはマッピングを保存した形式。文字コード（Shift_JIS・UTF-8）は自動で判別します。
           </p>
           <label>
             販路（Yahoo! の CSV のとき）
@@ -115,7 +121,10 @@ export function ImportDialog() {
           </label>
           <label>
             ファイルの形式
-            <select value={mappingId} onChange={(e) => setMappingId(e.target.value === '' ? '' : Number(e.target.value))}>
+            <select
+              value={mappingId}
+              onChange={(e) => setMappingId(e.target.value === '' ? '' : Number(e.target.value))}
+            >
               <option value="">自動判別（Yahoo! / Amazon）</option>
               {mappings.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -145,7 +154,11 @@ export function ImportDialog() {
       ) : (
         <ImportPreviewView preview={step.preview} />
       )}
-      {busy ? <p role="status" className="form-hint">{busy}</p> : null}
+      {busy ? (
+        <p role="status" className="form-hint">
+          {busy}
+        </p>
+      ) : null}
       <FormError message={error} />
     </Dialog>
   );

@@ -8,11 +8,12 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   return (
     <div className="import-preview">
       <p className="form-hint">
-        {preview.layout}　{preview.files.map((f) => `${f.name}（${f.encoding}・${f.rows.toLocaleString('ja-JP')}行）`).join('、')}
+        {preview.layout}　
+        {preview.files.map((f) => `${f.name}（${f.encoding}・${f.rows.toLocaleString('ja-JP')}行）`).join('、')}
       </p>
       <p className="result-summary" role="status" aria-label="取込の内容">
-        新規 {counts.new.toLocaleString('ja-JP')}件・更新 {counts.updated.toLocaleString('ja-JP')}件・変更なし {counts.unchanged.toLocaleString('ja-JP')}件・エラー{' '}
-        {counts.rejected.toLocaleString('ja-JP')}件
+        新規 {counts.new.toLocaleString('ja-JP')}件・更新 {counts.updated.toLocaleString('ja-JP')}件・変更なし{' '}
+        {counts.unchanged.toLocaleString('ja-JP')}件・エラー {counts.rejected.toLocaleString('ja-JP')}件
       </p>
       {preview.rejected.length > 0 ? (
         <>

@@ -1,5 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, REQUIRED_MAPPING_FIELDS, type ImportField, type ImportMapping } from '../../../../src-shared/api/imports.js';
+import {
+  IMPORT_FIELD_LABELS,
+  IMPORT_FIELDS,
+  REQUIRED_MAPPING_FIELDS,
+  type ImportField,
+  type ImportMapping,
+} from '../../../../src-shared/api/imports.js';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../../src-shared/domain/channels.js';
 import { invoke } from '../../api/client.js';
 import { FormError } from '../../components/FormError.js';
@@ -33,7 +39,10 @@ export function MappingForm({ fileName, headers, message, onSaved, onCancel }: P
   return (
     <form className="form" onSubmit={submit} aria-label="列の対応（マッピング）">
       <p role="status">{message}</p>
-      <p className="form-hint">「{fileName}」の見出しを、注文のどの項目に取り込むか選んでください。★は必須です。保存したマッピングは次回から選べます。</p>
+      <p className="form-hint">
+        「{fileName}
+        」の見出しを、注文のどの項目に取り込むか選んでください。★は必須です。保存したマッピングは次回から選べます。
+      </p>
       <div className="import-mapping-head">
         <label>
           マッピング名

@@ -10,7 +10,15 @@ function byReason(items: (MailSkip | MailFailure)[], text: (i: MailSkip | MailFa
   return [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
 }
 
-function Group({ title, items, text }: { title: string; items: (MailSkip | MailFailure)[]; text: (i: MailSkip | MailFailure) => string }) {
+function Group({
+  title,
+  items,
+  text,
+}: {
+  title: string;
+  items: (MailSkip | MailFailure)[];
+  text: (i: MailSkip | MailFailure) => string;
+}) {
   if (items.length === 0) return null;
   return (
     <section aria-label={title}>

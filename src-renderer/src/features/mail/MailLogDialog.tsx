@@ -28,22 +28,27 @@ export function MailLogDialog() {
   const [batch, setBatch] = useState<MailBatchResult | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(
-    (f: Filters, offset = 0) => {
-      const input = { orderNo: f.orderNo, from: f.from || undefined, to: f.to || undefined, result: f.result || undefined, offset, limit: PAGE };
-      invoke('mail:log', input).then(
-        (page) => {
-          setRows((current) => (offset === 0 ? page.rows : [...current, ...page.rows]));
-          setTotal(page.total);
-        },
-        (e: Error) => setMessage({ kind: 'error', text: e.message }),
-      );
-    },
-    [],
-  );
+  const load = useCallback((f: Filters, offset = 0) => {
+    const input = {
+      orderNo: f.orderNo,
+      from: f.from || undefined,
+      to: f.to || undefined,
+      result: f.result || undefined,
+      offset,
+      limit: PAGE,
+    };
+    invoke('mail:log', input).then(
+      (page) => {
+        setRows((current) => (offset === 0 ? page.rows : [...current, ...page.rows]));
+        setTotal(page.total);
+      },
+      (e: Error) => setMessage({ kind: 'error', text: e.message }),
+    );
+  }, []);
   useEffect(() => load(filters), []);
 
-  const open = (id: number) => invoke('mail:logEntry', { id }).then(setEntry, (e: Error) => setMessage({ kind: 'error', text: e.message }));
+  const open = (id: number) =>
+    invoke('mail:logEntry', { id }).then(setEntry, (e: Error) => setMessage({ kind: 'error', text: e.message }));
   const search = (e: FormEvent) => {
     e.preventDefault();
     setMessage(null);
@@ -63,7 +68,10 @@ export function MailLogDialog() {
       .then(
         (result) => {
           setBatch(result);
-          after(`再送しました（送信 ${result.sent}件 / 失敗 ${result.failed.length}件 / 結果不明 ${result.unknown.length}件 / 対象外 ${result.skipped.length}件）。`, entry?.id);
+          after(
+            `再送しました（送信 ${result.sent}件 / 失敗 ${result.failed.length}件 / 結果不明 ${result.unknown.length}件 / 対象外 ${result.skipped.length}件）。`,
+            entry?.id,
+          );
         },
         (e: Error) => setMessage({ kind: 'error', text: e.message }),
       )
@@ -81,7 +89,11 @@ export function MailLogDialog() {
       <form className="mail-log-filters" onSubmit={search} role="search" aria-label="送信ログの検索">
         <label>
           注文番号
-          <input value={filters.orderNo} onChange={(e) => setFilters({ ...filters, orderNo: e.target.value })} placeholder="前方一致" />
+          <input
+            value={filters.orderNo}
+            onChange={(e) => setFilters({ ...filters, orderNo: e.target.value })}
+            placeholder="前方一致"
+          />
         </label>
         <label>
           送信日（から）
@@ -93,7 +105,10 @@ export function MailLogDialog() {
         </label>
         <label>
           結果
-          <select value={filters.result} onChange={(e) => setFilters({ ...filters, result: e.target.value as MailResult | '' })}>
+          <select
+            value={filters.result}
+            onChange={(e) => setFilters({ ...filters, result: e.target.value as MailResult | '' })}
+          >
             <option value="">すべて</option>
             {MAIL_RESULTS.map((r) => (
               <option key={r} value={r}>
@@ -105,7 +120,10 @@ export function MailLogDialog() {
         <button type="submit">検索</button>
       </form>
       {message ? (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'form-error' : 'form-hint'}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'form-error' : 'form-hint'}
+        >
           {message.text}
         </p>
       ) : null}
@@ -130,7 +148,12 @@ export function MailLogDialog() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id} className={`mail-row ${r.result}`} aria-selected={entry?.id === r.id} onClick={() => void open(r.id)}>
+              <tr
+                key={r.id}
+                className={`mail-row ${r.result}`}
+                aria-selected={entry?.id === r.id}
+                onClick={() => void open(r.id)}
+              >
                 <td>{formatJst(r.createdAt)}</td>
                 <td>
                   <button type="button" className="link-button" onClick={() => void open(r.id)}>
@@ -193,7 +216,9 @@ export function MailLogDialog() {
           </div>
         </section>
       ) : null}
-      {batch && (batch.failed.length || batch.unknown.length || batch.skipped.length) ? <BatchSummary result={batch} /> : null}
+      {batch && (batch.failed.length || batch.unknown.length || batch.skipped.length) ? (
+        <BatchSummary result={batch} />
+      ) : null}
     </Dialog>
   );
 }

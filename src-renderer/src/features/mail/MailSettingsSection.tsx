@@ -83,7 +83,11 @@ export function MailSettingsSection() {
         <legend>送信元と文面</legend>
         <label>
           送信元アドレス
-          <input value={form.fromAddress} onChange={(e) => set('fromAddress', e.target.value)} placeholder="shop@example.jp" />
+          <input
+            value={form.fromAddress}
+            onChange={(e) => set('fromAddress', e.target.value)}
+            placeholder="shop@example.jp"
+          />
         </label>
         <label>
           送信元の名前
@@ -97,7 +101,12 @@ export function MailSettingsSection() {
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={form.htmlPart} disabled={form.encoding !== 'utf8'} onChange={(e) => set('htmlPart', e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={form.htmlPart}
+            disabled={form.encoding !== 'utf8'}
+            onChange={(e) => set('htmlPart', e.target.checked)}
+          />
           HTML 形式も付ける（リンクを押せるメール。UTF-8 のときだけ）
         </label>
         <label>

@@ -37,7 +37,8 @@ export function MarkShippingSentDialog({ orderIds }: { orderIds: number[] }) {
       {result ? (
         <>
           <p className="result-summary" role="status">
-            処理済に変更 {result.applied.toLocaleString('ja-JP')}件 / 変更できず {result.refused.length.toLocaleString('ja-JP')}件
+            処理済に変更 {result.applied.toLocaleString('ja-JP')}件 / 変更できず{' '}
+            {result.refused.length.toLocaleString('ja-JP')}件
           </p>
           <ul className="mail-reasons">
             {result.refused.slice(0, 50).map((r) => (
@@ -49,7 +50,8 @@ export function MarkShippingSentDialog({ orderIds }: { orderIds: number[] }) {
         </>
       ) : (
         <p>
-          チェックした {orderIds.length.toLocaleString('ja-JP')}件の発送完了メールを「送信済」に変更します。メールは送信しません（送信ログには「処理済（送信なし）」と記録します）。
+          チェックした {orderIds.length.toLocaleString('ja-JP')}
+          件の発送完了メールを「送信済」に変更します。メールは送信しません（送信ログには「処理済（送信なし）」と記録します）。
         </p>
       )}
       <FormError message={error} />

@@ -15,7 +15,12 @@ export function OrderMails({ orderId, revision = 0 }: { orderId: number; revisio
   useEffect(() => {
     invoke('mail:orderMails', { orderId }).then(setState, (e: Error) => setError(e.message));
   }, [orderId, revision]);
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
   if (!state) return null;
   return (
     <section aria-label="メール">

@@ -15,14 +15,24 @@ export function ReminderDaysSection() {
   if (!form) return error ? <p role="alert">{error}</p> : null;
   return (
     <form className="form" onSubmit={submit} aria-label="催促メール期限管理">
-      <p className="form-hint">注文日から数えて、この日数を過ぎた注文が「催促対象」に入ります。同じ期間内に催促した注文には、もう一度は送りません。</p>
+      <p className="form-hint">
+        注文日から数えて、この日数を過ぎた注文が「催促対象」に入ります。同じ期間内に催促した注文には、もう一度は送りません。
+      </p>
       <label>
         未入金（日）
-        <input type="number" value={form.unpaid} onChange={(e) => setForm({ ...form, unpaid: Number(e.target.value) })} />
+        <input
+          type="number"
+          value={form.unpaid}
+          onChange={(e) => setForm({ ...form, unpaid: Number(e.target.value) })}
+        />
       </label>
       <label>
         オーダーフォーム未入力（日）
-        <input type="number" value={form.orderForm} onChange={(e) => setForm({ ...form, orderForm: Number(e.target.value) })} />
+        <input
+          type="number"
+          value={form.orderForm}
+          onChange={(e) => setForm({ ...form, orderForm: Number(e.target.value) })}
+        />
       </label>
       <FormFooter error={error} />
     </form>

@@ -21,7 +21,8 @@ const INTRO: Record<SendPurpose, { title: string; text: string; button: string }
   },
 };
 
-type Phase = { step: 'confirm' } | { step: 'sending'; done: number; total: number } | { step: 'done'; result: MailBatchResult };
+type Phase =
+  { step: 'confirm' } | { step: 'sending'; done: number; total: number } | { step: 'done'; result: MailBatchResult };
 
 /** F7 and the bulk sends: confirm, a progress bar for large batches, then the summary. */
 export function SendMailDialog({ orderIds, purpose }: { orderIds: number[]; purpose: SendPurpose }) {
@@ -58,14 +59,26 @@ export function SendMailDialog({ orderIds, purpose }: { orderIds: number[]; purp
         <button type="button" onClick={screen.closeDialog}>
           キャンセル
         </button>
-        <button type="button" autoFocus onClick={() => run(() => invoke('mail:send', { orderIds, purpose }), orderIds.length)}>
+        <button
+          type="button"
+          autoFocus
+          onClick={() => run(() => invoke('mail:send', { orderIds, purpose }), orderIds.length)}
+        >
           {intro.button}
         </button>
       </>
     ) : phase.step === 'done' ? (
       <>
         {phase.result.failed.length > 0 ? (
-          <button type="button" onClick={() => run(() => invoke('mail:retry', { logIds: phase.result.failed.map((f) => f.logId) }), phase.result.failed.length)}>
+          <button
+            type="button"
+            onClick={() =>
+              run(
+                () => invoke('mail:retry', { logIds: phase.result.failed.map((f) => f.logId) }),
+                phase.result.failed.length,
+              )
+            }
+          >
             失敗した{phase.result.failed.length}件を再送
           </button>
         ) : null}
@@ -75,7 +88,12 @@ export function SendMailDialog({ orderIds, purpose }: { orderIds: number[]; purp
       </>
     ) : null;
   return (
-    <Dialog title={intro.title} onClose={sending ? () => undefined : screen.closeDialog} footer={footer} wide={phase.step === 'done'}>
+    <Dialog
+      title={intro.title}
+      onClose={sending ? () => undefined : screen.closeDialog}
+      footer={footer}
+      wide={phase.step === 'done'}
+    >
       {phase.step === 'confirm' ? (
         <>
           <p>

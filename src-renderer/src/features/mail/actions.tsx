@@ -15,7 +15,12 @@ async function targets(screen: ScreenContext, wholeList: boolean): Promise<numbe
 export async function openSend(screen: ScreenContext, purpose: SendPurpose, wholeList: boolean): Promise<void> {
   const ids = await targets(screen, wholeList);
   if (ids.length === 0) {
-    screen.notify('info', wholeList ? 'この一覧に送信する注文はありません。' : 'メールを送る注文にチェックを付けてから F7 を押してください。');
+    screen.notify(
+      'info',
+      wholeList
+        ? 'この一覧に送信する注文はありません。'
+        : 'メールを送る注文にチェックを付けてから F7 を押してください。',
+    );
     return;
   }
   screen.openDialog(<SendMailDialog orderIds={ids} purpose={purpose} />);

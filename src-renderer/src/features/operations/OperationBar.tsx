@@ -34,7 +34,14 @@ export function OperationBar({ screen }: { screen: ScreenContext }) {
   return (
     <div className="op-bar" role="toolbar" aria-label="処理">
       {keys.map(({ key, label, withoutSelection }) => (
-        <button key={key} type="button" disabled={none && !withoutSelection} onClick={() => Promise.resolve(KEY_ACTIONS[key]!.run(screen)).catch((e: Error) => screen.notify('error', e.message))}>
+        <button
+          key={key}
+          type="button"
+          disabled={none && !withoutSelection}
+          onClick={() =>
+            Promise.resolve(KEY_ACTIONS[key]!.run(screen)).catch((e: Error) => screen.notify('error', e.message))
+          }
+        >
           {label} <kbd>{key}</kbd>
         </button>
       ))}

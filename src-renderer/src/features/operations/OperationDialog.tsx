@@ -39,7 +39,17 @@ interface Props {
 }
 
 /** The frame of every operation dialog: a form, its error line, 実行 and 戻る. */
-export function OperationDialog({ title, submitLabel, danger, wide, autoFocusSubmit, busy, error, onSubmit, children }: Props) {
+export function OperationDialog({
+  title,
+  submitLabel,
+  danger,
+  wide,
+  autoFocusSubmit,
+  busy,
+  error,
+  onSubmit,
+  children,
+}: Props) {
   const screen = useScreen();
   const formId = operationFormId(title);
   return (
@@ -49,7 +59,13 @@ export function OperationDialog({ title, submitLabel, danger, wide, autoFocusSub
       wide={wide}
       footer={
         <>
-          <button type="submit" form={formId} className={danger ? 'danger' : undefined} disabled={busy} autoFocus={autoFocusSubmit}>
+          <button
+            type="submit"
+            form={formId}
+            className={danger ? 'danger' : undefined}
+            disabled={busy}
+            autoFocus={autoFocusSubmit}
+          >
             {submitLabel}
           </button>
           <button type="button" onClick={screen.closeDialog}>

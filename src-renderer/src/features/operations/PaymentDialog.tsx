@@ -24,7 +24,14 @@ export function PaymentDialog({ orderIds }: { orderIds: number[] }) {
       <p>チェックした {orderIds.length.toLocaleString('ja-JP')}件の注文を「入金済」にします。</p>
       <label>
         入金日
-        <input type="date" value={paidOn} max={todayJst()} required autoFocus onChange={(e) => setPaidOn(e.target.value)} />
+        <input
+          type="date"
+          value={paidOn}
+          max={todayJst()}
+          required
+          autoFocus
+          onChange={(e) => setPaidOn(e.target.value)}
+        />
       </label>
     </OperationDialog>
   );

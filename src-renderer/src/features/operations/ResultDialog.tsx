@@ -4,7 +4,9 @@ import { useScreen } from '../../screen/screen-context.js';
 
 export function summaryOf(result: BulkResult): string {
   const done = `${result.applied.toLocaleString('ja-JP')}件を処理しました`;
-  return result.refused.length ? `${done} / ${result.refused.length.toLocaleString('ja-JP')}件は処理できませんでした` : done;
+  return result.refused.length
+    ? `${done} / ${result.refused.length.toLocaleString('ja-JP')}件は処理できませんでした`
+    : done;
 }
 
 /** The orders an operation refused, each with its reason. */

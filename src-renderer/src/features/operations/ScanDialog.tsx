@@ -17,7 +17,12 @@ interface Scanned extends ScanResult {
   seq: number;
 }
 
-const clock = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const clock = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 /**
  * 出荷確定スキャン at the packing table: a barcode scanner types a tracking number or an
@@ -79,7 +84,12 @@ export function ScanDialog() {
             }}
           />
         </label>
-        <div className={`scan-result ${latest?.outcome ?? 'idle'}`} role="status" aria-live="assertive" data-testid="scan-result">
+        <div
+          className={`scan-result ${latest?.outcome ?? 'idle'}`}
+          role="status"
+          aria-live="assertive"
+          data-testid="scan-result"
+        >
           {latest ? (
             <>
               <div className="scan-headline">{HEADLINES[latest.outcome]}</div>

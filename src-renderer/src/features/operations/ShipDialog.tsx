@@ -13,7 +13,9 @@ export function ShipDialog({ orderIds }: { orderIds: number[] }) {
       error={error}
       onSubmit={() => void submit(() => invoke('operations:confirmShipment', { orderIds }))}
     >
-      <p>チェックした {orderIds.length.toLocaleString('ja-JP')}件の注文を「出荷済」にします。引当済の在庫は出庫されます。</p>
+      <p>
+        チェックした {orderIds.length.toLocaleString('ja-JP')}件の注文を「出荷済」にします。引当済の在庫は出庫されます。
+      </p>
     </OperationDialog>
   );
 }

@@ -36,7 +36,8 @@ export function TrackingDialog({ orderIds }: { orderIds: number[] }) {
     const filled = (parcels ?? []).filter((p) => (numbers[p.id] ?? '').trim() !== '');
     const bad = filled.find((p) => !TRACKING_NO_PATTERN.test(canonicalTrackingNo(numbers[p.id]!)));
     if (filled.length === 0) setError('送り状番号を入力してください。');
-    else if (bad) setError(`${bad.orderNo}: 送り状番号は半角英数字 8〜20 桁で入力してください（ハイフンは省いてかまいません）。`);
+    else if (bad)
+      setError(`${bad.orderNo}: 送り状番号は半角英数字 8〜20 桁で入力してください（ハイフンは省いてかまいません）。`);
     else {
       const entries = filled.map((p) => ({ orderId: p.id, carrier, trackingNo: numbers[p.id]! }));
       void submit(() => invoke('operations:registerTracking', { entries }));
@@ -44,7 +45,14 @@ export function TrackingDialog({ orderIds }: { orderIds: number[] }) {
   };
 
   return (
-    <OperationDialog title={TITLE} submitLabel="登録" wide busy={busy || parcels === null} error={error} onSubmit={register}>
+    <OperationDialog
+      title={TITLE}
+      submitLabel="登録"
+      wide
+      busy={busy || parcels === null}
+      error={error}
+      onSubmit={register}
+    >
       <label>
         配送業者
         <select value={carrier} onChange={(e) => isCarrier(e.target.value) && setCarrier(e.target.value)}>
@@ -55,7 +63,9 @@ export function TrackingDialog({ orderIds }: { orderIds: number[] }) {
           ))}
         </select>
       </label>
-      {parcels && parcels.length >= 500 ? <p className="form-hint">一度に登録できるのは500件までです。残りは登録後にもう一度開いてください。</p> : null}
+      {parcels && parcels.length >= 500 ? (
+        <p className="form-hint">一度に登録できるのは500件までです。残りは登録後にもう一度開いてください。</p>
+      ) : null}
       <table className="items" aria-label="送り状番号">
         <thead>
           <tr>

@@ -21,7 +21,12 @@ export function FilesSettingsSection() {
   if (!form || !codes) return error ? <p role="alert">{error}</p> : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const input = { printer: form.printer, deliveryNotePrices: form.deliveryNotePrices, csvEncoding: form.csvEncoding, documentsDir: form.documentsDir };
+    const input = {
+      printer: form.printer,
+      deliveryNotePrices: form.deliveryNotePrices,
+      csvEncoding: form.csvEncoding,
+      documentsDir: form.documentsDir,
+    };
     Promise.all([invoke('files:saveSettings', input), invoke('carriers:saveSettings', codes)]).then(
       ([saved]) => {
         setForm(saved);
@@ -37,7 +42,12 @@ export function FilesSettingsSection() {
       <label>
         プリンタ
         <select value={form.printer} onChange={(e) => setForm({ ...form, printer: e.target.value })}>
-          <option value="">OS の既定のプリンタ{printers?.printers.find((p) => p.isDefault) ? `（${printers.printers.find((p) => p.isDefault)!.name}）` : ''}</option>
+          <option value="">
+            OS の既定のプリンタ
+            {printers?.printers.find((p) => p.isDefault)
+              ? `（${printers.printers.find((p) => p.isDefault)!.name}）`
+              : ''}
+          </option>
           {printers?.printers.map((p) => (
             <option key={p.name} value={p.name}>
               {p.name}
@@ -46,14 +56,25 @@ export function FilesSettingsSection() {
           {!known ? <option value={form.printer}>{form.printer}（見つかりません）</option> : null}
         </select>
       </label>
-      {printers && !printers.available ? <p className="form-hint" role="status">{printers.message}</p> : null}
+      {printers && !printers.available ? (
+        <p className="form-hint" role="status">
+          {printers.message}
+        </p>
+      ) : null}
       <label className="check">
-        <input type="checkbox" checked={form.deliveryNotePrices} onChange={(e) => setForm({ ...form, deliveryNotePrices: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={form.deliveryNotePrices}
+          onChange={(e) => setForm({ ...form, deliveryNotePrices: e.target.checked })}
+        />
         納品書に金額（単価・合計）を印字する
       </label>
       <label>
         CSV の文字コード
-        <select value={form.csvEncoding} onChange={(e) => setForm({ ...form, csvEncoding: e.target.value as FileSettings['csvEncoding'] })}>
+        <select
+          value={form.csvEncoding}
+          onChange={(e) => setForm({ ...form, csvEncoding: e.target.value as FileSettings['csvEncoding'] })}
+        >
           {CSV_ENCODINGS.map((enc) => (
             <option key={enc} value={enc}>
               {CSV_ENCODING_LABELS[enc]}
@@ -63,22 +84,38 @@ export function FilesSettingsSection() {
       </label>
       <label>
         PDF の保存先フォルダ
-        <input value={form.documentsDir} placeholder={form.defaultDocumentsDir} onChange={(e) => setForm({ ...form, documentsDir: e.target.value })} />
+        <input
+          value={form.documentsDir}
+          placeholder={form.defaultDocumentsDir}
+          onChange={(e) => setForm({ ...form, documentsDir: e.target.value })}
+        />
       </label>
       <p className="form-hint">空欄のときは {form.defaultDocumentsDir} に保存します。</p>
       <fieldset className="form-group">
         <legend>送り状データ（配送業者）</legend>
         <label>
           B2クラウド ご請求先顧客コード
-          <input value={codes.yamatoCustomerCode} inputMode="numeric" onChange={(e) => setCodes({ ...codes, yamatoCustomerCode: e.target.value })} />
+          <input
+            value={codes.yamatoCustomerCode}
+            inputMode="numeric"
+            onChange={(e) => setCodes({ ...codes, yamatoCustomerCode: e.target.value })}
+          />
         </label>
         <label>
           B2クラウド 運賃管理番号
-          <input value={codes.yamatoFreightNo} inputMode="numeric" onChange={(e) => setCodes({ ...codes, yamatoFreightNo: e.target.value })} />
+          <input
+            value={codes.yamatoFreightNo}
+            inputMode="numeric"
+            onChange={(e) => setCodes({ ...codes, yamatoFreightNo: e.target.value })}
+          />
         </label>
         <label>
           e飛伝Ⅱ お客様コード
-          <input value={codes.sagawaCustomerCode} inputMode="numeric" onChange={(e) => setCodes({ ...codes, sagawaCustomerCode: e.target.value })} />
+          <input
+            value={codes.sagawaCustomerCode}
+            inputMode="numeric"
+            onChange={(e) => setCodes({ ...codes, sagawaCustomerCode: e.target.value })}
+          />
         </label>
       </fieldset>
       <FormError message={error} />

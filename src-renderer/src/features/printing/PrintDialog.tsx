@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FileSettings } from '../../../../src-shared/api/files.js';
-import { PRINT_KIND_LABELS, type PrintJobInfo, type PrintKind, type PrintMarksSummary, type PrintResult } from '../../../../src-shared/api/printing.js';
+import {
+  PRINT_KIND_LABELS,
+  type PrintJobInfo,
+  type PrintKind,
+  type PrintMarksSummary,
+  type PrintResult,
+} from '../../../../src-shared/api/printing.js';
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
@@ -61,17 +67,30 @@ export function PrintDialog({ orderIds }: Props) {
         </fieldset>
         <p>
           チェックした注文 {orderIds.length.toLocaleString('ja-JP')}件
-          {already > 0 && last ? `（うち ${already.toLocaleString('ja-JP')}件は${PRINT_KIND_LABELS[kind]}を印刷済み・最終 ${formatJst(last)}）` : ''}
+          {already > 0 && last
+            ? `（うち ${already.toLocaleString('ja-JP')}件は${PRINT_KIND_LABELS[kind]}を印刷済み・最終 ${formatJst(last)}）`
+            : ''}
         </p>
         <p className="form-hint">
-          プリンタ: {settings ? settings.printer || 'OS の既定のプリンタ' : '…'}　PDF の保存先: {settings ? settings.documentsDir || settings.defaultDocumentsDir : '…'}
-          {kind === 'delivery_note' && settings ? `　納品書の金額: ${settings.deliveryNotePrices ? '印字する' : '印字しない'}` : ''}
+          プリンタ: {settings ? settings.printer || 'OS の既定のプリンタ' : '…'}　PDF の保存先:{' '}
+          {settings ? settings.documentsDir || settings.defaultDocumentsDir : '…'}
+          {kind === 'delivery_note' && settings
+            ? `　納品書の金額: ${settings.deliveryNotePrices ? '印字する' : '印字しない'}`
+            : ''}
         </p>
         <div className="form-actions">
-          <button type="button" disabled={busy} onClick={() => void run(() => invoke('print:run', { kind, orderIds, output: 'pdf' }))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(() => invoke('print:run', { kind, orderIds, output: 'pdf' }))}
+          >
             PDFで保存
           </button>
-          <button type="button" disabled={busy} onClick={() => void run(() => invoke('print:run', { kind, orderIds, output: 'printer' }))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(() => invoke('print:run', { kind, orderIds, output: 'printer' }))}
+          >
             {already > 0 ? '再印刷' : '印刷'}
           </button>
         </div>
@@ -107,13 +126,21 @@ export function PrintDialog({ orderIds }: Props) {
                   <td>{job.printer ?? 'PDF保存'}</td>
                   <td>{job.actor}</td>
                   <td className="op-bar">
-                    <button type="button" disabled={busy} onClick={() => void run(() => invoke('print:reprint', { jobId: job.id, output: 'printer' }))}>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => void run(() => invoke('print:reprint', { jobId: job.id, output: 'printer' }))}
+                    >
                       再印刷
                     </button>
                     <button
                       type="button"
                       disabled={busy || !job.fileExists}
-                      onClick={() => invoke('print:download', { jobId: job.id }).then(saveDownload, (e: Error) => setError(e.message))}
+                      onClick={() =>
+                        invoke('print:download', { jobId: job.id }).then(saveDownload, (e: Error) =>
+                          setError(e.message),
+                        )
+                      }
                     >
                       PDF
                     </button>

@@ -20,7 +20,11 @@ function CheckGroup<T extends string | number>({ legend, options, values, onChan
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={String(o.value)}>
-          <input type="checkbox" checked={values.includes(o.value)} onChange={() => onChange(toggled(values, o.value))} />
+          <input
+            type="checkbox"
+            checked={values.includes(o.value)}
+            onChange={() => onChange(toggled(values, o.value))}
+          />
           {o.label}
         </label>
       ))}
@@ -66,7 +70,9 @@ export function SearchDialog() {
   }, []);
   if (!draft) return null;
   const set = <K extends keyof CriteriaDraft>(key: K, value: CriteriaDraft[K]) => setDraft({ ...draft, [key]: value });
-  const text = (key: 'orderNo' | 'buyer' | 'address' | 'email' | 'phone' | 'item' | 'trackingNo' | 'totalMin' | 'totalMax') => ({
+  const text = (
+    key: 'orderNo' | 'buyer' | 'address' | 'email' | 'phone' | 'item' | 'trackingNo' | 'totalMin' | 'totalMax',
+  ) => ({
     value: draft[key],
     onChange: (e: { target: { value: string } }) => set(key, e.target.value),
   });
@@ -171,7 +177,12 @@ export function SearchDialog() {
           values={draft.statuses}
           onChange={(v) => set('statuses', v)}
         />
-        <CheckGroup legend="サブステータス" options={subStatusOptions} values={draft.subStatusIds} onChange={(v) => set('subStatusIds', v)} />
+        <CheckGroup
+          legend="サブステータス"
+          options={subStatusOptions}
+          values={draft.subStatusIds}
+          onChange={(v) => set('subStatusIds', v)}
+        />
         <CheckGroup
           legend="出荷店舗"
           options={[...masters.stores.map((s) => ({ value: s.id, label: s.name })), { value: '', label: '未指定' }]}
@@ -181,11 +192,19 @@ export function SearchDialog() {
         <fieldset className="check-group">
           <legend>コメント・問合せ</legend>
           <label>
-            <input type="checkbox" checked={draft.orderComment} onChange={(e) => set('orderComment', e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={draft.orderComment}
+              onChange={(e) => set('orderComment', e.target.checked)}
+            />
             注文時コメントあり
           </label>
           <label>
-            <input type="checkbox" checked={draft.staffComment} onChange={(e) => set('staffComment', e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={draft.staffComment}
+              onChange={(e) => set('staffComment', e.target.checked)}
+            />
             受注後コメントあり
           </label>
           <label>

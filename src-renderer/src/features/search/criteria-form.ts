@@ -68,7 +68,17 @@ function yen(label: string, text: string): number | undefined {
 /** The conditions to send: empty fields left out. Throws a Japanese message for bad amounts. */
 export function criteriaOf(d: CriteriaDraft): SearchCriteria {
   const c: SearchCriteria = {};
-  for (const key of ['orderNo', 'buyer', 'address', 'email', 'phone', 'item', 'trackingNo', 'orderedFrom', 'orderedTo'] as const) {
+  for (const key of [
+    'orderNo',
+    'buyer',
+    'address',
+    'email',
+    'phone',
+    'item',
+    'trackingNo',
+    'orderedFrom',
+    'orderedTo',
+  ] as const) {
     if (d[key].trim()) c[key] = d[key].trim();
   }
   for (const key of ['channels', 'paymentMethods', 'statuses', 'subStatusIds', 'storeIds'] as const) {

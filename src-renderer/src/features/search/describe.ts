@@ -15,7 +15,10 @@ export function describeCriteria(c: SearchCriteria, masters: Masters): string[] 
     if (values?.length) out.push(`${label}: ${values.join('・')}`);
   };
   text('注文番号', c.orderNo);
-  names('チャネル', c.channels?.map((ch) => CHANNEL_LABELS[ch]));
+  names(
+    'チャネル',
+    c.channels?.map((ch) => CHANNEL_LABELS[ch]),
+  );
   if (c.orderedFrom || c.orderedTo) out.push(`注文日: ${c.orderedFrom ?? ''}〜${c.orderedTo ?? ''}`);
   text('購入者', c.buyer);
   text('住所', c.address);
@@ -23,12 +26,26 @@ export function describeCriteria(c: SearchCriteria, masters: Masters): string[] 
   text('電話', c.phone);
   text('SKU・商品名', c.item);
   text('送り状番号', c.trackingNo);
-  names('決済方法', c.paymentMethods?.map((code) => masters.paymentMethods.find((p) => p.code === code)?.name ?? code));
-  names('ステータス', c.statuses?.map((s) => STATUS_LABELS[s]));
-  names('サブステータス', c.subStatusIds?.map((id) => masters.subStatuses.find((s) => s.id === id)?.name ?? String(id)));
-  names('出荷店舗', c.storeIds?.map((id) => (id === '' ? '未指定' : (masters.stores.find((s) => s.id === id)?.name ?? id))));
+  names(
+    '決済方法',
+    c.paymentMethods?.map((code) => masters.paymentMethods.find((p) => p.code === code)?.name ?? code),
+  );
+  names(
+    'ステータス',
+    c.statuses?.map((s) => STATUS_LABELS[s]),
+  );
+  names(
+    'サブステータス',
+    c.subStatusIds?.map((id) => masters.subStatuses.find((s) => s.id === id)?.name ?? String(id)),
+  );
+  names(
+    '出荷店舗',
+    c.storeIds?.map((id) => (id === '' ? '未指定' : (masters.stores.find((s) => s.id === id)?.name ?? id))),
+  );
   if (c.totalMin !== undefined || c.totalMax !== undefined) {
-    out.push(`金額: ${c.totalMin !== undefined ? `¥${yen.format(c.totalMin)}` : ''}〜${c.totalMax !== undefined ? `¥${yen.format(c.totalMax)}` : ''}`);
+    out.push(
+      `金額: ${c.totalMin !== undefined ? `¥${yen.format(c.totalMin)}` : ''}〜${c.totalMax !== undefined ? `¥${yen.format(c.totalMax)}` : ''}`,
+    );
   }
   if (c.orderComment) out.push('注文時コメントあり');
   if (c.staffComment) out.push('受注後コメントあり');

@@ -47,7 +47,9 @@ export function ShortageDialog({ check }: { check: StockCheckResult }) {
               <tr key={`${s.orderId}-${line.sku}`}>
                 <td>
                   {i === 0 ? s.orderNo : ''}
-                  {i === 0 && s.bundledWith.length ? <div className="form-hint">同梱: {s.bundledWith.join('、')}（一緒に欠品ありになります）</div> : null}
+                  {i === 0 && s.bundledWith.length ? (
+                    <div className="form-hint">同梱: {s.bundledWith.join('、')}（一緒に欠品ありになります）</div>
+                  ) : null}
                 </td>
                 <td>{i === 0 ? s.buyerName : ''}</td>
                 <td>{line.sku}</td>

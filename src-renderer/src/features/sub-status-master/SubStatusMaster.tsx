@@ -34,10 +34,20 @@ function Row(props: {
         </button>
       </td>
       <td>
-        <input aria-label={`名前 ${sub.name}`} value={draft.name} maxLength={20} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+        <input
+          aria-label={`名前 ${sub.name}`}
+          value={draft.name}
+          maxLength={20}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
       </td>
       <td>
-        <input type="color" aria-label={`色 ${sub.name}`} value={draft.color} onChange={(e) => setDraft({ ...draft, color: e.target.value })} />
+        <input
+          type="color"
+          aria-label={`色 ${sub.name}`}
+          value={draft.color}
+          onChange={(e) => setDraft({ ...draft, color: e.target.value })}
+        />
       </td>
       <td className="num">{usage.toLocaleString('ja-JP')}件</td>
       <td>{sub.retired ? '廃止' : '使用中'}</td>
@@ -46,7 +56,9 @@ function Row(props: {
           type="button"
           aria-label={`保存 ${sub.name}`}
           disabled={!dirty}
-          onClick={() => run(() => invoke('subStatus:update', { id: sub.id, ...draft }), `「${draft.name.trim()}」を保存しました。`)}
+          onClick={() =>
+            run(() => invoke('subStatus:update', { id: sub.id, ...draft }), `「${draft.name.trim()}」を保存しました。`)
+          }
         >
           保存
         </button>
@@ -56,7 +68,9 @@ function Row(props: {
           onClick={() =>
             run(
               () => invoke('subStatus:setRetired', { id: sub.id, retired: !sub.retired }),
-              sub.retired ? `「${sub.name}」を復活しました。` : `「${sub.name}」を廃止しました。注文に付いている分はそのまま表示されます。`,
+              sub.retired
+                ? `「${sub.name}」を復活しました。`
+                : `「${sub.name}」を廃止しました。注文に付いている分はそのまま表示されます。`,
             )
           }
         >
@@ -80,7 +94,8 @@ export function SubStatusMaster() {
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   const subs = screen.masters.subStatuses.filter((s) => s.mainStatus === status);
 
-  const loadUsage = () => invoke('subStatus:usage', {}).then(setUsage, (e: Error) => setMessage({ kind: 'error', text: e.message }));
+  const loadUsage = () =>
+    invoke('subStatus:usage', {}).then(setUsage, (e: Error) => setMessage({ kind: 'error', text: e.message }));
   useEffect(() => void loadUsage(), []);
 
   const run = (action: () => Promise<unknown>, done: string) => {
@@ -154,7 +169,10 @@ export function SubStatusMaster() {
         </form>
       </div>
       {message ? (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'form-error' : 'form-hint'}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'form-error' : 'form-hint'}
+        >
           {message.text}
         </p>
       ) : null}

@@ -12,7 +12,8 @@ export function RefusalsDialog({ refusals, onClose }: Props) {
   return (
     <Dialog title="サーバーが受け付けなかった変更" onClose={onClose} wide>
       <p>
-        次の変更は他の PC での操作と食い違ったため、中央サーバーに反映されませんでした。この PC の注文はサーバーの状態に合わせて直してあります。必要なら注文を確認して操作し直してください。
+        次の変更は他の PC での操作と食い違ったため、中央サーバーに反映されませんでした。この PC
+        の注文はサーバーの状態に合わせて直してあります。必要なら注文を確認して操作し直してください。
       </p>
       <table className="sync-refusals" aria-label="反映されなかった変更">
         <thead>

@@ -13,31 +13,45 @@ export function SyncSection() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    invoke('sync:settings', {}).then((s) => {
-      setSaved(s);
-      setServerUrl(s.serverUrl);
-    }, (e: Error) => setError(e.message));
+    invoke('sync:settings', {}).then(
+      (s) => {
+        setSaved(s);
+        setServerUrl(s.serverUrl);
+      },
+      (e: Error) => setError(e.message),
+    );
   }, []);
   if (!saved) return error ? <p role="alert">{error}</p> : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    invoke('sync:saveSettings', { serverUrl, token }).then(
-      (s) => {
-        setSaved(s);
-        setToken('');
-        setError('');
-        screen.notify('info', s.serverUrl ? `中央サーバーに接続しました（${s.storeName ?? ''}）。F6 で最新取得できます。` : '中央サーバーとの同期を止めました。');
-        screen.refresh();
-      },
-      (err: Error) => setError(err.message),
-    ).finally(() => setBusy(false));
+    invoke('sync:saveSettings', { serverUrl, token })
+      .then(
+        (s) => {
+          setSaved(s);
+          setToken('');
+          setError('');
+          screen.notify(
+            'info',
+            s.serverUrl
+              ? `中央サーバーに接続しました（${s.storeName ?? ''}）。F6 で最新取得できます。`
+              : '中央サーバーとの同期を止めました。',
+          );
+          screen.refresh();
+        },
+        (err: Error) => setError(err.message),
+      )
+      .finally(() => setBusy(false));
   };
   return (
     <form className="form" onSubmit={submit}>
       <label>
         中央サーバーのアドレス
-        <input value={serverUrl} placeholder="https://chumon.example.jp" onChange={(e) => setServerUrl(e.target.value)} />
+        <input
+          value={serverUrl}
+          placeholder="https://chumon.example.jp"
+          onChange={(e) => setServerUrl(e.target.value)}
+        />
       </label>
       <label>
         この PC のトークン

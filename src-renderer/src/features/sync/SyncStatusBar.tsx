@@ -26,10 +26,13 @@ export function SyncStatusBar() {
   }, [load]);
   if (!status?.configured) return null;
   const showRefusals = () => {
-    invoke('sync:refusals', { limit: 100 }).then((list) => {
-      setRefusals(list);
-      return invoke('sync:markRefusalsSeen', {}).then(load);
-    }, () => undefined);
+    invoke('sync:refusals', { limit: 100 }).then(
+      (list) => {
+        setRefusals(list);
+        return invoke('sync:markRefusalsSeen', {}).then(load);
+      },
+      () => undefined,
+    );
   };
   const pending = status.pending.toLocaleString('ja-JP');
   return (

@@ -11,7 +11,10 @@ export const syncNowAction: KeyAction = {
     screen.notify('info', '最新取得中…');
     try {
       const report = await invoke('sync:now', {});
-      const parts = [`${report.received.toLocaleString('ja-JP')}件受信`, `${report.sent.toLocaleString('ja-JP')}件送信`];
+      const parts = [
+        `${report.received.toLocaleString('ja-JP')}件受信`,
+        `${report.sent.toLocaleString('ja-JP')}件送信`,
+      ];
       if (report.removed > 0) parts.push(`${report.removed.toLocaleString('ja-JP')}件は他の店舗へ移動`);
       if (report.refused.length > 0) parts.push(`${report.refused.length}件はサーバーが受け付けませんでした`);
       screen.notify(report.refused.length > 0 ? 'error' : 'info', `最新取得：${parts.join('、')}。`);

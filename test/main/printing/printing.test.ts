@@ -1,0 +1,289 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Printer } from '../../../src-main/printing/printer.js';
+import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { insertOrders } from '../../helpers/orders.js';
+import { hasTool, pdfBarcodes, pdfFonts, pdfPages } from '../../helpers/pdf-tools.js';
+
+let t: TestApp;
+let docs: string;
+
+function addStore(app: TestApp): void {
+  app.app.ctx.database.sqlite
+    .prepare(
+      "INSERT INTO stores (id, name, postal_code, address, phone) VALUES ('tokyo', '東京本店', '103-0027', '東京都中央区日本橋1-1-1', '03-1234-5678')",
+    )
+    .run();
+}
+
+function orders(app: TestApp): number[] {
+  return insertOrders(app.app.ctx.database.sqlite, [
+    {
+      order: {
+        orderNo: 'b1000000123',
+        channel: 'yahoo_auction',
+        orderComment: 'ギフト包装をお願いします',
+        items: [
+          {
+            lineNo: 1,
+            sku: 'MG-010',
+            title: '有田焼 マグカップ 藍',
+            quantity: 2,
+            unitPrice: 1650,
+            location: 'B-02-01',
+          },
+          {
+            lineNo: 2,
+            sku: 'TW-100',
+            title: '今治タオル フェイスタオル 3枚組',
+            quantity: 1,
+            unitPrice: 2200,
+            location: 'C-01-01',
+          },
+        ],
+      },
+      initial: { status: 'paid' },
+    },
+    {
+      order: {
+        orderNo: 'chumon-store-10000001',
+        items: [
+          {
+            lineNo: 1,
+            sku: 'MG-010',
+            title: '有田焼 マグカップ 藍',
+            quantity: 3,
+            unitPrice: 1650,
+            location: 'B-02-01',
+          },
+        ],
+      },
+      initial: { status: 'paid' },
+    },
+    {
+      order: {
+        orderNo: '249-1234567-7654321',
+        channel: 'amazon',
+        items: [
+          { lineNo: 1, sku: 'KN-300', title: '関の包丁 三徳 165mm', quantity: 1, unitPrice: 8800, location: 'A-01-01' },
+        ],
+      },
+      initial: { status: 'paid' },
+    },
+  ]);
+}
+
+beforeEach(() => {
+  t = createTestApp();
+  docs = path.join(t.dir, 'documents');
+  t.app.ctx.settings.set('documents', { dir: docs, deliveryNotePrices: true });
+  addStore(t);
+});
+afterEach(() => t.close());
+
+describe('E8 picking list', () => {
+  it('is an A4 PDF with the Japanese font embedded as a subset, SKU totals by location, and order barcodes that scan', async () => {
+    const ids = orders(t);
+    const result = await t.call('print:run', { kind: 'picking', orderIds: ids, output: 'pdf' });
+    expect(result.printer).toBeNull();
+    expect(result.filePath.startsWith(docs)).toBe(true);
+    expect(existsSync(result.filePath)).toBe(true);
+    expect(result.fileName).toMatch(/^ピッキングリスト_\d{8}-\d{6}\.pdf$/);
+
+    const fonts = pdfFonts(result.filePath);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font.name).toMatch(/^[A-Z]{6}\+BIZUDPGothic/);
+      expect(font).toMatchObject({ embedded: true, subset: true });
+    }
+    const pages = pdfPages(result.filePath);
+    expect(pages).toHaveLength(result.pages);
+    const all = pages.join('\n');
+    expect(all).toContain('ピッキングリスト');
+    expect(all).toContain('東京本店');
+    expect(all).toContain(`1 / ${result.pages} ページ`);
+    // The SKU walk: A-01-01 before B-02-01 before C-01-01, MG-010 totalled over two orders.
+    const walk = all.slice(all.indexOf('商品別集計'), all.indexOf('注文別明細'));
+    expect(walk.indexOf('A-01-01')).toBeLessThan(walk.indexOf('B-02-01'));
+    expect(walk.indexOf('B-02-01')).toBeLessThan(walk.indexOf('C-01-01'));
+    expect(walk).toMatch(/MG-010\s+有田焼 マグカップ 藍\s+5/);
+    expect(walk).toContain('b1000000123×2');
+    expect(all).toContain('注文時コメント: ギフト包装をお願いします');
+
+    if (!hasTool('zbarimg')) {
+      console.warn('zbarimg (zbar-tools) is not installed: barcode decoding not checked');
+      return;
+    }
+    const codes = pdfBarcodes(result.filePath, { first: 1, last: result.pages });
+    expect(codes.sort()).toEqual(['249-1234567-7654321', 'b1000000123', 'chumon-store-10000001']);
+  });
+
+  it('marks the orders as printed (at, by whom, how often), writes history, and a reprint sends the same file', async () => {
+    const ids = orders(t);
+    const before = await t.call('print:marks', { orderIds: ids });
+    expect(before.printed).toEqual({ picking: 0, delivery_note: 0 });
+    const first = await t.call('print:run', { kind: 'picking', orderIds: ids.slice(0, 2), output: 'pdf' });
+    const marks = await t.call('print:marks', { orderIds: ids });
+    expect(marks.printed.picking).toBe(2);
+    expect(marks.lastPrintedAt.picking).toBe(t.clock.now().toISOString());
+
+    t.clock.advanceDays(1);
+    const again = await t.call('print:reprint', { jobId: first.jobId, output: 'pdf' });
+    expect(again.filePath).toBe(first.filePath);
+    const rows = t.app.ctx.database.sqlite
+      .prepare('SELECT order_id, printed_by, printed_at, times FROM print_marks ORDER BY order_id')
+      .all() as { printed_by: string; printed_at: string; times: number }[];
+    expect(rows).toHaveLength(2);
+    for (const row of rows)
+      expect(row).toMatchObject({ printed_by: 'テスト担当', times: 2, printed_at: t.clock.now().toISOString() });
+    const history = await t.call('orders:get', { id: ids[0]! });
+    const prints = history.history.filter((h) => h.kind === 'print');
+    expect(prints.map((h) => h.reason)).toEqual(['ピッキングリストPDF保存', 'ピッキングリストの再印刷PDF保存']);
+    const jobs = await t.call('print:jobs', {});
+    expect(jobs.map((j) => j.reprintOf)).toEqual([first.jobId, null]);
+    const download = await t.call('print:download', { jobId: first.jobId });
+    expect(Buffer.from(download.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('E8 delivery notes (納品書)', () => {
+  it('prints one page per parcel, bundled orders together, with prices or without as set', async () => {
+    const ids = orders(t);
+    t.app.ctx.database.sqlite.prepare("UPDATE orders SET bundle_group = 'BG-1' WHERE id IN (?, ?)").run(ids[0], ids[1]);
+    const priced = await t.call('print:run', { kind: 'delivery_note', orderIds: ids, output: 'pdf' });
+    const pages = pdfPages(priced.filePath);
+    expect(pages).toHaveLength(2);
+    const bundle = pages.find((p) => p.includes('b1000000123'))!;
+    expect(bundle).toContain('chumon-store-10000001');
+    expect(bundle).toContain('納品書');
+    expect(bundle).toContain('東京本店');
+    expect(bundle).toContain('〒100-0005');
+    expect(bundle).toContain('山田 太郎 様');
+    expect(bundle).toMatch(/合計\s+¥11,550/);
+    expect(bundle).toContain('ギフト包装をお願いします');
+
+    await t.call('files:saveSettings', {
+      printer: '',
+      deliveryNotePrices: false,
+      csvEncoding: 'shift_jis',
+      documentsDir: docs,
+    });
+    const plain = await t.call('print:run', { kind: 'delivery_note', orderIds: [ids[2]!], output: 'pdf' });
+    const [page] = pdfPages(plain.filePath);
+    expect(page).toContain('関の包丁 三徳 165mm');
+    expect(page).not.toContain('¥');
+    expect(page).not.toContain('単価');
+  });
+});
+
+describe('E8 without a printer', () => {
+  const absent: Printer = {
+    system: 'cups',
+    list: async () => ({ available: false, printers: [], message: 'CUPS（印刷システム）が見つかりません。' }),
+    print: async () => {
+      throw new Error('no CUPS');
+    },
+  };
+
+  it('refuses to print with a clear message and records nothing, while 「PDFで保存」 still works', async () => {
+    const ids = orders(t);
+    t.app.ctx.services.files.printer = absent;
+    await expect(t.call('print:run', { kind: 'picking', orderIds: ids, output: 'printer' })).rejects.toThrow(
+      /CUPS.*「PDFで保存」なら印刷せずに保存できます/,
+    );
+    expect(existsSync(docs) ? readdirSync(docs) : []).toHaveLength(0);
+    expect(t.app.ctx.database.sqlite.prepare('SELECT count(*) FROM print_marks').pluck().get()).toBe(0);
+    const saved = await t.call('print:run', { kind: 'picking', orderIds: ids, output: 'pdf' });
+    expect(existsSync(saved.filePath)).toBe(true);
+    const list = await t.call('print:printers', {});
+    expect(list).toMatchObject({ available: false, printers: [] });
+  });
+
+  it('refuses a document of more than 5,000 orders, printing nothing', async () => {
+    const many = Array.from({ length: 5001 }, (_, i) => i + 1);
+    await expect(t.call('print:run', { kind: 'picking', orderIds: many, output: 'pdf' })).rejects.toThrow(
+      /一度に 5,000件まで発行できます（選択 5,001件）/,
+    );
+    expect(t.app.ctx.database.sqlite.prepare('SELECT count(*) FROM print_jobs').pluck().get()).toBe(0);
+  });
+
+  it('refuses a documents folder that is not an absolute path, and a printer the OS does not have', async () => {
+    await expect(
+      t.call('files:saveSettings', {
+        printer: '',
+        deliveryNotePrices: true,
+        csvEncoding: 'utf8bom',
+        documentsDir: 'relative/folder',
+      }),
+    ).rejects.toThrow(/フォルダのパスで指定してください/);
+    await expect(
+      t.call('files:saveSettings', {
+        printer: 'No_Such_Printer',
+        deliveryNotePrices: true,
+        csvEncoding: 'utf8bom',
+        documentsDir: '',
+      }),
+    ).rejects.toThrow(/この PC にありません/);
+    expect((await t.call('files:settings', {})).csvEncoding).toBe('shift_jis');
+  });
+});
+
+const QUEUE = 'Chumon_PDF';
+const cups = hasTool('lpstat') && spawnSync('lpstat', ['-p', QUEUE]).status === 0;
+if (!cups)
+  console.warn(`CUPS queue ${QUEUE} is not available here (run .ci/services.sh): the real printing test is skipped`);
+
+/** Waits until CUPS lists the job as completed (cups-pdf has then written its file). */
+function waitForJob(job: string, timeoutMs = 60_000): void {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const done = execFileSync('lpstat', ['-W', 'completed', '-o', QUEUE], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C' },
+    });
+    if (done.split('\n').some((l) => l.startsWith(`${job} `))) return;
+    spawnSync('sleep', ['0.3']);
+  }
+  throw new Error(`print job ${job} did not complete in time`);
+}
+
+describe.skipIf(!cups)('E8 through the real CUPS queue (cups-pdf)', () => {
+  it('prints straight to the chosen queue; cups-pdf writes the same pages and text', async () => {
+    const ids = orders(t);
+    const listing = await t.call('print:printers', {});
+    expect(listing.system).toBe('cups');
+    expect(listing.printers.map((p) => p.name)).toContain(QUEUE);
+    await t.call('files:saveSettings', {
+      printer: QUEUE,
+      deliveryNotePrices: true,
+      csvEncoding: 'shift_jis',
+      documentsDir: docs,
+    });
+    const result = await t.call('print:run', { kind: 'picking', orderIds: ids, output: 'printer' });
+    expect(result.printer).toBe(QUEUE);
+    expect(result.printerJob).toMatch(new RegExp(`^${QUEUE}-\\d+$`));
+    waitForJob(result.printerJob!);
+
+    const outDir = path.join(os.homedir(), 'PDF');
+    const number = result.printerJob!.split('-').pop();
+    const printed = readdirSync(outDir)
+      .filter((f) => f.endsWith(`job_${number}.pdf`))
+      .map((f) => path.join(outDir, f));
+    expect(printed).toHaveLength(1);
+    expect(statSync(printed[0]!).size).toBeGreaterThan(1000);
+    const pages = pdfPages(printed[0]!);
+    rmSync(printed[0]!);
+    expect(pages).toHaveLength(result.pages);
+    const text = pages.join('\n');
+    for (const no of ['b1000000123', 'chumon-store-10000001', '249-1234567-7654321'])
+      expect(text).toContain(`注文番号 ${no}`);
+    expect(text).toContain('ピッキングリスト');
+    const marks = await t.call('print:marks', { orderIds: ids });
+    expect(marks.printed.picking).toBe(3);
+    const history = await t.call('orders:get', { id: ids[0]! });
+    expect(history.history.at(-1)!.reason).toBe(`ピッキングリスト印刷（プリンタ ${QUEUE}）`);
+  });
+});

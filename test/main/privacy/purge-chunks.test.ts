@@ -1,0 +1,43 @@
+import { afterEach, expect, it } from 'vitest';
+import { purgeLocalPii, startPiiPurge } from '../../../src-main/privacy/purge.js';
+import { insertOrders } from '../../helpers/orders.js';
+import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+
+let t: TestApp;
+afterEach(() => t.close());
+
+const shippedLongAgo = { status: 'shipped' as const, shippedAt: '2026-09-01T00:00:00.000Z' };
+
+it('purges every due Amazon order across many chunks, and nothing else', () => {
+  t = createTestApp();
+  const sqlite = t.app.ctx.database.sqlite;
+  insertOrders(sqlite, [
+    ...Array.from({ length: 1234 }, () => ({ order: { channel: 'amazon' as const }, initial: shippedLongAgo })),
+    ...Array.from({ length: 10 }, () => ({ order: { channel: 'rakuten' as const }, initial: shippedLongAgo })),
+  ]);
+  const result = purgeLocalPii(sqlite, t.clock.now(), t.app.ctx.actor());
+  expect(result.orders).toBe(1234);
+  const left = sqlite
+    .prepare("SELECT channel, count(*) AS n FROM orders WHERE buyer_name <> '' GROUP BY channel")
+    .all();
+  expect(left).toEqual([{ channel: 'rakuten', n: 10 }]);
+  expect(purgeLocalPii(sqlite, t.clock.now(), t.app.ctx.actor()).orders).toBe(0);
+});
+
+it('the scheduled purge works in steps and leaves the event loop free between them', async () => {
+  t = createTestApp();
+  const sqlite = t.app.ctx.database.sqlite;
+  insertOrders(
+    sqlite,
+    Array.from({ length: 1600 }, () => ({ order: { channel: 'amazon' as const }, initial: shippedLongAgo })),
+  );
+  let ticks = 0;
+  const ticker = setInterval(() => (ticks += 1), 0);
+  const stop = startPiiPurge(t.app.ctx, 86_400_000);
+  const purged = () =>
+    (sqlite.prepare('SELECT count(*) AS n FROM orders WHERE pii_purged_at IS NOT NULL').get() as { n: number }).n;
+  await expect.poll(purged, { timeout: 15_000 }).toBe(1600);
+  clearInterval(ticker);
+  stop();
+  expect(ticks).toBeGreaterThan(3);
+});
