@@ -6,8 +6,8 @@ import type { Carrier } from '../../src-shared/domain/carriers.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import { transition } from '../../src-shared/domain/transitions.js';
 import type { ServiceContext } from '../core/context.js';
-import { headerIndex, readCsv } from '../files/csv-read.js';
-import { decodeText } from '../files/text-decode.js';
+import { headerIndex, readCsv } from '../../src-shared/order-files/csv-read.js';
+import { decodeText } from '../../src-shared/order-files/text-decode.js';
 
 interface RawRow {
   line: number;

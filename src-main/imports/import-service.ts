@@ -6,16 +6,16 @@ import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.j
 import { totalOf } from '../../src-shared/domain/money.js';
 import type { ServiceContext } from '../core/context.js';
 import { Journal } from '../core/journal.js';
-import { readHeader } from '../files/csv-read.js';
-import { ENCODING_LABELS, decodeText } from '../files/text-decode.js';
+import { readHeader } from '../../src-shared/order-files/csv-read.js';
+import { ENCODING_LABELS, decodeText } from '../../src-shared/order-files/text-decode.js';
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { OrderWriter } from '../orders/writer.js';
 import { withSearchIndexBatch } from '../search/index-batch.js';
-import { detectLayout, mappingLayout, missingHeaders, type Layout } from './layouts.js';
+import { detectLayout, mappingLayout, missingHeaders, type Layout } from '../../src-shared/order-files/layouts.js';
 import { loadMapping } from './mappings.js';
 import { judgeOrders, verdictsNow, type Judged } from './judge.js';
 import type { ImportedValues, MergePlan } from './merge.js';
-import { parseOrders, type ParsedOrder, type SourceFile } from './parse-orders.js';
+import { parseOrders, type ParsedOrder, type SourceFile } from '../../src-shared/order-files/parse-orders.js';
 
 /** What the preview found, kept until the clerk presses 取込 (see PendingFiles). */
 export interface OrderImportPlan {

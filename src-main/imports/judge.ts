@@ -3,7 +3,7 @@ import type { Channel } from '../../src-shared/domain/channels.js';
 import type { NewOrder } from '../../src-shared/domain/order.js';
 import type { ServiceContext } from '../core/context.js';
 import { importedValues, mergeImport, type ImportedValues, type MergePlan } from './merge.js';
-import type { ParsedOrder } from './parse-orders.js';
+import type { ParsedOrder } from '../../src-shared/order-files/parse-orders.js';
 
 /** What an import does to one order of the file, judged against the database. */
 export type Verdict =
