@@ -10,6 +10,7 @@ import { rows } from '../db/open.js';
 import { intakeOrders } from '../orders/intake.js';
 import { csvIntakeInput, intakeCsv } from '../orders/csv-intake.js';
 import { UserError } from '../../src-shared/api/errors.js';
+import { lineText } from '../../src-shared/api/text.js';
 import { putStore, uploadMasters } from '../sync/masters.js';
 import { pullPage } from '../sync/pull.js';
 import { applyOps, NOT_YOURS } from '../sync/push.js';
@@ -29,27 +30,28 @@ export interface CentralDeps {
   limits?: Partial<RateLimits>;
 }
 
+z.config(z.locales.ja());
+
 type Env = { Variables: { client: ClientIdentity } };
 
 const TOO_MANY = 'このトークンからの要求が多すぎるため、しばらく受け付けません。少し待ってからもう一度お試しください。';
 
 const storeInput = z.object({
-  id: z
-    .string()
+  id: lineText()
     .trim()
     .regex(/^[A-Za-z0-9_-]{1,40}$/, '店舗IDは英数字・_・- で40文字までです。'),
-  name: z.string().trim().min(1).max(100),
+  name: lineText().trim().min(1).max(100),
   isHeadOffice: z.boolean().default(false),
-  postalCode: z.string().max(20).default(''),
-  address: z.string().max(300).default(''),
-  phone: z.string().max(40).default(''),
+  postalCode: lineText().max(20).default(''),
+  address: lineText().max(300).default(''),
+  phone: lineText().max(40).default(''),
   sortOrder: z.number().int().default(0),
 });
 
 const clientInput = z.object({
   kind: z.enum(['pc', 'connector']),
-  name: z.string().trim().min(1).max(100),
-  storeId: z.string().min(1).max(40).nullable().default(null),
+  name: lineText().trim().min(1).max(100),
+  storeId: lineText().min(1).max(40).nullable().default(null),
 });
 
 function address(c: Context): string {

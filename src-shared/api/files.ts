@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { lineText } from './text.js';
 
 /** A file made in the main process for the renderer to save (browser download or Electron). */
 export interface DownloadFile {
@@ -13,9 +14,12 @@ export interface DownloadFile {
  * process does all parsing. ~45 MB of file fits under the browser-mode body limit.
  */
 export const fileUpload = z.object({
-  name: z.string().trim().min(1).max(255),
+  name: lineText().trim().min(1).max(255),
   // An empty file is let through: the import says which file is empty, by name.
-  base64: z.string().max(60 * 1024 * 1024, 'ファイルが大きすぎます（45MBまで）。分けて取り込んでください。'),
+  base64: z
+    .string()
+    .max(60 * 1024 * 1024, 'ファイルが大きすぎます（45MBまで）。分けて取り込んでください。')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'ファイルの内容を読み取れませんでした。もう一度ファイルを選んでください。'),
 });
 export type FileUpload = z.infer<typeof fileUpload>;
 
@@ -38,10 +42,10 @@ export interface FileSettings {
 }
 
 export const fileSettingsInput = z.object({
-  printer: z.string().trim().max(200),
+  printer: lineText().trim().max(200),
   deliveryNotePrices: z.boolean(),
   csvEncoding: z.enum(CSV_ENCODINGS),
-  documentsDir: z.string().trim().max(1000),
+  documentsDir: lineText().trim().max(1000),
 });
 
 export const filesApi = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { lineText } from './text.js';
 
 /** A local change the central server refused: which order, what, why, and its state now. */
 export interface SyncRefusal {
@@ -45,8 +46,7 @@ export interface SyncSettings {
 }
 
 export const syncSettingsInput = z.object({
-  serverUrl: z
-    .string()
+  serverUrl: lineText()
     .trim()
     .max(300)
     .refine(
@@ -54,7 +54,7 @@ export const syncSettingsInput = z.object({
       'サーバーのアドレスは http:// または https:// で始めてください。',
     ),
   /** Empty keeps the saved token. */
-  token: z.string().trim().max(200).default(''),
+  token: lineText().trim().max(200).default(''),
 });
 
 export const syncApi = {
