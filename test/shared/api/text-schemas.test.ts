@@ -82,7 +82,16 @@ describe('shared text schemas', () => {
   it('refuses C0 controls, DEL, C1, lone surrogates and bidi overrides with a Japanese message; tab and line breaks only on multi-line fields', () => {
     const line = lineText().max(100);
     const text = multiLineText().max(100);
-    for (const bad of ['a\u0000b', '\u001b[31m', 'x\u007f', '\u0085', '\ud800', 'a\udfff', '\u202eTXT.EXE', '\u2066x']) {
+    for (const bad of [
+      'a\u0000b',
+      '\u001b[31m',
+      'x\u007f',
+      '\u0085',
+      '\ud800',
+      'a\udfff',
+      '\u202eTXT.EXE',
+      '\u2066x',
+    ]) {
       for (const schema of [line, text]) {
         const result = schema.safeParse(bad);
         expect(result.success, JSON.stringify(bad)).toBe(false);
