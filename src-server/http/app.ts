@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { mastersUpload, newOrderInput, pushRequest, type HelloResponse } from '../../src-shared/sync/protocol.js';
+import { mastersUpload, newOrderInput, SYNC_BODY_LIMIT, type HelloResponse } from '../../src-shared/sync/protocol.js';
 import { createClient, findClient, hashToken, logRefused, type ClientIdentity, type ClientKind } from '../auth.js';
 import type { ServerDb } from '../db/open.js';
 import { rows } from '../db/open.js';
@@ -13,7 +13,8 @@ import { UserError } from '../../src-shared/api/errors.js';
 import { lineText } from '../../src-shared/api/text.js';
 import { putStore, uploadMasters } from '../sync/masters.js';
 import { pullPage } from '../sync/pull.js';
-import { applyOps, NOT_YOURS } from '../sync/push.js';
+import { NOT_YOURS } from '../sync/push.js';
+import { pushOps } from '../sync/push-request.js';
 import { sql } from 'drizzle-orm';
 import type { ChangeHub } from './events.js';
 import { AuthFailures, DEFAULT_LIMITS, TokenRate, type RateLimits } from './rate-limit.js';
@@ -70,17 +71,21 @@ function tooMany(c: Context, message: string, seconds: number) {
   return c.json({ error: message }, 429, { 'retry-after': String(Math.max(1, seconds)) });
 }
 
+async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  try {
+    return { ok: true, value: await c.req.json() };
+  } catch {
+    return { ok: false, message: '送信内容を JSON として読み取れませんでした。' };
+  }
+}
+
 async function parse<T extends z.ZodType>(
   c: Context,
   schema: T,
 ): Promise<{ ok: true; value: z.output<T> } | { ok: false; message: string }> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    return { ok: false, message: '送信内容を JSON として読み取れませんでした。' };
-  }
-  const parsed = schema.safeParse(body);
+  const body = await readJson(c);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.value);
   if (!parsed.success)
     return {
       ok: false,
@@ -151,7 +156,9 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
   app.use('/admin/*', only(['admin']));
   app.use('/sync/*', only(['pc']));
   app.use('/intake/*', only(['admin', 'connector']));
-  app.use('*', bodyLimit({ maxSize: 64 * 1024 * 1024, onError: (c) => bad(c, '送信内容が大きすぎます。', 413) }));
+  const tooLarge = (c: Context) => bad(c, '送信内容が大きすぎます。', 413);
+  app.use('/sync/*', bodyLimit({ maxSize: SYNC_BODY_LIMIT, onError: tooLarge }));
+  app.use('*', bodyLimit({ maxSize: 64 * 1024 * 1024, onError: tooLarge }));
 
   app.post('/admin/stores', async (c) => {
     const input = await parse(c, storeInput);
@@ -214,10 +221,12 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     return c.json(hello);
   });
   app.post('/sync/push', async (c) => {
-    const input = await parse(c, pushRequest);
-    if (!input.ok) return bad(c, input.message);
+    const body = await readJson(c);
+    if (!body.ok) return bad(c, body.message);
     const client = c.get('client');
-    const results = await applyOps(db, client, input.value.ops, clock.now(), notify);
+    const pushed = await pushOps(db, client, body.value, clock.now(), notify);
+    if (!pushed.ok) return bad(c, pushed.message);
+    const { results } = pushed;
     const foreign = results.filter((r) => r.reason === NOT_YOURS).length;
     if (foreign > 0) {
       await logRefused(db, {
@@ -245,7 +254,7 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     if (!client.isHeadOffice) return refuse(c, 403, 'マスタを変更できるのは本部の PC だけです。', client);
     const input = await parse(c, mastersUpload);
     if (!input.ok) return bad(c, input.message);
-    return c.json({ changed: await uploadMasters(db, input.value, notify) });
+    return c.json(await uploadMasters(db, input.value, notify));
   });
   app.get('/sync/events', (c) =>
     streamSSE(c, async (stream) => {

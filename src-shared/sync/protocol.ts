@@ -128,9 +128,6 @@ export const wireOp = z.object({
 });
 export type WireOp = z.infer<typeof wireOp>;
 
-export const pushRequest = z.object({ ops: z.array(wireOp).max(5000) });
-export type PushRequest = z.infer<typeof pushRequest>;
-
 /** A history row as it travels: the local row id stays on the PC that wrote it. */
 export type WireHistory = Omit<HistoryEntry, 'id'>;
 
@@ -246,6 +243,9 @@ export interface MastersUploadResponse {
   changed: number;
   refused: RefusedMaster[];
 }
+
+/** The largest body the server takes on /sync/* (a PC sends its pushes in parts well below it). */
+export const SYNC_BODY_LIMIT = 8 * 1024 * 1024;
 
 /** PCs' clocks may differ from the server's by at most this much (DESIGN 6). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../../src-shared/api/index.js';
 import { LINE_CHECK, TEXT_CHECK, lineText, multiLineText } from '../../../src-shared/api/text.js';
 import { MASTER_ROW_SCHEMAS } from '../../../src-shared/sync/master-rows.js';
-import { mastersUpload, newOrderInput, pushRequest, wireOp } from '../../../src-shared/sync/protocol.js';
+import { mastersUpload, newOrderInput, wireOp } from '../../../src-shared/sync/protocol.js';
 import { findUnsafeChar, markUnsafeChars } from '../../../src-shared/text/unsafe-chars.js';
 
 interface Def {
@@ -70,7 +70,7 @@ describe('shared text schemas', () => {
   it('every text of the contract, the sync wire and the master rows carries the unsafe-character check', () => {
     const unchecked: string[] = [];
     for (const [name, spec] of Object.entries(contract)) uncheckedStrings(spec.input as z.ZodType, name, unchecked);
-    for (const [name, schema] of Object.entries({ wireOp, pushRequest, newOrderInput, mastersUpload }))
+    for (const [name, schema] of Object.entries({ wireOp, newOrderInput, mastersUpload }))
       uncheckedStrings(schema, name, unchecked);
     for (const [kind, schema] of Object.entries(MASTER_ROW_SCHEMAS)) uncheckedStrings(schema, kind, unchecked);
     expect(unchecked).toEqual([]);
