@@ -9,6 +9,8 @@ export interface DownloadFile {
   base64: string;
 }
 
+export const FILE_TOO_LARGE_MESSAGE = 'ファイルが大きすぎます（45MBまで）。分けて取り込んでください。';
+
 /**
  * A file the user chose, read by the renderer (File API) and sent as base64: the main
  * process does all parsing. ~45 MB of file fits under the browser-mode body limit.
@@ -18,7 +20,7 @@ export const fileUpload = z.object({
   // An empty file is let through: the import says which file is empty, by name.
   base64: z
     .string()
-    .max(60 * 1024 * 1024, 'ファイルが大きすぎます（45MBまで）。分けて取り込んでください。')
+    .max(60 * 1024 * 1024, FILE_TOO_LARGE_MESSAGE)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'ファイルの内容を読み取れませんでした。もう一度ファイルを選んでください。'),
 });
 export type FileUpload = z.infer<typeof fileUpload>;
