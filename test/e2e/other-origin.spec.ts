@@ -68,7 +68,7 @@ test('a page on another 127.0.0.1 port can neither act in Chumon nor read from i
   const token = new URL(chumon.url).searchParams.get('token')!;
   const saved = await fetch(`${origin}/api/mail:saveSettings`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-chumon-token': token },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
       host: '127.0.0.1',
       port: smtp.port,
