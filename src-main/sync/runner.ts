@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { SyncRefusal, SyncReport, SyncStatus } from '../../src-shared/api/sync.js';
 import { SYNC_BODY_LIMIT, type HelloResponse } from '../../src-shared/sync/protocol.js';
+import { serverUrlProblem } from '../../src-shared/sync/server-url.js';
 import type { ServiceContext } from '../core/context.js';
 import { withDeferredIndexesAsync } from '../db/bulk-load.js';
 import { LocalSyncState } from './local-state.js';
@@ -46,6 +47,9 @@ export class SyncRunner {
     const url = this.ctx.settings.get('serverUrl');
     const sealed = this.ctx.settings.get('storeToken');
     if (!url || !sealed) return null;
+    // A settings file edited by hand gets the same check as the settings screen.
+    const problem = serverUrlProblem(url);
+    if (problem) throw new UserError(problem, 'sync_not_configured');
     let token: string;
     try {
       token = await this.ctx.secrets.decrypt(sealed);

@@ -17,6 +17,8 @@ export interface MailSettings {
   hasPassword: boolean;
   /** How the stored password is protected, in words for the settings screen. */
   passwordProtection: string;
+  /** Set when the password would travel unencrypted (no TLS), in words for the screen. */
+  loginWarning: string | null;
   fromAddress: string;
   fromName: string;
   encoding: MailEncoding;
