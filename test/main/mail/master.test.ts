@@ -95,7 +95,9 @@ describe('SMTP settings', () => {
 
     const test = await t.call('mail:testSend', { to: 'owner@example.jp' });
     // Security "none" with a password: the answer warns that it went unencrypted.
-    expect(test.message).toMatch(/^owner@example\.jp にテストメールを送信しました。届いたことを確認してください。（注意: /);
+    expect(test.message).toMatch(
+      /^owner@example\.jp にテストメールを送信しました。届いたことを確認してください。（注意: /,
+    );
     const mail = await smtp.parse(smtp.received[0]!);
     expect(mail.subject).toBe('【やきもの堂】テストメール（メール設定の確認）');
     expect(mail.text).toContain('日本語も正しく表示されています');
