@@ -1,5 +1,5 @@
-import { UserError } from '../../src-shared/api/errors.js';
-import { findUnsafeChar, unsafeCharMessage } from '../../src-shared/text/unsafe-chars.js';
+import { UserError } from '../api/errors.js';
+import { findUnsafeChar, unsafeCharMessage } from '../text/unsafe-chars.js';
 
 export interface CsvRecord {
   /** 1-based line of the file where the record starts (the header is line 1). */
