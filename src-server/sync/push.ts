@@ -10,6 +10,7 @@ import { insertOrders } from '../orders/intake.js';
 import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
 import { paymentNeeds } from './masters.js';
 import { refreshWire } from '../orders/wire.js';
+import { deriveMoney } from './validate-ops.js';
 
 interface Working {
   row: OrderRow;
@@ -74,24 +75,33 @@ function applyOne(
     }
     if (op.trackingNo) row.trackingNo = op.trackingNo;
     if (op.carrier) row.carrier = op.carrier;
-    return { ok: true, history: historyOf(op, from, to) };
+    return { ok: true, history: historyOf(op, client, from, to) };
   }
   const fields = { ...(op.fields ?? {}) };
+  const money = deriveMoney(fields, row, work.items);
+  if (money && !money.ok) return { ok: false, reason: money.reason };
   // A mail-sent mark counts only for the status whose mail it was (S5).
   if (fields.mailPending === false && op.mailStatus && op.mailStatus !== row.status) delete fields.mailPending;
   if ('storeId' in fields && fields.storeId !== row.storeId && row.storeId !== null) work.departedFrom.add(row.storeId);
   const { items, ...columns } = fields;
   Object.assign(row, columns);
+  if (money) Object.assign(row, { subtotal: money.subtotal, total: money.total });
   if (items) work.items = items;
-  return { ok: true, history: historyOf(op, op.from, op.to) };
+  return { ok: true, history: historyOf(op, client, op.from, op.to) };
 }
 
-function historyOf(op: WireOp, from: string | null, to: string | null): Omit<HistoryRow, 'orderId'> {
+/** The history row of an op: its store and PC are the token's, whatever the op names. */
+function historyOf(
+  op: WireOp,
+  client: ClientIdentity,
+  from: string | null,
+  to: string | null,
+): Omit<HistoryRow, 'orderId'> {
   return {
     at: op.at,
     actor: op.actor.operator,
-    storeId: op.actor.storeId,
-    pcId: op.actor.pcId,
+    storeId: client.storeId,
+    pcId: client.name,
     kind: op.kind,
     from,
     to,
@@ -186,8 +196,9 @@ async function insertCreated(
 }
 
 /**
- * Applies a PC's queued operations in order, each at most once: an op id seen before gets
- * its first answer again and changes nothing. Every status change is judged against the
+ * Applies a PC's queued operations in order, each at most once: an op id this client sent
+ * before gets its first answer again and changes nothing. `refusals` are ops the checks
+ * before (validate-ops) refused: they are answered and recorded like any refusal. Every status change is judged against the
  * server's current state; refused ones come back with the reason and the server's copy.
  */
 export async function applyOps(
@@ -196,6 +207,7 @@ export async function applyOps(
   ops: readonly WireOp[],
   now: Date,
   onCommit?: () => void,
+  refusals: ReadonlyMap<string, string> = new Map(),
 ): Promise<OpResult[]> {
   if (ops.length === 0) return [];
   return writeTransaction(
@@ -205,14 +217,14 @@ export async function applyOps(
       const seen = await rows<{ opId: string; accepted: boolean; reason: string | null; orderId: number | null }>(
         tx,
         sql`SELECT op_id AS "opId", accepted, reason, order_id AS "orderId" FROM applied_ops
-            WHERE op_id IN (SELECT id FROM jsonb_to_recordset(${opIds}::jsonb) AS k(id text))`,
+            WHERE client_id = ${client.id} AND op_id IN (SELECT id FROM jsonb_to_recordset(${opIds}::jsonb) AS k(id text))`,
       );
       const earlier = new Map(seen.map((s) => [s.opId, s]));
       await insertCreated(
         tx,
         numbers,
         client,
-        ops.filter((o) => o.kind === 'create' && !earlier.has(o.opId)),
+        ops.filter((o) => o.kind === 'create' && !earlier.has(o.opId) && !refusals.has(o.opId)),
         now,
       );
       const keys = JSON.stringify(ops.map((o) => ({ channel: o.channel, orderNo: o.orderNo })));
@@ -241,7 +253,12 @@ export async function applyOps(
         }
         answered.add(op.opId);
         const work = working.get(`${op.channel}\u0000${op.orderNo}`);
-        const outcome = work ? applyOne(op, work, client) : ({ ok: false, reason: NOT_YOURS } as const);
+        const refused = refusals.get(op.opId);
+        const outcome: ReturnType<typeof applyOne> = refused
+          ? { ok: false, reason: refused }
+          : work
+            ? applyOne(op, work, client)
+            : { ok: false, reason: NOT_YOURS };
         if (outcome.ok && outcome.history) {
           work!.changed = true;
           history.push({ orderId: work!.row.id, ...outcome.history });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.js';
 import { orderId, orderIds } from './orders.js';
+import { lineText } from './text.js';
 
 export interface BulkRefusal {
   orderId: number;
@@ -23,7 +24,7 @@ export interface BulkChangeResult {
 export const bulkApi = {
   /** E5 出荷店舗一括指定; null = 未指定. */
   'bulk:setStore': method<BulkChangeResult>()(
-    z.object({ orderIds, storeId: z.string().trim().min(1).max(40).nullable() }),
+    z.object({ orderIds, storeId: lineText().trim().min(1).max(40).nullable() }),
   ),
   /** E6/E7 落札者評価 する/しない (Yahoo! Auctions orders only). */
   'bulk:setRating': method<BulkChangeResult>()(z.object({ orderIds, rating: z.boolean() })),

@@ -3,6 +3,7 @@ import { CHANNELS } from '../domain/channels.js';
 import { MAIN_STATUSES } from '../domain/status.js';
 import type { HistoryEntry } from '../domain/order.js';
 import { OPERATIONS } from '../domain/transitions.js';
+import { lineText, multiLineText } from '../api/text.js';
 
 /**
  * The wire format between a store PC and the central server (SPEC §5, DESIGN 6). Orders are
@@ -33,20 +34,20 @@ export type SyncField = (typeof SYNC_FIELDS)[number];
 
 export const wireItem = z.object({
   lineNo: z.number().int().min(1),
-  sku: z.string().max(200),
-  title: z.string().max(1000),
+  sku: lineText().max(200),
+  title: lineText().max(1000),
   quantity: z.number().int().min(0).max(1_000_000),
-  unitPrice: z.number().int().min(-100_000_000).max(100_000_000),
-  location: z.string().max(100),
+  unitPrice: z.number().int().min(0).max(100_000_000),
+  location: lineText().max(100),
 });
 export type WireItem = z.infer<typeof wireItem>;
 
-const text = (max: number) => z.string().max(max).default('');
+const text = (max: number) => lineText().max(max).default('');
 
 /** An order as a channel connector sends it (the same shape the desktop imports produce). */
 export const newOrderInput = z.object({
   channel: z.enum(CHANNELS),
-  orderNo: z.string().trim().min(1).max(100),
+  orderNo: lineText().trim().min(1).max(100),
   orderedAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString()),
   buyer: z.object({ name: text(200), kana: text(200), email: text(300), phone: text(40) }),
   shipTo: z.object({
@@ -57,26 +58,27 @@ export const newOrderInput = z.object({
     address2: text(300),
     phone: text(40),
   }),
-  paymentMethod: z.string().min(1).max(60),
+  paymentMethod: lineText().min(1).max(60),
   items: z.array(wireItem).min(1).max(1000),
   discount: z.number().int().min(0).default(0),
   shippingFee: z.number().int().min(0).default(0),
   codFee: z.number().int().min(0).default(0),
-  orderComment: text(5000),
+  orderComment: multiLineText().max(5000).default(''),
   mailInquiry: z.boolean().default(false),
   orderFormDone: z.boolean().default(true),
-  storeId: z.string().min(1).max(40).nullable().default(null),
+  storeId: lineText().min(1).max(40).nullable().default(null),
 });
 
-const yen = z.number().int().min(-1_000_000_000).max(1_000_000_000);
-const nullableText = (max: number) => z.string().max(max).nullable();
+/** Amounts are never negative (a discount is a positive amount taken off). */
+const yen = z.number().int().min(0).max(1_000_000_000);
+const nullableText = (max: number) => lineText().max(max).nullable();
 
 export const fieldValues = z
   .object({
     subStatusId: z.number().int().nullable(),
     storeId: nullableText(40),
-    staffComment: z.string().max(5000),
-    orderComment: z.string().max(5000),
+    staffComment: multiLineText().max(5000),
+    orderComment: multiLineText().max(5000),
     discount: yen,
     shippingFee: yen,
     codFee: yen,
@@ -89,35 +91,35 @@ export const fieldValues = z
     carrier: nullableText(40),
     trackingNo: nullableText(40),
     mailPending: z.boolean(),
-    items: z.array(wireItem).max(1000),
+    items: z.array(wireItem).min(1).max(1000),
   })
   .partial()
   .strict();
 export type FieldValues = z.infer<typeof fieldValues>;
 
 const actor = z.object({
-  operator: z.string().max(100),
-  pcId: z.string().max(100),
+  operator: lineText().max(100),
+  pcId: lineText().max(100),
   storeId: nullableText(40),
 });
 
 /** One local change going up. `opId` is the outbox's unique id: the server applies it once. */
 export const wireOp = z.object({
-  opId: z.string().min(8).max(80),
+  opId: lineText().min(8).max(80),
   channel: z.enum(CHANNELS),
-  orderNo: z.string().min(1).max(100),
+  orderNo: lineText().min(1).max(100),
   /** 'status' is judged with the transition table, 'create' adds `order`; any other kind sets `fields`. */
-  kind: z.string().min(1).max(40),
-  at: z.string().max(40),
+  kind: lineText().min(1).max(40),
+  at: z.iso.datetime({ offset: true }),
   actor,
-  reason: z.string().max(1000).default(''),
-  from: z.string().max(200).nullable().default(null),
-  to: z.string().max(200).nullable().default(null),
+  reason: multiLineText().max(1000).default(''),
+  from: multiLineText().max(200).nullable().default(null),
+  to: multiLineText().max(200).nullable().default(null),
   operation: z.enum(OPERATIONS).optional(),
   target: z.enum(MAIN_STATUSES).optional(),
-  trackingNo: z.string().max(40).optional(),
-  carrier: z.string().max(40).optional(),
-  paidAt: z.string().max(40).optional(),
+  trackingNo: lineText().max(40).optional(),
+  carrier: lineText().max(40).optional(),
+  paidAt: z.iso.datetime({ offset: true }).optional(),
   /** For mail-sent ops: the main status whose mail went out (S5). */
   mailStatus: z.enum(MAIN_STATUSES).optional(),
   fields: fieldValues.optional(),
@@ -125,9 +127,6 @@ export const wireOp = z.object({
   order: newOrderInput.optional(),
 });
 export type WireOp = z.infer<typeof wireOp>;
-
-export const pushRequest = z.object({ ops: z.array(wireOp).max(5000) });
-export type PushRequest = z.infer<typeof pushRequest>;
 
 /** A history row as it travels: the local row id stays on the PC that wrote it. */
 export type WireHistory = Omit<HistoryEntry, 'id'>;
@@ -228,10 +227,25 @@ export const UPLOADED_MASTER_KINDS = ['payment_methods', 'sub_statuses', 'mail_t
 export const mastersUpload = z.object({
   kinds: z.partialRecord(
     z.enum(UPLOADED_MASTER_KINDS),
-    z.array(z.object({ key: z.string().min(1).max(200), data: z.record(z.string(), z.unknown()) })).max(10_000),
+    z.array(z.object({ key: lineText().min(1).max(200), data: z.record(lineText().max(60), z.unknown()) })).max(10_000),
   ),
 });
 export type MastersUpload = z.infer<typeof mastersUpload>;
+
+/** A master row the server did not take (its data breaks the master's rules); the rest were taken. */
+export interface RefusedMaster {
+  kind: string;
+  key: string;
+  reason: string;
+}
+
+export interface MastersUploadResponse {
+  changed: number;
+  refused: RefusedMaster[];
+}
+
+/** The largest body the server takes on /sync/* (a PC sends its pushes in parts well below it). */
+export const SYNC_BODY_LIMIT = 8 * 1024 * 1024;
 
 /** PCs' clocks may differ from the server's by at most this much (DESIGN 6). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
