@@ -4,7 +4,8 @@
  * group already holds; each group reads its own covering partial index (INDEXED BY keeps
  * the planner from the status index, which would read a table row per order).
  */
-const UNPAID = `needs_payment = 1 AND status IN ('new', 'stock_confirmed', 'out_of_stock')`;
+// The same predicates as the partial indexes' (schema/orders.ts), so that the planner can use them.
+const UNPAID = `needs_payment = 1 AND (status IN ('new', 'stock_confirmed') OR status = 'out_of_stock')`;
 const FORM_UNFILLED = `order_form_done = 0 AND status NOT IN ('shipped', 'cancelled')`;
 
 const UNPAID_DUE = `${UNPAID} AND ordered_at < @unpaidBefore`;

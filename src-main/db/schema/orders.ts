@@ -67,9 +67,14 @@ export const orders = sqliteTable(
     // status change to move.
     index('orders_total_idx').on(t.total),
     // 催促対象 (S6): covering partial indexes, so the reminder count reads index entries only.
+    // Status sets in these predicates are IN lists of at most two values (or OR-ed ones):
+    // SQLite evaluates a longer IN list by filling a temporary table, and it evaluates every
+    // predicate for the old and the new row of each status change (drizzle/0017).
     index('orders_unpaid_idx')
       .on(t.orderedAt, t.needsPayment, t.status, t.orderFormDone)
-      .where(sql`${t.needsPayment} = 1 AND ${t.status} IN ('new', 'stock_confirmed', 'out_of_stock')`),
+      .where(
+        sql`${t.needsPayment} = 1 AND (${t.status} IN ('new', 'stock_confirmed') OR ${t.status} = 'out_of_stock')`,
+      ),
     index('orders_form_unfilled_idx')
       .on(t.orderedAt, t.needsPayment, t.status, t.orderFormDone)
       .where(sql`${t.orderFormDone} = 0 AND ${t.status} NOT IN ('shipped', 'cancelled')`),
@@ -79,7 +84,7 @@ export const orders = sqliteTable(
     // F10 finds candidates by scanning this alone: open orders only, grouped by store and key.
     index('orders_bundle_key_idx')
       .on(t.storeId, t.bundleKey, t.orderedAt, t.status)
-      .where(sql`${t.status} IN ('new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment')`),
+      .where(sql`${t.status} NOT IN ('shipped', 'cancelled')`),
     // F5 search and E2–E4 extractions (issue 3): date order across every status, and small
     // partial indexes so that "orders with a comment / an inquiry in this tab" reads no rows.
     index('orders_ordered_idx').on(t.orderedAt, t.id),
