@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { hasStatusMail, type MainStatus } from '../../src-shared/domain/status.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import type { Journal } from '../core/journal.js';
 
 /** What every order of one engine run shares: the operation and what it carries. */

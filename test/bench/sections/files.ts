@@ -11,10 +11,9 @@ import { withDeferredCheckpoint } from '../../../src-main/db/deferred-checkpoint
 import type { ServiceContext } from '../../../src-main/core/context.js';
 import type { NewOrder } from '../../../src-shared/domain/order.js';
 import { fileOrder, sjis, yahooCombined, type FileOrder } from '../../helpers/order-files.js';
-import { decodeText } from '../../../src-main/files/text-decode.js';
-import { readHeader } from '../../../src-main/files/csv-read.js';
-import { detectLayout } from '../../../src-main/imports/layouts.js';
-import { parseOrders } from '../../../src-main/imports/parse-orders.js';
+import { readOrderFileUpload } from '../../../src-node/uploaded-files.js';
+import { detectLayout } from '../../../src-shared/order-files/layouts.js';
+import { parseOrders } from '../../../src-shared/order-files/parse-orders.js';
 import type { BenchSection, Measurement } from '../harness.js';
 import { measureWriteFigure, type WriteFigure } from '../write-figure.js';
 
@@ -102,17 +101,17 @@ export const filesSection: BenchSection = {
       target: { op: '<', value: 2 },
     });
     const printed = await measure(() =>
-      call<{ filePath: string }>(ctx, 'print:run', { kind: 'picking', orderIds: pickIds, output: 'pdf' }),
+      call<{ filePath: string }>(ctx, 'printing:run', { kind: 'picking', orderIds: pickIds, output: 'pdf' }),
     );
     out.push({
-      name: 'E8 print:run (PDF saved, marks + history for 1,000 orders)',
+      name: 'E8 printing:run (PDF saved, marks + history for 1,000 orders)',
       value: printed.ms,
       unit: 'ms',
       note: `${(statSync(printed.value.filePath).size / 1e6).toFixed(2)} MB, ${cpuNote(printed.cpu)}`,
     });
 
     const csv = await measure(() =>
-      call<{ rows: number; file: { base64: string } }>(ctx, 'csv:export', {
+      call<{ rows: number; file: { base64: string } }>(ctx, 'csvExport:run', {
         tab: 'new',
         columns: [
           'orderNo',
@@ -158,10 +157,9 @@ function benchFile(): { bytes: Buffer; base64: string } {
 }
 
 /** The file's orders as the import reads them (no database involved but the payment methods). */
-function parsedOrders(ctx: ServiceContext, bytes: Buffer): NewOrder[] {
-  const decoded = decodeText(bytes, 'bench.csv');
-  const header = readHeader(decoded.text, 'bench.csv');
-  const detected = detectLayout([header]);
+function parsedOrders(ctx: ServiceContext, base64: string): NewOrder[] {
+  const decoded = readOrderFileUpload({ name: 'bench.csv', base64 });
+  const detected = detectLayout([decoded.header]);
   if (!detected) throw new Error('bench file layout not detected');
   const payments = ctx.database.sqlite.prepare('SELECT code, name FROM payment_methods').all() as {
     code: string;
@@ -183,7 +181,7 @@ const orderImport: WriteFigure<{ orders: NewOrder[] }> = {
   unit: 's',
   target: 5,
   ratioTarget: 1.5,
-  prepare: ({ ctx }) => ({ orders: parsedOrders(ctx, benchFile().bytes) }),
+  prepare: ({ ctx }) => ({ orders: parsedOrders(ctx, benchFile().base64) }),
   run: async ({ ctx }) => {
     const { base64, bytes } = benchFile();
     const start = performance.now();
