@@ -142,7 +142,8 @@ export class OrderLists {
     return ids;
   }
 
-  private rowsById(ids: number[]): OrderRow[] {
+  /** The rows of these orders, in the order given. */
+  rowsById(ids: number[]): OrderRow[] {
     if (ids.length === 0) return [];
     const byId = new Map((this.rowsByIdStmt.all(JSON.stringify(ids)) as OrderRow[]).map((r) => [r.id, r]));
     return ids.flatMap((id) => byId.get(id) ?? []);
