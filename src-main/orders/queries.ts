@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ListQuery, ListSort, OrderPage, TabCounts } from '../../src-shared/api/orders.js';
-import type { HistoryEntry, Order, OrderItem, OrderRow } from '../../src-shared/domain/order.js';
+import type { HistoryEntry, Order, OrderItem } from '../../src-shared/domain/order.js';
 import { TABS, isMainStatus, type MainStatus, type Tab } from '../../src-shared/domain/status.js';
 import { hinted } from '../db/bulk-load.js';
 import { OrderLists, type FilteredList } from '../search/order-lists.js';
