@@ -66,6 +66,8 @@ export const orders = sqliteTable(
     // depth without touching a row: main-status tabs by (status, column), メール未送信 by the
     // column among mail_pending orders (orders/tab-pages.ts).
     index('orders_status_total_idx').on(t.status, t.total),
+    // F5 by amount range across every status.
+    index('orders_total_idx').on(t.total),
     index('orders_status_order_no_idx').on(t.status, t.orderNo),
     index('orders_mail_pending_total_idx')
       .on(t.total)
