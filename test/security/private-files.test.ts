@@ -49,7 +49,7 @@ it.skipIf(process.platform === 'win32')(
       clock: new TestClock(),
     });
     try {
-      app.ctx.settings.set('mail.host', 'smtp.example.jp');
+      app.ctx.settings.set('operator', '山田');
       await createBackup(app.ctx, 'manual');
       expect(listBackups(backupFolder(app.ctx.database.file))).toHaveLength(1);
       expect(openToOthers(dataDir)).toEqual([]);
