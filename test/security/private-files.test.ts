@@ -70,4 +70,6 @@ it.skipIf(process.platform === 'win32')(
       await server.close();
     }
   },
+  // PGlite's first start (initdb and every migration) takes tens of seconds on a loaded machine.
+  120_000,
 );
