@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { MasterChangeKind } from '../../src-shared/domain/change-kinds.js';
 import { JOURNAL_PAYLOADS, type Change } from '../../src-shared/sync/change-bodies.js';
-import type { Actor } from './context.js';
+import type { Actor } from './app-context.js';
 import { newOpId, opIdSql, opIdStem } from './op-id.js';
 
 /** One change to one order: what it is (its kind and what that kind carries) and what the history shows. */

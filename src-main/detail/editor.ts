@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { FieldChange } from '../../src-shared/api/detail.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
 import type { Change, WireItem } from '../../src-shared/sync/change-bodies.js';
 
