@@ -8,7 +8,7 @@ import { trackingNoForms } from '../../src-shared/domain/tracking.js';
 import { PARTNER_ORDER_NOS_SQL } from '../bundle/rule.js';
 import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
-import type { StatusEngine } from '../status/engine.js';
+import { trackingTakenReason, type StatusEngine } from '../status/engine.js';
 
 const JST_OFFSET_MS = 9 * 3_600_000;
 
@@ -93,7 +93,7 @@ export class OperationsService {
             total.refused.push({
               orderId: entry.orderId,
               orderNo: order.order_no,
-              reason: `送り状番号 ${entry.trackingNo} はすでに注文 ${clash.order_no} に登録されています。送り状を確かめてください。`,
+              reason: trackingTakenReason(entry.trackingNo, clash.order_no),
             });
             continue;
           }

@@ -37,6 +37,14 @@ const ORDER_COLUMNS = `o.id, o.order_no, o.status, pm.needs_confirmation, o.stor
 
 const NOT_FOUND = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
 
+/** What the parcels' triggers raise when a number is claimed that another parcel holds. */
+const PARCEL_TRACKING_TAKEN = 'parcel_tracking_taken';
+
+export function trackingTakenReason(trackingNo: string, heldBy?: string): string {
+  const where = heldBy ? `注文 ${heldBy} ` : '別の荷物';
+  return `送り状番号 ${trackingNo} はすでに${where}に登録されています。送り状を確かめてください。`;
+}
+
 /**
  * The status engine (S2, E11). Judges every order with the shared transition table and
  * applies the allowed ones — status, history, outbox and effects such as stock — in ONE
@@ -210,7 +218,15 @@ export class StatusEngine {
     if (to === 'paid') params.paidAt = request.paidAt ?? at;
     if (to === 'cancelled') params.reason = request.reason ?? '';
     if (tracking) Object.assign(params, { trackingNo: request.trackingNo ?? null, carrier: request.carrier ?? null });
-    this.updateFor(to, tracking).run(params);
+    try {
+      this.updateFor(to, tracking).run(params);
+    } catch (err) {
+      // The parcels' unique index (migration 0018): two parcels waiting to ship never share a number.
+      if (err instanceof Error && err.message === PARCEL_TRACKING_TAKEN) {
+        throw new UnitRefused(order, trackingTakenReason(request.trackingNo ?? ''));
+      }
+      throw err;
+    }
     this.journal.record(
       {
         orderId: order.id,
