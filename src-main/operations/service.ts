@@ -8,7 +8,8 @@ import { trackingNoForms } from '../../src-shared/domain/tracking.js';
 import { PARTNER_ORDER_NOS_SQL } from '../bundle/rule.js';
 import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
-import { trackingTakenReason, type StatusEngine } from '../status/engine.js';
+import type { StatusEngine } from '../status/engine.js';
+import { trackingTakenReason } from '../status/parcel-claims.js';
 
 const JST_OFFSET_MS = 9 * 3_600_000;
 

@@ -11,6 +11,7 @@ import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { chunked } from '../core/chunked.js';
 import { BUNDLE_CANCEL_REFUSAL, partnerRefusal, reachableStatuses } from '../bundle/rule.js';
 import { stockEffect } from '../stock/effect.js';
+import { ParcelClaims, parcelHolderStatement, trackingTakenReason } from './parcel-claims.js';
 import type { EngineOrder, OperationRequest, StatusEffect } from './status-effect.js';
 
 /** Orders that move as one: a single order, or every member of a bundle (bundle/rule.ts). */
@@ -27,6 +28,7 @@ interface Call {
   at: string;
   change: ChangeOf<'status'>;
   moves: Map<MainStatus, PreparedMove>;
+  claims: ParcelClaims;
 }
 
 interface PreparedMove {
@@ -52,18 +54,11 @@ class UnitRefused extends Error {
   }
 }
 
-const ORDER_COLUMNS = `o.id, o.order_no, o.status, pm.needs_confirmation, o.store_id, o.ordered_at, o.bundle_group
+const ORDER_COLUMNS = `o.id, o.order_no, o.status, pm.needs_confirmation, o.store_id, o.ordered_at, o.bundle_group,
+  o.tracking_no
   FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method`;
 
 const NOT_FOUND = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
-
-/** What the parcels' triggers raise when a number is claimed that another parcel holds. */
-const PARCEL_TRACKING_TAKEN = 'parcel_tracking_taken';
-
-export function trackingTakenReason(trackingNo: string, heldBy?: string): string {
-  const where = heldBy ? `注文 ${heldBy} ` : '別の荷物';
-  return `送り状番号 ${trackingNo} はすでに${where}に登録されています。送り状を確かめてください。`;
-}
 
 /**
  * The status engine (S2, E11). Judges every order with the shared transition table and
@@ -76,6 +71,7 @@ export class StatusEngine {
   /** UPDATE statements by what they set: each names only the columns its change moves. */
   private readonly updates = new Map<string, BetterSqlite3.Statement>();
   private readonly groupStmt: BetterSqlite3.Statement;
+  private readonly holderStmt: BetterSqlite3.Statement;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -83,6 +79,7 @@ export class StatusEngine {
   ) {
     this.journal = new Journal(sqlite);
     this.groupStmt = sqlite.prepare(`SELECT ${ORDER_COLUMNS} WHERE o.bundle_group = ? ORDER BY o.ordered_at, o.id`);
+    this.holderStmt = parcelHolderStatement(sqlite);
   }
 
   /**
@@ -146,6 +143,7 @@ export class StatusEngine {
       actor,
       at,
       moves: new Map(),
+      claims: new ParcelClaims(this.holderStmt, request.trackingNo),
       // The same change for every order of the call: the journal checks it once.
       change: {
         kind: 'status',
@@ -235,6 +233,11 @@ export class StatusEngine {
       if (judged.ok) plan.push({ order, to: judged.to });
       else if (!(unit.bundled && reachable.has(order.status))) return new UnitRefused(order, judged.reason);
     }
+    // Two parcels waiting to ship never share a tracking number (the parcels table).
+    const claims = call.claims.judge(plan);
+    if (!Array.isArray(claims)) {
+      return new UnitRefused(claims.order, trackingTakenReason(request.trackingNo ?? claims.order.tracking_no ?? ''));
+    }
     const write = () => {
       for (const step of plan) this.write(step, unit.requested.has(step.order.id), call);
     };
@@ -246,6 +249,7 @@ export class StatusEngine {
       if (err instanceof UnitRefused) return err;
       throw err;
     }
+    call.claims.keep(claims);
     return plan.length;
   }
 
@@ -258,15 +262,7 @@ export class StatusEngine {
     const reason = request.reason || (requested ? '' : '同梱の注文とともに処理');
     const move = this.moveTo(to, call);
     move.params.id = order.id;
-    try {
-      move.statement.run(move.params);
-    } catch (err) {
-      // The parcels' unique index (migration 0018): two parcels waiting to ship never share a number.
-      if (err instanceof Error && err.message === PARCEL_TRACKING_TAKEN) {
-        throw new UnitRefused(order, trackingTakenReason(request.trackingNo ?? ''));
-      }
-      throw err;
-    }
+    move.statement.run(move.params);
     this.journal.record(
       { orderId: order.id, orderNo: order.order_no, change: call.change, from: order.status, to, reason },
       call.actor,

@@ -43,6 +43,33 @@ describe('one tracking number, one parcel waiting to ship', () => {
     expect(statusOf(b!)).toBe('paid');
   });
 
+  it('goes to the first parcel of one engine call; the next parcel is refused alone', () => {
+    const [a, b, c] = insertOrders(sqlite(), [
+      { order: { orderNo: 'A-2' }, initial: { status: 'paid' } },
+      { order: { orderNo: 'B-2' }, initial: { status: 'paid' } },
+      { order: { orderNo: 'C-2' }, initial: { status: 'shipped', trackingNo: '555566667777' } },
+    ]);
+    const result = t.app.ctx.services.status.apply(
+      { orderIds: [a!, b!], operation: 'register_tracking', trackingNo: '5555-6666-7777', carrier: 'yamato' },
+      t.app.ctx.actor(),
+      t.clock.now(),
+    );
+    expect(result.applied).toBe(1);
+    expect(result.refused).toEqual([
+      { orderId: b, orderNo: 'B-2', reason: expect.stringContaining('すでに別の荷物に登録されています') },
+    ]);
+    expect([statusOf(a!), statusOf(b!)]).toEqual(['awaiting_shipment', 'paid']);
+    // E11 back to 出荷待ち brings a shipped order's number with it: refused too, the order unchanged.
+    sqlite().prepare("UPDATE orders SET status = 'new' WHERE id = ?").run(c);
+    const back = t.app.ctx.services.status.apply(
+      { orderIds: [c!], operation: 'bulk_set_status', target: 'awaiting_shipment' },
+      t.app.ctx.actor(),
+      t.clock.now(),
+    );
+    expect(back.refused[0]!.reason).toContain('送り状番号 555566667777 はすでに別の荷物');
+    expect(statusOf(c!)).toBe('new');
+  });
+
   it('is shared by the orders of a bundle, one parcel', async () => {
     const [a, b] = insertOrders(sqlite(), [{ initial: { status: 'paid' } }, { initial: { status: 'paid' } }]);
     await t.call('bundle:create', { orderIds: [a!, b!] });
