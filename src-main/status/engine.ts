@@ -1,12 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BulkResult } from '../../src-shared/domain/order.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
+import type { ChangeOf } from '../../src-shared/sync/change-bodies.js';
 import { transition } from '../../src-shared/domain/transitions.js';
 import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { BUNDLE_CANCEL_REFUSAL, partnerRefusal, reachableStatuses } from '../bundle/rule.js';
 import { stockEffect } from '../stock/effect.js';
+import { ParcelClaims, parcelHolderStatement, trackingTakenReason } from './parcel-claims.js';
 import type { EngineOrder, OperationRequest, StatusEffect } from './status-effect.js';
 import { StatusWrites, type StatusWrite } from './status-writes.js';
 
@@ -15,6 +17,16 @@ interface Unit {
   members: EngineOrder[];
   requested: Set<number>;
   bundled: boolean;
+}
+
+/** One call of `apply`: its request, what every order of it shares, and what it will write. */
+interface Call {
+  request: OperationRequest;
+  at: string;
+  change: ChangeOf<'status'>;
+  claims: ParcelClaims;
+  planned: Planned[];
+  writes: StatusWrite[];
 }
 
 interface Planned {
@@ -32,7 +44,8 @@ class UnitRefused extends Error {
   }
 }
 
-const ORDER_COLUMNS = `o.id, o.order_no, o.status, pm.needs_confirmation, o.store_id, o.ordered_at, o.bundle_group
+const ORDER_COLUMNS = `o.id, o.order_no, o.status, pm.needs_confirmation, o.store_id, o.ordered_at, o.bundle_group,
+  o.tracking_no
   FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method`;
 
 const NOT_FOUND = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
@@ -46,6 +59,7 @@ const NOT_FOUND = '注文が見つかりません（削除されたか、他の�
 export class StatusEngine {
   private readonly writes: StatusWrites;
   private readonly groupStmt: BetterSqlite3.Statement;
+  private readonly holderStmt: BetterSqlite3.Statement;
   private readonly loadStmt: BetterSqlite3.Statement;
 
   constructor(
@@ -54,6 +68,7 @@ export class StatusEngine {
   ) {
     this.writes = new StatusWrites(sqlite, new Journal(sqlite));
     this.groupStmt = sqlite.prepare(`SELECT ${ORDER_COLUMNS} WHERE o.bundle_group = ? ORDER BY o.ordered_at, o.id`);
+    this.holderStmt = parcelHolderStatement(sqlite);
     // In id order: the rows are read in the order their pages lie in the file.
     this.loadStmt = sqlite.prepare(
       `SELECT ${ORDER_COLUMNS} WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id`,
@@ -77,12 +92,26 @@ export class StatusEngine {
 
   private applyInTransaction(request: OperationRequest, actor: Actor, now: Date): BulkResult {
     const at = now.toISOString();
+    const call: Call = {
+      request,
+      at,
+      planned: [],
+      writes: [],
+      claims: new ParcelClaims(this.holderStmt, request.trackingNo),
+      // The same change for every order of the call: the journal checks it once.
+      change: {
+        kind: 'status',
+        operation: request.operation,
+        target: request.target,
+        trackingNo: request.trackingNo,
+        carrier: request.carrier,
+        paidAt: request.operation === 'confirm_payment' ? (request.paidAt ?? at) : undefined,
+      },
+    };
     const result: BulkResult = { applied: 0, refused: [] };
     const reachable = reachableStatuses(request.operation, request.target);
-    const planned: Planned[] = [];
-    const writes: StatusWrite[] = [];
     for (const unit of this.unitsOf(request, result)) {
-      const outcome = this.applyUnit(unit, request, reachable, at, planned, writes);
+      const outcome = this.applyUnit(unit, call, reachable);
       if (typeof outcome === 'number') {
         result.applied += outcome;
         continue;
@@ -94,8 +123,9 @@ export class StatusEngine {
         result.refused.push({ orderId: order.id, orderNo: order.order_no, reason });
       }
     }
-    this.writes.write(writes, request, actor, at);
-    for (const { order, to } of planned) for (const effect of this.effects) effect.applied?.(order, to, request, at);
+    this.writes.write(call.writes, call.change, request, actor, at);
+    for (const { order, to } of call.planned)
+      for (const effect of this.effects) effect.applied?.(order, to, request, at);
     return result;
   }
 
@@ -137,17 +167,11 @@ export class StatusEngine {
 
   /**
    * Judges one unit and runs its effects' `prepare`: returns how many orders will change
-   * (their writes queued), or the refusal that stopped it, having written nothing (several
-   * members prepare inside a savepoint).
+   * (their writes queued for the end of the call), or the refusal that stopped it, having
+   * written nothing (several members prepare inside a savepoint).
    */
-  private applyUnit(
-    unit: Unit,
-    request: OperationRequest,
-    reachable: ReadonlySet<MainStatus>,
-    at: string,
-    planned: Planned[],
-    writes: StatusWrite[],
-  ): number | UnitRefused {
+  private applyUnit(unit: Unit, call: Call, reachable: ReadonlySet<MainStatus>): number | UnitRefused {
+    const { request } = call;
     if (request.operation === 'register_tracking' && !request.trackingNo) {
       return new UnitRefused(unit.members[0]!, '送り状番号を入力してください。');
     }
@@ -167,8 +191,13 @@ export class StatusEngine {
       if (judged.ok) plan.push({ order, to: judged.to });
       else if (!(unit.bundled && reachable.has(order.status))) return new UnitRefused(order, judged.reason);
     }
+    // Two parcels waiting to ship never share a tracking number (the parcels table).
+    const claims = call.claims.judge(plan);
+    if (!Array.isArray(claims)) {
+      return new UnitRefused(claims.order, trackingTakenReason(request.trackingNo ?? claims.order.tracking_no ?? ''));
+    }
     const prepare = () => {
-      for (const step of plan) this.prepare(step, request, at);
+      for (const step of plan) this.prepare(step, request, call.at);
     };
     try {
       // A lone order needs no savepoint: a refusing effect has written nothing.
@@ -178,11 +207,12 @@ export class StatusEngine {
       if (err instanceof UnitRefused) return err;
       throw err;
     }
+    call.claims.keep(claims);
     for (const { order, to } of plan) {
       const reason = request.reason || (unit.requested.has(order.id) ? '' : '同梱の注文とともに処理');
-      writes.push({ id: order.id, orderNo: order.order_no, from: order.status, to, reason });
+      call.writes.push({ id: order.id, orderNo: order.order_no, from: order.status, to, reason });
     }
-    planned.push(...plan);
+    call.planned.push(...plan);
     return plan.length;
   }
 

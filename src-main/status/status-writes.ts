@@ -1,16 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { hasStatusMail, type MainStatus } from '../../src-shared/domain/status.js';
+import { ORDER_FIELDS, type OrderKey } from '../../src-shared/domain/order-fields.js';
+import type { MainStatus } from '../../src-shared/domain/status.js';
+import { transitionEffects, type MoveDetails } from '../../src-shared/domain/transition-effects.js';
+import type { ChangeOf } from '../../src-shared/sync/change-bodies.js';
 import type { Actor } from '../core/app-context.js';
 import type { Journal } from '../core/journal.js';
 
-/** What every order of one engine run shares: the operation and what it carries. */
-export interface WriteRequest {
-  operation: string;
-  reason?: string;
-  trackingNo?: string;
-  carrier?: string;
-  paidAt?: string;
-}
+/** Column names by wire key (the field table). */
+const COLUMNS = Object.fromEntries(ORDER_FIELDS.map((f) => [f.key, f.column])) as Record<OrderKey, string>;
 
 export interface StatusWrite {
   id: number;
@@ -46,59 +43,47 @@ export class StatusWrites {
   }
 
   /**
-   * The UPDATE for a change to `to`: only the columns it moves are in its SET list, because
-   * SQLite rewrites every index holding a column of that list (a tracking number left as it
-   * was would still cost an index entry per order of a bulk change).
+   * The UPDATE of the run's moves to `to`, with its parameters. Its SET list names only the
+   * columns the move writes (transitionEffects, shared with the central server), because
+   * SQLite rewrites every index holding a column of that list: a tracking number left as it
+   * was would still cost an index entry per order of a bulk change.
    */
-  private updateFor(to: MainStatus, tracking: boolean): BetterSqlite3.Statement {
-    const key = `${to}:${tracking}`;
-    let statement = this.updates.get(key);
-    if (!statement) {
-      const set = ['status = @to', 'mail_pending = @mailPending', 'updated_at = @at', 'version = version + 1'];
-      if (to === 'paid') set.push('paid_at = coalesce(paid_at, @paidAt)');
-      if (to === 'shipped') set.push('shipped_at = @at');
-      if (to === 'cancelled') set.push('cancelled_at = @at', 'cancel_reason = @reason');
-      if (tracking)
-        set.push('tracking_no = coalesce(@trackingNo, tracking_no)', 'carrier = coalesce(@carrier, carrier)');
-      statement = this.sqlite.prepare(
-        `UPDATE orders SET ${set.join(', ')} FROM temp.status_change AS t
-         WHERE t.to_status = @to AND orders.id = t.order_id`,
-      );
-      this.updates.set(key, statement);
-    }
-    return statement;
+  private moveTo(to: MainStatus, move: MoveDetails): { statement: BetterSqlite3.Statement; params: object } {
+    const effects = transitionEffects(to, move);
+    const set = effects.map(({ key, onlyIfEmpty }) => {
+      const column = COLUMNS[key];
+      return onlyIfEmpty ? `${column} = coalesce(${column}, @${key})` : `${column} = @${key}`;
+    });
+    const sql = `UPDATE orders SET ${[...set, 'updated_at = @at', 'version = version + 1'].join(', ')}
+      FROM temp.status_change AS t WHERE t.to_status = @to AND orders.id = t.order_id`;
+    let statement = this.updates.get(sql);
+    if (!statement) this.updates.set(sql, (statement = this.sqlite.prepare(sql)));
+    const params: Record<string, unknown> = { at: move.at, to };
+    for (const { key, value } of effects) params[key] = typeof value === 'boolean' ? Number(value) : value;
+    return { statement, params };
   }
 
   /** Writes the run's changes with their history and outbox rows (inside the caller's transaction). */
-  write(rows: readonly StatusWrite[], request: WriteRequest, actor: Actor, at: string): void {
+  write(
+    rows: readonly StatusWrite[],
+    change: ChangeOf<'status'>,
+    move: Omit<MoveDetails, 'at'>,
+    actor: Actor,
+    at: string,
+  ): void {
     if (rows.length === 0) return;
     this.sqlite.exec('DELETE FROM temp.status_change');
     for (const w of rows) this.insertRow.run(w.id, w.orderNo, w.from, w.to, w.reason);
-    const tracking = request.trackingNo !== undefined || request.carrier !== undefined;
-    const targets = new Set(rows.map((w) => w.to));
-    for (const to of targets) {
-      const params: Record<string, unknown> = { to, mailPending: hasStatusMail(to) ? 1 : 0, at };
-      if (to === 'paid') params.paidAt = request.paidAt ?? at;
-      if (to === 'cancelled') params.reason = request.reason ?? '';
-      if (tracking) Object.assign(params, { trackingNo: request.trackingNo ?? null, carrier: request.carrier ?? null });
-      this.updateFor(to, tracking).run(params);
+    for (const to of new Set(rows.map((w) => w.to))) {
+      const { statement, params } = this.moveTo(to, { ...move, at });
+      statement.run(params);
     }
     const groups = new Map(rows.map((w) => [`${w.to}\u0000${w.reason}`, w]));
     for (const { to, reason } of groups.values()) {
       this.journal.recordEach(
         `SELECT order_id, order_no, from_status AS from_value FROM temp.status_change
          WHERE to_status = @to AND reason = @reason ORDER BY order_id`,
-        {
-          kind: 'status',
-          to,
-          reason,
-          payload: {
-            operation: request.operation,
-            trackingNo: request.trackingNo,
-            carrier: request.carrier,
-            paidAt: request.operation === 'confirm_payment' ? (request.paidAt ?? at) : undefined,
-          },
-        },
+        { change, to, reason },
         actor,
         at,
       );

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { subtotalOf, totalOf, formatYen } from '../../src-shared/domain/money.js';
-import { MAX_CLOCK_SKEW_MS, wireOp, type WireItem, type WireOp } from '../../src-shared/sync/protocol.js';
+import {
+  MAX_CLOCK_SKEW_MS,
+  wireOp,
+  type FieldValues,
+  type WireItem,
+  type WireOp,
+} from '../../src-shared/sync/protocol.js';
 
 /**
  * The central server's checks of what a store PC pushes, before and while it is applied.
@@ -66,10 +72,12 @@ function timeProblem(label: string, value: string | undefined, now: Date): strin
  * holds the registered store ids.
  */
 export function opProblem(op: WireOp, now: Date, stores: ReadonlySet<string>): string | null {
-  const time = timeProblem('変更の日時', op.at, now) ?? timeProblem('入金日', op.paidAt, now);
+  const paidAt = op.kind === 'status' ? op.paidAt : undefined;
+  const time = timeProblem('変更の日時', op.at, now) ?? timeProblem('入金日', paidAt, now);
   if (time) return time;
   if (op.kind === 'create' && !op.order) return '登録する注文の内容が送られていません。';
-  const named = op.fields?.storeId ?? op.order?.storeId ?? null;
+  const named =
+    op.kind === 'create' ? op.order.storeId : 'fields' in op && 'storeId' in op.fields ? op.fields.storeId : null;
   if (named !== null && !stores.has(named)) return `出荷店舗「${named.slice(0, 40)}」はサーバーに登録されていません。`;
   return null;
 }
@@ -91,7 +99,7 @@ const MONEY_FIELDS = ['items', 'subtotal', 'total', 'discount', 'shippingFee', '
  * `items` are the order's lines if this push already changed them. Null: no money involved.
  */
 export function deriveMoney(
-  fields: NonNullable<WireOp['fields']>,
+  fields: Partial<FieldValues>,
   now: MoneyNow,
   items: readonly WireItem[] | undefined,
 ): { ok: true; subtotal: number; total: number } | { ok: false; reason: string } | null {

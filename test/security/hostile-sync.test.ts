@@ -19,7 +19,8 @@ let s: TestServer;
 const tokens = {} as Record<'tokyo' | 'osaka' | 'head', string>;
 let opCounter = 0;
 
-function op(orderNo: string, extra: Partial<WireOp>): WireOp {
+/** An operation as an attacker sends it: any fields, whatever its kind allows. */
+function op(orderNo: string, extra: Record<string, unknown>): WireOp {
   opCounter += 1;
   return {
     opId: `hostile-${opCounter}-${Math.random().toString(36).slice(2)}`,
@@ -32,7 +33,7 @@ function op(orderNo: string, extra: Partial<WireOp>): WireOp {
     from: null,
     to: null,
     ...extra,
-  };
+  } as WireOp;
 }
 
 async function push(token: string, ops: unknown[]): Promise<{ status: number; body: PushResponse }> {

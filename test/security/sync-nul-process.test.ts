@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Journal } from '../../src-main/core/journal.js';
 import { closePc, localId } from '../helpers/sync-pcs.js';
 import { makeOrder } from '../helpers/orders.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
@@ -85,21 +84,34 @@ describe('a NUL through F12 and sync (real server process)', () => {
   it('a NUL already in the PC (an older version let it in) holds back neither later changes nor the pull', async () => {
     const sqlite = pc.app.ctx.database.sqlite;
     const id = localId(pc, 'NUL-1')!;
-    const journal = new Journal(sqlite);
+    // Written as an older version wrote it: straight into the order, its history and the
+    // outbox (today's journal refuses such a payload before it reaches the outbox).
+    const at = new Date().toISOString();
+    const actor = pc.app.ctx.actor();
+    const broken = '壊れた\u0000コメント';
     sqlite.transaction(() => {
-      sqlite.prepare('UPDATE orders SET staff_comment = ? WHERE id = ?').run('壊れた\u0000コメント', id);
-      journal.record(
-        {
-          orderId: id,
-          kind: 'staff_comment',
-          from: '',
-          to: '壊れた\u0000コメント',
-          reason: '',
-          payload: { orderNo: 'NUL-1', staffComment: '壊れた\u0000コメント' },
-        },
-        pc.app.ctx.actor(),
-        new Date().toISOString(),
-      );
+      sqlite.prepare('UPDATE orders SET staff_comment = ? WHERE id = ?').run(broken, id);
+      sqlite
+        .prepare(
+          `INSERT INTO order_history (order_id, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
+           VALUES (?, ?, ?, ?, ?, 'staff_comment', '', ?, '')`,
+        )
+        .run(id, at, actor.operator, actor.storeId, actor.pcId, broken);
+      const payload = {
+        orderNo: 'NUL-1',
+        at,
+        actor,
+        reason: '',
+        from: '',
+        to: broken,
+        fields: { staffComment: broken },
+      };
+      sqlite
+        .prepare(
+          `INSERT INTO sync_outbox (op_id, entity, entity_id, kind, payload, created_at)
+           VALUES (?, 'order', ?, 'staff_comment', ?, ?)`,
+        )
+        .run(`nul-${id}-older-version`, String(id), JSON.stringify(payload), at);
     })();
     // A later change of another order, and a new order arriving at the server.
     await saveComment('NUL-2', '梱包注意');

@@ -39,13 +39,10 @@ describe('F5 by order number, tracking number, SKU or title follows every write'
     expect(await search({ item: 'ふかむし' })).toEqual([]);
     expect(await search({ item: '煎茶' })).toEqual(['ONE-0001']);
 
-    await t.call('status:apply', { orderIds: [single!], operation: 'stock_ok' });
+    await t.call('stock:check', { orderIds: [single!] });
     sqlite.prepare("UPDATE orders SET status = 'paid' WHERE id = ?").run(single);
-    await t.call('status:apply', {
-      orderIds: [single!],
-      operation: 'register_tracking',
-      trackingNo: '4321-8765-0000',
-      carrier: 'japanpost',
+    await t.call('operations:registerTracking', {
+      entries: [{ orderId: single!, trackingNo: '4321-8765-0000', carrier: 'japanpost' }],
     });
     expect(await search({ trackingNo: '87650' })).toEqual(['ONE-0001']);
     sqlite.prepare("UPDATE order_items SET sku = 'TE-201', title = '玉露' WHERE order_id = ?").run(inBatch);
