@@ -120,7 +120,7 @@ describe('a NUL through F12 and sync (real server process)', () => {
     const report = await pc.call('sync:now', {});
     expect(report.sent).toBe(1);
     expect(report.refused).toHaveLength(1);
-    expect(report.refused[0]).toMatchObject({ orderNo: 'NUL-1', attempted: '受注後コメントの変更' });
+    expect(report.refused[0]).toMatchObject({ orderNo: 'NUL-1', attempted: 'コメント変更（受注後コメント）' });
     expect(report.refused[0]!.reason).toMatch(/制御文字/);
     expect(localId(pc, 'NUL-3')).toBeDefined();
     expect((await pc.call('sync:status', {})).pending).toBe(0);
