@@ -3,14 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { describe } from 'vitest';
 import type { NewOrder } from '../../src-shared/domain/order.js';
 import { startCentralServer, type CentralServer, type CentralServerOptions } from '../../src-server/server.js';
+import { describeNeeding, POSTGRES } from './requirements.js';
 import { TestClock } from './test-app.js';
 
 export type Backend = 'pglite' | 'postgres';
 
 /** PGlite always; a real PostgreSQL too when DATABASE_URL is set (CI starts one). */
-export const BACKENDS: Backend[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const BACKENDS: Backend[] = POSTGRES.here ? ['pglite', 'postgres'] : ['pglite'];
+
+/** A suite on PGlite, and on PostgreSQL (skipped without DATABASE_URL, saying so; failing under CI). */
+export function describeOnBackends(name: string, body: (backend: Backend) => void): void {
+  describe(`${name} (pglite)`, () => body('pglite'));
+  describeNeeding(POSTGRES, `${name} (postgres)`, () => body('postgres'));
+}
 
 /** A fresh, empty database on the PostgreSQL of DATABASE_URL, for one test server. */
 export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {

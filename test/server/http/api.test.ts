@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SOURCE_ROOT } from '../../../src-main/app/paths.js';
 import type { PullResponse, PushResponse, WireOp } from '../../../src-shared/sync/protocol.js';
 import { rows } from '../../../src-server/db/open.js';
 import { sql } from 'drizzle-orm';
-import { BACKENDS, startTestServer, type TestServer } from '../../helpers/central-server.js';
+import { describeOnBackends, startTestServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
 
 function statusOp(orderNo: string, operation: WireOp['operation'], extra: Partial<WireOp> = {}): WireOp {
@@ -24,7 +24,7 @@ function statusOp(orderNo: string, operation: WireOp['operation'], extra: Partia
   };
 }
 
-describe.each(BACKENDS)('central server API (%s)', (backend) => {
+describeOnBackends('central server API', (backend) => {
   let s: TestServer;
   let tokyo: string;
   let osaka: string;
