@@ -33,6 +33,9 @@ export interface CentralServer {
   close(): Promise<void>;
 }
 
+/** The last start-up line `npm run server` prints: what was to be said (the admin token) is said. */
+export const STARTED_LINE = '停止するには Ctrl+C を押してください。';
+
 const DAY_MS = 86_400_000;
 
 /** Opens the database, makes the admin token on first start, serves the API, runs the purge. */

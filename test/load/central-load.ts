@@ -46,9 +46,7 @@ async function timed<T>(kind: string, task: () => Promise<T>): Promise<T | null>
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-load-'));
   // PostgreSQL when DATABASE_URL is set, else the embedded PGlite, as `npm run server` does.
-  const server = await startServerProcess(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir }, {
-    firstStart: true,
-  });
+  const server = await startServerProcess(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir });
   const adminToken = server.adminToken!;
   const request = async <T>(token: string, method: string, route: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${server.url}${route}`, {

@@ -12,7 +12,7 @@ import type { MainStatus } from '../../src-shared/domain/status.js';
 import { transition } from '../../src-shared/domain/transitions.js';
 import type { NewOrder } from '../../src-shared/domain/order.js';
 import type { PullResponse, PushResponse, WireOp } from '../../src-shared/sync/protocol.js';
-import { listenForChanges } from '../helpers/change-listener.js';
+import { listenForChanges, settle, whoWakes, type WakeProbe } from '../helpers/change-listener.js';
 import { freshPostgres } from '../helpers/central-server.js';
 import { makeOrder } from '../helpers/orders.js';
 import { describeNeeding, POSTGRES } from '../helpers/requirements.js';
@@ -100,6 +100,7 @@ class Puller {
       let turn = 0;
       while (!this.stopped) {
         await this.page(servers[turn++ % 2]!);
+        // Pacing between pages, as a PC pulls again and again (nothing is awaited here).
         await new Promise((r) => setTimeout(r, 5));
       }
     })();
@@ -331,15 +332,24 @@ describeNeeding(POSTGRES, 'two server processes on one PostgreSQL (PGlite is one
     const [a, b] = servers as [ServerProcess, ServerProcess];
     const tokyo = await listenForChanges(b.url, tokens.tokyo);
     const osaka = await listenForChanges(b.url, tokens.osaka);
+    let markers = 0;
+    const probe: WakeProbe<'tokyo' | 'osaka'> = {
+      listeners: { tokyo, osaka },
+      lastChange: async () =>
+        (await sql.query<{ last: number }>('SELECT last_seq::int AS last FROM sync_state')).rows[0]!.last,
+      marker: () =>
+        call(a, tokens.admin, 'POST', '/admin/stores', { id: `marker-${++markers}`, name: `目印${markers}` }),
+    };
     try {
-      await new Promise((r) => setTimeout(r, 1200));
-      const since = Date.now();
-      await call(a, tokens.connectorA, 'POST', '/intake/orders', {
-        orders: [makeOrder({ orderNo: 'MP-SSE-1', storeId: 'tokyo' })],
-      });
-      expect(await tokyo.nextNotice(since, 2000)).toBeLessThan(2000);
-      await new Promise((r) => setTimeout(r, 1500));
-      expect(osaka.notices.filter((n) => n.at >= since)).toEqual([]);
+      await settle(probe);
+      const woke = await whoWakes(probe, 'tokyo', () =>
+        call(a, tokens.connectorA, 'POST', '/intake/orders', {
+          orders: [makeOrder({ orderNo: 'MP-SSE-1', storeId: 'tokyo' })],
+        }),
+      );
+      expect(woke.tokyo).not.toBeNull();
+      expect(woke.tokyo!).toBeLessThan(2000);
+      expect(woke.osaka).toBeNull();
     } finally {
       tokyo.close();
       osaka.close();

@@ -20,7 +20,7 @@ export const syncSection: BenchSection = {
   name: 'sync',
   async run(env) {
     const out: Measurement[] = [];
-    const server = await startServerProcess({ dataDir: path.join(env.scratch, 'server') }, { firstStart: true });
+    const server = await startServerProcess({ dataDir: path.join(env.scratch, 'server') });
     const admin = async <T>(route: string, body: unknown): Promise<T> => {
       const r = await fetch(`${server.url}${route}`, {
         method: 'POST',

@@ -8,9 +8,11 @@ import { sql } from 'drizzle-orm';
 import { describeOnBackends, startTestServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
 
+let opCount = 0;
+
 function statusOp(orderNo: string, operation: WireOp['operation'], extra: Partial<WireOp> = {}): WireOp {
   return {
-    opId: `op-${Math.random().toString(36).slice(2)}-${orderNo}`,
+    opId: `op-${++opCount}-${orderNo}`,
     channel: 'yahoo_shopping',
     orderNo,
     kind: 'status',
