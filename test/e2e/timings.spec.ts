@@ -14,13 +14,14 @@ const selected = (page: Page) => page.locator('.selected-count');
 
 /**
  * The figures are reported, not counted as passed tests (`npm test` prints them apart,
- * scripts/test.mjs): on a shared 2-core machine they move 5× with its load. What fails the
- * run is a collapse: ten times the targets (tab switch < 200 ms, scrolling 60 fps).
+ * scripts/test.mjs): on a shared 2-core machine they move tenfold with its load (1.2 s and
+ * 7 fps were seen at a load average of 18). What fails the run is a collapse, far past the
+ * targets (tab switch < 200 ms, scrolling 60 fps).
  */
-const TAB_SWITCH_GUARD_MS = 2000;
-const SCROLL_GUARD_FPS = 6;
+const TAB_SWITCH_GUARD_MS = 3000;
+const SCROLL_GUARD_FPS = 3;
 
-test.describe('timings on a larger database (reported apart; guards at ten times the targets)', () => {
+test.describe('timings on a larger database (reported apart; guards against a collapse)', () => {
   test('tab switch and F5 to first rows painted', async ({ page, chumon }) => {
     await page.goto(chumon.url);
     const newCount = await tabCount(page, '新規');
