@@ -20,8 +20,13 @@ export function describeOnBackends(name: string, body: (backend: Backend) => voi
   describeNeeding(POSTGRES, `${name} (postgres)`, () => body('postgres'));
 }
 
+export interface PostgresDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
 /** A fresh, empty database on the PostgreSQL of DATABASE_URL, for one test server. */
-export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgres(): Promise<PostgresDatabase> {
   const base = new URL(process.env.DATABASE_URL!);
   const name = `chumon_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base.toString() });
@@ -77,11 +82,17 @@ export interface TestServer {
 
 export async function startTestServer(
   backend: Backend = 'pglite',
-  options: { clock?: TestClock; limits?: CentralServerOptions['limits'] } = {},
+  options: {
+    clock?: TestClock;
+    limits?: CentralServerOptions['limits'];
+    /** An existing database to open instead of a fresh one (a PGlite folder, or a PostgreSQL database). */
+    dataDir?: string;
+    postgres?: PostgresDatabase;
+  } = {},
 ): Promise<TestServer> {
   const clock = options.clock ?? new TestClock();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-server-'));
-  const pgdb = backend === 'postgres' ? await freshPostgres() : null;
+  const dir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'chumon-server-'));
+  const pgdb = backend === 'postgres' ? (options.postgres ?? (await freshPostgres())) : null;
   const open = (port: number) =>
     startCentralServer({
       port,

@@ -1,32 +1,12 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DEFAULT_PAYMENT_METHODS } from '../../../src-shared/domain/default-masters.js';
 
-/**
- * Databases as earlier versions of Chumon left them: the migrations folder cut after its
- * k-th migration (what that version shipped), and a day's data written in that version's
- * shape: orders in every kind of state with items, history, a sent mail, stock and its
- * reservations, a bundle, templates, an import, a print job, master history, a refused op.
+/*
+ * A day's data as an earlier version of Chumon left it, in the shape of that version's
+ * schema (test/helpers/migrations.ts makes the schema): orders in every kind of state with
+ * items, history, a sent mail, stock and its reservations, a bundle, templates, an import,
+ * a print job, master history, a refused sync operation.
  */
-interface Journal {
-  entries: { idx: number; tag: string; when: number }[];
-}
-
-export function migrationTags(folder: string): string[] {
-  const journal = JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
-  return journal.entries.map((e) => e.tag);
-}
-
-/** A copy of the migrations folder holding only its first `k` migrations. */
-export function migrationsUpTo(folder: string, k: number, into: string): string {
-  const journal = JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
-  const entries = journal.entries.slice(0, k);
-  mkdirSync(path.join(into, 'meta'), { recursive: true });
-  writeFileSync(path.join(into, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  for (const e of entries) copyFileSync(path.join(folder, `${e.tag}.sql`), path.join(into, `${e.tag}.sql`));
-  return into;
-}
 
 type Row = Record<string, string | number | null>;
 
@@ -39,9 +19,7 @@ export function tableColumns(sqlite: BetterSqlite3.Database): Map<string, string
     )
     .pluck()
     .all() as string[];
-  return new Map(
-    tables.map((t) => [t, (sqlite.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name)]),
-  );
+  return new Map(tables.map((t) => [t, (sqlite.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name)]));
 }
 
 /** Inserts `row` with the columns the table has at this version (others did not exist yet). */
@@ -104,7 +82,13 @@ export function fillOldDatabase(sqlite: BetterSqlite3.Database): void {
         sort_order: i,
       }),
     );
-    put(sqlite, columns, 'sub_statuses', { id: 1, main_status: 'new', name: '要確認', color: '#f9a825', sort_order: 0 });
+    put(sqlite, columns, 'sub_statuses', {
+      id: 1,
+      main_status: 'new',
+      name: '要確認',
+      color: '#f9a825',
+      sort_order: 0,
+    });
     const orders: Row[] = [
       order(1, {
         staff_comment: 'ギフト包装',

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../../src-main/app/bootstrap.js';
 import { openDatabase } from '../../../src-main/db/open.js';
 import { createTestApp, MIGRATIONS, type TestApp } from '../../helpers/test-app.js';
-import { fillOldDatabase, migrationsUpTo, migrationTags, snapshot, tableColumns } from './old-versions.js';
+import { migrationsUpTo, migrationTags } from '../../helpers/migrations.js';
+import { fillOldDatabase, snapshot, tableColumns } from './old-versions.js';
 
 /**
  * A store PC updated from any earlier version keeps its data: for every schema version k
