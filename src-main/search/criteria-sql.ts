@@ -1,6 +1,7 @@
 import { UserError } from '../../src-shared/api/errors.js';
 import type { SearchCriteria } from '../../src-shared/api/orders.js';
 import { addressKey, characterPairs, emailKey, nameKey, phoneKey } from '../../src-shared/text/search-tokens.js';
+import { jstDayStart } from '../../src-shared/text/jst.js';
 
 /**
  * The F5 conditions (S10) as SQL over `orders o`: conditions joined with AND, named
@@ -14,8 +15,6 @@ export interface CompiledCriteria {
   params: Record<string, string | number>;
   match: string | null;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * SKU or title: the distinct SKUs are walked through the SKU index one seek each (a loose
@@ -39,9 +38,6 @@ function escapeLike(text: string): string {
 }
 
 /** A day in Japan time as the UTC instant it starts at. */
-function jstDayStart(day: string, plusDays = 0): string {
-  return new Date(new Date(`${day}T00:00:00+09:00`).getTime() + plusDays * DAY_MS).toISOString();
-}
 
 function phrase(column: string, tokens: string[]): string {
   return `${column} : "${tokens.join(' ')}"`;

@@ -3,6 +3,7 @@ import { PII_RETENTION_DAYS, PII_PURGE_REASON } from '../../src-shared/domain/pr
 import { writeTransaction } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
 import { refreshWire } from '../orders/wire.js';
+import { DAY_MS } from '../../src-shared/text/jst.js';
 
 /**
  * S3: 30 days after the ship date, an Amazon order's buyer and ship-to personal fields are
@@ -10,7 +11,7 @@ import { refreshWire } from '../orders/wire.js';
  * new change number, so every store PC's copy is erased on its next pull too.
  */
 export async function purgeAmazonPii(db: ServerDb, now: Date, onCommit?: () => void): Promise<number> {
-  const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * 86_400_000).toISOString();
+  const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * DAY_MS).toISOString();
   const at = now.toISOString();
   return writeTransaction(
     db,

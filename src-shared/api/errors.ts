@@ -27,3 +27,11 @@ export function toWireError(err: unknown): WireError {
   if (err instanceof UserError) return { code: err.code, message: err.message };
   return { code: 'internal', message: INTERNAL_ERROR_MESSAGE };
 }
+
+/** Why an order is left out of a change: it is no longer in this PC's database. */
+export const ORDER_GONE = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
+
+/** The order the clerk opened or chose is no longer there. */
+export function orderGoneError(): UserError {
+  return new UserError(`${ORDER_GONE}一覧を最新の状態にしてからやり直してください。`, 'not_found');
+}
