@@ -15,7 +15,7 @@ export interface ClientIdentity {
   isHeadOffice: boolean;
 }
 
-export function newToken(): string {
+function newToken(): string {
   return `chm_${randomBytes(32).toString('base64url')}`;
 }
 

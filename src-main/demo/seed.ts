@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO_STORES, PRODUCTS } from './vocabulary.js';
 
-export interface SeedOptions {
+interface SeedOptions {
   orders: number;
   now: Date;
   seed?: number;

@@ -25,7 +25,7 @@ export interface MailJob {
 
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
-export const PII_PURGED_REASON =
+const PII_PURGED_REASON =
   '購入者の個人情報が削除済みのため、メールを送信できません（Amazon の注文は出荷日から30日後に氏名・住所・メールアドレスを削除します）。';
 
 /** Why an order cannot get any mail at all, or null. */

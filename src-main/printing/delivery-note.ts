@@ -20,7 +20,7 @@ import { shipToLines } from './print-data.js';
 const RIGHT = A4.width - MARGIN;
 const WIDTH = RIGHT - MARGIN;
 
-export interface NoteOptions {
+interface NoteOptions {
   /** 納品書 with unit prices and totals, or quantities only (a gift, say). */
   withPrices: boolean;
 }

@@ -8,7 +8,7 @@ import { jstDayStart } from '../../src-shared/text/jst.js';
  * parameters (never values spliced into the text), and the full-text part as one FTS5
  * expression over `order_search` (names, addresses, contacts; see drizzle/0006).
  */
-export interface CompiledCriteria {
+interface CompiledCriteria {
   where: string[];
   /** Which conditions `where` holds, by criteria key (the list planner picks indexes by them). */
   conditions: string[];

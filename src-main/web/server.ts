@@ -11,7 +11,7 @@ import { dispatch } from '../core/dispatch.js';
 import { handlers } from '../core/registry.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
 
-export interface WebServerOptions {
+interface WebServerOptions {
   app: App;
   /** The built renderer (vite's outDir). */
   staticRoot: string;
@@ -45,7 +45,7 @@ function presentedToken(c: Context): string | undefined {
  * Every request needs the per-run token: in the URL once (then a same-site cookie), or as a
  * Bearer header.
  */
-export function createWebApp(options: WebServerOptions & { token: string }): Hono {
+function createWebApp(options: WebServerOptions & { token: string }): Hono {
   const { app, token } = options;
   const web = new Hono();
   web.use('*', async (c, next) => {

@@ -13,14 +13,14 @@ export class UserError extends Error {
 }
 
 /** What a failed call carries over IPC or HTTP. Never a stack trace. */
-export interface WireError {
+interface WireError {
   code: string;
   message: string;
 }
 
 export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
-export const INTERNAL_ERROR_MESSAGE =
+const INTERNAL_ERROR_MESSAGE =
   '処理中に予期しないエラーが発生しました。操作は反映されていません。もう一度お試しいただき、繰り返す場合は管理者にご連絡ください。';
 
 export function toWireError(err: unknown): WireError {

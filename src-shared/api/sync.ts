@@ -44,7 +44,7 @@ export interface SyncSettings {
   isHeadOffice: boolean;
 }
 
-export const syncSettingsInput = z.object({
+const syncSettingsInput = z.object({
   serverUrl: z
     .string()
     .trim()

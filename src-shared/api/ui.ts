@@ -3,7 +3,7 @@ import { method } from './define.js';
 import { searchCriteria, type SearchCriteria } from './orders.js';
 
 /** One grid column as remembered: position is the array order. */
-export const gridColumn = z.object({
+const gridColumn = z.object({
   colId: z.string().max(40),
   width: z.number().int().min(20).max(2000).optional(),
   hide: z.boolean().optional(),

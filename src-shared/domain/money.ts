@@ -1,5 +1,5 @@
 /** Money is integer yen everywhere (DESIGN 7). */
-export interface MoneyParts {
+interface MoneyParts {
   subtotal: number;
   discount: number;
   shippingFee: number;

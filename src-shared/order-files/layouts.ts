@@ -9,7 +9,7 @@ export type FieldValues = Partial<Record<ImportField, string>>;
 export type Column = (name: string) => string;
 
 /** Reads a record's fields of one kind; a pure function of the columns it asks for. */
-export type ReadFields = (col: Column) => FieldValues;
+type ReadFields = (col: Column) => FieldValues;
 
 /**
  * How one file of a layout is read: an order file's records carry order fields, an item
@@ -30,7 +30,7 @@ export interface Layout {
 }
 
 /** The fields of an item line; the rest are the order's. */
-export const ITEM_FIELDS: readonly ImportField[] = ['lineNo', 'sku', 'title', 'quantity', 'unitPrice'];
+const ITEM_FIELDS: readonly ImportField[] = ['lineNo', 'sku', 'title', 'quantity', 'unitPrice'];
 
 // Plain two-argument helpers: these run for every line of a 150,000-line file.
 const join = (sep: string, a: string, b: string) => (a === '' ? b : b === '' ? a : a + sep + b);

@@ -1,7 +1,7 @@
 import type { AppEvent, InputOf, MethodName, OutputOf, WireResult } from '../../../src-shared/api/index.js';
 
 /** What the Electron preload exposes as window.chumon (one generic invoke, DESIGN 2). */
-export interface ChumonBridge {
+interface ChumonBridge {
   invoke(method: string, input: unknown): Promise<WireResult<unknown>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
 }
@@ -13,7 +13,7 @@ declare global {
 }
 
 /** A failed call, carrying the Japanese message from the main process. */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
