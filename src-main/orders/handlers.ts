@@ -1,5 +1,5 @@
 import { orderGoneError } from '../../src-shared/api/errors.js';
-import { DAY_MS, jstDayStart } from '../../src-shared/text/jst.js';
+import { DAY_MS } from '../../src-shared/text/jst.js';
 import type { Handlers } from '../core/dispatch.js';
 import type { ServiceContext } from '../core/context.js';
 import type { ReminderCutoffs } from './queries.js';
@@ -14,7 +14,7 @@ export function reminderCutoffs(ctx: ServiceContext): ReminderCutoffs {
   };
 }
 
-export const orderHandlers: Handlers<'orders:counts' | 'orders:list' | 'orders:ids' | 'orders:get' | 'status:apply'> = {
+export const orderHandlers: Handlers<'orders:counts' | 'orders:list' | 'orders:ids' | 'orders:get'> = {
   'orders:counts': (_input, ctx) => ctx.services.orders.counts(reminderCutoffs(ctx)),
   'orders:list': (input, ctx) => ctx.services.orders.list(input, reminderCutoffs(ctx)),
   'orders:ids': (input, ctx) => ctx.services.orders.ids(input, reminderCutoffs(ctx)),
@@ -22,22 +22,5 @@ export const orderHandlers: Handlers<'orders:counts' | 'orders:list' | 'orders:i
     const order = ctx.services.orders.get(id);
     if (!order) throw orderGoneError();
     return { order, history: ctx.services.orders.history(id) };
-  },
-  'status:apply': (input, ctx) => {
-    const result = ctx.services.status.apply(
-      {
-        orderIds: input.orderIds,
-        operation: input.operation,
-        target: input.target,
-        reason: input.reason,
-        trackingNo: input.trackingNo,
-        carrier: input.carrier,
-        paidAt: input.paidOn ? jstDayStart(input.paidOn) : undefined,
-      },
-      ctx.actor(),
-      ctx.clock.now(),
-    );
-    if (result.applied > 0) ctx.emit({ type: 'orders:changed' });
-    return result;
   },
 };

@@ -41,7 +41,7 @@ export function isMainStatus(value: string): value is MainStatus {
 }
 
 /** Statuses whose customer mail is tracked per order (S5, S12). */
-const MAIL_STATUSES = ['stock_confirmed', 'paid', 'shipped'] as const satisfies readonly MainStatus[];
+export const MAIL_STATUSES = ['stock_confirmed', 'paid', 'shipped'] as const satisfies readonly MainStatus[];
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 export function hasStatusMail(status: MainStatus): status is MailStatus {
