@@ -7,7 +7,7 @@ import { BUILDINGS, DEMO_STORES, FAMILY_NAMES, GIVEN_NAMES, ORDER_COMMENTS, PLAC
 import { DAY_MS } from '../../src-shared/text/jst.js';
 
 /** A small deterministic PRNG (mulberry32), so the same seed gives the same demo data. */
-export function createRandom(seed: number): () => number {
+function createRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -74,7 +74,7 @@ const CARRIER_WEIGHTS: Weighted<Carrier> = [
   ['japanpost', 15],
 ];
 
-export interface DemoOrder {
+interface DemoOrder {
   order: NewOrder;
   initial: InitialState;
 }

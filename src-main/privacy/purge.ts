@@ -5,7 +5,7 @@ import { PII_PURGE_REASON, PII_RETENTION_DAYS } from '../../src-shared/domain/pr
 import type { Actor, AppContext } from '../core/app-context.js';
 import { DAY_MS } from '../../src-shared/text/jst.js';
 
-export interface PurgeResult {
+interface PurgeResult {
   orders: number;
   mails: number;
   /** Kept documents (picking lists, delivery notes) deleted because they held erased data. */

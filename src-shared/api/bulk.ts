@@ -4,7 +4,7 @@ import { MAIN_STATUSES, type MainStatus } from '../domain/status.js';
 import { method } from './define.js';
 import { orderId, orderIds } from './orders.js';
 
-export interface BulkRefusal {
+interface BulkRefusal {
   orderId: number;
   orderNo: string;
   reason: string;

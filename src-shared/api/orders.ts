@@ -68,7 +68,7 @@ export type SearchCriteria = z.input<typeof searchCriteria>;
 export const listQuery = z.object({ tab: tab.optional(), criteria: searchCriteria.optional() });
 export type ListQuery = z.input<typeof listQuery>;
 
-export const listInput = listQuery.extend({
+const listInput = listQuery.extend({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(100),
   sort: z.object({ column: z.enum(SORTABLE_COLUMNS), direction: z.enum(['asc', 'desc']) }).optional(),
