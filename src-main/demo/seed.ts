@@ -56,7 +56,7 @@ function finishSeed(sqlite: BetterSqlite3.Database, at: string): void {
 }
 
 /**
- * Fills the database with realistic demo orders (issue 2, item 5): in batches of 10,000
+ * Fills the database with realistic demo orders, in batches of 10,000
  * per transaction. For the app's own demo set (a few thousand orders) and tests.
  */
 export function seedDemo(sqlite: BetterSqlite3.Database, options: SeedOptions): number {

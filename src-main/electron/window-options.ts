@@ -6,7 +6,7 @@ export const APP_SCHEME = 'chumon';
 const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
-/** The window's policy (issue 7 checks it): isolated, sandboxed, no Node in the page. */
+/** The window's policy (test/main/electron checks it): isolated, sandboxed, no Node in the page. */
 export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
   return {
     width: 1400,

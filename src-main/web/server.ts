@@ -41,7 +41,7 @@ function presentedToken(c: Context): string | undefined {
 }
 
 /**
- * Browser mode (issue 2): the same contract over HTTP on 127.0.0.1, for tests and demos.
+ * Browser mode: the same contract over HTTP on 127.0.0.1, for tests and demos.
  * Every request needs the per-run token: in the URL once (then a same-site cookie), or as a
  * Bearer header.
  */

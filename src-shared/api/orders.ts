@@ -62,7 +62,7 @@ export const searchCriteria = z
 export type SearchCriteria = z.input<typeof searchCriteria>;
 
 /**
- * What the grid lists (issue 3): a tab, a search result (criteria alone), or an extraction
+ * What the grid lists: a tab, a search result (criteria alone), or an extraction
  * (a tab or a search narrowed by E2–E4 flags). Every key and menu item acts on this list.
  */
 export const listQuery = z.object({ tab: tab.optional(), criteria: searchCriteria.optional() });

@@ -1,5 +1,5 @@
 /**
- * Load on the central server (issue 7): 50 store PCs syncing every 10 s (push of their
+ * Load on the central server: 50 store PCs syncing every 10 s (push of their
  * local changes, then pull from their cursor until nothing is left) while a channel
  * connector takes in 100 orders/s, for 5 minutes on loopback. The server runs as its own
  * process (src-server/cli.ts, PGlite), exactly as deployed. Stops by itself; prints p50/p95/

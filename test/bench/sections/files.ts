@@ -65,7 +65,7 @@ function rawFloor(ctx: ServiceContext, orders: NewOrder[], searchIndex = true): 
 const checkpoint = (ctx: ServiceContext): unknown => ctx.database.sqlite.pragma('wal_checkpoint(PASSIVE)');
 
 /**
- * Issue 5's targets: a 50,000-order / 150,000-line Shift_JIS import (preview + commit, as
+ * The file targets: a 50,000-order / 150,000-line Shift_JIS import (preview + commit, as
  * the UI calls them) < 5 s and as a multiple of the raw insert floor; a picking list of
  * 1,000 orders / ~3,000 lines < 3 s and < 2 MB; CSV export of 100,000 orders < 3 s.
  */

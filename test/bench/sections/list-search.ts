@@ -6,7 +6,7 @@ import { handlers } from '../../../src-main/core/registry.js';
 import type { BenchSection, Measurement } from '../harness.js';
 
 /**
- * Issue 3's targets on the shared large database (1,000,000 orders, ~100,000 in 新規): the
+ * The list and search targets on the shared large database (1,000,000 orders, ~100,000 in 新規): the
  * first rows of a tab, F5 by a buyer-name fragment, and select-all + bulk sub-status change
  * of the 新規 tab. Calls go through dispatch (validation included) and the answers through
  * JSON, as in browser mode; the browser side is timed by the e2e suite.

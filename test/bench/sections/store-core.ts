@@ -6,7 +6,7 @@ import type { BenchSection, Measurement } from '../harness.js';
 import { openApp } from '../harness.js';
 
 /**
- * Issue 2's targets on the shared large database: tab counts, first rows of every tab,
+ * The store database's core targets on the shared large database: tab counts, first rows of every tab,
  * a bulk status change of 10,000 orders, and start-up (open + migrate + first counts).
  */
 export const storeCore: BenchSection = {

@@ -12,7 +12,7 @@ const ORDERS = 100_000;
 const OPS = 10_000;
 
 /**
- * Issue 6's targets: the first sync of 100,000 orders to an empty store PC, an F6 with
+ * The sync targets: the first sync of 100,000 orders to an empty store PC, an F6 with
  * nothing new, and pushing 10,000 queued operations — a real central server process over
  * loopback HTTP and a real store database, as in the field.
  */
