@@ -130,6 +130,11 @@ describeOnBackends('upgrading a central server database of every earlier version
         total: 2500,
         staffComment: '更新前のメモ',
       });
+      for (const order of pulled) {
+        expect(order.items).toEqual([
+          expect.objectContaining({ sku: 'MG-010', title: '有田焼 マグカップ 藍', quantity: 2, unitPrice: 1000 }),
+        ]);
+      }
       // An order taken in after the update comes down in the same shape, field for field.
       await server.intake([makeOrder({ orderNo: 'SRV-NEW-1', storeId: 'tokyo', paymentMethod: 'cod' })]);
       const again = await server.request<PullResponse>(OLD_TOKEN, 'GET', '/sync/pull?cursor=0&limit=100');
