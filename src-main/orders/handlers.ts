@@ -2,7 +2,7 @@ import { orderGoneError } from '../../src-shared/api/errors.js';
 import { DAY_MS } from '../../src-shared/text/jst.js';
 import type { Handlers } from '../core/dispatch.js';
 import type { ServiceContext } from '../core/context.js';
-import type { ReminderCutoffs } from './queries.js';
+import type { ReminderCutoffs } from './reminders.js';
 
 /** 催促対象 cut-offs from the reminder periods in settings (S6), counted from the order date. */
 export function reminderCutoffs(ctx: ServiceContext): ReminderCutoffs {

@@ -85,6 +85,7 @@ export async function startTestServer(
   options: {
     clock?: TestClock;
     limits?: CentralServerOptions['limits'];
+    trustedProxies?: CentralServerOptions['trustedProxies'];
     /** An existing database to open instead of a fresh one (a PGlite folder, or a PostgreSQL database). */
     dataDir?: string;
     postgres?: PostgresDatabase;
@@ -101,6 +102,7 @@ export async function startTestServer(
       clock,
       purgeIntervalMs: 3_600_000,
       limits: options.limits,
+      trustedProxies: options.trustedProxies,
     });
   let server = await open(0);
   let running = true;
