@@ -1,4 +1,4 @@
-import type { ImportField, ImportMapping } from '../api/imports.js';
+import { IMPORT_ITEM_FIELDS, type ImportField, type ImportMapping } from '../api/imports.js';
 import type { Channel } from '../domain/channels.js';
 import { headerIndex } from './csv-read.js';
 import { parseYen } from './values.js';
@@ -9,7 +9,7 @@ export type FieldValues = Partial<Record<ImportField, string>>;
 export type Column = (name: string) => string;
 
 /** Reads a record's fields of one kind; a pure function of the columns it asks for. */
-export type ReadFields = (col: Column) => FieldValues;
+type ReadFields = (col: Column) => FieldValues;
 
 /**
  * How one file of a layout is read: an order file's records carry order fields, an item
@@ -28,9 +28,6 @@ export interface Layout {
   /** Money given per line (Amazon's shipping-price) and added up for the order. */
   summed?: ImportField[];
 }
-
-/** The fields of an item line; the rest are the order's. */
-export const ITEM_FIELDS: readonly ImportField[] = ['lineNo', 'sku', 'title', 'quantity', 'unitPrice'];
 
 // Plain two-argument helpers: these run for every line of a 150,000-line file.
 const join = (sep: string, a: string, b: string) => (a === '' ? b : b === '' ? a : a + sep + b);
@@ -182,7 +179,7 @@ export function detectLayout(headers: readonly (readonly string[])[]): { layout:
 export function mappingLayout(mapping: ImportMapping): Layout {
   const entries = Object.entries(mapping.fields).filter(([, header]) => header) as [ImportField, string][];
   const reader = (item: boolean): ReadFields => {
-    const mine = entries.filter(([field]) => field === 'orderNo' || ITEM_FIELDS.includes(field) === item);
+    const mine = entries.filter(([field]) => field === 'orderNo' || IMPORT_ITEM_FIELDS.includes(field) === item);
     return (c) => Object.fromEntries(mine.map(([field, header]) => [field, c(header)]));
   };
   return {
