@@ -27,6 +27,8 @@ import { formatYen } from '../../../src-shared/domain/money.js';
 import type { OrderRow } from '../../../src-shared/domain/order.js';
 import { invoke } from '../api/client.js';
 import { formatJst } from '../format.js';
+import { focusRow, onGridKeyDown, type GridKeyActions } from './grid-keys.js';
+import { keepFocus } from './layers.js';
 import { SelectCell, type SelectionContext } from './SelectCell.js';
 import { SubStatusCell, type SubStatusCellParams } from './SubStatusCell.js';
 
@@ -36,6 +38,8 @@ export interface OrderGridHandle {
   refresh(): void;
   /** The order under the cursor (focused row), for F12 and E6. */
   cursorOrderId(): number | null;
+  /** Puts the keyboard focus on the cursor row (the first row if there is none). */
+  focusCursorRow(): void;
 }
 
 interface Props {
@@ -48,6 +52,7 @@ interface Props {
   masters: Masters;
   selection: ReadonlySet<number>;
   onToggle(id: number): void;
+  onCheck(ids: number[]): void;
   onOpen(id: number): void;
   onTotal(total: number): void;
   onError(message: string): void;
@@ -106,6 +111,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
     masters,
     selection,
     onToggle,
+    onCheck,
     onOpen,
     onTotal,
     onError,
@@ -141,7 +147,15 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
       if (!cell || !api.current) return null;
       return api.current.getDisplayedRowAtIndex(cell.rowIndex)?.data?.id ?? null;
     },
+    focusCursorRow: () => {
+      const grid = api.current;
+      if (grid && grid.getDisplayedRowCount() > 0) focusRow(grid, grid.getFocusedCell()?.rowIndex ?? 0);
+      else wrap.current?.focus();
+    },
   }));
+  const wrap = useRef<HTMLDivElement>(null);
+  const keyActions = useRef<GridKeyActions>({ toggle: onToggle, check: onCheck, open: onOpen });
+  keyActions.current = { toggle: onToggle, check: onCheck, open: onOpen };
 
   // One datasource for the grid's life, reading the list from refs: switching lists is a
   // cache purge, not a new grid (remounting AG Grid costs more than the rows).
@@ -166,6 +180,8 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
             params.successCallback(page.rows, page.total);
             callbacks.current.onTotal(page.total);
             callbacks.current.setLoadedKey(key);
+            // The list's rows are the keyboard's home: a focus that was nowhere lands on them.
+            if (params.startRow === 0) requestAnimationFrame(() => keepFocus());
           },
           (err: Error) => {
             params.failCallback();
@@ -273,6 +289,8 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
     early.current.page.catch(() => undefined);
     if (sortOf() === before) grid.purgeInfiniteCache();
     grid.ensureIndexVisible(0, 'top');
+    // The cursor starts again on the first row (focus follows once the rows are in).
+    grid.clearFocusedCell();
   }, [listKey]);
 
   /** Saves what the clerk arranged, once a move or resize is finished. */
@@ -292,7 +310,17 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
 
   return (
     <div
+      ref={wrap}
       className="grid-wrap"
+      tabIndex={-1}
+      onKeyDownCapture={(e) => onGridKeyDown(api.current, e, keyActions.current)}
+      onKeyDown={(e) => {
+        // The panel itself has the focus only while the list was empty: the arrows enter the rows.
+        if (e.target === wrap.current && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && api.current) {
+          e.preventDefault();
+          focusRow(api.current, 0);
+        }
+      }}
       id="order-panel"
       role="tabpanel"
       aria-busy={loadedKey !== listKey}

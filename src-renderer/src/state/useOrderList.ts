@@ -55,6 +55,13 @@ export function useOrderList(onError: (message: string) => void) {
     });
   }, []);
 
+  const check = useCallback((ids: number[]) => {
+    setSelectionState((current) => {
+      if (ids.every((id) => current.has(id))) return current;
+      return new Set([...current, ...ids]);
+    });
+  }, []);
+
   const setSelection = useCallback((ids: Iterable<number>) => setSelectionState(new Set(ids)), []);
   const query = useMemo(() => queryOf(view), [view]);
 
@@ -69,6 +76,7 @@ export function useOrderList(onError: (message: string) => void) {
     selection,
     setSelection,
     toggle,
+    check,
     listTotal,
     setListTotal,
     refresh,
