@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { Handlers } from '../core/dispatch.js';
-import { downloadJob, listJobs, marksSummary, reprint, runPrint } from './print-service.js';
+import { downloadJob, listJobs, markPrinted, marksSummary, printTarget, reprint, runPrint } from './print-service.js';
 
 export const printingHandlers: Handlers<
   | 'print:printers'
@@ -11,6 +11,8 @@ export const printingHandlers: Handlers<
   | 'print:jobs'
   | 'print:download'
   | 'print:marks'
+  | 'print:target'
+  | 'print:markPrinted'
   | 'files:settings'
   | 'files:saveSettings'
 > = {
@@ -20,7 +22,9 @@ export const printingHandlers: Handlers<
   },
   'print:run': (input, ctx) => runPrint(ctx, input),
   'print:reprint': (input, ctx) => reprint(ctx, input),
-  'print:jobs': ({ limit }, ctx) => listJobs(ctx, limit),
+  'print:jobs': (input, ctx) => listJobs(ctx, input),
+  'print:target': (_input, ctx) => printTarget(ctx),
+  'print:markPrinted': ({ jobId }, ctx) => markPrinted(ctx, jobId),
   'print:download': ({ jobId }, ctx) => downloadJob(ctx, jobId),
   'print:marks': ({ orderIds }, ctx) => marksSummary(ctx, orderIds),
   'files:settings': (_input, ctx) => {

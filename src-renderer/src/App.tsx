@@ -3,7 +3,7 @@ import type { AppInfo } from '../../src-shared/api/app.js';
 import { TABS, type Tab } from '../../src-shared/domain/status.js';
 import { invoke } from './api/client.js';
 import { FunctionKeyBar } from './components/FunctionKeyBar.js';
-import { layerOpen, setFocusHome } from './components/layers.js';
+import { keepFocus, layerOpen, setFocusHome } from './components/layers.js';
 import { ListBanner } from './components/ListBanner.js';
 import { SubStatusMaster } from './features/sub-status-master/SubStatusMaster.js';
 import { SyncStatusBar } from './features/sync/SyncStatusBar.js';
@@ -118,9 +118,20 @@ export function App() {
   }, [press, list.selectTab]);
 
   // Focus lost with no dialog open goes to the grid's cursor row (see components/layers.ts).
-  useEffect(() => setFocusHome(() => grid.current?.focusCursorRow()), []);
+  const emptyRef = useRef<HTMLElement>(null);
+  useEffect(
+    () =>
+      setFocusHome(() => {
+        if (grid.current) grid.current.focusCursorRow();
+        else emptyRef.current?.focus();
+      }),
+    [],
+  );
 
   const empty = info !== null && info.orderCount === 0;
+  useEffect(() => {
+    if (empty) keepFocus();
+  }, [empty]);
   return (
     <div className="app">
       <header className="app-head">
@@ -159,7 +170,7 @@ export function App() {
       </div>
       {screen ? <ListBanner screen={screen} onEdit={() => KEY_ACTIONS.F5?.run(screen)} /> : null}
       {empty ? (
-        <section className="empty" aria-label="注文データなし">
+        <section className="empty" aria-label="注文データなし" id="order-panel" ref={emptyRef} tabIndex={-1}>
           <p>注文データがありません。お試し用のデモデータ（2,000件）を読み込みますか？</p>
           <button
             type="button"

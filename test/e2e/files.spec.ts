@@ -109,7 +109,7 @@ test('E9 downloads the listed orders as a Shift_JIS CSV with CRLF', async ({ pag
   expect(lines.slice(1, -1).every((l) => orderNos.has(l.slice(1, l.indexOf('"', 1))))).toBe(true);
 });
 
-test('E8 saves the picking list as PDF without a printer, keeps it in the folder and marks the orders', async ({
+test('E8 saves the picking list as PDF in the folder shown; the orders are 印刷済み only once the clerk says so', async ({
   page,
   chumon,
 }) => {
@@ -120,6 +120,7 @@ test('E8 saves the picking list as PDF without a printer, keeps it in the folder
   await openMenuItem(page, /ピッキングリスト発行/);
   const dialog = page.getByRole('dialog', { name: 'ピッキングリスト発行' });
   await expect(dialog).toContainText('チェックした注文 3件');
+  await expect(dialog.getByTestId('print-target')).toContainText(`PDF の保存先: ${folder}`);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     dialog.getByRole('button', { name: 'PDFで保存' }).click(),
@@ -131,12 +132,19 @@ test('E8 saves the picking list as PDF without a printer, keeps it in the folder
       .toString(),
   ).toBe('%PDF-');
   await expect(dialog.getByRole('status').filter({ hasText: 'PDF で保存しました' })).toContainText(folder);
+  await expect(dialog.getByRole('status').filter({ hasText: 'PDF で保存しました' })).toContainText(
+    '注文は印刷済みにしていません',
+  );
   expect(existsSync(folder) && readdirSync(folder).some((f) => f.endsWith('.pdf'))).toBe(true);
+  expect(chumon.query("SELECT count(*) AS n FROM print_marks WHERE kind = 'picking'")).toEqual([{ n: 0 }]);
+  await expect(dialog.getByRole('table', { name: 'チェックした注文の印刷履歴' }).getByRole('row')).toHaveCount(2);
+
+  await dialog.getByRole('button', { name: 'この PDF を印刷した（印刷済みにする）' }).click();
+  await expect(dialog).toContainText('うち 3件はピッキングリストを印刷済み');
   expect(chumon.query("SELECT count(*) AS n, max(printed_by) AS who FROM print_marks WHERE kind = 'picking'")).toEqual([
     { n: 3, who: 'E2E担当' },
   ]);
-  await expect(dialog.getByRole('table', { name: '印刷履歴' }).getByRole('row')).toHaveCount(2);
-  // Now the same orders show as printed, and the 納品書 goes the same way.
+  // The 納品書 goes the same way.
   await dialog.getByRole('radio', { name: '納品書' }).check();
   const [notes] = await Promise.all([
     page.waitForEvent('download'),
@@ -144,7 +152,6 @@ test('E8 saves the picking list as PDF without a printer, keeps it in the folder
   ]);
   expect(notes.suggestedFilename()).toMatch(/^納品書_/);
   await dialog.getByRole('radio', { name: 'ピッキングリスト' }).check();
-  await expect(dialog).toContainText('うち 3件はピッキングリストを印刷済み');
   await expect(dialog.getByRole('button', { name: '再印刷', exact: true }).first()).toBeVisible();
 });
 

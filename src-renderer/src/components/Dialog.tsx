@@ -30,6 +30,16 @@ export function useDialogClose(): () => void {
   return close;
 }
 
+/** A dialog's own 閉じる (or 戻る) button: closes as Escape does. */
+export function CloseButton({ label = '閉じる' }: { label?: string }) {
+  const close = useDialogClose();
+  return (
+    <button type="button" onClick={close}>
+      {label}
+    </button>
+  );
+}
+
 /**
  * Enter on a select, a radio button or a checkbox submits its form, as it does on a text
  * field (browsers submit only from text fields), so a dialog whose first field is a list

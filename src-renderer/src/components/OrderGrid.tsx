@@ -28,7 +28,7 @@ import type { OrderRow } from '../../../src-shared/domain/order.js';
 import { invoke } from '../api/client.js';
 import { formatJst } from '../format.js';
 import { focusRow, onGridKeyDown, type GridKeyActions } from './grid-keys.js';
-import { keepFocus } from './layers.js';
+import { focusLost, layerOpen } from './layers.js';
 import { SelectCell, type SelectionContext } from './SelectCell.js';
 import { SubStatusCell, type SubStatusCellParams } from './SubStatusCell.js';
 
@@ -180,8 +180,6 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
             params.successCallback(page.rows, page.total);
             callbacks.current.onTotal(page.total);
             callbacks.current.setLoadedKey(key);
-            // The list's rows are the keyboard's home: a focus that was nowhere lands on them.
-            if (params.startRow === 0) requestAnimationFrame(() => keepFocus());
           },
           (err: Error) => {
             params.failCallback();
@@ -340,6 +338,16 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         rowHeight={30}
         headerHeight={32}
         onGridReady={onGridReady}
+        onModelUpdated={(e) => {
+          // The list's rows are the keyboard's home: a focus that was nowhere, or on the empty
+          // list's panel, lands on them once they are in.
+          // A list left empty keeps the focus on its panel (AG Grid would move it to a header).
+          const rows = e.api.getDisplayedRowCount();
+          const active = document.activeElement;
+          if (layerOpen()) return;
+          if (rows === 0 && active !== wrap.current && wrap.current?.contains(active)) wrap.current.focus();
+          else if (rows > 0 && (focusLost() || active === wrap.current)) focusRow(e.api, 0);
+        }}
         onRowDoubleClicked={(e) => e.data && onOpen(e.data.id)}
         onColumnMoved={(e) => e.finished && byClerk(e.source) && saveColumns()}
         onColumnResized={(e) => e.finished && byClerk(e.source) && saveColumns()}

@@ -18,7 +18,7 @@ const FOCUSABLE =
   '[autofocus]:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** Whether focus is nowhere a key could act: <body>, or an element that was disabled or removed. */
-function focusLost(): boolean {
+export function focusLost(): boolean {
   const active = document.activeElement;
   if (!active || active === document.body || !active.isConnected) return true;
   return active instanceof HTMLElement && 'disabled' in active && active.disabled === true;

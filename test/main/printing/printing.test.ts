@@ -121,18 +121,21 @@ describe('E8 picking list', () => {
     expect(codes.sort()).toEqual(['249-1234567-7654321', 'b1000000123', 'chumon-store-10000001']);
   });
 
-  it('marks the orders as printed (at, by whom, how often), writes history, and a reprint sends the same file', async () => {
+  it('a saved PDF is not 印刷済み until the clerk says it was printed; a reprint sends the same file', async () => {
     const ids = orders(t);
     const before = await t.call('print:marks', { orderIds: ids });
     expect(before.printed).toEqual({ picking: 0, delivery_note: 0 });
     const first = await t.call('print:run', { kind: 'picking', orderIds: ids.slice(0, 2), output: 'pdf' });
-    const marks = await t.call('print:marks', { orderIds: ids });
+    expect((await t.call('print:marks', { orderIds: ids })).printed.picking).toBe(0);
+
+    const marks = await t.call('print:markPrinted', { jobId: first.jobId });
     expect(marks.printed.picking).toBe(2);
     expect(marks.lastPrintedAt.picking).toBe(t.clock.now().toISOString());
 
     t.clock.advanceDays(1);
     const again = await t.call('print:reprint', { jobId: first.jobId, output: 'pdf' });
     expect(again.filePath).toBe(first.filePath);
+    await t.call('print:markPrinted', { jobId: again.jobId });
     const rows = t.app.ctx.database.sqlite
       .prepare('SELECT order_id, printed_by, printed_at, times FROM print_marks ORDER BY order_id')
       .all() as { printed_by: string; printed_at: string; times: number }[];
@@ -141,11 +144,25 @@ describe('E8 picking list', () => {
       expect(row).toMatchObject({ printed_by: 'テスト担当', times: 2, printed_at: t.clock.now().toISOString() });
     const history = await t.call('orders:get', { id: ids[0]! });
     const prints = history.history.filter((h) => h.kind === 'print');
-    expect(prints.map((h) => h.reason)).toEqual(['ピッキングリストPDF保存', 'ピッキングリストの再印刷PDF保存']);
+    expect(prints.map((h) => h.reason)).toEqual([
+      'ピッキングリストPDF保存',
+      'ピッキングリストを印刷済みにしました（保存した PDF を印刷）',
+      'ピッキングリストの再印刷PDF保存',
+      'ピッキングリストを印刷済みにしました（保存した PDF を印刷）',
+    ]);
     const jobs = await t.call('print:jobs', {});
     expect(jobs.map((j) => j.reprintOf)).toEqual([first.jobId, null]);
     const download = await t.call('print:download', { jobId: first.jobId });
     expect(Buffer.from(download.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('印刷履歴 of the checked orders lists only the jobs holding one of them', async () => {
+    const ids = orders(t);
+    const a = await t.call('print:run', { kind: 'picking', orderIds: [ids[0]!], output: 'pdf' });
+    const b = await t.call('print:run', { kind: 'delivery_note', orderIds: [ids[1]!, ids[2]!], output: 'pdf' });
+    expect((await t.call('print:jobs', { orderIds: [ids[2]!] })).map((j) => j.id)).toEqual([b.jobId]);
+    expect((await t.call('print:jobs', { orderIds: [ids[0]!, ids[1]!] })).map((j) => j.id)).toEqual([b.jobId, a.jobId]);
+    expect(await t.call('print:jobs', { orderIds: [ids[2]! + 100] })).toEqual([]);
   });
 });
 
@@ -200,6 +217,10 @@ describe('E8 without a printer', () => {
     expect(existsSync(saved.filePath)).toBe(true);
     const list = await t.call('print:printers', {});
     expect(list).toMatchObject({ available: false, printers: [] });
+    expect(await t.call('print:target', {})).toEqual({
+      printer: null,
+      reason: 'CUPS（印刷システム）が見つかりません。',
+    });
   });
 
   it('refuses a document of more than 5,000 orders, printing nothing', async () => {
@@ -262,6 +283,7 @@ describe.skipIf(!cups)('E8 through the real CUPS queue (cups-pdf)', () => {
       csvEncoding: 'shift_jis',
       documentsDir: docs,
     });
+    expect(await t.call('print:target', {})).toEqual({ printer: QUEUE, reason: '' });
     const result = await t.call('print:run', { kind: 'picking', orderIds: ids, output: 'printer' });
     expect(result.printer).toBe(QUEUE);
     expect(result.printerJob).toMatch(new RegExp(`^${QUEUE}-\\d+$`));

@@ -57,7 +57,7 @@ export function DetailHistory({ history, masters }: { history: HistoryEntry[]; m
             <td>{formatJst(h.at)}</td>
             <td>{h.actor}</td>
             <td>
-              {h.storeId ?? '本部'} / {h.pcId}
+              {h.storeId ? (masters.stores.find((s) => s.id === h.storeId)?.name ?? h.storeId) : '本部'} / {h.pcId}
             </td>
             <td>{FIELD_LABELS[h.kind] ?? h.kind}</td>
             <td>{valueText(h.kind, h.from, masters)}</td>

@@ -6,8 +6,9 @@ import { useScreen } from '../../screen/screen-context.js';
 
 /**
  * F4 拡張: the extension menu for the checked orders; arrows move, Enter runs, Escape closes.
- * Typing an item's number picks it (8 → E8, 1 8 → E18). An item that does not apply now is
- * greyed but still reachable: Enter on it says why.
+ * Typing an item's number runs it (8 → E8, 1 8 → E18; 1 alone waits, since E10–E19 start
+ * with it, and Enter runs E1). An item that does not apply now is greyed but still reachable:
+ * Enter on it says why.
  */
 export function ExtensionMenu() {
   const screen = useScreen();
@@ -28,8 +29,12 @@ export function ExtensionMenu() {
     const now = Date.now();
     const digits = (now - typed.current.at < 1000 ? typed.current.digits : '') + digit;
     typed.current = { digits, at: now };
-    const index = EXTENSION_ITEMS.findIndex((item) => item.id === `E${digits}`);
-    if (index >= 0) setActive(index);
+    const id = `E${digits}`;
+    const index = EXTENSION_ITEMS.findIndex((item) => item.id === id);
+    if (index < 0) return;
+    setActive(index);
+    // A number no longer one can start (8, 13, 18) runs its item at once; 1 waits for Enter or a digit.
+    if (!EXTENSION_ITEMS.some((item) => item.id !== id && item.id.startsWith(id))) run(index);
   };
   return (
     <div className="backdrop" onClick={() => screen.closeDialog()}>

@@ -34,11 +34,11 @@ export function ImportDialog() {
     invoke('imports:mappings', {}).then(setMappings, (e: Error) => setError(e.message));
   }, []);
 
-  const preview = async (chosenMapping: number | '' = mappingId) => {
+  const preview = async (chosenMapping: number | '' = mappingId, chosenFiles?: File[]) => {
     setError('');
     setBusy('ファイルを読み込んでいます…');
     try {
-      const read = uploads ?? (await Promise.all(files.map(readUpload)));
+      const read = (!chosenFiles && uploads) || (await Promise.all((chosenFiles ?? files).map(readUpload)));
       setUploads(read);
       const result = await invoke('imports:preview', {
         files: read,
@@ -84,8 +84,11 @@ export function ImportDialog() {
         </button>
         <button
           type="button"
-          onClick={() => void commit(step.preview.previewId)}
-          disabled={!!busy || step.preview.counts.new + step.preview.counts.updated === 0}
+          // The next step once the file is read: Enter imports.
+          autoFocus
+          onClick={() => !busy && void commit(step.preview.previewId)}
+          disabled={step.preview.counts.new + step.preview.counts.updated === 0}
+          aria-disabled={!!busy}
         >
           取込
         </button>
@@ -101,10 +104,14 @@ export function ImportDialog() {
             <input
               type="file"
               multiple
+              autoFocus
               accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
               onChange={(e) => {
-                setFiles([...(e.target.files ?? [])]);
+                // Chosen files are read at once; 読込 reads them again (after changing the layout, say).
+                const chosen = [...(e.target.files ?? [])];
+                setFiles(chosen);
                 setUploads(null);
+                if (chosen.length > 0) void preview(mappingId, chosen);
               }}
             />
           </label>
