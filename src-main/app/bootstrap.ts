@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppEvent } from '../../src-shared/api/events.js';
-import { systemClock, type Clock, type ServiceContext } from '../core/context.js';
+import { systemClock, type Clock } from '../core/app-context.js';
+import type { ServiceContext } from '../core/context.js';
 import { createServices } from '../core/services.js';
 import { ensureDefaultMasters } from '../db/defaults.js';
 import { openDatabase, type Database } from '../db/open.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { orderIds } from './orders.js';
 import { method } from './define.js';
-import type { DownloadFile } from './files.js';
+import { fileSettingsInput, type DownloadFile, type FileSettings } from './files.js';
 
 export const PRINT_KINDS = ['picking', 'delivery_note'] as const;
 export type PrintKind = (typeof PRINT_KINDS)[number];
@@ -59,17 +59,20 @@ const output = z.enum(['printer', 'pdf']);
 const jobId = z.number().int().positive();
 
 export const printingApi = {
-  'print:printers': method<PrinterList>()(z.object({})),
+  'printing:printers': method<PrinterList>()(z.object({})),
   /** E8: a picking list or the delivery notes of the checked orders, to the printer or as PDF. */
-  'print:run': method<PrintResult>()(z.object({ kind: z.enum(PRINT_KINDS), orderIds, output })),
-  'print:reprint': method<PrintResult>()(z.object({ jobId, output })),
-  'print:target': method<PrintTarget>()(z.object({})),
+  'printing:run': method<PrintResult>()(z.object({ kind: z.enum(PRINT_KINDS), orderIds, output })),
+  'printing:reprint': method<PrintResult>()(z.object({ jobId, output })),
+  'printing:target': method<PrintTarget>()(z.object({})),
   /** The latest jobs; with orderIds, only the jobs holding any of those orders. */
-  'print:jobs': method<PrintJobInfo[]>()(
+  'printing:jobs': method<PrintJobInfo[]>()(
     z.object({ limit: z.number().int().min(1).max(200).default(20), orderIds: orderIds.optional() }),
   ),
-  'print:download': method<DownloadFile>()(z.object({ jobId })),
-  'print:marks': method<PrintMarksSummary>()(z.object({ orderIds })),
+  'printing:download': method<DownloadFile>()(z.object({ jobId })),
+  'printing:marks': method<PrintMarksSummary>()(z.object({ orderIds })),
   /** 印刷済みにする: a saved PDF was printed elsewhere; its orders get their print mark. */
-  'print:markPrinted': method<PrintMarksSummary>()(z.object({ jobId })),
+  'printing:markPrinted': method<PrintMarksSummary>()(z.object({ jobId })),
+  /** 印刷・CSV settings (E8, E9). */
+  'printing:settings': method<FileSettings>()(z.object({})),
+  'printing:saveSettings': method<FileSettings>()(fileSettingsInput),
 };

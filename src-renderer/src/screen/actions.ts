@@ -8,13 +8,7 @@ import { mailLogAction, sendMailAction } from '../features/mail/actions.js';
 import { searchAction } from '../features/search/action.js';
 import { clearAllAction, selectAllAction } from '../features/selection/actions.js';
 import { stockCheckAction } from '../features/stock/action.js';
-import type { Pressable } from './availability.js';
-
-/**
- * What a function key does on the list screen (S7–S16); `unavailable` says why it does not
- * apply to the current tab and selection (the bar greys it out, pressing it says why).
- */
-export type KeyAction = Pressable;
+import type { KeyAction } from './commands.js';
 
 /**
  * Every function key's action, one line per key; each feature keeps its action in its own

@@ -1,11 +1,6 @@
 import { isMainStatus, type MainStatus } from '../../../src-shared/domain/status.js';
+import type { Pressable, Unavailable } from './commands.js';
 import type { ScreenContext } from './screen-context.js';
-
-/**
- * Why a key, a menu item or a button cannot act now, in the clerk's words; null when it can.
- * The bar and the menu grey such an entry out, and pressing it anyway says why.
- */
-export type Unavailable = (screen: ScreenContext) => string | null;
 
 export const NOTHING_CHECKED = 'チェックした注文がありません。Space で行をチェックするか、F2 で全選択してください。';
 export const NOT_ON_THIS_TAB = 'このタブでは使えません。';
@@ -27,12 +22,6 @@ export function checkedOn(statuses: readonly MainStatus[]): Unavailable {
     if (status !== null && !statuses.includes(status)) return NOT_ON_THIS_TAB;
     return needsChecked(screen);
   };
-}
-
-/** Something the clerk can press: a function key, an F4 menu item, a button of the operation bar. */
-export interface Pressable {
-  run(screen: ScreenContext): void | Promise<void>;
-  unavailable?: Unavailable;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ExtensionItem } from '../../screen/extension-items.js';
+import type { ExtensionItem } from '../../screen/commands.js';
 import { needsChecked } from '../../screen/availability.js';
 import { MainStatusDialog, RatingDialog, StoreDialog, SubStatusDialog } from './dialogs.js';
 

@@ -1,7 +1,8 @@
 import type { MainStatus } from '../../../../src-shared/domain/status.js';
 import type { FunctionKey } from '../../keys.js';
 import { KEY_ACTIONS } from '../../screen/actions.js';
-import { listedStatus, perform, type Pressable } from '../../screen/availability.js';
+import { listedStatus, perform } from '../../screen/availability.js';
+import type { Pressable } from '../../screen/commands.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
 import { DAY_OPERATIONS } from './operations.js';
 

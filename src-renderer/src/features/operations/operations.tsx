@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { MainStatus } from '../../../../src-shared/domain/status.js';
-import { checkedOn, type Pressable } from '../../screen/availability.js';
-import type { ExtensionItem } from '../../screen/extension-items.js';
+import { checkedOn } from '../../screen/availability.js';
+import type { ExtensionItem, Pressable } from '../../screen/commands.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
 import { CancelDialog } from './CancelDialog.js';
 import { PaymentDialog } from './PaymentDialog.js';

@@ -30,10 +30,10 @@ export function PrintDialog({ orderIds }: { orderIds: number[] }) {
   const last = marks?.lastPrintedAt[kind];
   const printer = target?.printer ?? null;
   const toPrinter = () => {
-    if (printer) print.run(() => invoke('print:run', { kind, orderIds, output: 'printer' }));
+    if (printer) print.run(() => invoke('printing:run', { kind, orderIds, output: 'printer' }));
     else if (target) print.setError(`印刷できません: ${target.reason}「PDFで保存」を使ってください。`);
   };
-  const toPdf = () => print.run(() => invoke('print:run', { kind, orderIds, output: 'pdf' }));
+  const toPdf = () => print.run(() => invoke('printing:run', { kind, orderIds, output: 'pdf' }));
   return (
     <Dialog title="ピッキングリスト発行" onClose={screen.closeDialog} wide>
       <div className="form">

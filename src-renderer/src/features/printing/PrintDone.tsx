@@ -31,7 +31,7 @@ export function PrintDone({
         <button
           type="button"
           onClick={() =>
-            invoke('print:markPrinted', { jobId: done.jobId }).then(
+            invoke('printing:markPrinted', { jobId: done.jobId }).then(
               () => {
                 setMarked(true);
                 onMarked();

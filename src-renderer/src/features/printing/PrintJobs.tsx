@@ -42,7 +42,7 @@ export function PrintJobs({ jobs, busy, run, onError }: Props) {
               <button
                 type="button"
                 aria-disabled={busy}
-                onClick={() => !busy && run(() => invoke('print:reprint', { jobId: job.id, output: 'printer' }))}
+                onClick={() => !busy && run(() => invoke('printing:reprint', { jobId: job.id, output: 'printer' }))}
               >
                 再印刷
               </button>
@@ -52,7 +52,7 @@ export function PrintJobs({ jobs, busy, run, onError }: Props) {
                 title={job.fileExists ? undefined : 'PDF が保存先にありません（再印刷で作り直せます）'}
                 onClick={() =>
                   job.fileExists &&
-                  invoke('print:download', { jobId: job.id }).then(saveDownload, (e: Error) => onError(e.message))
+                  invoke('printing:download', { jobId: job.id }).then(saveDownload, (e: Error) => onError(e.message))
                 }
               >
                 PDF

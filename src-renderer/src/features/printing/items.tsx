@@ -1,4 +1,4 @@
-import type { ExtensionItem } from '../../screen/extension-items.js';
+import type { ExtensionItem } from '../../screen/commands.js';
 import { needsChecked } from '../../screen/availability.js';
 import { PrintDialog } from './PrintDialog.js';
 

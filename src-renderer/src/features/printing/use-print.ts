@@ -18,12 +18,12 @@ export function usePrint(orderIds: number[]) {
   const { busy, error, setError, run: task } = useTask();
 
   const reload = useCallback(() => {
-    invoke('print:marks', { orderIds }).then(setMarks, (e: Error) => setError(e.message));
-    invoke('print:jobs', { limit: 8, orderIds }).then(setJobs, (e: Error) => setError(e.message));
+    invoke('printing:marks', { orderIds }).then(setMarks, (e: Error) => setError(e.message));
+    invoke('printing:jobs', { limit: 8, orderIds }).then(setJobs, (e: Error) => setError(e.message));
   }, [orderIds, setError]);
   useEffect(() => {
-    invoke('print:target', {}).then(setTarget, (e: Error) => setError(e.message));
-    invoke('files:settings', {}).then(
+    invoke('printing:target', {}).then(setTarget, (e: Error) => setError(e.message));
+    invoke('printing:settings', {}).then(
       (s) => setFolder(s.documentsDir || s.defaultDocumentsDir),
       (e: Error) => setError(e.message),
     );
@@ -34,7 +34,7 @@ export function usePrint(orderIds: number[]) {
     void task(async () => {
       setDone(null);
       const result = await action();
-      if (!result.printer) saveDownload(await invoke('print:download', { jobId: result.jobId }));
+      if (!result.printer) saveDownload(await invoke('printing:download', { jobId: result.jobId }));
       setDone(result);
       reload();
     });

@@ -1,6 +1,6 @@
 import { invoke } from '../../api/client.js';
-import type { KeyAction } from '../../screen/actions.js';
-import type { ExtensionItem } from '../../screen/extension-items.js';
+import type { KeyAction } from '../../screen/commands.js';
+import type { ExtensionItem } from '../../screen/commands.js';
 import { needsChecked, needsRows } from '../../screen/availability.js';
 
 /**
