@@ -45,8 +45,8 @@ test('F1 imports a Shift_JIS Yahoo! CSV through the preview: rejected lines show
   const before = await tabCount(page, '新規');
   await page.keyboard.press('F1');
   const dialog = page.getByRole('dialog', { name: 'Yahoo!オークションCSV取込' });
+  // A chosen file is read at once.
   await dialog.getByLabel('CSVファイル').setInputFiles(fixture('yahoo-combined-sjis.csv'));
-  await dialog.getByRole('button', { name: '読込' }).click();
   await expect(dialog.getByRole('status', { name: '取込の内容' })).toHaveText(
     '新規 5件・更新 0件・変更なし 0件・エラー 2件',
   );
@@ -66,8 +66,8 @@ test('F1 imports a Shift_JIS Yahoo! CSV through the preview: rejected lines show
 
   // The same file again: nothing new, so nothing to import.
   await page.keyboard.press('F1');
+  // A chosen file is read at once.
   await dialog.getByLabel('CSVファイル').setInputFiles(fixture('yahoo-combined-sjis.csv'));
-  await dialog.getByRole('button', { name: '読込' }).click();
   await expect(dialog.getByRole('status', { name: '取込の内容' })).toHaveText(
     '新規 0件・更新 0件・変更なし 5件・エラー 2件',
   );
@@ -80,7 +80,6 @@ test('F1 refuses a broken file with the line, importing nothing', async ({ page,
   await page.keyboard.press('F1');
   const dialog = page.getByRole('dialog', { name: 'Yahoo!オークションCSV取込' });
   await dialog.getByLabel('CSVファイル').setInputFiles(fixture('bad-unbalanced-quote.csv'));
-  await dialog.getByRole('button', { name: '読込' }).click();
   await expect(dialog.getByRole('alert')).toContainText('6行目');
   await expect(dialog.getByRole('alert')).toContainText('何も取り込んでいません');
   expect(chumon.query("SELECT count(*) AS n FROM orders WHERE order_no LIKE 'yahoo-store-%'")).toEqual([{ n: 0 }]);
@@ -194,7 +193,6 @@ test('E18 writes the B2 Cloud file for checked paid orders; E19 reads the issued
   await openMenuItem(page, /送り状発行済データ取込/);
   const importer = page.getByRole('dialog', { name: '送り状発行済データ取込' });
   await importer.getByLabel('発行済データのファイル').setInputFiles(issued);
-  await importer.getByRole('button', { name: '読込' }).click();
   await expect(importer.getByRole('status', { name: '登録の内容' })).toContainText('登録 2件');
   await importer.getByRole('button', { name: '登録' }).click();
   await expect(importer).toBeHidden();

@@ -23,7 +23,7 @@ const PATTERNS: { name: string; re: RegExp }[] = [
 const ALLOWED = [
   /サーバーの応答: [^）]*/g,
   /\S+@\S+/g,
-  /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi,
+  /\b[a-z][a-z0-9+.-]*:\/\/\S*/gi,
   /[^\s「」（）()、。]+\.(?:csv|pdf|txt|tsv|sqlite|json)\b/gi,
   /(?:[A-Za-z]:)?[\\/][^\s「」（）()、。]*/g,
   /\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b/g,
