@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { UserError } from '../../src-shared/api/errors.js';
 import type { BulkResult } from '../../src-shared/domain/order.js';
 import { hasStatusMail, type MainStatus } from '../../src-shared/domain/status.js';
 import { transition } from '../../src-shared/domain/transitions.js';
@@ -94,6 +95,9 @@ export class StatusEngine {
    * the write lock before reading, so another connection cannot judge the same stock.
    */
   apply(request: OperationRequest, actor: Actor, now: Date): BulkResult {
+    // Every way to キャンセル済 (注文取消, E11) keeps why in the history.
+    if (!request.reason?.trim() && reachableStatuses(request.operation, request.target).has('cancelled'))
+      throw new UserError('キャンセル済にするには取消理由を入力してください。', 'reason_required');
     const apply = () => this.sqlite.transaction(() => this.applyInTransaction(request, actor, now)).immediate();
     // Inside a caller's transaction the commit (and its checkpoint) is the caller's.
     return this.sqlite.inTransaction ? apply() : withDeferredCheckpoint(this.sqlite, request.orderIds.length, apply);

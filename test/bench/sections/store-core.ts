@@ -43,7 +43,7 @@ export const storeCore: BenchSection = {
     const actor = ctx.actor();
     const bulk = env.time(() =>
       ctx.services.status.apply(
-        { orderIds: ids, operation: 'bulk_set_status', target: 'cancelled' },
+        { orderIds: ids, operation: 'bulk_set_status', target: 'cancelled', reason: 'ベンチ' },
         actor,
         new Date(),
       ),

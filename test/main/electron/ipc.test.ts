@@ -73,6 +73,7 @@ describe('Electron IPC', () => {
     await registered.get('chumon:invoke')!({ sender: window.webContents, senderFrame: mainFrame }, 'status:apply', {
       orderIds: [id],
       operation: 'cancel',
+      reason: '重複注文',
     });
     expect(sent).toContainEqual({ type: 'orders:changed' });
   });

@@ -126,7 +126,9 @@ describe('status:apply', () => {
     sqlite().exec(
       `CREATE TRIGGER boom BEFORE UPDATE OF status ON orders WHEN NEW.id = ${ids[3]} BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
     );
-    await expect(t.call('status:apply', { orderIds: ids, operation: 'cancel' })).rejects.toThrow(/予期しないエラー/);
+    await expect(t.call('status:apply', { orderIds: ids, operation: 'cancel', reason: '重複注文' })).rejects.toThrow(
+      /予期しないエラー/,
+    );
     expect(ids.map(statusOf)).toEqual(['new', 'new', 'new', 'new', 'new']);
     expect(countOf('order_history')).toBe(0);
     expect(countOf('sync_outbox')).toBe(0);
@@ -148,9 +150,28 @@ describe('status:apply', () => {
     expect(countOf('order_history')).toBe(0);
   });
 
+  it('refuses キャンセル済 without a reason, by 注文取消 or by E11, changing nothing', async () => {
+    const [id] = insertOrders(sqlite(), [{}]);
+    for (const input of [
+      { orderIds: [id!], operation: 'cancel' as const, reason: '  ' },
+      { orderIds: [id!], operation: 'bulk_set_status' as const, target: 'cancelled' as const },
+    ])
+      await expect(t.call('status:apply', input)).rejects.toThrow('キャンセル済にするには取消理由を入力してください。');
+    expect(statusOf(id!)).toBe('new');
+    const done = await t.call('status:apply', {
+      orderIds: [id!],
+      operation: 'bulk_set_status',
+      target: 'cancelled',
+      reason: 'いたずら注文',
+    });
+    expect(done.applied).toBe(1);
+    const history = await t.call('orders:get', { id: id! });
+    expect(history.history.find((h) => h.kind === 'status')?.reason).toBe('いたずら注文');
+  });
+
   it('reports unknown order ids instead of failing the batch', async () => {
     const [id] = insertOrders(sqlite(), [{}]);
-    const result = await t.call('status:apply', { orderIds: [id!, 99999], operation: 'cancel' });
+    const result = await t.call('status:apply', { orderIds: [id!, 99999], operation: 'cancel', reason: '重複注文' });
     expect(result.applied).toBe(1);
     expect(result.refused[0]).toMatchObject({ orderId: 99999, reason: expect.stringContaining('見つかりません') });
   });
