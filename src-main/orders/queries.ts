@@ -19,7 +19,10 @@ const WALK_BUDGET = 200_000;
 const SORT_SQL: Record<ListSort['column'], string> = { orderedAt: 'ordered_at', orderNo: 'order_no', total: 'total' };
 
 const ROW_COLUMNS = `id, order_no AS orderNo, ordered_at AS orderedAt, channel, buyer_name AS buyerName, total,
-  payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status`;
+  payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status,
+  mail_pending AS mailPending, needs_payment AS needsPayment, order_form_done AS orderFormDone,
+  buyer_rating AS buyerRating, mail_inquiry AS mailInquiry, substr(order_comment, 1, 100) AS orderComment,
+  substr(staff_comment, 1, 100) AS staffComment, pii_purged_at AS piiPurgedAt`;
 
 function tabWhere(tab: Tab): string {
   if (isMainStatus(tab)) return 'status = @status';

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { AppInfo } from '../../src-shared/api/app.js';
 import { TABS, type Tab } from '../../src-shared/domain/status.js';
 import { invoke } from './api/client.js';
+import { ColumnChooser } from './components/ColumnChooser.js';
 import { FunctionKeyBar } from './components/FunctionKeyBar.js';
 import { keepFocus, layerOpen, setFocusHome } from './components/layers.js';
 import { ListBanner } from './components/ListBanner.js';
@@ -17,7 +18,7 @@ import { isFunctionKey, type FunctionKey } from './keys.js';
 import { KEY_ACTIONS } from './screen/actions.js';
 import { ScreenReact, type ScreenContext } from './screen/screen-context.js';
 import { useKeyPress } from './screen/useKeyPress.js';
-import { gridKeyOf, labelOf, tabOf } from './state/list-view.js';
+import { columnsOf, gridKeyOf, labelOf, tabOf } from './state/list-view.js';
 import { useGridMemory } from './state/useGridMemory.js';
 import { useOrderList } from './state/useOrderList.js';
 
@@ -157,6 +158,15 @@ export function App() {
         <span className="selected-count" aria-live="polite">
           {labelOf(list.view)}：{list.selection.size.toLocaleString('ja-JP')}件選択中
         </span>
+        <button
+          type="button"
+          className="head-button"
+          onClick={() =>
+            grid.current && setDialog(<ColumnChooser grid={grid.current} onClose={() => setDialog(null)} />)
+          }
+        >
+          表示する列
+        </button>
         {screen ? <OperationBar screen={screen} /> : null}
         {screen ? <MailTabButtons screen={screen} /> : null}
         {notice ? (
@@ -185,6 +195,8 @@ export function App() {
           query={list.query}
           listKey={JSON.stringify(list.query)}
           columns={gridMemory.columnsOf(gridKeyOf(list.view))}
+          shown={columnsOf(list.view)}
+          reminderDays={list.reminderDays}
           onColumnsChanged={(columns) => gridMemory.save(gridKeyOf(list.view), columns)}
           masters={screen.masters}
           selection={list.selection}

@@ -25,7 +25,7 @@ export async function purgeAmazonPii(db: ServerDb, now: Date, onCommit?: () => v
       const list = JSON.stringify(due.map((d, i) => ({ id: d.id, seq: base + i + 1 })));
       await tx.execute(
         sql`UPDATE orders o SET buyer_name = '', buyer_kana = '', buyer_email = '', buyer_phone = '', ship_name = '',
-              ship_postal_code = '', ship_address1 = '', ship_address2 = '', ship_phone = '',
+              ship_postal_code = '', ship_address1 = '', ship_address2 = '', ship_phone = '', mail_pending = false,
               pii_purged_at = ${at}, updated_at = ${at}, version = o.version + 1, seq = x.seq
             FROM jsonb_to_recordset(${list}::jsonb) AS x(id int, seq bigint) WHERE o.id = x.id`,
       );

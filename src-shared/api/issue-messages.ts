@@ -35,6 +35,7 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   fields: '項目の対応',
   file: 'ファイル',
   files: 'ファイル',
+  flex: '列の幅の配分',
   format: '送り状ソフト',
   from: '送信日（から）',
   fromAddress: '送信元アドレス',

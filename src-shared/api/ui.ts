@@ -6,6 +6,8 @@ import { searchCriteria, type SearchCriteria } from './orders.js';
 export const gridColumn = z.object({
   colId: z.string().max(40),
   width: z.number().int().min(20).max(2000).optional(),
+  /** A column that takes its share of the width left over; null once the clerk sized it. */
+  flex: z.number().min(0).max(100).nullable().optional(),
   hide: z.boolean().optional(),
   sort: z.enum(['asc', 'desc']).nullable().optional(),
   sortIndex: z.number().int().min(0).max(50).nullable().optional(),

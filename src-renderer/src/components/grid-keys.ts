@@ -1,6 +1,7 @@
-import type { KeyboardEvent } from 'react';
 import type { GridApi } from 'ag-grid-community';
+import { useRef, type KeyboardEvent, type RefObject } from 'react';
 import type { OrderRow } from '../../../src-shared/domain/order.js';
+import { focusLost, layerOpen } from './layers.js';
 
 export interface GridKeyActions {
   /** Checks the order or takes its check off (Space). */
@@ -61,4 +62,40 @@ export function onGridKeyDown(
     grid.ensureIndexVisible(next);
     grid.setFocusedCell(next, row.column);
   }
+}
+
+/**
+ * The grid's side of the keyboard: the row keys above; the cursor row as the screen's home
+ * for the focus (components/layers.ts); a list left empty keeps the focus on its panel, and
+ * rows that arrive while the focus was nowhere, or on the empty panel, take it.
+ */
+export function useGridKeyboard(
+  api: RefObject<GridApi<OrderRow> | null>,
+  wrap: RefObject<HTMLDivElement | null>,
+  actions: GridKeyActions,
+) {
+  const latest = useRef(actions);
+  latest.current = actions;
+  return {
+    focusCursorRow() {
+      const grid = api.current;
+      if (grid && grid.getDisplayedRowCount() > 0) focusRow(grid, grid.getFocusedCell()?.rowIndex ?? 0);
+      else wrap.current?.focus();
+    },
+    onKeyDownCapture: (e: KeyboardEvent<HTMLDivElement>) => onGridKeyDown(api.current, e, latest.current),
+    onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+      // The panel has the focus only while the list was empty: the arrows enter the rows.
+      if (e.target === wrap.current && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && api.current) {
+        e.preventDefault();
+        focusRow(api.current, 0);
+      }
+    },
+    onModelUpdated(e: { api: GridApi<OrderRow> }) {
+      if (layerOpen()) return;
+      const rows = e.api.getDisplayedRowCount();
+      const active = document.activeElement;
+      if (rows === 0 && active !== wrap.current && wrap.current?.contains(active)) wrap.current.focus();
+      else if (rows > 0 && (focusLost() || active === wrap.current)) focusRow(e.api, 0);
+    },
+  };
 }

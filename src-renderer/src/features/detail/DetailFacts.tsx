@@ -4,10 +4,8 @@ import type { Order } from '../../../../src-shared/domain/order.js';
 import { CARRIER_LABELS, isCarrier } from '../../../../src-shared/domain/carriers.js';
 import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
 import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
+import { PURGED } from '../../components/purged.js';
 import { formatJst } from '../../format.js';
-
-/** What a buyer's deleted personal data (S3) shows as. */
-export const PURGED = '（個人情報削除済み）';
 
 const joined = (parts: string[]) => parts.filter(Boolean).join(' ');
 
@@ -47,6 +45,16 @@ export function DetailFacts({ detail, masters }: { detail: EditableOrderDetail; 
       <dd>{order.piiPurgedAt ? PURGED : shipToText(order.shipTo)}</dd>
       <dt>決済方法</dt>
       <dd>{payment}</dd>
+      <dt>メール問合せ</dt>
+      <dd>{order.mailInquiry ? 'あり' : 'なし'}</dd>
+      <dt>オーダーフォーム</dt>
+      <dd>{order.orderFormDone ? '入力済' : '未入力'}</dd>
+      {order.channel === 'yahoo_auction' ? (
+        <>
+          <dt>落札者評価</dt>
+          <dd>{order.buyerRating ? 'する' : 'しない'}</dd>
+        </>
+      ) : null}
       <dt>出荷店舗</dt>
       <dd>{store}</dd>
       <dt>送り状番号</dt>
