@@ -274,7 +274,11 @@ test('a day at the keyboard: F1 to 出荷済 for a batch of 100, mails, F8 retry
       { n: 1 },
     ]);
     await clerk.press('Enter', '注文詳細（Enter）');
-    await expect(detail.getByRole('table', { name: '履歴' })).toContainText('再配達の希望あり');
+    const history = detail.getByRole('table', { name: '履歴' });
+    await expect(history).toContainText('再配達の希望あり');
+    // Every row of its day in the manual's words: 新規登録 by F1, the status changes, the print.
+    await expect(history).toContainText('新規登録');
+    await clerk.expectNoIdentifiers(history);
     await clerk.expectNoIdentifiers(detail.locator('dl.facts'));
     await clerk.press('Escape', '閉じる');
     await clerk.expectFocusOnRow(2);
