@@ -134,7 +134,6 @@ function writeOrderMarks(
   job: {
     kind: PrintKind;
     jobId: number;
-    fileName: string;
     ids: number[];
     printed: boolean;
     reason: string;
@@ -155,11 +154,11 @@ function writeOrderMarks(
     journal.record(
       {
         orderId: id,
-        kind: 'print',
+        orderNo: orderNo.get(id) as string,
+        change: { kind: 'print', document: job.kind },
         from: null,
         to: job.kind,
         reason: job.reason,
-        payload: { orderNo: orderNo.get(id), document: job.kind, file: job.fileName },
       },
       actor,
       job.iso,
@@ -273,7 +272,6 @@ export function markPrinted(ctx: ServiceContext, jobId: number): PrintMarksSumma
     writeOrderMarks(ctx, {
       kind: row.kind,
       jobId: row.id,
-      fileName: row.fileName,
       ids,
       printed: true,
       reason: `${PRINT_KIND_LABELS[row.kind]}を印刷済みにしました（保存した PDF を印刷）`,

@@ -109,10 +109,7 @@ export function MainStatusDialog({ orderIds }: { orderIds: number[] }) {
     <BulkForm
       title="メインステータス一括変更"
       count={orderIds.length}
-      apply={() => {
-        if (cancelling && !reason.trim()) return Promise.reject(new Error('取消理由を入力してください。'));
-        return invoke('status:apply', { orderIds, operation: 'bulk_set_status', target, reason }).then(fromEngine);
-      }}
+      apply={() => invoke('bulk:setStatus', { orderIds, target, reason }).then(fromEngine)}
     >
       <label>
         変更後のメインステータス

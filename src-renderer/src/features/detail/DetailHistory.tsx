@@ -1,10 +1,24 @@
 import type { Masters } from '../../../../src-shared/api/app.js';
+import { historyLabel, historyValue, type HistoryNames } from '../../../../src-shared/domain/change-kinds.js';
 import type { HistoryEntry } from '../../../../src-shared/domain/order.js';
 import { formatJst } from '../../format.js';
-import { historyText } from './history-text.js';
+
+function namesFrom(masters: Masters): HistoryNames {
+  return {
+    subStatus: (id) => masters.subStatuses.find((s) => String(s.id) === id)?.name,
+    store: (id) => masters.stores.find((s) => s.id === id)?.name,
+  };
+}
+
+/** Where a change was made: the store and PC by name, 本部 / サーバー for the central server's own rows. */
+export function historyPlace(entry: Pick<HistoryEntry, 'storeId' | 'pcId'>, masters: Masters): string {
+  const store = entry.storeId ? (masters.stores.find((s) => s.id === entry.storeId)?.name ?? entry.storeId) : '本部';
+  return `${store} / ${entry.pcId === 'server' ? 'サーバー' : entry.pcId}`;
+}
 
 /** The order's history in the detail (S16): every change with who, where, when, from, to and why. */
 export function DetailHistory({ history, masters }: { history: HistoryEntry[]; masters: Masters }) {
+  const names = namesFrom(masters);
   return (
     <table className="history" aria-label="履歴">
       <thead>
@@ -19,20 +33,17 @@ export function DetailHistory({ history, masters }: { history: HistoryEntry[]; m
         </tr>
       </thead>
       <tbody>
-        {history.map((h) => {
-          const text = historyText(h, masters);
-          return (
-            <tr key={h.id}>
-              <td>{formatJst(h.at)}</td>
-              <td>{h.actor}</td>
-              <td>{text.place}</td>
-              <td>{text.item}</td>
-              <td>{text.from}</td>
-              <td>{text.to}</td>
-              <td>{h.reason}</td>
-            </tr>
-          );
-        })}
+        {history.map((h) => (
+          <tr key={h.id}>
+            <td>{formatJst(h.at)}</td>
+            <td>{h.actor}</td>
+            <td>{historyPlace(h, masters)}</td>
+            <td>{historyLabel(h.kind, h.to)}</td>
+            <td>{historyValue(h.kind, h.from, names)}</td>
+            <td>{historyValue(h.kind, h.to, names)}</td>
+            <td>{h.reason}</td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MainStatus } from '../../../../src-shared/domain/status.js';
+import { allowedFrom } from '../../../../src-shared/domain/transitions.js';
 import { checkedOn } from '../../screen/availability.js';
 import type { ExtensionItem, Pressable } from '../../screen/commands.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
@@ -35,9 +36,9 @@ function onChecked(
 
 /** After E12 in the F4 menu, in the order of the day's work (S2). */
 export const DAY_OPERATIONS: DayOperation[] = [
-  onChecked('E13', '入金確認登録', ['stock_confirmed'], (ids) => <PaymentDialog orderIds={ids} />),
-  onChecked('E14', '送り状番号登録', ['paid', 'awaiting_shipment'], (ids) => <TrackingDialog orderIds={ids} />),
-  onChecked('E15', '出荷確定', ['awaiting_shipment'], (ids) => <ShipDialog orderIds={ids} />),
+  onChecked('E13', '入金確認登録', allowedFrom('confirm_payment'), (ids) => <PaymentDialog orderIds={ids} />),
+  onChecked('E14', '送り状番号登録', allowedFrom('register_tracking'), (ids) => <TrackingDialog orderIds={ids} />),
+  onChecked('E15', '出荷確定', allowedFrom('confirm_shipment'), (ids) => <ShipDialog orderIds={ids} />),
   {
     id: 'E16',
     label: '出荷確定スキャン',
@@ -45,9 +46,7 @@ export const DAY_OPERATIONS: DayOperation[] = [
     // Without checked orders: the scan finds its own.
     run: (screen) => screen.openDialog(<ScanDialog />),
   },
-  onChecked('E17', '注文取消', ['new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment'], (ids) => (
-    <CancelDialog orderIds={ids} />
-  )),
+  onChecked('E17', '注文取消', allowedFrom('cancel'), (ids) => <CancelDialog orderIds={ids} />),
 ];
 
 export const dayOperationItems: ExtensionItem[] = DAY_OPERATIONS;
