@@ -5,7 +5,7 @@ import { MAIN_STATUSES, TABS, isMainStatus, type MainStatus, type Tab } from '..
 import { hinted } from '../db/bulk-load.js';
 import { OrderLists, type FilteredList } from '../search/order-lists.js';
 import { newOrderFields, type OrderDbRow } from './order-row.js';
-import { REMINDER_COUNT_SQL, REMINDER_WHERE, reminderPageSql } from './reminders.js';
+import { REMINDER_COUNT_SQL, REMINDER_WHERE, REMINDERS_SENT_SQL, reminderPageSql } from './reminders.js';
 
 export interface ReminderCutoffs {
   /** ISO timestamps: orders placed before these are reminder targets (S6). */
@@ -91,8 +91,25 @@ export class OrderQueries {
     return counts;
   }
 
-  /** A page of the list; a query without tab or criteria is the 新規 tab. */
+  /** A page of the list, each row with its reminders so far; a query without tab or criteria is the 新規 tab. */
   list(input: ListPageInput, cutoffs: ReminderCutoffs): OrderPage {
+    const page = this.rowsOf(input, cutoffs);
+    if (page.rows.length === 0) return page;
+    const sent = this.prepared(REMINDERS_SENT_SQL).all(JSON.stringify(page.rows.map((r) => r.id))) as {
+      orderId: number;
+      at: string;
+      n: number;
+    }[];
+    const byOrder = new Map(sent.map((s) => [s.orderId, s]));
+    for (const row of page.rows) {
+      const reminders = byOrder.get(row.id);
+      row.remindedAt = reminders?.at ?? null;
+      row.reminderCount = reminders?.n ?? 0;
+    }
+    return page;
+  }
+
+  private rowsOf(input: ListPageInput, cutoffs: ReminderCutoffs): OrderPage {
     const { criteria } = input;
     if (criteria)
       return this.lists.page(this.filtered({ ...input, criteria }, cutoffs), input.sort, input.offset, input.limit);

@@ -74,6 +74,9 @@ export interface OrderRow {
   staffComment: string;
   /** Set when the buyer's personal data was deleted (S3). */
   piiPurgedAt: string | null;
+  /** 催促済: when the last reminder mail went out, and how many have (0 and null: none). */
+  remindedAt: string | null;
+  reminderCount: number;
 }
 
 export interface HistoryEntry {

@@ -31,7 +31,8 @@ const CLOSED_STATUSES = new Set(['shipped', 'cancelled']);
 
 /**
  * Why a row is a 催促対象 (S6), with how many days it is past the period of 催促メール期限管理:
- * 「未入金（3日超過）」, 「オーダーフォーム未入力（1日超過）」; empty when it is not one.
+ * 「未入金（3日超過）」, 「オーダーフォーム未入力（1日超過）」, and the reminders already sent,
+ * 「催促済 2026/11/27（2回）」; empty when there is neither.
  */
 export function reminderReason(row: OrderRow, days: ReminderDays, now: number): string {
   const age = Math.floor((now - Date.parse(row.orderedAt)) / DAY_MS);
@@ -40,6 +41,8 @@ export function reminderReason(row: OrderRow, days: ReminderDays, now: number): 
     reasons.push(`未入金（${age - days.unpaid}日超過）`);
   if (!row.orderFormDone && !CLOSED_STATUSES.has(row.status) && age >= days.orderForm)
     reasons.push(`オーダーフォーム未入力（${age - days.orderForm}日超過）`);
+  if (row.remindedAt && row.reminderCount > 0)
+    reasons.push(`催促済 ${formatJst(row.remindedAt, false)}（${row.reminderCount}回）`);
   return reasons.join('・');
 }
 

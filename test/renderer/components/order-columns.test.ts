@@ -27,6 +27,8 @@ function row(over: Partial<OrderRow>): OrderRow {
     orderComment: '',
     staffComment: '',
     piiPurgedAt: null,
+    remindedAt: null,
+    reminderCount: 0,
     ...over,
   };
 }
@@ -39,6 +41,10 @@ describe('a list says why each row is in it', () => {
     );
     expect(reminderReason(row({ orderFormDone: 0 }), days, NOW)).toBe(
       '未入金（3日超過）・オーダーフォーム未入力（7日超過）',
+    );
+    // Reminded: when and how often, so the clerk sees why it left 催促対象.
+    expect(reminderReason(row({ remindedAt: '2026-06-18T01:00:00Z', reminderCount: 2 }), days, NOW)).toBe(
+      '未入金（3日超過）・催促済 2026/06/18（2回）',
     );
     // Paid, or not yet due: no reason.
     expect(reminderReason(row({ status: 'paid' }), days, NOW)).toBe('');
