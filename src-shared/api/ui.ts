@@ -14,16 +14,25 @@ export const gridColumn = z.object({
 });
 export type GridColumn = z.infer<typeof gridColumn>;
 
+/** F1's choices as last made: 販路 of a Yahoo! file, and the file layout (a saved mapping, or null: 自動判別). */
+export const importChoice = z.object({
+  channel: z.enum(['yahoo_auction', 'yahoo_shopping']),
+  mappingId: z.number().int().positive().nullable(),
+});
+export type ImportChoice = z.infer<typeof importChoice>;
+
 /** What the list screen remembers between runs (settings `ui`). */
 export interface UiState {
   /** Column order, widths and sort per list key (a tab, or 'search'). */
   grids: Record<string, GridColumn[]>;
   /** The last F5 conditions, offered again when the dialog opens. */
   lastSearch: SearchCriteria | null;
+  lastImport: ImportChoice | null;
 }
 
 export const uiApi = {
   'ui:state': method<UiState>()(z.object({})),
   'ui:saveGrid': method<void>()(z.object({ key: z.string().min(1).max(40), columns: z.array(gridColumn).max(40) })),
   'ui:saveSearch': method<void>()(z.object({ criteria: searchCriteria })),
+  'ui:saveImport': method<void>()(importChoice),
 };

@@ -74,6 +74,28 @@ test('F1 imports a Shift_JIS Yahoo! CSV through the preview: rejected lines show
   await expect(dialog.getByRole('button', { name: '取込' })).toBeDisabled();
 });
 
+test('F1 remembers the 販路 chosen last, after a restart too', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  await expect(grid(page)).toBeVisible();
+  await page.keyboard.press('F1');
+  const dialog = page.getByRole('dialog', { name: 'Yahoo!オークションCSV取込' });
+  await dialog.getByLabel('販路').selectOption({ label: 'Yahoo!ショッピング' });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.reload();
+  await expect(grid(page)).toBeVisible();
+  await page.keyboard.press('F1');
+  await expect(dialog.getByLabel('販路')).toHaveValue('yahoo_shopping');
+  await expect(dialog.getByLabel('ファイルの形式')).toHaveValue('');
+  await dialog.getByLabel('CSVファイル').setInputFiles(fixture('yahoo-combined-sjis.csv'));
+  await dialog.getByRole('button', { name: '取込' }).click();
+  await expect(dialog).toBeHidden();
+  expect(chumon.query("SELECT channel FROM orders WHERE order_no = 'yahoo-store-0001'")).toEqual([
+    { channel: 'yahoo_shopping' },
+  ]);
+});
+
 test('F1 refuses a broken file with the line, importing nothing', async ({ page, chumon }) => {
   await page.goto(chumon.url);
   await expect(grid(page)).toBeVisible();
