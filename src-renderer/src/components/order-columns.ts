@@ -7,7 +7,7 @@ import { formatYen } from '../../../src-shared/domain/money.js';
 import type { OrderRow } from '../../../src-shared/domain/order.js';
 import { STATUS_LABELS, hasStatusMail } from '../../../src-shared/domain/status.js';
 import { formatJst } from '../format.js';
-import { PURGED } from './purged.js';
+import { PII_PURGED_TEXT as PURGED } from '../../../src-shared/domain/privacy.js';
 import { SelectCell } from './SelectCell.js';
 import { SubStatusCell, type SubStatusCellParams } from './SubStatusCell.js';
 

@@ -199,6 +199,23 @@ describe('E8 delivery notes (納品書)', () => {
   });
 });
 
+describe('E8 for an order whose personal data was deleted (S3)', () => {
+  it('says so on the 納品書 and the picking list instead of an empty address', async () => {
+    const ids = orders(t);
+    t.app.ctx.database.sqlite
+      .prepare(
+        "UPDATE orders SET ship_name = '', ship_postal_code = '', ship_address1 = '', ship_address2 = '', ship_phone = '', pii_purged_at = '2026-11-01T00:00:00.000Z' WHERE id = ?",
+      )
+      .run(ids[2]);
+    for (const kind of ['delivery_note', 'picking'] as const) {
+      const done = await t.call('printing:run', { kind, orderIds: [ids[2]!], output: 'pdf' });
+      const text = pdfPages(done.filePath).join('\n');
+      expect(text, kind).toContain('（個人情報削除済み）');
+      expect(text, kind).not.toMatch(/ 様/);
+    }
+  });
+});
+
 describe('E8 without a printer', () => {
   const absent: Printer = {
     system: 'cups',

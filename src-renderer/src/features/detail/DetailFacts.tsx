@@ -4,7 +4,7 @@ import type { Order } from '../../../../src-shared/domain/order.js';
 import { CARRIER_LABELS, isCarrier } from '../../../../src-shared/domain/carriers.js';
 import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
 import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
-import { PURGED } from '../../components/purged.js';
+import { PII_PURGED_TEXT as PURGED } from '../../../../src-shared/domain/privacy.js';
 import { formatJst } from '../../format.js';
 
 const joined = (parts: string[]) => parts.filter(Boolean).join(' ');
