@@ -1,5 +1,11 @@
 import { REMINDER_SENT } from '../mail/mail-log.js';
 
+export interface ReminderCutoffs {
+  /** ISO timestamps: orders placed before these are reminder targets (S6). */
+  unpaidBefore: string;
+  orderFormBefore: string;
+}
+
 /**
  * 催促対象 (S6): unpaid orders and orders whose order form is not filled in, older than the
  * period set for each, and not reminded of it within that period (after a reminder an order
@@ -8,7 +14,8 @@ import { REMINDER_SENT } from '../mail/mail-log.js';
  * covering partial index (INDEXED BY keeps the planner from the status index, which would
  * read a table row per order).
  */
-const UNPAID = `needs_payment = 1 AND status IN ('new', 'stock_confirmed', 'out_of_stock')`;
+// The same predicates as the partial indexes' (schema/orders.ts), so that the planner can use them.
+const UNPAID = `needs_payment = 1 AND (status IN ('new', 'stock_confirmed') OR status = 'out_of_stock')`;
 const FORM_UNFILLED = `order_form_done = 0 AND status NOT IN ('shipped', 'cancelled')`;
 
 /** Orders whose reminder of this kind went out since the cutoff (a short list: one period of mails). */
@@ -27,14 +34,16 @@ export const REMINDER_COUNT_SQL = `SELECT
   (SELECT count(*) FROM orders INDEXED BY orders_form_unfilled_idx WHERE ${FORM_DUE}) AS n`;
 
 /**
- * A page of reminder targets, newest first: a merge of the two index-ordered groups, so a
- * page costs its own rows, not a sort of every target. `columns` must include ordered_at, id.
+ * The reminder targets' ids with the column a page is sorted by, from the two covering
+ * indexes alone (they hold ordered_at, total and order_no): the caller appends ORDER BY and
+ * LIMIT. In date order SQLite merges the two index-ordered groups; by amount or number it
+ * sorts their index entries, never reading an order row.
  */
-export function reminderPageSql(columns: string, direction: 'ASC' | 'DESC'): string {
-  return `SELECT ${columns} FROM orders INDEXED BY orders_unpaid_idx WHERE ${UNPAID_DUE}
+export function reminderIdsSql(column: string): string {
+  return `SELECT id FROM (
+    SELECT id, ${column} FROM orders INDEXED BY orders_unpaid_idx WHERE ${UNPAID_DUE}
     UNION ALL
-    SELECT ${columns} FROM orders INDEXED BY orders_form_unfilled_idx WHERE ${FORM_DUE}
-    ORDER BY orderedAt ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
+    SELECT id, ${column} FROM orders INDEXED BY orders_form_unfilled_idx WHERE ${FORM_DUE})`;
 }
 
 /** Each listed order's reminders so far (催促済: the last one's date and how many). */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { method } from './define.js';
 import { searchCriteria, type SearchCriteria } from './orders.js';
+import { lineText } from './text.js';
 
 /** One grid column as remembered: position is the array order. */
 export const gridColumn = z.object({
-  colId: z.string().max(40),
+  colId: lineText().max(40),
   width: z.number().int().min(20).max(2000).optional(),
   /** A column that takes its share of the width left over; null once the clerk sized it. */
   flex: z.number().min(0).max(100).nullable().optional(),
@@ -32,7 +33,7 @@ export interface UiState {
 
 export const uiApi = {
   'ui:state': method<UiState>()(z.object({})),
-  'ui:saveGrid': method<void>()(z.object({ key: z.string().min(1).max(40), columns: z.array(gridColumn).max(40) })),
+  'ui:saveGrid': method<void>()(z.object({ key: lineText().min(1).max(40), columns: z.array(gridColumn).max(40) })),
   'ui:saveSearch': method<void>()(z.object({ criteria: searchCriteria })),
   'ui:saveImport': method<void>()(importChoice),
 };

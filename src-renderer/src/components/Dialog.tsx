@@ -1,4 +1,5 @@
 import { createContext, useContext, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { useLayer } from './layers.js';
 import { UnsavedQuestion } from './UnsavedQuestion.js';
 
@@ -87,7 +88,9 @@ export function Dialog({ title, onClose, children, footer, wide, unsaved }: Prop
               ×
             </button>
           </header>
-          <div className="dialog-body">{children}</div>
+          <div className="dialog-body">
+            <ErrorBoundary>{children}</ErrorBoundary>
+          </div>
           {footer ? <footer className="dialog-foot">{footer}</footer> : null}
         </div>
         {asking && unsaved ? (

@@ -6,6 +6,7 @@ import { MAIL_KIND_LABELS, STATUS_MAIL_KIND } from '../../../src-shared/domain/m
 import { formatYen } from '../../../src-shared/domain/money.js';
 import type { OrderRow } from '../../../src-shared/domain/order.js';
 import { STATUS_LABELS, hasStatusMail } from '../../../src-shared/domain/status.js';
+import { markUnsafeChars } from '../../../src-shared/text/unsafe-chars.js';
 import { formatJst } from '../format.js';
 import { PII_PURGED_TEXT as PURGED } from '../../../src-shared/domain/privacy.js';
 import { SelectCell } from './SelectCell.js';
@@ -51,6 +52,9 @@ export function pendingMail(row: OrderRow): string {
   return row.mailPending && hasStatusMail(row.status) ? MAIL_KIND_LABELS[STATUS_MAIL_KIND[row.status]] : '';
 }
 
+/** Stored text as the grid shows it: a control character or a bidi override as a visible mark. */
+const shownText = (p: ValueFormatterParams<OrderRow, string>) => (p.value ? markUnsafeChars(p.value) : '');
+
 const text =
   (get: (row: OrderRow) => string) =>
   (p: ValueGetterParams<OrderRow>): string =>
@@ -74,7 +78,7 @@ export function orderColumns(masters: Masters, reminderDays: ReminderDays | null
       resizable: false,
       cellRenderer: SelectCell,
     },
-    { colId: 'orderNo', field: 'orderNo', headerName: '注文番号', initialWidth: 230 },
+    { colId: 'orderNo', field: 'orderNo', headerName: '注文番号', initialWidth: 230, valueFormatter: shownText },
     {
       colId: 'orderedAt',
       field: 'orderedAt',
@@ -118,7 +122,7 @@ export function orderColumns(masters: Masters, reminderDays: ReminderDays | null
       initialFlex: 1,
       minWidth: 120,
       sortable: false,
-      valueGetter: text((r) => (r.piiPurgedAt ? PURGED : r.buyerName)),
+      valueGetter: text((r) => (r.piiPurgedAt ? PURGED : markUnsafeChars(r.buyerName))),
     },
     {
       colId: 'total',
@@ -182,14 +186,14 @@ export function orderColumns(masters: Masters, reminderDays: ReminderDays | null
       colId: 'orderComment',
       headerName: '注文時コメント',
       initialWidth: 220,
-      valueGetter: text((r) => r.orderComment),
+      valueGetter: text((r) => markUnsafeChars(r.orderComment)),
     },
     {
       ...optional,
       colId: 'staffComment',
       headerName: '受注後コメント',
       initialWidth: 220,
-      valueGetter: text((r) => r.staffComment),
+      valueGetter: text((r) => markUnsafeChars(r.staffComment)),
     },
   ];
 }

@@ -6,6 +6,7 @@ import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
 import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
 import { PII_PURGED_TEXT as PURGED } from '../../../../src-shared/domain/privacy.js';
 import { formatJst } from '../../format.js';
+import { markUnsafeChars } from '../../../../src-shared/text/unsafe-chars.js';
 
 const joined = (parts: string[]) => parts.filter(Boolean).join(' ');
 
@@ -40,9 +41,9 @@ export function DetailFacts({ detail, masters }: { detail: EditableOrderDetail; 
         {detail.cancelReason ? `（取消理由: ${detail.cancelReason}）` : ''}
       </dd>
       <dt>購入者</dt>
-      <dd>{order.piiPurgedAt ? PURGED : buyerText(order.buyer)}</dd>
+      <dd>{order.piiPurgedAt ? PURGED : markUnsafeChars(buyerText(order.buyer))}</dd>
       <dt>送り先</dt>
-      <dd>{order.piiPurgedAt ? PURGED : shipToText(order.shipTo)}</dd>
+      <dd>{order.piiPurgedAt ? PURGED : markUnsafeChars(shipToText(order.shipTo))}</dd>
       <dt>決済方法</dt>
       <dd>{payment}</dd>
       <dt>メール問合せ</dt>
