@@ -178,9 +178,9 @@ describe('催促メール: reminders and 催促メール期限管理', () => {
     await configureMail(t, smtp.port, { user: 'shop-user', password: 'p@ss 秘密' });
     await t.call('mail:saveReminderDays', { unpaid: 7, orderForm: 3 });
     const ids = insertOrders(t.app.ctx.database.sqlite, [
-      { order: { orderNo: 'R-UNPAID', orderedAt: ago(8) } },
-      { order: { orderNo: 'R-FORM', orderedAt: ago(4), orderFormDone: false, paymentMethod: 'credit_card' } },
-      { order: { orderNo: 'R-BOTH', orderedAt: ago(9), orderFormDone: false } },
+      { order: { orderNo: 'REM-UNPAID', orderedAt: ago(8) } },
+      { order: { orderNo: 'REM-FORM', orderedAt: ago(4), orderFormDone: false, paymentMethod: 'credit_card' } },
+      { order: { orderNo: 'REM-BOTH', orderedAt: ago(9), orderFormDone: false } },
     ]);
     const tab = async () => {
       const page = await t.call('orders:list', { tab: 'reminder', offset: 0, limit: 10 });
@@ -189,7 +189,7 @@ describe('催促メール: reminders and 催促メール期限管理', () => {
       // The same in a search within the tab (the criteria path).
       const within = await t.call('orders:list', {
         tab: 'reminder',
-        criteria: { orderNo: 'R-' },
+        criteria: { orderNo: 'REM-' },
         offset: 0,
         limit: 10,
       });
@@ -198,29 +198,29 @@ describe('催促メール: reminders and 催促メール期限管理', () => {
     };
     const reminded = async () =>
       Object.fromEntries(
-        (await t.call('orders:list', { criteria: { orderNo: 'R-' }, offset: 0, limit: 10 })).rows.map((r) => [
+        (await t.call('orders:list', { criteria: { orderNo: 'REM-' }, offset: 0, limit: 10 })).rows.map((r) => [
           r.orderNo,
           [r.reminderCount, r.remindedAt],
         ]),
       );
-    expect(await tab()).toEqual(['R-BOTH', 'R-FORM', 'R-UNPAID']);
-    expect((await reminded())['R-BOTH']).toEqual([0, null]);
+    expect(await tab()).toEqual(['REM-BOTH', 'REM-FORM', 'REM-UNPAID']);
+    expect((await reminded())['REM-BOTH']).toEqual([0, null]);
 
     expect((await t.call('mail:send', { orderIds: ids, purpose: 'reminder' })).sent).toBe(4);
     const firstAt = t.clock.now().toISOString();
     expect(await tab()).toEqual([]);
     expect(await reminded()).toEqual({
-      'R-UNPAID': [1, firstAt],
-      'R-FORM': [1, firstAt],
-      'R-BOTH': [2, firstAt],
+      'REM-UNPAID': [1, firstAt],
+      'REM-FORM': [1, firstAt],
+      'REM-BOTH': [2, firstAt],
     });
 
     // Four days on, the 3-day form reminder is due again, the 7-day one is not.
     t.clock.advanceDays(4);
-    expect(await tab()).toEqual(['R-BOTH', 'R-FORM']);
+    expect(await tab()).toEqual(['REM-BOTH', 'REM-FORM']);
     expect((await t.call('mail:send', { orderIds: ids, purpose: 'reminder' })).sent).toBe(2);
     expect(await tab()).toEqual([]);
-    expect((await reminded())['R-BOTH']).toEqual([3, t.clock.now().toISOString()]);
+    expect((await reminded())['REM-BOTH']).toEqual([3, t.clock.now().toISOString()]);
   });
 
   it('saves the periods, refuses nonsense with a clear message and keeps the old ones', async () => {
