@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { AppEvent } from '../../src-shared/api/events.js';
 import { systemClock, type Clock } from '../core/app-context.js';
@@ -28,7 +27,7 @@ export interface BootOptions {
   secrets?: SecretCipher;
   /** Bundled assets (PDF font); default the repository's assets/ (running from source). */
   assetsDir?: string;
-  /** Default folder for printed PDFs; default ~/Documents/Chumon. */
+  /** Default folder for printed PDFs; default `documents` inside the data folder. */
   documentsDir?: string;
   /**
    * The daily backup check and the S3 purge run on timers: the real app (Electron, browser
@@ -78,7 +77,8 @@ export function bootApp(options: BootOptions): App {
     secrets: options.secrets ?? createFileKeyCipher(options.dataDir),
     paths: {
       assets: options.assetsDir ?? path.join(SOURCE_ROOT, 'assets'),
-      documents: options.documentsDir ?? path.join(os.homedir(), 'Documents', 'Chumon'),
+      // Inside the data folder: one per app and per data folder, never shared between installs.
+      documents: options.documentsDir ?? path.join(options.dataDir, 'documents'),
     },
     mode: options.mode,
     version: options.version,

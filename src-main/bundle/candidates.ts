@@ -112,6 +112,31 @@ export class BundleCandidateSearch {
     return [...keys.values()].sort((a, b) => b.newest.localeCompare(a.newest));
   }
 
+  /**
+   * Open orders without a shipping store (of the checked ones, or all): a bundle is one
+   * parcel from one store, so they cannot be candidates until E5 gives them one.
+   */
+  private withoutStore(orderIds: readonly number[] | undefined): number {
+    if (!orderIds) {
+      return (
+        this.sqlite.prepare(`SELECT count(*) AS n FROM orders WHERE ${OPEN_WHERE} AND store_id IS NULL`).get() as {
+          n: number;
+        }
+      ).n;
+    }
+    let n = 0;
+    for (const part of chunked([...new Set(orderIds)], 500)) {
+      n += (
+        this.sqlite
+          .prepare(
+            `SELECT count(*) AS n FROM orders WHERE id IN (${part.map(() => '?').join(',')}) AND ${OPEN_WHERE} AND store_id IS NULL`,
+          )
+          .get(...part) as { n: number }
+      ).n;
+    }
+    return n;
+  }
+
   find(orderIds: readonly number[] | undefined, limit: number): BundleCandidates {
     const keys = orderIds ? this.groupsOf(orderIds) : this.allGroups();
     const groups = keys.slice(0, limit).map(({ storeId, bundleKey }): BundleCandidateGroup => {
@@ -132,6 +157,6 @@ export class BundleCandidateSearch {
         ),
       };
     });
-    return { groups, totalGroups: keys.length };
+    return { groups, totalGroups: keys.length, withoutStore: this.withoutStore(orderIds) };
   }
 }

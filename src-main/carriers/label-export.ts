@@ -119,6 +119,9 @@ export function exportLabels(
     yamatoFreightNo: '01',
     sagawaCustomerCode: '',
   };
+  // A missing setting is one message, not the same problem blamed on every order.
+  const missing = layout.missingSetting?.(codes);
+  if (missing) throw new UserError(missing);
   const problems: LabelProblem[] = [];
   const rows: string[][] = [];
   for (const orders of groupParcels(data.orders)) {

@@ -41,6 +41,8 @@ export interface LabelLayout {
   maxRows?: number;
   /** A parcel this carrier cannot take at all, with why. */
   refuse?: (p: Parcel) => string | null;
+  /** A setting this carrier's file cannot be made without, with where to set it. */
+  missingSetting?: (codes: CarrierSettings) => string | null;
 }
 
 /** Consumption tax contained in a tax-included amount (10%), as carriers ask for it. */
@@ -177,7 +179,11 @@ const blank = (header: string): LabelColumn => ({ header });
  * ヤマト運輸 B2クラウド 外部データ取込 (送り状発行データ 基本レイアウト), 97 columns.
  * 送り状種類 0 = 発払, 2 = コレクト (代引); the COD amount goes in コレクト代金引換額.
  */
-const YAMATO_B2: LabelLayout = {
+export const YAMATO_B2: LabelLayout = {
+  missingSetting: (codes) =>
+    codes.yamatoCustomerCode
+      ? null
+      : 'B2クラウドのご請求先顧客コードが設定されていません。設定 → 印刷・CSV の「B2クラウド ご請求先顧客コード」に登録してから出力してください。',
   format: 'yamato_b2',
   columns: [
     { header: 'お客様管理番号', value: (p) => p.first.orderNo, bytes: 50, orderNo: true, required: true },

@@ -7,9 +7,11 @@ import {
   type ParsedInputOf,
 } from '../../src-shared/api/index.js';
 import { toWireError, type WireResult } from '../../src-shared/api/errors.js';
+import { describeIssues, issueMessage } from '../../src-shared/api/issue-messages.js';
 import type { ServiceContext } from './context.js';
 
-z.config(z.locales.ja());
+// Messages of issues a schema gave none for: Japanese, without zod's English type names.
+z.config({ customError: issueMessage });
 
 type Handler<M extends MethodName> = (
   input: ParsedInputOf<M>,
@@ -19,14 +21,6 @@ type Handler<M extends MethodName> = (
 /** Handlers for a subset of the contract; a domain exports one of these. */
 export type Handlers<K extends MethodName> = { [M in K]: Handler<M> };
 export type HandlerMap = Handlers<MethodName>;
-
-function describeIssues(error: z.ZodError): string {
-  const lines = error.issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    return `${where}${issue.message}`;
-  });
-  return `入力内容に誤りがあります。${lines.join(' / ')}`;
-}
 
 /**
  * The one door into the services, shared by Electron IPC and browser-mode HTTP: checks the
@@ -45,7 +39,7 @@ export async function dispatch(
   }
   const parsed = contract[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
+    return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error.issues) } };
   }
   try {
     const handler = handlers[method] as Handler<MethodName>;

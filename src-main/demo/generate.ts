@@ -1,5 +1,6 @@
 import type { Carrier } from '../../src-shared/domain/carriers.js';
 import type { Channel } from '../../src-shared/domain/channels.js';
+import { DEFAULT_PAYMENT_METHODS } from '../../src-shared/domain/default-masters.js';
 import type { NewOrder, OrderItem } from '../../src-shared/domain/order.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import type { InitialState } from '../orders/writer.js';
@@ -56,6 +57,10 @@ const PAYMENTS: Record<Channel, Weighted<string>> = {
     ['deferred', 15],
   ],
 };
+
+const NEEDS_CONFIRMATION: ReadonlySet<string> = new Set(
+  DEFAULT_PAYMENT_METHODS.filter((p) => p.needsConfirmation).map((p) => p.code),
+);
 
 /** Status mix of a store's database: most orders are long shipped (S1 tabs, 100k in 新規 at 1M). */
 const STATUS_WEIGHTS: Weighted<MainStatus> = [
@@ -171,9 +176,9 @@ export class DemoGenerator {
 
   /** The n-th demo order (n is unique per generator and makes order numbers unique). */
   next(n: number): DemoOrder {
-    const status = this.weighted(STATUS_WEIGHTS);
+    const drawn = this.weighted(STATUS_WEIGHTS);
     // Open orders are recent; shipped and cancelled ones spread over the whole period.
-    const active = status !== 'shipped' && status !== 'cancelled';
+    const active = drawn !== 'shipped' && drawn !== 'cancelled';
     const span = active ? Math.min(this.days, 21) : this.days;
     const orderedAt = new Date(this.now.getTime() - this.random() * span * DAY_MS);
     const channel = this.weighted(CHANNEL_WEIGHTS);
@@ -187,6 +192,9 @@ export class DemoGenerator {
         ? `${Math.floor(this.random() * 1e12).toString(36)}@marketplace.amazon.co.jp`
         : `${familyKana.length}${n.toString(36)}@example.jp`;
     const paymentMethod = this.weighted(PAYMENTS[channel]);
+    // 在庫確認済 holds only orders whose payment waits for 入金確認: a card or Amazon Pay
+    // order goes on to 入金済 when its stock is confirmed, as the status engine sends it.
+    const status = drawn === 'stock_confirmed' && !NEEDS_CONFIRMATION.has(paymentMethod) ? 'paid' : drawn;
     const name = `${family} ${given}`;
     const order: NewOrder = {
       channel,

@@ -43,7 +43,6 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       nativeBinding: process.env.CHUMON_SQLITE_BINDING || undefined,
       assetsDir: paths.assets,
-      documentsDir: path.join(app.getPath('documents'), 'Chumon'),
       // SMTP password and store token: sealed by the OS keychain where Electron offers one.
       secrets: createSafeStorageCipher(createFileKeyCipher(app.getPath('userData'))),
     });

@@ -14,7 +14,7 @@ import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { OrderWriter } from '../orders/writer.js';
 import { withSearchIndexBatch } from '../search/index-batch.js';
 import { detectLayout, mappingLayout, missingHeaders, type Layout } from '../../src-shared/order-files/layouts.js';
-import { loadMapping } from './mappings.js';
+import { loadMapping, mappingFitting } from './mappings.js';
 import type { OrderImportPlan } from './import-plan.js';
 import { judgeOrders, verdictsNow } from './judge.js';
 import { importedValuesSql, type ImportedValues, type MergePlan } from './merge.js';
@@ -43,7 +43,12 @@ export function previewImport(
     ordered = decoded;
   } else {
     const detected = detectLayout(decoded.map((d) => d.header));
-    if (!detected) {
+    // A file of a layout a mapping was saved for is read by it without asking again.
+    const fitting = !detected && decoded.length === 1 ? mappingFitting(ctx.database.sqlite, decoded[0]!.header) : null;
+    if (fitting) {
+      layout = mappingLayout(fitting);
+      ordered = decoded;
+    } else if (!detected) {
       if (decoded.length === 1) {
         return {
           kind: 'needs_mapping',
@@ -55,9 +60,10 @@ export function previewImport(
       throw new UserError(
         '選んだ2つのファイルを Yahoo! の注文ファイルと商品ファイルとして認識できません。見出し行（OrderId など）を確認してください。何も取り込んでいません。',
       );
+    } else {
+      layout = detected.layout;
+      ordered = detected.order.map((i) => decoded[i]!);
     }
-    layout = detected.layout;
-    ordered = detected.order.map((i) => decoded[i]!);
   }
   const channel = layout.channel ?? input.channel;
   const sources: SourceFile[] = ordered.map((d, i) => ({ name: d.name, text: d.text, reader: layout.files[i]! }));

@@ -7,6 +7,7 @@ import {
   type ImportMapping,
 } from '../../src-shared/api/imports.js';
 import type { Channel } from '../../src-shared/domain/channels.js';
+import { missingHeaders } from '../../src-shared/order-files/layouts.js';
 
 interface MappingRow {
   id: number;
@@ -24,6 +25,18 @@ export function listMappings(sqlite: BetterSqlite3.Database): ImportMapping[] {
   return (
     sqlite.prepare('SELECT id, name, channel, fields FROM import_mappings ORDER BY name').all() as MappingRow[]
   ).map(toMapping);
+}
+
+/**
+ * The saved mapping a file's headers fit (every header it names is there): the one naming
+ * the most headers, so a file is read by its own mapping rather than by a looser one.
+ */
+export function mappingFitting(sqlite: BetterSqlite3.Database, header: readonly string[]): ImportMapping | null {
+  const named = (m: ImportMapping) => Object.values(m.fields).filter(Boolean).length;
+  const fits = listMappings(sqlite)
+    .filter((m) => missingHeaders(m, header).length === 0)
+    .sort((a, b) => named(b) - named(a));
+  return fits[0] ?? null;
 }
 
 export function loadMapping(sqlite: BetterSqlite3.Database, id: number): ImportMapping {

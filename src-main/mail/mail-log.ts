@@ -2,6 +2,12 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { MailLogEntry, MailLogRow } from '../../src-shared/api/mail.js';
 import { isStatusMailKind, type MailKind, type MailResult } from '../../src-shared/domain/mail.js';
 
+/**
+ * A reminder that went out (or may have: pending, unknown): it counts as the period's one, so
+ * the order is not reminded, nor listed in 催促対象, again before the period has passed.
+ */
+export const REMINDER_SENT = `result IN ('pending', 'sent', 'unknown')`;
+
 /** One mail about to go out: what the intent row records. */
 export interface MailIntent {
   orderId: number;
@@ -89,7 +95,7 @@ export class MailLog {
        WHERE order_id = ? AND main_status = ? AND kind = ? AND result IN ('pending', 'sent', 'unknown', 'marked')`,
     );
     this.lastReminderStmt = sqlite.prepare(
-      `SELECT max(created_at) FROM mail_log WHERE order_id = ? AND kind = ? AND result IN ('pending', 'sent', 'unknown')`,
+      `SELECT max(created_at) FROM mail_log WHERE order_id = ? AND kind = ? AND ${REMINDER_SENT}`,
     );
     this.entryStmt = sqlite.prepare(
       `SELECT ${ROW_COLUMNS}, l.body, l.message_id AS messageId FROM mail_log l LEFT JOIN orders o ON o.id = l.order_id WHERE l.id = ?`,

@@ -5,11 +5,14 @@ import { TABS, isMainStatus, type MainStatus, type Tab } from '../../src-shared/
 import { hinted } from '../db/bulk-load.js';
 import { OrderLists, type FilteredList } from '../search/order-lists.js';
 import { newOrderFields, type OrderDbRow } from './order-row.js';
-import { REMINDER_COUNT_SQL, REMINDER_WHERE, type ReminderCutoffs } from './reminders.js';
+import { REMINDER_COUNT_SQL, REMINDER_WHERE, REMINDERS_SENT_SQL, type ReminderCutoffs } from './reminders.js';
 import { TabPages } from './tab-pages.js';
 
 const ROW_COLUMNS = `id, order_no AS orderNo, ordered_at AS orderedAt, channel, buyer_name AS buyerName, total,
-  payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status`;
+  payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status,
+  mail_pending AS mailPending, needs_payment AS needsPayment, order_form_done AS orderFormDone,
+  buyer_rating AS buyerRating, mail_inquiry AS mailInquiry, substr(order_comment, 1, 100) AS orderComment,
+  substr(staff_comment, 1, 100) AS staffComment, pii_purged_at AS piiPurgedAt`;
 
 function tabWhere(tab: Tab): string {
   if (isMainStatus(tab)) return 'status = @status';
@@ -77,8 +80,25 @@ export class OrderQueries {
     return counts;
   }
 
-  /** A page of the list; a query without tab or criteria is the 新規 tab. */
+  /** A page of the list, each row with its reminders so far; a query without tab or criteria is the 新規 tab. */
   list(input: ListPageInput, cutoffs: ReminderCutoffs): OrderPage {
+    const page = this.rowsOf(input, cutoffs);
+    if (page.rows.length === 0) return page;
+    const sent = this.prepared(REMINDERS_SENT_SQL).all(JSON.stringify(page.rows.map((r) => r.id))) as {
+      orderId: number;
+      at: string;
+      n: number;
+    }[];
+    const byOrder = new Map(sent.map((s) => [s.orderId, s]));
+    for (const row of page.rows) {
+      const reminders = byOrder.get(row.id);
+      row.remindedAt = reminders?.at ?? null;
+      row.reminderCount = reminders?.n ?? 0;
+    }
+    return page;
+  }
+
+  private rowsOf(input: ListPageInput, cutoffs: ReminderCutoffs): OrderPage {
     const { criteria } = input;
     if (criteria)
       return this.lists.page(this.filtered({ ...input, criteria }, cutoffs), input.sort, input.offset, input.limit);

@@ -1,3 +1,5 @@
+import { REMINDER_SENT } from '../mail/mail-log.js';
+
 export interface ReminderCutoffs {
   /** ISO timestamps: orders placed before these are reminder targets (S6). */
   unpaidBefore: string;
@@ -6,19 +8,26 @@ export interface ReminderCutoffs {
 
 /**
  * 催促対象 (S6): unpaid orders and orders whose order form is not filled in, older than the
- * period set for each. The two groups overlap, so the form group leaves out what the unpaid
- * group already holds; each group reads its own covering partial index (INDEXED BY keeps
- * the planner from the status index, which would read a table row per order).
+ * period set for each, and not reminded of it within that period (after a reminder an order
+ * leaves the tab until its next one is due, as 催促メール sends it). The two groups overlap,
+ * so the form group leaves out what the unpaid group already holds; each group reads its own
+ * covering partial index (INDEXED BY keeps the planner from the status index, which would
+ * read a table row per order).
  */
 // The same predicates as the partial indexes' (schema/orders.ts), so that the planner can use them.
 const UNPAID = `needs_payment = 1 AND (status IN ('new', 'stock_confirmed') OR status = 'out_of_stock')`;
 const FORM_UNFILLED = `order_form_done = 0 AND status NOT IN ('shipped', 'cancelled')`;
 
-const UNPAID_DUE = `${UNPAID} AND ordered_at < @unpaidBefore`;
-const FORM_DUE = `${FORM_UNFILLED} AND ordered_at < @orderFormBefore AND NOT (${UNPAID_DUE})`;
+/** Orders whose reminder of this kind went out since the cutoff (a short list: one period of mails). */
+const remindedSince = (kind: string, cutoff: string) =>
+  `id NOT IN (SELECT order_id FROM mail_log WHERE kind = '${kind}' AND created_at >= @${cutoff} AND ${REMINDER_SENT})`;
+
+const UNPAID_DUE = `${UNPAID} AND ordered_at < @unpaidBefore AND ${remindedSince('unpaid_reminder', 'unpaidBefore')}`;
+const FORM_OWED = `${FORM_UNFILLED} AND ordered_at < @orderFormBefore AND ${remindedSince('order_form_reminder', 'orderFormBefore')}`;
+const FORM_DUE = `${FORM_OWED} AND NOT (${UNPAID_DUE})`;
 
 /** Whether a row of `orders` is a reminder target (for filters that combine with others). */
-export const REMINDER_WHERE = `((${UNPAID_DUE}) OR (${FORM_UNFILLED} AND ordered_at < @orderFormBefore))`;
+export const REMINDER_WHERE = `((${UNPAID_DUE}) OR (${FORM_OWED}))`;
 
 export const REMINDER_COUNT_SQL = `SELECT
   (SELECT count(*) FROM orders INDEXED BY orders_unpaid_idx WHERE ${UNPAID_DUE}) +
@@ -36,3 +45,8 @@ export function reminderIdsSql(column: string): string {
     UNION ALL
     SELECT id, ${column} FROM orders INDEXED BY orders_form_unfilled_idx WHERE ${FORM_DUE})`;
 }
+
+/** Each listed order's reminders so far (催促済: the last one's date and how many). */
+export const REMINDERS_SENT_SQL = `SELECT order_id AS orderId, max(created_at) AS at, count(*) AS n FROM mail_log
+  WHERE order_id IN (SELECT value FROM json_each(?)) AND kind IN ('unpaid_reminder', 'order_form_reminder')
+    AND ${REMINDER_SENT} GROUP BY order_id`;

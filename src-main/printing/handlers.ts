@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { Handlers } from '../core/dispatch.js';
-import { downloadJob, listJobs, marksSummary, reprint, runPrint } from './print-service.js';
+import { downloadJob, listJobs, markPrinted, marksSummary, printTarget, reprint, runPrint } from './print-service.js';
 
 export const printingHandlers: Handlers<
   | 'printing:printers'
@@ -11,6 +11,8 @@ export const printingHandlers: Handlers<
   | 'printing:jobs'
   | 'printing:download'
   | 'printing:marks'
+  | 'printing:target'
+  | 'printing:markPrinted'
   | 'printing:settings'
   | 'printing:saveSettings'
 > = {
@@ -20,7 +22,9 @@ export const printingHandlers: Handlers<
   },
   'printing:run': (input, ctx) => runPrint(ctx, input),
   'printing:reprint': (input, ctx) => reprint(ctx, input),
-  'printing:jobs': ({ limit }, ctx) => listJobs(ctx, limit),
+  'printing:jobs': (input, ctx) => listJobs(ctx, input),
+  'printing:target': (_input, ctx) => printTarget(ctx),
+  'printing:markPrinted': ({ jobId }, ctx) => markPrinted(ctx, jobId),
   'printing:download': ({ jobId }, ctx) => downloadJob(ctx, jobId),
   'printing:marks': ({ orderIds }, ctx) => marksSummary(ctx, orderIds),
   'printing:settings': (_input, ctx) => {

@@ -1,5 +1,6 @@
 import type { Order } from '../../src-shared/domain/order.js';
 import { UserError } from '../../src-shared/api/errors.js';
+import { PII_PURGED_TEXT } from '../../src-shared/domain/privacy.js';
 import type { ServiceContext } from '../core/context.js';
 
 export interface StoreInfoRow {
@@ -75,6 +76,8 @@ export function loadPrintData(ctx: ServiceContext, orderIds: readonly number[]):
 }
 
 export function shipToLines(order: Order): string[] {
+  // Deleted personal data (S3) says so, not a 〒 and a 様 with nothing between.
+  if (order.piiPurgedAt) return [PII_PURGED_TEXT];
   const { shipTo } = order;
   return [
     `〒${shipTo.postalCode}　${shipTo.prefecture}${shipTo.address1}`,

@@ -8,6 +8,7 @@ import {
   type PrintKind,
   type PrintMarksSummary,
   type PrintResult,
+  type PrintTarget,
 } from '../../src-shared/api/printing.js';
 import { chunked } from '../core/chunked.js';
 import type { ServiceContext } from '../core/context.js';
@@ -23,30 +24,33 @@ type Output = 'printer' | 'pdf';
 /** A print_jobs row as read back: the job's info plus its orders (JSON). */
 type JobRow = Omit<PrintJobInfo, 'fileExists'> & { orderIds: string };
 
-/** The printer a job goes to: the one chosen in settings, else the OS default. */
-async function choosePrinter(ctx: ServiceContext): Promise<string> {
+/**
+ * The printer a job goes to: the one chosen in settings, else the OS default (or the only
+ * one); without one, why not. E8 shows this before anything is printed.
+ */
+export async function printTarget(ctx: ServiceContext): Promise<PrintTarget> {
   const listing = await ctx.services.files.printer.list();
-  if (!listing.available)
-    throw new UserError(`${listing.message}「PDFで保存」なら印刷せずに保存できます。`, 'no_printer');
+  if (!listing.available) return { printer: null, reason: listing.message };
   const chosen = ctx.settings.get('printer');
   if (chosen) {
-    if (!listing.printers.some((p) => p.name === chosen)) {
-      throw new UserError(
-        `設定のプリンタ「${chosen}」が見つかりません。設定 → 印刷・CSV でプリンタを選び直すか、「PDFで保存」を使ってください。何も印刷していません。`,
-        'no_printer',
-      );
-    }
-    return chosen;
+    return listing.printers.some((p) => p.name === chosen)
+      ? { printer: chosen, reason: '' }
+      : {
+          printer: null,
+          reason: `設定のプリンタ「${chosen}」が見つかりません。設定 → 印刷・CSV でプリンタを選び直してください。`,
+        };
   }
   const fallback =
     listing.printers.find((p) => p.isDefault) ?? (listing.printers.length === 1 ? listing.printers[0] : undefined);
-  if (!fallback) {
-    throw new UserError(
-      '印刷先のプリンタが決まっていません。設定 → 印刷・CSV でプリンタを選ぶか、「PDFで保存」を使ってください。何も印刷していません。',
-      'no_printer',
-    );
-  }
-  return fallback.name;
+  return fallback
+    ? { printer: fallback.name, reason: '' }
+    : { printer: null, reason: '印刷先のプリンタが決まっていません。設定 → 印刷・CSV でプリンタを選んでください。' };
+}
+
+async function choosePrinter(ctx: ServiceContext): Promise<string> {
+  const target = await printTarget(ctx);
+  if (target.printer) return target.printer;
+  throw new UserError(`${target.reason}「PDFで保存」なら印刷せずに保存できます。何も印刷していません。`, 'no_printer');
 }
 
 async function render(
@@ -67,8 +71,9 @@ async function render(
 }
 
 /**
- * Records a document: the job, each order's print mark (printed at, by whom, how often) and a
- * history row per order, in one transaction.
+ * Records a document: the job, a history row per order and, when it went to a printer, each
+ * order's print mark (printed at, by whom, how often), in one transaction. A PDF only saved
+ * is not 印刷済み: the clerk may print it elsewhere, and says so (markPrinted).
  */
 function record(
   ctx: ServiceContext,
@@ -88,7 +93,6 @@ function record(
   const { sqlite } = ctx.database;
   const actor = ctx.actor();
   const iso = at.toISOString();
-  const journal = new Journal(sqlite);
   const label = PRINT_KIND_LABELS[job.kind];
   const how = job.printer ? `印刷（プリンタ ${job.printer}）` : 'PDF保存';
   return sqlite.transaction(() => {
@@ -113,29 +117,53 @@ function record(
           job.reprintOf,
         ).lastInsertRowid,
     );
-    const mark = sqlite.prepare(
-      `INSERT INTO print_marks (order_id, kind, job_id, printed_at, printed_by, times) VALUES (?, ?, ?, ?, ?, 1)
-       ON CONFLICT (order_id, kind) DO UPDATE SET job_id = excluded.job_id, printed_at = excluded.printed_at,
-         printed_by = excluded.printed_by, times = times + 1`,
-    );
-    const orderNo = sqlite.prepare('SELECT order_no FROM orders WHERE id = ?').pluck();
-    for (const id of job.ids) {
-      mark.run(id, job.kind, jobId, iso, actor.operator);
-      journal.record(
-        {
-          orderId: id,
-          orderNo: orderNo.get(id) as string,
-          change: { kind: 'print', document: job.kind },
-          from: null,
-          to: job.kind,
-          reason: `${label}${job.reprintOf ? 'の再印刷' : ''}${how}`,
-        },
-        actor,
-        iso,
-      );
-    }
+    writeOrderMarks(ctx, {
+      ...job,
+      jobId,
+      printed: job.printer !== null,
+      reason: `${label}${job.reprintOf ? 'の再印刷' : ''}${how}`,
+      iso,
+    });
     return jobId;
   })();
+}
+
+/** Each order's history row for a document and, when it was printed, its print mark; inside the caller's transaction. */
+function writeOrderMarks(
+  ctx: ServiceContext,
+  job: {
+    kind: PrintKind;
+    jobId: number;
+    ids: number[];
+    printed: boolean;
+    reason: string;
+    iso: string;
+  },
+): void {
+  const { sqlite } = ctx.database;
+  const actor = ctx.actor();
+  const journal = new Journal(sqlite);
+  const mark = sqlite.prepare(
+    `INSERT INTO print_marks (order_id, kind, job_id, printed_at, printed_by, times) VALUES (?, ?, ?, ?, ?, 1)
+     ON CONFLICT (order_id, kind) DO UPDATE SET job_id = excluded.job_id, printed_at = excluded.printed_at,
+       printed_by = excluded.printed_by, times = times + 1`,
+  );
+  const orderNo = sqlite.prepare('SELECT order_no FROM orders WHERE id = ?').pluck();
+  for (const id of job.ids) {
+    if (job.printed) mark.run(id, job.kind, job.jobId, job.iso, actor.operator);
+    journal.record(
+      {
+        orderId: id,
+        orderNo: orderNo.get(id) as string,
+        change: { kind: 'print', document: job.kind },
+        from: null,
+        to: job.kind,
+        reason: job.reason,
+      },
+      actor,
+      job.iso,
+    );
+  }
 }
 
 async function produce(
@@ -214,14 +242,43 @@ export function reprint(ctx: ServiceContext, input: { jobId: number; output: Out
   return produce(ctx, row.kind, JSON.parse(row.orderIds) as number[], input.output, row.id, row);
 }
 
-export function listJobs(ctx: ServiceContext, limit: number): PrintJobInfo[] {
-  const rows = ctx.database.sqlite
-    .prepare(
-      `SELECT id, kind, file_name AS fileName, file_path AS filePath, printer, pages, order_ids AS orderIds, order_count AS orderCount,
-         created_at AS createdAt, actor, reprint_of AS reprintOf FROM print_jobs ORDER BY id DESC LIMIT ?`,
-    )
-    .all(limit) as JobRow[];
+/** The latest jobs, or with `orderIds` the latest jobs that hold any of those orders. */
+export function listJobs(ctx: ServiceContext, input: { limit: number; orderIds?: number[] }): PrintJobInfo[] {
+  const columns = `id, kind, file_name AS fileName, file_path AS filePath, printer, pages, order_ids AS orderIds,
+    order_count AS orderCount, created_at AS createdAt, actor, reprint_of AS reprintOf`;
+  const { sqlite } = ctx.database;
+  const rows = (
+    input.orderIds
+      ? sqlite
+          .prepare(
+            `SELECT ${columns} FROM print_jobs j
+             WHERE EXISTS (SELECT 1 FROM json_each(j.order_ids) o WHERE o.value IN (SELECT value FROM json_each(?)))
+             ORDER BY id DESC LIMIT ?`,
+          )
+          .all(JSON.stringify(input.orderIds), input.limit)
+      : sqlite.prepare(`SELECT ${columns} FROM print_jobs ORDER BY id DESC LIMIT ?`).all(input.limit)
+  ) as JobRow[];
   return rows.map(({ orderIds: _ids, ...row }) => ({ ...row, fileExists: existsSync(row.filePath) }));
+}
+
+/**
+ * 印刷済みにする: the clerk printed a saved PDF elsewhere; its orders get their print mark and
+ * a history row, as if it had gone to the printer here.
+ */
+export function markPrinted(ctx: ServiceContext, jobId: number): PrintMarksSummary {
+  const row = jobRow(ctx, jobId);
+  const ids = JSON.parse(row.orderIds) as number[];
+  ctx.database.sqlite.transaction(() =>
+    writeOrderMarks(ctx, {
+      kind: row.kind,
+      jobId: row.id,
+      ids,
+      printed: true,
+      reason: `${PRINT_KIND_LABELS[row.kind]}を印刷済みにしました（保存した PDF を印刷）`,
+      iso: ctx.clock.now().toISOString(),
+    }),
+  )();
+  return marksSummary(ctx, ids);
 }
 
 export function downloadJob(ctx: ServiceContext, jobId: number): DownloadFile {

@@ -102,7 +102,8 @@ function purgeChunk(
     if (due.length === 0) return;
     if (due.length === limit) lastId = due[due.length - 1]!.id;
     const erase = sqlite.prepare(
-      `UPDATE orders SET ${PII_COLUMNS.map((c) => `${c} = ''`).join(', ')}, pii_purged_at = ?, updated_at = ? WHERE id = ?`,
+      // No mail can reach a buyer whose address is gone: the order leaves メール未送信.
+      `UPDATE orders SET ${PII_COLUMNS.map((c) => `${c} = ''`).join(', ')}, mail_pending = 0, pii_purged_at = ?, updated_at = ? WHERE id = ?`,
     );
     const history = sqlite.prepare(
       `INSERT INTO order_history (order_id, at, actor, store_id, pc_id, kind, from_value, to_value, reason) VALUES (?, ?, 'システム', ?, ?, 'pii_purge', NULL, NULL, ?)`,

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../core/context.js';
 import type { Handlers } from '../core/dispatch.js';
 import { LocalSyncState } from './local-state.js';
 import { syncRunner } from './runner.js';
-import { SyncTransport } from './transport.js';
+import { SyncError, SyncTransport } from './transport.js';
 import { sameServer } from '../../src-shared/sync/server-url.js';
 
 function identity(ctx: ServiceContext): { storeName: string | null; isHeadOffice: boolean } {
@@ -49,8 +49,17 @@ export const syncHandlers: Handlers<
           ? 'サーバーのアドレスを変えたときは、この PC のトークンも入力してください。保存済みのトークンは新しいアドレスには送りません。'
           : 'この PC のトークンを入力してください（管理者がサーバーで PC を登録したときに表示されたものです）。',
       );
-    // Checked against the server before anything is saved: a typo changes nothing.
-    const hello = await new SyncTransport(serverUrl, plain, ctx.clock).hello();
+    // Checked against the server before anything is saved: a typo changes nothing, and an
+    // unreachable server is said so, not worded as if the settings were kept.
+    const hello = await new SyncTransport(serverUrl, plain, ctx.clock).hello().catch((err: unknown) => {
+      if (err instanceof SyncError && err.kind === 'offline') {
+        throw new UserError(
+          `中央サーバー（${serverUrl}）に接続できないため、設定は保存していません。アドレスとネットワークを確かめて、もう一度「接続を確認して保存」を押してください。`,
+          'sync_offline',
+        );
+      }
+      throw err;
+    });
     if (local.meta('sync_server_id') !== hello.serverId) local.resetCursor(hello.serverId);
     runner.stopLive();
     runner.forgetServer();

@@ -1,10 +1,10 @@
 import type { SearchCriteria } from '../../src-shared/api/orders.js';
-import type { GridColumn, UiState } from '../../src-shared/api/ui.js';
+import type { GridColumn, ImportChoice, UiState } from '../../src-shared/api/ui.js';
 import type { ServiceContext } from '../core/context.js';
 import type { Handlers } from '../core/dispatch.js';
 
 /**
- * The list screen's memory: grid columns per list and the last F5 conditions, kept
+ * The list screen's memory: grid columns per list, the last F5 conditions and F1's last choices, kept
  * in settings `ui` (electron-store / conf), so they survive a restart. Other keys of `ui`
  * are left as they are.
  */
@@ -13,10 +13,11 @@ function read(ctx: ServiceContext): UiState {
   return {
     grids: (ui.grids ?? {}) as Record<string, GridColumn[]>,
     lastSearch: (ui.lastSearch ?? null) as SearchCriteria | null,
+    lastImport: (ui.lastImport ?? null) as ImportChoice | null,
   };
 }
 
-export const uiHandlers: Handlers<'ui:state' | 'ui:saveGrid' | 'ui:saveSearch'> = {
+export const uiHandlers: Handlers<'ui:state' | 'ui:saveGrid' | 'ui:saveSearch' | 'ui:saveImport'> = {
   'ui:state': (_input, ctx) => read(ctx),
   'ui:saveGrid': ({ key, columns }, ctx) => {
     const ui = ctx.settings.get('ui');
@@ -24,5 +25,8 @@ export const uiHandlers: Handlers<'ui:state' | 'ui:saveGrid' | 'ui:saveSearch'> 
   },
   'ui:saveSearch': ({ criteria }, ctx) => {
     ctx.settings.set('ui', { ...ctx.settings.get('ui'), lastSearch: criteria });
+  },
+  'ui:saveImport': (choice, ctx) => {
+    ctx.settings.set('ui', { ...ctx.settings.get('ui'), lastImport: choice });
   },
 };

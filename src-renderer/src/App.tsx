@@ -2,8 +2,11 @@ import { ErrorBoundary, UnshowableNote } from './components/ErrorBoundary.js';
 import { Dialog } from './components/Dialog.js';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../src-shared/api/app.js';
+import { TABS, type Tab } from '../../src-shared/domain/status.js';
 import { invoke } from './api/client.js';
+import { ColumnChooser } from './components/ColumnChooser.js';
 import { FunctionKeyBar } from './components/FunctionKeyBar.js';
+import { keepFocus, layerOpen, setFocusHome } from './components/layers.js';
 import { ListBanner } from './components/ListBanner.js';
 import { SubStatusMaster } from './features/sub-status-master/SubStatusMaster.js';
 import { SyncStatusBar } from './features/sync/SyncStatusBar.js';
@@ -17,9 +20,22 @@ import { isFunctionKey, type FunctionKey } from './keys.js';
 import { KEY_ACTIONS } from './screen/actions.js';
 import { ScreenReact, type ScreenContext } from './screen/screen-context.js';
 import { useKeyPress } from './screen/useKeyPress.js';
-import { gridKeyOf, labelOf, tabOf } from './state/list-view.js';
+import { columnsOf, gridKeyOf, labelOf, tabOf } from './state/list-view.js';
 import { useGridMemory } from './state/useGridMemory.js';
 import { useOrderList } from './state/useOrderList.js';
+
+/** The tab a digit 1–9 opens, pressed on the list (not while typing in a field). */
+function tabOfDigit(e: KeyboardEvent): Tab | null {
+  if (e.ctrlKey || e.altKey || e.metaKey || !/^[1-9]$/.test(e.key)) return null;
+  const target = e.target;
+  if (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+    return null;
+  return TABS[Number(e.key) - 1] ?? null;
+}
 
 interface Notice {
   kind: 'info' | 'error';
@@ -78,30 +94,47 @@ export function App() {
     ],
   );
 
-  const enabled = useCallback(
-    (key: FunctionKey) => {
-      const action = KEY_ACTIONS[key];
-      return !screen || !action?.enabled || action.enabled(screen);
-    },
+  const unavailable = useCallback(
+    (key: FunctionKey) => (screen ? (KEY_ACTIONS[key]?.unavailable?.(screen) ?? null) : null),
     [screen],
   );
 
   const dismissNotice = useCallback(() => setNotice(null), []);
-  const press = useKeyPress(screen, notify, showError, dismissNotice);
+  const press = useKeyPress(screen, notify, dismissNotice);
 
   // Physical function keys: the browser's own meanings (F5 reload, F1 help, ...) are suppressed.
-  // While a dialog is open the keys belong to it.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!isFunctionKey(e.key)) return;
-      e.preventDefault();
-      if (dialog === null) press(e.key);
+      if (isFunctionKey(e.key)) {
+        e.preventDefault();
+        press(e.key);
+      } else {
+        const tab = tabOfDigit(e);
+        if (tab && !layerOpen()) {
+          e.preventDefault();
+          list.selectTab(tab);
+        }
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [press, dialog]);
+  }, [press, list.selectTab]);
+
+  // Focus lost with no dialog open goes to the grid's cursor row (see components/layers.ts).
+  const emptyRef = useRef<HTMLElement>(null);
+  useEffect(
+    () =>
+      setFocusHome(() => {
+        if (grid.current) grid.current.focusCursorRow();
+        else emptyRef.current?.focus();
+      }),
+    [],
+  );
 
   const empty = info !== null && info.orderCount === 0;
+  useEffect(() => {
+    if (empty) keepFocus();
+  }, [empty]);
   return (
     <div className="app">
       <header className="app-head">
@@ -116,11 +149,26 @@ export function App() {
           </button>
         </div>
       </header>
-      <TabBar current={tabOf(list.view)} last={list.tab} counts={list.counts} onSelect={list.selectTab} />
+      <TabBar
+        current={tabOf(list.view)}
+        last={list.tab}
+        counts={list.counts}
+        onSelect={list.selectTab}
+        onEnterList={() => grid.current?.focusCursorRow()}
+      />
       <div className="toolbar">
         <span className="selected-count" aria-live="polite">
           {labelOf(list.view)}：{list.selection.size.toLocaleString('ja-JP')}件選択中
         </span>
+        <button
+          type="button"
+          className="head-button"
+          onClick={() =>
+            grid.current && setDialog(<ColumnChooser grid={grid.current} onClose={() => setDialog(null)} />)
+          }
+        >
+          表示する列
+        </button>
         {screen ? <OperationBar screen={screen} /> : null}
         {screen ? <MailTabButtons screen={screen} /> : null}
         {notice ? (
@@ -134,7 +182,7 @@ export function App() {
       </div>
       {screen ? <ListBanner screen={screen} onEdit={() => KEY_ACTIONS.F5?.run(screen)} /> : null}
       {empty ? (
-        <section className="empty" aria-label="注文データなし">
+        <section className="empty" aria-label="注文データなし" id="order-panel" ref={emptyRef} tabIndex={-1}>
           <p>注文データがありません。お試し用のデモデータ（2,000件）を読み込みますか？</p>
           <button
             type="button"
@@ -150,10 +198,13 @@ export function App() {
             query={list.query}
             listKey={JSON.stringify(list.query)}
             columns={gridMemory.columnsOf(gridKeyOf(list.view))}
+            shown={columnsOf(list.view)}
+            reminderDays={list.reminderDays}
             onColumnsChanged={(columns) => gridMemory.save(gridKeyOf(list.view), columns)}
             masters={screen.masters}
             selection={list.selection}
             onToggle={list.toggle}
+            onCheck={list.check}
             onOpen={(id) => openOrderDetail(screen, id)}
             onTotal={list.setListTotal}
             onError={showError}
@@ -161,7 +212,7 @@ export function App() {
           />
         </ErrorBoundary>
       ) : null}
-      <FunctionKeyBar enabled={enabled} onPress={press} />
+      <FunctionKeyBar unavailable={unavailable} onPress={press} />
       <SyncStatusBar />
       {screen && dialog ? (
         <ScreenReact.Provider value={screen}>

@@ -29,7 +29,8 @@ export async function purgeAmazonPii(db: ServerDb, now: Date, onCommit?: () => v
       const base = numbers.reserve(due.length);
       const list = JSON.stringify(due.map((d, i) => ({ id: d.id, seq: base + i + 1 })));
       await tx.execute(
-        sql`UPDATE orders o SET ${ERASE}, pii_purged_at = ${at}, updated_at = ${at}, version = o.version + 1, seq = x.seq
+        // No mail can reach a buyer whose address is gone: the order leaves メール未送信.
+        sql`UPDATE orders o SET ${ERASE}, mail_pending = false, pii_purged_at = ${at}, updated_at = ${at}, version = o.version + 1, seq = x.seq
             FROM jsonb_to_recordset(${list}::jsonb) AS x(id int, seq bigint) WHERE o.id = x.id`,
       );
       await refreshWire(

@@ -35,6 +35,8 @@ export interface BundleCandidates {
   groups: BundleCandidateGroup[];
   /** Groups found before the limit; more than `groups.length` means the list was cut. */
   totalGroups: number;
+  /** Open orders left out for having no shipping store yet (E5 gives them one). */
+  withoutStore: number;
 }
 
 export interface BundleChange {

@@ -41,6 +41,12 @@ export interface PrintJobInfo {
   fileExists: boolean;
 }
 
+/** The printer E8 will print to, or why there is none (then only 「PDFで保存」 works). */
+export interface PrintTarget {
+  printer: string | null;
+  reason: string;
+}
+
 /** How many of the checked orders already have each document (for the reprint warning). */
 export interface PrintMarksSummary {
   total: number;
@@ -56,9 +62,15 @@ export const printingApi = {
   /** E8: a picking list or the delivery notes of the checked orders, to the printer or as PDF. */
   'printing:run': method<PrintResult>()(z.object({ kind: z.enum(PRINT_KINDS), orderIds, output })),
   'printing:reprint': method<PrintResult>()(z.object({ jobId, output })),
-  'printing:jobs': method<PrintJobInfo[]>()(z.object({ limit: z.number().int().min(1).max(200).default(20) })),
+  'printing:target': method<PrintTarget>()(z.object({})),
+  /** The latest jobs; with orderIds, only the jobs holding any of those orders. */
+  'printing:jobs': method<PrintJobInfo[]>()(
+    z.object({ limit: z.number().int().min(1).max(200).default(20), orderIds: orderIds.optional() }),
+  ),
   'printing:download': method<DownloadFile>()(z.object({ jobId })),
   'printing:marks': method<PrintMarksSummary>()(z.object({ orderIds })),
+  /** 印刷済みにする: a saved PDF was printed elsewhere; its orders get their print mark. */
+  'printing:markPrinted': method<PrintMarksSummary>()(z.object({ jobId })),
   /** 印刷・CSV settings (E8, E9). */
   'printing:settings': method<FileSettings>()(z.object({})),
   'printing:saveSettings': method<FileSettings>()(fileSettingsInput),

@@ -7,11 +7,20 @@ import { lineText } from './text.js';
 const gridColumn = z.object({
   colId: lineText().max(40),
   width: z.number().int().min(20).max(2000).optional(),
+  /** A column that takes its share of the width left over; null once the clerk sized it. */
+  flex: z.number().min(0).max(100).nullable().optional(),
   hide: z.boolean().optional(),
   sort: z.enum(['asc', 'desc']).nullable().optional(),
   sortIndex: z.number().int().min(0).max(50).nullable().optional(),
 });
 export type GridColumn = z.infer<typeof gridColumn>;
+
+/** F1's choices as last made: 販路 of a Yahoo! file, and the file layout (a saved mapping, or null: 自動判別). */
+export const importChoice = z.object({
+  channel: z.enum(['yahoo_auction', 'yahoo_shopping']),
+  mappingId: z.number().int().positive().nullable(),
+});
+export type ImportChoice = z.infer<typeof importChoice>;
 
 /** What the list screen remembers between runs (settings `ui`). */
 export interface UiState {
@@ -19,10 +28,12 @@ export interface UiState {
   grids: Record<string, GridColumn[]>;
   /** The last F5 conditions, offered again when the dialog opens. */
   lastSearch: SearchCriteria | null;
+  lastImport: ImportChoice | null;
 }
 
 export const uiApi = {
   'ui:state': method<UiState>()(z.object({})),
   'ui:saveGrid': method<void>()(z.object({ key: lineText().min(1).max(40), columns: z.array(gridColumn).max(40) })),
   'ui:saveSearch': method<void>()(z.object({ criteria: searchCriteria })),
+  'ui:saveImport': method<void>()(importChoice),
 };

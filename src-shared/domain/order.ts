@@ -61,6 +61,22 @@ export interface OrderRow {
   subStatusId: number | null;
   storeId: string | null;
   status: MainStatus;
+  /**
+   * What lets a list say why a row is in it (メール未送信, 催促対象, a search, E2–E4), as
+   * SQLite gives flags: 1 or 0. The comments are their first 100 characters.
+   */
+  mailPending: 0 | 1;
+  needsPayment: 0 | 1;
+  orderFormDone: 0 | 1;
+  buyerRating: 0 | 1;
+  mailInquiry: 0 | 1;
+  orderComment: string;
+  staffComment: string;
+  /** Set when the buyer's personal data was deleted (S3). */
+  piiPurgedAt: string | null;
+  /** 催促済: when the last reminder mail went out, and how many have (0 and null: none). */
+  remindedAt: string | null;
+  reminderCount: number;
 }
 
 export interface HistoryEntry {

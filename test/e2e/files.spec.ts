@@ -45,8 +45,8 @@ test('F1 imports a Shift_JIS Yahoo! CSV through the preview: rejected lines show
   const before = await tabCount(page, '新規');
   await page.keyboard.press('F1');
   const dialog = page.getByRole('dialog', { name: 'Yahoo!オークションCSV取込' });
+  // A chosen file is read at once.
   await dialog.getByLabel('CSVファイル').setInputFiles(fixture('yahoo-combined-sjis.csv'));
-  await dialog.getByRole('button', { name: '読込' }).click();
   await expect(dialog.getByRole('status', { name: '取込の内容' })).toHaveText(
     '新規 5件・更新 0件・変更なし 0件・エラー 2件',
   );
@@ -66,12 +66,34 @@ test('F1 imports a Shift_JIS Yahoo! CSV through the preview: rejected lines show
 
   // The same file again: nothing new, so nothing to import.
   await page.keyboard.press('F1');
+  // A chosen file is read at once.
   await dialog.getByLabel('CSVファイル').setInputFiles(fixture('yahoo-combined-sjis.csv'));
-  await dialog.getByRole('button', { name: '読込' }).click();
   await expect(dialog.getByRole('status', { name: '取込の内容' })).toHaveText(
     '新規 0件・更新 0件・変更なし 5件・エラー 2件',
   );
   await expect(dialog.getByRole('button', { name: '取込' })).toBeDisabled();
+});
+
+test('F1 remembers the 販路 chosen last, after a restart too', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  await expect(grid(page)).toBeVisible();
+  await page.keyboard.press('F1');
+  const dialog = page.getByRole('dialog', { name: 'Yahoo!オークションCSV取込' });
+  await dialog.getByLabel('販路').selectOption({ label: 'Yahoo!ショッピング' });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.reload();
+  await expect(grid(page)).toBeVisible();
+  await page.keyboard.press('F1');
+  await expect(dialog.getByLabel('販路')).toHaveValue('yahoo_shopping');
+  await expect(dialog.getByLabel('ファイルの形式')).toHaveValue('');
+  await dialog.getByLabel('CSVファイル').setInputFiles(fixture('yahoo-combined-sjis.csv'));
+  await dialog.getByRole('button', { name: '取込' }).click();
+  await expect(dialog).toBeHidden();
+  expect(chumon.query("SELECT channel FROM orders WHERE order_no = 'yahoo-store-0001'")).toEqual([
+    { channel: 'yahoo_shopping' },
+  ]);
 });
 
 test('F1 refuses a broken file with the line, importing nothing', async ({ page, chumon }) => {
@@ -80,7 +102,6 @@ test('F1 refuses a broken file with the line, importing nothing', async ({ page,
   await page.keyboard.press('F1');
   const dialog = page.getByRole('dialog', { name: 'Yahoo!オークションCSV取込' });
   await dialog.getByLabel('CSVファイル').setInputFiles(fixture('bad-unbalanced-quote.csv'));
-  await dialog.getByRole('button', { name: '読込' }).click();
   await expect(dialog.getByRole('alert')).toContainText('6行目');
   await expect(dialog.getByRole('alert')).toContainText('何も取り込んでいません');
   expect(chumon.query("SELECT count(*) AS n FROM orders WHERE order_no LIKE 'yahoo-store-%'")).toEqual([{ n: 0 }]);
@@ -109,7 +130,7 @@ test('E9 downloads the listed orders as a Shift_JIS CSV with CRLF', async ({ pag
   expect(lines.slice(1, -1).every((l) => orderNos.has(l.slice(1, l.indexOf('"', 1))))).toBe(true);
 });
 
-test('E8 saves the picking list as PDF without a printer, keeps it in the folder and marks the orders', async ({
+test('E8 saves the picking list as PDF in the folder shown; the orders are 印刷済み only once the clerk says so', async ({
   page,
   chumon,
 }) => {
@@ -120,6 +141,7 @@ test('E8 saves the picking list as PDF without a printer, keeps it in the folder
   await openMenuItem(page, /ピッキングリスト発行/);
   const dialog = page.getByRole('dialog', { name: 'ピッキングリスト発行' });
   await expect(dialog).toContainText('チェックした注文 3件');
+  await expect(dialog.getByTestId('print-target')).toContainText(`PDF の保存先: ${folder}`);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     dialog.getByRole('button', { name: 'PDFで保存' }).click(),
@@ -131,12 +153,19 @@ test('E8 saves the picking list as PDF without a printer, keeps it in the folder
       .toString(),
   ).toBe('%PDF-');
   await expect(dialog.getByRole('status').filter({ hasText: 'PDF で保存しました' })).toContainText(folder);
+  await expect(dialog.getByRole('status').filter({ hasText: 'PDF で保存しました' })).toContainText(
+    '注文は印刷済みにしていません',
+  );
   expect(existsSync(folder) && readdirSync(folder).some((f) => f.endsWith('.pdf'))).toBe(true);
+  expect(chumon.query("SELECT count(*) AS n FROM print_marks WHERE kind = 'picking'")).toEqual([{ n: 0 }]);
+  await expect(dialog.getByRole('table', { name: 'チェックした注文の印刷履歴' }).getByRole('row')).toHaveCount(2);
+
+  await dialog.getByRole('button', { name: 'この PDF を印刷した（印刷済みにする）' }).click();
+  await expect(dialog).toContainText('うち 3件はピッキングリストを印刷済み');
   expect(chumon.query("SELECT count(*) AS n, max(printed_by) AS who FROM print_marks WHERE kind = 'picking'")).toEqual([
     { n: 3, who: 'E2E担当' },
   ]);
-  await expect(dialog.getByRole('table', { name: '印刷履歴' }).getByRole('row')).toHaveCount(2);
-  // Now the same orders show as printed, and the 納品書 goes the same way.
+  // The 納品書 goes the same way.
   await dialog.getByRole('radio', { name: '納品書' }).check();
   const [notes] = await Promise.all([
     page.waitForEvent('download'),
@@ -144,7 +173,6 @@ test('E8 saves the picking list as PDF without a printer, keeps it in the folder
   ]);
   expect(notes.suggestedFilename()).toMatch(/^納品書_/);
   await dialog.getByRole('radio', { name: 'ピッキングリスト' }).check();
-  await expect(dialog).toContainText('うち 3件はピッキングリストを印刷済み');
   await expect(dialog.getByRole('button', { name: '再印刷', exact: true }).first()).toBeVisible();
 });
 
@@ -187,7 +215,6 @@ test('E18 writes the B2 Cloud file for checked paid orders; E19 reads the issued
   await openMenuItem(page, /送り状発行済データ取込/);
   const importer = page.getByRole('dialog', { name: '送り状発行済データ取込' });
   await importer.getByLabel('発行済データのファイル').setInputFiles(issued);
-  await importer.getByRole('button', { name: '読込' }).click();
   await expect(importer.getByRole('status', { name: '登録の内容' })).toContainText('登録 2件');
   await importer.getByRole('button', { name: '登録' }).click();
   await expect(importer).toBeHidden();

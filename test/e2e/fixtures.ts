@@ -10,6 +10,7 @@ import { bootApp } from '../../src-main/app/bootstrap.js';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { seedDemo } from '../../src-main/demo/seed.js';
 import { createConfSettings } from '../../src-main/settings/conf-settings.js';
+import type { AppSettings } from '../../src-main/settings/settings.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,6 +26,8 @@ export interface ChumonOptions {
   seedOrders: number;
   /** Instead of seeding: a data folder whose database is copied in (the bench's 1M database). */
   copyFrom: string | undefined;
+  /** Settings written before browser mode starts (as a PC set up earlier would have them). */
+  presetSettings: Partial<AppSettings>;
 }
 
 /** Starts browser mode as its own process, exactly as `npm run start:web` does. */
@@ -53,11 +56,13 @@ async function startBrowserMode(dataDir: string): Promise<{ child: ChildProcess;
 export const test = base.extend<{ chumon: Chumon } & ChumonOptions>({
   seedOrders: [300, { option: true }],
   copyFrom: [undefined, { option: true }],
-  chumon: async ({ seedOrders, copyFrom }, use) => {
+  presetSettings: [{}, { option: true }],
+  chumon: async ({ seedOrders, copyFrom, presetSettings }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-e2e-'));
     if (copyFrom) copyFileSync(path.join(copyFrom, 'chumon.sqlite'), path.join(dataDir, 'chumon.sqlite'));
     const settings = createConfSettings(dataDir);
     settings.set('operator', 'E2E担当');
+    for (const [key, value] of Object.entries(presetSettings)) settings.set(key as keyof AppSettings, value as never);
     const seeded = bootApp({
       dataDir,
       migrationsFolder: path.join(SOURCE_ROOT, 'drizzle'),

@@ -49,7 +49,7 @@ test('a key clicked before the screen is ready that then does not apply says why
   await expect(page.getByRole('status').filter({ hasText: '画面の準備中です' })).toContainText('F11 在庫確認');
   release();
   await expect(page.getByRole('status').filter({ hasText: 'F11 在庫確認' })).toContainText(
-    'いまの一覧と選択では使えません',
+    'チェックした注文がありません',
   );
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(statusChanges()).toBe(before);

@@ -15,3 +15,39 @@ test('設定 → 基本: the operator and store are saved and shown in the heade
   await expect(dialog.getByRole('alert')).toContainText('担当者名を入力してください');
   await expect(page.locator('.who')).toContainText('担当: 佐藤 店長');
 });
+
+test('設定 closed with edits not yet saved asks 「変更を保存しますか」: 戻る keeps them, 破棄 drops them, 保存 saves', async ({
+  page,
+  chumon,
+}) => {
+  await page.goto(chumon.url);
+  const open = async () => {
+    await page.getByRole('button', { name: '設定', exact: true }).click();
+    await expect(dialog.getByLabel('担当者名')).toHaveValue(/./);
+  };
+  const dialog = page.getByRole('dialog', { name: '設定' });
+  const question = page.getByRole('alertdialog', { name: '変更を保存しますか' });
+  await open();
+  // Nothing changed: Escape closes at once.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await open();
+  await dialog.getByLabel('担当者名').fill('鈴木 二郎');
+  await page.keyboard.press('Escape');
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: '戻る' }).click();
+  await expect(dialog.getByLabel('担当者名')).toHaveValue('鈴木 二郎');
+  await page.keyboard.press('Escape');
+  await question.getByRole('button', { name: '破棄' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.who')).not.toContainText('鈴木 二郎');
+
+  await open();
+  await expect(dialog.getByLabel('担当者名')).not.toHaveValue('鈴木 二郎');
+  await dialog.getByLabel('担当者名').fill('鈴木 二郎');
+  await page.keyboard.press('Escape');
+  await question.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.who')).toContainText('担当: 鈴木 二郎');
+});

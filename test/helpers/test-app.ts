@@ -38,7 +38,7 @@ export interface TestAppOptions {
   clock?: TestClock;
   dir?: string;
   backgroundTimers?: boolean;
-  /** Folders of the app's ctx.paths; PDFs are kept in <dir>/Documents unless given. */
+  /** Folders of the app's ctx.paths (PDFs: the data folder's documents/ unless given). */
   boot?: Pick<BootOptions, 'assetsDir' | 'documentsDir'>;
 }
 
@@ -61,7 +61,6 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
     version: 'test',
     clock,
     backgroundTimers: options.backgroundTimers ?? false,
-    documentsDir: path.join(dir, 'Documents'),
     ...options.boot,
   });
   return {

@@ -44,3 +44,31 @@ export function tabOf(view: ListView): Tab | null {
 export function gridKeyOf(view: ListView): string {
   return tabOf(view) ?? 'search';
 }
+
+/**
+ * The optional columns a list needs to say why its rows are there: the status and the
+ * pending mail or reminder reason on lists of mixed statuses, the comment or inquiry an
+ * extraction is about. Shown whatever the clerk hid.
+ */
+export function columnsOf(view: ListView): string[] {
+  switch (view.kind) {
+    case 'tab':
+      if (view.tab === 'mail_unsent') return ['status', 'mailPending'];
+      if (view.tab === 'reminder') return ['status', 'reminder'];
+      return [];
+    case 'search':
+      return ['status', 'mailPending', 'reminder'];
+    case 'extract': {
+      const flag = view.criteria.orderComment
+        ? 'orderComment'
+        : view.criteria.staffComment
+          ? 'staffComment'
+          : 'mailInquiry';
+      return [...columnsOf(view.base), flag];
+    }
+    default: {
+      const unreachable: never = view;
+      return unreachable;
+    }
+  }
+}

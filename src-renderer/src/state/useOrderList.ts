@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Masters } from '../../../src-shared/api/app.js';
+import type { ReminderDays } from '../../../src-shared/api/mail.js';
 import type { TabCounts } from '../../../src-shared/api/orders.js';
 import type { Tab } from '../../../src-shared/domain/status.js';
 import { invoke, onAppEvent } from '../api/client.js';
@@ -18,6 +19,8 @@ export function useOrderList(onError: (message: string) => void) {
   const [selection, setSelectionState] = useState<ReadonlySet<number>>(new Set());
   const [listTotal, setListTotal] = useState<number | null>(null);
   const [revision, setRevision] = useState(0);
+  // 催促メール期限管理, for the reasons 催促対象 shows (read again with every refresh).
+  const [reminderDays, setReminderDays] = useState<ReminderDays | null>(null);
 
   const loadMasters = useCallback(() => {
     invoke('app:masters', {}).then(setMasters, (e: Error) => onError(e.message));
@@ -25,6 +28,7 @@ export function useOrderList(onError: (message: string) => void) {
 
   const refresh = useCallback(() => {
     invoke('orders:counts', {}).then(setCounts, (e: Error) => onError(e.message));
+    invoke('mail:reminderDays', {}).then(setReminderDays, (e: Error) => onError(e.message));
     loadMasters();
     setRevision((r) => r + 1);
   }, [onError, loadMasters]);
@@ -55,6 +59,13 @@ export function useOrderList(onError: (message: string) => void) {
     });
   }, []);
 
+  const check = useCallback((ids: number[]) => {
+    setSelectionState((current) => {
+      if (ids.every((id) => current.has(id))) return current;
+      return new Set([...current, ...ids]);
+    });
+  }, []);
+
   const setSelection = useCallback((ids: Iterable<number>) => setSelectionState(new Set(ids)), []);
   const query = useMemo(() => queryOf(view), [view]);
 
@@ -69,9 +80,11 @@ export function useOrderList(onError: (message: string) => void) {
     selection,
     setSelection,
     toggle,
+    check,
     listTotal,
     setListTotal,
     refresh,
     revision,
+    reminderDays,
   };
 }

@@ -95,6 +95,19 @@ describe('F10 candidates', () => {
     expect((await t.call('bundle:candidates', { orderIds: [o.otherStore] })).groups).toEqual([]);
     expect((await t.call('bundle:candidates', { orderIds: [o.cod] })).groups).toHaveLength(1);
   });
+
+  it('orders without a shipping store are left out and counted, so F10 can say why (E5 first)', async () => {
+    seedBuyer();
+    const [a, b] = insertOrders(sqlite(), [
+      { order: { orderNo: 'NOSTORE-1', storeId: null, buyer: buyer('鈴木 一郎') } },
+      { order: { orderNo: 'NOSTORE-2', storeId: null, buyer: buyer('鈴木 一郎') } },
+    ]);
+    const all = await t.call('bundle:candidates', {});
+    expect(all.groups.flatMap((g) => g.orders.map((x) => x.orderNo))).not.toContain('NOSTORE-1');
+    expect(all.withoutStore).toBe(2);
+    const checked = await t.call('bundle:candidates', { orderIds: [a!, b!] });
+    expect(checked).toEqual({ groups: [], totalGroups: 0, withoutStore: 2 });
+  });
 });
 
 describe('bundling and unbundling', () => {

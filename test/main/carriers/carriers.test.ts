@@ -212,14 +212,23 @@ describe('carrier label export', () => {
     expect([cells[0], cells[1], cells[32], cells[33]]).toEqual(['BD-1', '2', '同梱2件', String(4180 + 3850)]);
   });
 
-  it('refuses when the B2 billing code is not set, or the order is shipped', async () => {
-    t.app.ctx.settings.set('shippingLabels', { yamatoCustomerCode: '', yamatoFreightNo: '01', sagawaCustomerCode: '' });
+  it('refuses a shipped order with the reason', async () => {
     const [id] = insertOrders(db(), [{ order: { orderNo: 'Z-1' }, initial: { status: 'shipped' } }]);
     const result = await t.call('carriers:export', { format: 'yamato_b2', orderIds: [id!], shipDate: '2026-11-28' });
     expect(result.problems.map((p) => [p.field, p.message])).toEqual([
       ['', '「出荷済」の注文です。送り状は作れません。'],
-      ['ご請求先顧客コード', '空欄にはできません。'],
     ]);
+  });
+
+  it('without the B2 billing code: one message pointing to 設定 → 印刷・CSV, not one problem per order', async () => {
+    t.app.ctx.settings.set('shippingLabels', { yamatoCustomerCode: '', yamatoFreightNo: '01', sagawaCustomerCode: '' });
+    const ids = insertOrders(db(), [
+      { order: { orderNo: 'Z-2' }, initial: { status: 'paid' } },
+      { order: { orderNo: 'Z-3' }, initial: { status: 'paid' } },
+    ]);
+    await expect(
+      t.call('carriers:export', { format: 'yamato_b2', orderIds: ids, shipDate: '2026-11-28' }),
+    ).rejects.toThrow(/^B2クラウドのご請求先顧客コードが設定されていません。設定 → 印刷・CSV/);
   });
 });
 

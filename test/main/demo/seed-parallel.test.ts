@@ -78,4 +78,22 @@ describe('npm run seed (worker thread, batch files)', () => {
       sqlite.prepare('SELECT order_no FROM orders WHERE id = 2500').pluck().get(),
     );
   });
+
+  it('keeps the status rules: only orders waiting for 入金確認 are in 在庫確認済', async () => {
+    const t = await seeded(false, 3000);
+    const { sqlite } = t.app.ctx.database;
+    const byPayment = sqlite
+      .prepare(
+        `SELECT needs_payment AS needsPayment, count(*) AS n FROM orders WHERE status = 'stock_confirmed' GROUP BY 1`,
+      )
+      .all();
+    expect(byPayment).toEqual([{ needsPayment: 1, n: expect.any(Number) }]);
+    const cards = sqlite
+      .prepare(
+        `SELECT count(*) FROM orders WHERE status = 'stock_confirmed' AND payment_method IN ('credit_card', 'amazon_pay')`,
+      )
+      .pluck()
+      .get();
+    expect(cards).toBe(0);
+  });
 });

@@ -431,6 +431,21 @@ describe('F1 saved column mappings for other layouts', () => {
     });
   });
 
+  it('reads a file whose headers fit a saved mapping by that mapping without asking again', async () => {
+    // A looser mapping fits too; the one naming more of the file's headers is the file's own.
+    const fewer = Object.fromEntries(Object.entries(shopFields).filter(([field]) => field !== 'shippingFee'));
+    await t.call('imports:saveMapping', { name: '自社（送料なし）', channel: 'yahoo_shopping', fields: fewer });
+    await t.call('imports:saveMapping', { name: '自社サイト', channel: 'own', fields: shopFields });
+    await t.call('imports:saveMapping', {
+      name: '別形式',
+      channel: 'own',
+      fields: { ...shopFields, orderComment: '備考欄' },
+    });
+    const p = await t.call('imports:preview', { files: [fixture('own-shop-utf8.csv')], channel: 'yahoo_shopping' });
+    if (p.kind !== 'preview') throw new Error(`expected a preview, got ${p.kind}`);
+    expect(p).toMatchObject({ channel: 'own', layout: 'マッピング「自社サイト」（自社サイト）', counts: { new: 1 } });
+  });
+
   it('refuses a file that lacks a mapped header, naming it', async () => {
     const mapping = await t.call('imports:saveMapping', {
       name: '別形式',

@@ -174,6 +174,55 @@ describe('催促メール: reminders and 催促メール期限管理', () => {
     expect(mailLogRows(t).filter((r) => r.kind === 'unpaid_reminder')).toHaveLength(2);
   });
 
+  it('a reminded order shows 催促済 and leaves 催促対象 until its next reminder is due', async () => {
+    await configureMail(t, smtp.port, { user: 'shop-user', password: 'p@ss 秘密' });
+    await t.call('mail:saveReminderDays', { unpaid: 7, orderForm: 3 });
+    const ids = insertOrders(t.app.ctx.database.sqlite, [
+      { order: { orderNo: 'REM-UNPAID', orderedAt: ago(8) } },
+      { order: { orderNo: 'REM-FORM', orderedAt: ago(4), orderFormDone: false, paymentMethod: 'credit_card' } },
+      { order: { orderNo: 'REM-BOTH', orderedAt: ago(9), orderFormDone: false } },
+    ]);
+    const tab = async () => {
+      const page = await t.call('orders:list', { tab: 'reminder', offset: 0, limit: 10 });
+      expect((await t.call('orders:counts', {})).reminder).toBe(page.total);
+      expect((await t.call('orders:ids', { tab: 'reminder' })).length).toBe(page.total);
+      // The same in a search within the tab (the criteria path).
+      const within = await t.call('orders:list', {
+        tab: 'reminder',
+        criteria: { orderNo: 'REM-' },
+        offset: 0,
+        limit: 10,
+      });
+      expect(within.total).toBe(page.total);
+      return page.rows.map((r) => r.orderNo).sort();
+    };
+    const reminded = async () =>
+      Object.fromEntries(
+        (await t.call('orders:list', { criteria: { orderNo: 'REM-' }, offset: 0, limit: 10 })).rows.map((r) => [
+          r.orderNo,
+          [r.reminderCount, r.remindedAt],
+        ]),
+      );
+    expect(await tab()).toEqual(['REM-BOTH', 'REM-FORM', 'REM-UNPAID']);
+    expect((await reminded())['REM-BOTH']).toEqual([0, null]);
+
+    expect((await t.call('mail:send', { orderIds: ids, purpose: 'reminder' })).sent).toBe(4);
+    const firstAt = t.clock.now().toISOString();
+    expect(await tab()).toEqual([]);
+    expect(await reminded()).toEqual({
+      'REM-UNPAID': [1, firstAt],
+      'REM-FORM': [1, firstAt],
+      'REM-BOTH': [2, firstAt],
+    });
+
+    // Four days on, the 3-day form reminder is due again, the 7-day one is not.
+    t.clock.advanceDays(4);
+    expect(await tab()).toEqual(['REM-BOTH', 'REM-FORM']);
+    expect((await t.call('mail:send', { orderIds: ids, purpose: 'reminder' })).sent).toBe(2);
+    expect(await tab()).toEqual([]);
+    expect((await reminded())['REM-BOTH']).toEqual([3, t.clock.now().toISOString()]);
+  });
+
   it('saves the periods, refuses nonsense with a clear message and keeps the old ones', async () => {
     expect(await t.call('mail:saveReminderDays', { unpaid: 10, orderForm: 5 })).toEqual({ unpaid: 10, orderForm: 5 });
     await expect(t.call('mail:saveReminderDays', { unpaid: 0, orderForm: 5 })).rejects.toThrow(

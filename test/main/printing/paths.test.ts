@@ -47,3 +47,13 @@ it('two apps in one process each print with their own assets and keep PDFs in th
   const again = await a.t.call('printing:run', { kind: 'delivery_note', orderIds: a.ids, output: 'pdf' });
   expect(path.dirname(again.filePath)).toBe(a.docs);
 });
+
+it('without a folder given, PDFs are kept in the data folder of the app, not a folder shared by every install', async () => {
+  const t = createTestApp();
+  apps.push(t);
+  t.app.ctx.database.sqlite.prepare("INSERT INTO stores (id, name) VALUES ('tokyo', '東京本店')").run();
+  const ids = insertOrders(t.app.ctx.database.sqlite, [{ initial: { status: 'paid' } }]);
+  expect((await t.call('printing:settings', {})).defaultDocumentsDir).toBe(path.join(t.dir, 'documents'));
+  const printed = await t.call('printing:run', { kind: 'picking', orderIds: ids, output: 'pdf' });
+  expect(path.dirname(printed.filePath)).toBe(path.join(t.dir, 'documents'));
+});

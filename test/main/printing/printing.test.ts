@@ -119,18 +119,21 @@ describe('E8 picking list', () => {
     expect(codes.sort()).toEqual(['249-1234567-7654321', 'b1000000123', 'chumon-store-10000001']);
   });
 
-  it('marks the orders as printed (at, by whom, how often), writes history, and a reprint sends the same file', async () => {
+  it('a saved PDF is not 印刷済み until the clerk says it was printed; a reprint sends the same file', async () => {
     const ids = orders(t);
     const before = await t.call('printing:marks', { orderIds: ids });
     expect(before.printed).toEqual({ picking: 0, delivery_note: 0 });
     const first = await t.call('printing:run', { kind: 'picking', orderIds: ids.slice(0, 2), output: 'pdf' });
-    const marks = await t.call('printing:marks', { orderIds: ids });
+    expect((await t.call('printing:marks', { orderIds: ids })).printed.picking).toBe(0);
+
+    const marks = await t.call('printing:markPrinted', { jobId: first.jobId });
     expect(marks.printed.picking).toBe(2);
     expect(marks.lastPrintedAt.picking).toBe(t.clock.now().toISOString());
 
     t.clock.advanceDays(1);
     const again = await t.call('printing:reprint', { jobId: first.jobId, output: 'pdf' });
     expect(again.filePath).toBe(first.filePath);
+    await t.call('printing:markPrinted', { jobId: again.jobId });
     const rows = t.app.ctx.database.sqlite
       .prepare('SELECT order_id, printed_by, printed_at, times FROM print_marks ORDER BY order_id')
       .all() as { printed_by: string; printed_at: string; times: number }[];
@@ -139,11 +142,28 @@ describe('E8 picking list', () => {
       expect(row).toMatchObject({ printed_by: 'テスト担当', times: 2, printed_at: t.clock.now().toISOString() });
     const history = await t.call('orders:get', { id: ids[0]! });
     const prints = history.history.filter((h) => h.kind === 'print');
-    expect(prints.map((h) => h.reason)).toEqual(['ピッキングリストPDF保存', 'ピッキングリストの再印刷PDF保存']);
+    expect(prints.map((h) => h.reason)).toEqual([
+      'ピッキングリストPDF保存',
+      'ピッキングリストを印刷済みにしました（保存した PDF を印刷）',
+      'ピッキングリストの再印刷PDF保存',
+      'ピッキングリストを印刷済みにしました（保存した PDF を印刷）',
+    ]);
     const jobs = await t.call('printing:jobs', {});
     expect(jobs.map((j) => j.reprintOf)).toEqual([first.jobId, null]);
     const download = await t.call('printing:download', { jobId: first.jobId });
     expect(Buffer.from(download.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('印刷履歴 of the checked orders lists only the jobs holding one of them', async () => {
+    const ids = orders(t);
+    const a = await t.call('printing:run', { kind: 'picking', orderIds: [ids[0]!], output: 'pdf' });
+    const b = await t.call('printing:run', { kind: 'delivery_note', orderIds: [ids[1]!, ids[2]!], output: 'pdf' });
+    expect((await t.call('printing:jobs', { orderIds: [ids[2]!] })).map((j) => j.id)).toEqual([b.jobId]);
+    expect((await t.call('printing:jobs', { orderIds: [ids[0]!, ids[1]!] })).map((j) => j.id)).toEqual([
+      b.jobId,
+      a.jobId,
+    ]);
+    expect(await t.call('printing:jobs', { orderIds: [ids[2]! + 100] })).toEqual([]);
   });
 });
 
@@ -177,6 +197,23 @@ describe('E8 delivery notes (納品書)', () => {
   });
 });
 
+describe('E8 for an order whose personal data was deleted (S3)', () => {
+  it('says so on the 納品書 and the picking list instead of an empty address', async () => {
+    const ids = orders(t);
+    t.app.ctx.database.sqlite
+      .prepare(
+        "UPDATE orders SET ship_name = '', ship_postal_code = '', ship_address1 = '', ship_address2 = '', ship_phone = '', pii_purged_at = '2026-11-01T00:00:00.000Z' WHERE id = ?",
+      )
+      .run(ids[2]);
+    for (const kind of ['delivery_note', 'picking'] as const) {
+      const done = await t.call('printing:run', { kind, orderIds: [ids[2]!], output: 'pdf' });
+      const text = pdfPages(done.filePath).join('\n');
+      expect(text, kind).toContain('（個人情報削除済み）');
+      expect(text, kind).not.toMatch(/ 様/);
+    }
+  });
+});
+
 describe('E8 without a printer', () => {
   const absent: Printer = {
     system: 'cups',
@@ -198,6 +235,10 @@ describe('E8 without a printer', () => {
     expect(existsSync(saved.filePath)).toBe(true);
     const list = await t.call('printing:printers', {});
     expect(list).toMatchObject({ available: false, printers: [] });
+    expect(await t.call('printing:target', {})).toEqual({
+      printer: null,
+      reason: 'CUPS（印刷システム）が見つかりません。',
+    });
   });
 
   it('refuses a document of more than 5,000 orders, printing nothing', async () => {
@@ -257,6 +298,7 @@ describeNeeding(CUPS, 'E8 through the real CUPS queue (cups-pdf)', () => {
       csvEncoding: 'shift_jis',
       documentsDir: docs,
     });
+    expect(await t.call('printing:target', {})).toEqual({ printer: QUEUE, reason: '' });
     const result = await t.call('printing:run', { kind: 'picking', orderIds: ids, output: 'printer' });
     expect(result.printer).toBe(QUEUE);
     expect(result.printerJob).toMatch(new RegExp(`^${QUEUE}-\\d+$`));

@@ -62,6 +62,10 @@ describe('S3 Amazon personal-data purge on a store PC', () => {
       )
       .run(id, JSON.stringify({ buyerName: '佐藤 花子', total: 3850, shipTo: { phone: '03-1234-5678' } }));
 
+    // Its 発送完了メール was never sent: the order waits in メール未送信.
+    sqlite.prepare('UPDATE orders SET mail_pending = 1 WHERE id = ?').run(id);
+    const unsent = () => sqlite.prepare("SELECT n FROM tab_counts WHERE tab = 'mail_unsent'").pluck().get() as number;
+    const unsentBefore = unsent();
     clock.advanceDays(29);
     expect(purgeLocalPii(sqlite, clock.now(), t.app.ctx.actor()).orders).toBe(0);
     expect(existsSync(pdf)).toBe(true);
@@ -82,6 +86,9 @@ describe('S3 Amazon personal-data purge on a store PC', () => {
     });
     expect(row).toMatchObject({ order_no: '503-1234567-1234567', total: 3850, tracking_no: '1234-5678-9012' });
     expect(row.pii_purged_at).toBe(clock.now().toISOString());
+    // No mail can reach it any more: it leaves メール未送信.
+    expect(row.mail_pending).toBe(0);
+    expect(unsent()).toBe(unsentBefore - 1);
     expect(sqlite.prepare('SELECT count(*) FROM order_items WHERE order_id = ?').pluck().get(id)).toBe(1);
     const mail = sqlite.prepare('SELECT recipient, subject, body FROM mail_log WHERE order_id = ?').get(id) as Record<
       string,

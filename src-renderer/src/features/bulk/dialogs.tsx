@@ -4,6 +4,7 @@ import { invoke } from '../../api/client.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { tabOf } from '../../state/list-view.js';
 import { BulkForm } from './BulkForm.js';
+import { CancelReasonInput } from '../operations/CancelReasonInput.js';
 import { fromEngine } from './result.js';
 
 /** E5 出荷店舗一括指定 */
@@ -96,10 +97,14 @@ export function SubStatusDialog({ orderIds }: { orderIds: number[] }) {
   );
 }
 
-/** E11 メインステータス一括変更: 新規 orders only, through the status engine. */
+/**
+ * E11 メインステータス一括変更: 新規 orders only, through the status engine. To キャンセル済 it
+ * asks for the reason, as 注文取消 does.
+ */
 export function MainStatusDialog({ orderIds }: { orderIds: number[] }) {
   const [target, setTarget] = useState<MainStatus>('stock_confirmed');
   const [reason, setReason] = useState('');
+  const cancelling = target === 'cancelled';
   return (
     <BulkForm
       title="メインステータス一括変更"
@@ -116,10 +121,17 @@ export function MainStatusDialog({ orderIds }: { orderIds: number[] }) {
           ))}
         </select>
       </label>
-      <label>
-        理由（履歴に残ります）
-        <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-      </label>
+      {cancelling ? (
+        <label>
+          取消理由（必須）
+          <CancelReasonInput value={reason} onChange={setReason} />
+        </label>
+      ) : (
+        <label>
+          理由（履歴に残ります）
+          <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+        </label>
+      )}
       <p className="form-hint">
         「新規」の注文だけを変更します。「在庫確認済」を選ぶと、決済方法が入金確認不要の注文は「入金済」になります。
       </p>

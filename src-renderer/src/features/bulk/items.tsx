@@ -1,22 +1,14 @@
 import type { ReactNode } from 'react';
 import type { ExtensionItem } from '../../screen/commands.js';
-import type { ScreenContext } from '../../screen/screen-context.js';
+import { needsChecked } from '../../screen/availability.js';
 import { MainStatusDialog, RatingDialog, StoreDialog, SubStatusDialog } from './dialogs.js';
-
-const checked = (screen: ScreenContext) => screen.selection.size > 0;
 
 function onChecked(id: ExtensionItem['id'], label: string, open: (ids: number[]) => ReactNode): ExtensionItem {
   return {
     id,
     label,
-    enabled: checked,
-    run(screen) {
-      if (!checked(screen)) {
-        screen.notify('info', `${label}: 対象の注文にチェックを入れてください（F2 で一覧の全件をチェックできます）。`);
-        return;
-      }
-      screen.openDialog(open([...screen.selection]));
-    },
+    unavailable: needsChecked,
+    run: (screen) => screen.openDialog(open([...screen.selection])),
   };
 }
 
@@ -24,13 +16,11 @@ function onChecked(id: ExtensionItem['id'], label: string, open: (ids: number[])
 const ratingOfCursorRow: ExtensionItem = {
   id: 'E6',
   label: 'マウス選択行個別評価設定',
+  unavailable: (screen) =>
+    screen.cursorOrderId() === null ? '評価を設定する行に ↑↓ で移るか、行をクリックしてから選んでください。' : null,
   run(screen) {
     const id = screen.cursorOrderId();
-    if (id === null) {
-      screen.notify('info', '評価を設定する行をクリックしてから、もう一度選んでください。');
-      return;
-    }
-    screen.openDialog(<RatingDialog title="マウス選択行個別評価設定" orderIds={[id]} />);
+    if (id !== null) screen.openDialog(<RatingDialog title="マウス選択行個別評価設定" orderIds={[id]} />);
   },
 };
 

@@ -71,8 +71,18 @@ export function BundleDialog({ orderIds }: { orderIds: number[] }) {
           </p>
         ) : null}
       </div>
+      {data && data.withoutStore > 0 ? (
+        <p className="form-error" role="alert">
+          出荷店舗が決まっていない注文 {data.withoutStore.toLocaleString('ja-JP')}
+          件は同梱の対象にしていません（同梱は同じ店舗から出す1つの荷物です）。先に「E5
+          出荷店舗一括指定」で出荷店舗を決めてから、もう一度 F10 を押してください。
+        </p>
+      ) : null}
       {data?.groups.length === 0 ? (
-        <p>同梱できる注文（購入者名・郵便番号・住所が一致する未出荷の注文）はありません。</p>
+        <p>
+          {data.withoutStore > 0 ? '出荷店舗の決まっている注文には、' : ''}
+          同梱できる注文（購入者名・郵便番号・住所が一致する未出荷の注文）はありません。
+        </p>
       ) : null}
       {data?.groups.map((group, index) => (
         <CandidateGroup

@@ -24,6 +24,7 @@ const PROBLEM_COLUMNS: RowsColumn<LabelProblem>[] = [
 /**
  * 送り状データ出力: the checked orders as the carrier's label CSV (B2クラウド, e飛伝Ⅱ,
  * クリックポスト). The carrier's checks run first; any problem is listed and no file is made.
+ * The focus starts on the carrier list; Enter there (or in any field) makes the file.
  */
 export function LabelExportDialog({ orderIds }: { orderIds: number[] }) {
   const screen = useScreen();
@@ -41,11 +42,17 @@ export function LabelExportDialog({ orderIds }: { orderIds: number[] }) {
     });
   return (
     <Dialog title="送り状データ出力" onClose={screen.closeDialog} wide>
-      <div className="form">
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!busy) void run();
+        }}
+      >
         <p>チェックした注文 {orderIds.length.toLocaleString('ja-JP')}件（同梱の注文は1つの送り状にまとめます）</p>
         <label>
           送り状ソフト
-          <select value={format} onChange={(e) => setFormat(e.target.value as LabelFormat)}>
+          <select value={format} autoFocus onChange={(e) => setFormat(e.target.value as LabelFormat)}>
             {LABEL_FORMATS.map((f) => (
               <option key={f} value={f}>
                 {LABEL_FORMAT_INFO[f].label}
@@ -67,7 +74,7 @@ export function LabelExportDialog({ orderIds }: { orderIds: number[] }) {
           />
         </label>
         <div className="form-actions">
-          <button type="button" disabled={busy} onClick={() => void run()}>
+          <button type="submit" aria-disabled={busy}>
             出力
           </button>
         </div>
@@ -92,7 +99,7 @@ export function LabelExportDialog({ orderIds }: { orderIds: number[] }) {
           </>
         ) : null}
         <FormError message={error} />
-      </div>
+      </form>
     </Dialog>
   );
 }

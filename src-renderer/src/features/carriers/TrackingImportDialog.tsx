@@ -32,10 +32,11 @@ export function TrackingImportDialog() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<TrackingPreview | null>(null);
   const { busy, error, setError, run } = useTask();
-  const read = () =>
+  const read = (chosen: File | null = file) =>
     run(async () => {
-      if (!file) throw new Error('取り込むファイルを選んでください。');
-      setPreview(await invoke('carriers:importPreview', { file: await readUpload(file) }));
+      if (!chosen) throw new Error('取り込むファイルを選んでください。');
+      setPreview(null);
+      setPreview(await invoke('carriers:importPreview', { file: await readUpload(chosen) }));
     });
   const commit = (previewId: string) =>
     run(async () => {
@@ -50,8 +51,10 @@ export function TrackingImportDialog() {
   const footer = preview ? (
     <button
       type="button"
-      disabled={busy || preview.counts.register === 0}
-      onClick={() => void commit(preview.previewId)}
+      // The next step once the file is read: Enter registers.
+      autoFocus
+      aria-disabled={busy || preview.counts.register === 0}
+      onClick={() => !busy && preview.counts.register > 0 && void commit(preview.previewId)}
     >
       登録
     </button>
@@ -64,9 +67,13 @@ export function TrackingImportDialog() {
           <input
             type="file"
             accept=".csv,.txt,text/csv"
+            autoFocus
             onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
+              // A chosen file is read at once (読込 reads it again after a change on disk).
+              const chosen = e.target.files?.[0] ?? null;
+              setFile(chosen);
               setError('');
+              if (chosen) void read(chosen);
             }}
           />
         </label>
@@ -75,7 +82,7 @@ export function TrackingImportDialog() {
           e飛伝Ⅱの出荷データ（CSV）。お客様管理番号で注文を探し、送り状番号を登録して「出荷待ち」にします。
         </p>
         <div className="form-actions">
-          <button type="button" disabled={busy} onClick={() => void read()}>
+          <button type="button" aria-disabled={busy} onClick={() => !busy && void read()}>
             読込
           </button>
         </div>

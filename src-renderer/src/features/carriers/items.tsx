@@ -1,4 +1,5 @@
 import type { ExtensionItem } from '../../screen/commands.js';
+import { needsChecked } from '../../screen/availability.js';
 import { LabelExportDialog } from './LabelExportDialog.js';
 import { TrackingImportDialog } from './TrackingImportDialog.js';
 
@@ -7,13 +8,8 @@ export const carrierItems: ExtensionItem[] = [
   {
     id: 'E18',
     label: '送り状データ出力（B2クラウド・e飛伝Ⅱ・クリックポスト）',
-    run(screen) {
-      if (screen.selection.size === 0) {
-        screen.notify('error', '送り状データを出力する注文にチェックを入れてください。');
-        return;
-      }
-      screen.openDialog(<LabelExportDialog orderIds={[...screen.selection]} />);
-    },
+    unavailable: needsChecked,
+    run: (screen) => screen.openDialog(<LabelExportDialog orderIds={[...screen.selection]} />),
   },
   {
     id: 'E19',

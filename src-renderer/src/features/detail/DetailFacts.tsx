@@ -1,10 +1,28 @@
 import type { Masters } from '../../../../src-shared/api/app.js';
 import type { EditableOrderDetail } from '../../../../src-shared/api/detail.js';
+import type { Order } from '../../../../src-shared/domain/order.js';
 import { CARRIER_LABELS, isCarrier } from '../../../../src-shared/domain/carriers.js';
 import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
 import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
+import { PII_PURGED_TEXT as PURGED } from '../../../../src-shared/domain/privacy.js';
 import { formatJst } from '../../format.js';
 import { markUnsafeChars } from '../../../../src-shared/text/unsafe-chars.js';
+
+const joined = (parts: string[]) => parts.filter(Boolean).join(' ');
+
+function buyerText(buyer: Order['buyer']): string {
+  return joined([buyer.kana ? `${buyer.name}（${buyer.kana}）` : buyer.name, buyer.email, buyer.phone]);
+}
+
+function shipToText(to: Order['shipTo']): string {
+  return joined([
+    to.postalCode ? `〒${to.postalCode}` : '',
+    `${to.prefecture}${to.address1}`,
+    to.address2,
+    to.name ? `${to.name} 様` : '',
+    to.phone,
+  ]);
+}
 
 /** The read-only facts at the top of 注文詳細: who ordered, where it goes, how it is paid. */
 export function DetailFacts({ detail, masters }: { detail: EditableOrderDetail; masters: Masters }) {
@@ -23,15 +41,21 @@ export function DetailFacts({ detail, masters }: { detail: EditableOrderDetail; 
         {detail.cancelReason ? `（取消理由: ${detail.cancelReason}）` : ''}
       </dd>
       <dt>購入者</dt>
-      <dd>{markUnsafeChars(`${order.buyer.name}（${order.buyer.kana}） ${order.buyer.email} ${order.buyer.phone}`)}</dd>
+      <dd>{order.piiPurgedAt ? PURGED : markUnsafeChars(buyerText(order.buyer))}</dd>
       <dt>送り先</dt>
-      <dd>
-        {markUnsafeChars(
-          `〒${order.shipTo.postalCode} ${order.shipTo.prefecture}${order.shipTo.address1} ${order.shipTo.address2} ${order.shipTo.name} 様 ${order.shipTo.phone}`,
-        )}
-      </dd>
+      <dd>{order.piiPurgedAt ? PURGED : markUnsafeChars(shipToText(order.shipTo))}</dd>
       <dt>決済方法</dt>
       <dd>{payment}</dd>
+      <dt>メール問合せ</dt>
+      <dd>{order.mailInquiry ? 'あり' : 'なし'}</dd>
+      <dt>オーダーフォーム</dt>
+      <dd>{order.orderFormDone ? '入力済' : '未入力'}</dd>
+      {order.channel === 'yahoo_auction' ? (
+        <>
+          <dt>落札者評価</dt>
+          <dd>{order.buyerRating ? 'する' : 'しない'}</dd>
+        </>
+      ) : null}
       <dt>出荷店舗</dt>
       <dd>{store}</dd>
       <dt>送り状番号</dt>

@@ -10,6 +10,12 @@ function namesFrom(masters: Masters): HistoryNames {
   };
 }
 
+/** Where a change was made: the store and PC by name, 本部 / サーバー for the central server's own rows. */
+export function historyPlace(entry: Pick<HistoryEntry, 'storeId' | 'pcId'>, masters: Masters): string {
+  const store = entry.storeId ? (masters.stores.find((s) => s.id === entry.storeId)?.name ?? entry.storeId) : '本部';
+  return `${store} / ${entry.pcId === 'server' ? 'サーバー' : entry.pcId}`;
+}
+
 /** The order's history in the detail (S16): every change with who, where, when, from, to and why. */
 export function DetailHistory({ history, masters }: { history: HistoryEntry[]; masters: Masters }) {
   const names = namesFrom(masters);
@@ -31,9 +37,7 @@ export function DetailHistory({ history, masters }: { history: HistoryEntry[]; m
           <tr key={h.id}>
             <td>{formatJst(h.at)}</td>
             <td>{h.actor}</td>
-            <td>
-              {h.storeId ?? '本部'} / {h.pcId}
-            </td>
+            <td>{historyPlace(h, masters)}</td>
             <td>{historyLabel(h.kind, h.to)}</td>
             <td>{historyValue(h.kind, h.from, names)}</td>
             <td>{historyValue(h.kind, h.to, names)}</td>

@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EditableOrderDetail } from '../../../../src-shared/api/detail.js';
 import { formatYen } from '../../../../src-shared/domain/money.js';
 import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
 import { invoke } from '../../api/client.js';
-import { Dialog } from '../../components/Dialog.js';
+import { CloseButton, Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { DetailFacts } from './DetailFacts.js';
 import { DetailHistory } from './DetailHistory.js';
@@ -36,7 +36,20 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   }, [orderId]);
 
   const checked = useMemo(() => (detail && draft ? checkDraft(detail, draft) : null), [detail, draft]);
-  if (!detail || !draft || !checked) return null;
+  // Once the order is in: the focus on its first field that can be edited.
+  const form = useRef<HTMLFormElement>(null);
+  const loaded = detail !== null;
+  useEffect(() => {
+    if (loaded) form.current?.querySelector<HTMLElement>('input:not([readonly]), select, textarea')?.focus();
+  }, [loaded]);
+  if (!detail || !draft || !checked) {
+    // The frame at once, so that Escape and the focus work while the order loads.
+    return (
+      <Dialog title="注文詳細" onClose={screen.closeDialog} wide>
+        <p role="status">読み込んでいます…</p>
+      </Dialog>
+    );
+  }
   const { order } = detail;
   const dirty = !sameDraft(draft, draftOf(detail));
   const moneyLocked = order.status === 'shipped' || order.status === 'cancelled';
@@ -49,8 +62,10 @@ export function OrderDetail({ orderId }: { orderId: number }) {
     setDraft({ ...draft, ...patch });
   };
 
-  const save = async () => {
-    if (!checked.input || !dirty || saving) return;
+  /** Saves the edits; true once they are saved (false: an error is shown, the edits stay). */
+  const save = async (): Promise<boolean> => {
+    if (!dirty) return true;
+    if (!checked.input || saving) return false;
     setSaving(true);
     try {
       const saved = await invoke('detail:save', checked.input);
@@ -61,8 +76,10 @@ export function OrderDetail({ orderId }: { orderId: number }) {
           ? `注文 ${order.orderNo} の${saved.changes.length}項目を変更しました。`
           : '変更はありませんでした。',
       );
+      return true;
     } catch (e) {
       setServerError((e as Error).message);
+      return false;
     } finally {
       setSaving(false);
     }
@@ -72,17 +89,22 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   const footer = (
     <>
       <span className="form-hint">Ctrl+Enter で保存</span>
-      <button type="button" onClick={save} disabled={!dirty || !checked.input || saving}>
+      <button type="button" onClick={() => void save()} disabled={!dirty || !checked.input || saving}>
         保存
       </button>
-      <button type="button" onClick={screen.closeDialog}>
-        閉じる
-      </button>
+      <CloseButton />
     </>
   );
   return (
-    <Dialog title={`注文詳細 ${order.orderNo}`} onClose={screen.closeDialog} wide footer={footer}>
+    <Dialog
+      title={`注文詳細 ${order.orderNo}`}
+      onClose={screen.closeDialog}
+      wide
+      footer={footer}
+      unsaved={{ dirty, save }}
+    >
       <form
+        ref={form}
         className="detail-form"
         onSubmit={(e) => {
           e.preventDefault();

@@ -30,15 +30,35 @@ export function ImportDialog() {
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
 
+  // The saved mappings, and the 販路 and file layout chosen last time (still there).
   useEffect(() => {
-    invoke('imports:mappings', {}).then(setMappings, (e: Error) => setError(e.message));
+    Promise.all([invoke('imports:mappings', {}), invoke('ui:state', {})]).then(
+      ([saved, ui]) => {
+        setMappings(saved);
+        const last = ui.lastImport;
+        if (!last) return;
+        setChannel(last.channel);
+        if (saved.some((m) => m.id === last.mappingId)) setMappingId(last.mappingId ?? '');
+      },
+      (e: Error) => setError(e.message),
+    );
   }, []);
 
-  const preview = async (chosenMapping: number | '' = mappingId) => {
+  /** Chooses the 販路 and the layout, remembered for the next F1. */
+  const choose = (next: { channel: YahooChannel; mappingId: number | '' }) => {
+    setChannel(next.channel);
+    setMappingId(next.mappingId);
+    invoke('ui:saveImport', {
+      channel: next.channel,
+      mappingId: next.mappingId === '' ? null : next.mappingId,
+    }).catch((e: Error) => setError(e.message));
+  };
+
+  const preview = async (chosenMapping: number | '' = mappingId, chosenFiles?: File[]) => {
     setError('');
     setBusy('ファイルを読み込んでいます…');
     try {
-      const read = uploads ?? (await Promise.all(files.map(readUpload)));
+      const read = (!chosenFiles && uploads) || (await Promise.all((chosenFiles ?? files).map(readUpload)));
       setUploads(read);
       const result = await invoke('imports:preview', {
         files: read,
@@ -84,8 +104,11 @@ export function ImportDialog() {
         </button>
         <button
           type="button"
-          onClick={() => void commit(step.preview.previewId)}
-          disabled={!!busy || step.preview.counts.new + step.preview.counts.updated === 0}
+          // The next step once the file is read: Enter imports.
+          autoFocus
+          onClick={() => !busy && void commit(step.preview.previewId)}
+          disabled={step.preview.counts.new + step.preview.counts.updated === 0}
+          aria-disabled={!!busy}
         >
           取込
         </button>
@@ -101,10 +124,14 @@ export function ImportDialog() {
             <input
               type="file"
               multiple
+              autoFocus
               accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
               onChange={(e) => {
-                setFiles([...(e.target.files ?? [])]);
+                // Chosen files are read at once; 読込 reads them again (after changing the layout, say).
+                const chosen = [...(e.target.files ?? [])];
+                setFiles(chosen);
                 setUploads(null);
+                if (chosen.length > 0) void preview(mappingId, chosen);
               }}
             />
           </label>
@@ -114,7 +141,7 @@ export function ImportDialog() {
           </p>
           <label>
             販路（Yahoo! の CSV のとき）
-            <select value={channel} onChange={(e) => setChannel(e.target.value as YahooChannel)}>
+            <select value={channel} onChange={(e) => choose({ channel: e.target.value as YahooChannel, mappingId })}>
               <option value="yahoo_auction">{CHANNEL_LABELS.yahoo_auction}</option>
               <option value="yahoo_shopping">{CHANNEL_LABELS.yahoo_shopping}</option>
             </select>
@@ -123,7 +150,7 @@ export function ImportDialog() {
             ファイルの形式
             <select
               value={mappingId}
-              onChange={(e) => setMappingId(e.target.value === '' ? '' : Number(e.target.value))}
+              onChange={(e) => choose({ channel, mappingId: e.target.value === '' ? '' : Number(e.target.value) })}
             >
               <option value="">自動判別（Yahoo! / Amazon）</option>
               {mappings.map((m) => (
@@ -147,7 +174,7 @@ export function ImportDialog() {
           onCancel={() => setStep({ kind: 'choose' })}
           onSaved={(mapping) => {
             setMappings((list) => [...list.filter((m) => m.id !== mapping.id), mapping]);
-            setMappingId(mapping.id);
+            choose({ channel, mappingId: mapping.id });
             void preview(mapping.id);
           }}
         />

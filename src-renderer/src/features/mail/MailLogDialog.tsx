@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { MailBatchResult, MailLogEntry, MailLogRow } from '../../../../src-shared/api/mail.js';
 import { MAIL_RESULTS, type MailResult } from '../../../../src-shared/domain/mail.js';
 import { invoke } from '../../api/client.js';
@@ -9,6 +9,17 @@ import { BatchSummary } from './BatchSummary.js';
 import { kindLabel, resultLabel } from './labels.js';
 
 const PAGE = 200;
+
+/** ↑/↓ on a row's order number moves to the row above or below (Enter opens it). */
+function moveBetweenRows(e: KeyboardEvent<HTMLTableSectionElement>): void {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next = buttons[index + (e.key === 'ArrowDown' ? 1 : -1)];
+  if (index < 0 || !next) return;
+  e.preventDefault();
+  next.focus();
+}
 
 interface Filters {
   orderNo: string;
@@ -46,6 +57,16 @@ export function MailLogDialog() {
     );
   }, []);
   useEffect(() => load(filters), []);
+  // Once the first page is in: the focus on 再送 when mails failed, else on the newest row.
+  const retryAll = useRef<HTMLButtonElement>(null);
+  const table = useRef<HTMLTableSectionElement>(null);
+  const placed = useRef(false);
+  useEffect(() => {
+    if (placed.current || rows.length === 0) return;
+    placed.current = true;
+    if (rows.some((r) => r.result === 'failed')) retryAll.current?.focus();
+    else table.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [rows]);
 
   const open = (id: number) =>
     invoke('mail:logEntry', { id }).then(setEntry, (e: Error) => setMessage({ kind: 'error', text: e.message }));
@@ -129,7 +150,12 @@ export function MailLogDialog() {
       ) : null}
       <div className="mail-log-bar">
         <span>{total.toLocaleString('ja-JP')}件</span>
-        <button type="button" disabled={busy || failedShown.length === 0} onClick={() => retry(failedShown)}>
+        <button
+          ref={retryAll}
+          type="button"
+          aria-disabled={busy || failedShown.length === 0}
+          onClick={() => !busy && failedShown.length > 0 && retry(failedShown)}
+        >
           表示中の送信失敗を再送（{failedShown.length}件）
         </button>
       </div>
@@ -146,7 +172,7 @@ export function MailLogDialog() {
               <th>エラー</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={table} onKeyDown={moveBetweenRows}>
             {rows.map((r) => (
               <tr
                 key={r.id}
@@ -202,14 +228,19 @@ export function MailLogDialog() {
           <pre className="mail-body" aria-label="本文">
             {entry.body}
           </pre>
-          <div className="form-actions">
+          <div className="form-actions" key={entry.id}>
             {entry.canConfirm ? (
-              <button type="button" disabled={busy} onClick={() => void confirm(entry.id)}>
+              <button type="button" autoFocus aria-disabled={busy} onClick={() => !busy && void confirm(entry.id)}>
                 届いたことを確認した（送信済にする）
               </button>
             ) : null}
             {entry.canRetry ? (
-              <button type="button" disabled={busy} onClick={() => retry([entry.id])}>
+              <button
+                type="button"
+                autoFocus={!entry.canConfirm}
+                aria-disabled={busy}
+                onClick={() => !busy && retry([entry.id])}
+              >
                 {entry.result === 'unknown' ? '届いていないので再送する' : '再送する'}
               </button>
             ) : null}

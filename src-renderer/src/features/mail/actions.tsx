@@ -1,6 +1,7 @@
 import { invoke } from '../../api/client.js';
 import type { ExtensionItem, KeyAction } from '../../screen/commands.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
+import { needsChecked } from '../../screen/availability.js';
 import { MailLogDialog } from './MailLogDialog.js';
 import { MarkShippingSentDialog } from './MarkShippingSentDialog.js';
 import { SendMailDialog, type SendPurpose } from './SendMailDialog.js';
@@ -28,7 +29,7 @@ export async function openSend(screen: ScreenContext, purpose: SendPurpose, whol
 /** F7 メール送信: the mail of each checked order's main status (S12); reminders have their own button. */
 export const sendMailAction: KeyAction = {
   run: (screen) => openSend(screen, 'status', false),
-  enabled: (screen) => screen.selection.size > 0,
+  unavailable: needsChecked,
 };
 
 /** F8 送信ログ照会 (S13) */
@@ -40,12 +41,6 @@ export const mailLogAction: KeyAction = {
 export const markShippingSentItem: ExtensionItem = {
   id: 'E12',
   label: '出荷メール一括処理済変更',
-  run(screen) {
-    if (screen.selection.size === 0) {
-      screen.notify('info', '出荷メールを処理済にする注文にチェックを付けてください。');
-      return;
-    }
-    screen.openDialog(<MarkShippingSentDialog orderIds={[...screen.selection]} />);
-  },
-  enabled: (screen) => screen.selection.size > 0,
+  run: (screen) => screen.openDialog(<MarkShippingSentDialog orderIds={[...screen.selection]} />),
+  unavailable: needsChecked,
 };

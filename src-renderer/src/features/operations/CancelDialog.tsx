@@ -1,14 +1,7 @@
 import { useState } from 'react';
 import { invoke } from '../../api/client.js';
+import { CancelReasonInput } from './CancelReasonInput.js';
 import { OperationDialog, useBulkSubmit } from './OperationDialog.js';
-
-const COMMON_REASONS = [
-  'お客様都合によるキャンセル',
-  '欠品のためキャンセル',
-  '重複注文',
-  '入金なし（期限切れ）',
-  'いたずら注文',
-];
 
 /** 注文取消 → キャンセル済, with a reason (required); reserved stock goes back to the shelf. */
 export function CancelDialog({ orderIds }: { orderIds: number[] }) {
@@ -32,18 +25,7 @@ export function CancelDialog({ orderIds }: { orderIds: number[] }) {
       </p>
       <label>
         取消理由（必須）
-        <input
-          list="cancel-reasons"
-          value={reason}
-          maxLength={500}
-          autoFocus
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <datalist id="cancel-reasons">
-          {COMMON_REASONS.map((r) => (
-            <option key={r} value={r} />
-          ))}
-        </datalist>
+        <CancelReasonInput value={reason} autoFocus onChange={setReason} />
       </label>
     </OperationDialog>
   );

@@ -34,6 +34,8 @@ export function ScanDialog() {
   const screen = useScreen();
   const [code, setCode] = useState('');
   const [results, setResults] = useState<Scanned[]>([]);
+  // Every scan of this session counts, not only the last rows shown.
+  const [shipped, setShipped] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const seq = useRef(0);
@@ -42,6 +44,7 @@ export function ScanDialog() {
     seq.current += 1;
     const scanned = { ...result, at: clock.format(new Date()), seq: seq.current };
     setResults((list) => [scanned, ...list].slice(0, 30));
+    if (result.outcome === 'shipped') setShipped((n) => n + result.applied);
   };
 
   const scan = (raw: string) => {
@@ -55,7 +58,6 @@ export function ScanDialog() {
   };
 
   const [latest] = results;
-  const shipped = results.filter((r) => r.outcome === 'shipped').reduce((n, r) => n + r.applied, 0);
   return (
     <Dialog
       title="出荷確定スキャン"

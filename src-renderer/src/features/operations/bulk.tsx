@@ -2,15 +2,6 @@ import type { BulkResult } from '../../../../src-shared/domain/order.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
 import { ResultDialog, summaryOf } from './ResultDialog.js';
 
-/** The checked orders, or a plain word about what to check first. */
-export function checkedOrNotify(screen: ScreenContext, what: string): number[] | null {
-  if (screen.selection.size === 0) {
-    screen.notify('info', `${what}する注文にチェックを入れてください（F2 で一覧の全件をチェックできます）。`);
-    return null;
-  }
-  return [...screen.selection];
-}
-
 /**
  * After a bulk operation: the summary in the notice bar, the refused orders (still checked,
  * so that the clerk can act on them) in a dialog with their reasons.

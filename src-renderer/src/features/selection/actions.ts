@@ -1,5 +1,7 @@
 import { invoke } from '../../api/client.js';
-import type { ExtensionItem, KeyAction } from '../../screen/commands.js';
+import type { KeyAction } from '../../screen/commands.js';
+import type { ExtensionItem } from '../../screen/commands.js';
+import { needsChecked, needsRows } from '../../screen/availability.js';
 
 /**
  * F2 全選択: every order of the list shown — a tab, a search result or an extraction —
@@ -9,13 +11,13 @@ export const selectAllAction: KeyAction = {
   async run(screen) {
     screen.setSelection(await invoke('orders:ids', screen.list));
   },
-  enabled: (screen) => screen.listTotal !== 0,
+  unavailable: needsRows,
 };
 
 /** F3 全解除 */
 export const clearAllAction: KeyAction = {
   run: (screen) => screen.setSelection([]),
-  enabled: (screen) => screen.selection.size > 0,
+  unavailable: needsChecked,
 };
 
 /** E1 反転: the unchecked orders of the list become checked and the checked ones not. */
@@ -26,5 +28,5 @@ export const invertSelectionItem: ExtensionItem = {
     const all = await invoke('orders:ids', screen.list);
     screen.setSelection(all.filter((id) => !screen.selection.has(id)));
   },
-  enabled: (screen) => screen.listTotal !== 0,
+  unavailable: needsRows,
 };

@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { Dialog } from '../../components/Dialog.js';
+import { Dialog, type Unsaved } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { SETTINGS_SECTIONS } from './sections.js';
+import { ReportUnsaved } from './settings-unsaved.js';
 
 /** 設定: one dialog, a tab per domain's section (SPEC §6). */
 export function SettingsDialog() {
   const screen = useScreen();
   const [current, setCurrent] = useState(SETTINGS_SECTIONS[0]!.id);
   const section = SETTINGS_SECTIONS.find((s) => s.id === current)!;
+  const [unsaved, setUnsaved] = useState<Unsaved | null>(null);
   return (
-    <Dialog title="設定" onClose={screen.closeDialog} wide>
+    <Dialog title="設定" onClose={screen.closeDialog} wide unsaved={unsaved ?? undefined}>
       <div className="settings">
         <div role="tablist" aria-label="設定の項目" className="settings-tabs">
           {SETTINGS_SECTIONS.map((s) => (
@@ -25,7 +27,9 @@ export function SettingsDialog() {
           ))}
         </div>
         <div role="tabpanel" aria-label={section.label} className="settings-panel">
-          <section.Component />
+          <ReportUnsaved.Provider value={setUnsaved}>
+            <section.Component />
+          </ReportUnsaved.Provider>
         </div>
       </div>
     </Dialog>

@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useScreen } from '../../screen/screen-context.js';
+import { ReportUnsaved } from './settings-unsaved.js';
 
 interface Options<Saved, Form> {
   load(): Promise<Saved>;
@@ -16,7 +17,8 @@ interface Options<Saved, Form> {
 /**
  * A settings page's form: read once when the page opens, saved on submit. The stored answer
  * replaces the form, a failure stays on the page (role=alert) and success is told on the
- * screen; nothing is half-saved, since each page is one contract call.
+ * screen; nothing is half-saved, since each page is one contract call. Closing 設定 with
+ * edits not yet saved asks whether to save them.
  */
 export function useSettingsForm<Saved, Form>(options: Options<Saved, Form>) {
   const screen = useScreen();
@@ -31,18 +33,35 @@ export function useSettingsForm<Saved, Form>(options: Options<Saved, Form>) {
   useEffect(() => {
     options.load().then(accept, (e: Error) => setError(e.message));
   }, []);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!form) return;
-    options.save(form).then(
+  /** Saves the form; true once stored, false (the message on the page) when refused. */
+  const save = (): Promise<boolean> => {
+    if (!form) return Promise.resolve(true);
+    return options.save(form).then(
       (value) => {
         accept(value);
         setError('');
         screen.notify('info', options.savedMessage);
         if (options.refresh) screen.refresh();
+        return true;
       },
-      (err: Error) => setError(err.message),
+      (err: Error) => {
+        setError(err.message);
+        return false;
+      },
     );
   };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save();
+  };
+
+  // Edits not yet saved: closing 設定 asks first.
+  const report = useContext(ReportUnsaved);
+  const dirty = saved !== null && form !== null && JSON.stringify(form) !== JSON.stringify(options.toForm(saved));
+  const latestSave = useRef(save);
+  latestSave.current = save;
+  const unsaved = useMemo(() => (dirty ? { dirty, save: () => latestSave.current() } : null), [dirty]);
+  useEffect(() => report(unsaved), [report, unsaved]);
+  useEffect(() => () => report(null), [report]);
   return { saved, form, setForm, error, setError, submit };
 }

@@ -1,6 +1,7 @@
 import { invoke } from '../../api/client.js';
 import type { KeyAction } from '../../screen/commands.js';
-import { checkedOrNotify, reportBulk } from '../operations/bulk.js';
+import { checkedOn } from '../../screen/availability.js';
+import { reportBulk } from '../operations/bulk.js';
 import { ShortageDialog } from './ShortageDialog.js';
 
 /**
@@ -9,8 +10,7 @@ import { ShortageDialog } from './ShortageDialog.js';
  */
 export const stockCheckAction: KeyAction = {
   async run(screen) {
-    const orderIds = checkedOrNotify(screen, '在庫確認');
-    if (!orderIds) return;
+    const orderIds = [...screen.selection];
     const check = await invoke('stock:check', { orderIds });
     if (check.shortages.length === 0) {
       reportBulk(screen, '在庫確認', check);
@@ -21,5 +21,5 @@ export const stockCheckAction: KeyAction = {
     screen.refresh();
     screen.openDialog(<ShortageDialog check={check} />);
   },
-  enabled: (screen) => screen.selection.size > 0,
+  unavailable: checkedOn(['new', 'out_of_stock']),
 };

@@ -1,0 +1,81 @@
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
+import type { ListQuery } from '../../../src-shared/api/orders.js';
+import type { GridColumn } from '../../../src-shared/api/ui.js';
+import type { OrderRow } from '../../../src-shared/domain/order.js';
+import { invoke } from '../api/client.js';
+import { BLOCK, pageInput, sortModelOf, type EarlyPage } from './order-grid-data.js';
+
+/** Column changes the clerk made (not the grid applying remembered or default state). */
+export function byClerk(source: string): boolean {
+  return source.startsWith('ui') || source === 'autosizeColumns';
+}
+
+/** The remembered arrangement of a list, then the columns the list needs to explain its rows. */
+function arrange(grid: GridApi<OrderRow>, remembered: GridColumn[] | undefined, shown: readonly string[]): void {
+  if (remembered?.length) grid.applyColumnState({ state: remembered, applyOrder: true });
+  if (shown.length) grid.setColumnsVisible([...shown], true);
+}
+
+/**
+ * The grid's columns as the clerk left them for each list (order, widths, hidden, sort),
+ * applied when a list opens, with the columns the list needs shown; and what the clerk
+ * changes, saved once a move or resize is finished.
+ */
+export function useGridColumns(options: {
+  api: RefObject<GridApi<OrderRow> | null>;
+  early: RefObject<EarlyPage | null>;
+  query: ListQuery;
+  listKey: string;
+  remembered: GridColumn[] | undefined;
+  shown: readonly string[];
+  onColumnsChanged(columns: GridColumn[]): void;
+}) {
+  const { api, early, query, listKey, remembered, shown, onColumnsChanged } = options;
+  const latest = useRef({ remembered, shown });
+  latest.current = { remembered, shown };
+
+  const onGridReady = useCallback((e: { api: GridApi<OrderRow> }) => {
+    api.current = e.api;
+    arrange(e.api, latest.current.remembered, latest.current.shown);
+  }, []);
+
+  // Another list: its own columns and sort, from its first row. A changed sort reloads the
+  // rows by itself; otherwise the cache is purged here.
+  const shownKey = useRef(listKey);
+  useLayoutEffect(() => {
+    const grid = api.current;
+    if (!grid || shownKey.current === listKey) return;
+    shownKey.current = listKey;
+    const sortOf = () => JSON.stringify(grid.getColumnState().map((c) => [c.colId, c.sort, c.sortIndex]));
+    const before = sortOf();
+    grid.resetColumnState();
+    arrange(grid, latest.current.remembered, latest.current.shown);
+    const input = pageInput(query, 0, BLOCK, sortModelOf(grid));
+    early.current = { input: JSON.stringify(input), page: invoke('orders:list', input) };
+    // An unused early answer that failed is not an error anyone waits for.
+    early.current.page.catch(() => undefined);
+    if (sortOf() === before) grid.purgeInfiniteCache();
+    grid.ensureIndexVisible(0, 'top');
+    // The cursor starts again on the first row (focus follows once the rows are in).
+    grid.clearFocusedCell();
+  }, [listKey]);
+
+  /** Saves what the clerk arranged. */
+  const save = useCallback(() => {
+    const state = api.current?.getColumnState();
+    if (!state) return;
+    onColumnsChanged(
+      state.map((c) => ({
+        colId: c.colId,
+        width: c.width ? Math.round(c.width) : undefined,
+        flex: c.flex ?? null,
+        hide: c.hide ?? undefined,
+        sort: c.sort === 'asc' || c.sort === 'desc' ? c.sort : null,
+        sortIndex: c.sortIndex ?? null,
+      })),
+    );
+  }, [onColumnsChanged]);
+
+  return { onGridReady, save };
+}
