@@ -87,7 +87,6 @@ function markShippingSent(ctx: ServiceContext, orderIds: number[]): BulkResult {
       result.applied += 1;
     }
   })();
-  if (result.applied > 0) ctx.emit({ type: 'orders:changed' });
   return result;
 }
 
@@ -142,7 +141,6 @@ export const mailHandlers: Handlers<
     if (entry.result !== 'unknown')
       throw new UserError('送信済にできるのは「結果不明」のメールだけです。', 'invalid_state');
     ctx.services.mail.log.confirmSent(id, ctx.clock.now().toISOString());
-    ctx.emit({ type: 'orders:changed' });
     return withActions(ctx, entryOrThrow(ctx, id));
   },
   'mail:log': (input, ctx) =>
