@@ -2,8 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { ParsedInputOf } from '../../src-shared/api/index.js';
 import type { MailBatchResult, MailLogEntry, MailLogRow } from '../../src-shared/api/mail.js';
-import type { ServiceContext } from '../core/context.js';
-import { reminderCutoffs } from '../orders/handlers.js';
+import type { AppContext } from '../core/app-context.js';
+import { reminderCutoffs } from '../orders/reminder-cutoffs.js';
 import { markShippingSent } from './shipping-mark.js';
 import type { StoredEntry } from './mail-log.js';
 import { loadMailOrders } from './mail-order.js';
@@ -28,7 +28,7 @@ export class MailDesk {
   ) {}
 
   /** F7 and メール未送信 ('status'): each order's status mail; 催促対象 ('reminder'): its reminders. */
-  send(ctx: ServiceContext, orderIds: readonly number[], purpose: 'status' | 'reminder'): Promise<MailBatchResult> {
+  send(ctx: AppContext, orderIds: readonly number[], purpose: 'status' | 'reminder'): Promise<MailBatchResult> {
     const { mail } = this;
     if (purpose === 'status') {
       return mail.run(ctx, orderIds, (orders, ids) =>
@@ -53,7 +53,7 @@ export class MailDesk {
   }
 
   /** F8 再送: the chosen log entries, each sent again only where that is safe. */
-  retry(ctx: ServiceContext, logIds: readonly number[]): Promise<MailBatchResult> {
+  retry(ctx: AppContext, logIds: readonly number[]): Promise<MailBatchResult> {
     const { mail } = this;
     const entries = [...new Set(logIds)].map((id) => mail.log.entry(id)).filter((e): e is StoredEntry => !!e);
     if (entries.length === 0)
@@ -108,7 +108,7 @@ export class MailDesk {
   }
 
   /** E12 出荷メール一括処理済変更. */
-  markShippingSent(ctx: ServiceContext, orderIds: readonly number[]) {
+  markShippingSent(ctx: AppContext, orderIds: readonly number[]) {
     return markShippingSent(this.sqlite, this.mail.log, orderIds, ctx.actor(), ctx.clock.now());
   }
 
