@@ -1,5 +1,5 @@
 import type { AppContext } from '../core/app-context.js';
-import type { ReminderCutoffs } from './queries.js';
+import type { ReminderCutoffs } from './reminders.js';
 
 const DAY_MS = 86_400_000;
 
