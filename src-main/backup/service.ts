@@ -121,7 +121,6 @@ export function restoreBackup(ctx: ServiceContext, name: string): Promise<{ rest
       throw new UserError(`バックアップを復元できませんでした。元のデータに戻しています。${detail}`, 'restore_failed');
     }
     pruneBackups(folder, backupSettings(ctx).keep);
-    ctx.emit({ type: 'orders:changed' });
     return { restored: name, safetyCopy: safety.name };
   });
 }

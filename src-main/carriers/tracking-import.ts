@@ -197,6 +197,5 @@ export function commitTracking(ctx: ServiceContext, previewId: string): Tracking
         result.refused.push({ managementNo: row.managementNo, reason: refused.reason });
     }
   })();
-  if (result.registered > 0) ctx.emit({ type: 'orders:changed' });
   return result;
 }

@@ -9,6 +9,7 @@ import {
 import { toWireError, type WireResult } from '../../src-shared/api/errors.js';
 import { describeIssues, issueMessage } from '../../src-shared/api/issue-messages.js';
 import type { ServiceContext } from './context.js';
+import { writeEvent } from './write-events.js';
 
 // Messages of issues a schema gave none for: Japanese, without zod's English type names.
 z.config({ customError: issueMessage });
@@ -24,8 +25,9 @@ export type HandlerMap = Handlers<MethodName>;
 
 /**
  * The one door into the services, shared by Electron IPC and browser-mode HTTP: checks the
- * method exists, validates the input with its zod schema, runs the handler, and turns every
- * failure into a Japanese message without a stack trace.
+ * method exists, validates the input with its zod schema, runs the handler, announces what a
+ * write changed once it has committed (write-events.ts), and turns every failure into a
+ * Japanese message without a stack trace.
  */
 export async function dispatch(
   handlers: HandlerMap,
@@ -43,7 +45,10 @@ export async function dispatch(
   }
   try {
     const handler = handlers[method] as Handler<MethodName>;
-    const value = await handler(parsed.data as ParsedInputOf<MethodName>, ctx);
+    const input = parsed.data as ParsedInputOf<MethodName>;
+    const value = await handler(input, ctx);
+    const event = writeEvent(method, value, input);
+    if (event) ctx.emit(event);
     return { ok: true, value };
   } catch (err) {
     const wire = toWireError(err);

@@ -1,32 +1,56 @@
-import type { Database } from '../db/open.js';
-import { createFileServices, type FileServices } from '../files/file-services.js';
-import { MailService } from '../mail/mail-service.js';
 import { BulkChanges } from '../bulk/service.js';
-import { SubStatusMaster } from '../sub-status/service.js';
+import { BundleService } from '../bundle/service.js';
+import type { Database } from '../db/open.js';
+import { DetailService } from '../detail/service.js';
+import { createFileServices, type FileServices } from '../files/file-services.js';
+import { MailDesk } from '../mail/mail-desk.js';
+import { MailService } from '../mail/mail-service.js';
+import { ShipScanner } from '../operations/scan.js';
+import { OperationsService } from '../operations/service.js';
 import { OrderQueries } from '../orders/queries.js';
 import { StatusEngine } from '../status/engine.js';
-import { createDayServices, type DayServices } from '../operations/services.js';
+import { StockService } from '../stock/service.js';
+import { SubStatusMaster } from '../sub-status/service.js';
 
 /** The long-lived service objects of one open database (prepared statements live here). */
-export interface Services extends DayServices {
+export interface Services {
   orders: OrderQueries;
   bulk: BulkChanges;
   subStatuses: SubStatusMaster;
   status: StatusEngine;
   mail: MailService;
+  mailDesk: MailDesk;
   files: FileServices;
+  stock: StockService;
+  operations: OperationsService;
+  scanner: ShipScanner;
+  bundles: BundleService;
+  detail: DetailService;
 }
 
+/**
+ * The composition root: every service of an open database, built once, each given the
+ * parts it works with. The status engine is shared by every service that moves a status,
+ * so each business rule keeps its one door (OperationsService, StockService, ShipScanner).
+ */
 export function createServices(database: Database): Services {
-  const orders = new OrderQueries(database.sqlite);
-  const status = new StatusEngine(database.sqlite);
+  const { sqlite } = database;
+  const orders = new OrderQueries(sqlite);
+  const status = new StatusEngine(sqlite);
+  const detail = new DetailService(sqlite, orders);
+  const mail = new MailService(sqlite);
   return {
     orders,
-    bulk: new BulkChanges(database.sqlite),
-    subStatuses: new SubStatusMaster(database.sqlite),
+    bulk: new BulkChanges(sqlite),
+    subStatuses: new SubStatusMaster(sqlite),
     status,
-    mail: new MailService(database.sqlite),
+    mail,
+    mailDesk: new MailDesk(sqlite, mail),
     files: createFileServices(),
-    ...createDayServices(database.sqlite, status, orders),
+    stock: new StockService(sqlite, status),
+    operations: new OperationsService(sqlite, status),
+    scanner: new ShipScanner(sqlite, status),
+    bundles: new BundleService(sqlite, detail.editor),
+    detail,
   };
 }

@@ -8,7 +8,7 @@ import { STATUS_LABELS, isMainStatus, type MainStatus } from '../../src-shared/d
 import type { ServiceContext } from '../core/context.js';
 import { CsvWriter, type CsvEncoding, type CsvValue } from '../files/csv-write.js';
 import { fileStamp } from '../printing/documents.js';
-import { reminderCutoffs } from '../orders/handlers.js';
+import { reminderCutoffs } from '../orders/reminder-cutoffs.js';
 import { jstClock, UNSHOWABLE } from '../../src-shared/text/jst.js';
 
 type OrderColumn =

@@ -15,8 +15,6 @@ export const demoHandlers: Handlers<'demo:load'> = {
     if (sqlite.prepare('SELECT 1 FROM orders LIMIT 1').get()) {
       throw new UserError('注文データがすでにあるため、デモデータは読み込めません。', 'not_empty');
     }
-    const count = seedDemo(sqlite, { orders, now: ctx.clock.now() });
-    ctx.emit({ type: 'orders:changed' });
-    return { orders: count };
+    return { orders: seedDemo(sqlite, { orders, now: ctx.clock.now() }) };
   },
 };

@@ -264,6 +264,5 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
   withDeferredCheckpoint(sqlite, plan.orders.length, () =>
     sqlite.transaction(() => withSearchIndexBatch(sqlite, write)).immediate(),
   );
-  if (result.inserted + result.updated > 0) ctx.emit({ type: 'orders:changed' });
   return result;
 }

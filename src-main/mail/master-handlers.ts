@@ -94,7 +94,6 @@ export const mailMasterHandlers: Handlers<
   'mail:reminderDays': (_input, ctx) => ctx.settings.get('reminderDays'),
   'mail:saveReminderDays': (input, ctx) => {
     ctx.settings.set('reminderDays', input);
-    ctx.emit({ type: 'orders:changed' });
     return input;
   },
 };

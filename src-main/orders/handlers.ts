@@ -1,18 +1,6 @@
 import { orderGoneError } from '../../src-shared/api/errors.js';
-import { DAY_MS } from '../../src-shared/text/jst.js';
 import type { Handlers } from '../core/dispatch.js';
-import type { ServiceContext } from '../core/context.js';
-import type { ReminderCutoffs } from './reminders.js';
-
-/** 催促対象 cut-offs from the reminder periods in settings (S6), counted from the order date. */
-export function reminderCutoffs(ctx: ServiceContext): ReminderCutoffs {
-  const days = ctx.settings.get('reminderDays');
-  const now = ctx.clock.now().getTime();
-  return {
-    unpaidBefore: new Date(now - days.unpaid * DAY_MS).toISOString(),
-    orderFormBefore: new Date(now - days.orderForm * DAY_MS).toISOString(),
-  };
-}
+import { reminderCutoffs } from './reminder-cutoffs.js';
 
 export const orderHandlers: Handlers<'orders:counts' | 'orders:list' | 'orders:ids' | 'orders:get'> = {
   'orders:counts': (_input, ctx) => ctx.services.orders.counts(reminderCutoffs(ctx)),

@@ -14,7 +14,6 @@ export const settingsHandlers: Handlers<'settings:general' | 'settings:saveGener
     ctx.settings.set('operator', input.operator);
     ctx.settings.set('pcId', input.pcId);
     ctx.settings.set('storeId', input.storeId);
-    ctx.emit({ type: 'orders:changed' });
     return input;
   },
 };

@@ -1,14 +1,7 @@
 import type { Handlers } from '../core/dispatch.js';
 
 export const stockHandlers: Handlers<'stock:check' | 'stock:registerShortage'> = {
-  'stock:check': ({ orderIds }, ctx) => {
-    const result = ctx.services.stock.check(orderIds, ctx.actor(), ctx.clock.now());
-    if (result.applied > 0) ctx.emit({ type: 'orders:changed' });
-    return result;
-  },
-  'stock:registerShortage': ({ orderIds }, ctx) => {
-    const result = ctx.services.stock.registerShortage(orderIds, ctx.actor(), ctx.clock.now());
-    if (result.applied > 0) ctx.emit({ type: 'orders:changed' });
-    return result;
-  },
+  'stock:check': ({ orderIds }, ctx) => ctx.services.stock.check(orderIds, ctx.actor(), ctx.clock.now()),
+  'stock:registerShortage': ({ orderIds }, ctx) =>
+    ctx.services.stock.registerShortage(orderIds, ctx.actor(), ctx.clock.now()),
 };

@@ -1,21 +1,15 @@
-import type { ServiceContext } from '../core/context.js';
 import type { Handlers } from '../core/dispatch.js';
-
-function changed<T>(ctx: ServiceContext, value: T): T {
-  ctx.emit({ type: 'masters:changed' });
-  return value;
-}
 
 export const subStatusHandlers: Handlers<
   'subStatus:add' | 'subStatus:update' | 'subStatus:reorder' | 'subStatus:setRetired' | 'subStatus:usage'
 > = {
   'subStatus:add': ({ mainStatus, name, color }, ctx) =>
-    changed(ctx, ctx.services.subStatuses.add(mainStatus, name, color, ctx.actor(), ctx.clock.now())),
+    ctx.services.subStatuses.add(mainStatus, name, color, ctx.actor(), ctx.clock.now()),
   'subStatus:update': ({ id, name, color }, ctx) =>
-    changed(ctx, ctx.services.subStatuses.update(id, name, color, ctx.actor(), ctx.clock.now())),
+    ctx.services.subStatuses.update(id, name, color, ctx.actor(), ctx.clock.now()),
   'subStatus:reorder': ({ mainStatus, ids }, ctx) =>
-    changed(ctx, ctx.services.subStatuses.reorder(mainStatus, ids, ctx.actor(), ctx.clock.now())),
+    ctx.services.subStatuses.reorder(mainStatus, ids, ctx.actor(), ctx.clock.now()),
   'subStatus:setRetired': ({ id, retired }, ctx) =>
-    changed(ctx, ctx.services.subStatuses.setRetired(id, retired, ctx.actor(), ctx.clock.now())),
+    ctx.services.subStatuses.setRetired(id, retired, ctx.actor(), ctx.clock.now()),
   'subStatus:usage': (_input, ctx) => ctx.services.subStatuses.usage(),
 };

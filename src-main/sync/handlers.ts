@@ -73,7 +73,6 @@ export const syncHandlers: Handlers<
     );
     local.setCapture(true);
     runner.startLive();
-    ctx.emit({ type: 'orders:changed' });
     return current(ctx);
   },
   'sync:now': (_input, ctx) => syncRunner(ctx).syncNow(),

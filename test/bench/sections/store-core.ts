@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { TABS } from '../../../src-shared/domain/status.js';
-import { reminderCutoffs } from '../../../src-main/orders/handlers.js';
+import { reminderCutoffs } from '../../../src-main/orders/reminder-cutoffs.js';
 import { withDeferredCheckpoint } from '../../../src-main/db/deferred-checkpoint.js';
 import type { BenchSection, Measurement } from '../harness.js';
 import { openApp } from '../harness.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reminderCutoffs } from '../../../src-main/orders/handlers.js';
+import { reminderCutoffs } from '../../../src-main/orders/reminder-cutoffs.js';
 import { OrderQueries } from '../../../src-main/orders/queries.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { insertOrders } from '../../helpers/orders.js';

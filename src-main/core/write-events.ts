@@ -1,0 +1,58 @@
+import type { AppEvent } from '../../src-shared/api/events.js';
+import type { MethodName, OutputOf, ParsedInputOf } from '../../src-shared/api/index.js';
+
+/** The event a write announces once it has committed, from its answer; null when it changed nothing. */
+type Announce<M extends MethodName> = (output: OutputOf<M>, input: ParsedInputOf<M>) => AppEvent | null;
+
+const ORDERS_CHANGED: AppEvent = { type: 'orders:changed' };
+const MASTERS_CHANGED: AppEvent = { type: 'masters:changed' };
+const always = () => ORDERS_CHANGED;
+const whenApplied = (result: { applied: number }) => (result.applied > 0 ? ORDERS_CHANGED : null);
+const masters = () => MASTERS_CHANGED;
+
+/**
+ * The methods that write, and what each tells the screens: dispatch() emits it after the
+ * handler has returned, so after its transaction committed, and only when something was
+ * written. Every method not listed is a read. The screens refresh on these events only.
+ * Work that runs outside dispatch (a sync run, the nightly purge) announces itself, and so
+ * does a mail batch: its progress, and its end even when it stops part-way with mails sent.
+ */
+export const WRITE_EVENTS: { [M in MethodName]?: Announce<M> } = {
+  'detail:save': (saved, { id }) => (saved.changes.length > 0 ? { type: 'orders:changed', orderIds: [id] } : null),
+  'bundle:create': always,
+  'bundle:dissolve': always,
+  'bulk:setStore': whenApplied,
+  'bulk:setRating': whenApplied,
+  'bulk:setStatus': whenApplied,
+  'bulk:setSubStatus': whenApplied,
+  'operations:confirmPayment': whenApplied,
+  'operations:registerTracking': whenApplied,
+  'operations:confirmShipment': whenApplied,
+  'operations:scan': whenApplied,
+  'operations:cancel': whenApplied,
+  'stock:check': whenApplied,
+  'stock:registerShortage': whenApplied,
+  'carriers:importCommit': (result) => (result.registered > 0 ? ORDERS_CHANGED : null),
+  'imports:commit': (result) => (result.inserted + result.updated > 0 ? ORDERS_CHANGED : null),
+  'mail:markShippingSent': whenApplied,
+  'mail:confirmSent': always,
+  'mail:saveReminderDays': always,
+  'settings:saveGeneral': always,
+  'sync:saveSettings': always,
+  'demo:load': always,
+  'backup:restore': always,
+  'subStatus:add': masters,
+  'subStatus:update': masters,
+  'subStatus:reorder': masters,
+  'subStatus:setRetired': masters,
+};
+
+/** The event of a method's answer, if it is a write that changed something. */
+export function writeEvent<M extends MethodName>(
+  method: M,
+  output: OutputOf<M>,
+  input: ParsedInputOf<M>,
+): AppEvent | null {
+  const announce = WRITE_EVENTS[method] as Announce<M> | undefined;
+  return announce ? announce(output, input) : null;
+}
