@@ -5,7 +5,8 @@ import { startCentralServer } from './server.js';
 /**
  * `npm run server -- --port N`: the central server. The first stdout line is
  * "Chumon server listening on <URL>" (tests and scripts read it). Data in
- * CHUMON_SERVER_DATA_DIR (embedded PGlite), or PostgreSQL when DATABASE_URL is set.
+ * CHUMON_SERVER_DATA_DIR (embedded PGlite), or PostgreSQL when DATABASE_URL is set; channel
+ * credentials sealed with the key in CHUMON_SERVER_KEY_FILE (default: beside the PGlite folder).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -16,7 +17,10 @@ async function main(): Promise<void> {
     throw new Error(`ポート番号が正しくありません: ${values.port}`);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = path.resolve(process.env.CHUMON_SERVER_DATA_DIR ?? 'chumon-server-data');
-  const server = await startCentralServer({ port, host: values.host, dataDir, databaseUrl });
+  const secretKeyFile = process.env.CHUMON_SERVER_KEY_FILE
+    ? path.resolve(process.env.CHUMON_SERVER_KEY_FILE)
+    : undefined;
+  const server = await startCentralServer({ port, host: values.host, dataDir, databaseUrl, secretKeyFile });
   console.log(`Chumon server listening on ${server.url}`);
   console.log(databaseUrl ? 'データベース: PostgreSQL（DATABASE_URL）' : `データフォルダ: ${dataDir}`);
   if (server.adminToken) {

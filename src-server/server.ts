@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
@@ -9,6 +10,7 @@ import type { RateLimits } from './http/rate-limit.js';
 import { purgeAmazonPii } from './privacy/purge.js';
 import { seedDefaultMasters } from './sync/masters.js';
 import { refreshStatistics } from './orders/intake.js';
+import { createChannels, type Channels, type ChannelsOptions } from './channels/service.js';
 
 export interface CentralServerOptions {
   port: number;
@@ -21,6 +23,13 @@ export interface CentralServerOptions {
   purgeIntervalMs?: number;
   /** Request limits (tests make them small); the defaults suit a real store network. */
   limits?: Partial<RateLimits>;
+  /**
+   * The file whose key seals channel credentials (kept outside the database). Default: beside
+   * the PGlite folder; with PostgreSQL it must be given (every process the same file).
+   */
+  secretKeyFile?: string;
+  /** The channel scheduler's timings (tests make them short). */
+  channelScheduler?: ChannelsOptions['scheduler'];
 }
 
 export interface CentralServer {
@@ -29,6 +38,7 @@ export interface CentralServer {
   /** Set on the very first start only: the admin token, shown once. */
   adminToken: string | null;
   database: ServerDatabase;
+  channels: Channels;
   purgeNow(): Promise<number>;
   close(): Promise<void>;
 }
@@ -56,7 +66,15 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     options.purgeIntervalMs ?? DAY_MS,
   );
   purgeTimer.unref();
-  const app = createCentralApp({ db, serverId: state!.serverId, clock, hub, limits: options.limits });
+  const channels = createChannels({
+    db,
+    clock,
+    notify: () => void hub.check(),
+    keyFile: options.secretKeyFile ?? (options.dataDir ? `${path.resolve(options.dataDir)}.key` : null),
+    scheduler: options.channelScheduler,
+  });
+  channels.start();
+  const app = createCentralApp({ db, serverId: state!.serverId, clock, hub, limits: options.limits, channels });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
@@ -73,9 +91,11 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     port,
     adminToken,
     database,
+    channels,
     purgeNow,
     close: async () => {
       clearInterval(purgeTimer);
+      await channels.stop();
       hub.stop();
       await new Promise<void>((done) => {
         server.close(() => done());

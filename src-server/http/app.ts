@@ -27,6 +27,8 @@ export interface CentralDeps {
   clock: ServerClock;
   hub: ChangeHub;
   limits?: Partial<RateLimits>;
+  /** The channels' admin routes, mounted under /admin/channels. */
+  channels?: { routes: Hono };
 }
 
 type Env = { Variables: { client: ClientIdentity } };
@@ -187,6 +189,7 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     );
     return c.json({ ok: true });
   });
+  if (deps.channels) app.route('/admin/channels', deps.channels.routes);
   app.get('/admin/refused', async (c) =>
     c.json(
       await rows(

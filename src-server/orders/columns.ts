@@ -42,6 +42,8 @@ export const ORDER_COLUMNS = [
   ['cancelledAt', 'cancelled_at', 'text'],
   ['cancelReason', 'cancel_reason', 'text'],
   ['piiPurgedAt', 'pii_purged_at', 'text'],
+  ['shipNotice', 'ship_notice', 'text'],
+  ['channelNote', 'channel_note', 'text'],
   ['createdAt', 'created_at', 'text'],
   ['updatedAt', 'updated_at', 'text'],
   ['version', 'version', 'integer'],

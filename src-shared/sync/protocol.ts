@@ -171,6 +171,10 @@ export interface WireOrder {
   cancelledAt: string | null;
   cancelReason: string | null;
   piiPurgedAt: string | null;
+  /** 出荷通知 (ShipNoticeState) or null; absent in texts stored before it existed. */
+  shipNotice?: string | null;
+  /** The channel's word for the store: a refused notice, a conflicting change. */
+  channelNote?: string;
   createdAt: string;
   updatedAt: string;
   version: number;

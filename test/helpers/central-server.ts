@@ -69,7 +69,11 @@ export interface TestServer {
 
 export async function startTestServer(
   backend: Backend = 'pglite',
-  options: { clock?: TestClock; limits?: CentralServerOptions['limits'] } = {},
+  options: {
+    clock?: TestClock;
+    limits?: CentralServerOptions['limits'];
+    channelScheduler?: CentralServerOptions['channelScheduler'];
+  } = {},
 ): Promise<TestServer> {
   const clock = options.clock ?? new TestClock();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-server-'));
@@ -82,6 +86,9 @@ export async function startTestServer(
       clock,
       purgeIntervalMs: 3_600_000,
       limits: options.limits,
+      secretKeyFile: `${dir}.key`,
+      // Channel runs happen when a test asks for them, unless it sets its own timings.
+      channelScheduler: options.channelScheduler ?? { tickMs: 3_600_000 },
     });
   let server = await open(0);
   let running = true;
@@ -133,6 +140,7 @@ export async function startTestServer(
       await handle.stop();
       await pgdb?.drop();
       rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}.key`, { force: true });
     },
   };
   return handle;
