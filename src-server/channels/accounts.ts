@@ -146,14 +146,16 @@ export class ChannelAccounts {
 
   /** The account's connector, built once per version of its settings and credentials. */
   async connector(account: AccountRow): Promise<ChannelConnector> {
+    // Sealed texts differ at every seal, so new credentials always make a new connector.
+    const version = `${account.credentials}\u0000${JSON.stringify(account.settings)}`;
     const cached = this.connectors.get(account.id);
-    if (cached && cached.version === account.updatedAt) return cached.connector;
+    if (cached && cached.version === version) return cached.connector;
     const connector = createConnector(
       account.channel,
       account.settings,
       this.vault.open(account.id, account.credentials),
     );
-    this.connectors.set(account.id, { version: account.updatedAt, connector });
+    this.connectors.set(account.id, { version, connector });
     return connector;
   }
 

@@ -84,19 +84,22 @@ export class ChannelScheduler {
               OR EXISTS (SELECT 1 FROM shipment_notices n WHERE n.account_id = a.id AND n.state = 'pending'
                          AND n.next_attempt_at <= ${now.toISOString()}))`,
     );
-    for (const { id } of due) if (!this.running.has(id)) void this.run(id).catch(() => undefined);
+    for (const { id } of due) if (!this.running.has(id)) void this.run(id, false).catch(() => undefined);
   }
 
-  /** Runs an account now (or joins the run under way in this process). */
-  run(accountId: number): Promise<RunResult> {
+  /**
+   * Runs an account: on demand it fetches whatever the interval says; from the timer only
+   * when its interval is up (due notices are sent either way). Joins a run under way here.
+   */
+  run(accountId: number, onDemand = true): Promise<RunResult> {
     const under = this.running.get(accountId);
     if (under) return under;
-    const run = this.runOnce(accountId).finally(() => this.running.delete(accountId));
+    const run = this.runOnce(accountId, onDemand).finally(() => this.running.delete(accountId));
     this.running.set(accountId, run);
     return run;
   }
 
-  private async runOnce(accountId: number): Promise<RunResult> {
+  private async runOnce(accountId: number, onDemand: boolean): Promise<RunResult> {
     const now = this.clock.now();
     const holder = randomUUID();
     const untilOf = (at: Date) => new Date(at.getTime() + this.options.leaseMs).toISOString();
@@ -127,7 +130,7 @@ export class ChannelScheduler {
         if (held.length === 0) lost = true;
       });
     }, this.options.leaseMs / 3);
-    const fetchDue = !account.nextRunAt || account.nextRunAt <= now.toISOString();
+    const fetchDue = onDemand || !account.nextRunAt || account.nextRunAt <= now.toISOString();
     let problem: { state: AccountRow['state']; message: string } | null = null;
     let halt = false;
     try {

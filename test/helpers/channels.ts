@@ -63,7 +63,7 @@ export async function serverOrders(server: TestServer, channel: string): Promise
           channel_note AS "channelNote", total, discount, shipping_fee AS "shippingFee", cod_fee AS "codFee",
           payment_method AS "paymentMethod", order_comment AS "orderComment", ship_name AS "shipName",
           ship_postal_code AS "shipPostalCode", ship_address1 AS "shipAddress1", buyer_name AS "buyerName"
-        FROM orders WHERE channel = ${channel}`,
+        FROM orders WHERE channel = ${channel} ORDER BY id`,
   );
   return new Map(found.map((o) => [o.orderNo, o]));
 }

@@ -137,7 +137,8 @@ export class AmazonConnector implements ChannelConnector {
   async *fetchOrders(cursor: Json | null, context: FetchContext): AsyncGenerator<FetchPage, void, void> {
     const stored = (cursor as { lastUpdatedAfter?: string } | null)?.lastUpdatedAfter;
     const since = stored ?? new Date(context.now.getTime() - this.settings.firstFetchDays * 86_400_000).toISOString();
-    const tokensSeen = new Set<string>();
+    // A page served again is stored again (harmlessly); a page token that keeps coming back is a loop.
+    const tokensSeen = new Map<string, number>();
     let next: string | undefined;
     do {
       const query = new URLSearchParams({
@@ -151,9 +152,11 @@ export class AmazonConnector implements ChannelConnector {
       }>('getOrders', '/orders/v0/orders', query);
       const payload = body.payload ?? {};
       next = payload.NextToken || undefined;
-      if (next && tokensSeen.has(next))
-        throw new ChannelUnavailableError('Amazon の注文一覧のページ送りが同じページを繰り返しました。');
-      if (next) tokensSeen.add(next);
+      if (next) {
+        const seen = (tokensSeen.get(next) ?? 0) + 1;
+        if (seen > 3) throw new ChannelUnavailableError('Amazon の注文一覧のページ送りが同じページを繰り返しました。');
+        tokensSeen.set(next, seen);
+      }
       const mine = (payload.Orders ?? []).filter((o) => o.FulfillmentChannel !== 'AFN');
       const known = await context.known(mine.map((o) => o.AmazonOrderId));
       const orders: ChannelOrder[] = [];
