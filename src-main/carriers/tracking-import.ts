@@ -6,21 +6,9 @@ import type { Carrier } from '../../src-shared/domain/carriers.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import { transition } from '../../src-shared/domain/transitions.js';
 import type { ServiceContext } from '../core/context.js';
-import { headerIndex, readCsv } from '../files/csv-read.js';
-import { decodeText } from '../files/text-decode.js';
-
-interface RawRow {
-  line: number;
-  managementNo: string;
-  trackingNo: string;
-}
-
-/** What the preview read, kept for 登録 (judged again against the database then). */
-export interface TrackingPlan {
-  format: string;
-  carrier: Carrier;
-  rows: RawRow[];
-}
+import type { RawRow, TrackingPlan } from './tracking-plan.js';
+import { headerIndex, readCsv } from '../../src-shared/order-files/csv-read.js';
+import { decodeUpload } from '../../src-node/uploaded-files.js';
 
 interface IssuedFormat {
   label: string;
@@ -46,8 +34,8 @@ const FORMATS: IssuedFormat[] = [
 ];
 
 function readIssued(file: FileUpload): TrackingPlan {
-  const label = `「${file.name}」`;
-  const table = readCsv(decodeText(Buffer.from(file.base64, 'base64'), label).text, label);
+  const { text, label } = decodeUpload(file);
+  const table = readCsv(text, label);
   const index = headerIndex(table.header);
   for (const format of FORMATS) {
     const m = format.management.map(index).find((i) => i >= 0);
