@@ -47,6 +47,8 @@ export interface TestServer {
   url: string;
   adminToken: string;
   clock: TestClock;
+  /** Where the channel credentials' key lives (beside the database folder, not in it). */
+  keyFile: string;
   server: CentralServer;
   /** Calls the HTTP API with a token; returns status and parsed body. */
   request<T = unknown>(
@@ -113,6 +115,7 @@ export async function startTestServer(
     },
     adminToken,
     clock,
+    keyFile: `${dir}.key`,
     get server() {
       return server;
     },
