@@ -19,7 +19,7 @@ const WALK_BUDGET = 200_000;
 const SORT_SQL: Record<ListSort['column'], string> = { orderedAt: 'ordered_at', orderNo: 'order_no', total: 'total' };
 
 const ROW_COLUMNS = `id, order_no AS orderNo, ordered_at AS orderedAt, channel, buyer_name AS buyerName, total,
-  payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status`;
+  payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status, ship_notice AS shipNotice`;
 
 function tabWhere(tab: Tab): string {
   if (isMainStatus(tab)) return 'status = @status';
@@ -195,6 +195,8 @@ function toOrder(r: OrderDbRow, items: OrderItem[]): Order {
     shippedAt: n('shipped_at'),
     cancelledAt: n('cancelled_at'),
     piiPurgedAt: n('pii_purged_at'),
+    shipNotice: n('ship_notice'),
+    channelNote: s('channel_note'),
     updatedAt: s('updated_at'),
   };
 }

@@ -8,12 +8,14 @@ const INSERT_COLUMNS = `(channel, order_no, ordered_at, buyer_name, buyer_kana, 
          ship_postal_code, ship_prefecture, ship_address1, ship_address2, ship_phone, payment_method, needs_payment,
          subtotal, discount, shipping_fee, cod_fee, total, order_comment, staff_comment, mail_inquiry, order_form_done,
          buyer_rating, store_id, carrier, tracking_no, bundle_group, status, sub_status_id, mail_pending, paid_at,
-         shipped_at, cancelled_at, cancel_reason, pii_purged_at, created_at, updated_at, version, bundle_key)
+         shipped_at, cancelled_at, cancel_reason, pii_purged_at, ship_notice, channel_note, created_at, updated_at, version,
+         bundle_key)
        VALUES (@channel, @orderNo, @orderedAt, @buyerName, @buyerKana, @buyerEmail, @buyerPhone, @shipName,
          @shipPostalCode, @shipPrefecture, @shipAddress1, @shipAddress2, @shipPhone, @paymentMethod, @needsPayment,
          @subtotal, @discount, @shippingFee, @codFee, @total, @orderComment, @staffComment, @mailInquiry, @orderFormDone,
          @buyerRating, @storeId, @carrier, @trackingNo, @bundleGroup, @status, @subStatusId, @mailPending, @paidAt,
-         @shippedAt, @cancelledAt, @cancelReason, @piiPurgedAt, @createdAt, @updatedAt, @version, @bundleKey)`;
+         @shippedAt, @cancelledAt, @cancelReason, @piiPurgedAt, @shipNotice, @channelNote, @createdAt, @updatedAt, @version,
+         @bundleKey)`;
 
 /** Columns whose difference makes an incoming order worth writing (PII is erased, not compared). */
 const COMPARED = [
@@ -39,6 +41,8 @@ const COMPARED = [
   ['cancelledAt', 'cancelled_at'],
   ['cancelReason', 'cancel_reason'],
   ['piiPurgedAt', 'pii_purged_at'],
+  ['shipNotice', 'ship_notice'],
+  ['channelNote', 'channel_note'],
   ['paymentMethod', 'payment_method'],
   ['buyerName', 'buyer_name'],
   ['shipAddress1', 'ship_address1'],
@@ -75,6 +79,7 @@ export class LocalOrderWriter {
          status = excluded.status, sub_status_id = excluded.sub_status_id, mail_pending = excluded.mail_pending,
          paid_at = excluded.paid_at, shipped_at = excluded.shipped_at, cancelled_at = excluded.cancelled_at,
          cancel_reason = excluded.cancel_reason, pii_purged_at = coalesce(orders.pii_purged_at, excluded.pii_purged_at),
+         ship_notice = excluded.ship_notice, channel_note = excluded.channel_note,
          updated_at = excluded.updated_at, version = excluded.version
        RETURNING id`,
     );
@@ -103,7 +108,8 @@ export class LocalOrderWriter {
     const row = this.current.get(order.channel, order.orderNo) as Record<string, unknown> | undefined;
     if (!row) return undefined;
     for (const [key] of COMPARED) {
-      const incoming = order[key];
+      // Texts stored before 出荷通知 existed lack its two fields: they read as their defaults.
+      const incoming = order[key] ?? (key === 'channelNote' ? '' : null);
       const local = row[key];
       if ((typeof incoming === 'boolean' ? Number(incoming) : incoming) !== local) return undefined;
     }
@@ -133,6 +139,9 @@ export class LocalOrderWriter {
   private params(fields: Omit<WireOrder, 'items' | 'history'>): Record<string, unknown> {
     return {
       ...fields,
+      // Texts the server stored before these columns existed lack them.
+      shipNotice: fields.shipNotice ?? null,
+      channelNote: fields.channelNote ?? '',
       needsPayment: fields.needsPayment ? 1 : 0,
       mailInquiry: fields.mailInquiry ? 1 : 0,
       orderFormDone: fields.orderFormDone ? 1 : 0,

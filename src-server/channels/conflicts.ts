@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import { writeTransaction } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
 import { refreshWire } from '../orders/wire.js';
+import { withoutLine } from './notes.js';
 
 /**
- * Head office settled a conflict: it leaves the open list, and the order's note at the
- * stores goes with it (when it is still that conflict's note), as a change the PCs pull.
+ * Head office settled a conflict: it leaves the open list, and its line leaves the order's
+ * note at the stores, as a change the PCs pull.
  */
 export async function resolveConflict(
   db: ServerDb,
@@ -25,8 +26,9 @@ export async function resolveConflict(
       if (!done) return false;
       const cleared = await rows<{ id: number }>(
         tx,
-        sql`UPDATE orders SET channel_note = '', seq = ${numbers.next()}, version = version + 1, updated_at = ${at}
-            WHERE id = ${done.orderId} AND channel_note = ${done.message} RETURNING id`,
+        sql`UPDATE orders o SET channel_note = ${withoutLine(sql`${done.message}`)}, seq = ${numbers.next()},
+              version = o.version + 1, updated_at = ${at}
+            WHERE o.id = ${done.orderId} AND strpos(o.channel_note, ${done.message}) > 0 RETURNING o.id`,
       );
       await refreshWire(
         tx,

@@ -10,6 +10,7 @@ import { paymentNeeds } from '../sync/masters.js';
 import { addressText, judgeChange, type StoredOrder } from './channel-changes.js';
 import type { ApiChannel, ChannelOrder, ChannelState, FetchPage } from './connector.js';
 import { shipToDigest } from './mapping.js';
+import { addNote } from './notes.js';
 
 export interface IngestAccount {
   id: number;
@@ -182,7 +183,7 @@ async function applyChanges(
           cancelled_at = CASE WHEN x.kind = 'cancel' THEN ${at} ELSE o.cancelled_at END,
           cancel_reason = CASE WHEN x.kind = 'cancel' THEN ${`${CHANNEL_LABELS[account.channel]}でキャンセル`} ELSE o.cancel_reason END,
           mail_pending = CASE WHEN x.kind = 'cancel' THEN ${cancelledMail} ELSE o.mail_pending END,
-          channel_note = CASE WHEN x.kind = 'conflict' THEN x.message ELSE o.channel_note END,
+          channel_note = CASE WHEN x.kind = 'conflict' THEN ${addNote(sql`x.message`)} ELSE o.channel_note END,
           ship_name = CASE WHEN x.kind = 'address' THEN x."shipName" ELSE o.ship_name END,
           ship_postal_code = CASE WHEN x.kind = 'address' THEN x."shipPostalCode" ELSE o.ship_postal_code END,
           ship_prefecture = CASE WHEN x.kind = 'address' THEN x."shipPrefecture" ELSE o.ship_prefecture END,

@@ -4,9 +4,11 @@ import { writeTransaction } from '../db/changes.js';
 import { idList, rows, type ServerDb } from '../db/open.js';
 import { refreshWire } from '../orders/wire.js';
 import type { Json } from './connector.js';
+import { addNote, NOTICE_ERROR, withoutNoticeError } from './notes.js';
 
 const MISSING =
   '配送会社か送り状番号が登録されていないため、出荷通知を送れません。送り状番号を登録し直してから、本部で再送してください。';
+const MISSING_NOTE = `${NOTICE_ERROR}${MISSING}`;
 
 const KNOWN_CARRIERS = sql.raw(CARRIERS.map((c) => `'${c}'`).join(', '));
 
@@ -34,7 +36,7 @@ export async function queueShipmentNotices(tx: ServerDb, orderIds: readonly numb
   if (queued.length === 0) return;
   await tx.execute(
     sql`UPDATE orders o SET ship_notice = CASE WHEN q.state = 'pending' THEN 'pending' ELSE 'error' END,
-          channel_note = CASE WHEN q.state = 'pending' THEN o.channel_note ELSE ${MISSING} END
+          channel_note = CASE WHEN q.state = 'pending' THEN o.channel_note ELSE ${addNote(sql`${MISSING_NOTE}`)} END
         FROM jsonb_to_recordset(${JSON.stringify(queued)}::jsonb) AS q("orderId" int, state text)
         WHERE o.id = q."orderId"`,
   );
@@ -132,8 +134,8 @@ export async function recordOutcomes(
       await tx.execute(
         sql`UPDATE orders o SET seq = c.seq, version = o.version + 1, updated_at = ${at},
               ship_notice = CASE WHEN c.state = 'sent' THEN 'sent' ELSE 'error' END,
-              channel_note = CASE WHEN c.state = 'sent' AND o.ship_notice = 'error' THEN ''
-                WHEN c.state = 'refused' THEN '出荷通知エラー: ' || c.message ELSE o.channel_note END
+              channel_note = CASE WHEN c.state = 'sent' THEN ${withoutNoticeError}
+                ELSE ${addNote(sql`${NOTICE_ERROR} || c.message`)} END
             FROM jsonb_to_recordset(${list}::jsonb) AS c("orderId" int, state text, message text, seq bigint)
             WHERE o.id = c."orderId"`,
       );
@@ -183,9 +185,9 @@ export async function retryNotice(db: ServerDb, noticeId: number, actor: string,
       if (!again) return false;
       const seq = numbers.next();
       await tx.execute(
-        sql`UPDATE orders SET seq = ${seq}, version = version + 1, updated_at = ${at}, ship_notice = 'pending',
-              channel_note = CASE WHEN ship_notice = 'error' THEN '' ELSE channel_note END
-            WHERE id = ${again.orderId}`,
+        sql`UPDATE orders o SET seq = ${seq}, version = o.version + 1, updated_at = ${at}, ship_notice = 'pending',
+              channel_note = ${withoutNoticeError}
+            WHERE o.id = ${again.orderId}`,
       );
       await tx.execute(
         sql`INSERT INTO order_history (order_id, seq, at, actor, store_id, pc_id, kind, from_value, to_value, reason)

@@ -46,6 +46,10 @@ export interface Order extends NewOrder {
   shippedAt: string | null;
   cancelledAt: string | null;
   piiPurgedAt: string | null;
+  /** 出荷通知 to the channel (ShipNoticeState), null where no notice applies. */
+  shipNotice: string | null;
+  /** The channel's word for the store: a refused notice, a conflicting change. */
+  channelNote: string;
   updatedAt: string;
 }
 
@@ -61,6 +65,7 @@ export interface OrderRow {
   subStatusId: number | null;
   storeId: string | null;
   status: MainStatus;
+  shipNotice: string | null;
 }
 
 export interface HistoryEntry {

@@ -22,6 +22,7 @@ import type { Masters } from '../../../src-shared/api/app.js';
 import type { ListInput, ListQuery, OrderPage, SortColumn } from '../../../src-shared/api/orders.js';
 import { SORTABLE_COLUMNS } from '../../../src-shared/api/orders.js';
 import type { GridColumn } from '../../../src-shared/api/ui.js';
+import { shipNoticeLabel } from '../../../src-shared/domain/ship-notice.js';
 import { CHANNEL_LABELS, type Channel } from '../../../src-shared/domain/channels.js';
 import { formatYen } from '../../../src-shared/domain/money.js';
 import type { OrderRow } from '../../../src-shared/domain/order.js';
@@ -242,6 +243,15 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         sortable: false,
         valueFormatter: (p: ValueFormatterParams<OrderRow, string | null>) =>
           p.value ? (stores.get(p.value) ?? p.value) : '未指定',
+      },
+      {
+        colId: 'shipNotice',
+        field: 'shipNotice',
+        headerName: '出荷通知',
+        initialWidth: 120,
+        sortable: false,
+        valueFormatter: (p: ValueFormatterParams<OrderRow, string | null>) => shipNoticeLabel(p.value),
+        cellClassRules: { 'ship-notice-error': (p) => p.value === 'error' },
       },
     ],
     [payments, stores, subs],

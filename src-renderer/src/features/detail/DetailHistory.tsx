@@ -2,6 +2,7 @@ import type { Masters } from '../../../../src-shared/api/app.js';
 import { CARRIER_LABELS, isCarrier } from '../../../../src-shared/domain/carriers.js';
 import { formatYen } from '../../../../src-shared/domain/money.js';
 import type { HistoryEntry } from '../../../../src-shared/domain/order.js';
+import { shipNoticeLabel } from '../../../../src-shared/domain/ship-notice.js';
 import { STATUS_LABELS, isMainStatus } from '../../../../src-shared/domain/status.js';
 import { formatJst } from '../../format.js';
 
@@ -20,6 +21,9 @@ const FIELD_LABELS: Record<string, string> = {
   bundle: '同梱',
   store: '出荷店舗',
   carrier: '配送業者',
+  ship_notice: '出荷通知',
+  channel_update: 'チャネル側の変更',
+  channel_conflict: 'チャネルとの食い違い',
 };
 
 const MONEY_KINDS = new Set(['unit_price', 'discount', 'shipping_fee', 'cod_fee', 'subtotal', 'total']);
@@ -31,6 +35,7 @@ function valueText(kind: string, value: string | null, masters: Masters): string
   if (kind === 'sub_status') return masters.subStatuses.find((s) => String(s.id) === value)?.name ?? value;
   if (kind === 'store') return masters.stores.find((s) => s.id === value)?.name ?? value;
   if (kind === 'carrier' && isCarrier(value)) return CARRIER_LABELS[value];
+  if (kind === 'ship_notice') return shipNoticeLabel(value) || value;
   // A bundle is named by an id nobody reads: say that the order is in one.
   if (kind === 'bundle') return 'あり';
   return value;
