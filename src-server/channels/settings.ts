@@ -28,14 +28,16 @@ export const commonSettings = z.object({
 });
 
 /**
- * A write's answer as a shipment result: accepted; throttled or 503 (not taken: later);
+ * A write's answer as a shipment result: accepted; throttled (not taken: again once the pace
+ * allows) or 503 (not taken: later);
  * another 5xx (maybe taken: checked before resending); anything else refused, in the
  * channel's own words.
  */
 export function writeOutcome(answer: HttpAnswer, accepted: boolean, describe: () => string): ShipmentResult {
   if (accepted) return { kind: 'accepted' };
-  if (answer.throttled || answer.status === 503)
-    return { kind: 'retry', message: `HTTP ${answer.status}（混雑のため後で再送します）` };
+  // Throttled: due again at once, the pacer holding it back as long as the channel asked.
+  if (answer.throttled) return { kind: 'retry', message: `HTTP ${answer.status}（リクエスト過多）`, afterMs: 0 };
+  if (answer.status === 503) return { kind: 'retry', message: `HTTP ${answer.status}（混雑のため後で再送します）` };
   if (answer.status >= 500) return { kind: 'unknown', message: `HTTP ${answer.status}: ${describe()}` };
   return { kind: 'refused', message: describe() };
 }

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   openApp(largeDir).close();
   const selected: BenchSection[] = SECTIONS.filter((s) => !only || only.includes(s.name));
   for (const section of selected) {
-    const measurements = await section.run(makeEnv(orders, largeDir, section.name));
+    const measurements = await section.run(makeEnv(orders, largeDir, section.name, values.fresh));
     results.push({ section: section.name, measurements });
     print(section.name, measurements);
   }

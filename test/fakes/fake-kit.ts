@@ -164,14 +164,15 @@ export abstract class FakeChannel {
     if (!matched) return this.send(res, json(404, { message: 'Not Found' }));
     const { route, params } = matched;
     this.calls.set(route.op, this.count(route.op) + 1);
+    // The plan counts requests as they arrive, as the channel's gateway does.
+    const withinPlan = this.buckets.get(route.op)?.take() ?? true;
     if (this.latencyMs) await sleep(this.latencyMs);
     const fault = this.nextFault(route.op);
     if (fault?.kind === 'slow') await sleep(fault.ms);
     if (fault?.kind === 'drop') return void res.socket?.destroy();
     if (fault?.kind === 'status')
       return this.send(res, { status: fault.status, body: fault.body ?? '', headers: fault.headers });
-    const bucket = this.buckets.get(route.op);
-    if (fault?.kind === 'throttle' || (bucket && !bucket.take())) {
+    if (fault?.kind === 'throttle' || !withinPlan) {
       this.throttled.set(route.op, (this.throttled.get(route.op) ?? 0) + 1);
       return this.send(res, this.throttleAnswer(route.op));
     }

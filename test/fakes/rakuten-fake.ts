@@ -44,15 +44,16 @@ export interface RakutenShipment {
 export class RakutenFake extends FakeChannel {
   serviceSecret = 'SP318822_chumon';
   licenseKey = 'SL318822_chumon_license';
-  readonly shopId = '318822';
+  readonly shopId: string;
   readonly orders = new Map<string, RakutenOrderModel>();
   readonly shipments = new Map<string, RakutenShipment[]>();
   private readonly person: ReturnType<typeof shoppers>;
   private serial = 0;
 
-  constructor(options: FakeChannelOptions & { seed?: number } = {}) {
+  constructor(options: FakeChannelOptions & { seed?: number; shopId?: string } = {}) {
     super(PLANS, options);
     this.person = shoppers(options.seed ?? 3);
+    this.shopId = options.shopId ?? '318822';
   }
 
   /** New orders (発送待ち) placed `agoMinutes` ago; returns their numbers. */
