@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { AccountView } from '../../src-server/channels/accounts.js';
 import type { RunResult } from '../../src-server/channels/scheduler.js';
 import { jsonRows } from '../../src-server/db/open.js';
-import type { PushResponse, WireOp } from '../../src-shared/sync/protocol.js';
+import type { PushResponse, WireOpOf } from '../../src-shared/sync/protocol.js';
+
+type StatusOp = WireOpOf<'status'>;
 import type { TestServer } from './central-server.js';
 
 /** Short waits for tests: the fakes answer at once, and a failed read is retried within milliseconds. */
@@ -78,9 +80,9 @@ export async function shipFromPc(
   orderNo: string,
   tracking: { carrier: string; trackingNo: string },
 ): Promise<PushResponse> {
-  const op = (operation: WireOp['operation'], extra: Partial<WireOp> = {}): WireOp => ({
+  const op = (operation: StatusOp['operation'], extra: Partial<StatusOp> = {}): StatusOp => ({
     opId: `test-op-${Date.now()}-${++opSerial}`,
-    channel: channel as WireOp['channel'],
+    channel: channel as StatusOp['channel'],
     orderNo,
     kind: 'status',
     at: new Date().toISOString(),

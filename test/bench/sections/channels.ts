@@ -5,7 +5,9 @@ import type { ChannelOrder } from '../../../src-server/channels/connector.js';
 import { createConnector } from '../../../src-server/channels/registry.js';
 import { openServerDatabase } from '../../../src-server/db/open.js';
 import type { RunResult } from '../../../src-server/channels/scheduler.js';
-import type { WireOp } from '../../../src-shared/sync/protocol.js';
+import type { WireOpOf } from '../../../src-shared/sync/protocol.js';
+
+type StatusOp = WireOpOf<'status'>;
 import { RakutenFake } from '../../fakes/rakuten-fake.js';
 import type { Fault } from '../../fakes/fake-kit.js';
 import { startServerProcess } from '../../helpers/server-process.js';
@@ -136,7 +138,7 @@ export const channelsSection: BenchSection = {
         storeId: 'bench',
       });
       const run = Date.now().toString(36);
-      const op = (orderNo: string, operation: WireOp['operation'], extra: Partial<WireOp> = {}): WireOp => ({
+      const op = (orderNo: string, operation: StatusOp['operation'], extra: Partial<StatusOp> = {}): StatusOp => ({
         opId: `bench-${run}-${orderNo}-${operation}`,
         channel: 'rakuten',
         orderNo,

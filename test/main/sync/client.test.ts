@@ -61,7 +61,7 @@ describe.each(BACKENDS)('store PCs syncing with the central server (%s)', (backe
   });
 
   it('a status change at one PC reaches the others, with its history', async () => {
-    const result = await tokyo.call('status:apply', { orderIds: [localId(tokyo, 'C-2')!], operation: 'stock_ok' });
+    const result = await tokyo.call('stock:check', { orderIds: [localId(tokyo, 'C-2')!] });
     expect(result.applied).toBe(1);
     expect((await tokyo.call('sync:status', {})).pending).toBe(1);
     const sent = await tokyo.call('sync:now', {});
@@ -74,16 +74,14 @@ describe.each(BACKENDS)('store PCs syncing with the central server (%s)', (backe
   });
 
   it('a cancellation at head office while the store confirms shipment ends the same on every PC', async () => {
-    await tokyo.call('status:apply', {
-      orderIds: [localId(tokyo, 'C-2')!],
-      operation: 'register_tracking',
-      trackingNo: '4444-5555-6666',
+    await tokyo.call('operations:registerTracking', {
+      entries: [{ orderId: localId(tokyo, 'C-2')!, trackingNo: '4444-5555-6666', carrier: 'yamato' }],
     });
     await tokyo.call('sync:now', {});
     await head.call('sync:now', {});
     // Both act on 出荷待ち before either has heard of the other.
-    await head.call('status:apply', { orderIds: [localId(head, 'C-2')!], operation: 'cancel', reason: 'お客様都合' });
-    await tokyo.call('status:apply', { orderIds: [localId(tokyo, 'C-2')!], operation: 'confirm_shipment' });
+    await head.call('operations:cancel', { orderIds: [localId(head, 'C-2')!], reason: 'お客様都合' });
+    await tokyo.call('operations:confirmShipment', { orderIds: [localId(tokyo, 'C-2')!] });
     expect((await head.call('sync:now', {})).sent).toBe(1);
     const report = await tokyo.call('sync:now', {});
     expect(report.refused).toHaveLength(1);
@@ -106,7 +104,7 @@ describe.each(BACKENDS)('store PCs syncing with the central server (%s)', (backe
     const ids = Array.from({ length: 5 }, (_, i) => localId(osaka, `OFF-${i}`)!);
     const port = server.server.port;
     await server.stop();
-    await osaka.call('status:apply', { orderIds: ids, operation: 'stock_ok' });
+    await osaka.call('stock:check', { orderIds: ids });
     await expect(osaka.call('sync:now', {})).rejects.toThrow(/接続できません/);
     const status = await osaka.call('sync:status', {});
     expect(status).toMatchObject({ online: false, pending: 5 });
@@ -132,11 +130,11 @@ describe.each(BACKENDS)('store PCs syncing with the central server (%s)', (backe
       journal.record(
         {
           orderId: id,
-          kind: 'store',
+          orderNo: 'C-1',
+          change: { kind: 'store', fields: { storeId: 'osaka' } },
           from: 'tokyo',
           to: 'osaka',
           reason: 'E5 出荷店舗一括指定',
-          payload: { orderNo: 'C-1', storeId: 'osaka' },
         },
         head.app.ctx.actor(),
         head.app.ctx.clock.now().toISOString(),
@@ -177,11 +175,11 @@ describe.each(BACKENDS)('store PCs syncing with the central server (%s)', (backe
       new Journal(sqlite).record(
         {
           orderId: id!,
-          kind: 'create',
+          orderNo: 'LOCAL-1',
+          change: { kind: 'create', channel: 'yahoo_shopping' },
           from: null,
           to: 'new',
           reason: 'F1 取込',
-          payload: { orderNo: 'LOCAL-1', channel: 'yahoo_shopping' },
         },
         tokyo.app.ctx.actor(),
         tokyo.app.ctx.clock.now().toISOString(),

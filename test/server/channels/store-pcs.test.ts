@@ -60,7 +60,7 @@ describe('channel orders at the store PCs, and their 出荷通知 coming back', 
 
   it('出荷確定 by scan at PC1 reaches 楽天 once per order, a bundle’s members each, and PC2 shows 送信済', async () => {
     const ids = numbers.slice(0, 3).map((no) => localId(pc1, no)!);
-    await pc1.call('status:apply', { orderIds: ids, operation: 'bulk_set_status', target: 'paid' });
+    await pc1.call('bulk:setStatus', { orderIds: ids, target: 'paid' });
     await pc1.call('bundle:create', { orderIds: [ids[0]!, ids[1]!] });
     await pc1.call('operations:registerTracking', {
       entries: [
@@ -102,7 +102,7 @@ describe('channel orders at the store PCs, and their 出荷通知 coming back', 
       }),
     });
     const id = localId(pc1, orderNo)!;
-    await pc1.call('status:apply', { orderIds: [id], operation: 'bulk_set_status', target: 'paid' });
+    await pc1.call('bulk:setStatus', { orderIds: [id], target: 'paid' });
     await pc1.call('operations:registerTracking', {
       entries: [{ orderId: id, carrier: 'japanpost', trackingNo: '777788889999' }],
     });

@@ -64,4 +64,6 @@ ALTER TABLE "orders" ADD COLUMN "channel_note" text DEFAULT '' NOT NULL;--> stat
 CREATE INDEX "channel_conflicts_open_idx" ON "channel_conflicts" USING btree ("detected_at") WHERE "channel_conflicts"."resolved_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "channel_orders_order_idx" ON "channel_orders" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "shipment_notices_due_idx" ON "shipment_notices" USING btree ("account_id","next_attempt_at") WHERE "shipment_notices"."state" = 'pending';--> statement-breakpoint
-CREATE INDEX "shipment_notices_state_idx" ON "shipment_notices" USING btree ("state");
+CREATE INDEX "shipment_notices_state_idx" ON "shipment_notices" USING btree ("state");--> statement-breakpoint
+-- Stored wire texts lack 出荷通知 and the channel's note: rebuilt when a PC next pulls them.
+UPDATE "orders" SET "wire" = NULL WHERE "wire" IS NOT NULL;
