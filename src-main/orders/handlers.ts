@@ -1,7 +1,7 @@
 import { UserError } from '../../src-shared/api/errors.js';
 import type { Handlers } from '../core/dispatch.js';
 import type { ServiceContext } from '../core/context.js';
-import type { ReminderCutoffs } from './queries.js';
+import type { ReminderCutoffs } from './reminders.js';
 
 const DAY_MS = 86_400_000;
 

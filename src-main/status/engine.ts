@@ -1,18 +1,16 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BulkResult } from '../../src-shared/domain/order.js';
-import { ORDER_FIELDS, type OrderKey } from '../../src-shared/domain/order-fields.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
-import { transitionEffects } from '../../src-shared/domain/transition-effects.js';
 import type { ChangeOf } from '../../src-shared/sync/change-bodies.js';
 import { transition } from '../../src-shared/domain/transitions.js';
 import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
-import { chunked } from '../core/chunked.js';
 import { BUNDLE_CANCEL_REFUSAL, partnerRefusal, reachableStatuses } from '../bundle/rule.js';
 import { stockEffect } from '../stock/effect.js';
 import { ParcelClaims, parcelHolderStatement, trackingTakenReason } from './parcel-claims.js';
 import type { EngineOrder, OperationRequest, StatusEffect } from './status-effect.js';
+import { StatusWrites, type StatusWrite } from './status-writes.js';
 
 /** Orders that move as one: a single order, or every member of a bundle (bundle/rule.ts). */
 interface Unit {
@@ -21,23 +19,15 @@ interface Unit {
   bundled: boolean;
 }
 
-/** One call of `apply`: its request, and what every order of it shares. */
+/** One call of `apply`: its request, what every order of it shares, and what it will write. */
 interface Call {
   request: OperationRequest;
-  actor: Actor;
   at: string;
   change: ChangeOf<'status'>;
-  moves: Map<MainStatus, PreparedMove>;
   claims: ParcelClaims;
+  planned: Planned[];
+  writes: StatusWrite[];
 }
-
-interface PreparedMove {
-  statement: BetterSqlite3.Statement;
-  params: Record<string, unknown>;
-}
-
-/** Column names by wire key (the field table). */
-const COLUMNS = Object.fromEntries(ORDER_FIELDS.map((f) => [f.key, f.column])) as Record<OrderKey, string>;
 
 interface Planned {
   order: EngineOrder;
@@ -67,63 +57,27 @@ const NOT_FOUND = '注文が見つかりません（削除されたか、他の�
  * Bundled orders move together (bundle/rule.ts).
  */
 export class StatusEngine {
-  private readonly journal: Journal;
-  /** UPDATE statements by what they set: each names only the columns its change moves. */
-  private readonly updates = new Map<string, BetterSqlite3.Statement>();
+  private readonly writes: StatusWrites;
   private readonly groupStmt: BetterSqlite3.Statement;
   private readonly holderStmt: BetterSqlite3.Statement;
+  private readonly loadStmt: BetterSqlite3.Statement;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly effects: readonly StatusEffect[] = [stockEffect(sqlite)],
   ) {
-    this.journal = new Journal(sqlite);
+    this.writes = new StatusWrites(sqlite, new Journal(sqlite));
     this.groupStmt = sqlite.prepare(`SELECT ${ORDER_COLUMNS} WHERE o.bundle_group = ? ORDER BY o.ordered_at, o.id`);
     this.holderStmt = parcelHolderStatement(sqlite);
-  }
-
-  /**
-   * The UPDATE of a move to `to` and its parameters, made once per target within a call.
-   * Its SET list names only the columns the move writes (transitionEffects, shared with the
-   * central server), because SQLite rewrites every index holding a column of that list: a
-   * tracking number left as it was would still cost an index entry per order of a bulk change.
-   */
-  private moveTo(to: MainStatus, call: Call): PreparedMove {
-    let move = call.moves.get(to);
-    if (move) return move;
-    const effects = transitionEffects(to, {
-      at: call.at,
-      paidAt: call.request.paidAt,
-      reason: call.request.reason,
-      trackingNo: call.request.trackingNo,
-      carrier: call.request.carrier,
-    });
-    const set = effects.map(({ key, onlyIfEmpty }) => {
-      const column = COLUMNS[key];
-      return onlyIfEmpty ? `${column} = coalesce(${column}, @${key})` : `${column} = @${key}`;
-    });
-    const sql = `UPDATE orders SET ${[...set, 'updated_at = @at', 'version = version + 1'].join(', ')} WHERE id = @id`;
-    let statement = this.updates.get(sql);
-    if (!statement) {
-      statement = this.sqlite.prepare(sql);
-      this.updates.set(sql, statement);
-    }
-    const params: Record<string, unknown> = { id: 0, at: call.at };
-    for (const { key, value } of effects) params[key] = typeof value === 'boolean' ? Number(value) : value;
-    move = { statement, params };
-    call.moves.set(to, move);
-    return move;
+    // In id order: the rows are read in the order their pages lie in the file.
+    this.loadStmt = sqlite.prepare(
+      `SELECT ${ORDER_COLUMNS} WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id`,
+    );
   }
 
   private load(ids: readonly number[]): Map<number, EngineOrder> {
-    const found = new Map<number, EngineOrder>();
-    for (const part of chunked(ids, 500)) {
-      const rows = this.sqlite
-        .prepare(`SELECT ${ORDER_COLUMNS} WHERE o.id IN (${part.map(() => '?').join(',')})`)
-        .all(...part) as EngineOrder[];
-      for (const row of rows) found.set(row.id, row);
-    }
-    return found;
+    const rows = this.loadStmt.all(JSON.stringify(ids)) as EngineOrder[];
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /**
@@ -140,9 +94,9 @@ export class StatusEngine {
     const at = now.toISOString();
     const call: Call = {
       request,
-      actor,
       at,
-      moves: new Map(),
+      planned: [],
+      writes: [],
       claims: new ParcelClaims(this.holderStmt, request.trackingNo),
       // The same change for every order of the call: the journal checks it once.
       change: {
@@ -169,6 +123,9 @@ export class StatusEngine {
         result.refused.push({ orderId: order.id, orderNo: order.order_no, reason });
       }
     }
+    this.writes.write(call.writes, call.change, request, actor, at);
+    for (const { order, to } of call.planned)
+      for (const effect of this.effects) effect.applied?.(order, to, request, at);
     return result;
   }
 
@@ -209,8 +166,9 @@ export class StatusEngine {
   }
 
   /**
-   * Judges and writes one unit: returns how many orders changed, or the refusal that stopped
-   * it, having written nothing (several members write inside a savepoint).
+   * Judges one unit and runs its effects' `prepare`: returns how many orders will change
+   * (their writes queued for the end of the call), or the refusal that stopped it, having
+   * written nothing (several members prepare inside a savepoint).
    */
   private applyUnit(unit: Unit, call: Call, reachable: ReadonlySet<MainStatus>): number | UnitRefused {
     const { request } = call;
@@ -238,36 +196,30 @@ export class StatusEngine {
     if (!Array.isArray(claims)) {
       return new UnitRefused(claims.order, trackingTakenReason(request.trackingNo ?? claims.order.tracking_no ?? ''));
     }
-    const write = () => {
-      for (const step of plan) this.write(step, unit.requested.has(step.order.id), call);
+    const prepare = () => {
+      for (const step of plan) this.prepare(step, request, call.at);
     };
     try {
       // A lone order needs no savepoint: a refusing effect has written nothing.
-      if (plan.length > 1) this.sqlite.transaction(write)();
-      else write();
+      if (plan.length > 1) this.sqlite.transaction(prepare)();
+      else prepare();
     } catch (err) {
       if (err instanceof UnitRefused) return err;
       throw err;
     }
     call.claims.keep(claims);
+    for (const { order, to } of plan) {
+      const reason = request.reason || (unit.requested.has(order.id) ? '' : '同梱の注文とともに処理');
+      call.writes.push({ id: order.id, orderNo: order.order_no, from: order.status, to, reason });
+    }
+    call.planned.push(...plan);
     return plan.length;
   }
 
-  private write({ order, to }: Planned, requested: boolean, call: Call): void {
-    const { request, at } = call;
+  private prepare({ order, to }: Planned, request: OperationRequest, at: string): void {
     for (const effect of this.effects) {
       const refusal = effect.prepare?.(order, to, request, at);
       if (refusal) throw new UnitRefused(order, refusal);
     }
-    const reason = request.reason || (requested ? '' : '同梱の注文とともに処理');
-    const move = this.moveTo(to, call);
-    move.params.id = order.id;
-    move.statement.run(move.params);
-    this.journal.record(
-      { orderId: order.id, orderNo: order.order_no, change: call.change, from: order.status, to, reason },
-      call.actor,
-      at,
-    );
-    for (const effect of this.effects) effect.applied?.(order, to, request, at);
   }
 }

@@ -6,14 +6,17 @@ import type {
   OpResult,
   PulledHistory,
   PullResponse,
-  WireMaster,
+  RefusedMaster,
 } from '../../src-shared/sync/protocol.js';
 import { UPLOADED_MASTER_KINDS } from '../../src-shared/sync/protocol.js';
 import type { SyncRefusal } from '../../src-shared/api/sync.js';
 import { describeKind, describeMasterChange, type Prepared } from './outbox.js';
 import { LocalOrderWriter } from './wire-order.js';
+import { MasterApplier, masterAttempt, recordSkipped } from './pulled-masters.js';
 
 const CAPTURE = 'sync_capture';
+const UNWRITABLE =
+  'この PC のデータベースに書き込めない内容のため反映しませんでした。繰り返す場合は管理者にご連絡ください。';
 const MASTER_TABLES: Record<string, string> = {
   stores: 'stores',
   payment_methods: 'payment_methods',
@@ -25,6 +28,8 @@ export interface PageApplied {
   orders: number;
   removed: number;
   masters: number;
+  /** Rows of the page that were not taken (a bad master row, an order the database refused). */
+  skipped: SyncRefusal[];
 }
 
 /**
@@ -34,12 +39,14 @@ export interface PageApplied {
  */
 export class LocalSyncState {
   private readonly writer: LocalOrderWriter;
+  private readonly masters: MasterApplier;
   private readonly getMeta: BetterSqlite3.Statement;
   private readonly setMeta: BetterSqlite3.Statement;
   private readonly deleteMeta: BetterSqlite3.Statement;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.writer = new LocalOrderWriter(sqlite);
+    this.masters = new MasterApplier(sqlite);
     this.getMeta = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.setMeta = sqlite.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -90,9 +97,40 @@ export class LocalSyncState {
 
   /**
    * Applies one pulled page and moves the cursor, in one transaction. `fresh`: the PC had
-   * no orders when this sync began, so orders are inserted without comparing.
+   * no orders when this sync began, so orders are inserted without comparing. Should the
+   * page fail, it is applied again row by row: a row the database will not take is skipped
+   * and reported, so that one bad row never holds the pull back for good.
    */
-  applyPage(page: PullResponse, fresh = false): PageApplied {
+  applyPage(page: PullResponse, fresh: boolean, at: string): PageApplied {
+    try {
+      return this.writePage(page, fresh, at, false);
+    } catch {
+      return this.writePage(page, fresh, at, true);
+    }
+  }
+
+  private writePage(page: PullResponse, fresh: boolean, at: string, rowByRow: boolean): PageApplied {
+    const skipped: SyncRefusal[] = [];
+    const skip = (entry: {
+      opId: string;
+      channel: string;
+      orderNo: string;
+      kind: string;
+      attempted: string;
+      reason: string;
+    }) => {
+      const refusal = recordSkipped(this.sqlite, entry, at);
+      if (refusal) skipped.push(refusal);
+    };
+    /** One row's writes; row by row, inside a savepoint of its own, a failure reported. */
+    const alone = (work: () => void, onFail: () => void) => {
+      if (!rowByRow) return work();
+      try {
+        this.sqlite.transaction(work)();
+      } catch {
+        onFail();
+      }
+    };
     // New orders of the page get their search-index rows in one pass at its end.
     return this.quietly(() =>
       withSearchIndexBatch(this.sqlite, () => {
@@ -118,40 +156,46 @@ export class LocalSyncState {
           const id = busy.size > 0 ? this.writer.idOf(order.channel, order.orderNo) : undefined;
           if (id !== undefined && busy.has(String(id))) continue;
           const whole = { ...order, history: history.get(`${order.channel}\u0000${order.orderNo}`) ?? [] };
-          if (fresh) this.writer.insertFresh(whole);
-          else this.writer.write(whole);
-          orders += 1;
+          alone(
+            () => {
+              if (fresh) this.writer.insertFresh(whole);
+              else this.writer.write(whole);
+              orders += 1;
+            },
+            () =>
+              skip({
+                opId: `pull:order:${order.channel}:${order.orderNo}:${page.cursor}`,
+                channel: order.channel,
+                orderNo: order.orderNo,
+                kind: 'pull',
+                attempted: 'サーバーからの注文の受信',
+                reason: UNWRITABLE,
+              }),
+          );
         }
-        for (const master of page.masters) this.applyMaster(master);
+        let masters = 0;
+        for (const master of page.masters) {
+          const entry = {
+            opId: `pull:master:${master.kind}:${master.key}:${page.cursor}`,
+            channel: '',
+            orderNo: '',
+            kind: 'master',
+            attempted: masterAttempt(master.kind, master.key, '受信'),
+          };
+          alone(
+            () => {
+              const problem = this.masters.apply(master);
+              if (problem)
+                skip({ ...entry, reason: `本部のマスタの内容に誤りがあるため反映しませんでした（${problem}）。` });
+              else masters += 1;
+            },
+            () => skip({ ...entry, reason: UNWRITABLE }),
+          );
+        }
         this.setMeta.run('sync_cursor', String(page.cursor));
-        return { orders, removed, masters: page.masters.length };
+        return { orders, removed, masters, skipped };
       }),
     );
-  }
-
-  private applyMaster(master: WireMaster): void {
-    const table = MASTER_TABLES[master.kind];
-    if (!table) return;
-    const info = this.sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number }[];
-    const pk = info.find((c) => c.pk === 1)?.name;
-    if (!pk) return;
-    if (master.deleted) {
-      this.sqlite.prepare(`DELETE FROM ${table} WHERE ${pk} = ?`).run(master.key);
-      return;
-    }
-    const columns = info.map((c) => c.name).filter((name) => name in master.data);
-    if (!columns.includes(pk)) return;
-    const values = columns.map((c) => {
-      const v = master.data[c];
-      return typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : (v as string | number | null);
-    });
-    const updates = columns.filter((c) => c !== pk).map((c) => `${c} = excluded.${c}`);
-    this.sqlite
-      .prepare(
-        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-         ON CONFLICT (${pk}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
-      )
-      .run(...values);
   }
 
   /**
@@ -175,9 +219,13 @@ export class LocalSyncState {
         remove.run(item.row.opId);
         const channel = item.op?.channel ?? (item.op === null ? item.channel : '');
         const orderNo = item.op?.orderNo ?? (item.op === null ? item.orderNo : '');
-        if (result.order) this.writer.write(result.order);
+        // The server's copy goes in on its own savepoint: one this database will not take
+        // leaves the local copy as it is (the next pull tries again) and never keeps the
+        // answer, or the answers after it, from being recorded.
+        const order = result.order;
+        if (order) this.tryAlone(() => this.writer.write(order));
         if (result.accepted) continue;
-        if (result.order === null) this.writer.remove(channel, orderNo);
+        if (order === null) this.tryAlone(() => this.writer.remove(channel, orderNo));
         const statusNow = result.order?.status ?? null;
         const refusal: SyncRefusal = {
           orderNo,
@@ -206,6 +254,14 @@ export class LocalSyncState {
       }
     });
     return refusals;
+  }
+
+  private tryAlone(work: () => unknown): void {
+    try {
+      this.sqlite.transaction(work)();
+    } catch {
+      // The local copy stays as it was; the next pull brings the server's again.
+    }
   }
 
   /** Queued master edits (sub-statuses, ...): masters travel as head office's full lists. */
@@ -261,6 +317,24 @@ export class LocalSyncState {
 
   markRefusalsSeen(at: string): void {
     this.sqlite.prepare('UPDATE sync_refused SET seen_at = ? WHERE seen_at IS NULL').run(at);
+  }
+
+  /** Master rows the server refused from head office's upload `hash`, recorded for the clerk. */
+  recordRefusedMasters(refused: RefusedMaster[], hash: string, at: string): SyncRefusal[] {
+    return this.sqlite.transaction(() =>
+      refused.flatMap((r) => {
+        const entry = {
+          opId: `push:master:${r.kind}:${r.key}:${hash}`,
+          channel: '',
+          orderNo: '',
+          kind: 'master',
+          attempted: masterAttempt(r.kind, r.key, '送信'),
+          reason: `中央サーバーが受け付けませんでした（${r.reason}）。マスタ画面で内容を直してください。`,
+        };
+        const refusal = recordSkipped(this.sqlite, entry, at);
+        return refusal ? [refusal] : [];
+      }),
+    )();
   }
 
   /** Head office's master lists as they are, for the server to keep and send down. */

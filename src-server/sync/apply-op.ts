@@ -5,6 +5,7 @@ import { applyEffects, transitionEffects } from '../../src-shared/domain/transit
 import { transition } from '../../src-shared/domain/transitions.js';
 import type { FieldValues, WireItem, WireOp, WireOpOf } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
+import { deriveMoney } from './validate-ops.js';
 import type { OrderRow } from '../orders/load.js';
 
 /** The server's copy of one order while a push is applied to it. */
@@ -36,12 +37,13 @@ export function canSee(client: ClientIdentity, storeId: string | null): boolean 
   return client.isHeadOffice || (storeId !== null && storeId === client.storeId);
 }
 
-function historyOf(op: WireOp, from: string | null, to: string | null): HistoryDraft {
+/** The history row of an op: its store and PC are the token's, whatever the op names. */
+function historyOf(op: WireOp, client: ClientIdentity, from: string | null, to: string | null): HistoryDraft {
   return {
     at: op.at,
     actor: op.actor.operator,
-    storeId: op.actor.storeId,
-    pcId: op.actor.pcId,
+    storeId: client.storeId,
+    pcId: client.name,
     kind: op.kind,
     from,
     to,
@@ -101,7 +103,7 @@ export class ParcelNumbers {
 }
 
 /** Judged with the same transition table as the PCs; the move's columns by transitionEffects. */
-function applyStatus(op: WireOpOf<'status'>, work: Working, numbers: ParcelNumbers): Outcome {
+function applyStatus(op: WireOpOf<'status'>, work: Working, client: ClientIdentity, numbers: ParcelNumbers): Outcome {
   const row = work.row;
   if (!isMainStatus(row.status)) return { ok: false, reason: 'サーバー上の注文の状態が不明です。' };
   const target = op.target ?? (op.operation === 'bulk_set_status' && op.to && isMainStatus(op.to) ? op.to : undefined);
@@ -128,27 +130,38 @@ function applyStatus(op: WireOpOf<'status'>, work: Working, numbers: ParcelNumbe
     }),
   );
   numbers.follow(before, row);
-  return { ok: true, history: historyOf(op, from, judged.to) };
+  return { ok: true, history: historyOf(op, client, from, judged.to) };
 }
 
-/** A field operation: the values its kind may carry (change-bodies.ts), taken as sent. */
-function applyFields(op: WireOp & { fields: Partial<FieldValues> }, work: Working): Outcome {
+/**
+ * A field operation: the values its kind may carry (change-bodies.ts); its money derived
+ * from the lines rather than trusted (deriveMoney).
+ */
+function applyFields(op: WireOp & { fields: Partial<FieldValues> }, work: Working, client: ClientIdentity): Outcome {
+  const money = deriveMoney(op.fields, work.row, work.items);
+  if (money && !money.ok) return { ok: false, reason: money.reason };
   const { items, ...columns } = op.fields;
   if ('storeId' in columns && columns.storeId !== work.row.storeId && work.row.storeId !== null) {
     work.departedFrom.add(work.row.storeId);
   }
   Object.assign(work.row, columns);
+  if (money) Object.assign(work.row, { subtotal: money.subtotal, total: money.total });
   if (items) work.items = items;
-  return { ok: true, history: historyOf(op, op.from, op.to) };
+  return { ok: true, history: historyOf(op, client, op.from, op.to) };
 }
 
 /** A mail-sent mark counts only for the status whose mail it was (S5). */
-function applyMailMark(op: WireOpOf<'mail'> | WireOpOf<'mail_state'>, work: Working): Outcome {
+function applyMailMark(op: WireOpOf<'mail'> | WireOpOf<'mail_state'>, work: Working, client: ClientIdentity): Outcome {
   if (op.mailStatus === work.row.status) work.row.mailPending = op.fields.mailPending;
-  return { ok: true, history: historyOf(op, op.from, op.to) };
+  return { ok: true, history: historyOf(op, client, op.from, op.to) };
 }
 
-type Applier<K extends WireKind> = (op: WireOpOf<K>, work: Working, numbers: ParcelNumbers) => Outcome;
+type Applier<K extends WireKind> = (
+  op: WireOpOf<K>,
+  work: Working,
+  client: ClientIdentity,
+  numbers: ParcelNumbers,
+) => Outcome;
 
 /** How the server applies each kind of change: a kind without its rule here does not compile. */
 const APPLIERS: { [K in WireKind]: Applier<K> } = {
@@ -170,11 +183,11 @@ const APPLIERS: { [K in WireKind]: Applier<K> } = {
   import_update: applyFields,
   mail: applyMailMark,
   mail_state: applyMailMark,
-  print: (op) => ({ ok: true, history: historyOf(op, op.from, op.to) }),
+  print: (op, _work, client) => ({ ok: true, history: historyOf(op, client, op.from, op.to) }),
 };
 
 /** Judges one operation against the server's copy of its order and applies it there. */
 export function applyOne(op: WireOp, work: Working, client: ClientIdentity, numbers: ParcelNumbers): Outcome {
   if (op.kind !== 'create' && !canSee(client, work.row.storeId)) return { ok: false, reason: NOT_YOURS };
-  return (APPLIERS[op.kind] as Applier<WireKind>)(op, work, numbers);
+  return (APPLIERS[op.kind] as Applier<WireKind>)(op, work, client, numbers);
 }

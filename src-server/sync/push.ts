@@ -127,8 +127,9 @@ async function insertCreated(
 }
 
 /**
- * Applies a PC's queued operations in order, each at most once: an op id seen before gets
- * its first answer again and changes nothing. Every status change is judged against the
+ * Applies a PC's queued operations in order, each at most once: an op id this client sent
+ * before gets its first answer again and changes nothing. `refusals` are ops the checks
+ * before (validate-ops) refused: they are answered and recorded like any refusal. Every status change is judged against the
  * server's current state; refused ones come back with the reason and the server's copy.
  */
 export async function applyOps(
@@ -137,6 +138,7 @@ export async function applyOps(
   ops: readonly WireOp[],
   now: Date,
   onCommit?: () => void,
+  refusals: ReadonlyMap<string, string> = new Map(),
 ): Promise<OpResult[]> {
   if (ops.length === 0) return [];
   return writeTransaction(
@@ -146,14 +148,14 @@ export async function applyOps(
       const seen = await rows<{ opId: string; accepted: boolean; reason: string | null; orderId: number | null }>(
         tx,
         sql`SELECT op_id AS "opId", accepted, reason, order_id AS "orderId" FROM applied_ops
-            WHERE op_id IN (SELECT id FROM jsonb_to_recordset(${opIds}::jsonb) AS k(id text))`,
+            WHERE client_id = ${client.id} AND op_id IN (SELECT id FROM jsonb_to_recordset(${opIds}::jsonb) AS k(id text))`,
       );
       const earlier = new Map(seen.map((s) => [s.opId, s]));
       await insertCreated(
         tx,
         numbers,
         client,
-        ops.filter((o) => o.kind === 'create' && !earlier.has(o.opId)),
+        ops.filter((o) => o.kind === 'create' && !earlier.has(o.opId) && !refusals.has(o.opId)),
         now,
       );
       const keys = JSON.stringify(ops.map((o) => ({ channel: o.channel, orderNo: o.orderNo })));
@@ -184,7 +186,12 @@ export async function applyOps(
         }
         answered.add(op.opId);
         const work = working.get(`${op.channel}\u0000${op.orderNo}`);
-        const outcome = work ? applyOne(op, work, client, parcels) : ({ ok: false, reason: NOT_YOURS } as const);
+        const refused = refusals.get(op.opId);
+        const outcome = refused
+          ? ({ ok: false, reason: refused } as const)
+          : work
+            ? applyOne(op, work, client, parcels)
+            : ({ ok: false, reason: NOT_YOURS } as const);
         if (outcome.ok && outcome.history) {
           work!.changed = true;
           history.push({ orderId: work!.row.id, ...outcome.history });

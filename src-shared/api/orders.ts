@@ -3,6 +3,7 @@ import { CHANNELS } from '../domain/channels.js';
 import { MAIN_STATUSES, TABS, type Tab } from '../domain/status.js';
 import type { HistoryEntry, Order, OrderRow } from '../domain/order.js';
 import { method } from './define.js';
+import { lineText } from './text.js';
 
 export const orderId = z.number().int().positive();
 export const orderIds = z.array(orderId).min(1, '注文を選択してください。').max(1_000_000);
@@ -16,7 +17,7 @@ export interface ListSort {
 
 const tab = z.enum(TABS as [Tab, ...Tab[]]);
 /** A typed text condition; empty means "no condition". */
-const text = (max: number) => z.string().trim().max(max).optional();
+const text = (max: number) => lineText().trim().max(max).optional();
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日付は YYYY-MM-DD で入力してください。')
@@ -41,10 +42,10 @@ export const searchCriteria = z
     phone: text(30),
     item: text(100),
     trackingNo: text(40),
-    paymentMethods: z.array(z.string().max(40)).max(50).optional(),
+    paymentMethods: z.array(lineText().max(40)).max(50).optional(),
     statuses: z.array(z.enum(MAIN_STATUSES)).max(MAIN_STATUSES.length).optional(),
     subStatusIds: z.array(orderId).max(500).optional(),
-    storeIds: z.array(z.string().max(40)).max(200).optional(),
+    storeIds: z.array(lineText().max(40)).max(200).optional(),
     totalMin: yen,
     totalMax: yen,
     orderComment: z.boolean().optional(),

@@ -75,6 +75,7 @@ export async function startTestServer(
     clock?: TestClock;
     limits?: CentralServerOptions['limits'];
     channelScheduler?: CentralServerOptions['channelScheduler'];
+    trustedProxies?: CentralServerOptions['trustedProxies'];
   } = {},
 ): Promise<TestServer> {
   const clock = options.clock ?? new TestClock();
@@ -91,6 +92,7 @@ export async function startTestServer(
       secretKeyFile: `${dir}.key`,
       // Channel runs happen when a test asks for them, unless it sets its own timings.
       channelScheduler: options.channelScheduler ?? { tickMs: 3_600_000 },
+      trustedProxies: options.trustedProxies,
     });
   let server = await open(0);
   let running = true;

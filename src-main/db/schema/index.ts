@@ -1,5 +1,6 @@
 export * from './bundles.js';
 export * from './imports.js';
+export * from './item-catalog.js';
 export * from './mail.js';
 export * from './master-history.js';
 export * from './masters.js';
