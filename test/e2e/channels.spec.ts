@@ -166,7 +166,7 @@ test('出荷確定 by scan at one PC reaches 楽天 and Amazon once each, and th
   });
   const idOf = (no: string) => page.rows.find((r) => r.orderNo === no)!.id;
   const ids = [idOf(rakutenNo!), idOf(amazonNo!)];
-  await pc1.api('status:apply', { orderIds: ids, operation: 'bulk_set_status', target: 'paid' });
+  await pc1.api('bulk:setStatus', { orderIds: ids, target: 'paid' });
   await pc1.api('operations:registerTracking', {
     entries: [
       { orderId: ids[0], carrier: 'yamato', trackingNo: '246813579024' },
