@@ -5,7 +5,8 @@ import { STARTED_LINE, startCentralServer } from './server.js';
 /**
  * `npm run server -- --port N [--trusted-proxy ADDRESS ...]`: the central server. The first stdout line is
  * "Chumon server listening on <URL>" (tests and scripts read it), the last start-up line
- * STARTED_LINE. Data in CHUMON_SERVER_DATA_DIR (embedded PGlite), or PostgreSQL when DATABASE_URL is set.
+ * STARTED_LINE. Data in CHUMON_SERVER_DATA_DIR (embedded PGlite), or PostgreSQL when DATABASE_URL is set; channel
+ * credentials sealed with the key in CHUMON_SERVER_KEY_FILE (default: beside the PGlite folder).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,12 +21,22 @@ async function main(): Promise<void> {
     throw new Error(`ポート番号が正しくありません: ${values.port}`);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = path.resolve(process.env.CHUMON_SERVER_DATA_DIR ?? 'chumon-server-data');
+  const secretKeyFile = process.env.CHUMON_SERVER_KEY_FILE
+    ? path.resolve(process.env.CHUMON_SERVER_KEY_FILE)
+    : undefined;
   // Behind a reverse proxy: its address (--trusted-proxy, or CHUMON_TRUSTED_PROXIES comma-separated).
   const trustedProxies = [
     ...values['trusted-proxy'],
     ...(process.env.CHUMON_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()),
   ].filter(Boolean);
-  const server = await startCentralServer({ port, host: values.host, dataDir, databaseUrl, trustedProxies });
+  const server = await startCentralServer({
+    port,
+    host: values.host,
+    dataDir,
+    databaseUrl,
+    secretKeyFile,
+    trustedProxies,
+  });
   console.log(`Chumon server listening on ${server.url}`);
   console.log(databaseUrl ? 'データベース: PostgreSQL（DATABASE_URL）' : `データフォルダ: ${dataDir}`);
   if (server.adminToken) {

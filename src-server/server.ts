@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import { purgeAmazonPii } from './privacy/purge.js';
 import { seedDefaultMasters } from './sync/masters.js';
 import { refreshStatistics } from './orders/intake.js';
 import { DAY_MS } from '../src-shared/text/jst.js';
+import { createChannels, type Channels, type ChannelsOptions } from './channels/service.js';
 
 export interface CentralServerOptions {
   port: number;
@@ -22,6 +24,13 @@ export interface CentralServerOptions {
   purgeIntervalMs?: number;
   /** Request limits (tests make them small); the defaults suit a real store network. */
   limits?: Partial<RateLimits>;
+  /**
+   * The file whose key seals channel credentials (kept outside the database). Default: beside
+   * the PGlite folder; with PostgreSQL it must be given (every process the same file).
+   */
+  secretKeyFile?: string;
+  /** The channel scheduler's timings (tests make them short). */
+  channelScheduler?: ChannelsOptions['scheduler'];
   /** Reverse proxies in front of the server whose X-Forwarded-For is believed. */
   trustedProxies?: readonly string[];
 }
@@ -32,6 +41,7 @@ export interface CentralServer {
   /** Set on the very first start only: the admin token, shown once. */
   adminToken: string | null;
   database: ServerDatabase;
+  channels: Channels;
   purgeNow(): Promise<number>;
   close(): Promise<void>;
 }
@@ -61,12 +71,21 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     void pruneRefused(db, clock.now()).catch((err: unknown) => console.error('refusal log prune failed', err));
   }, options.purgeIntervalMs ?? DAY_MS);
   purgeTimer.unref();
+  const channels = createChannels({
+    db,
+    clock,
+    notify: () => void hub.check(),
+    keyFile: options.secretKeyFile ?? (options.dataDir ? `${path.resolve(options.dataDir)}.key` : null),
+    scheduler: options.channelScheduler,
+  });
+  channels.start();
   const app = createCentralApp({
     db,
     serverId: state!.serverId,
     clock,
     hub,
     limits: options.limits,
+    channels,
     trustedProxies: options.trustedProxies,
   });
   const host = options.host ?? '127.0.0.1';
@@ -85,9 +104,11 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     port,
     adminToken,
     database,
+    channels,
     purgeNow,
     close: async () => {
       clearInterval(purgeTimer);
+      await channels.stop();
       hub.stop();
       await new Promise<void>((done) => {
         server.close(() => done());

@@ -2,9 +2,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../src-shared/api/errors.js';
 import {
   IMPORT_FIELD_LABELS,
+  mappedHeaders,
   REQUIRED_MAPPING_FIELDS,
   type ImportField,
   type ImportMapping,
+  type MappedColumns,
 } from '../../src-shared/api/imports.js';
 import type { Channel } from '../../src-shared/domain/channels.js';
 import { missingHeaders } from '../../src-shared/order-files/layouts.js';
@@ -53,11 +55,15 @@ export function loadMapping(sqlite: BetterSqlite3.Database, id: number): ImportM
 /** Saves a column mapping; every required field must name a header. */
 export function saveMapping(
   sqlite: BetterSqlite3.Database,
-  input: { id?: number; name: string; channel: Channel; fields: Partial<Record<ImportField, string>> },
+  input: { id?: number; name: string; channel: Channel; fields: ImportMapping['fields'] },
   at: string,
 ): ImportMapping {
+  // One column is kept as its header, several as the list joined in this order.
   const fields = Object.fromEntries(
-    Object.entries(input.fields).filter(([, h]) => h && h.trim() !== ''),
+    (Object.entries(input.fields) as [ImportField, MappedColumns][]).flatMap(([field, columns]) => {
+      const headers = mappedHeaders(columns);
+      return headers.length === 0 ? [] : [[field, headers.length === 1 ? headers[0]! : headers]];
+    }),
   ) as ImportMapping['fields'];
   const missing = REQUIRED_MAPPING_FIELDS.filter((f) => !fields[f]);
   if (missing.length > 0) {

@@ -12,7 +12,8 @@ const ROW_COLUMNS = `id, order_no AS orderNo, ordered_at AS orderedAt, channel, 
   payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status,
   mail_pending AS mailPending, needs_payment AS needsPayment, order_form_done AS orderFormDone,
   buyer_rating AS buyerRating, mail_inquiry AS mailInquiry, substr(order_comment, 1, 100) AS orderComment,
-  substr(staff_comment, 1, 100) AS staffComment, pii_purged_at AS piiPurgedAt`;
+  substr(staff_comment, 1, 100) AS staffComment, pii_purged_at AS piiPurgedAt,
+  ship_notice AS shipNotice`;
 
 function tabWhere(tab: Tab): string {
   if (isMainStatus(tab)) return 'status = @status';
@@ -162,6 +163,8 @@ function toOrder(r: OrderDbRow, items: OrderItem[]): Order {
     shippedAt: n('shipped_at'),
     cancelledAt: n('cancelled_at'),
     piiPurgedAt: n('pii_purged_at'),
+    shipNotice: n('ship_notice'),
+    channelNote: s('channel_note'),
     updatedAt: s('updated_at'),
   };
 }

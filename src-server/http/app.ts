@@ -37,6 +37,8 @@ interface CentralDeps {
   clock: ServerClock;
   hub: ChangeHub;
   limits?: Partial<RateLimits>;
+  /** The channels' admin routes, mounted under /admin/channels. */
+  channels?: { routes: Hono };
   /** Reverse proxies whose X-Forwarded-For is believed (see clientAddress). */
   trustedProxies?: readonly string[];
 }
@@ -223,6 +225,7 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     hub.revoked(id);
     return c.json({ ok: true });
   });
+  if (deps.channels) app.route('/admin/channels', deps.channels.routes);
   app.get('/admin/refused', async (c) =>
     c.json(
       await rows(

@@ -9,6 +9,7 @@ import { insertOrders } from '../orders/intake.js';
 import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
 import { paymentNeeds } from './masters.js';
 import { refreshWire } from '../orders/wire.js';
+import { queueShipmentNotices } from '../channels/notices.js';
 import { applyOne, canSee, NOT_YOURS, ParcelNumbers, type HistoryDraft, type Working } from './apply-op.js';
 
 interface HistoryRow extends HistoryDraft {
@@ -176,6 +177,7 @@ export async function applyOps(
       const history: HistoryRow[] = [];
       const applied: { opId: string; orderId: number | null; accepted: boolean; reason: string | null }[] = [];
       const answered = new Set<string>();
+      const shipped = new Set<number>();
       for (const op of ops) {
         const before = earlier.get(op.opId);
         if (before || answered.has(op.opId)) {
@@ -193,6 +195,7 @@ export async function applyOps(
         if (outcome.ok && outcome.history) {
           work!.changed = true;
           history.push({ orderId: work!.row.id, ...outcome.history });
+          if (op.kind === 'status' && outcome.history.to === 'shipped') shipped.add(work!.row.id);
         }
         applied.push({
           opId: op.opId,
@@ -204,6 +207,7 @@ export async function applyOps(
       }
       const at = now.toISOString();
       await writeChanges(tx, numbers, working, history, client.id, at);
+      await queueShipmentNotices(tx, [...shipped], at);
       await tx.execute(
         sql`INSERT INTO applied_ops (op_id, client_id, order_id, accepted, reason, applied_at)
             SELECT "opId", ${client.id}, "orderId", accepted, reason, ${at}

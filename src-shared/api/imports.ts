@@ -81,13 +81,36 @@ export const REQUIRED_MAPPING_FIELDS: readonly ImportField[] = [
   'unitPrice',
 ];
 
+/** The file's column for a field, or several columns joined into it (姓 + 名). */
+export type MappedColumns = string | string[];
+
 export interface ImportMapping {
   id: number;
   name: string;
   channel: Channel;
-  /** Field → the header name in the store's file. */
-  fields: Partial<Record<ImportField, string>>;
+  /** Field → the header name(s) in the store's file. */
+  fields: Partial<Record<ImportField, MappedColumns>>;
 }
+
+/** The headers a mapped field reads, in order (none for an unmapped field). */
+export function mappedHeaders(columns: MappedColumns | undefined): string[] {
+  const list = typeof columns === 'string' ? [columns] : (columns ?? []);
+  return list.filter((h) => h.trim() !== '');
+}
+
+/**
+ * What goes between joined columns: a space in names (山田 太郎), a hyphen in phone numbers,
+ * nothing elsewhere (郵便番号1 + 2, 都道府県 + 郡市区 + それ以降の住所).
+ */
+export const JOIN_SEPARATORS: Partial<Record<ImportField, string>> = {
+  buyerName: ' ',
+  buyerKana: ' ',
+  shipName: ' ',
+  buyerPhone: '-',
+  shipPhone: '-',
+  title: ' ',
+  orderComment: ' ',
+};
 
 export interface RejectedRow {
   file: string;
@@ -125,7 +148,15 @@ export interface ImportResult {
   rejected: number;
 }
 
-const mappingFields = z.partialRecord(z.enum(IMPORT_FIELDS), lineText().trim().max(200));
+const header = lineText().trim().max(200);
+/** One header or the list of headers joined into the field. */
+const mappingFields = z.partialRecord(
+  z.enum(IMPORT_FIELDS),
+  z.preprocess(
+    (columns) => (typeof columns === 'string' ? [columns] : columns),
+    z.array(header).max(5, '1つの項目につなげられる列は5つまでです。'),
+  ),
+);
 
 export const importsApi = {
   /** Reads the file(s) and tells what an import would do; nothing is written. */

@@ -1,6 +1,7 @@
 import { PRINT_KIND_LABELS, isPrintKind } from './print-kinds.js';
 import { MAIL_KIND_LABELS, STATUS_MAIL_KIND } from './mail.js';
 import { formatYen } from './money.js';
+import { shipNoticeLabel } from './ship-notice.js';
 import { hasStatusMail, isMainStatus, STATUS_LABELS } from './status.js';
 
 /**
@@ -30,13 +31,25 @@ export const CHANGE_KINDS = [
   'print',
   'pii_purge',
   'intake',
+  'ship_notice',
+  'channel_update',
+  'channel_conflict',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** Kinds that stay where they were made: each side purges its own copy; intake happens on the server. */
 export const LOCAL_KINDS = ['pii_purge', 'intake'] as const satisfies readonly ChangeKind[];
+/**
+ * Kinds the central server's channel connectors write (a shipment notice's outcome, a change
+ * made at the channel, a change that conflicts with the store's): the PCs pull them, never send them.
+ */
+export const SERVER_KINDS = [
+  'ship_notice',
+  'channel_update',
+  'channel_conflict',
+] as const satisfies readonly ChangeKind[];
 /** Kinds a store PC sends to the central server. */
-export type WireKind = Exclude<ChangeKind, (typeof LOCAL_KINDS)[number]>;
+export type WireKind = Exclude<ChangeKind, (typeof LOCAL_KINDS)[number] | (typeof SERVER_KINDS)[number]>;
 
 /** What the clerk reads for each kind, in the manual's words. */
 export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
@@ -60,10 +73,13 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   print: '書類発行',
   pii_purge: '個人情報削除',
   intake: '受注取込',
+  ship_notice: '出荷通知',
+  channel_update: 'チャネル側の変更',
+  channel_conflict: 'チャネルとの食い違い',
 };
 
 /** How each kind's from/to values read: a status, an amount, a master's name, a document, text. */
-type ValueReading = 'status' | 'money' | 'sub_status' | 'store' | 'bundle' | 'document' | 'text';
+type ValueReading = 'status' | 'money' | 'sub_status' | 'store' | 'bundle' | 'document' | 'ship_notice' | 'text';
 const VALUE_READINGS: Record<ChangeKind, ValueReading> = {
   create: 'status',
   status: 'status',
@@ -85,6 +101,9 @@ const VALUE_READINGS: Record<ChangeKind, ValueReading> = {
   print: 'document',
   pii_purge: 'text',
   intake: 'status',
+  ship_notice: 'ship_notice',
+  channel_update: 'text',
+  channel_conflict: 'text',
 };
 
 /** Names of the masters a history value may point at. */
@@ -111,6 +130,8 @@ export function historyValue(kind: string, value: string | null, names: HistoryN
       return 'あり';
     case 'document':
       return isPrintKind(value) ? PRINT_KIND_LABELS[value] : value;
+    case 'ship_notice':
+      return shipNoticeLabel(value) || value;
     case 'text':
       return value;
   }

@@ -16,7 +16,9 @@ import type { NewOrder } from './order.js';
  *   'field' a PC changes it and sends the new value in a field operation (change-kinds.ts
  *   names which kinds carry which); 'effect' written by a status move (transition-effects.ts);
  *   'derived' recomputed from another column (the payment method's master);
- *   'purge' set by the S3 purge on each side; 'record' bookkeeping of every write.
+ *   'purge' set by the S3 purge on each side; 'channel' written by the central server's
+ *   channel connectors (出荷通知 and the channel's note), taken by the PCs as it comes;
+ *   'record' bookkeeping of every write.
  * - arrival: where a NewOrder (import, intake, demo) holds the value.
  * - imported: part of an import snapshot, compared field by field when a file is imported again.
  */
@@ -70,13 +72,15 @@ export const ORDER_FIELDS = [
   { key: 'cancelledAt', column: 'cancelled_at', type: 'text', nullable: true, sync: 'effect' },
   { key: 'cancelReason', column: 'cancel_reason', type: 'text', nullable: true, sync: 'effect' },
   { key: 'piiPurgedAt', column: 'pii_purged_at', type: 'text', nullable: true, sync: 'purge' },
+  { key: 'shipNotice', column: 'ship_notice', type: 'text', nullable: true, sync: 'channel' },
+  { key: 'channelNote', column: 'channel_note', type: 'text', sync: 'channel' },
   { key: 'createdAt', column: 'created_at', type: 'text', sync: 'fixed' },
   { key: 'updatedAt', column: 'updated_at', type: 'text', sync: 'record' },
   { key: 'version', column: 'version', type: 'integer', sync: 'record' },
 ] as const satisfies readonly OrderFieldSpec[];
 
 export type FieldType = 'text' | 'integer' | 'boolean';
-export type FieldSync = 'key' | 'fixed' | 'arrival' | 'field' | 'effect' | 'derived' | 'purge' | 'record';
+export type FieldSync = 'key' | 'fixed' | 'arrival' | 'field' | 'effect' | 'derived' | 'purge' | 'channel' | 'record';
 
 /** A path to a leaf of a NewOrder ('buyer.name'): where an arriving order holds a value. */
 type LeafPath<T, Prefix extends string = ''> = {
@@ -157,6 +161,8 @@ export const FIELD_LABELS: Record<OrderKey, string> = {
   cancelledAt: 'キャンセル日',
   cancelReason: '取消理由',
   piiPurgedAt: '個人情報削除日',
+  shipNotice: '出荷通知',
+  channelNote: 'チャネルからの連絡',
   createdAt: '登録日時',
   updatedAt: '更新日時',
   version: '版',

@@ -57,6 +57,8 @@ export function newOrderRecord(
     cancelledAt: initial.cancelledAt ?? null,
     cancelReason: null,
     piiPurgedAt: null,
+    shipNotice: null,
+    channelNote: '',
     createdAt: at,
     updatedAt: at,
     version: 1,

@@ -46,6 +46,10 @@ export interface Order extends NewOrder {
   shippedAt: string | null;
   cancelledAt: string | null;
   piiPurgedAt: string | null;
+  /** 出荷通知 to the channel (ShipNoticeState), null where no notice applies. */
+  shipNotice: string | null;
+  /** The channel's word for the store: a refused notice, a conflicting change. */
+  channelNote: string;
   updatedAt: string;
 }
 
@@ -77,6 +81,8 @@ export interface OrderRow {
   /** 催促済: when the last reminder mail went out, and how many have (0 and null: none). */
   remindedAt: string | null;
   reminderCount: number;
+  /** 出荷通知 to the channel (see docs/channels.md); null: none due. */
+  shipNotice: string | null;
 }
 
 export interface HistoryEntry {

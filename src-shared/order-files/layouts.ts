@@ -1,4 +1,11 @@
-import { IMPORT_ITEM_FIELDS, type ImportField, type ImportMapping } from '../api/imports.js';
+import {
+  IMPORT_ITEM_FIELDS,
+  JOIN_SEPARATORS,
+  mappedHeaders,
+  type ImportField,
+  type ImportMapping,
+  type MappedColumns,
+} from '../api/imports.js';
 import type { Channel } from '../domain/channels.js';
 import { headerIndex } from './csv-read.js';
 import { parseYen } from './values.js';
@@ -78,6 +85,57 @@ function yahooOrder(c: Column): FieldValues {
   };
 }
 
+/** The sum of two amounts as text (a wrapping fee on top of the postage); a bad value stays for the row's rejection. */
+function plusYen(a: string, b: string): string {
+  if (b === '') return a;
+  const x = parseYen(a === '' ? '0' : a);
+  const y = parseYen(b);
+  if (x === null) return a;
+  if (y === null) return b;
+  return String(x + y);
+}
+
+const phoneOf = (c: Column, prefix: string) =>
+  join('-', join('-', c(`${prefix}電話番号1`), c(`${prefix}電話番号2`)), c(`${prefix}電話番号3`));
+
+/**
+ * 楽天市場 RMS 受注データ（楽天ペイ注文）: one line per item, the order's columns on each. Names
+ * come split (姓 + 名, 郵便番号1 + 2, 都道府県 + 郡市区 + それ以降の住所, three phone parts);
+ * what the buyer pays is 請求金額, points and coupons being the discount; wrapping is postage.
+ */
+function rakutenOrder(c: Column): FieldValues {
+  return {
+    orderNo: c('注文番号'),
+    orderedAt: c('注文日時'),
+    buyerName: join(' ', c('注文者姓'), c('注文者名')),
+    buyerKana: join(' ', c('注文者姓カナ'), c('注文者名カナ')),
+    buyerEmail: c('注文者メールアドレス'),
+    buyerPhone: phoneOf(c, '注文者'),
+    shipName: join(' ', c('送付先姓'), c('送付先名')),
+    shipPostalCode: join('-', c('送付先郵便番号1'), c('送付先郵便番号2')),
+    shipPrefecture: c('送付先住所都道府県'),
+    shipAddress1: join('', c('送付先住所郡市区'), c('送付先住所それ以降の住所')),
+    shipPhone: phoneOf(c, '送付先'),
+    paymentMethod: c('支払方法名'),
+    shippingFee: plusYen(plusYen(c('送料合計'), c('ラッピング料金1')), c('ラッピング料金2')),
+    codFee: c('代引料合計'),
+    discount: withPoints(c('クーポン利用総額'), c('ポイント利用額')),
+    total: c('請求金額'),
+    orderComment: c('コメント'),
+  };
+}
+
+function rakutenItem(c: Column): FieldValues {
+  return {
+    orderNo: c('注文番号'),
+    lineNo: '',
+    sku: first(c('SKU管理番号'), first(c('商品管理番号'), c('商品番号'))),
+    title: join(' ', c('商品名'), c('項目・選択肢').replace(/\s+/g, ' ')),
+    quantity: c('個数'),
+    unitPrice: c('単価'),
+  };
+}
+
 function yahooItem(c: Column): FieldValues {
   return {
     orderNo: c('OrderId'),
@@ -130,11 +188,20 @@ function amazonItem(c: Column): FieldValues {
 const YAHOO_ORDER_HEADERS = ['OrderId', 'OrderTime', 'ShipZipCode'];
 const YAHOO_ITEM_HEADERS = ['OrderId', 'Title', 'Quantity', 'UnitPrice'];
 const AMAZON_HEADERS = ['order-id', 'purchase-date', 'sku', 'recipient-name', 'ship-postal-code'];
+const RAKUTEN_HEADERS = [
+  '注文番号',
+  '注文日時',
+  '送付先郵便番号1',
+  '送付先郵便番号2',
+  '送付先住所郡市区',
+  '商品名',
+  '個数',
+];
 
 /**
  * Recognises a known layout from the files' header names (never positions): one Yahoo!
  * file with order and item columns, a Yahoo! order file plus its item file (any order),
- * or Amazon's unshipped orders report. Null when the headers are not a known layout.
+ * Amazon's unshipped orders report, or 楽天's order data. Null when the headers are not a known layout.
  */
 export function detectLayout(headers: readonly (readonly string[])[]): { layout: Layout; order: number[] } | null {
   if (headers.length === 1) {
@@ -146,6 +213,16 @@ export function detectLayout(headers: readonly (readonly string[])[]): { layout:
           channel: 'amazon',
           files: [{ order: amazonOrder, item: amazonItem }],
           summed: ['shippingFee'],
+        },
+        order: [0],
+      };
+    }
+    if (has(h, RAKUTEN_HEADERS)) {
+      return {
+        layout: {
+          label: '楽天ペイ 受注データ',
+          channel: 'rakuten',
+          files: [{ order: rakutenOrder, item: rakutenItem }],
         },
         order: [0],
       };
@@ -175,12 +252,23 @@ export function detectLayout(headers: readonly (readonly string[])[]): { layout:
   };
 }
 
-/** A store's own layout through its saved mapping (one row per item line). */
+/**
+ * A store's own layout through its saved mapping (one row per item line); a field mapped to
+ * several columns reads them joined, the empty ones left out.
+ */
 export function mappingLayout(mapping: ImportMapping): Layout {
-  const entries = Object.entries(mapping.fields).filter(([, header]) => header) as [ImportField, string][];
+  const entries = (Object.entries(mapping.fields) as [ImportField, MappedColumns][])
+    .map(([field, columns]) => [field, mappedHeaders(columns)] as const)
+    .filter(([, headers]) => headers.length > 0);
   const reader = (item: boolean): ReadFields => {
     const mine = entries.filter(([field]) => field === 'orderNo' || IMPORT_ITEM_FIELDS.includes(field) === item);
-    return (c) => Object.fromEntries(mine.map(([field, header]) => [field, c(header)]));
+    return (c) =>
+      Object.fromEntries(
+        mine.map(([field, headers]) => {
+          const separator = JOIN_SEPARATORS[field] ?? '';
+          return [field, headers.reduce((text, h) => join(separator, text, c(h)), '')];
+        }),
+      );
   };
   return {
     label: `マッピング「${mapping.name}」`,
@@ -192,5 +280,7 @@ export function mappingLayout(mapping: ImportMapping): Layout {
 /** The mapped headers that the file lacks. */
 export function missingHeaders(mapping: ImportMapping, header: readonly string[]): string[] {
   const index = headerIndex(header);
-  return Object.values(mapping.fields).filter((h): h is string => !!h && index(h) < 0);
+  return Object.values(mapping.fields)
+    .flatMap((columns) => mappedHeaders(columns))
+    .filter((h) => index(h) < 0);
 }

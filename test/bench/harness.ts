@@ -19,6 +19,8 @@ export interface Measurement {
 export interface BenchEnv {
   /** Size of the shared large database (1,000,000 orders unless --orders says otherwise). */
   orders: number;
+  /** --fresh: cached databases are made again. */
+  fresh: boolean;
   /** A scratch folder for this section. */
   scratch: string;
   /** A copy of the shared large seeded database, opened as the app opens it, its file in the page cache. */
@@ -64,7 +66,7 @@ export function median(fn: () => unknown, runs = 7): number {
   return times[Math.floor(runs / 2)]!;
 }
 
-export function makeEnv(orders: number, largeDir: string, section: string): BenchEnv {
+export function makeEnv(orders: number, largeDir: string, section: string, fresh = false): BenchEnv {
   const scratch = path.join(BENCH_ROOT, 'scratch', section);
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
@@ -87,6 +89,7 @@ export function makeEnv(orders: number, largeDir: string, section: string): Benc
   };
   return {
     orders,
+    fresh,
     scratch,
     openLargeCopy: () => openCopy('warm').app,
     openCopy,

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const selected: BenchSection[] = SECTIONS.filter((s) => !only || only.includes(s.name));
   for (let run = 1; run <= repeat; run++) {
     for (const section of selected) {
-      const measurements = await section.run(makeEnv(orders, largeDir, section.name));
+      const measurements = await section.run(makeEnv(orders, largeDir, section.name, values.fresh));
       figures.add(section.name, measurements);
       console.log(`\n## ${section.name}${repeat > 1 ? ` (run ${run} of ${repeat})` : ''}`);
       for (const m of measurements)

@@ -60,6 +60,8 @@ export interface TestServer {
   url: string;
   adminToken: string;
   clock: TestClock;
+  /** Where the channel credentials' key lives (beside the database folder, not in it). */
+  keyFile: string;
   server: CentralServer;
   /** Calls the HTTP API with a token; returns status and parsed body. */
   request<T = unknown>(
@@ -85,6 +87,7 @@ export async function startTestServer(
   options: {
     clock?: TestClock;
     limits?: CentralServerOptions['limits'];
+    channelScheduler?: CentralServerOptions['channelScheduler'];
     trustedProxies?: CentralServerOptions['trustedProxies'];
     /** An existing database to open instead of a fresh one (a PGlite folder, or a PostgreSQL database). */
     dataDir?: string;
@@ -102,6 +105,9 @@ export async function startTestServer(
       clock,
       purgeIntervalMs: 3_600_000,
       limits: options.limits,
+      secretKeyFile: `${dir}.key`,
+      // Channel runs happen when a test asks for them, unless it sets its own timings.
+      channelScheduler: options.channelScheduler ?? { tickMs: 3_600_000 },
       trustedProxies: options.trustedProxies,
     });
   let server = await open(0);
@@ -127,6 +133,7 @@ export async function startTestServer(
     },
     adminToken,
     clock,
+    keyFile: `${dir}.key`,
     get server() {
       return server;
     },
@@ -154,6 +161,7 @@ export async function startTestServer(
       await handle.stop();
       await pgdb?.drop();
       rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}.key`, { force: true });
     },
   };
   return handle;

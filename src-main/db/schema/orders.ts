@@ -50,6 +50,10 @@ export const orders = sqliteTable(
     cancelledAt: text('cancelled_at'),
     cancelReason: text('cancel_reason'),
     piiPurgedAt: text('pii_purged_at'),
+    /** 出荷通知 (ShipNoticeState): set by the central server, or 'file' by this PC's upload files. */
+    shipNotice: text('ship_notice'),
+    /** The channel's word on this order (a refused notice, a conflicting change), from the server. */
+    channelNote: text('channel_note').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     /** Bumped on every change; sync uses it to detect concurrent edits. */

@@ -8,11 +8,11 @@ import type { OrderRow } from '../../../src-shared/domain/order.js';
 import { STATUS_LABELS, hasStatusMail } from '../../../src-shared/domain/status.js';
 import { markUnsafeChars } from '../../../src-shared/text/unsafe-chars.js';
 import { formatJst } from '../format.js';
+import { shipNoticeLabel } from '../../../src-shared/domain/ship-notice.js';
+import { DAY_MS } from '../../../src-shared/text/jst.js';
 import { PII_PURGED_TEXT as PURGED } from '../../../src-shared/domain/privacy.js';
 import { SelectCell } from './SelectCell.js';
 import { SubStatusCell, type SubStatusCellParams } from './SubStatusCell.js';
-
-const DAY_MS = 86_400_000;
 
 /** The columns a clerk may show or hide (the others are always there). */
 export const OPTIONAL_COLUMNS = [
@@ -159,6 +159,15 @@ export function orderColumns(masters: Masters, reminderDays: ReminderDays | null
       sortable: false,
       valueFormatter: (p: ValueFormatterParams<OrderRow, string | null>) =>
         p.value ? (stores.get(p.value) ?? p.value) : '未指定',
+    },
+    {
+      colId: 'shipNotice',
+      field: 'shipNotice',
+      headerName: '出荷通知',
+      initialWidth: 120,
+      sortable: false,
+      valueFormatter: (p: ValueFormatterParams<OrderRow, string | null>) => shipNoticeLabel(p.value),
+      cellClassRules: { 'ship-notice-error': (p) => p.value === 'error' },
     },
     {
       ...optional,

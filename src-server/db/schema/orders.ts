@@ -46,6 +46,10 @@ export const orders = pgTable(
     cancelledAt: text('cancelled_at'),
     cancelReason: text('cancel_reason'),
     piiPurgedAt: text('pii_purged_at'),
+    /** 出荷通知 to the channel: null (no API notice), 'pending', 'sent', 'error', 'file'. */
+    shipNotice: text('ship_notice'),
+    /** The channel's word on this order for the store: a refused notice, a conflicting change. */
+    channelNote: text('channel_note').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),

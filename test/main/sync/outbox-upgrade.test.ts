@@ -37,7 +37,11 @@ describe('changes queued by an earlier Chumon', () => {
     const file = path.join(dir, 'chumon.sqlite');
     const old = openDatabase(file, migrationsUpTo(17));
     ensureDefaultMasters(old.sqlite);
+    // Today's writer names the columns later migrations add: the old table lends them for the insert.
+    const later = { ship_notice: 'text', channel_note: "text NOT NULL DEFAULT ''" };
+    for (const [column, type] of Object.entries(later)) old.sqlite.exec(`ALTER TABLE orders ADD ${column} ${type}`);
     const [id] = insertOrders(old.sqlite, [{ order: { orderNo: 'OLD-1', storeId: 'tokyo' } }]);
+    for (const column of Object.keys(later)) old.sqlite.exec(`ALTER TABLE orders DROP COLUMN ${column}`);
     const queue = old.sqlite.prepare(
       "INSERT INTO sync_outbox (op_id, entity, entity_id, kind, payload, created_at) VALUES (?, 'order', ?, ?, ?, ?)",
     );

@@ -157,6 +157,8 @@ describe('S3 Amazon personal-data purge on a store PC', () => {
       shippedAt: '2026-11-01T00:00:00.000Z',
       cancelledAt: null,
       cancelReason: null,
+      shipNotice: null,
+      channelNote: '',
       piiPurgedAt: null,
       createdAt: '2026-10-30T00:00:00.000Z',
       updatedAt: '2026-12-15T00:00:00.000Z',

@@ -18,6 +18,7 @@ function row(over: Partial<OrderRow>): OrderRow {
     paymentMethod: 'bank',
     subStatusId: null,
     storeId: null,
+    shipNotice: null,
     status: 'new',
     mailPending: 0,
     needsPayment: 1,

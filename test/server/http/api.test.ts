@@ -7,6 +7,8 @@ import { rows } from '../../../src-server/db/open.js';
 import { sql } from 'drizzle-orm';
 import { describeOnBackends, startTestServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
+import { fileOrder, sjis } from '../../helpers/order-files.js';
+import { rakutenOrderData } from '../../helpers/rakuten-order-file.js';
 
 let opCount = 0;
 
@@ -112,6 +114,25 @@ describeOnBackends('central server API', (backend) => {
     });
     expect(junk.status).toBe(400);
     expect(junk.body.error).toContain('何も取り込んでいません');
+  });
+
+  it('reads 楽天’s order data at /intake/csv with the same readers as F1', async () => {
+    const order = fileOrder({
+      orderNo: '318822-20261121-0000900',
+      orderedAt: '2026-11-21 09:00:00',
+      payment: '銀行振込',
+    });
+    const file = { name: 'RakutenOrder.csv', base64: sjis(rakutenOrderData([order])).toString('base64') };
+    const r = await s.request<{ created: number }>(s.adminToken, 'POST', '/intake/csv', {
+      files: [file],
+      storeId: 'osaka',
+    });
+    expect(r.body).toMatchObject({ created: 1 });
+    const [stored] = await rows<{ channel: string; ship_name: string; ship_postal_code: string }>(
+      s.server.database.db,
+      sql`SELECT channel, ship_name, ship_postal_code FROM orders WHERE order_no = ${order.orderNo}`,
+    );
+    expect(stored).toEqual({ channel: 'rakuten', ship_name: '鈴木 一郎', ship_postal_code: '530-0001' });
   });
 
   it('shows a store PC only its own store, head office everything', async () => {

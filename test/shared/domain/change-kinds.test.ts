@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CHANGE_KINDS,
   LOCAL_KINDS,
+  SERVER_KINDS,
   historyLabel,
   historyValue,
   type ChangeKind,
@@ -34,6 +35,9 @@ const SAMPLES: Record<ChangeKind, (string | null)[]> = {
   print: [null, 'picking', 'delivery_note'],
   pii_purge: [null],
   intake: [null, 'new'],
+  ship_notice: ['pending', 'sent', 'error', 'file'],
+  channel_update: ['お届け先住所を変更'],
+  channel_conflict: ['チャネル側でキャンセルされましたが、店舗ではすでに出荷待ちです'],
 };
 
 const names = { subStatus: (id: string) => (id === '3' ? '要確認' : undefined), store: () => '東京店' };
@@ -53,7 +57,8 @@ describe('change kinds as the clerk reads them', () => {
   });
 
   it('gives every kind that travels its wire schema, and no other', () => {
-    const travelling = CHANGE_KINDS.filter((k) => !(LOCAL_KINDS as readonly string[]).includes(k));
+    const stays = [...LOCAL_KINDS, ...SERVER_KINDS] as readonly string[];
+    const travelling = CHANGE_KINDS.filter((k) => !stays.includes(k));
     expect(Object.keys(CHANGE_BODIES).sort()).toEqual([...travelling].sort());
   });
 });

@@ -3,6 +3,7 @@ import type { EditableOrderDetail } from '../../../../src-shared/api/detail.js';
 import type { Order } from '../../../../src-shared/domain/order.js';
 import { CARRIER_LABELS, isCarrier } from '../../../../src-shared/domain/carriers.js';
 import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
+import { shipNoticeLabel } from '../../../../src-shared/domain/ship-notice.js';
 import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
 import { PII_PURGED_TEXT as PURGED } from '../../../../src-shared/domain/privacy.js';
 import { formatJst } from '../../format.js';
@@ -63,6 +64,11 @@ export function DetailFacts({ detail, masters }: { detail: EditableOrderDetail; 
         {order.trackingNo
           ? `${order.carrier && isCarrier(order.carrier) ? CARRIER_LABELS[order.carrier] : ''} ${order.trackingNo}`
           : '未登録'}
+      </dd>
+      <dt>出荷通知</dt>
+      <dd data-testid="detail-ship-notice">
+        {order.shipNotice ? shipNoticeLabel(order.shipNotice) : 'なし'}
+        {order.channelNote ? <span className="channel-note">{order.channelNote}</span> : null}
       </dd>
       <dt>同梱</dt>
       <dd data-testid="detail-bundle">

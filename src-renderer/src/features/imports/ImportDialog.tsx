@@ -16,8 +16,8 @@ type YahooChannel = 'yahoo_auction' | 'yahoo_shopping';
 
 /**
  * F1 Yahoo!オークションCSV取込 (S7): choose the file(s), see what would happen (new, already
- * imported, rejected lines with reasons), then 取込 in one go. Amazon's report and any
- * layout with a saved mapping come in the same way.
+ * imported, rejected lines with reasons), then 取込 in one go. Amazon's report, 楽天's order
+ * data and any layout with a saved mapping come in the same way.
  */
 export function ImportDialog() {
   const screen = useScreen();
@@ -137,7 +137,7 @@ export function ImportDialog() {
           </label>
           <p className="form-hint">
             Yahoo! ストアの注文CSV（1ファイル、または注文ファイルと商品ファイルの2つ）、Amazon
-            の未出荷注文レポート、またはマッピングを保存した形式。文字コード（Shift_JIS・UTF-8）は自動で判別します。
+            の未出荷注文レポート、楽天市場の受注データ（楽天ペイ）、またはマッピングを保存した形式。文字コード（Shift_JIS・UTF-8）は自動で判別します。
           </p>
           <label>
             販路（Yahoo! の CSV のとき）
@@ -152,7 +152,7 @@ export function ImportDialog() {
               value={mappingId}
               onChange={(e) => choose({ channel, mappingId: e.target.value === '' ? '' : Number(e.target.value) })}
             >
-              <option value="">自動判別（Yahoo! / Amazon）</option>
+              <option value="">自動判別（Yahoo! / Amazon / 楽天）</option>
               {mappings.map((m) => (
                 <option key={m.id} value={m.id}>
                   マッピング: {m.name}（{CHANNEL_LABELS[m.channel]}）

@@ -28,9 +28,16 @@ function guess(field: ImportField, headers: string[]): string {
 export function MappingForm({ fileName, headers, message, onSaved, onCancel }: Props) {
   const [name, setName] = useState('');
   const [channel, setChannel] = useState<Channel>('own');
-  const [fields, setFields] = useState<Partial<Record<ImportField, string>>>(() =>
-    Object.fromEntries(IMPORT_FIELDS.map((f) => [f, guess(f, headers)])),
+  // Each field reads one column, or several joined (姓 + 名): the list of chosen headers.
+  const [fields, setFields] = useState<Record<ImportField, string[]>>(
+    () => Object.fromEntries(IMPORT_FIELDS.map((f) => [f, [guess(f, headers)]])) as Record<ImportField, string[]>,
   );
+  const setColumn = (field: ImportField, index: number, header: string | null) => {
+    const list = [...fields[field]];
+    if (header === null) list.splice(index, 1);
+    else list[index] = header;
+    setFields({ ...fields, [field]: list });
+  };
   const [error, setError] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -41,7 +48,7 @@ export function MappingForm({ fileName, headers, message, onSaved, onCancel }: P
       <p role="status">{message}</p>
       <p className="form-hint">
         「{fileName}
-        」の見出しを、注文のどの項目に取り込むか選んでください。★は必須です。保存したマッピングは次回から選べます。
+        」の見出しを、注文のどの項目に取り込むか選んでください。★は必須です。姓と名、郵便番号の前半と後半、都道府県と市区町村と番地のように分かれた列は「列をつなげる」で1つの項目にできます。保存したマッピングは次回から選べます。
       </p>
       <div className="import-mapping-head">
         <label>
@@ -60,20 +67,45 @@ export function MappingForm({ fileName, headers, message, onSaved, onCancel }: P
         </label>
       </div>
       <div className="import-mapping">
-        {IMPORT_FIELDS.map((field) => (
-          <label key={field}>
-            {IMPORT_FIELD_LABELS[field]}
-            {REQUIRED_MAPPING_FIELDS.includes(field) ? ' ★' : ''}
-            <select value={fields[field] ?? ''} onChange={(e) => setFields({ ...fields, [field]: e.target.value })}>
-              <option value="">（なし）</option>
-              {headers.map((h) => (
-                <option key={h} value={h}>
-                  {h}
-                </option>
+        {IMPORT_FIELDS.map((field) => {
+          const label = `${IMPORT_FIELD_LABELS[field]}${REQUIRED_MAPPING_FIELDS.includes(field) ? ' ★' : ''}`;
+          return (
+            <div key={field} className="import-mapping-field" role="group" aria-label={IMPORT_FIELD_LABELS[field]}>
+              <span>{label}</span>
+              {fields[field].map((header, index) => (
+                <span key={index} className="import-mapping-column">
+                  {index > 0 ? '＋' : ''}
+                  <select
+                    aria-label={index === 0 ? label : `${IMPORT_FIELD_LABELS[field]}（${index + 1}列目）`}
+                    value={header}
+                    onChange={(e) => setColumn(field, index, e.target.value)}
+                  >
+                    <option value="">（なし）</option>
+                    {headers.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                  {index > 0 ? (
+                    <button
+                      type="button"
+                      aria-label={`${index + 1}列目を外す`}
+                      onClick={() => setColumn(field, index, null)}
+                    >
+                      ×
+                    </button>
+                  ) : null}
+                </span>
               ))}
-            </select>
-          </label>
-        ))}
+              {fields[field].length < 5 ? (
+                <button type="button" onClick={() => setColumn(field, fields[field].length, '')}>
+                  列をつなげる
+                </button>
+              ) : null}
+            </div>
+          );
+        })}
       </div>
       <FormError message={error} />
       <div className="form-actions">
