@@ -67,7 +67,8 @@ describe('the order field table against both migrated databases', () => {
     } finally {
       await server.close();
     }
-  });
+    // A fresh PGlite (initdb and every migration) takes tens of seconds on a loaded machine.
+  }, 120_000);
 
   it('writes every arriving value to its column and reads the same order back', () => {
     const { sqlite } = openDatabase(path.join(dir, 'round-trip.sqlite'), MIGRATIONS);
