@@ -2,8 +2,8 @@
  * Import cycles, found by dependency-cruiser over every source, test and script file
  * (`npm run lint`). Type-only imports count: `tsPreCompilationDeps` reads the TypeScript
  * before `import type` is erased, because a type in the wrong file is a concept in the
- * wrong place, whether or not it survives compilation. The walls between folders are
- * ESLint's (eslint.config.js).
+ * wrong place, whether or not it survives compilation. And the app's own folders import only
+ * runtime dependencies. The walls between folders are ESLint's (eslint.config.js).
  */
 module.exports = {
   forbidden: [
@@ -14,12 +14,24 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
+    {
+      name: 'app-needs-runtime-dependencies',
+      severity: 'error',
+      comment:
+        'The app (src-*) imports only packages in dependencies: what only tests, scripts and the build use belongs in devDependencies, and the packaged app ships without those (electron is the build itself).',
+      from: { path: '^src-', pathNot: ['^src-main/electron/', '[.]d[.]ts$'] },
+      to: { dependencyTypes: ['npm-dev', 'npm-no-pkg', 'npm-unknown'] },
+    },
   ],
   options: {
-    includeOnly: '^(src-shared|src-node|src-main|src-server|src-renderer|test|scripts)/',
+    includeOnly: '^(src-shared|src-node|src-main|src-server|src-renderer|test|scripts|node_modules)/',
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

@@ -11,7 +11,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.CHUMON_E2E_JSON ?? 'test-results/e2e.json' }]],
   // The timings run after every other test, alone, so that a parallel test's work is not
   // timed with their page.
   projects: [

@@ -4,7 +4,7 @@ import { readHeader } from '../src-shared/order-files/csv-read.js';
 import { decodeText, type DecodedText } from '../src-shared/order-files/text-decode.js';
 
 /** A file the user sent (F1, carrier data, the central CSV intake), as text. */
-export interface UploadedText extends DecodedText {
+interface UploadedText extends DecodedText {
   name: string;
   /** How messages name the file: 「name」. */
   label: string;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { writeTransaction } from './db/changes.js';
 import { rows, type ServerDb } from './db/open.js';
+import { DAY_MS } from '../src-shared/text/jst.js';
 
 export type ClientKind = 'admin' | 'pc' | 'connector';
 
@@ -15,7 +16,7 @@ export interface ClientIdentity {
   isHeadOffice: boolean;
 }
 
-export function newToken(): string {
+function newToken(): string {
   return `chm_${randomBytes(32).toString('base64url')}`;
 }
 
@@ -75,7 +76,7 @@ export async function ensureAdminToken(db: ServerDb, now: Date): Promise<string 
 /** Repeats of one refusal within this long of its last are counted on its row. */
 const REPEAT_WINDOW_MS = 60_000;
 /** Refusals are kept this long, and at most this many rows. */
-export const REFUSED_KEEP_MS = 90 * 86_400_000;
+export const REFUSED_KEEP_MS = 90 * DAY_MS;
 export const REFUSED_KEEP_ROWS = 10_000;
 
 /**

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCentralServer } from './server.js';
+import { STARTED_LINE, startCentralServer } from './server.js';
 
 /**
  * `npm run server -- --port N [--trusted-proxy ADDRESS ...]`: the central server. The first stdout line is
- * "Chumon server listening on <URL>" (tests and scripts read it). Data in
- * CHUMON_SERVER_DATA_DIR (embedded PGlite), or PostgreSQL when DATABASE_URL is set; channel
- * credentials sealed with the key in CHUMON_SERVER_KEY_FILE (default: beside the PGlite folder).
+ * "Chumon server listening on <URL>" (tests and scripts read it), the last start-up line
+ * STARTED_LINE. Data in CHUMON_SERVER_DATA_DIR (embedded PGlite), or PostgreSQL when DATABASE_URL is set;
+ * channel credentials sealed with the key in CHUMON_SERVER_KEY_FILE (default: beside the PGlite folder).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   if (server.adminToken) {
     console.log(`管理者トークン（この一度だけ表示します。安全な場所に保管してください）: ${server.adminToken}`);
   }
+  console.log(STARTED_LINE);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -11,6 +11,7 @@ import { purgeAmazonPii } from './privacy/purge.js';
 import { seedDefaultMasters } from './sync/masters.js';
 import { refreshStatistics } from './orders/intake.js';
 import { createChannels, type Channels, type ChannelsOptions } from './channels/service.js';
+import { DAY_MS } from '../src-shared/text/jst.js';
 
 export interface CentralServerOptions {
   port: number;
@@ -45,7 +46,8 @@ export interface CentralServer {
   close(): Promise<void>;
 }
 
-const DAY_MS = 86_400_000;
+/** The last start-up line `npm run server` prints: what was to be said (the admin token) is said. */
+export const STARTED_LINE = '停止するには Ctrl+C を押してください。';
 
 /** Opens the database, makes the admin token on first start, serves the API, runs the purge. */
 export async function startCentralServer(options: CentralServerOptions): Promise<CentralServer> {

@@ -101,7 +101,7 @@ export function bootApp(options: BootOptions): App {
   if (options.backgroundTimers !== false) {
     stopBackground.push(
       scheduleDailyBackups(ctx, (message, err) => console.error(message, err)),
-      // The daily S3 purge (issue 6).
+      // The daily S3 purge of buyer data.
       startPiiPurge(ctx),
     );
   }

@@ -21,7 +21,7 @@ function stamp(at: Date): string {
 }
 
 /** A fresh file name for a backup taken now (suffixed when one was already taken this second). */
-export function newBackupName(folder: string, at: Date, reason: BackupReason): string {
+function newBackupName(folder: string, at: Date, reason: BackupReason): string {
   const base = `chumon-${stamp(at)}-${reason}`;
   for (let n = 1; ; n++) {
     const name = n === 1 ? `${base}.sqlite` : `${base}-${n}.sqlite`;
@@ -29,7 +29,7 @@ export function newBackupName(folder: string, at: Date, reason: BackupReason): s
   }
 }
 
-export function parseBackupName(name: string): { createdAt: string; reason: BackupReason; seq: number } | null {
+function parseBackupName(name: string): { createdAt: string; reason: BackupReason; seq: number } | null {
   const m = BACKUP_NAME_PATTERN.exec(name);
   if (!m) return null;
   const [date, time] = m[1]!.split('T') as [string, string];

@@ -10,8 +10,7 @@ import {
 import { UserError } from '../../src-shared/api/errors.js';
 import type { ServiceContext } from '../core/context.js';
 import { backupFolder, listBackups, pruneBackups, validateBackup, writeBackup, writeBackupSync } from './files.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../src-shared/text/jst.js';
 
 export function backupSettings(ctx: Pick<ServiceContext, 'settings'>): BackupSettings {
   return { ...DEFAULT_BACKUP_SETTINGS, ...(ctx.settings.get('backup') ?? {}) };

@@ -1,7 +1,7 @@
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BulkChangeResult } from '../../src-shared/api/bulk.js';
-import { UserError } from '../../src-shared/api/errors.js';
+import { ORDER_GONE, UserError } from '../../src-shared/api/errors.js';
 import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.js';
 import { STATUS_LABELS, isMainStatus, type MainStatus } from '../../src-shared/domain/status.js';
 import type { Actor } from '../core/app-context.js';
@@ -42,7 +42,6 @@ interface BulkRule {
 }
 
 const MAX_LISTED_REFUSALS = 1000;
-const NOT_FOUND = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
 
 /**
  * Bulk changes of the checked orders (E5 出荷店舗, E6/E7 落札者評価, E10 サブステータス):
@@ -184,7 +183,7 @@ export class BulkChanges {
               .pluck()
               .all(params) as number[]);
       for (const id of missing.slice(0, MAX_LISTED_REFUSALS - refused.length)) {
-        refused.push({ orderId: id, orderNo: String(id), reason: NOT_FOUND });
+        refused.push({ orderId: id, orderNo: String(id), reason: ORDER_GONE });
       }
       const applied = verdicts.change ?? 0;
       if (applied > 0) {

@@ -4,10 +4,10 @@ import { normalizeAddress, normalizeForSearch, normalizePostalCode } from '../..
 import { chunked } from '../core/chunked.js';
 import { hinted } from '../db/bulk-load.js';
 
-export const OPEN_STATUSES = ['new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment'] as const;
+const OPEN_STATUSES = ['new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment'] as const;
 
 /** What makes two orders one parcel (S14): buyer name, postal code and address, normalised. */
-export interface BundleKey {
+interface BundleKey {
   name: string;
   postal: string;
   address: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BundleCandidates, BundleChange } from '../../src-shared/api/bundle.js';
-import { UserError } from '../../src-shared/api/errors.js';
+import { orderGoneError, UserError } from '../../src-shared/api/errors.js';
 import { STATUS_LABELS, type MainStatus } from '../../src-shared/domain/status.js';
 import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
@@ -76,8 +76,7 @@ export class BundleService {
     const members = new Map<number, Member>();
     for (const id of orderIds) {
       const m = this.sql.byId.get(id) as Member | undefined;
-      if (!m)
-        throw new UserError('選んだ注文が見つかりません。一覧を最新の状態にしてからやり直してください。', 'not_found');
+      if (!m) throw orderGoneError();
       members.set(m.id, m);
       if (m.bundleGroup) for (const p of this.sql.byGroup.all(m.bundleGroup) as Member[]) members.set(p.id, p);
     }

@@ -44,7 +44,7 @@ export interface LabelLayout {
 }
 
 /** Consumption tax contained in a tax-included amount (10%), as carriers ask for it. */
-export const taxIncluded = (amount: number) => Math.floor((amount * 10) / 110);
+const taxIncluded = (amount: number) => Math.floor((amount * 10) / 110);
 
 /**
  * Full-width twins of the characters that make a spreadsheet run a cell as a formula. The
@@ -74,7 +74,7 @@ const note = (p: Parcel) => (p.orders.length > 1 ? `同梱${p.orders.length}件`
  * A phone number as the carriers take it: digits and hyphens, +81 written as 0. A real
  * number never begins or ends with a hyphen, so stray ones are dropped.
  */
-export function carrierPhone(raw: string): string {
+function carrierPhone(raw: string): string {
   return raw
     .normalize('NFKC')
     .trim()
@@ -84,7 +84,7 @@ export function carrierPhone(raw: string): string {
 }
 
 /** NNN-NNNN (or NNNNNNN without the hyphen) from a postal code as typed; null if it is none. */
-export function carrierPostalCode(raw: string, hyphen: boolean): string | null {
+function carrierPostalCode(raw: string, hyphen: boolean): string | null {
   const match = /^(\d{3})-?(\d{4})$/.exec(
     raw
       .normalize('NFKC')
@@ -162,7 +162,7 @@ export function splitBytes(text: string, bytes: number): string[] {
 }
 
 /** The ship-to address in `count` lines of `bytes` each; building name on its own line when it fits. */
-export function addressLines(p: Parcel, count: number, bytes: number): string[] {
+function addressLines(p: Parcel, count: number, bytes: number): string[] {
   const lines = splitBytes(inertText(address(p)), bytes);
   if (p.first.shipTo.address2) lines.push(...splitBytes(inertText(p.first.shipTo.address2), bytes));
   // Too many lines is left to the check: the last column gets the rest and fails its size.
@@ -177,7 +177,7 @@ const blank = (header: string): LabelColumn => ({ header });
  * ヤマト運輸 B2クラウド 外部データ取込 (送り状発行データ 基本レイアウト), 97 columns.
  * 送り状種類 0 = 発払, 2 = コレクト (代引); the COD amount goes in コレクト代金引換額.
  */
-export const YAMATO_B2: LabelLayout = {
+const YAMATO_B2: LabelLayout = {
   format: 'yamato_b2',
   columns: [
     { header: 'お客様管理番号', value: (p) => p.first.orderNo, bytes: 50, orderNo: true, required: true },
@@ -287,7 +287,7 @@ export const YAMATO_B2: LabelLayout = {
  * 佐川急便 e飛伝Ⅱ 出荷データ取込 (標準パターン), 39 columns. Addresses and names are at
  * most 16 full-width characters a line (3 address lines); お客様管理ナンバー 16 half-width.
  */
-export const SAGAWA_EHIDEN2: LabelLayout = {
+const SAGAWA_EHIDEN2: LabelLayout = {
   format: 'sagawa_ehiden2',
   columns: [
     blank('住所録コード'),
@@ -348,7 +348,7 @@ export const SAGAWA_EHIDEN2: LabelLayout = {
  * 日本郵便 クリックポスト まとめ申込 CSV, 8 columns, 40 rows a file. No COD; name and each
  * address line at most 20 full-width characters, 内容品 15.
  */
-export const CLICKPOST: LabelLayout = {
+const CLICKPOST: LabelLayout = {
   format: 'japanpost_clickpost',
   maxRows: 40,
   columns: [

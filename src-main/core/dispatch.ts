@@ -11,7 +11,7 @@ import type { ServiceContext } from './context.js';
 
 z.config(z.locales.ja());
 
-export type Handler<M extends MethodName> = (
+type Handler<M extends MethodName> = (
   input: ParsedInputOf<M>,
   ctx: ServiceContext,
 ) => OutputOf<M> | Promise<OutputOf<M>>;

@@ -15,7 +15,7 @@ export interface OrderChange {
 }
 
 /** A change to a master staff maintain (S4 sub-statuses, ...), for master_history and sync. */
-export interface MasterChange {
+interface MasterChange {
   /** The outbox entity: 'sub_status', ... */
   entity: string;
   entityId: string;

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
 /** SQL of a statement that answers a single column (better-sqlite3's pluck). */
-export interface PluckSql {
+interface PluckSql {
   pluck: string;
 }
 

@@ -10,7 +10,7 @@ import * as schema from './schema/index.js';
 import { registerSearchFunctions } from '../search/sql-functions.js';
 import { registerBundleFunctions } from '../bundle/sql-functions.js';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+type Db = BetterSQLite3Database<typeof schema>;
 
 export interface Database {
   sqlite: BetterSqlite3.Database;
@@ -25,7 +25,7 @@ function migrationCount(migrationsFolder: string): number {
   return journal.entries.length;
 }
 
-export interface OpenHooks {
+interface OpenHooks {
   /** Runs before pending migrations touch an existing database (the app backs it up here). */
   beforeMigrate?(sqlite: BetterSqlite3.Database, from: number, to: number): void;
 }

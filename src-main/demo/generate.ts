@@ -4,9 +4,10 @@ import type { NewOrder, OrderItem } from '../../src-shared/domain/order.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import type { InitialState } from '../orders/writer.js';
 import { BUILDINGS, DEMO_STORES, FAMILY_NAMES, GIVEN_NAMES, ORDER_COMMENTS, PLACES, PRODUCTS } from './vocabulary.js';
+import { DAY_MS } from '../../src-shared/text/jst.js';
 
 /** A small deterministic PRNG (mulberry32), so the same seed gives the same demo data. */
-export function createRandom(seed: number): () => number {
+function createRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -73,7 +74,7 @@ const CARRIER_WEIGHTS: Weighted<Carrier> = [
   ['japanpost', 15],
 ];
 
-export interface DemoOrder {
+interface DemoOrder {
   order: NewOrder;
   initial: InitialState;
 }
@@ -174,7 +175,7 @@ export class DemoGenerator {
     // Open orders are recent; shipped and cancelled ones spread over the whole period.
     const active = status !== 'shipped' && status !== 'cancelled';
     const span = active ? Math.min(this.days, 21) : this.days;
-    const orderedAt = new Date(this.now.getTime() - this.random() * span * 86_400_000);
+    const orderedAt = new Date(this.now.getTime() - this.random() * span * DAY_MS);
     const channel = this.weighted(CHANNEL_WEIGHTS);
     const [family, familyKana] = this.pick(FAMILY_NAMES);
     const [given, givenKana] = this.pick(GIVEN_NAMES);
@@ -215,7 +216,7 @@ export class DemoGenerator {
 
   private initialState(status: MainStatus, orderedAt: Date, n: number): InitialState {
     const dayAfter = (d: number) =>
-      new Date(Math.min(orderedAt.getTime() + d * 86_400_000, this.now.getTime())).toISOString();
+      new Date(Math.min(orderedAt.getTime() + d * DAY_MS, this.now.getTime())).toISOString();
     const paid = status === 'paid' || status === 'awaiting_shipment' || status === 'shipped';
     const carrier = status === 'awaiting_shipment' || status === 'shipped' ? this.weighted(CARRIER_WEIGHTS) : null;
     return {

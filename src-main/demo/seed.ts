@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO_STORES, PRODUCTS } from './vocabulary.js';
 
-export interface SeedOptions {
+interface SeedOptions {
   orders: number;
   now: Date;
   seed?: number;
@@ -56,7 +56,7 @@ function finishSeed(sqlite: BetterSqlite3.Database, at: string): void {
 }
 
 /**
- * Fills the database with realistic demo orders (issue 2, item 5): in batches of 10,000
+ * Fills the database with realistic demo orders, in batches of 10,000
  * per transaction. For the app's own demo set (a few thousand orders) and tests.
  */
 export function seedDemo(sqlite: BetterSqlite3.Database, options: SeedOptions): number {

@@ -113,12 +113,6 @@ export const ORDER_COMMENTS = [
   '同梱可能でしたら前回注文分とまとめてください。',
 ];
 
-export const STAFF_COMMENTS = [
-  'お客様より電話あり、発送日確認済。',
-  '入荷次第発送の旨メール済。',
-  '住所不備のため確認中。',
-];
-
 /** Demo shipping stores; the first is the head office. */
 export const DEMO_STORES = [
   {

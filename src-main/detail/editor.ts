@@ -17,7 +17,7 @@ const COLUMNS = {
   total: 'total',
 } as const;
 
-export type EditableField = Exclude<keyof typeof COLUMNS, 'subtotal' | 'total'>;
+type EditableField = Exclude<keyof typeof COLUMNS, 'subtotal' | 'total'>;
 type Field = keyof typeof COLUMNS;
 type Value = string | number | null;
 

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { z } from 'zod';
 import type { BundleInfo, EditableOrderDetail, FieldChange, detailSaveInput } from '../../src-shared/api/detail.js';
-import { UserError } from '../../src-shared/api/errors.js';
+import { orderGoneError, UserError } from '../../src-shared/api/errors.js';
 import { formatYen, subtotalOf } from '../../src-shared/domain/money.js';
 import { STATUS_LABELS } from '../../src-shared/domain/status.js';
 import type { Actor } from '../core/app-context.js';
@@ -10,8 +10,6 @@ import type { OrderQueries } from '../orders/queries.js';
 import { OrderEditor } from './editor.js';
 
 type SaveInput = z.output<typeof detailSaveInput>;
-
-const NOT_FOUND = '注文が見つかりません。一覧を最新の状態にしてからもう一度開いてください。';
 
 /** F12 注文詳細 (S16): reads an order for the form and saves its edits. */
 export class DetailService {
@@ -40,7 +38,7 @@ export class DetailService {
 
   get(id: number): EditableOrderDetail {
     const order = this.orders.get(id);
-    if (!order) throw new UserError(NOT_FOUND, 'not_found');
+    if (!order) throw orderGoneError();
     const extra = this.sql.extra.get(id) as { version: number; cancelReason: string | null; isCod: number };
     const bundle: BundleInfo | null = order.bundleGroup
       ? { group: order.bundleGroup, members: this.sql.members.all(order.bundleGroup) as BundleInfo['members'] }

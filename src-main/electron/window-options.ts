@@ -3,10 +3,10 @@ import { CONTENT_SECURITY_POLICY } from '../web/csp.js';
 
 /** The renderer is served from this privileged scheme, never from file:// or the network. */
 export const APP_SCHEME = 'chumon';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
-/** The window's policy (issue 7 checks it): isolated, sandboxed, no Node in the page. */
+/** The window's policy (test/main/electron checks it): isolated, sandboxed, no Node in the page. */
 export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
   return {
     width: 1400,

@@ -4,7 +4,7 @@ import { cp932Table, encodeCp932, NOT_CP932, replaceUnencodable, toCp932Variants
 export type CsvEncoding = 'shift_jis' | 'utf8bom';
 
 /** A cell whose characters Shift_JIS (CP932) cannot hold. */
-export interface UnencodableCell {
+interface UnencodableCell {
   /** Line in the CSV file (the header is line 1). */
   line: number;
   /** What the row is about (an order number), to find it in the app. */

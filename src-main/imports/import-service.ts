@@ -3,7 +3,7 @@ import { UserError } from '../../src-shared/api/errors.js';
 import type { FileUpload } from '../../src-shared/api/files.js';
 import type { ImportNeedsMapping, ImportPreview, ImportResult } from '../../src-shared/api/imports.js';
 import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.js';
-import { totalOf } from '../../src-shared/domain/money.js';
+import { subtotalOf, totalOf } from '../../src-shared/domain/money.js';
 import type { ServiceContext } from '../core/context.js';
 import { Journal } from '../core/journal.js';
 import { ORDER_FIELDS, type OrderKey } from '../../src-shared/domain/order-fields.js';
@@ -97,7 +97,7 @@ export function previewImport(
     if (verdict.kind === 'new') {
       preview.counts.new += 1;
       if (preview.newOrders.length < LIST_LIMIT) {
-        const subtotal = order.items.reduce((s, i) => s + i.quantity * i.unitPrice, 0);
+        const subtotal = subtotalOf(order.items);
         preview.newOrders.push({
           orderNo: order.orderNo,
           buyerName: order.buyer.name,

@@ -60,7 +60,7 @@ export function importedValuesSql(alias: string): string {
   return `json_object(${parts.join(', ')}, 'items', ${items})`;
 }
 
-export interface MergeField {
+interface MergeField {
   label: string;
   /** The orders column it writes; null for items (a table of their own). */
   column: string | null;
@@ -72,7 +72,7 @@ export interface MergeField {
 /** Import-merge policy: payment and items change stock and payment checks, so only before the stock check. */
 const ONLY_WHILE_NEW: ReadonlySet<OrderKey> = new Set<OrderKey>(['paymentMethod']);
 
-export const MERGE_FIELDS: readonly MergeField[] = [
+const MERGE_FIELDS: readonly MergeField[] = [
   ...IMPORTED_FIELDS.map((field): MergeField => ({
     label: FIELD_LABELS[field.key],
     column: field.column,

@@ -20,7 +20,7 @@ export const WINDOW = POOL_CONNECTIONS * 4;
 /** After this many "cannot reach the server" in a row, the rest of the batch is not tried. */
 const UNREACHABLE_LIMIT = 3;
 
-export interface RenderedMail {
+interface RenderedMail {
   to: string;
   subject: string;
   text: string;

@@ -1,4 +1,4 @@
-import { UserError } from '../../src-shared/api/errors.js';
+import { ORDER_GONE, orderGoneError, UserError } from '../../src-shared/api/errors.js';
 import type { MailLogEntry } from '../../src-shared/api/mail.js';
 import type { BulkResult } from '../../src-shared/domain/order.js';
 import { STATUS_LABELS } from '../../src-shared/domain/status.js';
@@ -10,11 +10,7 @@ import { loadMailOrders } from './mail-order.js';
 import type { StoredEntry } from './mail-log.js';
 import { planRetry } from './retry.js';
 import { blockedReason, isJob, planReminders, planStatusMail } from './rules.js';
-
-/** A Japan-time calendar day's start, as the UTC instant the log is stored in. */
-function jstDayStart(ymd: string, addDays = 0): string {
-  return new Date(new Date(`${ymd}T00:00:00+09:00`).getTime() + addDays * 86_400_000).toISOString();
-}
+import { jstDayStart } from '../../src-shared/text/jst.js';
 
 function withActions(ctx: ServiceContext, entry: StoredEntry): MailLogEntry {
   const { mail } = ctx.services;
@@ -49,7 +45,7 @@ function markShippingSent(ctx: ServiceContext, orderIds: number[]): BulkResult {
         result.refused.push({
           orderId: id,
           orderNo: String(id),
-          reason: '注文が見つかりません（削除されたか、他の店舗に移動しました）。',
+          reason: ORDER_GONE,
         });
         continue;
       }
@@ -106,9 +102,7 @@ export const mailHandlers: Handlers<
       return mail.run(ctx, orderIds, (orders, ids) =>
         ids.map((id) => {
           const order = orders.get(id);
-          return order
-            ? planStatusMail(order, mail.log)
-            : { orderId: id, orderNo: String(id), reason: '注文が見つかりません。' };
+          return order ? planStatusMail(order, mail.log) : { orderId: id, orderNo: String(id), reason: ORDER_GONE };
         }),
       );
     }
@@ -119,7 +113,7 @@ export const mailHandlers: Handlers<
         const order = orders.get(id);
         return order
           ? planReminders(order, mail.log, cutoffs, days)
-          : [{ orderId: id, orderNo: String(id), reason: '注文が見つかりません。' }];
+          : [{ orderId: id, orderNo: String(id), reason: ORDER_GONE }];
       }),
     );
   },
@@ -157,7 +151,7 @@ export const mailHandlers: Handlers<
   'mail:logEntry': ({ id }, ctx) => withActions(ctx, entryOrThrow(ctx, id)),
   'mail:orderMails': ({ orderId }, ctx) => {
     const order = loadMailOrders(ctx.database.sqlite, [orderId]).get(orderId);
-    if (!order) throw new UserError('注文が見つかりません。', 'not_found');
+    if (!order) throw orderGoneError();
     return { rows: ctx.services.mail.log.byOrder(orderId), blockedReason: blockedReason(order) };
   },
   'mail:markShippingSent': ({ orderIds }, ctx) => markShippingSent(ctx, orderIds),

@@ -27,7 +27,7 @@ export interface Outcome {
   error: string | null;
 }
 
-export interface LogQuery {
+interface LogQuery {
   orderNo: string;
   fromIso?: string;
   toIso?: string;

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { CARRIER_LABELS, isCarrier, trackingUrl } from '../../src-shared/domain/carriers.js';
 import type { PlaceholderValues } from '../../src-shared/domain/mail.js';
-import { formatYen } from '../../src-shared/domain/money.js';
+import { amountOf, formatYen } from '../../src-shared/domain/money.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import { chunked } from '../core/chunked.js';
 import type { StoredMailSettings } from '../settings/settings.js';
@@ -90,10 +90,7 @@ export function formatJstDate(iso: string): string {
 /** The placeholder values of one order (SPEC §4); the template decides which are used. */
 export function placeholderValues(order: MailOrder, mail: StoredMailSettings): PlaceholderValues {
   const items = order.items
-    .map(
-      (i) =>
-        `・${i.title}（${i.sku}） ${formatYen(i.unitPrice)} × ${i.quantity} = ${formatYen(i.unitPrice * i.quantity)}`,
-    )
+    .map((i) => `・${i.title}（${i.sku}） ${formatYen(i.unitPrice)} × ${i.quantity} = ${formatYen(amountOf(i))}`)
     .join('\n');
   const shownItems = markUnsafeChars(items);
   const carrier = order.carrier ? (isCarrier(order.carrier) ? CARRIER_LABELS[order.carrier] : order.carrier) : '';

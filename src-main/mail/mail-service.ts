@@ -12,7 +12,7 @@ import { MailTemplates } from './templates.js';
 import { openTransport } from './transport.js';
 
 /** How the jobs of a batch are found: per chunk of loaded orders. */
-export type Planner = (orders: Map<number, MailOrder>, ids: number[]) => (MailJob | MailSkip)[];
+type Planner = (orders: Map<number, MailOrder>, ids: number[]) => (MailJob | MailSkip)[];
 
 const ORDERS_PER_CHUNK = 1000;
 

@@ -4,6 +4,7 @@ import { STATUS_LABELS, isMainStatus } from '../../src-shared/domain/status.js';
 import type { MailLog, StoredEntry } from './mail-log.js';
 import type { MailOrder } from './mail-order.js';
 import { blockedReason, stillOwes, type MailJob } from './rules.js';
+import { ORDER_GONE } from '../../src-shared/api/errors.js';
 
 /**
  * Whether a failed or unknown attempt may be sent again, and as what. The same rules as a
@@ -17,7 +18,7 @@ export function planRetry(entry: StoredEntry, order: MailOrder | undefined, log:
   if (entry.result !== 'failed' && entry.result !== 'unknown') {
     return skip('再送できるのは「送信失敗」と「結果不明」のメールだけです。');
   }
-  if (!order) return skip('注文が見つかりません（削除されたか、他の店舗に移動しました）。');
+  if (!order) return skip(ORDER_GONE);
   const blocked = blockedReason(order);
   if (blocked) return skip(blocked);
   const statusMail = isStatusMailKind(kind);

@@ -11,6 +11,7 @@ import { STATUS_LABELS, hasStatusMail } from '../../src-shared/domain/status.js'
 import type { ReminderCutoffs } from '../orders/reminders.js';
 import { formatJstDate, type MailOrder } from './mail-order.js';
 import type { MailLog } from './mail-log.js';
+import { DAY_MS } from '../../src-shared/text/jst.js';
 
 /** One mail to send: which order, which kind, and for which main status. */
 export interface MailJob {
@@ -24,7 +25,7 @@ export interface MailJob {
 
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
-export const PII_PURGED_REASON =
+const PII_PURGED_REASON =
   '購入者の個人情報が削除済みのため、メールを送信できません（Amazon の注文は出荷日から30日後に氏名・住所・メールアドレスを削除します）。';
 
 /** Why an order cannot get any mail at all, or null. */
@@ -79,8 +80,6 @@ export function stillOwes(order: MailOrder, kind: ReminderKind): boolean {
   if (kind === 'unpaid_reminder') return order.needsPayment && UNPAID_STATUSES.includes(order.status);
   return !order.orderFormDone && order.status !== 'shipped' && order.status !== 'cancelled';
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * The reminders an order should get now (S6): each kind whose period (counted from the

@@ -92,7 +92,7 @@ const NOT_CONNECTED = new Set([
   'EADDRNOTAVAIL',
 ]);
 
-export interface ClassifiedError {
+interface ClassifiedError {
   /** True when the server certainly did not take the message: safe to send again. */
   definite: boolean;
   /** The server could not be reached at all (a batch stops after a few of these). */

@@ -10,13 +10,7 @@ import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
 import type { StatusEngine } from '../status/engine.js';
 import { trackingTakenReason } from '../status/parcel-claims.js';
-
-const JST_OFFSET_MS = 9 * 3_600_000;
-
-/** Today's date in Japan, YYYY-MM-DD. */
-export function jstToday(now: Date): string {
-  return new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
+import { jstToday } from '../../src-shared/text/jst.js';
 
 interface TrackedOrder {
   id: number;

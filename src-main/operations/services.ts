@@ -7,7 +7,7 @@ import { StockService } from '../stock/service.js';
 import { ShipScanner } from './scan.js';
 import { OperationsService } from './service.js';
 
-/** The day's operations (issue 3 part B): stock check, status operations, bundles, detail edits. */
+/** The day's operations: stock check, status operations, bundles, detail edits. */
 export interface DayServices {
   stock: StockService;
   operations: OperationsService;

@@ -1,9 +1,8 @@
-import { UserError } from '../../src-shared/api/errors.js';
+import { orderGoneError } from '../../src-shared/api/errors.js';
+import { DAY_MS } from '../../src-shared/text/jst.js';
 import type { Handlers } from '../core/dispatch.js';
 import type { ServiceContext } from '../core/context.js';
 import type { ReminderCutoffs } from './reminders.js';
-
-const DAY_MS = 86_400_000;
 
 /** 催促対象 cut-offs from the reminder periods in settings (S6), counted from the order date. */
 export function reminderCutoffs(ctx: ServiceContext): ReminderCutoffs {
@@ -21,8 +20,7 @@ export const orderHandlers: Handlers<'orders:counts' | 'orders:list' | 'orders:i
   'orders:ids': (input, ctx) => ctx.services.orders.ids(input, reminderCutoffs(ctx)),
   'orders:get': ({ id }, ctx) => {
     const order = ctx.services.orders.get(id);
-    if (!order)
-      throw new UserError('注文が見つかりません。一覧を最新の状態にしてからもう一度開いてください。', 'not_found');
+    if (!order) throw orderGoneError();
     return { order, history: ctx.services.orders.history(id) };
   },
 };

@@ -17,7 +17,7 @@ function tabWhere(tab: Tab): string {
   return REMINDER_WHERE;
 }
 
-export interface ListPageInput extends ListQuery {
+interface ListPageInput extends ListQuery {
   offset: number;
   limit: number;
   sort?: ListSort;

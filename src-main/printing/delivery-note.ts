@@ -1,4 +1,4 @@
-import { formatYen } from '../../src-shared/domain/money.js';
+import { amountOf, formatYen } from '../../src-shared/domain/money.js';
 import { formatJst } from '../../src-shared/text/jst.js';
 import {
   A4,
@@ -20,7 +20,7 @@ import { shipToLines } from './print-data.js';
 const RIGHT = A4.width - MARGIN;
 const WIDTH = RIGHT - MARGIN;
 
-export interface NoteOptions {
+interface NoteOptions {
   /** 納品書 with unit prices and totals, or quantities only (a gift, say). */
   withPrices: boolean;
 }
@@ -144,7 +144,7 @@ function renderParcel(
       line(doc, String(item.quantity), COL.qty, y, { size: 9, width: 40, align: 'right' });
       if (options.withPrices) {
         line(doc, formatYen(item.unitPrice), COL.price, y, { size: 9, width: 55, align: 'right' });
-        line(doc, formatYen(item.unitPrice * item.quantity), COL.amount, y, { size: 9, width: 60, align: 'right' });
+        line(doc, formatYen(amountOf(item)), COL.amount, y, { size: 9, width: 60, align: 'right' });
       }
       y += 14;
       rule(doc, y - 3, '#dddddd');

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { ServiceContext } from '../core/context.js';
+import { jstClock } from '../../src-shared/text/jst.js';
 
 /** The folder where printed PDFs are kept: the setting, else the app's documents folder. */
 export function documentsDir(ctx: Pick<ServiceContext, 'settings' | 'paths'>): string {
@@ -10,7 +11,7 @@ export function documentsDir(ctx: Pick<ServiceContext, 'settings' | 'paths'>): s
 
 /** 20261127-103015 in Japan time, for file names that sort by time. */
 export function fileStamp(at: Date): string {
-  const jst = new Date(at.getTime() + 9 * 3_600_000).toISOString();
+  const jst = jstClock(at);
   return `${jst.slice(0, 10).replace(/-/g, '')}-${jst.slice(11, 19).replace(/:/g, '')}`;
 }
 

@@ -5,10 +5,10 @@ import type { FontFiles } from './assets.js';
 export const A4 = { width: 595.28, height: 841.89 };
 export const MARGIN = 36;
 /** Space kept at the bottom of every page for the page footer. */
-export const FOOTER_SPACE = 24;
+const FOOTER_SPACE = 24;
 
-export const FONT = 'jp';
-export const FONT_BOLD = 'jp-bold';
+const FONT = 'jp';
+const FONT_BOLD = 'jp-bold';
 
 /**
  * A4 document with the bundled Japanese font registered. pdfkit embeds only the glyphs

@@ -41,7 +41,7 @@ const RIGHT = A4.width - MARGIN;
 const WIDTH = RIGHT - MARGIN;
 
 /** Items of all orders grouped per SKU, sorted by picking location then SKU (the walk). */
-export function groupBySku(orders: readonly PrintOrder[]): SkuLine[] {
+function groupBySku(orders: readonly PrintOrder[]): SkuLine[] {
   const lines = new Map<string, SkuLine>();
   for (const order of orders) {
     for (const item of order.items) {

@@ -182,7 +182,7 @@ async function produce(
 }
 
 /** A document beyond this is hundreds of pages nobody prints at once; split the selection. */
-export const MAX_ORDERS_PER_DOCUMENT = 5000;
+const MAX_ORDERS_PER_DOCUMENT = 5000;
 
 export function runPrint(
   ctx: ServiceContext,

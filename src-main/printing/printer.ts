@@ -3,12 +3,12 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export interface PrinterInfo {
+interface PrinterInfo {
   name: string;
   isDefault: boolean;
 }
 
-export interface PrinterListing {
+interface PrinterListing {
   /** False when the OS has no print system we can talk to (no CUPS installed, say). */
   available: boolean;
   printers: PrinterInfo[];
@@ -33,7 +33,7 @@ function commandError(err: unknown): string {
 }
 
 /** CUPS through its command-line clients (cups-client): lpstat to list, lp to print. */
-export class CupsPrinter implements Printer {
+class CupsPrinter implements Printer {
   readonly system = 'cups' as const;
   private readonly env = { ...process.env, LANG: 'C', LC_ALL: 'C' };
 
@@ -84,7 +84,7 @@ export class CupsPrinter implements Printer {
  * development machines, so this class is type-checked here and exercised on Windows only.
  * In the packaged app SumatraPDF must sit outside app.asar: pass its unpacked path.
  */
-export class WindowsPrinter implements Printer {
+class WindowsPrinter implements Printer {
   readonly system = 'windows' as const;
   constructor(private readonly sumatraPdfPath?: string) {}
 

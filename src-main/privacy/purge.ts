@@ -3,8 +3,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { PII_FIELDS } from '../../src-shared/domain/order-fields.js';
 import { PII_PURGE_REASON, PII_RETENTION_DAYS } from '../../src-shared/domain/privacy.js';
 import type { Actor, AppContext } from '../core/app-context.js';
+import { DAY_MS } from '../../src-shared/text/jst.js';
 
-export interface PurgeResult {
+interface PurgeResult {
   orders: number;
   mails: number;
   /** Kept documents (picking lists, delivery notes) deleted because they held erased data. */
@@ -76,7 +77,7 @@ function purgeChunk(
   afterId: number,
   limit: number,
 ): { result: PurgeResult; lastId: number } {
-  const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * 86_400_000).toISOString();
+  const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * DAY_MS).toISOString();
   const at = now.toISOString();
   const result: PurgeResult = { orders: 0, mails: 0, files: [] };
   let lastId = -1;
@@ -159,7 +160,7 @@ const BACKGROUND_STEP = 100;
 const REST_FACTOR = 3;
 
 /** Runs the purge shortly after start and then daily (S3). Returns the stop. */
-export function startPiiPurge(ctx: AppContext, dayMs = 86_400_000): () => void {
+export function startPiiPurge(ctx: AppContext, dayMs = DAY_MS): () => void {
   // Housekeeping, step by step: a first purge of a large database (a backlog of 160,000
   // orders at a million, ~20 s of CPU, mostly keeping the search index) must neither freeze
   // the screen nor starve a batch the clerk starts meanwhile: F7 mail runs on this same

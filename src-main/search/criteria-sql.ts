@@ -2,6 +2,7 @@ import { UserError } from '../../src-shared/api/errors.js';
 import type { SearchCriteria } from '../../src-shared/api/orders.js';
 import { nfkc } from '../../src-shared/text/normalize.js';
 import { addressKey, characterPairs, emailKey, nameKey, phoneKey } from '../../src-shared/text/search-tokens.js';
+import { jstDayStart } from '../../src-shared/text/jst.js';
 import { skuWord } from './item-catalog.js';
 
 /** A full-text index and the named parameter holding its FTS5 expression. */
@@ -16,7 +17,7 @@ export interface TextMatch {
  * expressions over `order_search` (names, addresses, contacts; drizzle/0006),
  * `order_code_search` (order and tracking numbers) and `order_item_search` (SKUs; 0018).
  */
-export interface CompiledCriteria {
+interface CompiledCriteria {
   where: string[];
   /** Which conditions `where` holds, by criteria key (the list planner picks indexes by them). */
   conditions: string[];
@@ -28,8 +29,6 @@ export interface CompiledCriteria {
 export interface SkuFinder {
   skusMatching(text: string): string[];
 }
-
-const DAY_MS = 86_400_000;
 
 /** A fragment as one FTS5 string (a phrase): quotes doubled. */
 function quoted(text: string): string {
@@ -53,9 +52,6 @@ function codeTerms(c: SearchCriteria): string[] {
 }
 
 /** A day in Japan time as the UTC instant it starts at. */
-function jstDayStart(day: string, plusDays = 0): string {
-  return new Date(new Date(`${day}T00:00:00+09:00`).getTime() + plusDays * DAY_MS).toISOString();
-}
 
 function phrase(column: string, tokens: string[]): string {
   return `${column} : "${tokens.join(' ')}"`;

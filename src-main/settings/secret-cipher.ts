@@ -18,7 +18,7 @@ export interface SecretCipher {
 }
 
 export const FILE_KEY_PREFIX = 'local:v1:';
-export const KEY_FILE_NAME = 'secret.key';
+const KEY_FILE_NAME = 'secret.key';
 
 /**
  * AES-256-GCM with a random 256-bit key in the data folder (file mode 0600). It keeps the

@@ -10,7 +10,7 @@ export type StoredMailSettings = Omit<MailSettings, 'hasPassword' | 'passwordPro
  * Settings kept outside the database (SPEC §6): electron-store in Electron, `conf` (the
  * library electron-store is built on) in browser mode and tests, behind this interface.
  */
-export interface AppSettings {
+interface AppSettings {
   operator: string;
   pcId: string;
   storeId: string | null;

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { ORDER_GONE } from '../../src-shared/api/errors.js';
 import type { BulkResult } from '../../src-shared/domain/order.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import type { ChangeOf } from '../../src-shared/sync/change-bodies.js';
@@ -47,8 +48,6 @@ class UnitRefused extends Error {
 const ORDER_COLUMNS = `o.id, o.order_no, o.status, pm.needs_confirmation, o.store_id, o.ordered_at, o.bundle_group,
   o.tracking_no
   FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method`;
-
-const NOT_FOUND = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
 
 /**
  * The status engine (S2, E11). Judges every order with the shared transition table and
@@ -138,7 +137,7 @@ export class StatusEngine {
     for (const id of requested) {
       const state = states.get(id);
       if (!state) {
-        result.refused.push({ orderId: id, orderNo: String(id), reason: NOT_FOUND });
+        result.refused.push({ orderId: id, orderNo: String(id), reason: ORDER_GONE });
         continue;
       }
       if (state.bundle_group === null) {

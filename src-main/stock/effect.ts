@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { EngineOrder, StatusEffect } from '../status/status-effect.js';
 import { describeShortLines, StockLedger } from './ledger.js';
 
-export const NO_STORE_REFUSAL =
+const NO_STORE_REFUSAL =
   '出荷店舗が指定されていないため在庫を確認できません。F4 拡張の「出荷店舗一括指定」で出荷店舗を指定してください。';
 
 /**

@@ -24,7 +24,7 @@ const MASTER_TABLES: Record<string, string> = {
   mail_templates: 'mail_templates',
 };
 
-export interface PageApplied {
+interface PageApplied {
   orders: number;
   removed: number;
   masters: number;

@@ -10,7 +10,7 @@ import { OPERATION_LABELS, type Operation } from '../../src-shared/domain/transi
 import { wireOp, type WireOp } from '../../src-shared/sync/protocol.js';
 import { readNewOrder } from './wire-order.js';
 
-export interface OutboxRow {
+interface OutboxRow {
   seq: number;
   opId: string;
   entityId: string;

@@ -18,7 +18,7 @@ const OFFLINE_RETRY_MS = 5000;
 
 const MASTERS_OWNED = 'マスタは本部の PC で管理しています。この店舗での変更は反映されず、本部のマスタに戻しました。';
 
-export const NOT_CONFIGURED =
+const NOT_CONFIGURED =
   '中央サーバーが設定されていません。設定の「同期」でサーバーのアドレスとこの PC のトークンを入れてください。';
 
 /**
@@ -27,7 +27,7 @@ export const NOT_CONFIGURED =
  * overlap. Live mode keeps a change-notice stream open and runs a round within about a
  * second of a notice or a local change; F6 runs one at once and reports it.
  */
-export class SyncRunner {
+class SyncRunner {
   private running: Promise<SyncReport> | null = null;
   private again = false;
   private online = false;

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../core/context.js';
 import type { Handlers } from '../core/dispatch.js';
 
 /**
- * The list screen's memory (issue 3): grid columns per list and the last F5 conditions, kept
+ * The list screen's memory: grid columns per list and the last F5 conditions, kept
  * in settings `ui` (electron-store / conf), so they survive a restart. Other keys of `ui`
  * are left as they are.
  */

@@ -16,7 +16,7 @@ import { hasToken, refusalOf } from './request-guard.js';
 const BROWSER_BODY_LIMIT = 64 * 1024 * 1024;
 const FORBIDDEN = 'このページからの要求は受け付けません。Chumon は起動時に表示された URL から開いてください。';
 
-export interface WebServerOptions {
+interface WebServerOptions {
   app: App;
   /** The built renderer (vite's outDir). */
   staticRoot: string;

@@ -31,7 +31,7 @@ export interface ServerClock {
   now(): Date;
 }
 
-export interface CentralDeps {
+interface CentralDeps {
   db: ServerDb;
   serverId: string;
   clock: ServerClock;

@@ -3,7 +3,7 @@ import { lastChange } from '../db/changes.js';
 import { idList, rows, type ServerDb } from '../db/open.js';
 
 /** Who listens: a store PC wakes for its store's orders, head office for every order. */
-export interface Audience {
+interface Audience {
   storeId: string | null;
   isHeadOffice: boolean;
 }

@@ -1,3 +1,5 @@
+import { DAY_MS } from '../../src-shared/text/jst.js';
+
 /**
  * The server's request limits, kept per process: each guards its own door and needs no
  * shared state (several processes behind a balancer each allow as much again).
@@ -40,7 +42,7 @@ export const DEFAULT_LIMITS: RateLimits = {
 };
 
 /** A token a PC kept using from an address stays welcome there for a day after its last use. */
-const TRUST_MS = 86_400_000;
+const TRUST_MS = DAY_MS;
 
 /**
  * Keys with an end time, oldest-set first. Where every new end time is the latest (failure

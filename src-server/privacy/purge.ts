@@ -4,6 +4,7 @@ import { PII_RETENTION_DAYS, PII_PURGE_REASON } from '../../src-shared/domain/pr
 import { writeTransaction } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
 import { refreshWire } from '../orders/wire.js';
+import { DAY_MS } from '../../src-shared/text/jst.js';
 
 /** Every personal column of the field table, blanked. */
 const ERASE = sql.raw(PII_FIELDS.map((f) => `${f.column} = ''`).join(', '));
@@ -14,7 +15,7 @@ const ERASE = sql.raw(PII_FIELDS.map((f) => `${f.column} = ''`).join(', '));
  * new change number, so every store PC's copy is erased on its next pull too.
  */
 export async function purgeAmazonPii(db: ServerDb, now: Date, onCommit?: () => void): Promise<number> {
-  const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * 86_400_000).toISOString();
+  const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * DAY_MS).toISOString();
   const at = now.toISOString();
   return writeTransaction(
     db,

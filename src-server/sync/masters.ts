@@ -55,7 +55,7 @@ export async function seedDefaultMasters(db: ServerDb): Promise<void> {
   });
 }
 
-export interface StoreInput {
+interface StoreInput {
   id: string;
   name: string;
   isHeadOffice: boolean;

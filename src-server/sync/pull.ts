@@ -6,7 +6,7 @@ import { idList, jsonRows, rows, type ServerDb } from '../db/open.js';
 import { ordersJson } from '../orders/load.js';
 import { wireExpression } from '../orders/wire.js';
 
-export const MAX_PAGE = 5000;
+const MAX_PAGE = 5000;
 
 type Entry =
   | { seq: number; type: 'order'; index: number; id: number }

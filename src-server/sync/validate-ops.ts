@@ -7,6 +7,7 @@ import {
   type WireItem,
   type WireOp,
 } from '../../src-shared/sync/protocol.js';
+import { DAY_MS } from '../../src-shared/text/jst.js';
 
 /**
  * The central server's checks of what a store PC pushes, before and while it is applied.
@@ -20,7 +21,7 @@ import {
 export type ReadOp = { opId: string; op: WireOp } | { opId: string; op: null; reason: string };
 
 /** Operations queued offline may be this old when they finally arrive. */
-export const MAX_OP_AGE_MS = 366 * 86_400_000;
+export const MAX_OP_AGE_MS = 366 * DAY_MS;
 
 export const PUSH_MAX_OPS = 5000;
 

@@ -10,13 +10,13 @@ export interface AppInfo {
   orderCount: number;
 }
 
-export interface StoreInfo {
+interface StoreInfo {
   id: string;
   name: string;
   isHeadOffice: boolean;
 }
 
-export interface PaymentMethodInfo {
+interface PaymentMethodInfo {
   code: string;
   name: string;
   needsConfirmation: boolean;

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { method } from './define.js';
 
 /** Why a backup was taken: shown in the list so the clerk picks the right one. */
-export const BACKUP_REASONS = ['daily', 'migration', 'manual', 'before_restore'] as const;
-export type BackupReason = (typeof BACKUP_REASONS)[number];
+export type BackupReason = 'daily' | 'migration' | 'manual' | 'before_restore';
 
 export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   daily: '毎日の自動バックアップ',
@@ -37,7 +36,7 @@ export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { keep: 10, daily: true }
 export const BACKUP_NAME_PATTERN =
   /^chumon-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z)-(daily|migration|manual|before_restore)(?:-(\d{1,3}))?\.sqlite$/;
 
-export const backupSettingsInput = z.object({
+const backupSettingsInput = z.object({
   keep: z
     .number()
     .int('保存する世代数は整数で入力してください。')

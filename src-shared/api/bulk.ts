@@ -5,7 +5,7 @@ import { method } from './define.js';
 import { orderId, orderIds } from './orders.js';
 import { lineText } from './text.js';
 
-export interface BulkRefusal {
+interface BulkRefusal {
   orderId: number;
   orderNo: string;
   reason: string;

@@ -69,7 +69,7 @@ export interface CarrierSettings {
   sagawaCustomerCode: string;
 }
 
-export const carrierSettingsInput = z.object({
+const carrierSettingsInput = z.object({
   yamatoCustomerCode: z
     .string()
     .trim()

@@ -59,7 +59,7 @@ export const DEFAULT_EXPORT_COLUMNS: ExportColumn[] = [
 ];
 
 /** A cell Shift_JIS cannot hold: it was written as 〓, and the clerk is told where. */
-export interface UnencodableReport {
+interface UnencodableReport {
   line: number;
   orderNo: string;
   column: string;

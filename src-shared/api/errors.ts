@@ -13,17 +13,25 @@ export class UserError extends Error {
 }
 
 /** What a failed call carries over IPC or HTTP. Never a stack trace. */
-export interface WireError {
+interface WireError {
   code: string;
   message: string;
 }
 
 export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
-export const INTERNAL_ERROR_MESSAGE =
+const INTERNAL_ERROR_MESSAGE =
   '処理中に予期しないエラーが発生しました。操作は反映されていません。もう一度お試しいただき、繰り返す場合は管理者にご連絡ください。';
 
 export function toWireError(err: unknown): WireError {
   if (err instanceof UserError) return { code: err.code, message: err.message };
   return { code: 'internal', message: INTERNAL_ERROR_MESSAGE };
+}
+
+/** Why an order is left out of a change: it is no longer in this PC's database. */
+export const ORDER_GONE = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
+
+/** The order the clerk opened or chose is no longer there. */
+export function orderGoneError(): UserError {
+  return new UserError(`${ORDER_GONE}一覧を最新の状態にしてからやり直してください。`, 'not_found');
 }

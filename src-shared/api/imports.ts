@@ -35,6 +35,12 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/** The fields of an item line; the rest (but the order number) belong to the order. */
+export const IMPORT_ITEM_FIELDS: readonly ImportField[] = ['lineNo', 'sku', 'title', 'quantity', 'unitPrice'];
+export const IMPORT_ORDER_FIELDS: readonly ImportField[] = IMPORT_FIELDS.filter(
+  (field) => field !== 'orderNo' && !IMPORT_ITEM_FIELDS.includes(field),
+);
+
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   orderNo: '注文番号',
   orderedAt: '注文日時',

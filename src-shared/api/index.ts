@@ -44,7 +44,7 @@ export const contract = {
   ...syncApi,
 };
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type MethodName = keyof Contract;
 /** What a caller sends (defaults may be left out). */
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;

@@ -141,7 +141,7 @@ export interface MailLogEntry extends MailLogRow {
 
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日付は YYYY-MM-DD で入力してください。');
 
-export const mailLogQuery = z.object({
+const mailLogQuery = z.object({
   orderNo: lineText().trim().max(60).default(''),
   /** Japan-time calendar days, inclusive. */
   from: ymd.optional(),

@@ -14,7 +14,7 @@ export const trackingNo = lineText()
     '送り状番号は半角英数字 8〜20 桁で入力してください（ハイフンは省いてかまいません）。',
   );
 
-export const trackingEntry = z.object({
+const trackingEntry = z.object({
   orderId,
   carrier: z.enum(CARRIERS, '配送業者を選んでください。'),
   trackingNo,

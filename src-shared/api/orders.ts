@@ -63,13 +63,13 @@ export const searchCriteria = z
 export type SearchCriteria = z.input<typeof searchCriteria>;
 
 /**
- * What the grid lists (issue 3): a tab, a search result (criteria alone), or an extraction
+ * What the grid lists: a tab, a search result (criteria alone), or an extraction
  * (a tab or a search narrowed by E2–E4 flags). Every key and menu item acts on this list.
  */
 export const listQuery = z.object({ tab: tab.optional(), criteria: searchCriteria.optional() });
 export type ListQuery = z.input<typeof listQuery>;
 
-export const listInput = listQuery.extend({
+const listInput = listQuery.extend({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(100),
   sort: z.object({ column: z.enum(SORTABLE_COLUMNS), direction: z.enum(['asc', 'desc']) }).optional(),

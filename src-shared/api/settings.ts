@@ -9,7 +9,7 @@ export interface GeneralSettings {
   storeId: string | null;
 }
 
-export const generalSettingsInput = z.object({
+const generalSettingsInput = z.object({
   operator: lineText().trim().min(1, '担当者名を入力してください。').max(40),
   pcId: lineText().trim().min(1, 'PC名を入力してください。').max(60),
   storeId: lineText().trim().min(1).max(40).nullable(),

@@ -46,7 +46,7 @@ export interface SyncSettings {
   isHeadOffice: boolean;
 }
 
-export const syncSettingsInput = z.object({
+const syncSettingsInput = z.object({
   serverUrl: lineText()
     .trim()
     .max(300)

@@ -4,7 +4,7 @@ import { searchCriteria, type SearchCriteria } from './orders.js';
 import { lineText } from './text.js';
 
 /** One grid column as remembered: position is the array order. */
-export const gridColumn = z.object({
+const gridColumn = z.object({
   colId: lineText().max(40),
   width: z.number().int().min(20).max(2000).optional(),
   hide: z.boolean().optional(),

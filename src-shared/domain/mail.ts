@@ -71,7 +71,7 @@ export const PLACEHOLDERS = [
   { name: '店舗名', description: 'メール設定の「店舗名」' },
   { name: '署名', description: 'メール設定の「署名」' },
 ] as const;
-export type PlaceholderName = (typeof PLACEHOLDERS)[number]['name'];
+type PlaceholderName = (typeof PLACEHOLDERS)[number]['name'];
 export type PlaceholderValues = Record<PlaceholderName, string>;
 
 /** Which main statuses a reminder applies to (S6); kept here so the UI can explain skips. */

@@ -1,13 +1,23 @@
 /** Money is integer yen everywhere (DESIGN 7). */
-export interface MoneyParts {
+interface MoneyParts {
   subtotal: number;
   discount: number;
   shippingFee: number;
   codFee: number;
 }
 
-export function subtotalOf(items: readonly { quantity: number; unitPrice: number }[]): number {
-  return items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
+interface PricedLine {
+  quantity: number;
+  unitPrice: number;
+}
+
+/** An item line's amount: unit price × quantity. */
+export function amountOf(line: PricedLine): number {
+  return line.unitPrice * line.quantity;
+}
+
+export function subtotalOf(items: readonly PricedLine[]): number {
+  return items.reduce((sum, item) => sum + amountOf(item), 0);
 }
 
 export function totalOf(money: MoneyParts): number {

@@ -25,8 +25,8 @@ export const STATUS_LABELS: Record<MainStatus, string> = {
 };
 
 /** The two extra tabs of the order list (S5, S6) after the seven main statuses. */
-export const EXTRA_TABS = ['mail_unsent', 'reminder'] as const;
-export type ExtraTab = (typeof EXTRA_TABS)[number];
+const EXTRA_TABS = ['mail_unsent', 'reminder'] as const;
+type ExtraTab = (typeof EXTRA_TABS)[number];
 export type Tab = MainStatus | ExtraTab;
 export const TABS: readonly Tab[] = [...MAIN_STATUSES, ...EXTRA_TABS];
 

@@ -26,14 +26,14 @@ export const OPERATION_LABELS: Record<Operation, string> = {
   bulk_set_status: 'メインステータス一括変更',
 };
 
-export interface TransitionContext {
+interface TransitionContext {
   /** Whether the order's payment method needs 入金確認 (bank transfer yes; card, COD no). */
   needsPaymentConfirmation: boolean;
   /** Target of bulk_set_status (E11); ignored by the other operations. */
   target?: MainStatus;
 }
 
-export type TransitionResult = { ok: true; to: MainStatus } | { ok: false; reason: string };
+type TransitionResult = { ok: true; to: MainStatus } | { ok: false; reason: string };
 
 /** Where each operation may start from. */
 const ALLOWED_FROM: Record<Operation, readonly MainStatus[]> = {

@@ -1,13 +1,13 @@
 import { UserError } from '../api/errors.js';
 import { findUnsafeChar, unsafeCharMessage } from '../text/unsafe-chars.js';
 
-export interface CsvRecord {
+interface CsvRecord {
   /** 1-based line of the file where the record starts (the header is line 1). */
   line: number;
   fields: string[];
 }
 
-export interface CsvTable {
+interface CsvTable {
   header: string[];
   records: CsvRecord[];
   delimiter: ',' | '\t';

@@ -1,4 +1,5 @@
 import {
+  IMPORT_ITEM_FIELDS,
   JOIN_SEPARATORS,
   mappedHeaders,
   type ImportField,
@@ -15,7 +16,7 @@ export type FieldValues = Partial<Record<ImportField, string>>;
 export type Column = (name: string) => string;
 
 /** Reads a record's fields of one kind; a pure function of the columns it asks for. */
-export type ReadFields = (col: Column) => FieldValues;
+type ReadFields = (col: Column) => FieldValues;
 
 /**
  * How one file of a layout is read: an order file's records carry order fields, an item
@@ -34,9 +35,6 @@ export interface Layout {
   /** Money given per line (Amazon's shipping-price) and added up for the order. */
   summed?: ImportField[];
 }
-
-/** The fields of an item line; the rest are the order's. */
-export const ITEM_FIELDS: readonly ImportField[] = ['lineNo', 'sku', 'title', 'quantity', 'unitPrice'];
 
 // Plain two-argument helpers: these run for every line of a 150,000-line file.
 const join = (sep: string, a: string, b: string) => (a === '' ? b : b === '' ? a : a + sep + b);
@@ -263,7 +261,7 @@ export function mappingLayout(mapping: ImportMapping): Layout {
     .map(([field, columns]) => [field, mappedHeaders(columns)] as const)
     .filter(([, headers]) => headers.length > 0);
   const reader = (item: boolean): ReadFields => {
-    const mine = entries.filter(([field]) => field === 'orderNo' || ITEM_FIELDS.includes(field) === item);
+    const mine = entries.filter(([field]) => field === 'orderNo' || IMPORT_ITEM_FIELDS.includes(field) === item);
     return (c) =>
       Object.fromEntries(
         mine.map(([field, headers]) => {

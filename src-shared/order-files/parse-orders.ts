@@ -1,4 +1,4 @@
-import { IMPORT_FIELD_LABELS, type ImportField, type RejectedRow } from '../api/imports.js';
+import { IMPORT_FIELD_LABELS, IMPORT_ORDER_FIELDS, type ImportField, type RejectedRow } from '../api/imports.js';
 import type { Channel } from '../domain/channels.js';
 import { subtotalOf, totalOf } from '../domain/money.js';
 import type { NewOrder, OrderItem } from '../domain/order.js';
@@ -33,26 +33,6 @@ interface Rejection {
 }
 
 type Outcome = { ok: true; order: NewOrder } | Rejection;
-
-const ORDER_LEVEL: readonly ImportField[] = [
-  'orderedAt',
-  'buyerName',
-  'buyerKana',
-  'buyerEmail',
-  'buyerPhone',
-  'shipName',
-  'shipPostalCode',
-  'shipPrefecture',
-  'shipAddress1',
-  'shipAddress2',
-  'shipPhone',
-  'paymentMethod',
-  'shippingFee',
-  'codFee',
-  'discount',
-  'total',
-  'orderComment',
-];
 
 /** Longest text each field may hold (what the central server accepts). */
 const MAX_LENGTH = Object.entries({
@@ -230,7 +210,7 @@ export function parseOrders(
   const rejected: RejectedRow[] = [];
   const twoFiles = layout.files.length > 1;
   const summed = layout.summed ?? [];
-  const compared = ORDER_LEVEL.filter((f) => !summed.includes(f));
+  const compared = IMPORT_ORDER_FIELDS.filter((f) => !summed.includes(f));
   const rows = sources.map((source) => {
     let count = 0;
     let fields: string[] = [];

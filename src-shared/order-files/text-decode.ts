@@ -1,7 +1,7 @@
 import Encoding from 'encoding-japanese';
 import { UserError } from '../api/errors.js';
 
-export type TextEncodingName = 'utf-8' | 'shift_jis' | 'utf-16le' | 'utf-16be';
+type TextEncodingName = 'utf-8' | 'shift_jis' | 'utf-16le' | 'utf-16be';
 
 export const ENCODING_LABELS: Record<TextEncodingName, string> = {
   'utf-8': 'UTF-8',
@@ -16,7 +16,7 @@ export interface DecodedText {
 }
 
 /** 1-based line number of a character offset. */
-export function lineAt(text: string, offset: number): number {
+function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -1,4 +1,5 @@
 import type { Channel } from '../domain/channels.js';
+import { DAY_MS } from '../text/jst.js';
 
 /**
  * Parsing of the values stores' files contain. Each returns null for what it cannot read,
@@ -46,7 +47,7 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 /** Date.UTC reads years 0–99 as 1900–1999: count from 400 years later (a whole Gregorian cycle) and go back. */
-const GREGORIAN_CYCLE_MS = 146_097 * 86_400_000;
+const GREGORIAN_CYCLE_MS = 146_097 * DAY_MS;
 
 /** Minutes east of UTC of a zone written "Z", "+09:00" or "+0900"; Japan time when absent; null if impossible. */
 function zoneMinutes(zone: string | undefined): number | null {

@@ -77,7 +77,7 @@ export const wireOp = z.discriminatedUnion(
 ) as unknown as z.ZodType<WireOp, WireOpInput>;
 
 /** A history row as it travels: the local row id stays on the PC that wrote it. */
-export type WireHistory = Omit<HistoryEntry, 'id'>;
+type WireHistory = Omit<HistoryEntry, 'id'>;
 
 /** An order as the server holds it, sent down whole (a pull or a refused op's correction). */
 export type WireOrder = OrderRecord & {

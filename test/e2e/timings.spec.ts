@@ -12,17 +12,30 @@ const cell = (page: Page, row: number, col: string) =>
   page.locator(`[role=row][row-index="${row}"] [role=gridcell][col-id=${col}]`);
 const selected = (page: Page) => page.locator('.selected-count');
 
-test.describe('timings on a larger database (printed, not asserted)', () => {
+/**
+ * The figures are reported, not counted as passed tests (`npm test` prints them apart,
+ * scripts/test.mjs): on a shared 2-core machine they move tenfold with its load (1.2 s and
+ * 7 fps were seen at a load average of 18). What fails the run is a collapse, far past the
+ * targets (tab switch < 200 ms, scrolling 60 fps).
+ */
+const TAB_SWITCH_GUARD_MS = 3000;
+const SCROLL_GUARD_FPS = 3;
+
+test.describe('timings on a larger database (reported apart; guards against a collapse)', () => {
   test('tab switch and F5 to first rows painted', async ({ page, chumon }) => {
     await page.goto(chumon.url);
     const newCount = await tabCount(page, '新規');
     await expect(cell(page, 0, 'orderNo')).toBeVisible();
     const timings: string[] = [];
+    const report = (line: string) => {
+      timings.push(line);
+      test.info().annotations.push({ type: 'timing', description: line });
+    };
     const paint = async (label: string, act: () => Promise<void>, firstRow: () => Promise<void>) => {
       const start = Date.now();
       await act();
       await firstRow();
-      timings.push(`${label}: ${Date.now() - start} ms`);
+      report(`${label}: ${Date.now() - start} ms`);
     };
     // Tab switches timed inside the page, from the click to the first frame whose DOM holds
     // the new tab's first row (Playwright's own polling would add its retry intervals).
@@ -45,7 +58,9 @@ test.describe('timings on a larger database (printed, not asserted)', () => {
           requestAnimationFrame(check);
         });
       }, name);
-    timings.push(`出荷済 tab → first rows painted: ${(await tabPaint('出荷済')).toFixed(0)} ms`);
+    const shippedTab = await tabPaint('出荷済');
+    report(`出荷済 tab → first rows painted: ${shippedTab.toFixed(0)} ms`);
+    expect(shippedTab).toBeLessThan(TAB_SWITCH_GUARD_MS);
     // Scrolling: the grid scrolled by three rows every frame for 3 s, rows fetched in blocks
     // of 100 as they come into view; frame times as the page saw them.
     const scroll = async (label: string) => {
@@ -79,14 +94,15 @@ test.describe('timings on a larger database (printed, not asserted)', () => {
           rows: Math.round(viewport.scrollTop / 30),
         };
       });
-      timings.push(
+      report(
         `scrolling ${label} for 3 s: ${seen.fps.toFixed(0)} fps, 95th percentile frame ${seen.p95.toFixed(1)} ms, ${seen.rows.toLocaleString()} rows passed`,
       );
+      expect(seen.fps).toBeGreaterThan(SCROLL_GUARD_FPS);
     };
     await scroll('出荷済');
-    timings.push(
-      `新規 tab (${newCount.toLocaleString()} orders) → first rows painted: ${(await tabPaint('新規')).toFixed(0)} ms`,
-    );
+    const newTab = await tabPaint('新規');
+    report(`新規 tab (${newCount.toLocaleString()} orders) → first rows painted: ${newTab.toFixed(0)} ms`);
+    expect(newTab).toBeLessThan(TAB_SWITCH_GUARD_MS);
     await expect(grid(page)).toHaveAttribute('aria-rowcount', String(newCount + 1));
     await scroll('新規');
     await page.keyboard.press('F5');
@@ -102,7 +118,6 @@ test.describe('timings on a larger database (printed, not asserted)', () => {
       () => page.keyboard.press('F2'),
       () => expect(selected(page)).not.toHaveText('検索結果：0件選択中'),
     );
-    for (const line of timings) test.info().annotations.push({ type: 'timing', description: line });
     console.log(
       `[timings, ${chumon.query<{ n: number }>('SELECT count(*) AS n FROM orders')[0]!.n.toLocaleString()} orders] ${timings.join(' / ')}`,
     );

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_COLUMN_IDS } from '../../src-shared/api/csv-export.js';
 import { configureMail } from '../helpers/mail.js';
 import { insertOrders } from '../helpers/orders.js';
-import { hasTool } from '../helpers/pdf-tools.js';
+import { PDFTOTEXT, need } from '../helpers/requirements.js';
 import { TestSmtpServer } from '../helpers/smtp.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -106,23 +106,21 @@ describe('user text is inert wherever it is rendered', () => {
     }
   });
 
-  it.skipIf(!hasTool('pdftotext'))(
-    'PDF (picking list, delivery note): the text is drawn as text, with no script or action in the file',
-    async () => {
-      t.app.ctx.settings.set('documents', { dir: path.join(t.dir, 'documents'), deliveryNotePrices: true });
-      // The picking list names the buyer; the delivery note the ship-to.
-      for (const [kind, shown] of [
-        ['picking', HOSTILE.name],
-        ['delivery_note', HOSTILE.shipName],
-      ] as const) {
-        const printed = await t.call('printing:run', { kind, orderIds: [id], output: 'pdf' });
-        const raw = readFileSync(printed.filePath).toString('latin1');
-        expect(raw).not.toMatch(/\/(JavaScript|JS|Launch|OpenAction|AA|URI|SubmitForm)\b/);
-        const text = execFileSync('pdftotext', ['-raw', printed.filePath, '-'], { encoding: 'utf8' });
-        // Long values are cut with … to fit their box: the start must be there, as plain text.
-        expect(text.replace(/\s+/g, '')).toContain(shown.replace(/\s+/g, '').slice(0, 24));
-        expect(JSON.stringify(text.match(/[\u0000-\u0008\u000b\u000e-\u001f]/g) ?? [])).toBe('[]');
-      }
-    },
-  );
+  it('PDF (picking list, delivery note): the text is drawn as text, with no script or action in the file', async (test) => {
+    need(PDFTOTEXT, test);
+    t.app.ctx.settings.set('documents', { dir: path.join(t.dir, 'documents'), deliveryNotePrices: true });
+    // The picking list names the buyer; the delivery note the ship-to.
+    for (const [kind, shown] of [
+      ['picking', HOSTILE.name],
+      ['delivery_note', HOSTILE.shipName],
+    ] as const) {
+      const printed = await t.call('printing:run', { kind, orderIds: [id], output: 'pdf' });
+      const raw = readFileSync(printed.filePath).toString('latin1');
+      expect(raw).not.toMatch(/\/(JavaScript|JS|Launch|OpenAction|AA|URI|SubmitForm)\b/);
+      const text = execFileSync('pdftotext', ['-raw', printed.filePath, '-'], { encoding: 'utf8' });
+      // Long values are cut with … to fit their box: the start must be there, as plain text.
+      expect(text.replace(/\s+/g, '')).toContain(shown.replace(/\s+/g, '').slice(0, 24));
+      expect(JSON.stringify(text.match(/[\u0000-\u0008\u000b\u000e-\u001f]/g) ?? [])).toBe('[]');
+    }
+  });
 });

@@ -3,17 +3,30 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { describe } from 'vitest';
 import type { NewOrder } from '../../src-shared/domain/order.js';
 import { startCentralServer, type CentralServer, type CentralServerOptions } from '../../src-server/server.js';
+import { describeNeeding, POSTGRES } from './requirements.js';
 import { TestClock } from './test-app.js';
 
 export type Backend = 'pglite' | 'postgres';
 
 /** PGlite always; a real PostgreSQL too when DATABASE_URL is set (CI starts one). */
-export const BACKENDS: Backend[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const BACKENDS: Backend[] = POSTGRES.here ? ['pglite', 'postgres'] : ['pglite'];
+
+/** A suite on PGlite, and on PostgreSQL (skipped without DATABASE_URL, saying so; failing under CI). */
+export function describeOnBackends(name: string, body: (backend: Backend) => void): void {
+  describe(`${name} (pglite)`, () => body('pglite'));
+  describeNeeding(POSTGRES, `${name} (postgres)`, () => body('postgres'));
+}
+
+export interface PostgresDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
 
 /** A fresh, empty database on the PostgreSQL of DATABASE_URL, for one test server. */
-export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgres(): Promise<PostgresDatabase> {
   const base = new URL(process.env.DATABASE_URL!);
   const name = `chumon_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base.toString() });
@@ -76,11 +89,14 @@ export async function startTestServer(
     limits?: CentralServerOptions['limits'];
     channelScheduler?: CentralServerOptions['channelScheduler'];
     trustedProxies?: CentralServerOptions['trustedProxies'];
+    /** An existing database to open instead of a fresh one (a PGlite folder, or a PostgreSQL database). */
+    dataDir?: string;
+    postgres?: PostgresDatabase;
   } = {},
 ): Promise<TestServer> {
   const clock = options.clock ?? new TestClock();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-server-'));
-  const pgdb = backend === 'postgres' ? await freshPostgres() : null;
+  const dir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'chumon-server-'));
+  const pgdb = backend === 'postgres' ? (options.postgres ?? (await freshPostgres())) : null;
   const open = (port: number) =>
     startCentralServer({
       port,

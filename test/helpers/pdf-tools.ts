@@ -3,11 +3,6 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** True when a command-line tool is on PATH (poppler-utils, zbar-tools, cups-client). */
-export function hasTool(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
-}
-
 /** The text of a PDF, page by page (poppler's pdftotext, layout kept). */
 export function pdfPages(file: string): string[] {
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
+import { STARTED_LINE } from '../../src-server/server.js';
 
 export interface ServerProcess {
   url: string;
@@ -13,13 +14,10 @@ export interface ServerProcess {
 
 /**
  * `npm run server` as its own process, as deployed: on the PostgreSQL at `url`, or on an
- * embedded PGlite in `dataDir`. A first start on an empty database prints the admin token
- * after the database line; `firstStart` waits for it instead of allowing 300 ms.
+ * embedded PGlite in `dataDir`. Ready once it has printed its last start-up line; the admin
+ * token is among the lines before it when this process made it (a first start).
  */
-export async function startServerProcess(
-  database: { url: string } | { dataDir: string },
-  options: { firstStart?: boolean } = {},
-): Promise<ServerProcess> {
+export async function startServerProcess(database: { url: string } | { dataDir: string }): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if ('url' in database) env.DATABASE_URL = database.url;
   else {
@@ -41,11 +39,9 @@ export async function startServerProcess(
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       lines.push(line);
-      if (options.firstStart ? tokenOf(line) : lines.length === 2) resolve();
+      if (line === STARTED_LINE) resolve();
     });
   });
-  // Another process may have made the token: the line, when there is one, comes right after.
-  if (!options.firstStart) await new Promise((r) => setTimeout(r, 300));
   const url = /^Chumon server listening on (\S+)$/.exec(lines[0]!)?.[1];
   if (!url) throw new Error(`unexpected first line: ${lines[0]}`);
   return {

@@ -20,6 +20,7 @@ export class TcpProxy {
   private readonly sockets = new Set<net.Socket>();
   private armed: { match: string; fault: Fault; times: number } | null = null;
   private refusing = false;
+  private readonly watches = new Set<{ match: string; seen(): void }>();
   port = 0;
   /** How many faults fired. */
   fired = 0;
@@ -34,6 +35,20 @@ export class TcpProxy {
     this.server = net.createServer((client) => this.connect(client));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server!.address() as net.AddressInfo).port;
+  }
+
+  /** Resolves when the next request whose first chunk contains `match` passes through. */
+  seen(match: string): Promise<void> {
+    return new Promise((resolve) => {
+      const watch = {
+        match,
+        seen: () => {
+          this.watches.delete(watch);
+          resolve();
+        },
+      };
+      this.watches.add(watch);
+    });
   }
 
   /** The next `times` matching requests meet the fault. */
@@ -79,14 +94,18 @@ export class TcpProxy {
     upstream.on('error', kill);
     let pending: Fault | null = null;
     client.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('latin1');
+      for (const watch of this.watches) if (text.includes(watch.match)) watch.seen();
       const armed = this.armed;
-      if (armed && chunk.toString('latin1').includes(armed.match)) {
+      if (armed && text.includes(armed.match)) {
         armed.times -= 1;
         if (armed.times === 0) this.armed = null;
         this.fired += 1;
         if (armed.fault === 'before') return kill();
         if (armed.fault === 'during-request') {
-          upstream.write(chunk.subarray(0, Math.floor(chunk.length / 2)), () => setTimeout(kill, 50));
+          // The half arrives, then the end of the stream (in that order, on the same socket).
+          upstream.end(chunk.subarray(0, Math.floor(chunk.length / 2)));
+          client.destroy();
           return;
         }
         pending = armed.fault;

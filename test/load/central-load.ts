@@ -1,5 +1,5 @@
 /**
- * Load on the central server (issue 7): 50 store PCs syncing every 10 s (push of their
+ * Load on the central server: 50 store PCs syncing every 10 s (push of their
  * local changes, then pull from their cursor until nothing is left) while a channel
  * connector takes in 100 orders/s, for 5 minutes on loopback. The server runs as its own
  * process (src-server/cli.ts, PGlite), exactly as deployed. Stops by itself; prints p50/p95/
@@ -46,9 +46,7 @@ async function timed<T>(kind: string, task: () => Promise<T>): Promise<T | null>
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-load-'));
   // PostgreSQL when DATABASE_URL is set, else the embedded PGlite, as `npm run server` does.
-  const server = await startServerProcess(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir }, {
-    firstStart: true,
-  });
+  const server = await startServerProcess(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir });
   const adminToken = server.adminToken!;
   const request = async <T>(token: string, method: string, route: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${server.url}${route}`, {

@@ -65,9 +65,11 @@ const orderRow = async (orderNo: string) =>
     ),
   );
 
+let opCount = 0;
+
 function op(orderNo: string, extra: Record<string, unknown>): WireOp {
   return {
-    opId: `sec-${Math.random().toString(36).slice(2)}`,
+    opId: `sec-op-${String(++opCount).padStart(4, '0')}`,
     channel: 'yahoo_shopping',
     orderNo,
     kind: 'status',

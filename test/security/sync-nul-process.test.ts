@@ -38,7 +38,7 @@ function peakMemory(): number {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-nul-server-'));
-  server = await startServerProcess({ dataDir }, { firstStart: true });
+  server = await startServerProcess({ dataDir });
   await admin('POST', '/admin/stores', { id: 'tokyo', name: '東京店' });
   pcToken = (await admin<{ token: string }>('POST', '/admin/clients', { kind: 'pc', name: '東京PC', storeId: 'tokyo' }))
     .token;

@@ -99,7 +99,7 @@ export const orders = sqliteTable(
     index('orders_bundle_key_idx')
       .on(t.storeId, t.bundleKey, t.orderedAt, t.status)
       .where(sql`${t.status} NOT IN ('shipped', 'cancelled')`),
-    // F5 search and E2–E4 extractions (issue 3): date order across every status, and small
+    // F5 search and E2–E4 extractions: date order across every status, and small
     // partial indexes so that "orders with a comment / an inquiry in this tab" reads no rows.
     index('orders_ordered_idx').on(t.orderedAt, t.id),
     index('orders_order_comment_idx')

@@ -9,7 +9,7 @@ import {
 import { TOKEN_HEADER } from '../../../src-shared/api/http.js';
 
 /** What the Electron preload exposes as window.chumon (one generic invoke, DESIGN 2). */
-export interface ChumonBridge {
+interface ChumonBridge {
   invoke(method: string, input: unknown): Promise<WireResult<unknown>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
 }
@@ -21,7 +21,7 @@ declare global {
 }
 
 /** A failed call, carrying the Japanese message from the main process. */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,

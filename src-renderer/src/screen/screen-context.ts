@@ -4,7 +4,7 @@ import type { ListQuery, SearchCriteria } from '../../../src-shared/api/orders.j
 import type { Tab } from '../../../src-shared/domain/status.js';
 
 /**
- * What the grid lists (issue 3): a tab, an F5 search result, or an E2–E4 extraction of the
+ * What the grid lists: a tab, an F5 search result, or an E2–E4 extraction of the
  * list that was shown (a tab or a search). `label` names it in the banner and the counts.
  */
 export type ListView =

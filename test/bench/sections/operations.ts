@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { BenchSection, Measurement } from '../harness.js';
 
 /**
- * Issue 3 part B (the day's operations) on the shared large database. The issue sets no
- * targets here: these are the figures to report. Stock checks and bundle searches are what
+ * The day's operations on the shared large database. They have no targets: these are the
+ * figures to report. Stock checks and bundle searches are what
  * a clerk waits for; the scan is what a packer waits for between two parcels.
  */
 export const operationsSection: BenchSection = {

@@ -12,7 +12,7 @@ const ORDERS = 100_000;
 const OPS = 10_000;
 
 /**
- * Issue 6's targets: the first sync of 100,000 orders to an empty store PC, an F6 with
+ * The sync targets: the first sync of 100,000 orders to an empty store PC, an F6 with
  * nothing new, and pushing 10,000 queued operations — a real central server process over
  * loopback HTTP and a real store database, as in the field.
  */
@@ -20,7 +20,7 @@ export const syncSection: BenchSection = {
   name: 'sync',
   async run(env) {
     const out: Measurement[] = [];
-    const server = await startServerProcess({ dataDir: path.join(env.scratch, 'server') }, { firstStart: true });
+    const server = await startServerProcess({ dataDir: path.join(env.scratch, 'server') });
     const admin = async <T>(route: string, body: unknown): Promise<T> => {
       const r = await fetch(`${server.url}${route}`, {
         method: 'POST',

@@ -48,7 +48,7 @@ function insertNewOrders(app: App, count: number): number[] {
 const newIds = (app: App) =>
   app.ctx.database.sqlite.prepare("SELECT id FROM orders WHERE status = 'new' ORDER BY id").pluck().all() as number[];
 
-/** Orders in the CSV import scenario: 50,000 for the soak (issue 7), fewer in `npm test`. */
+/** Orders in the CSV import scenario: 50,000 for the soak, fewer in `npm test`. */
 const CSV_ORDERS = Number(process.env.CHUMON_CRASH_CSV_ORDERS ?? 5_000);
 const csvFile = (app: App) => path.join(path.dirname(app.ctx.database.file), 'import.csv');
 

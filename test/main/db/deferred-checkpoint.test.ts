@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LARGE_CHANGE, withDeferredCheckpoint } from '../../../src-main/db/deferred-checkpoint.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 
@@ -32,8 +32,12 @@ describe('large changes leave the WAL checkpoint until after the answer', () => 
     );
     const [pending] = sqlite.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[];
     expect(pending!.log).toBeGreaterThan(pending!.checkpointed);
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    const [after] = sqlite.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[];
-    expect(after!.checkpointed).toBe(after!.log);
+    await vi.waitFor(
+      () => {
+        const [after] = sqlite.pragma('wal_checkpoint(NOOP)') as { log: number; checkpointed: number }[];
+        expect(after!.checkpointed).toBe(after!.log);
+      },
+      { timeout: 5_000, interval: 25 },
+    );
   });
 });

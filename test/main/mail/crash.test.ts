@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
 import { WINDOW } from '../../../src-main/mail/batch.js';
 import { insertOrders } from '../../helpers/orders.js';
+import { createRng, testSeed } from '../../helpers/prng.js';
 import { configureMail } from '../../helpers/mail.js';
 import { TestSmtpServer } from '../../helpers/smtp.js';
 import { createTestApp, TestClock, type TestApp } from '../../helpers/test-app.js';
@@ -69,11 +70,12 @@ it('a batch SIGKILLed mid-send and restarted never delivers a mail twice', { tim
   );
   t.app.close();
 
+  const rng = createRng(testSeed('mail crash'));
   const kills: Kill[] = [
     { atMessage: 40 },
-    { afterMs: 150 + Math.floor(Math.random() * 250) },
+    { afterMs: rng.int(150, 399) },
     { atMessage: 25 },
-    { afterMs: 100 + Math.floor(Math.random() * 200) },
+    { afterMs: rng.int(100, 299) },
   ];
   let killed = 0;
   for (const kill of kills) if ((await runChild(kill, onMessage)) === 'killed') killed += 1;

@@ -1,12 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Printer } from '../../../src-main/printing/printer.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { insertOrders } from '../../helpers/orders.js';
-import { hasTool, pdfBarcodes, pdfFonts, pdfPages } from '../../helpers/pdf-tools.js';
+import { pdfBarcodes, pdfFonts, pdfPages } from '../../helpers/pdf-tools.js';
+import { CUPS, CUPS_QUEUE, ZBARIMG, describeNeeding, need } from '../../helpers/requirements.js';
 
 let t: TestApp;
 let docs: string;
@@ -85,7 +86,7 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 describe('E8 picking list', () => {
-  it('is an A4 PDF with the Japanese font embedded as a subset, SKU totals by location, and order barcodes that scan', async () => {
+  it('is an A4 PDF with the Japanese font embedded as a subset, SKU totals by location, and order barcodes that scan', async (test) => {
     const ids = orders(t);
     const result = await t.call('printing:run', { kind: 'picking', orderIds: ids, output: 'pdf' });
     expect(result.printer).toBeNull();
@@ -113,10 +114,7 @@ describe('E8 picking list', () => {
     expect(walk).toContain('b1000000123×2');
     expect(all).toContain('注文時コメント: ギフト包装をお願いします');
 
-    if (!hasTool('zbarimg')) {
-      console.warn('zbarimg (zbar-tools) is not installed: barcode decoding not checked');
-      return;
-    }
+    need(ZBARIMG, test);
     const codes = pdfBarcodes(result.filePath, { first: 1, last: result.pages });
     expect(codes.sort()).toEqual(['249-1234567-7654321', 'b1000000123', 'chumon-store-10000001']);
   });
@@ -231,26 +229,23 @@ describe('E8 without a printer', () => {
   });
 });
 
-const QUEUE = 'Chumon_PDF';
-const cups = hasTool('lpstat') && spawnSync('lpstat', ['-p', QUEUE]).status === 0;
-if (!cups)
-  console.warn(`CUPS queue ${QUEUE} is not available here (run .ci/services.sh): the real printing test is skipped`);
+const QUEUE = CUPS_QUEUE;
 
 /** Waits until CUPS lists the job as completed (cups-pdf has then written its file). */
-function waitForJob(job: string, timeoutMs = 60_000): void {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const done = execFileSync('lpstat', ['-W', 'completed', '-o', QUEUE], {
-      encoding: 'utf8',
-      env: { ...process.env, LANG: 'C' },
-    });
-    if (done.split('\n').some((l) => l.startsWith(`${job} `))) return;
-    spawnSync('sleep', ['0.3']);
-  }
-  throw new Error(`print job ${job} did not complete in time`);
+async function waitForJob(job: string): Promise<void> {
+  await vi.waitFor(
+    () => {
+      const done = execFileSync('lpstat', ['-W', 'completed', '-o', QUEUE], {
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'C' },
+      });
+      if (!done.split('\n').some((l) => l.startsWith(`${job} `))) throw new Error(`print job ${job} is not completed`);
+    },
+    { timeout: 60_000, interval: 200 },
+  );
 }
 
-describe.skipIf(!cups)('E8 through the real CUPS queue (cups-pdf)', () => {
+describeNeeding(CUPS, 'E8 through the real CUPS queue (cups-pdf)', () => {
   it('prints straight to the chosen queue; cups-pdf writes the same pages and text', async () => {
     const ids = orders(t);
     const listing = await t.call('printing:printers', {});
@@ -265,7 +260,7 @@ describe.skipIf(!cups)('E8 through the real CUPS queue (cups-pdf)', () => {
     const result = await t.call('printing:run', { kind: 'picking', orderIds: ids, output: 'printer' });
     expect(result.printer).toBe(QUEUE);
     expect(result.printerJob).toMatch(new RegExp(`^${QUEUE}-\\d+$`));
-    waitForJob(result.printerJob!);
+    await waitForJob(result.printerJob!);
 
     const outDir = path.join(os.homedir(), 'PDF');
     const number = result.printerJob!.split('-').pop();

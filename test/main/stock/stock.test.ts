@@ -245,7 +245,7 @@ describe('reservations follow the order', () => {
 });
 
 describe('two PCs on one database file', () => {
-  it('hand the last unit to exactly one of two simultaneous stock checks', async () => {
+  it('hand the last unit to exactly one of two stock checks that both saw it free and ran at once', async () => {
     stockUp(sqlite(), 'tokyo', { LAST: 1 });
     const ids = insertOrders(sqlite(), [
       { order: { items: [item('LAST', 1)] } },
@@ -255,20 +255,29 @@ describe('two PCs on one database file', () => {
       const settingsDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-race-'));
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', path.join(import.meta.dirname, 'race-worker.ts'), t.dir, settingsDir, String(id)],
-        {
-          stdio: ['pipe', 'pipe', 'inherit'],
-        },
+        ['--import', 'tsx', path.join(import.meta.dirname, 'race-worker.ts'), t.dir, settingsDir, String(id), 'LAST'],
+        { stdio: ['pipe', 'pipe', 'inherit'] },
       );
       const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-      return { child, settingsDir, next: async () => (await lines.next()).value as string };
+      return {
+        child,
+        settingsDir,
+        next: async () => (await lines.next()).value as string,
+        send: (line: string) => child.stdin!.write(`${line}\n`),
+      };
     });
     try {
       for (const w of workers) expect(await w.next()).toBe('ready');
-      // Hold the write lock while both start, so that both are waiting on it at once.
+      // Barrier 1: both PCs read the stock before either writes, and both see the last unit free.
+      for (const w of workers) w.send('look');
+      const seen = await Promise.all(workers.map((w) => w.next()));
+      expect(seen).toEqual(Array(2).fill('saw {"onHand":1,"reserved":0,"status":"new"}'));
+      // Barrier 2: the test holds the write lock until both have entered the stock check, so
+      // both are waiting on the lock at once when it is released: the two checks race.
       sqlite().exec('BEGIN IMMEDIATE');
-      for (const w of workers) w.child.stdin!.write('go\n');
-      await new Promise((r) => setTimeout(r, 300));
+      for (const w of workers) w.send('go');
+      expect(await Promise.all(workers.map((w) => w.next()))).toEqual(['checking', 'checking']);
+      expect(stockOf(sqlite(), 'LAST')).toEqual({ onHand: 1, reserved: 0 });
       sqlite().exec('COMMIT');
       const results = await Promise.all(
         workers.map(

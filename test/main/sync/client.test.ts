@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rows } from '../../../src-server/db/open.js';
 import { Journal } from '../../../src-main/core/journal.js';
-import { BACKENDS, startTestServer, type TestServer } from '../../helpers/central-server.js';
+import { describeOnBackends, startTestServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder, insertOrders } from '../../helpers/orders.js';
 import { closePc, connectedPc, localId, localStatus } from '../../helpers/sync-pcs.js';
 import { TestClock, type TestApp } from '../../helpers/test-app.js';
 
-describe.each(BACKENDS)('store PCs syncing with the central server (%s)', (backend) => {
+describeOnBackends('store PCs syncing with the central server', (backend) => {
   let server: TestServer;
   let tokyo: TestApp;
   let osaka: TestApp;

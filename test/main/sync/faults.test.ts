@@ -105,8 +105,9 @@ describe('sync under faults: nothing lost, nothing applied twice', () => {
 
   it('the server restarts in the middle of a round', async () => {
     await change(150);
+    const pushing = proxy.seen('POST /sync/push');
     const round = pc.call('sync:now', {}).catch((e: Error) => e);
-    await new Promise((r) => setTimeout(r, 20));
+    await pushing;
     await server.restart();
     await round;
     for (let i = 0; i < 10 && (await pc.call('sync:status', {})).pending > 0; i++)

@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SOURCE_ROOT } from '../../../src-main/app/paths.js';
 import type { PullResponse, PushResponse, WireOp, WireOpOf } from '../../../src-shared/sync/protocol.js';
 import { rows } from '../../../src-server/db/open.js';
 import { sql } from 'drizzle-orm';
-import { BACKENDS, startTestServer, type TestServer } from '../../helpers/central-server.js';
+import { describeOnBackends, startTestServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
 import { fileOrder, sjis } from '../../helpers/order-files.js';
 import { rakutenOrderData } from '../../helpers/rakuten-order-file.js';
+
+let opCount = 0;
 
 function statusOp(
   orderNo: string,
@@ -16,7 +18,7 @@ function statusOp(
   extra: Record<string, unknown> = {},
 ): WireOp {
   return {
-    opId: `op-${Math.random().toString(36).slice(2)}-${orderNo}`,
+    opId: `op-${++opCount}-${orderNo}`,
     channel: 'yahoo_shopping',
     orderNo,
     kind: 'status',
@@ -30,7 +32,7 @@ function statusOp(
   } as WireOp;
 }
 
-describe.each(BACKENDS)('central server API (%s)', (backend) => {
+describeOnBackends('central server API', (backend) => {
   let s: TestServer;
   let tokyo: string;
   let osaka: string;

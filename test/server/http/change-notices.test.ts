@@ -1,29 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushResponse, WireOp } from '../../../src-shared/sync/protocol.js';
-import { listenForChanges, type ChangeListener } from '../../helpers/change-listener.js';
+import { lastChange } from '../../../src-server/db/changes.js';
+import {
+  listenForChanges,
+  settle,
+  whoWakes,
+  type ChangeListener,
+  type WakeProbe,
+} from '../../helpers/change-listener.js';
 import { startTestServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
 
-/** How long a PC that should not wake is watched after the others woke. */
-const QUIET_MS = 2500;
-
 let s: TestServer;
 const pcs = {} as Record<'tokyo' | 'osaka' | 'head', { token: string; listener: ChangeListener }>;
+let markers = 0;
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Does `change`, then says who woke (within 2 s each) and checks the others stay asleep. */
-async function whoWakes(change: () => Promise<unknown>): Promise<Record<keyof typeof pcs, number | null>> {
-  const since = Date.now();
-  await change();
-  const woke = {} as Record<keyof typeof pcs, number | null>;
-  await Promise.all(
-    (Object.keys(pcs) as (keyof typeof pcs)[]).map(async (name) => {
-      woke[name] = await pcs[name].listener.nextNotice(since, 2000 + QUIET_MS).catch(() => null);
-    }),
-  );
-  return woke;
+function probe(): WakeProbe<keyof typeof pcs> {
+  return {
+    listeners: { tokyo: pcs.tokyo.listener, osaka: pcs.osaka.listener, head: pcs.head.listener },
+    lastChange: () => lastChange(s.server.database.db),
+    marker: () => s.addStore(`marker-${++markers}`, `目印${markers}`),
+  };
 }
+
+/** Who `change` woke and after how many ms; head office wakes for every change tested here. */
+const wakes = (change: () => Promise<unknown>) => whoWakes(probe(), 'head', change);
 
 describe('change notices reach only the PCs that can see the change', () => {
   beforeAll(async () => {
@@ -39,8 +40,8 @@ describe('change notices reach only the PCs that can see the change', () => {
       const token = await s.addPc(store, `${name}-PC`);
       pcs[name] = { token, listener: await listenForChanges(s.url, token) };
     }
-    // Let the notices of the registrations above pass before the first test looks.
-    await wait(1200);
+    // The registrations above are told before the first test looks.
+    await settle(probe());
   }, 60_000);
   afterAll(async () => {
     for (const pc of Object.values(pcs)) pc.listener.close();
@@ -48,7 +49,7 @@ describe('change notices reach only the PCs that can see the change', () => {
   });
 
   it("wakes the order's store and head office within 2 s, and not another store", async () => {
-    const woke = await whoWakes(() => s.intake([makeOrder({ orderNo: 'SSE-OSAKA-1', storeId: 'osaka' })]));
+    const woke = await wakes(() => s.intake([makeOrder({ orderNo: 'SSE-OSAKA-1', storeId: 'osaka' })]));
     expect(woke.osaka).not.toBeNull();
     expect(woke.osaka!).toBeLessThan(2000);
     expect(woke.head).not.toBeNull();
@@ -57,7 +58,7 @@ describe('change notices reach only the PCs that can see the change', () => {
   });
 
   it('wakes only head office for an order with no store yet', async () => {
-    const woke = await whoWakes(() => s.intake([makeOrder({ orderNo: 'SSE-NONE-1', storeId: null })]));
+    const woke = await wakes(() => s.intake([makeOrder({ orderNo: 'SSE-NONE-1', storeId: null })]));
     expect(woke.head).not.toBeNull();
     expect(woke.tokyo).toBeNull();
     expect(woke.osaka).toBeNull();
@@ -76,7 +77,7 @@ describe('change notices reach only the PCs that can see the change', () => {
       to: 'tokyo',
       fields: { storeId: 'tokyo' },
     };
-    const woke = await whoWakes(async () => {
+    const woke = await wakes(async () => {
       const pushed = await s.request<PushResponse>(pcs.head.token, 'POST', '/sync/push', { ops: [op] });
       expect(pushed.body.results[0]!.accepted).toBe(true);
     });
@@ -86,7 +87,7 @@ describe('change notices reach only the PCs that can see the change', () => {
   });
 
   it('wakes every PC for a master change', async () => {
-    const woke = await whoWakes(() => s.addStore('nagoya', '名古屋店'));
+    const woke = await wakes(() => s.addStore('nagoya', '名古屋店'));
     expect(woke).toEqual({ tokyo: expect.any(Number), osaka: expect.any(Number), head: expect.any(Number) });
   });
 });

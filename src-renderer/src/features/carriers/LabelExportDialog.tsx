@@ -10,7 +10,8 @@ import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { RowsTable, type RowsColumn } from '../../components/RowsTable.js';
 import { useScreen } from '../../screen/screen-context.js';
-import { saveDownload, todayJst } from '../files/transfer.js';
+import { jstToday } from '../../../../src-shared/text/jst.js';
+import { saveDownload } from '../files/transfer.js';
 import { useTask } from '../files/use-task.js';
 import { FormError } from '../../components/FormError.js';
 
@@ -27,7 +28,7 @@ const PROBLEM_COLUMNS: RowsColumn<LabelProblem>[] = [
 export function LabelExportDialog({ orderIds }: { orderIds: number[] }) {
   const screen = useScreen();
   const [format, setFormat] = useState<LabelFormat>('yamato_b2');
-  const [shipDate, setShipDate] = useState(todayJst());
+  const [shipDate, setShipDate] = useState(jstToday());
   const [itemName, setItemName] = useState('');
   const [result, setResult] = useState<LabelExportResult | null>(null);
   const { busy, error, run: task } = useTask();

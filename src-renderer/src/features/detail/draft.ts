@@ -1,5 +1,6 @@
 import type { EditableOrderDetail } from '../../../../src-shared/api/detail.js';
 import type { InputOf } from '../../../../src-shared/api/index.js';
+import { subtotalOf, totalOf } from '../../../../src-shared/domain/money.js';
 
 /** The F12 form as typed: money fields stay text until they are valid integers. */
 export interface Draft {
@@ -57,12 +58,12 @@ export function checkDraft(detail: EditableOrderDetail, draft: Draft): Checked {
       return [key, value ?? 0];
     }),
   ) as Record<keyof typeof MONEY_LABELS, number>;
-  const subtotal = prices.reduce((sum, p) => sum + p.quantity * p.unitPrice, 0);
+  const subtotal = subtotalOf(prices);
   if (errors.length === 0 && money.discount > subtotal)
     errors.push('値引が小計を超えています。合計がマイナスにならないよう値引を見直してください。');
   if (money.codFee > 0 && money.codFee !== order.codFee && !detail.isCod)
     errors.push('代金引換ではない注文に代引手数料は設定できません。');
-  const total = subtotal - money.discount + money.shippingFee + money.codFee;
+  const total = totalOf({ subtotal, ...money });
   if (errors.length > 0) return { input: null, errors, subtotal: pricesValid ? subtotal : null, total: null };
   return {
     input: {

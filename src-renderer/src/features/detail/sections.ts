@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import { OrderMails } from '../mail/OrderMails.js';
 
 /** A block another feature shows inside 注文詳細, below the history (e.g. the order's mails). */
-export interface DetailSection {
+interface DetailSection {
   id: string;
   title: string;
   Component: ComponentType<{ orderId: number }>;

@@ -31,8 +31,3 @@ export function readUpload(file: File): Promise<FileUpload> {
     reader.readAsDataURL(file);
   });
 }
-
-/** Today in Japan time as YYYY-MM-DD (a ship date's default). */
-export function todayJst(): string {
-  return new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
-}

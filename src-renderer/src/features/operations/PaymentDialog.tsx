@@ -1,17 +1,11 @@
 import { useState } from 'react';
 import { invoke } from '../../api/client.js';
+import { jstToday } from '../../../../src-shared/text/jst.js';
 import { OperationDialog, useBulkSubmit } from './OperationDialog.js';
-
-const jstDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
-
-/** Today in Japan as YYYY-MM-DD (the paid date's default). */
-export function todayJst(): string {
-  return jstDate.format(new Date());
-}
 
 /** 入金確認登録: the checked 在庫確認済 orders → 入金済 with the paid date. */
 export function PaymentDialog({ orderIds }: { orderIds: number[] }) {
-  const [paidOn, setPaidOn] = useState(todayJst());
+  const [paidOn, setPaidOn] = useState(jstToday());
   const { error, busy, submit } = useBulkSubmit('入金確認登録');
   return (
     <OperationDialog
@@ -27,7 +21,7 @@ export function PaymentDialog({ orderIds }: { orderIds: number[] }) {
         <input
           type="date"
           value={paidOn}
-          max={todayJst()}
+          max={jstToday()}
           required
           autoFocus
           onChange={(e) => setPaidOn(e.target.value)}

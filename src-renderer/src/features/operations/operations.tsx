@@ -11,7 +11,7 @@ import { ShipDialog } from './ShipDialog.js';
 import { TrackingDialog } from './TrackingDialog.js';
 
 /** A status operation as the clerk reaches it: from the operation bar and the F4 menu. */
-export interface DayOperation {
+interface DayOperation {
   id: `E${number}`;
   label: string;
   /**

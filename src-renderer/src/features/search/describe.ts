@@ -1,9 +1,8 @@
 import type { Masters } from '../../../../src-shared/api/app.js';
 import type { SearchCriteria } from '../../../../src-shared/api/orders.js';
 import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
+import { formatYen } from '../../../../src-shared/domain/money.js';
 import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
-
-const yen = new Intl.NumberFormat('ja-JP');
 
 /** The conditions of a search in words, for the banner over its result ("購入者: 山田 / ..."). */
 export function describeCriteria(c: SearchCriteria, masters: Masters): string[] {
@@ -44,7 +43,7 @@ export function describeCriteria(c: SearchCriteria, masters: Masters): string[] 
   );
   if (c.totalMin !== undefined || c.totalMax !== undefined) {
     out.push(
-      `金額: ${c.totalMin !== undefined ? `¥${yen.format(c.totalMin)}` : ''}〜${c.totalMax !== undefined ? `¥${yen.format(c.totalMax)}` : ''}`,
+      `金額: ${c.totalMin !== undefined ? formatYen(c.totalMin) : ''}〜${c.totalMax !== undefined ? formatYen(c.totalMax) : ''}`,
     );
   }
   if (c.orderComment) out.push('注文時コメントあり');
