@@ -5,8 +5,8 @@ import { STARTED_LINE, startCentralServer } from './server.js';
 /**
  * `npm run server -- --port N [--trusted-proxy ADDRESS ...]`: the central server. The first stdout line is
  * "Chumon server listening on <URL>" (tests and scripts read it), the last start-up line
- * STARTED_LINE. Data in CHUMON_SERVER_DATA_DIR (embedded PGlite), or PostgreSQL when DATABASE_URL is set; channel
- * credentials sealed with the key in CHUMON_SERVER_KEY_FILE (default: beside the PGlite folder).
+ * STARTED_LINE. Data in CHUMON_SERVER_DATA_DIR (embedded PGlite), or PostgreSQL when DATABASE_URL is set;
+ * channel credentials sealed with the key in CHUMON_SERVER_KEY_FILE (default: beside the PGlite folder).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({

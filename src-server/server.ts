@@ -10,8 +10,8 @@ import type { RateLimits } from './http/rate-limit.js';
 import { purgeAmazonPii } from './privacy/purge.js';
 import { seedDefaultMasters } from './sync/masters.js';
 import { refreshStatistics } from './orders/intake.js';
-import { DAY_MS } from '../src-shared/text/jst.js';
 import { createChannels, type Channels, type ChannelsOptions } from './channels/service.js';
+import { DAY_MS } from '../src-shared/text/jst.js';
 
 export interface CentralServerOptions {
   port: number;

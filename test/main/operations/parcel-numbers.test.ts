@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureDefaultMasters } from '../../../src-main/db/defaults.js';
 import { openDatabase } from '../../../src-main/db/open.js';
 import { insertOrders } from '../../helpers/orders.js';
+import { withLaterOrderColumns } from '../../helpers/older-database.js';
 import { createTestApp, MIGRATIONS, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
@@ -113,10 +114,12 @@ describe('numbers held twice before the unique index', () => {
     const old = openDatabase(file, before);
     ensureDefaultMasters(old.sqlite);
     const twice = { status: 'awaiting_shipment' as const, carrier: 'yamato', trackingNo: '444455556666' };
-    const [first, second] = insertOrders(old.sqlite, [
-      { order: { orderedAt: '2026-11-01T00:00:00.000Z' }, initial: twice },
-      { order: { orderedAt: '2026-11-02T00:00:00.000Z' }, initial: { ...twice, trackingNo: '4444-5555-6666' } },
-    ]);
+    const [first, second] = withLaterOrderColumns(old.sqlite, () =>
+      insertOrders(old.sqlite, [
+        { order: { orderedAt: '2026-11-01T00:00:00.000Z' }, initial: twice },
+        { order: { orderedAt: '2026-11-02T00:00:00.000Z' }, initial: { ...twice, trackingNo: '4444-5555-6666' } },
+      ]),
+    );
     old.sqlite.close();
     const upgraded = openDatabase(file, MIGRATIONS);
     const { sqlite: db } = upgraded;

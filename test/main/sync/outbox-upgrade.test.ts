@@ -6,6 +6,7 @@ import { ensureDefaultMasters } from '../../../src-main/db/defaults.js';
 import { openDatabase } from '../../../src-main/db/open.js';
 import { OutboxReader } from '../../../src-main/sync/outbox.js';
 import { insertOrders } from '../../helpers/orders.js';
+import { withLaterOrderColumns } from '../../helpers/older-database.js';
 import { MIGRATIONS } from '../../helpers/test-app.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-outbox-upgrade-'));
@@ -37,11 +38,9 @@ describe('changes queued by an earlier Chumon', () => {
     const file = path.join(dir, 'chumon.sqlite');
     const old = openDatabase(file, migrationsUpTo(17));
     ensureDefaultMasters(old.sqlite);
-    // Today's writer names the columns later migrations add: the old table lends them for the insert.
-    const later = { ship_notice: 'text', channel_note: "text NOT NULL DEFAULT ''" };
-    for (const [column, type] of Object.entries(later)) old.sqlite.exec(`ALTER TABLE orders ADD ${column} ${type}`);
-    const [id] = insertOrders(old.sqlite, [{ order: { orderNo: 'OLD-1', storeId: 'tokyo' } }]);
-    for (const column of Object.keys(later)) old.sqlite.exec(`ALTER TABLE orders DROP COLUMN ${column}`);
+    const [id] = withLaterOrderColumns(old.sqlite, () =>
+      insertOrders(old.sqlite, [{ order: { orderNo: 'OLD-1', storeId: 'tokyo' } }]),
+    );
     const queue = old.sqlite.prepare(
       "INSERT INTO sync_outbox (op_id, entity, entity_id, kind, payload, created_at) VALUES (?, 'order', ?, ?, ?, ?)",
     );
