@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { ServiceContext } from '../core/context.js';
@@ -9,6 +10,49 @@ export function documentsDir(ctx: Pick<ServiceContext, 'settings' | 'paths'>): s
   return ctx.settings.get('documents')?.dir || ctx.paths.documents;
 }
 
+/** Folders of the operating system itself: making a folder there hangs or harms (/proc/self/x loops). */
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
+
+/** Refuses a documents folder inside the system's own folders, with the clerk's words. */
+export function refuseSystemFolder(dir: string): void {
+  if (process.platform === 'win32') return;
+  const resolved = path.resolve(dir);
+  if (SYSTEM_FOLDERS.some((root) => resolved === root || resolved.startsWith(`${root}/`))) {
+    throw new UserError(
+      `「${dir}」はシステムのフォルダのため、PDF の保存先にできません。書類用のフォルダを指定してください。`,
+      'documents_dir',
+    );
+  }
+}
+
+/** A network folder that does not answer must not hold the settings screen for long. */
+const FOLDER_TIME_LIMIT_MS = 5_000;
+
+/**
+ * Makes the documents folder a clerk chose in 設定 → 印刷・CSV: not inside the system's own
+ * folders, and given up after a few seconds (an unreachable share can block for minutes).
+ */
+export async function makeDocumentsFolder(dir: string): Promise<void> {
+  refuseSystemFolder(dir);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${FOLDER_TIME_LIMIT_MS / 1000} 秒以内に応答がありません`)),
+      FOLDER_TIME_LIMIT_MS,
+    );
+  });
+  try {
+    await Promise.race([mkdir(dir, { recursive: true }), late]);
+  } catch (err) {
+    throw new UserError(
+      `保存先フォルダ「${dir}」を作成できません（${(err as Error).message}）。別のフォルダを指定してください。`,
+      'documents_dir',
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** 20261127-103015 in Japan time, for file names that sort by time. */
 export function fileStamp(at: Date): string {
   const jst = jstClock(at);
@@ -17,6 +61,7 @@ export function fileStamp(at: Date): string {
 
 /** Writes a document without ever overwriting an earlier one (name_2, name_3, ...). */
 export function saveDocument(dir: string, baseName: string, bytes: Buffer): { fileName: string; filePath: string } {
+  refuseSystemFolder(dir);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { Handlers } from '../core/dispatch.js';
+import { makeDocumentsFolder } from './documents.js';
 import { downloadJob, listJobs, markPrinted, marksSummary, printTarget, reprint, runPrint } from './print-service.js';
 
 export const printingHandlers: Handlers<
@@ -47,13 +47,7 @@ export const printingHandlers: Handlers<
     if (input.documentsDir) {
       if (!path.isAbsolute(input.documentsDir))
         throw new UserError('PDF の保存先は、ドライブやルートから始まるフォルダのパスで指定してください。');
-      try {
-        mkdirSync(input.documentsDir, { recursive: true });
-      } catch (err) {
-        throw new UserError(
-          `保存先フォルダ「${input.documentsDir}」を作成できません（${(err as Error).message}）。別のフォルダを指定してください。`,
-        );
-      }
+      await makeDocumentsFolder(input.documentsDir);
     }
     ctx.settings.set('printer', input.printer);
     ctx.settings.set('csvEncoding', input.csvEncoding);

@@ -1,9 +1,11 @@
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PII_FIELDS } from '../../src-shared/domain/order-fields.js';
 import { PII_PURGE_REASON, PII_RETENTION_DAYS } from '../../src-shared/domain/privacy.js';
 import type { Actor, AppContext } from '../core/app-context.js';
 import { DAY_MS } from '../../src-shared/text/jst.js';
+import { documentsDir } from '../printing/documents.js';
 
 interface PurgeResult {
   orders: number;
@@ -37,10 +39,15 @@ function blank(value: unknown, values: Set<string>): unknown {
  * subject), in the import snapshot, and in any kept PDF listing it (deleted). Order number,
  * items and money stay. Each purge is recorded in the order's history. Idempotent.
  */
-export function purgeLocalPii(sqlite: BetterSqlite3.Database, now: Date, actor: Actor): PurgeResult {
+export function purgeLocalPii(
+  sqlite: BetterSqlite3.Database,
+  now: Date,
+  actor: Actor,
+  documentFolders: readonly string[],
+): PurgeResult {
   const total: PurgeResult = { orders: 0, mails: 0, files: [] };
   for (let after = 0; after >= 0;) {
-    const step = purgeChunk(sqlite, now, actor, after, CHUNK);
+    const step = purgeChunk(sqlite, now, actor, after, CHUNK, documentFolders);
     total.orders += step.result.orders;
     total.mails += step.result.mails;
     total.files.push(...step.result.files);
@@ -65,6 +72,19 @@ function keptFilesByOrder(sqlite: BetterSqlite3.Database, orderIds: readonly num
 }
 
 /**
+ * Whether `file` lies inside one of the app's documents folders. A print job's path comes
+ * from the database, which a restored or copied backup may have written: the purge deletes
+ * only the app's own documents, never a file named anywhere else.
+ */
+function isOwnDocument(file: string, folders: readonly string[]): boolean {
+  const resolved = path.resolve(file);
+  return (
+    path.extname(resolved).toLowerCase() === '.pdf' &&
+    folders.some((folder) => path.dirname(resolved) === path.resolve(folder))
+  );
+}
+
+/**
  * One transaction over the next `limit` due orders after `afterId` (in id order, so each
  * step reads only up to its own matches, never the whole table again). lastId is -1 when
  * done. Every lookup per order goes through a key: a store's mail log, import snapshots
@@ -76,6 +96,7 @@ function purgeChunk(
   actor: Actor,
   afterId: number,
   limit: number,
+  documentFolders: readonly string[],
 ): { result: PurgeResult; lastId: number } {
   const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * DAY_MS).toISOString();
   const at = now.toISOString();
@@ -140,7 +161,7 @@ function purgeChunk(
           eraseSnapshot!.run('{}', snap.rowid);
         }
       }
-      const files = keptFiles.get(order.id) ?? [];
+      const files = (keptFiles.get(order.id) ?? []).filter((file) => isOwnDocument(file, documentFolders));
       if (files.length > 0) reason += ` 個人情報を含む保存書類 ${files.length}件を削除しました。`;
       filesToDelete.push(...files);
       history.run(order.id, at, actor.storeId, actor.pcId, reason);
@@ -173,7 +194,8 @@ export function startPiiPurge(ctx: AppContext, dayMs = DAY_MS): () => void {
       let purged = 0;
       for (let after = 0; after >= 0 && !stopped;) {
         const started = performance.now();
-        const step = purgeChunk(ctx.database.sqlite, ctx.clock.now(), ctx.actor(), after, BACKGROUND_STEP);
+        const folders = [documentsDir(ctx), ctx.paths.documents];
+        const step = purgeChunk(ctx.database.sqlite, ctx.clock.now(), ctx.actor(), after, BACKGROUND_STEP, folders);
         purged += step.result.orders;
         after = step.lastId;
         const rest = REST_FACTOR * (performance.now() - started);

@@ -13,6 +13,7 @@ import { databaseChecksum, folderListing } from '../helpers/db-checksum.js';
 import { createRng, testSeed } from '../helpers/prng.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { mutate } from './junk.js';
+import { documentsDir } from '../../src-main/printing/documents.js';
 
 /** Inputs tried per method and path (CHUMON_FUZZ_ITERATIONS=400 for a long run). */
 const PER_METHOD = Number(process.env.CHUMON_FUZZ_ITERATIONS ?? 40);
@@ -37,7 +38,7 @@ beforeAll(async () => {
   t.app.ctx.settings.set('backup', { keep: 10, daily: false });
   seedDemo(t.app.ctx.database.sqlite, { orders: 300, now: t.clock.now() });
   // The S3 purge runs by itself 3 s after start; run it now so it has nothing left to change.
-  purgeLocalPii(t.app.ctx.database.sqlite, t.clock.now(), t.app.ctx.actor());
+  purgeLocalPii(t.app.ctx.database.sqlite, t.clock.now(), t.app.ctx.actor(), [documentsDir(t.app.ctx)]);
   staticRoot = mkdtempSync(path.join(os.tmpdir(), 'chumon-fuzz-static-'));
   server = await startWebServer({ app: t.app, staticRoot, port: 0, token: 'fuzz-token-0123456789' });
   before = snapshot();

@@ -268,6 +268,24 @@ describe('E8 without a printer', () => {
     ).rejects.toThrow(/この PC にありません/);
     expect((await t.call('printing:settings', {})).csvEncoding).toBe('shift_jis');
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses the system’s own folders (/proc/self/x made the app hang) and saves nothing',
+    async () => {
+      const before = (await t.call('printing:settings', {})).documentsDir;
+      for (const documentsDir of ['/proc/self/x', '/sys/chumon', '/dev/shm/../null/x']) {
+        await expect(
+          t.call('printing:saveSettings', {
+            printer: '',
+            deliveryNotePrices: true,
+            csvEncoding: 'utf8bom',
+            documentsDir,
+          }),
+        ).rejects.toThrow(/システムのフォルダのため、PDF の保存先にできません/);
+      }
+      expect((await t.call('printing:settings', {})).documentsDir).toBe(before);
+    },
+  );
 });
 
 const QUEUE = CUPS_QUEUE;

@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { purgeLocalPii, startPiiPurge } from '../../../src-main/privacy/purge.js';
 import { insertOrders } from '../../helpers/orders.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { documentsDir } from '../../../src-main/printing/documents.js';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -15,13 +16,13 @@ it('purges every due Amazon order across many chunks, and nothing else', () => {
     ...Array.from({ length: 1234 }, () => ({ order: { channel: 'amazon' as const }, initial: shippedLongAgo })),
     ...Array.from({ length: 10 }, () => ({ order: { channel: 'rakuten' as const }, initial: shippedLongAgo })),
   ]);
-  const result = purgeLocalPii(sqlite, t.clock.now(), t.app.ctx.actor());
+  const result = purgeLocalPii(sqlite, t.clock.now(), t.app.ctx.actor(), [documentsDir(t.app.ctx)]);
   expect(result.orders).toBe(1234);
   const left = sqlite
     .prepare("SELECT channel, count(*) AS n FROM orders WHERE buyer_name <> '' GROUP BY channel")
     .all();
   expect(left).toEqual([{ channel: 'rakuten', n: 10 }]);
-  expect(purgeLocalPii(sqlite, t.clock.now(), t.app.ctx.actor()).orders).toBe(0);
+  expect(purgeLocalPii(sqlite, t.clock.now(), t.app.ctx.actor(), [documentsDir(t.app.ctx)]).orders).toBe(0);
 });
 
 it('the scheduled purge works in steps and leaves the event loop free between them', async () => {

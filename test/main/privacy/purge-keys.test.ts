@@ -56,7 +56,7 @@ it('finds every due order’s snapshot and kept documents within one chunk, dele
   snapshot.run('503-0000002-0000002', b, JSON.stringify({ buyerName: '鈴木 一郎', phone: '03-2222-2222' }));
   snapshot.run('503-0000003-0000003', notDue, JSON.stringify({ buyerName: '山田 太郎' }));
 
-  const result = purgeLocalPii(sqlite, t.clock.now(), t.app.ctx.actor());
+  const result = purgeLocalPii(sqlite, t.clock.now(), t.app.ctx.actor(), [dir]);
 
   expect(result.orders).toBe(2);
   expect(result.files.sort()).toEqual([both, onlyB].sort());

@@ -6,6 +6,7 @@ import { purgeLocalPii } from '../../../src-main/privacy/purge.js';
 import { LocalOrderWriter } from '../../../src-main/sync/wire-order.js';
 import { insertOrders } from '../../helpers/orders.js';
 import { createTestApp, TestClock, type TestApp } from '../../helpers/test-app.js';
+import { documentsDir } from '../../../src-main/printing/documents.js';
 
 describe('S3 Amazon personal-data purge on a store PC', () => {
   let t: TestApp;
@@ -56,6 +57,16 @@ describe('S3 Amazon personal-data purge on a store PC', () => {
          VALUES ('picking', 'picking-20261101.pdf', ?, NULL, 1, 10, ?, 2, '2026-11-01T00:00:00.000Z', 'テスト')`,
       )
       .run(pdf, JSON.stringify([other, id]));
+    // A print job naming a file outside the documents folder, as a restored or copied
+    // database may: the purge leaves that file alone.
+    const elsewhere = path.join(mkdtempSync(path.join(os.tmpdir(), 'chumon-elsewhere-')), 'keiyaku.pdf');
+    writeFileSync(elsewhere, '%PDF-1.4 not the app’s');
+    sqlite
+      .prepare(
+        `INSERT INTO print_jobs (kind, file_name, file_path, printer, pages, bytes, order_ids, order_count, created_at, actor)
+         VALUES ('picking', 'keiyaku.pdf', ?, NULL, 1, 10, ?, 1, '2026-11-01T00:00:00.000Z', 'テスト')`,
+      )
+      .run(elsewhere, JSON.stringify([id]));
     sqlite
       .prepare(
         `INSERT INTO import_records (channel, order_no, order_id, snapshot, source, imported_at) VALUES ('amazon', '503-1234567-1234567', ?, ?, 'amazon.txt', '2026-10-30T00:00:00.000Z')`,
@@ -67,12 +78,13 @@ describe('S3 Amazon personal-data purge on a store PC', () => {
     const unsent = () => sqlite.prepare("SELECT n FROM tab_counts WHERE tab = 'mail_unsent'").pluck().get() as number;
     const unsentBefore = unsent();
     clock.advanceDays(29);
-    expect(purgeLocalPii(sqlite, clock.now(), t.app.ctx.actor()).orders).toBe(0);
+    expect(purgeLocalPii(sqlite, clock.now(), t.app.ctx.actor(), [dir]).orders).toBe(0);
     expect(existsSync(pdf)).toBe(true);
 
     clock.advanceDays(2);
-    const result = purgeLocalPii(sqlite, clock.now(), t.app.ctx.actor());
+    const result = purgeLocalPii(sqlite, clock.now(), t.app.ctx.actor(), [dir]);
     expect(result).toEqual({ orders: 1, mails: 1, files: [pdf] });
+    expect(existsSync(elsewhere)).toBe(true);
     const row = sqlite.prepare('SELECT * FROM orders WHERE id = ?').get(id) as Record<string, unknown>;
     expect(row).toMatchObject({
       buyer_name: '',
@@ -109,7 +121,7 @@ describe('S3 Amazon personal-data purge on a store PC', () => {
     expect(history[0]).toContain('保存書類 1件を削除');
     // The other channel's order keeps everything; a second run finds nothing.
     expect(sqlite.prepare('SELECT buyer_name FROM orders WHERE id = ?').pluck().get(other)).toBe('山田 太郎');
-    expect(purgeLocalPii(sqlite, clock.now(), t.app.ctx.actor()).orders).toBe(0);
+    expect(purgeLocalPii(sqlite, clock.now(), t.app.ctx.actor(), [documentsDir(t.app.ctx)]).orders).toBe(0);
     // Nothing of it went to the sync outbox: the server purges on its own clock.
     expect(sqlite.prepare("SELECT count(*) FROM sync_outbox WHERE kind = 'pii_purge'").pluck().get()).toBe(0);
   });
@@ -118,7 +130,7 @@ describe('S3 Amazon personal-data purge on a store PC', () => {
     t = createTestApp({ clock: new TestClock(new Date('2026-12-15T00:00:00Z')) });
     const sqlite = t.app.ctx.database.sqlite;
     const id = shippedAmazonOrder('2026-11-01T00:00:00.000Z');
-    purgeLocalPii(sqlite, t.clock.now(), t.app.ctx.actor());
+    purgeLocalPii(sqlite, t.clock.now(), t.app.ctx.actor(), [documentsDir(t.app.ctx)]);
     const order = t.app.ctx.services.orders.get(id)!;
     new LocalOrderWriter(sqlite).write({
       channel: 'amazon',
