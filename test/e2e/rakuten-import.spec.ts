@@ -10,8 +10,8 @@ const grid = (page: Page) => page.getByRole('grid').first();
 async function chooseFile(page: Page, name: string, bytes: Buffer) {
   await page.keyboard.press('F1');
   const dialog = page.getByRole('dialog', { name: 'Yahoo!オークションCSV取込' });
+  // A chosen file is read at once.
   await dialog.getByLabel('CSVファイル').setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
-  await dialog.getByRole('button', { name: '読込' }).click();
   return dialog;
 }
 
