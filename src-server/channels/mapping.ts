@@ -1,4 +1,4 @@
-import type { Buyer, NewOrder, OrderItem, ShipTo } from '../../src-shared/domain/order.js';
+import type { NewOrder, ShipTo } from '../../src-shared/domain/order.js';
 import type { ApiChannel } from './connector.js';
 
 /** Integer yen from a channel's amount ("1980.00", "1980", 1980); absent is 0. */
@@ -49,19 +49,10 @@ export function shipToDigest(shipTo: ShipTo): string {
   ]);
 }
 
-export interface OrderParts {
+/** What a connector reads from its channel: a NewOrder without the store's own marks. */
+export type OrderParts = Omit<NewOrder, 'channel' | 'mailInquiry' | 'orderFormDone' | 'storeId'> & {
   channel: ApiChannel;
-  orderNo: string;
-  orderedAt: string;
-  buyer: Buyer;
-  shipTo: ShipTo;
-  paymentMethod: string;
-  items: OrderItem[];
-  discount: number;
-  shippingFee: number;
-  codFee: number;
-  orderComment: string;
-}
+};
 
 /** The NewOrder a connector hands on (money never negative; the store assigns itself later). */
 export function newOrder(parts: OrderParts): NewOrder {

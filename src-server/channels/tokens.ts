@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ChannelUnavailableError, CredentialError } from './connector.js';
 import type { ChannelHttp, HttpAnswer } from './http.js';
 
@@ -62,6 +63,34 @@ export async function refreshAccessToken(
     );
   }
   throw new ChannelUnavailableError(`${label}のアクセストークンを更新できませんでした（HTTP ${answer.status}）。`);
+}
+
+/** The credentials of an OAuth 2.0 refresh-token grant (Login with Amazon, Yahoo! ID連携). */
+export const refreshTokenCredentials = z.object({
+  clientId: z.string().trim().min(1).max(500),
+  clientSecret: z.string().trim().min(1).max(500),
+  refreshToken: z.string().trim().min(1).max(2000),
+});
+
+/** Access tokens renewed with those credentials at `tokenUrl`; `label` names the channel in errors. */
+export function refreshedTokens(
+  http: ChannelHttp,
+  tokenUrl: string,
+  credentials: z.output<typeof refreshTokenCredentials>,
+  label: string,
+): AccessTokens {
+  return new AccessTokens(() =>
+    refreshAccessToken(
+      http,
+      tokenUrl,
+      {
+        refresh_token: credentials.refreshToken,
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+      },
+      label,
+    ),
+  );
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 import { ChannelHttp, NetworkFailure, retryAfter, type ChannelProtocol, type HttpAnswer } from '../http.js';
 import { Pacers, type UsagePlan } from '../pacer.js';
 import { commonSettings, writeOutcome } from '../settings.js';
-import { AccessTokens, refreshAccessToken, withAccessToken } from '../tokens.js';
+import { refreshedTokens, refreshTokenCredentials, withAccessToken, type AccessTokens } from '../tokens.js';
 import { amazonState, mapAmazonOrder, type AmazonOrder, type AmazonOrderItem } from './amazon-orders.js';
 
 export const amazonSettings = commonSettings.extend({
@@ -23,11 +23,7 @@ export const amazonSettings = commonSettings.extend({
   marketplaceId: z.string().min(1).max(40).default('A1VC38T7YXB528'),
 });
 
-export const amazonCredentials = z.object({
-  clientId: z.string().trim().min(1).max(500),
-  clientSecret: z.string().trim().min(1).max(500),
-  refreshToken: z.string().trim().min(1).max(2000),
-});
+export const amazonCredentials = refreshTokenCredentials;
 
 /** The usage plans ordersV0.json documents (requests per second, burst). */
 export const AMAZON_PLANS: Record<string, UsagePlan> = {
@@ -83,18 +79,7 @@ export class AmazonConnector implements ChannelConnector {
     credentials: z.output<typeof amazonCredentials>,
   ) {
     this.http = new ChannelHttp(new Pacers({ ...AMAZON_PLANS, ...settings.rates }), PROTOCOL, settings.retry);
-    this.tokens = new AccessTokens(() =>
-      refreshAccessToken(
-        this.http,
-        settings.tokenUrl,
-        {
-          refresh_token: credentials.refreshToken,
-          client_id: credentials.clientId,
-          client_secret: credentials.clientSecret,
-        },
-        'Amazon（Login with Amazon）',
-      ),
-    );
+    this.tokens = refreshedTokens(this.http, settings.tokenUrl, credentials, 'Amazon（Login with Amazon）');
   }
 
   private async read<T>(operation: string, path: string, query?: URLSearchParams): Promise<T> {

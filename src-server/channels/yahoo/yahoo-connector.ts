@@ -14,7 +14,7 @@ import { ChannelHttp, NetworkFailure, retryAfter, type ChannelProtocol, type Htt
 import { fromJst, jstDigits } from '../mapping.js';
 import { Pacers, type UsagePlan } from '../pacer.js';
 import { commonSettings, writeOutcome } from '../settings.js';
-import { AccessTokens, refreshAccessToken, withAccessToken } from '../tokens.js';
+import { refreshedTokens, refreshTokenCredentials, withAccessToken, type AccessTokens } from '../tokens.js';
 import { mapYahooOrder, YAHOO_INFO_FIELDS, yahooState, type YahooOrderInfo } from './yahoo-orders.js';
 import { parseXml, requestXml, yahooError } from './yahoo-xml.js';
 
@@ -31,11 +31,7 @@ export const yahooSettings = commonSettings.extend({
   pageSize: z.number().int().min(1).max(2000).default(2000),
 });
 
-export const yahooCredentials = z.object({
-  clientId: z.string().trim().min(1).max(500),
-  clientSecret: z.string().trim().min(1).max(500),
-  refreshToken: z.string().trim().min(1).max(2000),
-});
+export const yahooCredentials = refreshTokenCredentials;
 
 /** "短い時間で同一URLに大量にアクセスを行った場合…（1クエリ/秒）": one query a second per URL. */
 export const YAHOO_PLANS: Record<string, UsagePlan> = {
@@ -80,18 +76,7 @@ export class YahooConnector implements ChannelConnector {
     credentials: z.output<typeof yahooCredentials>,
   ) {
     this.http = new ChannelHttp(new Pacers({ ...YAHOO_PLANS, ...settings.rates }), PROTOCOL, settings.retry);
-    this.tokens = new AccessTokens(() =>
-      refreshAccessToken(
-        this.http,
-        settings.tokenUrl,
-        {
-          refresh_token: credentials.refreshToken,
-          client_id: credentials.clientId,
-          client_secret: credentials.clientSecret,
-        },
-        'Yahoo!ショッピング（Yahoo! ID連携）',
-      ),
-    );
+    this.tokens = refreshedTokens(this.http, settings.tokenUrl, credentials, 'Yahoo!ショッピング（Yahoo! ID連携）');
   }
 
   private request(token: string, body: string): RequestInit {
