@@ -37,8 +37,8 @@ export interface EngineOrder {
  * (having written nothing); `applied` runs after the change is written.
  */
 export interface StatusEffect {
-  prepare?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string): string | null;
-  applied?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string): void;
+  prepare?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string, actor: Actor): string | null;
+  applied?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string, actor: Actor): void;
 }
 
 /** Orders that move as one: a single order, or every member of a bundle (bundle/rule.ts). */
@@ -232,7 +232,7 @@ export class StatusEngine {
 
   private write({ order, to }: Planned, requested: boolean, request: OperationRequest, actor: Actor, at: string): void {
     for (const effect of this.effects) {
-      const refusal = effect.prepare?.(order, to, request, at);
+      const refusal = effect.prepare?.(order, to, request, at, actor);
       if (refusal) throw new UnitRefused(order, refusal);
     }
     const reason = request.reason || (requested ? '' : '同梱の注文とともに処理');
@@ -261,6 +261,6 @@ export class StatusEngine {
       actor,
       at,
     );
-    for (const effect of this.effects) effect.applied?.(order, to, request, at);
+    for (const effect of this.effects) effect.applied?.(order, to, request, at, actor);
   }
 }

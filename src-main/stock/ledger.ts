@@ -1,5 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ShortLine } from '../../src-shared/api/stock.js';
+import type { ShortLine, StockMoveKind } from '../../src-shared/api/stock.js';
+import { stockSearchKey } from '../../src-shared/text/search-tokens.js';
+import type { Actor } from '../core/context.js';
+import { prepareAll } from '../core/statements.js';
 
 interface Need {
   sku: string;
@@ -7,59 +10,84 @@ interface Need {
   needed: number;
 }
 
+/** What a change to the stock is about: when, who, why, and the order where there is one. */
+export interface StockCause {
+  at: string;
+  actor: Pick<Actor, 'operator' | 'pcId'>;
+  reason: string;
+  order?: { id: number; no: string };
+}
+
+/** A stock row as it stands, for the writers that set it. */
+export interface StockState {
+  onHand: number;
+  reserved: number;
+  location: string;
+  jan: string;
+  title: string;
+}
+
+/** What a count, receipt or adjustment sets; absent attributes stay as they are. */
+export interface StockSetting {
+  sku: string;
+  storeId: string;
+  onHand: number;
+  location?: string;
+  jan?: string;
+  title?: string;
+}
+
+const SQL = {
+  needs: `SELECT sku, min(title) AS title, sum(quantity) AS needed FROM order_items
+          WHERE order_id = ? GROUP BY sku HAVING sum(quantity) > 0 ORDER BY min(line_no)`,
+  available: { pluck: 'SELECT on_hand - reserved FROM stock WHERE sku = ? AND store_id = ?' },
+  state: 'SELECT on_hand AS onHand, reserved, location, jan, title FROM stock WHERE sku = ? AND store_id = ?',
+  held: 'SELECT sku, store_id AS storeId, quantity FROM stock_reservations WHERE order_id = ?',
+  move: `UPDATE stock SET on_hand = on_hand + @onHand, reserved = reserved + @reserved, updated_at = @at
+         WHERE sku = @sku AND store_id = @storeId RETURNING on_hand AS onHand, reserved`,
+  insertReservation:
+    'INSERT INTO stock_reservations (order_id, sku, store_id, quantity, reserved_at) VALUES (?, ?, ?, ?, ?)',
+  deleteReservations: 'DELETE FROM stock_reservations WHERE order_id = ?',
+  upsert: `INSERT INTO stock (sku, store_id, on_hand, reserved, location, jan, title, search_key, updated_at)
+           VALUES (@sku, @storeId, @onHand, 0, @location, @jan, @title, @searchKey, @at)
+           ON CONFLICT (sku, store_id) DO UPDATE SET on_hand = excluded.on_hand, location = excluded.location,
+             jan = excluded.jan, title = excluded.title, search_key = excluded.search_key, updated_at = excluded.updated_at`,
+  entry: `INSERT INTO stock_ledger (at, sku, store_id, kind, on_hand_before, on_hand_after, reserved_before,
+            reserved_after, order_id, order_no, operator, pc_id, reason)
+          VALUES (@at, @sku, @storeId, @kind, @onHandBefore, @onHandAfter, @reservedBefore, @reservedAfter,
+            @orderId, @orderNo, @operator, @pcId, @reason)`,
+  insertShortage: `INSERT INTO stock_shortages (order_id, sku, store_id, needed, available, registered_at)
+                   VALUES (?, ?, ?, ?, ?, ?)`,
+  resolve: 'UPDATE stock_shortages SET resolved_at = ? WHERE order_id = ? AND resolved_at IS NULL',
+} as const;
+
 /**
- * The store's stock book (S15). Every method runs inside the caller's transaction, which is
- * what makes a check-then-reserve atomic: no other writer can take the units in between.
- * Invariant kept here: stock.reserved = SUM(stock_reservations.quantity) per (sku, store).
+ * The store's stock book (S15, N1): the one writer of the stock table. Every change to a
+ * SKU's on-hand or reserved count goes through here and leaves a stock_ledger row (who,
+ * which PC, when, why, before and after, the order). Every method runs inside the caller's
+ * transaction, which is what makes a check-then-reserve atomic.
+ * Invariants kept here: stock.reserved = SUM(stock_reservations.quantity) per (sku, store),
+ * and 0 <= reserved <= on_hand.
  */
 export class StockLedger {
-  private readonly needsStmt: BetterSqlite3.Statement;
-  private readonly availableStmt: BetterSqlite3.Statement;
-  private readonly heldStmt: BetterSqlite3.Statement;
-  private readonly reserveStmt: BetterSqlite3.Statement;
-  private readonly insertReservation: BetterSqlite3.Statement;
-  private readonly releaseStmt: BetterSqlite3.Statement;
-  private readonly consumeStmt: BetterSqlite3.Statement;
-  private readonly deleteReservations: BetterSqlite3.Statement;
-  private readonly insertShortage: BetterSqlite3.Statement;
-  private readonly resolveStmt: BetterSqlite3.Statement;
+  private readonly sql: Record<keyof typeof SQL, BetterSqlite3.Statement>;
 
   constructor(sqlite: BetterSqlite3.Database) {
-    this.needsStmt = sqlite.prepare(
-      `SELECT sku, min(title) AS title, sum(quantity) AS needed FROM order_items
-       WHERE order_id = ? GROUP BY sku ORDER BY min(line_no)`,
-    );
-    this.availableStmt = sqlite
-      .prepare('SELECT on_hand - reserved AS available FROM stock WHERE sku = ? AND store_id = ?')
-      .pluck();
-    this.heldStmt = sqlite.prepare(
-      'SELECT sku, store_id AS storeId, quantity FROM stock_reservations WHERE order_id = ?',
-    );
-    this.reserveStmt = sqlite.prepare('UPDATE stock SET reserved = reserved + ? WHERE sku = ? AND store_id = ?');
-    this.insertReservation = sqlite.prepare(
-      'INSERT INTO stock_reservations (order_id, sku, store_id, quantity, reserved_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.releaseStmt = sqlite.prepare('UPDATE stock SET reserved = reserved - ? WHERE sku = ? AND store_id = ?');
-    this.consumeStmt = sqlite.prepare(
-      'UPDATE stock SET reserved = reserved - ?, on_hand = on_hand - ? WHERE sku = ? AND store_id = ?',
-    );
-    this.deleteReservations = sqlite.prepare('DELETE FROM stock_reservations WHERE order_id = ?');
-    this.insertShortage = sqlite.prepare(
-      `INSERT INTO stock_shortages (order_id, sku, store_id, needed, available, registered_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    this.resolveStmt = sqlite.prepare(
-      'UPDATE stock_shortages SET resolved_at = ? WHERE order_id = ? AND resolved_at IS NULL',
-    );
+    this.sql = prepareAll(sqlite, SQL);
   }
 
   private needs(orderId: number): Need[] {
-    return this.needsStmt.all(orderId) as Need[];
+    return this.sql.needs.all(orderId) as Need[];
   }
 
   private available(sku: string, storeId: string): number {
-    const value = this.availableStmt.get(sku, storeId) as number | undefined;
+    const value = this.sql.available.get(sku, storeId) as number | undefined;
     return Math.max(0, value ?? 0);
+  }
+
+  /** A stock row as it stands, or undefined when the store has never had the SKU. */
+  state(sku: string, storeId: string): StockState | undefined {
+    return this.sql.state.get(sku, storeId) as StockState | undefined;
   }
 
   /** The order's lines the store cannot cover now (empty when everything is in stock). */
@@ -72,50 +100,116 @@ export class StockLedger {
     return short;
   }
 
+  /** Moves a row's counts by the deltas and writes its ledger row. */
+  private move(kind: StockMoveKind, sku: string, storeId: string, delta: [number, number], cause: StockCause): void {
+    const after = this.sql.move.get({ sku, storeId, onHand: delta[0], reserved: delta[1], at: cause.at }) as
+      { onHand: number; reserved: number } | undefined;
+    if (!after) return;
+    this.entry(
+      kind,
+      sku,
+      storeId,
+      { onHand: after.onHand - delta[0], reserved: after.reserved - delta[1] },
+      after,
+      cause,
+    );
+  }
+
+  private entry(
+    kind: StockMoveKind,
+    sku: string,
+    storeId: string,
+    before: { onHand: number; reserved: number },
+    after: { onHand: number; reserved: number },
+    cause: StockCause,
+  ): void {
+    this.sql.entry.run({
+      at: cause.at,
+      sku,
+      storeId,
+      kind,
+      onHandBefore: before.onHand,
+      onHandAfter: after.onHand,
+      reservedBefore: before.reserved,
+      reservedAfter: after.reserved,
+      orderId: cause.order?.id ?? null,
+      orderNo: cause.order?.no ?? null,
+      operator: cause.actor.operator,
+      pcId: cause.actor.pcId,
+      reason: cause.reason,
+    });
+  }
+
   /**
    * Reserves every line of the order, or nothing: returns the short lines when any line
    * cannot be covered, having written nothing.
    */
-  reserve(orderId: number, storeId: string, at: string): ShortLine[] {
+  reserve(orderId: number, storeId: string, cause: StockCause): ShortLine[] {
     const needs = this.needs(orderId);
     const short = needs
       .map((need) => ({ ...need, available: this.available(need.sku, storeId) }))
       .filter((line) => line.available < line.needed);
     if (short.length > 0) return short;
     for (const need of needs) {
-      this.reserveStmt.run(need.needed, need.sku, storeId);
-      this.insertReservation.run(orderId, need.sku, storeId, need.needed, at);
+      this.move('reserve', need.sku, storeId, [0, need.needed], cause);
+      this.sql.insertReservation.run(orderId, need.sku, storeId, need.needed, cause.at);
     }
     return [];
   }
 
-  /** Gives the order's reserved units back to the store (cancellation). */
-  release(orderId: number): void {
+  /** Gives the order's reserved units back to the store (cancellation, a refused reservation). */
+  release(orderId: number, cause: StockCause): void {
     const held = this.held(orderId);
     if (held.length === 0) return;
-    for (const h of held) this.releaseStmt.run(h.quantity, h.sku, h.storeId);
-    this.deleteReservations.run(orderId);
+    for (const h of held) this.move('release', h.sku, h.storeId, [0, -h.quantity], cause);
+    this.sql.deleteReservations.run(orderId);
   }
 
   /** The order's reserved units leave the store with the parcel (ship confirmation). */
-  consume(orderId: number): void {
+  consume(orderId: number, cause: StockCause): void {
     const held = this.held(orderId);
     if (held.length === 0) return;
-    for (const h of held) this.consumeStmt.run(h.quantity, h.quantity, h.sku, h.storeId);
-    this.deleteReservations.run(orderId);
+    for (const h of held) this.move('consume', h.sku, h.storeId, [-h.quantity, -h.quantity], cause);
+    this.sql.deleteReservations.run(orderId);
   }
 
   held(orderId: number): { sku: string; storeId: string; quantity: number }[] {
-    return this.heldStmt.all(orderId) as { sku: string; storeId: string; quantity: number }[];
+    return this.sql.held.all(orderId) as { sku: string; storeId: string; quantity: number }[];
+  }
+
+  /**
+   * Sets a row's on-hand count and attributes (棚卸, 入荷, 手動調整), creating the row for a
+   * new SKU. Refuses (a reason, nothing written) a count below what orders hold. `known` is
+   * the row as the caller already read it in this transaction (undefined = not there).
+   */
+  set(kind: StockMoveKind, setting: StockSetting, cause: StockCause, known = this.state(setting.sku, setting.storeId)) {
+    const before = known ?? { onHand: 0, reserved: 0, location: '', jan: '', title: '' };
+    if (setting.onHand < before.reserved) return belowReserved(setting.onHand, before.reserved);
+    const row = {
+      sku: setting.sku,
+      storeId: setting.storeId,
+      onHand: setting.onHand,
+      location: setting.location ?? before.location,
+      jan: setting.jan ?? before.jan,
+      title: setting.title ?? before.title,
+    };
+    this.sql.upsert.run({ ...row, searchKey: stockSearchKey(row), at: cause.at });
+    this.entry(kind, row.sku, row.storeId, before, { onHand: row.onHand, reserved: before.reserved }, cause);
+    return null;
   }
 
   recordShortages(orderId: number, storeId: string, lines: readonly ShortLine[], at: string): void {
-    for (const line of lines) this.insertShortage.run(orderId, line.sku, storeId, line.needed, line.available, at);
+    for (const line of lines) this.sql.insertShortage.run(orderId, line.sku, storeId, line.needed, line.available, at);
   }
 
   resolveShortages(orderId: number, at: string): void {
-    this.resolveStmt.run(at, orderId);
+    this.sql.resolve.run(at, orderId);
   }
+}
+
+/** The refusal of a count that would leave orders' reservations uncovered. */
+export function belowReserved(onHand: number, reserved: number): string {
+  return `在庫数 ${onHand} は引当数 ${reserved} を下回ります（確認済みの注文が確保している数です）。出荷・取消のあとで直すか、${reserved} 以上にしてください。`;
 }
 
 /** 「SKU（必要 2 / 在庫 1）」 for refusal messages. */

@@ -11,6 +11,7 @@ import { bundleApi } from './bundle.js';
 import { detailApi } from './detail.js';
 import { operationsApi } from './operations.js';
 import { stockApi } from './stock.js';
+import { stockImportApi } from './stock-import.js';
 import { syncApi } from './sync.js';
 import type { MethodSpec } from './define.js';
 import { bulkApi } from './bulk.js';
@@ -38,6 +39,7 @@ export const contract = {
   ...uiApi,
   ...settingsApi,
   ...stockApi,
+  ...stockImportApi,
   ...operationsApi,
   ...bundleApi,
   ...detailApi,
@@ -72,6 +74,7 @@ export * from './sub-status.js';
 export * from './ui.js';
 export * from './settings.js';
 export * from './stock.js';
+export * from './stock-import.js';
 export * from './sync.js';
 export * from './operations.js';
 export * from './bundle.js';
