@@ -85,7 +85,7 @@ export interface Judged {
  * another connection (another process, the sync, a second window) commits, total_changes()
  * counts every row this connection has written. Both equal: nothing was written in between.
  */
-function databaseState(sqlite: BetterSqlite3.Database): string {
+export function databaseState(sqlite: BetterSqlite3.Database): string {
   const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
   const ownChanges = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
   return `${dataVersion}:${ownChanges}`;

@@ -35,6 +35,20 @@ function storeResolver(sqlite: BetterSqlite3.Database): (cell: string) => string
   return (cell) => byKey.get(normalizeForSearch(cell));
 }
 
+/** Many lines: each store's rows are read in one pass (~4 µs a row) instead of one lookup a line (~10 µs). */
+const BULK_READ_LINES = 2_000;
+
+/** The stock rows the lines are judged against, read the cheaper way for the file's size. */
+function stateReader(ledger: StockLedger, lines: number): (sku: string, storeId: string) => StockState | undefined {
+  if (lines < BULK_READ_LINES) return (sku, storeId) => ledger.state(sku, storeId);
+  const stores = new Map<string, Map<string, StockState>>();
+  return (sku, storeId) => {
+    let rows = stores.get(storeId);
+    if (!rows) stores.set(storeId, (rows = ledger.states(storeId)));
+    return rows.get(sku);
+  };
+}
+
 function changes(line: StockFileLine, before: StockState | undefined, onHandAfter: number): boolean {
   if (!before) return true;
   return (
@@ -59,6 +73,7 @@ export function judgeStockLines(
   scope: StoreScope,
 ): Judgement {
   const resolve = storeResolver(sqlite);
+  const stateOf = stateReader(ledger, lines.length);
   const out: Judgement = { lines: [], bad: [] };
   /** Per SKU and store: the count the lines so far leave, and the line that set it. */
   const running = new Map<string, { onHand: number; line: number }>();
@@ -83,7 +98,7 @@ export function judgeStockLines(
       refuse(`同じ商品コードの行が${earlier.line}行目にもあります。棚卸では1商品1行にしてください。`);
       continue;
     }
-    const before = ledger.state(line.sku, storeId);
+    const before = stateOf(line.sku, storeId);
     const onHandAfter = mode === 'count' ? line.quantity : (earlier?.onHand ?? before?.onHand ?? 0) + line.quantity;
     if (before && onHandAfter < before.reserved) {
       refuse(belowReserved(onHandAfter, before.reserved));

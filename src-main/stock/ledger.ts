@@ -42,9 +42,11 @@ const SQL = {
           WHERE order_id = ? GROUP BY sku HAVING sum(quantity) > 0 ORDER BY min(line_no)`,
   available: { pluck: 'SELECT on_hand - reserved FROM stock WHERE sku = ? AND store_id = ?' },
   state: 'SELECT on_hand AS onHand, reserved, location, jan, title FROM stock WHERE sku = ? AND store_id = ?',
+  // A whole store's rows in one pass over the table (a large file): quicker than a lookup per line.
+  states: 'SELECT sku, on_hand, reserved, location, jan, title FROM stock NOT INDEXED WHERE store_id = ?',
   held: 'SELECT sku, store_id AS storeId, quantity FROM stock_reservations WHERE order_id = ?',
   move: `UPDATE stock SET on_hand = on_hand + @onHand, reserved = reserved + @reserved, updated_at = @at
-         WHERE sku = @sku AND store_id = @storeId RETURNING on_hand AS onHand, reserved`,
+         WHERE sku = @sku AND store_id = @storeId`,
   insertReservation:
     'INSERT INTO stock_reservations (order_id, sku, store_id, quantity, reserved_at) VALUES (?, ?, ?, ?, ?)',
   deleteReservations: 'DELETE FROM stock_reservations WHERE order_id = ?',
@@ -90,6 +92,16 @@ export class StockLedger {
     return this.sql.state.get(sku, storeId) as StockState | undefined;
   }
 
+  /** Every row of a store, by SKU (a file of many lines is judged against these). */
+  states(storeId: string): Map<string, StockState> {
+    const out = new Map<string, StockState>();
+    for (const [sku, onHand, reserved, location, jan, title] of this.sql.states.raw().iterate(storeId) as Iterable<
+      [string, number, number, string, string, string]
+    >)
+      out.set(sku, { onHand, reserved, location, jan, title });
+    return out;
+  }
+
   /** The order's lines the store cannot cover now (empty when everything is in stock). */
   shortages(orderId: number, storeId: string): ShortLine[] {
     const short: ShortLine[] = [];
@@ -102,8 +114,8 @@ export class StockLedger {
 
   /** Moves a row's counts by the deltas and writes its ledger row. */
   private move(kind: StockMoveKind, sku: string, storeId: string, delta: [number, number], cause: StockCause): void {
-    const after = this.sql.move.get({ sku, storeId, onHand: delta[0], reserved: delta[1], at: cause.at }) as
-      { onHand: number; reserved: number } | undefined;
+    this.sql.move.run({ sku, storeId, onHand: delta[0], reserved: delta[1], at: cause.at });
+    const after = this.sql.state.get(sku, storeId) as { onHand: number; reserved: number } | undefined;
     if (!after) return;
     this.entry(
       kind,

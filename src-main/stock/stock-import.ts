@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/api/stock-import.js';
 import type { Actor } from '../core/context.js';
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
+import { databaseState } from '../imports/judge.js';
 import { PendingFiles } from '../files/file-services.js';
 import type { CoveredOrders } from './covered-orders.js';
 import { judgeStockLines, type Judgement, type StoreScope } from './import-judge.js';
@@ -26,6 +27,9 @@ interface StockImportPlan {
   scope: StoreScope;
   /** Line numbers the preview refused: the commit may skip these, and no others. */
   refused: Set<number>;
+  /** The preview's judgement, and where the database stood when it was made (databaseState). */
+  judged: Judgement;
+  state: string;
 }
 
 const SHOWN = 500;
@@ -81,8 +85,11 @@ export class StockImports {
       unreadable: file.bad,
       scope,
       refused: new Set(),
+      state: databaseState(this.sqlite),
+      judged: { lines: [], bad: [] },
     };
     const judged = this.judge(plan);
+    plan.judged = judged;
     for (const b of judged.bad) plan.refused.add(b.line);
     const counts = { new: 0, changed: 0, unchanged: 0, bad: judged.bad.length };
     const shown: StockImportPreview['lines'] = [];
@@ -108,9 +115,10 @@ export class StockImports {
   }
 
   /**
-   * 取込: every line judged again against the stock as it stands now, inside one IMMEDIATE
-   * transaction, and applied through the ledger. A line refused now that the preview did not
-   * refuse (a reservation made meanwhile) stops the whole import: the clerk previews again.
+   * 取込: every line as judged against the stock as it stands now, inside one IMMEDIATE
+   * transaction (the preview's judgement when nothing was written since, else judged again),
+   * applied through the ledger. A line refused now that the preview did not refuse (a
+   * reservation made meanwhile) stops the whole import: the clerk previews again.
    */
   commit(previewId: string, skipBad: boolean, actor: Actor, now: Date): StockImportResult {
     const plan = this.pending.get(previewId);
@@ -130,7 +138,7 @@ export class StockImports {
     };
     const raised = new Map<string, Set<string>>();
     const write = () => {
-      const judged = this.judge(plan);
+      const judged = databaseState(this.sqlite) === plan.state ? plan.judged : this.judge(plan);
       const late = judged.bad.filter((b) => !plan.refused.has(b.line));
       if (late.length > 0) {
         const list = late.slice(0, 5).map((b) => `${b.line}行目（${b.sku}）: ${b.reason}`);

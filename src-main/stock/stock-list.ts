@@ -32,7 +32,13 @@ const SQL = {
            FROM stock_ledger WHERE sku = ? AND store_id = ? ORDER BY id DESC LIMIT ?`,
   row: `SELECT ${ROW_COLUMNS} FROM stock WHERE sku = ? AND store_id = ?`,
   storeNames: 'SELECT id, name FROM stores',
+  changes: { pluck: 'SELECT total_changes()' },
 } as const;
+
+/** Filters whose matches are kept (the newest few; any write makes the older ones stale). */
+const CACHED_FILTERS = 4;
+/** Above this many matches a filtered page is read in the sort's order instead of by rowid. */
+const DENSE_MATCHES = 5_000;
 
 export interface StockListInput {
   filter: string;
@@ -49,6 +55,7 @@ export interface StockListInput {
  */
 export class StockList {
   private readonly sql: Record<keyof typeof SQL, BetterSqlite3.Statement>;
+  private readonly cache = new Map<string, number[]>();
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.sql = prepareAll(sqlite, SQL);
@@ -62,7 +69,7 @@ export class StockList {
     return own;
   }
 
-  private where(filter: string, storeId: string | undefined): { sql: string; params: unknown[] } {
+  private where(filter: string, storeId: string | undefined): { sql: string; params: unknown[]; key: string } {
     const parts: string[] = [];
     const params: unknown[] = [];
     if (storeId !== undefined) {
@@ -72,18 +79,54 @@ export class StockList {
     // The key joins its fields with U+0001: a control character typed in the filter matches nothing real.
     const key = normalizeForSearch(filter).replace(/[\u0000-\u001f]/g, '');
     if (key !== '') {
-      parts.push('instr(search_key, ?) > 0');
-      params.push(key);
+      // LIKE on the lower-cased key (quicker than instr); its wildcards typed by the clerk are plain text.
+      parts.push("search_key LIKE ? ESCAPE '\\'");
+      params.push(`%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
-    return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+    return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, key };
+  }
+
+  /**
+   * A filter's matching rows, by rowid, from one covering scan of stock_search_idx; kept
+   * while nothing is written, so the grid's next blocks and the total cost no second scan.
+   */
+  private matches(where: { sql: string; params: unknown[] }): number[] {
+    const version = `${String(this.sql.changes.get())}:${String(this.sqlite.pragma('data_version', { simple: true }))}`;
+    const cacheKey = JSON.stringify([version, where.params]);
+    let ids = this.cache.get(cacheKey);
+    if (!ids) {
+      ids = this.sqlite
+        .prepare(`SELECT rowid FROM stock INDEXED BY stock_search_idx ${where.sql}`)
+        .pluck()
+        .all(...where.params) as number[];
+      this.cache.set(cacheKey, ids);
+      while (this.cache.size > CACHED_FILTERS) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return ids;
   }
 
   list(input: StockListInput, ownStore: string | null): StockPage {
     const where = this.where(input.filter, this.storeOf(input.storeId, ownStore));
     const sort = input.sort ?? { column: 'sku', direction: 'asc' };
-    const order = `${SORT_SQL[sort.column]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, sku, store_id`;
+    const order = `ORDER BY ${SORT_SQL[sort.column]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, sku, store_id`;
+    if (where.key !== '') {
+      const ids = this.matches(where);
+      if (ids.length === 0) return { rows: [], total: 0 };
+      // Few matches: fetched by rowid and sorted; many: walked in the sort's order like the unfiltered list.
+      const rows =
+        ids.length <= DENSE_MATCHES
+          ? this.sqlite
+              .prepare(
+                `SELECT ${ROW_COLUMNS} FROM stock WHERE rowid IN (SELECT value FROM json_each(?)) ${order} LIMIT ? OFFSET ?`,
+              )
+              .all(JSON.stringify(ids), input.limit, input.offset)
+          : this.sqlite
+              .prepare(`SELECT ${ROW_COLUMNS} FROM stock ${where.sql} ${order} LIMIT ? OFFSET ?`)
+              .all(...where.params, input.limit, input.offset);
+      return { rows: rows as StockRow[], total: ids.length };
+    }
     const rows = this.sqlite
-      .prepare(`SELECT ${ROW_COLUMNS} FROM stock ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .prepare(`SELECT ${ROW_COLUMNS} FROM stock ${where.sql} ${order} LIMIT ? OFFSET ?`)
       .all(...where.params, input.limit, input.offset) as StockRow[];
     const total =
       input.offset === 0 && rows.length < input.limit

@@ -25,6 +25,8 @@ export const stock = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.sku, t.storeId] }),
     index('stock_store_location_idx').on(t.storeId, t.location, t.sku),
+    // 在庫一覧's filter reads this alone (a covering scan, half the bytes of the table).
+    index('stock_search_idx').on(t.storeId, t.searchKey),
   ],
 );
 

@@ -3,6 +3,7 @@ import { filesSection } from './files.js';
 import { listSearch } from './list-search.js';
 import { mailSection } from './mail.js';
 import { operationsSection } from './operations.js';
+import { stockSection } from './stock.js';
 import { storeCore } from './store-core.js';
 import { syncSection } from './sync.js';
 
@@ -14,4 +15,5 @@ export const SECTIONS: BenchSection[] = [
   syncSection,
   filesSection,
   listSearch,
+  stockSection,
 ];

@@ -48,6 +48,15 @@ describe('在庫一覧', () => {
     expect(await skus('49000000000')).toEqual(['TS-001@tokyo']);
     expect(await skus('d-03')).toEqual(['TE-200@tokyo']);
     expect(await skus('存在しない')).toEqual([]);
+    // The clerk's % and _ are characters, not wildcards.
+    expect(await skus('%')).toEqual([]);
+    expect(await skus('mg_010')).toEqual([]);
+    // A change is seen by the same filter at once.
+    await load([
+      ['商品コード', '店舗', '在庫数', '商品名'],
+      ['MG-011', 'tokyo', 1, '有田焼 マグカップ 朱'],
+    ]);
+    expect(await skus('マグカップ', 'tokyo')).toEqual(['MG-010@tokyo', 'MG-011@tokyo']);
   });
 
   it('sorts by any column and pages with a total', async () => {
