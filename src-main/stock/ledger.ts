@@ -50,10 +50,12 @@ const SQL = {
   insertReservation:
     'INSERT INTO stock_reservations (order_id, sku, store_id, quantity, reserved_at) VALUES (?, ?, ?, ?, ?)',
   deleteReservations: 'DELETE FROM stock_reservations WHERE order_id = ?',
-  upsert: `INSERT INTO stock (sku, store_id, on_hand, reserved, location, jan, title, search_key, updated_at)
-           VALUES (@sku, @storeId, @onHand, 0, @location, @jan, @title, @searchKey, @at)
-           ON CONFLICT (sku, store_id) DO UPDATE SET on_hand = excluded.on_hand, location = excluded.location,
-             jan = excluded.jan, title = excluded.title, search_key = excluded.search_key, updated_at = excluded.updated_at`,
+  insert: `INSERT INTO stock (sku, store_id, on_hand, reserved, location, jan, title, search_key, updated_at)
+           VALUES (@sku, @storeId, @onHand, 0, @location, @jan, @title, @searchKey, @at)`,
+  // A count alone names no indexed column: SQLite leaves the row's index entries as they are.
+  setCount: 'UPDATE stock SET on_hand = @onHand, updated_at = @at WHERE sku = @sku AND store_id = @storeId',
+  setAll: `UPDATE stock SET on_hand = @onHand, location = @location, jan = @jan, title = @title,
+             search_key = @searchKey, updated_at = @at WHERE sku = @sku AND store_id = @storeId`,
   entry: `INSERT INTO stock_ledger (at, sku, store_id, kind, on_hand_before, on_hand_after, reserved_before,
             reserved_after, order_id, order_no, operator, pc_id, reason)
           VALUES (@at, @sku, @storeId, @kind, @onHandBefore, @onHandAfter, @reservedBefore, @reservedAfter,
@@ -205,7 +207,10 @@ export class StockLedger {
       jan: setting.jan ?? before.jan,
       title: setting.title ?? before.title,
     };
-    this.sql.upsert.run({ ...row, searchKey: stockSearchKey(row), at: cause.at });
+    if (!known) this.sql.insert.run({ ...row, searchKey: stockSearchKey(row), at: cause.at });
+    else if (row.location === known.location && row.jan === known.jan && row.title === known.title)
+      this.sql.setCount.run({ sku: row.sku, storeId: row.storeId, onHand: row.onHand, at: cause.at });
+    else this.sql.setAll.run({ ...row, searchKey: stockSearchKey(row), at: cause.at });
     this.entry(kind, row.sku, row.storeId, before, { onHand: row.onHand, reserved: before.reserved }, cause);
     return null;
   }

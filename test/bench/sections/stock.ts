@@ -123,21 +123,44 @@ export const stockSection: BenchSection = {
       },
     );
 
-    const list = (input: InputOf<'stock:list'>) =>
-      env.median(() => app.ctx.services.stock.list.list({ filter: '', offset: 0, limit: 100, ...input }, null), 5);
-    const filters: [string, InputOf<'stock:list'>][] = [
-      ['first rows, every store (300,000)', {}],
-      ['first rows, one store', { storeId: 'tokyo' }],
-      ['sorted by 有効在庫 desc, every store', { sort: { column: 'available', direction: 'desc' } }],
-      ['filter SKU fragment 「sk-0123」', { filter: 'sk-0123' }],
-      ['filter title 「ﾏｸﾞｶｯﾌﾟ」 (half-width kana)', { filter: 'ﾏｸﾞｶｯﾌﾟ' }],
-      ['filter 棚番 「c-02」, one store', { filter: 'c-02', storeId: 'osaka' }],
-      ['filter matching nothing', { filter: '該当なしの文字列' }],
+    // Each figure is the median of three different lists, each asked for the first time
+    // (a filter's matches are kept until a write: a repeat would time the cache).
+    const stockList = app.ctx.services.stock.list;
+    const firstPage = (inputs: InputOf<'stock:list'>[]) => {
+      const times = inputs.map((input) =>
+        env.time(() => stockList.list({ filter: '', offset: 0, limit: 100, ...input }, null)),
+      );
+      return times.sort((a, b) => a - b)[1]!;
+    };
+    const lists: [string, InputOf<'stock:list'>[]][] = [
+      ['first rows, every store (300,000)', [{}, { sort: { column: 'sku', direction: 'desc' } }, {}]],
+      ['first rows, one store', STORES.map((storeId) => ({ storeId }))],
+      [
+        'sorted by 有効在庫 / 商品名 / 棚番, every store',
+        [
+          { sort: { column: 'available', direction: 'desc' } },
+          { sort: { column: 'title', direction: 'asc' } },
+          { sort: { column: 'location', direction: 'asc' } },
+        ],
+      ],
+      [
+        'filter SKU fragment (sk-0123, sk-0456, sk-0789)',
+        ['sk-0123', 'sk-0456', 'sk-0789'].map((filter) => ({ filter })),
+      ],
+      [
+        'filter title, half-width kana (ﾏｸﾞｶｯﾌﾟ, ﾀｵﾙ, ﾃｨｰﾊﾞｯｸﾞ)',
+        ['ﾏｸﾞｶｯﾌﾟ', 'ﾀｵﾙ', 'ﾃｨｰﾊﾞｯｸﾞ'].map((filter) => ({ filter })),
+      ],
+      [
+        'filter 棚番, one store (c-02, e-04, g-06)',
+        ['c-02', 'e-04', 'g-06'].map((filter) => ({ filter, storeId: 'osaka' })),
+      ],
+      ['filter matching nothing', ['該当なし', 'zzzz', '存在しない商品'].map((filter) => ({ filter }))],
     ];
-    for (const [label, input] of filters)
+    for (const [label, inputs] of lists)
       out.push({
-        name: `在庫一覧 ${label}, rows + total`,
-        value: list(input),
+        name: `在庫一覧 ${label}: rows + total`,
+        value: firstPage(inputs),
         unit: 'ms',
         target: { op: '<', value: 100 },
       });

@@ -57,6 +57,14 @@ describe('在庫一覧', () => {
       ['MG-011', 'tokyo', 1, '有田焼 マグカップ 朱'],
     ]);
     expect(await skus('マグカップ', 'tokyo')).toEqual(['MG-010@tokyo', 'MG-011@tokyo']);
+    // A new name or 棚番 for a SKU it has: found by the new words, not the old.
+    await load([
+      ['商品コード', '店舗', '在庫数', '商品名', '棚番'],
+      ['MG-011', 'tokyo', 1, 'ほうじ茶 湯呑み', 'K-77'],
+    ]);
+    expect(await skus('ホウジ')).toEqual(['MG-011@tokyo']);
+    expect(await skus('k-77')).toEqual(['MG-011@tokyo']);
+    expect(await skus('マグカップ', 'tokyo')).toEqual(['MG-010@tokyo']);
   });
 
   it('sorts by any column and pages with a total', async () => {
