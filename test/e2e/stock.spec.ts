@@ -10,7 +10,13 @@ const stockRow = (chumon: Chumon, sku: string) =>
     sku,
   )[0];
 const ledger = (chumon: Chumon, sku: string) =>
-  chumon.query<{ kind: string; on_hand_after: number; reserved_after: number; order_no: string | null; reason: string }>(
+  chumon.query<{
+    kind: string;
+    on_hand_after: number;
+    reserved_after: number;
+    order_no: string | null;
+    reason: string;
+  }>(
     "SELECT kind, on_hand_after, reserved_after, order_no, reason FROM stock_ledger WHERE sku = ? AND store_id = 'tokyo' ORDER BY id",
     sku,
   );
@@ -65,7 +71,9 @@ test('a clerk keeps stock: 棚卸 with a bad line, adjustment, F11, 入荷 relea
     ['E2E-SKU-B', '東京本店', 1, 'B-01-01', 'テスト商品 B'],
     ['E2E-SKU-C', 'tokyo', -2, '', 'テスト商品 C'],
   ]);
-  await expect(count.getByRole('table', { name: '誤りのある行' })).toContainText('4E2E-SKU-C在庫数がマイナスです（-2）。');
+  await expect(count.getByRole('table', { name: '誤りのある行' })).toContainText(
+    '4E2E-SKU-C在庫数がマイナスです（-2）。',
+  );
   const commit = count.getByRole('button', { name: '取込' });
   await expect(commit).toBeDisabled();
   expect(stockRow(chumon, 'E2E-SKU-A')).toBeUndefined();
