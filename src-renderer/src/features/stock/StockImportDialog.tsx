@@ -93,7 +93,7 @@ export function StockImportDialog({ ownStore, initialStore }: { ownStore: string
   const footer = previewed ? (
     <>
       {previewed.counts.bad > 0 ? (
-        <label className="inline-check">
+        <label className="check">
           <input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)} />
           誤りのある{n(previewed.counts.bad)}行を除いて取り込む
         </label>
@@ -133,7 +133,7 @@ export function StockImportDialog({ ownStore, initialStore }: { ownStore: string
           <fieldset>
             <legend>取込の種類</legend>
             {STOCK_IMPORT_MODES.map((m) => (
-              <label key={m} className="inline-check">
+              <label key={m} className="radio">
                 <input type="radio" name="stock-mode" checked={mode === m} onChange={() => setMode(m)} />
                 {STOCK_IMPORT_MODE_LABELS[m]}
               </label>

@@ -8,14 +8,21 @@ import { useStockScreen } from './stock-context.js';
 const n = (value: number) => value.toLocaleString('ja-JP');
 const moved = (before: number, after: number) => (before === after ? n(after) : `${n(before)} → ${n(after)}`);
 
+interface Props {
+  row: StockRow;
+  /** Moves whenever stock or orders changed: the ledger is read again. */
+  revision: number;
+  onAdjust(row: StockRow): void;
+}
+
 /** A SKU's stock ledger (在庫履歴), newest first, and the way to 手動調整. */
-export function StockLedgerPanel({ row, onAdjust }: { row: StockRow; onAdjust(row: StockRow): void }) {
+export function StockLedgerPanel({ row, revision, onAdjust }: Props) {
   const { storeNames } = useStockScreen();
   const [entries, setEntries] = useState<StockLedgerEntry[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
     invoke('stock:ledger', { sku: row.sku, storeId: row.storeId }).then(setEntries, (e: Error) => setError(e.message));
-  }, [row.sku, row.storeId]);
+  }, [row.sku, row.storeId, revision]);
   const latest = entries?.[0];
   return (
     <section className="stock-ledger" aria-label={`在庫履歴 ${row.sku}`}>

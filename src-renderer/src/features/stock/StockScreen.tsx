@@ -28,6 +28,8 @@ export function StockScreen() {
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   const [inner, setInner] = useState<ReactNode>(null);
   const opener = useRef<Element | null>(null);
+  const filterInput = useRef<HTMLInputElement>(null);
+  const chained = useRef(false);
   const [revision, setRevision] = useState(0);
   const storeNames = useMemo(() => new Map(screen.masters.stores.map((s) => [s.id, s.name])), [screen.masters]);
 
@@ -64,13 +66,18 @@ export function StockScreen() {
       storeNames,
       notify: (text) => setMessage({ kind: 'done', text }),
       open: (node) => {
-        opener.current = document.activeElement;
+        // One dialog leading to the next (取込 → 欠品あり注文) returns to where the first was opened from.
+        if (!chained.current) opener.current = document.activeElement;
+        chained.current = true;
         setInner(node);
       },
       close: () => {
+        chained.current = false;
         setInner(null);
+        // Back where the dialog was opened from, else to the filter.
         const back = opener.current;
-        if (back instanceof HTMLElement && back.isConnected) back.focus();
+        if (back instanceof HTMLElement && back.isConnected && back !== document.body) back.focus();
+        else filterInput.current?.focus();
       },
       changed: () => {
         reload();
@@ -107,6 +114,7 @@ export function StockScreen() {
           <label>
             絞り込み
             <input
+              ref={filterInput}
               type="search"
               value={typed}
               autoFocus
@@ -159,8 +167,8 @@ export function StockScreen() {
           />
           {chosen ? (
             <StockLedgerPanel
-              key={`${chosen.storeId}\u0000${chosen.sku}\u0000${revision}`}
               row={chosen}
+              revision={revision}
               onAdjust={(row) => context.open(<AdjustDialog row={row} onDone={setChosen} />)}
             />
           ) : null}
