@@ -30,6 +30,7 @@ ALTER TABLE `stock` ADD `jan` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `stock` ADD `title` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `stock` ADD `search_key` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `stock` ADD `updated_at` text;--> statement-breakpoint
+CREATE INDEX `stock_store_sku_idx` ON `stock` (`store_id`,`sku`);--> statement-breakpoint
 CREATE INDEX `stock_store_location_idx` ON `stock` (`store_id`,`location`,`sku`);--> statement-breakpoint
 CREATE INDEX `stock_search_idx` ON `stock` (`store_id`,`search_key`);--> statement-breakpoint
 UPDATE `stock` SET `search_key` = chumon_stock_key(`sku`, `jan`, `title`, `location`);

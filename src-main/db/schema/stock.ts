@@ -24,6 +24,9 @@ export const stock = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.sku, t.storeId] }),
+    // A store's rows in 商品コード or 棚番 order (在庫一覧 on a store PC; the picking walk).
+    // SKU and store never change, so a count or a reservation moves no entry of these.
+    index('stock_store_sku_idx').on(t.storeId, t.sku),
     index('stock_store_location_idx').on(t.storeId, t.location, t.sku),
     // 在庫一覧's filter reads this alone (a covering scan, half the bytes of the table).
     index('stock_search_idx').on(t.storeId, t.searchKey),

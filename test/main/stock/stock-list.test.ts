@@ -4,6 +4,7 @@ import { insertOrders } from '../../helpers/orders.js';
 import { sjis, upload } from '../../helpers/order-files.js';
 import { addStores, ledgerOf, reservationViolations, stockCsv, stockOf } from '../../helpers/stock.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { loadPrintData } from '../../../src-main/printing/print-data.js';
 
 let t: TestApp;
 const sqlite = () => t.app.ctx.database.sqlite;
@@ -207,5 +208,25 @@ describe('receiving releases shortages', () => {
     });
     expect(adjusted.offer.orders.map((o) => o.orderNo)).toEqual(['NEWEST']);
     expect(reservationViolations(sqlite())).toEqual([]);
+  });
+});
+
+describe('the picking list', () => {
+  it("walks the store's own 棚番 from 在庫一覧, and the line's own where the store has none", async () => {
+    const [id] = insertOrders(sqlite(), [
+      {
+        order: {
+          items: [
+            { ...item('MG-010', 1), location: 'Z-99' },
+            { ...item('UNKNOWN', 1, 2), location: 'Z-98' },
+          ],
+        },
+      },
+    ]);
+    const { orders } = loadPrintData(t.app.ctx, [id!]);
+    expect(orders[0]!.items.map((i) => [i.sku, i.location])).toEqual([
+      ['MG-010', 'B-02'],
+      ['UNKNOWN', 'Z-98'],
+    ]);
   });
 });
