@@ -2,7 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { OPERATION_LABELS } from '../../src-shared/domain/transitions.js';
 import type { EngineOrder, OperationRequest, StatusEffect } from '../status/engine.js';
 import type { Actor } from '../core/context.js';
-import { describeShortLines, StockLedger, type StockCause } from './ledger.js';
+import { shortRefusal } from '../../src-shared/domain/stock.js';
+import { StockLedger, type StockCause } from './ledger.js';
 
 export const NO_STORE_REFUSAL =
   '出荷店舗が指定されていないため在庫を確認できません。F4 拡張の「出荷店舗一括指定」で出荷店舗を指定してください。';
@@ -35,7 +36,7 @@ export function stockEffect(sqlite: BetterSqlite3.Database, ledger = new StockLe
       if (!order.store_id) return NO_STORE_REFUSAL;
       if (request.operation === 'stock_ok') {
         const short = ledger.reserve(order.id, order.store_id, causeOf(order, request, at, actor));
-        return short.length ? `欠品があります: ${describeShortLines(short)}。欠品登録してください。` : null;
+        return short.length ? shortRefusal(short) : null;
       }
       if (ledger.shortages(order.id, order.store_id).length > 0 || partnerShort(order, order.store_id)) return null;
       return '在庫が足りているため欠品登録できません。F11 在庫確認で在庫を確保してください。';

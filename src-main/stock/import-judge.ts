@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { StockBadLine, StockImportMode, StockPreviewLine } from '../../src-shared/api/stock-import.js';
 import { normalizeForSearch } from '../../src-shared/text/normalize.js';
-import { belowReserved, type StockLedger, type StockState } from './ledger.js';
+import { belowReserved } from '../../src-shared/domain/stock.js';
+import type { StockLedger, StockState } from './ledger.js';
 import type { StockFileLine } from './stock-file.js';
 
 /** A line the import applies: the row it sets, and the row as it stood. */
@@ -100,8 +101,9 @@ export function judgeStockLines(
     }
     const before = stateOf(line.sku, storeId);
     const onHandAfter = mode === 'count' ? line.quantity : (earlier?.onHand ?? before?.onHand ?? 0) + line.quantity;
-    if (before && onHandAfter < before.reserved) {
-      refuse(belowReserved(onHandAfter, before.reserved));
+    const below = before ? belowReserved(onHandAfter, before.reserved) : null;
+    if (below) {
+      refuse(below);
       continue;
     }
     running.set(key, { onHand: onHandAfter, line: line.line });

@@ -1,14 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ShortLine, StockMoveKind } from '../../src-shared/api/stock.js';
+import { belowReserved, shortLines, type StockNeed } from '../../src-shared/domain/stock.js';
 import { stockSearchKey } from '../../src-shared/text/search-tokens.js';
 import type { Actor } from '../core/context.js';
 import { prepareAll } from '../core/statements.js';
-
-interface Need {
-  sku: string;
-  title: string;
-  needed: number;
-}
 
 /** What a change to the stock is about: when, who, why, and the order where there is one. */
 export interface StockCause {
@@ -80,13 +75,12 @@ export class StockLedger {
     this.sql = prepareAll(sqlite, SQL);
   }
 
-  private needs(orderId: number): Need[] {
-    return this.sql.needs.all(orderId) as Need[];
+  private needs(orderId: number): StockNeed[] {
+    return this.sql.needs.all(orderId) as StockNeed[];
   }
 
   private available(sku: string, storeId: string): number {
-    const value = this.sql.available.get(sku, storeId) as number | undefined;
-    return Math.max(0, value ?? 0);
+    return (this.sql.available.get(sku, storeId) as number | undefined) ?? 0;
   }
 
   /** A stock row as it stands, or undefined when the store has never had the SKU. */
@@ -106,12 +100,7 @@ export class StockLedger {
 
   /** The order's lines the store cannot cover now (empty when everything is in stock). */
   shortages(orderId: number, storeId: string): ShortLine[] {
-    const short: ShortLine[] = [];
-    for (const need of this.needs(orderId)) {
-      const available = this.available(need.sku, storeId);
-      if (available < need.needed) short.push({ ...need, available });
-    }
-    return short;
+    return shortLines(this.needs(orderId), (sku) => this.available(sku, storeId));
   }
 
   /** Moves a row's counts by the deltas and writes its ledger row. */
@@ -160,9 +149,7 @@ export class StockLedger {
    */
   reserve(orderId: number, storeId: string, cause: StockCause): ShortLine[] {
     const needs = this.needs(orderId);
-    const short = needs
-      .map((need) => ({ ...need, available: this.available(need.sku, storeId) }))
-      .filter((line) => line.available < line.needed);
+    const short = shortLines(needs, (sku) => this.available(sku, storeId));
     if (short.length > 0) return short;
     for (const need of needs) {
       this.move('reserve', need.sku, storeId, [0, need.needed], cause);
@@ -198,7 +185,8 @@ export class StockLedger {
    */
   set(kind: StockMoveKind, setting: StockSetting, cause: StockCause, known = this.state(setting.sku, setting.storeId)) {
     const before = known ?? { onHand: 0, reserved: 0, location: '', jan: '', title: '' };
-    if (setting.onHand < before.reserved) return belowReserved(setting.onHand, before.reserved);
+    const refusal = belowReserved(setting.onHand, before.reserved);
+    if (refusal) return refusal;
     const row = {
       sku: setting.sku,
       storeId: setting.storeId,
@@ -222,14 +210,4 @@ export class StockLedger {
   resolveShortages(orderId: number, at: string): void {
     this.sql.resolve.run(at, orderId);
   }
-}
-
-/** The refusal of a count that would leave orders' reservations uncovered. */
-export function belowReserved(onHand: number, reserved: number): string {
-  return `在庫数 ${onHand} は引当数 ${reserved} を下回ります（確認済みの注文が確保している数です）。出荷・取消のあとで直すか、${reserved} 以上にしてください。`;
-}
-
-/** 「SKU（必要 2 / 在庫 1）」 for refusal messages. */
-export function describeShortLines(lines: readonly ShortLine[]): string {
-  return lines.map((l) => `${l.sku}（必要 ${l.needed} / 在庫 ${l.available}）`).join('、');
 }

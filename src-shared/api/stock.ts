@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import type { BulkResult } from '../domain/order.js';
+import type { ShortLine } from '../domain/stock.js';
 import { CSV_ENCODINGS, type DownloadFile } from './files.js';
 import { method } from './define.js';
 import { orderIds } from './orders.js';
 
-/** One line an order needs more of than the store has (欠品). */
-export interface ShortLine {
-  sku: string;
-  title: string;
-  needed: number;
-  available: number;
-}
+export type { ShortLine };
 
 /** An order the stock check could not cover, with what is short. */
 export interface OrderShortage {
