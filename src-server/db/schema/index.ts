@@ -1,3 +1,4 @@
 export * from './auth.js';
 export * from './orders.js';
 export * from './sync.js';
+export * from './stock.js';
