@@ -174,6 +174,66 @@ export class StockLedger {
     this.sql.deleteReservations.run(orderId);
   }
 
+  /**
+   * Makes the order hold exactly `lines` of its store's stock, as the central server says it
+   * does: `reserved` moves by the differences ('reserve' up; `down` — 'release', or 'consume'
+   * for a shipped order — down). On hand is left alone: it comes with the server's row.
+   */
+  holdExactly(
+    orderId: number,
+    storeId: string,
+    lines: readonly { sku: string; quantity: number }[],
+    down: 'release' | 'consume',
+    cause: StockCause,
+  ): void {
+    const before = new Map(this.held(orderId).map((h) => [`${h.storeId}\u0000${h.sku}`, h]));
+    const after = new Map(lines.map((l) => [`${storeId}\u0000${l.sku}`, { ...l, storeId }]));
+    for (const [key, h] of before) {
+      const now = after.get(key)?.quantity ?? 0;
+      if (now < h.quantity) this.move(down, h.sku, h.storeId, [0, now - h.quantity], cause);
+    }
+    for (const [key, l] of after) {
+      const was = before.get(key)?.quantity ?? 0;
+      if (l.quantity > was) {
+        if (!this.state(l.sku, storeId)) this.insertEmpty(l.sku, storeId, cause.at);
+        this.move('reserve', l.sku, storeId, [0, l.quantity - was], cause);
+      }
+    }
+    this.sql.deleteReservations.run(orderId);
+    for (const l of lines) this.sql.insertReservation.run(orderId, l.sku, storeId, l.quantity, cause.at);
+  }
+
+  /** A row the store has never counted, for a reservation that arrives before the row itself. */
+  private insertEmpty(sku: string, storeId: string, at: string): void {
+    const row = { sku, storeId, onHand: 0, location: '', jan: '', title: '' };
+    this.sql.insert.run({ ...row, searchKey: stockSearchKey(row), at });
+  }
+
+  /**
+   * Takes the central server's row as it is (on hand and attributes), with a ledger row for
+   * the change when `cause` says who made it elsewhere (none: a first copy, not a change).
+   * Refuses (false, nothing written) a count below what this PC's orders hold.
+   */
+  mirror(kind: StockMoveKind, row: StockSetting & { updatedAt: string }, cause: StockCause | null): boolean {
+    const known = this.state(row.sku, row.storeId);
+    if (known && row.onHand < known.reserved) return false;
+    const { updatedAt, ...setting } = row;
+    if (cause) {
+      const same =
+        known &&
+        known.onHand === row.onHand &&
+        known.location === row.location &&
+        known.jan === row.jan &&
+        known.title === row.title;
+      return same || this.set(kind, setting, cause, known) === null;
+    }
+    const full = { location: '', jan: '', title: '', ...known, ...setting };
+    const params = { ...full, searchKey: stockSearchKey(full), at: updatedAt };
+    if (known) this.sql.setAll.run(params);
+    else this.sql.insert.run(params);
+    return true;
+  }
+
   held(orderId: number): { sku: string; storeId: string; quantity: number }[] {
     return this.sql.held.all(orderId) as { sku: string; storeId: string; quantity: number }[];
   }
