@@ -1,8 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { OPERATION_LABELS } from '../../src-shared/domain/transitions.js';
-import type { EngineOrder, OperationRequest, StatusEffect } from '../status/engine.js';
-import type { Actor } from '../core/context.js';
 import { shortRefusal } from '../../src-shared/domain/stock.js';
+import type { Actor } from '../core/app-context.js';
+import type { EngineOrder, OperationRequest, StatusEffect } from '../status/status-effect.js';
 import { StockLedger, type StockCause } from './ledger.js';
 
 export const NO_STORE_REFUSAL =

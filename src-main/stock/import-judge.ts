@@ -3,7 +3,7 @@ import type { StockBadLine, StockImportMode, StockPreviewLine } from '../../src-
 import { normalizeForSearch } from '../../src-shared/text/normalize.js';
 import { belowReserved } from '../../src-shared/domain/stock.js';
 import type { StockLedger, StockState } from './ledger.js';
-import type { StockFileLine } from './stock-file.js';
+import type { StockFileLine } from '../../src-shared/order-files/stock-file.js';
 
 /** A line the import applies: the row it sets, and the row as it stood. */
 export interface JudgedLine extends StockPreviewLine {

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { ShortLine, StockMoveKind } from '../../src-shared/api/stock.js';
 import { belowReserved, shortLines, type StockNeed } from '../../src-shared/domain/stock.js';
 import { stockSearchKey } from '../../src-shared/text/search-tokens.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
 
 /** What a change to the stock is about: when, who, why, and the order where there is one. */

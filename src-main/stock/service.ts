@@ -3,7 +3,7 @@ import { UserError } from '../../src-shared/api/errors.js';
 import type { CoveredOffer, OrderShortage, StockCheckResult, StockRow } from '../../src-shared/api/stock.js';
 import type { BulkResult } from '../../src-shared/domain/order.js';
 import { PARTNER_ORDER_NOS_SQL } from '../bundle/rule.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
 import type { StatusEngine } from '../status/engine.js';
 import { CoveredOrders } from './covered-orders.js';

@@ -7,14 +7,14 @@ import {
   type StockImportPreview,
   type StockImportResult,
 } from '../../src-shared/api/stock-import.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { databaseState } from '../imports/judge.js';
 import { PendingFiles } from '../files/file-services.js';
 import type { CoveredOrders } from './covered-orders.js';
 import { judgeStockLines, type Judgement, type StoreScope } from './import-judge.js';
 import type { StockLedger } from './ledger.js';
-import { readStockFile, type StockFileLine } from './stock-file.js';
+import { readStockFile, type StockFileLine } from '../../src-shared/order-files/stock-file.js';
 import type { StockMappings } from './stock-mappings.js';
 
 /** What the preview read, kept until the clerk presses 取込. */

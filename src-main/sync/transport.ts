@@ -7,7 +7,7 @@ import {
   type PushResponse,
   type WireOp,
 } from '../../src-shared/sync/protocol.js';
-import type { Clock } from '../core/context.js';
+import type { Clock } from '../core/app-context.js';
 
 /** Why a round stopped. 'offline' is the normal state of a disconnected store, not a fault. */
 export class SyncError extends UserError {

@@ -1,4 +1,4 @@
-import { UserError } from '../../src-shared/api/errors.js';
+import { UserError } from '../api/errors.js';
 import {
   REQUIRED_STOCK_FIELDS,
   STOCK_FIELD_ALIASES,
@@ -7,10 +7,10 @@ import {
   type StockBadLine,
   type StockFileField,
   type StockMapping,
-} from '../../src-shared/api/stock-import.js';
-import { nfkc } from '../../src-shared/text/normalize.js';
-import { headerIndex, readHeader, scanCsv } from '../files/csv-read.js';
-import { ENCODING_LABELS, decodeText } from '../files/text-decode.js';
+} from '../api/stock-import.js';
+import { nfkc } from '../text/normalize.js';
+import { headerIndex, readHeader, scanCsv } from './csv-read.js';
+import { ENCODING_LABELS, decodeText } from './text-decode.js';
 
 /** One readable line of a stock file; the store is the cell as written (resolved by the caller). */
 export interface StockFileLine {
