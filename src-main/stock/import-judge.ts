@@ -1,48 +1,22 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { StockBadLine, StockImportMode, StockPreviewLine } from '../../src-shared/api/stock-import.js';
-import { normalizeForSearch } from '../../src-shared/text/normalize.js';
-import { belowReserved } from '../../src-shared/domain/stock.js';
-import type { StockLedger, StockState } from './ledger.js';
+import type { StockImportMode } from '../../src-shared/api/stock-import.js';
 import type { StockFileLine } from '../../src-shared/order-files/stock-file.js';
-
-/** A line the import applies: the row it sets, and the row as it stood. */
-export interface JudgedLine extends StockPreviewLine {
-  setting: { sku: string; storeId: string; onHand: number; location?: string; jan?: string; title?: string };
-  /** The row as it stood, for the first line of a SKU; later lines of it (入荷) read it again. */
-  before: StockState | undefined;
-  again: boolean;
-}
-
-export interface Judgement {
-  lines: JudgedLine[];
-  bad: StockBadLine[];
-}
-
-/** Which stores a file's 店舗 cells may name on this PC, and the store of a line that names none. */
-export interface StoreScope {
-  /** The store of lines without a 店舗 cell (null: such lines are refused). */
-  defaultStore: string | null;
-  /** A store PC's own store: lines of other stores are refused. Null on a head-office PC. */
-  ownStore: string | null;
-}
-
-/** Store ids by id and by (normalised) name, so a file may name a store either way. */
-function storeResolver(sqlite: BetterSqlite3.Database): (cell: string) => string | undefined {
-  const byKey = new Map<string, string>();
-  const stores = sqlite.prepare('SELECT id, name FROM stores').all() as { id: string; name: string }[];
-  for (const s of stores) byKey.set(normalizeForSearch(s.name), s.id);
-  // Ids win over names: an id is what a head-office system writes.
-  for (const s of stores) byKey.set(normalizeForSearch(s.id), s.id);
-  return (cell) => byKey.get(normalizeForSearch(cell));
-}
+import {
+  judgeStockLines as judgeLines,
+  storeResolver,
+  type Judgement,
+  type StockRowState,
+  type StoreScope,
+} from '../../src-shared/order-files/stock-lines.js';
+import type { StockLedger } from './ledger.js';
 
 /** Many lines: each store's rows are read in one pass (~4 µs a row) instead of one lookup a line (~10 µs). */
 const BULK_READ_LINES = 2_000;
 
 /** The stock rows the lines are judged against, read the cheaper way for the file's size. */
-function stateReader(ledger: StockLedger, lines: number): (sku: string, storeId: string) => StockState | undefined {
+function stateReader(ledger: StockLedger, lines: number): (sku: string, storeId: string) => StockRowState | undefined {
   if (lines < BULK_READ_LINES) return (sku, storeId) => ledger.state(sku, storeId);
-  const stores = new Map<string, Map<string, StockState>>();
+  const stores = new Map<string, Map<string, StockRowState>>();
   return (sku, storeId) => {
     let rows = stores.get(storeId);
     if (!rows) stores.set(storeId, (rows = ledger.states(storeId)));
@@ -50,22 +24,7 @@ function stateReader(ledger: StockLedger, lines: number): (sku: string, storeId:
   };
 }
 
-function changes(line: StockFileLine, before: StockState | undefined, onHandAfter: number): boolean {
-  if (!before) return true;
-  return (
-    before.onHand !== onHandAfter ||
-    (line.location !== undefined && line.location !== before.location) ||
-    (line.jan !== undefined && line.jan !== before.jan) ||
-    (line.title !== undefined && line.title !== before.title)
-  );
-}
-
-/**
- * Judges a stock file's lines against the stock as it stands (in the caller's transaction):
- * the store each line is for, the count it leaves, and the lines refused with the reason —
- * an unknown store, another store's line on a store PC, a 棚卸 count below what orders
- * hold, the same SKU twice in one 棚卸 file. 入荷 lines of one SKU add up in file order.
- */
+/** A stock file's lines judged against this PC's stores and stock (in the caller's transaction). */
 export function judgeStockLines(
   sqlite: BetterSqlite3.Database,
   ledger: StockLedger,
@@ -73,54 +32,6 @@ export function judgeStockLines(
   lines: readonly StockFileLine[],
   scope: StoreScope,
 ): Judgement {
-  const resolve = storeResolver(sqlite);
-  const stateOf = stateReader(ledger, lines.length);
-  const out: Judgement = { lines: [], bad: [] };
-  /** Per SKU and store: the count the lines so far leave, and the line that set it. */
-  const running = new Map<string, { onHand: number; line: number }>();
-  for (const line of lines) {
-    const storeId = line.store === '' ? scope.defaultStore : resolve(line.store);
-    const refuse = (reason: string) => out.bad.push({ line: line.line, sku: line.sku, reason });
-    if (!storeId) {
-      refuse(
-        line.store === ''
-          ? '店舗が空です。店舗の列に店舗コードか店舗名を入れてください。'
-          : `店舗「${line.store}」は登録されていません。`,
-      );
-      continue;
-    }
-    if (scope.ownStore !== null && storeId !== scope.ownStore) {
-      refuse(`この PC では他の店舗（${line.store}）の在庫は取り込めません。本部の PC で取り込んでください。`);
-      continue;
-    }
-    const key = `${line.sku}\u0000${storeId}`;
-    const earlier = running.get(key);
-    if (earlier && mode === 'count') {
-      refuse(`同じ商品コードの行が${earlier.line}行目にもあります。棚卸では1商品1行にしてください。`);
-      continue;
-    }
-    const before = stateOf(line.sku, storeId);
-    const onHandAfter = mode === 'count' ? line.quantity : (earlier?.onHand ?? before?.onHand ?? 0) + line.quantity;
-    const below = before ? belowReserved(onHandAfter, before.reserved) : null;
-    if (below) {
-      refuse(below);
-      continue;
-    }
-    running.set(key, { onHand: onHandAfter, line: line.line });
-    const { location, jan, title } = line;
-    out.lines.push({
-      line: line.line,
-      sku: line.sku,
-      storeId,
-      kind: !before && !earlier ? 'new' : changes(line, before, onHandAfter) ? 'changed' : 'unchanged',
-      onHandBefore: earlier ? earlier.onHand : (before?.onHand ?? null),
-      onHandAfter,
-      locationBefore: before?.location ?? null,
-      locationAfter: location ?? before?.location ?? '',
-      setting: { sku: line.sku, storeId, onHand: onHandAfter, location, jan, title },
-      before,
-      again: earlier !== undefined,
-    });
-  }
-  return out;
+  const stores = sqlite.prepare('SELECT id, name FROM stores').all() as { id: string; name: string }[];
+  return judgeLines(mode, lines, scope, storeResolver(stores), stateReader(ledger, lines.length));
 }

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ShortLine, StockMoveKind } from '../../src-shared/api/stock.js';
 import { belowReserved, shortLines, type StockNeed } from '../../src-shared/domain/stock.js';
+import type { StockRowState } from '../../src-shared/order-files/stock-lines.js';
 import { stockSearchKey } from '../../src-shared/text/search-tokens.js';
 import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
@@ -11,15 +12,6 @@ export interface StockCause {
   actor: Pick<Actor, 'operator' | 'pcId'>;
   reason: string;
   order?: { id: number; no: string };
-}
-
-/** A stock row as it stands, for the writers that set it. */
-export interface StockState {
-  onHand: number;
-  reserved: number;
-  location: string;
-  jan: string;
-  title: string;
 }
 
 /** What a count, receipt or adjustment sets; absent attributes stay as they are. */
@@ -84,13 +76,13 @@ export class StockLedger {
   }
 
   /** A stock row as it stands, or undefined when the store has never had the SKU. */
-  state(sku: string, storeId: string): StockState | undefined {
-    return this.sql.state.get(sku, storeId) as StockState | undefined;
+  state(sku: string, storeId: string): StockRowState | undefined {
+    return this.sql.state.get(sku, storeId) as StockRowState | undefined;
   }
 
   /** Every row of a store, by SKU (a file of many lines is judged against these). */
-  states(storeId: string): Map<string, StockState> {
-    const out = new Map<string, StockState>();
+  states(storeId: string): Map<string, StockRowState> {
+    const out = new Map<string, StockRowState>();
     for (const [sku, onHand, reserved, location, jan, title] of this.sql.states.raw().iterate(storeId) as Iterable<
       [string, number, number, string, string, string]
     >)
