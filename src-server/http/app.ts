@@ -13,6 +13,7 @@ import { UserError } from '../../src-shared/api/errors.js';
 import { putStore, uploadMasters } from '../sync/masters.js';
 import { pullPage } from '../sync/pull.js';
 import { applyOps, NOT_YOURS } from '../sync/push.js';
+import { intakeStock, stockIntakeInput } from '../stock/intake.js';
 import { sql } from 'drizzle-orm';
 import type { ChangeHub } from './events.js';
 import { AuthFailures, DEFAULT_LIMITS, TokenRate, type RateLimits } from './rate-limit.js';
@@ -275,6 +276,20 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     if (!input.ok) return bad(c, input.message);
     try {
       return c.json(await intakeCsv(db, input.value, `CSV取込（${c.get('client').name}）`, clock.now(), notify));
+    } catch (err) {
+      if (err instanceof UserError) return bad(c, err.message);
+      throw err;
+    }
+  });
+
+  app.post('/intake/stock', async (c) => {
+    const input = await parse(c, stockIntakeInput);
+    if (!input.ok) return bad(c, input.message);
+    try {
+      const result = await intakeStock(db, input.value, c.get('client'), clock.now(), notify);
+      return result.applied
+        ? c.json(result)
+        : c.json({ error: '誤りのある行があるため何も取り込んでいません。', ...result }, 400);
     } catch (err) {
       if (err instanceof UserError) return bad(c, err.message);
       throw err;

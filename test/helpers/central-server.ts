@@ -6,6 +6,8 @@ import pg from 'pg';
 import type { NewOrder } from '../../src-shared/domain/order.js';
 import { startCentralServer, type CentralServer, type CentralServerOptions } from '../../src-server/server.js';
 import { TestClock } from './test-app.js';
+import { sjis, upload } from './order-files.js';
+import { stockCsv } from './stock.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -59,6 +61,8 @@ export interface TestServer {
   /** Registers a store PC and returns its token. */
   addPc(storeId: string, name: string): Promise<string>;
   intake(orders: NewOrder[]): Promise<{ created: number; duplicates: string[] }>;
+  /** Puts stock on the server (棚卸 by default) from rows [商品コード, 店舗, 在庫数], as a head-office system would. */
+  intakeStock(lines: [sku: string, storeId: string, count: number][], mode?: 'count' | 'receive'): Promise<void>;
   /** Stops the server (its data stays); start() brings it back on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -117,6 +121,10 @@ export async function startTestServer(
       return (await must<{ token: string }>(adminToken, 'POST', '/admin/clients', { kind: 'pc', name, storeId })).token;
     },
     intake: (orders) => must(adminToken, 'POST', '/intake/orders', { orders }),
+    async intakeStock(lines, mode = 'count') {
+      const file = upload('stock.csv', sjis(stockCsv([['商品コード', '店舗', '在庫数'], ...lines])));
+      await must(adminToken, 'POST', '/intake/stock', { file, mode });
+    },
     async stop() {
       if (running) await server.close();
       running = false;
