@@ -12,6 +12,7 @@ import { UPLOADED_MASTER_KINDS } from '../../src-shared/sync/protocol.js';
 import type { SyncRefusal } from '../../src-shared/api/sync.js';
 import { describeKind, type Prepared } from './outbox.js';
 import { LocalOrderWriter } from './wire-order.js';
+import { StockSync, type RemoteActor } from '../stock/stock-sync.js';
 
 const CAPTURE = 'sync_capture';
 const MASTER_TABLES: Record<string, string> = {
@@ -34,12 +35,14 @@ export interface PageApplied {
  */
 export class LocalSyncState {
   private readonly writer: LocalOrderWriter;
+  private readonly stock: StockSync;
   private readonly getMeta: BetterSqlite3.Statement;
   private readonly setMeta: BetterSqlite3.Statement;
   private readonly deleteMeta: BetterSqlite3.Statement;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.writer = new LocalOrderWriter(sqlite);
+    this.stock = new StockSync(sqlite);
     this.getMeta = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.setMeta = sqlite.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -90,9 +93,10 @@ export class LocalSyncState {
 
   /**
    * Applies one pulled page and moves the cursor, in one transaction. `fresh`: the PC had
-   * no orders when this sync began, so orders are inserted without comparing.
+   * no orders when this sync began, so orders are inserted without comparing. `firstCopy`:
+   * this PC's first sync with this server, whose stock rows are a copy, not changes to record.
    */
-  applyPage(page: PullResponse, fresh = false): PageApplied {
+  applyPage(page: PullResponse, fresh = false, firstCopy = fresh): PageApplied {
     // New orders of the page get their search-index rows in one pass at its end.
     return this.quietly(() =>
       withSearchIndexBatch(this.sqlite, () => {
@@ -102,8 +106,14 @@ export class LocalSyncState {
             .pluck()
             .all() as string[],
         );
+        const stockBusy = this.stock.busy();
+        const holdings = new Map((page.holdings ?? []).map((h) => [`${h.channel}\u0000${h.orderNo}`, h]));
         let removed = 0;
-        for (const r of page.removed) if (this.writer.remove(r.channel, r.orderNo)) removed += 1;
+        for (const r of page.removed) {
+          const id = this.writer.idOf(r.channel, r.orderNo);
+          if (id !== undefined) this.stock.forget(id, page.serverTime);
+          if (this.writer.remove(r.channel, r.orderNo)) removed += 1;
+        }
         const history = new Map<string, PulledHistory[]>();
         for (const h of page.history) {
           const key = `${h.channel}\u0000${h.orderNo}`;
@@ -115,13 +125,19 @@ export class LocalSyncState {
         for (const order of page.orders) {
           // An order with changes still queued here keeps its local state: the push that
           // follows brings the server's verdict and its copy.
+          const key = `${order.channel}\u0000${order.orderNo}`;
           const id = busy.size > 0 ? this.writer.idOf(order.channel, order.orderNo) : undefined;
           if (id !== undefined && busy.has(String(id))) continue;
-          const whole = { ...order, history: history.get(`${order.channel}\u0000${order.orderNo}`) ?? [] };
-          if (fresh) this.writer.insertFresh(whole);
-          else this.writer.write(whole);
+          const made = history.get(key) ?? [];
+          const whole = { ...order, history: made };
+          const written = fresh ? this.writer.insertFresh(whole) : this.writer.write(whole);
+          // It holds of its store's stock what the server says (a fresh copy that holds nothing needs no look).
+          const holding = holdings.get(key);
+          if (!fresh || holding)
+            this.stock.hold(written, holding, changedBy(made, order.updatedAt), '他の端末での変更（同期）');
           orders += 1;
         }
+        this.stock.mirror(page.stock ?? [], stockBusy, firstCopy);
         for (const master of page.masters) this.applyMaster(master);
         this.setMeta.run('sync_cursor', String(page.cursor));
         return { orders, removed, masters: page.masters.length };
@@ -276,4 +292,10 @@ export class LocalSyncState {
     }
     return { kinds };
   }
+}
+
+/** Who last changed a pulled order elsewhere: its newest history row, else the server's time. */
+function changedBy(history: readonly PulledHistory[], at: string): RemoteActor {
+  const last = history.at(-1);
+  return last ? { at: last.at, operator: last.actor, pcId: last.pcId } : { at, operator: '', pcId: '' };
 }

@@ -3,6 +3,7 @@ import { CHANNELS } from '../domain/channels.js';
 import { MAIN_STATUSES } from '../domain/status.js';
 import type { HistoryEntry } from '../domain/order.js';
 import { OPERATIONS } from '../domain/transitions.js';
+import type { WireHolding, WireStock } from './stock-wire.js';
 
 /**
  * The wire format between a store PC and the central server (SPEC §5, DESIGN 6). Orders are
@@ -214,6 +215,10 @@ export interface PullResponse {
   masters: WireMaster[];
   /** History of this page's orders new since the cursor, made elsewhere; intake rows stay on the server. */
   history: PulledHistory[];
+  /** Stock rows changed since the cursor that this PC may see (N2). */
+  stock: WireStock[];
+  /** What this page's orders hold of their store's stock (an order not listed holds nothing). */
+  holdings: WireHolding[];
 }
 
 export interface HelloResponse {
