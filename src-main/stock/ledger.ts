@@ -180,8 +180,7 @@ export class StockLedger {
   ): void {
     const before = new Map(this.held(orderId).map((h) => [`${h.storeId}\u0000${h.sku}`, h]));
     const after = new Map(lines.map((l) => [`${storeId}\u0000${l.sku}`, { ...l, storeId }]));
-    const same =
-      before.size === after.size && [...after].every(([key, l]) => before.get(key)?.quantity === l.quantity);
+    const same = before.size === after.size && [...after].every(([key, l]) => before.get(key)?.quantity === l.quantity);
     if (same) return;
     for (const [key, h] of before) {
       const now = after.get(key)?.quantity ?? 0;
