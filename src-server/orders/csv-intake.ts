@@ -3,8 +3,7 @@ import { UserError } from '../../src-shared/api/errors.js';
 import { CHANNELS } from '../../src-shared/domain/channels.js';
 import { fileUpload } from '../../src-shared/api/files.js';
 import type { RejectedRow } from '../../src-shared/api/imports.js';
-import { readHeader } from '../../src-shared/order-files/csv-read.js';
-import { decodeText } from '../../src-shared/order-files/text-decode.js';
+import { readOrderFileUpload } from '../../src-node/uploaded-files.js';
 import { detectLayout } from '../../src-shared/order-files/layouts.js';
 import { parseOrders, type SourceFile } from '../../src-shared/order-files/parse-orders.js';
 import { rows, type ServerDb } from '../db/open.js';
@@ -30,11 +29,7 @@ export async function intakeCsv(
   now: Date,
   onCommit?: () => void,
 ): Promise<IntakeResult & { rejected: RejectedRow[] }> {
-  const decoded = input.files.map((file) => {
-    const label = `「${file.name}」`;
-    const { text } = decodeText(Buffer.from(file.base64, 'base64'), label);
-    return { name: file.name, text, header: readHeader(text, label) };
-  });
+  const decoded = input.files.map(readOrderFileUpload);
   const detected = detectLayout(decoded.map((d) => d.header));
   if (!detected)
     throw new UserError(
