@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { CoveredOffer, CoveredOrder } from '../../src-shared/api/stock.js';
+import type { CoveredOffer, CoveredOrder } from '../../src-shared/api/stock-import.js';
 import { prepareAll } from '../core/statements.js';
 
 interface ShortOrder {

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../src-shared/api/errors.js';
-import type { CoveredOffer, OrderShortage, StockCheckResult, StockRow } from '../../src-shared/api/stock.js';
+import type { CoveredOffer } from '../../src-shared/api/stock-import.js';
+import type { OrderShortage, StockCheckResult, StockRow } from '../../src-shared/api/stock.js';
 import type { BulkResult } from '../../src-shared/domain/order.js';
 import { PARTNER_ORDER_NOS_SQL } from '../bundle/rule.js';
 import type { Actor } from '../core/app-context.js';

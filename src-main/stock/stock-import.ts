@@ -9,7 +9,7 @@ import {
 } from '../../src-shared/api/stock-import.js';
 import type { Actor } from '../core/app-context.js';
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
-import { databaseState } from '../imports/judge.js';
+import { databaseState } from '../db/database-state.js';
 import { PendingFiles } from '../files/file-services.js';
 import type { CoveredOrders } from './covered-orders.js';
 import type { Judgement, StoreScope } from '../../src-shared/order-files/stock-lines.js';

@@ -11,7 +11,6 @@ import { bundleApi } from './bundle.js';
 import { detailApi } from './detail.js';
 import { operationsApi } from './operations.js';
 import { stockApi } from './stock.js';
-import { stockImportApi } from './stock-import.js';
 import { syncApi } from './sync.js';
 import type { MethodSpec } from './define.js';
 import { bulkApi } from './bulk.js';
@@ -39,7 +38,6 @@ export const contract = {
   ...uiApi,
   ...settingsApi,
   ...stockApi,
-  ...stockImportApi,
   ...operationsApi,
   ...bundleApi,
   ...detailApi,

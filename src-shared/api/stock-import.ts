@@ -1,8 +1,3 @@
-import { z } from 'zod';
-import { method } from './define.js';
-import { fileUpload } from './files.js';
-import type { CoveredOffer } from './stock.js';
-
 /**
  * 在庫データ取込: a stock file (CSV/TSV) read by header name. 棚卸 sets each SKU's on-hand
  * count to the file's; 入荷 adds the file's count to it.
@@ -96,30 +91,21 @@ export interface StockImportResult {
   offer: CoveredOffer;
 }
 
-const mappingFields = z.partialRecord(z.enum(STOCK_FILE_FIELDS), z.string().trim().max(200));
+/** A 欠品あり order the stock now covers (receiving, an adjustment: offered for F11). */
+export interface CoveredOrder {
+  orderId: number;
+  orderNo: string;
+  orderedAt: string;
+  buyerName: string;
+  storeId: string;
+  /** Order numbers of its bundle partners, which are checked with it. */
+  bundledWith: string[];
+}
 
-export const stockImportApi = {
-  /** Reads the file and tells what the import would do; nothing is written. */
-  'stock:importPreview': method<StockImportPreview | StockImportNeedsMapping>()(
-    z.object({
-      file: fileUpload,
-      mode: z.enum(STOCK_IMPORT_MODES, { error: '棚卸か入荷かを選んでください。' }),
-      /** The store of lines that name none (a file without a 店舗 column). */
-      storeId: z.string().trim().min(1).max(40).optional(),
-      mappingId: z.number().int().positive().optional(),
-    }),
-  ),
-  /** Applies what the preview showed in one transaction; refused lines only with `skipBad`. */
-  'stock:importCommit': method<StockImportResult>()(
-    z.object({ previewId: z.string().min(1).max(100), skipBad: z.boolean().default(false) }),
-  ),
-  'stock:mappings': method<StockMapping[]>()(z.object({})),
-  'stock:saveMapping': method<StockMapping>()(
-    z.object({
-      id: z.number().int().positive().optional(),
-      name: z.string().trim().min(1, 'マッピングの名前を入力してください。').max(60),
-      fields: mappingFields,
-    }),
-  ),
-  'stock:deleteMapping': method<{ deleted: boolean }>()(z.object({ id: z.number().int().positive() })),
-};
+/** The 欠品あり orders now covered, oldest first, as F11 would take them. */
+export interface CoveredOffer {
+  /** Every covered order, for the one F11 that takes them all. */
+  orderIds: number[];
+  /** The first 500 of them, to show. */
+  orders: CoveredOrder[];
+}

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { BulkResult } from '../domain/order.js';
 import type { ShortLine } from '../domain/stock.js';
-import { CSV_ENCODINGS, type DownloadFile } from './files.js';
+import { CSV_ENCODINGS, fileUpload, type DownloadFile } from './files.js';
+import {
+  STOCK_FILE_FIELDS,
+  STOCK_IMPORT_MODES,
+  type StockImportNeedsMapping,
+  type StockImportPreview,
+  type CoveredOffer,
+  type StockImportResult,
+  type StockMapping,
+} from './stock-import.js';
 import { method } from './define.js';
 import { orderIds } from './orders.js';
 
@@ -87,25 +96,6 @@ export interface StockLedgerEntry {
   reason: string;
 }
 
-/** A 欠品あり order the stock now covers (receiving offers these for F11). */
-export interface CoveredOrder {
-  orderId: number;
-  orderNo: string;
-  orderedAt: string;
-  buyerName: string;
-  storeId: string;
-  /** Order numbers of its bundle partners, which are checked with it. */
-  bundledWith: string[];
-}
-
-/** The 欠品あり orders now covered, oldest first, as F11 would take them. */
-export interface CoveredOffer {
-  /** Every covered order, for the one F11 that takes them all. */
-  orderIds: number[];
-  /** The first 500 of them, to show. */
-  orders: CoveredOrder[];
-}
-
 export const stockListQuery = z.object({
   /** SKU, JAN, title or 棚番 fragment (kana and width insensitive). */
   filter: z.string().trim().max(100, '絞り込みは100文字以内で入力してください。').default(''),
@@ -121,6 +111,8 @@ const count = z
   .int('在庫数は整数で入力してください。')
   .min(0, '在庫数は0以上で入力してください。')
   .max(1_000_000_000, '在庫数が大きすぎます。');
+
+const mappingFields = z.partialRecord(z.enum(STOCK_FILE_FIELDS), z.string().trim().max(200));
 
 export const stockApi = {
   'stock:check': method<StockCheckResult>()(z.object({ orderIds })),
@@ -156,4 +148,28 @@ export const stockApi = {
   'stock:export': method<{ file: DownloadFile; rows: number; unencodable: number }>()(
     stockListQuery.extend({ encoding: z.enum(CSV_ENCODINGS).optional() }),
   ),
+
+  /** Reads the file and tells what the import would do; nothing is written. */
+  'stock:importPreview': method<StockImportPreview | StockImportNeedsMapping>()(
+    z.object({
+      file: fileUpload,
+      mode: z.enum(STOCK_IMPORT_MODES, { error: '棚卸か入荷かを選んでください。' }),
+      /** The store of lines that name none (a file without a 店舗 column). */
+      storeId: z.string().trim().min(1).max(40).optional(),
+      mappingId: z.number().int().positive().optional(),
+    }),
+  ),
+  /** Applies what the preview showed in one transaction; refused lines only with `skipBad`. */
+  'stock:importCommit': method<StockImportResult>()(
+    z.object({ previewId: z.string().min(1).max(100), skipBad: z.boolean().default(false) }),
+  ),
+  'stock:mappings': method<StockMapping[]>()(z.object({})),
+  'stock:saveMapping': method<StockMapping>()(
+    z.object({
+      id: z.number().int().positive().optional(),
+      name: z.string().trim().min(1, 'マッピングの名前を入力してください。').max(60),
+      fields: mappingFields,
+    }),
+  ),
+  'stock:deleteMapping': method<{ deleted: boolean }>()(z.object({ id: z.number().int().positive() })),
 };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { CoveredOffer, StockCheckResult } from '../../../../src-shared/api/stock.js';
+import type { CoveredOffer } from '../../../../src-shared/api/stock-import.js';
+import type { StockCheckResult } from '../../../../src-shared/api/stock.js';
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { FormError } from '../../components/FormError.js';
