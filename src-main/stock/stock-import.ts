@@ -8,6 +8,7 @@ import {
   type StockImportResult,
 } from '../../src-shared/api/stock-import.js';
 import type { Actor } from '../core/app-context.js';
+import { decodeUpload } from '../../src-node/uploaded-files.js';
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { databaseState } from '../db/database-state.js';
 import { PendingFiles } from '../files/file-services.js';
@@ -72,12 +73,7 @@ export class StockImports {
     actor: Actor,
   ): StockImportPreview | StockImportNeedsMapping {
     const scope = this.scope(input.storeId, actor);
-    const file = readStockFile(
-      Buffer.from(input.file.base64, 'base64'),
-      input.file.name,
-      this.mappings.list(),
-      input.mappingId,
-    );
+    const file = readStockFile(decodeUpload(input.file), this.mappings.list(), input.mappingId);
     if ('kind' in file) return file;
     const plan: StockImportPlan = {
       mode: input.mode,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { UserError } from '../../src-shared/api/errors.js';
 import { fileUpload } from '../../src-shared/api/files.js';
 import { STOCK_IMPORT_MODES, type StockBadLine, type StockImportMode } from '../../src-shared/api/stock-import.js';
+import { decodeUpload } from '../../src-node/uploaded-files.js';
 import { readStockFile } from '../../src-shared/order-files/stock-file.js';
 import { judgeStockLines, storeResolver } from '../../src-shared/order-files/stock-lines.js';
 import { writeTransaction } from '../db/changes.js';
@@ -44,7 +45,7 @@ export async function intakeStock(
   now: Date,
   onCommit?: () => void,
 ): Promise<StockIntakeResult> {
-  const file = readStockFile(Buffer.from(input.file.base64, 'base64'), input.file.name, []);
+  const file = readStockFile(decodeUpload(input.file), []);
   if ('kind' in file) throw new UserError(`${file.message}何も取り込んでいません。`, 'needs_mapping');
   const stores = await rows<{ id: string; name: string }>(db, sql`SELECT id, name FROM stores`);
   const resolve = storeResolver(stores);

@@ -10,7 +10,7 @@ import {
 } from '../api/stock-import.js';
 import { nfkc } from '../text/normalize.js';
 import { headerIndex, readHeader, scanCsv } from './csv-read.js';
-import { ENCODING_LABELS, decodeText } from './text-decode.js';
+import { ENCODING_LABELS, type TextEncodingName } from './text-decode.js';
 
 /** One readable line of a stock file; the store is the cell as written (resolved by the caller). */
 export interface StockFileLine {
@@ -113,6 +113,14 @@ function readLine(fields: string[], line: number, columns: Columns): StockFileLi
   return out;
 }
 
+/** A stock file as decoded text (src-node's decodeUpload: the encoding detected, the name quoted). */
+export interface StockFileText {
+  name: string;
+  label: string;
+  text: string;
+  encoding: TextEncodingName;
+}
+
 /**
  * Reads a stock file (CSV or TSV, Shift_JIS/CP932 or UTF-8 detected), finding its columns
  * by header name: a saved mapping whose headers the file has (the one asked for, or the
@@ -120,13 +128,11 @@ function readLine(fields: string[], line: number, columns: Columns): StockFileLi
  * line number and reason; the file as a whole is refused only when it is not a table.
  */
 export function readStockFile(
-  bytes: Uint8Array,
-  fileName: string,
+  decoded: StockFileText,
   mappings: readonly StockMapping[],
   mappingId?: number,
 ): StockFile | StockFileNeedsMapping {
-  const label = `「${fileName}」`;
-  const decoded = decodeText(bytes, label);
+  const { label, name: fileName } = decoded;
   const header = readHeader(decoded.text, label);
   let columns: Columns | null = null;
   let layout = '見出し名';
