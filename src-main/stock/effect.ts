@@ -1,12 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { OPERATION_LABELS } from '../../src-shared/domain/transitions.js';
-import { shortRefusal } from '../../src-shared/domain/stock.js';
+import { NO_STORE_REFUSAL, shortRefusal } from '../../src-shared/domain/stock.js';
 import type { Actor } from '../core/app-context.js';
 import type { EngineOrder, OperationRequest, StatusEffect } from '../status/status-effect.js';
 import { StockLedger, type StockCause } from './ledger.js';
-
-export const NO_STORE_REFUSAL =
-  '出荷店舗が指定されていないため在庫を確認できません。F4 拡張の「出荷店舗一括指定」で出荷店舗を指定してください。';
 
 /** The ledger's "why" for a status change: the manual's word for the operation, and its reason. */
 function causeOf(order: EngineOrder, request: OperationRequest, at: string, actor: Actor): StockCause {

@@ -15,6 +15,9 @@ import { LocalOrderWriter } from './wire-order.js';
 import { StockSync, type RemoteActor } from '../stock/stock-sync.js';
 
 const CAPTURE = 'sync_capture';
+/** The ledger's why when a PC's reservations follow the central server's verdict. */
+const SERVER_WORD = '中央サーバーの判定に合わせました（同期）';
+const server = (at: string): RemoteActor => ({ at, operator: '', pcId: '' });
 const MASTER_TABLES: Record<string, string> = {
   stores: 'stores',
   payment_methods: 'payment_methods',
@@ -191,9 +194,17 @@ export class LocalSyncState {
         remove.run(item.row.opId);
         const channel = item.op?.channel ?? (item.op === null ? item.channel : '');
         const orderNo = item.op?.orderNo ?? (item.op === null ? item.orderNo : '');
-        if (result.order) this.writer.write(result.order);
+        if (result.order) {
+          const id = this.writer.write(result.order);
+          // Its reservations follow the server's copy (a refused 在庫確認 gives its units back).
+          if (result.holding) this.stock.hold(id, { channel, orderNo, lines: result.holding }, server(at), SERVER_WORD);
+        }
         if (result.accepted) continue;
-        if (result.order === null) this.writer.remove(channel, orderNo);
+        if (result.order === null) {
+          const id = this.writer.idOf(channel, orderNo);
+          if (id !== undefined) this.stock.forget(id, at);
+          this.writer.remove(channel, orderNo);
+        }
         const statusNow = result.order?.status ?? null;
         const refusal: SyncRefusal = {
           orderNo,

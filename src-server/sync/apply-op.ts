@@ -5,6 +5,8 @@ import { transition } from '../../src-shared/domain/transitions.js';
 import type { FieldValues, WireItem, WireOp, WireOpOf } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import type { OrderRow } from '../orders/load.js';
+import { stockFollowsStatus } from '../stock/status-stock.js';
+import type { StockWorking } from '../stock/working.js';
 
 /** The server's copy of one order while a push is applied to it. */
 export interface Working {
@@ -26,6 +28,12 @@ export interface HistoryDraft {
 }
 
 export type Outcome = { ok: true; history: HistoryDraft | null } | { ok: false; reason: string };
+
+/** What a push applies its operations with besides each order: who sent them, the central stock. */
+export interface ApplyContext {
+  client: ClientIdentity;
+  stock: StockWorking;
+}
 
 export const NOT_YOURS =
   'この注文はこの店舗の担当ではなくなりました（別の店舗に割り当てられたか、サーバーにまだありません）。';
@@ -53,14 +61,16 @@ function describe(row: OrderRow): string {
   return `現在のサーバー上の状態は「${status}」です。`;
 }
 
-/** Judged with the same transition table as the PCs; the move's columns by transitionEffects. */
-function applyStatus(op: WireOpOf<'status'>, work: Working): Outcome {
+/** Judged with the same transition table and stock rules as the PCs; the move's columns by transitionEffects. */
+function applyStatus(op: WireOpOf<'status'>, work: Working, context: ApplyContext): Outcome {
   const row = work.row;
   if (!isMainStatus(row.status)) return { ok: false, reason: 'サーバー上の注文の状態が不明です。' };
   const target = op.target ?? (op.operation === 'bulk_set_status' && op.to && isMainStatus(op.to) ? op.to : undefined);
   if (op.operation === 'register_tracking' && !op.trackingNo) return { ok: false, reason: '送り状番号がありません。' };
   const judged = transition(row.status, op.operation, { needsPaymentConfirmation: row.needsPayment, target });
   if (!judged.ok) return { ok: false, reason: `${judged.reason}${describe(row)}` };
+  const refusal = stockFollowsStatus(op, row, judged.to, context.stock, context.client.id);
+  if (refusal) return { ok: false, reason: refusal };
   const from = row.status;
   applyEffects(
     row,
@@ -92,7 +102,7 @@ function applyMailMark(op: WireOpOf<'mail'> | WireOpOf<'mail_state'>, work: Work
   return { ok: true, history: historyOf(op, op.from, op.to) };
 }
 
-type Applier<K extends WireKind> = (op: WireOpOf<K>, work: Working) => Outcome;
+type Applier<K extends WireKind> = (op: WireOpOf<K>, work: Working, context: ApplyContext) => Outcome;
 
 /** How the server applies each kind of change: a kind without its rule here does not compile. */
 const APPLIERS: { [K in WireKind]: Applier<K> } = {
@@ -118,7 +128,7 @@ const APPLIERS: { [K in WireKind]: Applier<K> } = {
 };
 
 /** Judges one operation against the server's copy of its order and applies it there. */
-export function applyOne(op: WireOp, work: Working, client: ClientIdentity): Outcome {
-  if (op.kind !== 'create' && !canSee(client, work.row.storeId)) return { ok: false, reason: NOT_YOURS };
-  return (APPLIERS[op.kind] as Applier<WireKind>)(op, work);
+export function applyOne(op: WireOp, work: Working, context: ApplyContext): Outcome {
+  if (op.kind !== 'create' && !canSee(context.client, work.row.storeId)) return { ok: false, reason: NOT_YOURS };
+  return (APPLIERS[op.kind] as Applier<WireKind>)(op, work, context);
 }

@@ -43,3 +43,7 @@ export function belowReserved(onHand: number, reserved: number): string | null {
   if (onHand >= reserved) return null;
   return `在庫数 ${onHand} は引当数 ${reserved} を下回ります（確認済みの注文が確保している数です）。出荷・取消のあとで直すか、${reserved} 以上にしてください。`;
 }
+
+/** The refusal of a stock check of an order no store ships (nothing to reserve from). */
+export const NO_STORE_REFUSAL =
+  '出荷店舗が指定されていないため在庫を確認できません。F4 拡張の「出荷店舗一括指定」で出荷店舗を指定してください。';

@@ -100,6 +100,8 @@ export interface OpResult {
   reason?: string;
   /** The server's copy of the order when refused, so the PC corrects its own. */
   order?: WireOrder | null;
+  /** What that copy holds of its store's stock, so the PC's reservations follow it. */
+  holding?: WireHolding['lines'];
 }
 
 export interface PushResponse {

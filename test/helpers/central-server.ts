@@ -6,8 +6,7 @@ import pg from 'pg';
 import type { NewOrder } from '../../src-shared/domain/order.js';
 import { startCentralServer, type CentralServer, type CentralServerOptions } from '../../src-server/server.js';
 import { TestClock } from './test-app.js';
-import { sjis, upload } from './order-files.js';
-import { stockCsv } from './stock.js';
+import { stockIntakeBody } from './stock.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -122,8 +121,7 @@ export async function startTestServer(
     },
     intake: (orders) => must(adminToken, 'POST', '/intake/orders', { orders }),
     async intakeStock(lines, mode = 'count') {
-      const file = upload('stock.csv', sjis(stockCsv([['商品コード', '店舗', '在庫数'], ...lines])));
-      await must(adminToken, 'POST', '/intake/stock', { file, mode });
+      await must(adminToken, 'POST', '/intake/stock', stockIntakeBody(lines, mode));
     },
     async stop() {
       if (running) await server.close();

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { sjis, upload } from './order-files.js';
 
 /** Puts `onHand` units of each SKU in a store's stock (reserved 0). */
 export function stockUp(sqlite: BetterSqlite3.Database, storeId: string, onHand: Record<string, number>): void {
@@ -100,4 +101,9 @@ export function ledgerOf(sqlite: BetterSqlite3.Database, sku: string, storeId = 
        FROM stock_ledger WHERE sku = ? AND store_id = ? ORDER BY id`,
     )
     .all(sku, storeId) as LedgerRow[];
+}
+
+/** The body of POST /intake/stock: a Shift_JIS stock file of rows [商品コード, 店舗, 在庫数]. */
+export function stockIntakeBody(lines: readonly [sku: string, storeId: string, count: number][], mode = 'count') {
+  return { file: upload('stock.csv', sjis(stockCsv([['商品コード', '店舗', '在庫数'], ...lines]))), mode };
 }

@@ -16,6 +16,7 @@ import { listenForChanges } from '../helpers/change-listener.js';
 import { freshPostgres } from '../helpers/central-server.js';
 import { makeOrder } from '../helpers/orders.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { stockIntakeBody } from '../helpers/stock.js';
 
 /**
  * Two central server processes on one PostgreSQL (how a large seller scales out): intake
@@ -176,6 +177,9 @@ describe.skipIf(!process.env.DATABASE_URL)(
       await call(a, tokens.admin, 'POST', '/admin/stores', { id: 'honbu', name: '本部', isHeadOffice: true });
       await call(b, tokens.admin, 'POST', '/admin/stores', { id: 'tokyo', name: '東京店' });
       await call(a, tokens.admin, 'POST', '/admin/stores', { id: 'osaka', name: '大阪店' });
+      // The test orders' SKU at every store: the server reserves pushed 在庫確認 from its own stock.
+      const stock = ['honbu', 'tokyo', 'osaka'].map((s): [string, string, number] => ['MG-010', s, 100_000]);
+      await call(b, tokens.admin, 'POST', '/intake/stock', stockIntakeBody(stock));
       const client = async (server: ServerProcess, body: object) =>
         (await call<{ token: string }>(server, tokens.admin, 'POST', '/admin/clients', body)).token;
       tokens.tokyo = await client(a, { kind: 'pc', name: '東京PC', storeId: 'tokyo' });
@@ -281,7 +285,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
         expect(rows[0]!.status).toBe(status);
         expect(status).toBe(shipOk ? 'shipped' : 'cancelled');
         // Both comments went in; the later one stands.
-        const comments = rows.filter((r) => r.kind === 'comment');
+        const comments = rows.filter((r) => r.kind === 'staff_comment');
         expect(comments).toHaveLength(2);
         expect(rows[0]!.staff_comment).toBe(comments[1]!.pc_id === 'tokyo-PC' ? `店舗 ${no}` : `本部 ${no}`);
       }
@@ -434,7 +438,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
           ),
         ) as PullResponse;
         const second = JSON.parse(await pullPage(db, reader, first.cursor, 2000, new Date())) as PullResponse;
-        const comments = [...first.history, ...second.history].map((h) => h.kind === 'comment' && h.pcId);
+        const comments = [...first.history, ...second.history].map((h) => h.kind === 'staff_comment' && h.pcId);
         expect(comments).toEqual(['head-PC', 'head-PC']);
         expect(second.cursor).toBe(await lastChange(db));
         expect(second.orders.map((o) => o.staffComment)).toEqual(['メモ2']);
