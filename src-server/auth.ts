@@ -19,6 +19,11 @@ export function newToken(): string {
   return `chm_${randomBytes(32).toString('base64url')}`;
 }
 
+/** The shape of every token newToken makes: "chm_" and 256 bits in base64url. */
+export function isWellFormedToken(token: string): boolean {
+  return /^chm_[A-Za-z0-9_-]{43}$/.test(token);
+}
+
 /** Tokens are 256 random bits, so a plain SHA-256 is enough to keep them unreadable at rest. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -67,16 +72,50 @@ export async function ensureAdminToken(db: ServerDb, now: Date): Promise<string 
   });
 }
 
+/** Repeats of one refusal within this long of its last are counted on its row. */
+const REPEAT_WINDOW_MS = 60_000;
+/** Refusals are kept this long, and at most this many rows. */
+export const REFUSED_KEEP_MS = 90 * 86_400_000;
+export const REFUSED_KEEP_ROWS = 10_000;
+
+/**
+ * Records a refused request. A repeat (same client, address, method, path and reason) seen
+ * again within a minute of the last adds to that row's count instead of a new row, so a
+ * flood from one token or address is one line of the log, not thousands pushing the
+ * others out of view. Only a new row is written to the console.
+ */
 export async function logRefused(
   db: ServerDb,
   entry: { at: Date; clientId: number | null; address: string; method: string; path: string; reason: string },
 ): Promise<void> {
+  const at = entry.at.toISOString();
+  const since = new Date(entry.at.getTime() - REPEAT_WINDOW_MS).toISOString();
+  const path = entry.path.slice(0, 300);
+  const counted = await rows<{ id: number }>(
+    db,
+    sql`UPDATE refused_access SET count = count + 1, last_at = ${at}
+        WHERE id = (SELECT id FROM refused_access
+                    WHERE last_at >= ${since} AND client_id IS NOT DISTINCT FROM ${entry.clientId}
+                      AND address = ${entry.address} AND method = ${entry.method} AND path = ${path} AND reason = ${entry.reason}
+                    ORDER BY id DESC LIMIT 1)
+        RETURNING id`,
+  );
+  if (counted.length > 0) return;
   await db.execute(
-    sql`INSERT INTO refused_access (at, client_id, address, method, path, reason)
-        VALUES (${entry.at.toISOString()}, ${entry.clientId}, ${entry.address}, ${entry.method}, ${entry.path.slice(0, 300)}, ${entry.reason})`,
+    sql`INSERT INTO refused_access (at, last_at, client_id, address, method, path, reason)
+        VALUES (${at}, ${at}, ${entry.clientId}, ${entry.address}, ${entry.method}, ${path}, ${entry.reason})`,
   );
   // The token is never logged: only who (if known), where from and why.
   console.error(
     `refused ${entry.method} ${entry.path.slice(0, 120)} client=${entry.clientId ?? '-'} from=${entry.address}: ${entry.reason}`,
+  );
+}
+
+/** Drops refusals older than REFUSED_KEEP_MS and all but the newest REFUSED_KEEP_ROWS. */
+export async function pruneRefused(db: ServerDb, now: Date): Promise<void> {
+  const before = new Date(now.getTime() - REFUSED_KEEP_MS).toISOString();
+  await db.execute(sql`DELETE FROM refused_access WHERE coalesce(last_at, at) < ${before}`);
+  await db.execute(
+    sql`DELETE FROM refused_access WHERE id <= (SELECT id FROM refused_access ORDER BY id DESC OFFSET ${REFUSED_KEEP_ROWS} LIMIT 1)`,
   );
 }

@@ -3,20 +3,29 @@ import { parseArgs } from 'node:util';
 import { startCentralServer } from './server.js';
 
 /**
- * `npm run server -- --port N`: the central server. The first stdout line is
+ * `npm run server -- --port N [--trusted-proxy ADDRESS ...]`: the central server. The first stdout line is
  * "Chumon server listening on <URL>" (tests and scripts read it). Data in
  * CHUMON_SERVER_DATA_DIR (embedded PGlite), or PostgreSQL when DATABASE_URL is set.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' } },
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'trusted-proxy': { type: 'string', multiple: true, default: [] },
+    },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`ポート番号が正しくありません: ${values.port}`);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = path.resolve(process.env.CHUMON_SERVER_DATA_DIR ?? 'chumon-server-data');
-  const server = await startCentralServer({ port, host: values.host, dataDir, databaseUrl });
+  // Behind a reverse proxy: its address (--trusted-proxy, or CHUMON_TRUSTED_PROXIES comma-separated).
+  const trustedProxies = [
+    ...values['trusted-proxy'],
+    ...(process.env.CHUMON_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()),
+  ].filter(Boolean);
+  const server = await startCentralServer({ port, host: values.host, dataDir, databaseUrl, trustedProxies });
   console.log(`Chumon server listening on ${server.url}`);
   console.log(databaseUrl ? 'データベース: PostgreSQL（DATABASE_URL）' : `データフォルダ: ${dataDir}`);
   if (server.adminToken) {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
-import { ensureAdminToken } from './auth.js';
+import { ensureAdminToken, pruneRefused } from './auth.js';
 import { openServerDatabase, rows, type ServerDatabase } from './db/open.js';
 import { createCentralApp, type ServerClock } from './http/app.js';
 import { ChangeHub } from './http/events.js';
@@ -21,6 +21,8 @@ export interface CentralServerOptions {
   purgeIntervalMs?: number;
   /** Request limits (tests make them small); the defaults suit a real store network. */
   limits?: Partial<RateLimits>;
+  /** Reverse proxies in front of the server whose X-Forwarded-For is believed. */
+  trustedProxies?: readonly string[];
 }
 
 export interface CentralServer {
@@ -51,12 +53,20 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   hub.start();
   const purgeNow = () => purgeAmazonPii(db, clock.now(), () => void hub.check());
   await purgeNow();
-  const purgeTimer = setInterval(
-    () => void purgeNow().catch((err: unknown) => console.error('PII purge failed', err)),
-    options.purgeIntervalMs ?? DAY_MS,
-  );
+  await pruneRefused(db, clock.now());
+  const purgeTimer = setInterval(() => {
+    void purgeNow().catch((err: unknown) => console.error('PII purge failed', err));
+    void pruneRefused(db, clock.now()).catch((err: unknown) => console.error('refusal log prune failed', err));
+  }, options.purgeIntervalMs ?? DAY_MS);
   purgeTimer.unref();
-  const app = createCentralApp({ db, serverId: state!.serverId, clock, hub, limits: options.limits });
+  const app = createCentralApp({
+    db,
+    serverId: state!.serverId,
+    clock,
+    hub,
+    limits: options.limits,
+    trustedProxies: options.trustedProxies,
+  });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppEvent } from '../../src-shared/api/events.js';
@@ -12,6 +12,7 @@ import { createFileKeyCipher, type SecretCipher } from '../settings/secret-ciphe
 import { startPiiPurge } from '../privacy/purge.js';
 import { startSync } from '../sync/runner.js';
 import type { Settings } from '../settings/settings.js';
+import { makePrivateDir, makePrivateTree } from '../../src-node/private-files.js';
 import { SOURCE_ROOT } from './paths.js';
 
 export interface BootOptions {
@@ -63,8 +64,10 @@ function openStore(options: BootOptions): Database {
 
 /** Opens the store database in the data folder and wires the services. Same for both modes. */
 export function bootApp(options: BootOptions): App {
-  mkdirSync(options.dataDir, { recursive: true });
+  makePrivateDir(options.dataDir);
   const database = openStore(options);
+  // Buyers' personal data, the sealed secrets' key: the data folder is its owner's only.
+  makePrivateTree(options.dataDir);
   const listeners = new Set<(event: AppEvent) => void>();
   const { settings } = options;
   const ctx: ServiceContext = {

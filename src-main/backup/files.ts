@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { BACKUP_NAME_PATTERN, type BackupInfo, type BackupReason } from '../../src-shared/api/backup.js';
 import { UserError } from '../../src-shared/api/errors.js';
+import { makePrivateDir, makePrivateFile } from '../../src-node/private-files.js';
 
 /** Backups live in the data folder next to the database, one SQLite file each. */
 export function backupFolder(dbFile: string): string {
@@ -66,12 +67,14 @@ export function pruneBackups(folder: string, keep: number): void {
 }
 
 function startBackup(folder: string, at: Date, reason: BackupReason) {
-  mkdirSync(folder, { recursive: true });
+  makePrivateDir(folder);
   const name = newBackupName(folder, at, reason);
   const tmp = path.join(folder, name + PARTIAL);
   return {
     tmp,
     finish(): BackupInfo {
+      // A copy of the buyers' data: its owner's only, like the database.
+      makePrivateFile(tmp);
       renameSync(tmp, path.join(folder, name));
       return {
         name,

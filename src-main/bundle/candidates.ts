@@ -49,7 +49,8 @@ function partsOf(text: string): BundleKey {
   return { name, postal, address };
 }
 
-const OPEN_WHERE = `status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+/** The open statuses as orders_bundle_key_idx states them: every status but the two final ones. */
+const OPEN_WHERE = `status NOT IN ('shipped', 'cancelled')`;
 
 const MEMBER_COLUMNS = `id, order_no AS orderNo, channel, ordered_at AS orderedAt, status, buyer_name AS buyerName,
   ship_postal_code AS postalCode, ship_prefecture AS prefecture, ship_address1 AS address1, ship_address2 AS address2,

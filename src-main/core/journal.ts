@@ -44,6 +44,8 @@ export class Journal {
   private readonly insertOutbox: BetterSqlite3.Statement;
   private readonly insertMasterHistory: BetterSqlite3.Statement;
   private readonly insertEntityOutbox: BetterSqlite3.Statement;
+  /** recordEach's statements by their text: a status change of one order uses them too. */
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.insertHistory = sqlite.prepare(
@@ -83,26 +85,28 @@ export class Journal {
   ): void {
     const { change, to, reason } = entry;
     const common = { ...params, at, kind: change.kind, to, reason };
-    this.sqlite
-      .prepare(
-        `INSERT INTO order_history (order_id, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
+    this.prepared(
+      `INSERT INTO order_history (order_id, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
          SELECT src.order_id, @at, @operator, @storeId, @pcId, @kind, src.from_value, @to, @reason FROM (${source}) AS src`,
-      )
-      .run({ ...common, operator: actor.operator, storeId: actor.storeId, pcId: actor.pcId });
+    ).run({ ...common, operator: actor.operator, storeId: actor.storeId, pcId: actor.pcId });
     // Each order's payload is the shared part with its number and old value put in front:
     // string concatenation, not a JSON parse per order (the shared part is never empty).
     const shared = validPayload(change, { orderNo: '-', from: null, to, reason, at, actor });
     delete shared.orderNo;
     delete shared.from;
     const rest = JSON.stringify(shared).slice(1);
-    this.sqlite
-      .prepare(
-        `INSERT INTO sync_outbox (op_id, entity, entity_id, kind, payload, created_at)
+    this.prepared(
+      `INSERT INTO sync_outbox (op_id, entity, entity_id, kind, payload, created_at)
          SELECT ${opIdSql('@stem', 'src.order_id')}, 'order', CAST(src.order_id AS TEXT), @kind,
            '{"orderNo":' || json_quote(src.order_no) || ',"from":' || json_quote(src.from_value) || ',' || @rest, @at
          FROM (${source}) AS src`,
-      )
-      .run({ ...common, rest, stem: opIdStem() });
+    ).run({ ...common, rest, stem: opIdStem() });
+  }
+
+  private prepared(sql: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.sqlite.prepare(sql)));
+    return statement;
   }
 
   /** The same for a master: its history row and an outbox entry of its own entity. */

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../core/context.js';
 import { CsvWriter, type CsvEncoding, type CsvValue } from '../files/csv-write.js';
 import { fileStamp } from '../printing/documents.js';
 import { reminderCutoffs } from '../orders/handlers.js';
+import { UNSHOWABLE } from '../../src-shared/text/jst.js';
 
 type OrderColumn =
   | 'order_no'
@@ -51,7 +52,9 @@ const REPORT_LIMIT = 200;
 /** "2026/11/20 12:34" in Japan time: what Excel shows as a date without help. */
 function jst(iso: string | null): string {
   if (!iso) return '';
-  const d = new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString();
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return UNSHOWABLE;
+  const d = new Date(t + 9 * 3_600_000).toISOString();
   return `${d.slice(0, 4)}/${d.slice(5, 7)}/${d.slice(8, 10)} ${d.slice(11, 16)}`;
 }
 

@@ -6,6 +6,8 @@ import { defaultSettings, settingsFromStore, type KeyValueStore, type Settings }
 export function createElectronSettings(): Settings {
   const store = new Store<Record<string, unknown>>({
     name: 'settings',
+    // The settings hold the sealed secrets and the store's addresses: the owner's only.
+    configFileMode: 0o600,
     defaults: { ...defaultSettings({ user: os.userInfo().username, hostname: os.hostname() }) },
   });
   return settingsFromStore(store as unknown as KeyValueStore);

@@ -1,3 +1,4 @@
+import { markUnsafeChars } from '../../src-shared/text/unsafe-chars.js';
 import { cp932Table, encodeCp932, NOT_CP932, replaceUnencodable, toCp932Variants, unencodableChars } from './cp932.js';
 
 export type CsvEncoding = 'shift_jis' | 'utf8bom';
@@ -159,6 +160,9 @@ export class CsvWriter {
     if (this.options.neutralizeFormulas && startsFormula(text.charCodeAt(0))) buf[pos++] = APOSTROPHE;
     for (let i = 0; i < text.length; i++) {
       const char = text.charCodeAt(i);
+      // A control character (not tab or a line break) is marked by the string path.
+      if ((char < 0x20 && char !== 0x09 && char !== 0x0a && char !== 0x0d) || (char >= 0x7f && char <= 0x9f))
+        return false;
       const code = table[char]!;
       if (code < 0x100) {
         buf[pos++] = code;
@@ -189,10 +193,12 @@ export class CsvWriter {
     return out.join(',');
   }
 
-  /** A text cell as a string: neutralised, in Shift_JIS with its unencodable characters reported and replaced, quoted. */
+  /** A text cell as a string: unsafe characters marked, neutralised, in Shift_JIS with its unencodable characters reported and replaced, quoted. */
   private formatText(value: string, ref: string, column: number): string {
     const { encoding, neutralizeFormulas, quoteAll } = this.options;
-    let text = neutralizeFormulas ? neutralizeFormula(value) : value;
+    // Control characters and bidi overrides in stored text are written as visible marks.
+    const marked = markUnsafeChars(value);
+    let text = neutralizeFormulas ? neutralizeFormula(marked) : marked;
     if (encoding === 'shift_jis' && text !== '') {
       text = toCp932Variants(text);
       const bad = unencodableChars(text);

@@ -5,6 +5,8 @@ import { formatYen } from '../../src-shared/domain/money.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import { chunked } from '../core/chunked.js';
 import type { StoredMailSettings } from '../settings/settings.js';
+import { UNSHOWABLE } from '../../src-shared/text/jst.js';
+import { markUnsafeChars } from '../../src-shared/text/unsafe-chars.js';
 
 /** What a mail needs of an order: its state (who may get what) and its text values. */
 export interface MailOrder {
@@ -81,7 +83,8 @@ const jstDate = new Intl.DateTimeFormat('ja-JP', {
 });
 
 export function formatJstDate(iso: string): string {
-  return jstDate.format(new Date(iso));
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? UNSHOWABLE : jstDate.format(date);
 }
 
 /** The placeholder values of one order (SPEC §4); the template decides which are used. */
@@ -92,12 +95,14 @@ export function placeholderValues(order: MailOrder, mail: StoredMailSettings): P
         `・${i.title}（${i.sku}） ${formatYen(i.unitPrice)} × ${i.quantity} = ${formatYen(i.unitPrice * i.quantity)}`,
     )
     .join('\n');
+  const shownItems = markUnsafeChars(items);
   const carrier = order.carrier ? (isCarrier(order.carrier) ? CARRIER_LABELS[order.carrier] : order.carrier) : '';
+  // Stored text with a control character or a bidi override goes out with it visibly marked.
   return {
-    購入者名: order.buyerName,
-    注文番号: order.orderNo,
+    購入者名: markUnsafeChars(order.buyerName),
+    注文番号: markUnsafeChars(order.orderNo),
     注文日: formatJstDate(order.orderedAt),
-    商品明細: items,
+    商品明細: shownItems,
     小計: formatYen(order.subtotal),
     値引: formatYen(order.discount),
     送料: formatYen(order.shippingFee),
@@ -106,7 +111,7 @@ export function placeholderValues(order: MailOrder, mail: StoredMailSettings): P
     決済方法: order.paymentName,
     振込先: mail.bankAccount,
     配送業者: carrier,
-    送り状番号: order.trackingNo ?? '',
+    送り状番号: markUnsafeChars(order.trackingNo ?? ''),
     追跡URL: trackingUrl(order.carrier, order.trackingNo),
     店舗名: mail.shopName,
     署名: mail.signature,

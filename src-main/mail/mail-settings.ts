@@ -11,10 +11,22 @@ export function storedMailSettings(ctx: AppContext): StoredMailSettings {
   return { ...defaults, ...(ctx.settings.get('mail') ?? {}) };
 }
 
+const CLEAR_LOGIN =
+  '暗号化「なし」のため、パスワードは暗号化されずにメールサーバーへ送られます。社内のサーバー以外では「STARTTLS」か「SSL/TLS」を選んでください。';
+
 export async function mailSettingsView(ctx: AppContext): Promise<MailSettings> {
   const { passwordSealed, ...rest } = storedMailSettings(ctx);
-  return { ...rest, hasPassword: passwordSealed !== '', passwordProtection: await ctx.secrets.describe() };
+  const hasPassword = passwordSealed !== '';
+  return {
+    ...rest,
+    hasPassword,
+    passwordProtection: await ctx.secrets.describe(),
+    loginWarning: hasPassword && rest.security === 'none' ? CLEAR_LOGIN : null,
+  };
 }
+
+/** What the stored password belongs to: change any of it and the password is not reused. */
+const ACCOUNT_FIELDS = ['host', 'port', 'security', 'user'] as const;
 
 export async function saveMailSettings(
   ctx: AppContext,
@@ -22,7 +34,9 @@ export async function saveMailSettings(
 ): Promise<MailSettings> {
   const current = storedMailSettings(ctx);
   const { password, clearPassword, ...fields } = input;
-  let passwordSealed = clearPassword ? '' : current.passwordSealed;
+  // A new server, port, encryption or account never gets the old password: it is typed again.
+  const moved = ACCOUNT_FIELDS.some((f) => fields[f] !== current[f]);
+  let passwordSealed = clearPassword || moved ? '' : current.passwordSealed;
   if (password) {
     if (!(await ctx.secrets.isAvailable())) {
       throw new UserError(

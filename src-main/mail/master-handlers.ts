@@ -49,7 +49,10 @@ async function sendTestMail(ctx: ServiceContext, to: string): Promise<{ message:
   } finally {
     transport.close();
   }
-  return { message: `${to} にテストメールを送信しました。届いたことを確認してください。` };
+  const { loginWarning } = await mailSettingsView(ctx);
+  return {
+    message: `${to} にテストメールを送信しました。届いたことを確認してください。${loginWarning ? `（注意: ${loginWarning}）` : ''}`,
+  };
 }
 
 export const mailMasterHandlers: Handlers<

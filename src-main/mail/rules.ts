@@ -8,7 +8,7 @@ import {
 } from '../../src-shared/domain/mail.js';
 import type { MailSkip } from '../../src-shared/api/mail.js';
 import { STATUS_LABELS, hasStatusMail } from '../../src-shared/domain/status.js';
-import type { ReminderCutoffs } from '../orders/queries.js';
+import type { ReminderCutoffs } from '../orders/reminders.js';
 import { formatJstDate, type MailOrder } from './mail-order.js';
 import type { MailLog } from './mail-log.js';
 

@@ -1,22 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ListQuery, ListSort, OrderPage, TabCounts } from '../../src-shared/api/orders.js';
-import type { HistoryEntry, Order, OrderItem, OrderRow } from '../../src-shared/domain/order.js';
-import { MAIN_STATUSES, TABS, isMainStatus, type MainStatus, type Tab } from '../../src-shared/domain/status.js';
+import type { HistoryEntry, Order, OrderItem } from '../../src-shared/domain/order.js';
+import { TABS, isMainStatus, type MainStatus, type Tab } from '../../src-shared/domain/status.js';
 import { hinted } from '../db/bulk-load.js';
 import { OrderLists, type FilteredList } from '../search/order-lists.js';
 import { newOrderFields, type OrderDbRow } from './order-row.js';
-import { REMINDER_COUNT_SQL, REMINDER_WHERE, reminderPageSql } from './reminders.js';
-
-export interface ReminderCutoffs {
-  /** ISO timestamps: orders placed before these are reminder targets (S6). */
-  unpaidBefore: string;
-  orderFormBefore: string;
-}
-
-/** Index entries a sorted tab page may walk before sorting the tab instead is cheaper. */
-const WALK_BUDGET = 200_000;
-
-const SORT_SQL: Record<ListSort['column'], string> = { orderedAt: 'ordered_at', orderNo: 'order_no', total: 'total' };
+import { REMINDER_COUNT_SQL, REMINDER_WHERE, type ReminderCutoffs } from './reminders.js';
+import { TabPages } from './tab-pages.js';
 
 const ROW_COLUMNS = `id, order_no AS orderNo, ordered_at AS orderedAt, channel, buyer_name AS buyerName, total,
   payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status`;
@@ -40,15 +30,14 @@ export interface ListPageInput extends ListQuery {
 export class OrderQueries {
   private readonly countsStmt: BetterSqlite3.Statement;
   private readonly lists: OrderLists;
-  /** The list and count statements, prepared once each (a finite set: tabs × sorts × hints). */
+  private readonly tabPages: TabPages;
+  /** The count statements, prepared once each (with and without index hints). */
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
-  constructor(
-    private readonly sqlite: BetterSqlite3.Database,
-    private readonly walkBudget = WALK_BUDGET,
-  ) {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.countsStmt = sqlite.prepare('SELECT tab, n FROM tab_counts');
     this.lists = new OrderLists(sqlite, ROW_COLUMNS);
+    this.tabPages = new TabPages(sqlite);
   }
 
   private filtered(
@@ -94,51 +83,9 @@ export class OrderQueries {
     if (criteria)
       return this.lists.page(this.filtered({ ...input, criteria }, cutoffs), input.sort, input.offset, input.limit);
     const tab = input.tab ?? 'new';
-    const where = tabWhere(tab);
-    const column = SORT_SQL[input.sort?.column ?? 'orderedAt'];
-    const direction = input.sort?.direction === 'asc' ? 'ASC' : 'DESC';
-    const params = { status: tab, ...cutoffs, limit: input.limit, offset: input.offset };
-    // The reminder tab in date order merges its two index-ordered groups (see reminders.ts).
-    const byDate = column === 'ordered_at';
-    if (isMainStatus(tab) && !byDate) return this.sortedTabPage(tab, column, direction, input);
-    const sql =
-      tab === 'reminder' && byDate
-        ? reminderPageSql(ROW_COLUMNS, direction)
-        : `SELECT ${ROW_COLUMNS} FROM orders WHERE ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
-    const rows = this.prepared(sql).all(params) as OrderRow[];
-    const total =
-      isMainStatus(tab) || tab === 'reminder'
-        ? this.counts(cutoffs)[tab]
-        : (this.sqlite.prepare(`SELECT count(*) AS n FROM orders WHERE ${where}`).get(params) as { n: number }).n;
-    return { rows, total };
-  }
-
-  /**
-   * A main-status tab sorted by number or amount. While the rows asked for lie within
-   * WALK_BUDGET entries of the column's own index, that index is walked in order and each
-   * row's status tested (a large tab: the first page costs a few hundred entries); otherwise
-   * the tab's rows are sorted once and paged from the sorted ids (search/order-lists.ts).
-   */
-  private sortedTabPage(tab: MainStatus, column: string, direction: 'ASC' | 'DESC', input: ListPageInput): OrderPage {
-    const counts = this.keptCounts();
-    const total = counts[tab];
-    if (total === 0) return { rows: [], total };
-    const all = MAIN_STATUSES.reduce((sum, s) => sum + counts[s], 0);
-    const entries = ((input.offset + input.limit) * all) / total;
-    if (entries > this.walkBudget) {
-      const list: FilteredList = {
-        tabWhere: tabWhere(tab),
-        tabParams: { status: tab },
-        statusTab: true,
-        criteria: {},
-        knownTotal: total,
-      };
-      return this.lists.page(list, input.sort, input.offset, input.limit);
-    }
-    const sql = `SELECT ${ROW_COLUMNS} FROM orders INDEXED BY orders_${column}_idx WHERE status = @status
-      ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
-    const rows = this.prepared(sql).all({ status: tab, limit: input.limit, offset: input.offset }) as OrderRow[];
-    return { rows, total };
+    const total = tab === 'reminder' ? this.counts(cutoffs).reminder : this.keptCounts()[tab];
+    const ids = this.tabPages.ids({ tab, sort: input.sort, offset: input.offset, limit: input.limit, total }, cutoffs);
+    return { rows: this.lists.rowsById(ids), total };
   }
 
   /** Every order id of the list (F2 全選択, E1 反転). */

@@ -1,10 +1,17 @@
+export interface ReminderCutoffs {
+  /** ISO timestamps: orders placed before these are reminder targets (S6). */
+  unpaidBefore: string;
+  orderFormBefore: string;
+}
+
 /**
  * 催促対象 (S6): unpaid orders and orders whose order form is not filled in, older than the
  * period set for each. The two groups overlap, so the form group leaves out what the unpaid
  * group already holds; each group reads its own covering partial index (INDEXED BY keeps
  * the planner from the status index, which would read a table row per order).
  */
-const UNPAID = `needs_payment = 1 AND status IN ('new', 'stock_confirmed', 'out_of_stock')`;
+// The same predicates as the partial indexes' (schema/orders.ts), so that the planner can use them.
+const UNPAID = `needs_payment = 1 AND (status IN ('new', 'stock_confirmed') OR status = 'out_of_stock')`;
 const FORM_UNFILLED = `order_form_done = 0 AND status NOT IN ('shipped', 'cancelled')`;
 
 const UNPAID_DUE = `${UNPAID} AND ordered_at < @unpaidBefore`;
@@ -18,12 +25,14 @@ export const REMINDER_COUNT_SQL = `SELECT
   (SELECT count(*) FROM orders INDEXED BY orders_form_unfilled_idx WHERE ${FORM_DUE}) AS n`;
 
 /**
- * A page of reminder targets, newest first: a merge of the two index-ordered groups, so a
- * page costs its own rows, not a sort of every target. `columns` must include ordered_at, id.
+ * The reminder targets' ids with the column a page is sorted by, from the two covering
+ * indexes alone (they hold ordered_at, total and order_no): the caller appends ORDER BY and
+ * LIMIT. In date order SQLite merges the two index-ordered groups; by amount or number it
+ * sorts their index entries, never reading an order row.
  */
-export function reminderPageSql(columns: string, direction: 'ASC' | 'DESC'): string {
-  return `SELECT ${columns} FROM orders INDEXED BY orders_unpaid_idx WHERE ${UNPAID_DUE}
+export function reminderIdsSql(column: string): string {
+  return `SELECT id FROM (
+    SELECT id, ${column} FROM orders INDEXED BY orders_unpaid_idx WHERE ${UNPAID_DUE}
     UNION ALL
-    SELECT ${columns} FROM orders INDEXED BY orders_form_unfilled_idx WHERE ${FORM_DUE}
-    ORDER BY orderedAt ${direction}, id ${direction} LIMIT @limit OFFSET @offset`;
+    SELECT id, ${column} FROM orders INDEXED BY orders_form_unfilled_idx WHERE ${FORM_DUE})`;
 }

@@ -1,41 +1,55 @@
 import { UserError } from '../../src-shared/api/errors.js';
 import type { SearchCriteria } from '../../src-shared/api/orders.js';
+import { nfkc } from '../../src-shared/text/normalize.js';
 import { addressKey, characterPairs, emailKey, nameKey, phoneKey } from '../../src-shared/text/search-tokens.js';
+import { skuWord } from './item-catalog.js';
+
+/** A full-text index and the named parameter holding its FTS5 expression. */
+export interface TextMatch {
+  table: 'order_search' | 'order_code_search' | 'order_item_search';
+  param: string;
+}
 
 /**
  * The F5 conditions (S10) as SQL over `orders o`: conditions joined with AND, named
- * parameters (never values spliced into the text), and the full-text part as one FTS5
- * expression over `order_search` (names, addresses, contacts; see drizzle/0006).
+ * parameters (never values spliced into the text), and the full-text parts as FTS5
+ * expressions over `order_search` (names, addresses, contacts; drizzle/0006),
+ * `order_code_search` (order and tracking numbers) and `order_item_search` (SKUs; 0018).
  */
 export interface CompiledCriteria {
   where: string[];
   /** Which conditions `where` holds, by criteria key (the list planner picks indexes by them). */
   conditions: string[];
   params: Record<string, string | number>;
-  match: string | null;
+  text: TextMatch[];
+}
+
+/** What the item condition needs to know: the SKUs whose code or title contains a text. */
+export interface SkuFinder {
+  skusMatching(text: string): string[];
 }
 
 const DAY_MS = 86_400_000;
 
-/**
- * SKU or title: the distinct SKUs are walked through the SKU index one seek each (a loose
- * index scan: a catalogue of thousands, not millions of item rows), matched with one title
- * each, and only their item rows read (CROSS JOIN keeps the planner from scanning them all).
- */
-const ITEM_MATCH = `o.id IN (
-  WITH RECURSIVE skus(sku) AS (
-    SELECT min(sku) FROM order_items
-    UNION ALL
-    SELECT (SELECT min(sku) FROM order_items WHERE sku > skus.sku) FROM skus WHERE skus.sku IS NOT NULL
-  ),
-  matching(sku) AS (
-    SELECT sku FROM skus WHERE sku IS NOT NULL AND (sku LIKE @item ESCAPE '\\'
-      OR (SELECT title FROM order_items WHERE sku = skus.sku LIMIT 1) LIKE @item ESCAPE '\\')
-  )
-  SELECT i.order_id FROM matching m CROSS JOIN order_items i ON i.sku = m.sku)`;
+/** A fragment as one FTS5 string (a phrase): quotes doubled. */
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Order and tracking numbers: any fragment of 3 characters or more, through their trigrams. */
+function codeTerms(c: SearchCriteria): string[] {
+  const terms: string[] = [];
+  if (present(c.orderNo)) {
+    const key = nfkc(c.orderNo).trim();
+    if ([...key].length < 3) throw new UserError('注文番号は3文字以上で入力してください。');
+    terms.push(`order_no : ${quoted(key)}`);
+  }
+  if (present(c.trackingNo)) {
+    const key = nfkc(c.trackingNo).replace(/[\s-]/g, '');
+    if ([...key].length < 3) throw new UserError('送り状番号は3文字以上で入力してください（ハイフンは不要です）。');
+    terms.push(`tracking_no : ${quoted(key)}`);
+  }
+  return terms;
 }
 
 /** A day in Japan time as the UTC instant it starts at. */
@@ -76,7 +90,7 @@ function ftsTerms(c: SearchCriteria): string[] {
   return terms;
 }
 
-export function compileCriteria(c: SearchCriteria): CompiledCriteria {
+export function compileCriteria(c: SearchCriteria, catalog: SkuFinder): CompiledCriteria {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   const inList = (name: keyof SearchCriteria, column: string, values: readonly (string | number)[] | undefined) => {
@@ -85,24 +99,20 @@ export function compileCriteria(c: SearchCriteria): CompiledCriteria {
     params[name] = JSON.stringify(values);
   };
 
-  if (present(c.orderNo)) {
-    // Through the narrow order-number index, not the million wide rows.
-    where.push(
-      `o.id IN (SELECT id FROM orders INDEXED BY orders_order_no_idx WHERE order_no LIKE @orderNo ESCAPE '\\')`,
-    );
-    params.orderNo = `%${escapeLike(c.orderNo.normalize('NFKC').trim())}%`;
-  }
-  if (present(c.trackingNo)) {
-    const key = c.trackingNo.normalize('NFKC').replace(/[\s-]/g, '');
-    where.push(
-      `o.id IN (SELECT id FROM orders INDEXED BY orders_tracking_idx
-        WHERE tracking_no IS NOT NULL AND replace(tracking_no, '-', '') LIKE @trackingNo ESCAPE '\\')`,
-    );
-    params.trackingNo = `%${escapeLike(key)}%`;
+  const text: TextMatch[] = [];
+  const codes = codeTerms(c);
+  if (codes.length > 0) {
+    text.push({ table: 'order_code_search', param: 'codeMatch' });
+    params.codeMatch = codes.join(' AND ');
   }
   if (present(c.item)) {
-    where.push(ITEM_MATCH);
-    params.item = `%${escapeLike(c.item.normalize('NFKC').trim())}%`;
+    const skus = catalog.skusMatching(c.item);
+    // No SKU or title holds the text: no order can match.
+    if (skus.length === 0) where.push('0');
+    else {
+      text.push({ table: 'order_item_search', param: 'itemMatch' });
+      params.itemMatch = `items : (${skus.map(skuWord).join(' OR ')})`;
+    }
   }
   inList('channels', 'o.channel', c.channels);
   inList('paymentMethods', 'o.payment_method', c.paymentMethods);
@@ -140,9 +150,11 @@ export function compileCriteria(c: SearchCriteria): CompiledCriteria {
   if (c.mailInquiry) where.push('o.mail_inquiry = 1');
 
   const terms = ftsTerms(c);
-  const match = terms.length > 0 ? terms.join(' AND ') : null;
-  if (match) params.match = match;
-  const full = ['buyer', 'address', 'email', 'phone'];
+  if (terms.length > 0) {
+    text.unshift({ table: 'order_search', param: 'match' });
+    params.match = terms.join(' AND ');
+  }
+  const full = ['buyer', 'address', 'email', 'phone', 'orderNo', 'trackingNo', 'item'];
   const conditions = Object.entries(c)
     .filter(
       ([key, value]) =>
@@ -153,5 +165,5 @@ export function compileCriteria(c: SearchCriteria): CompiledCriteria {
         !(Array.isArray(value) && value.length === 0),
     )
     .map(([key]) => key);
-  return { where, conditions, params, match };
+  return { where, conditions, params, text };
 }

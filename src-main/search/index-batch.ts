@@ -18,15 +18,33 @@ const FILL = `INSERT INTO order_search (rowid, name, addr, contact)
     chumon_contact_tokens(buyer_email, buyer_phone, ship_phone)
   FROM orders WHERE id > ?`;
 
-const fill = (sqlite: BetterSqlite3.Database, above: number): void => void sqlite.prepare(FILL).run(above);
+/** The order-number, SKU and catalog rows of orders in (above, upTo]: SQL alone, no app function. */
+const FILL_CODES_AND_ITEMS = [
+  `INSERT INTO order_code_search (rowid, order_no, tracking_no)
+     SELECT id, order_no, replace(coalesce(tracking_no, ''), '-', '') FROM orders WHERE id > @above AND id <= @upTo`,
+  'INSERT OR IGNORE INTO item_catalog (sku, title) SELECT sku, title FROM order_items WHERE order_id > @above AND order_id <= @upTo',
+  `INSERT INTO order_item_search (rowid, items)
+     SELECT order_id, group_concat('s' || hex(sku), ' ') FROM order_items
+     WHERE order_id > @above AND order_id <= @upTo GROUP BY order_id`,
+];
+
+function fillCodesAndItems(sqlite: BetterSqlite3.Database, above: number, upTo: number): void {
+  for (const sql of FILL_CODES_AND_ITEMS) sqlite.prepare(sql).run({ above, upTo });
+}
+
+/** Every search index's rows for the orders above `above`. */
+function fill(sqlite: BetterSqlite3.Database, above: number): void {
+  sqlite.prepare(FILL).run(above);
+  fillCodesAndItems(sqlite, above, Number.MAX_SAFE_INTEGER);
+}
 
 const maxOrderId = (sqlite: BetterSqlite3.Database): number =>
   sqlite.prepare('SELECT coalesce(max(id), 0) FROM orders').pluck().get() as number;
 
 /**
- * Runs a batch of order inserts (inside the caller's transaction) with the F5 search index
- * filled once at its end, in one INSERT … SELECT over the new orders, instead of row by row
- * by the triggers. Orders the batch inserts and then changes or deletes are handled too:
+ * Runs a batch of order inserts (inside the caller's transaction) with the F5 search indexes
+ * filled once at its end, in one INSERT … SELECT each over the new orders, instead of row by
+ * row by the triggers. Orders the batch inserts and then changes or deletes are handled too:
  * the triggers leave every id above the batch's start to the fill. Inside a deferred load
  * (below) it just runs: the load fills the index at its end.
  */
@@ -48,8 +66,9 @@ export function withSearchIndexBatch<T>(sqlite: BetterSqlite3.Database, insert: 
 /**
  * Writes the search rows of the newest orders from a query giving (id, name, addr, contact)
  * per order, computed elsewhere with orderSearchWords (the demo seed's worker does it on the
- * second core), and moves the open batch or deferred load past them, so that its fill does
- * not index them again. The rows must be exactly the orders above the batch's start.
+ * second core), fills their order-number and SKU rows, and moves the open batch or deferred
+ * load past them, so that its fill does not index them again. The rows must be exactly the
+ * orders above the batch's start.
  */
 export function insertSearchRowsFrom(
   sqlite: BetterSqlite3.Database,
@@ -64,6 +83,7 @@ export function insertSearchRowsFrom(
   const above = sqlite.prepare('SELECT count(*) FROM orders WHERE id > ?').pluck().get(start) as number;
   if (changes !== above || changes !== end - start)
     throw new Error(`search rows out of step: ${changes} rows for ${above} orders above ${start}`);
+  fillCodesAndItems(sqlite, start, end);
   batchStarts.set(sqlite, end);
   sqlite.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(end), DEFERRED_KEY);
 }

@@ -2,7 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { ListSort, OrderPage, SearchCriteria } from '../../src-shared/api/orders.js';
 import type { OrderRow } from '../../src-shared/domain/order.js';
 import { hinted } from '../db/bulk-load.js';
-import { compileCriteria } from './criteria-sql.js';
+import { compileCriteria, type TextMatch } from './criteria-sql.js';
+import { ItemCatalog } from './item-catalog.js';
 
 /** A list narrowed by conditions: the tab's own condition (if any) and the F5/E2–E4 criteria. */
 export interface FilteredList {
@@ -31,7 +32,8 @@ const CACHED_LISTS = 4;
 interface Plan {
   where: string;
   params: Record<string, string | number>;
-  /** Only the full-text condition: counts and ids come from the index alone. */
+  text: TextMatch[];
+  /** Only full-text conditions: counts and ids come from the indexes alone. */
   textOnly: boolean;
   /**
    * A name (etc.) within a main-status tab or within chosen main statuses: their date-ordered
@@ -50,6 +52,7 @@ interface Plan {
  */
 export class OrderLists {
   private readonly cache = new Map<string, number[]>();
+  private readonly catalog: ItemCatalog;
   private readonly versionStmt: BetterSqlite3.Statement;
   private readonly rowsByIdStmt: BetterSqlite3.Statement;
 
@@ -57,6 +60,7 @@ export class OrderLists {
     private readonly sqlite: BetterSqlite3.Database,
     private readonly rowColumns: string,
   ) {
+    this.catalog = new ItemCatalog(sqlite);
     this.versionStmt = sqlite.prepare('SELECT total_changes() AS changes');
     this.rowsByIdStmt = sqlite.prepare(`SELECT ${rowColumns} FROM orders WHERE id IN (SELECT value FROM json_each(?))`);
   }
@@ -67,16 +71,19 @@ export class OrderLists {
   }
 
   private plan(list: FilteredList): Plan {
-    const compiled = compileCriteria(list.criteria);
+    const compiled = compileCriteria(list.criteria, this.catalog);
     const where = [...(list.tabWhere ? [`(${list.tabWhere})`] : []), ...compiled.where];
-    if (compiled.match) where.push('o.id IN (SELECT rowid FROM order_search WHERE order_search MATCH @match)');
+    const { text } = compiled;
+    for (const { table, param } of text)
+      where.push(`o.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @${param})`);
     return {
       where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
       params: { ...list.tabParams, ...compiled.params },
-      textOnly: compiled.match !== null && where.length === 1,
-      tabOnly: list.statusTab && compiled.where.length === 0 && compiled.match === null,
+      text,
+      textOnly: text.length > 0 && where.length === text.length,
+      tabOnly: list.statusTab && compiled.where.length === 0 && text.length === 0,
       textInStatus:
-        compiled.match !== null &&
+        text.length > 0 &&
         ((list.statusTab && compiled.where.length === 0) ||
           (!list.tabWhere && compiled.conditions.join() === 'statuses')),
     };
@@ -85,7 +92,7 @@ export class OrderLists {
   private count(list: FilteredList, plan: Plan): number {
     if (list.knownTotal !== undefined) return list.knownTotal;
     const sql = plan.textOnly
-      ? 'SELECT count(*) FROM order_search WHERE order_search MATCH @match'
+      ? `SELECT count(*) FROM (${textIds(plan.text)})`
       : `SELECT count(*) FROM orders o ${plan.textInStatus ? STATUS_INDEX : ''} ${plan.where}`;
     return this.prepare(sql).pluck().get(plan.params) as number;
   }
@@ -122,7 +129,7 @@ export class OrderLists {
   ids(list: FilteredList): number[] {
     const plan = this.plan(list);
     const sql = plan.textOnly
-      ? 'SELECT rowid FROM order_search WHERE order_search MATCH @match'
+      ? textIds(plan.text)
       : `SELECT o.id FROM orders o ${plan.textInStatus ? STATUS_INDEX : ''} ${plan.where}`;
     return this.prepare(sql).pluck().all(plan.params) as number[];
   }
@@ -142,9 +149,18 @@ export class OrderLists {
     return ids;
   }
 
-  private rowsById(ids: number[]): OrderRow[] {
+  /** The rows of these orders, in the order given. */
+  rowsById(ids: number[]): OrderRow[] {
     if (ids.length === 0) return [];
     const byId = new Map((this.rowsByIdStmt.all(JSON.stringify(ids)) as OrderRow[]).map((r) => [r.id, r]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
+}
+
+/** The ids every full-text condition matches, from the indexes alone (no order row read). */
+function textIds([first, ...rest]: TextMatch[]): string {
+  const also = rest.map(
+    ({ table, param }) => ` AND rowid IN (SELECT rowid FROM ${table} WHERE ${table} MATCH @${param})`,
+  );
+  return `SELECT rowid FROM ${first!.table} WHERE ${first!.table} MATCH @${first!.param}${also.join('')}`;
 }

@@ -20,7 +20,7 @@ export function registerSearchFunctions(sqlite: BetterSqlite3.Database): void {
   sqlite.function('chumon_contact_tokens', options, (email: unknown, phone: unknown, shipPhone: unknown) =>
     contactTokens(text(email), text(phone), text(shipPhone)),
   );
-  // Fills 在庫一覧's search key of rows written before it existed (drizzle/0018_stock_ledger.sql).
+  // Fills 在庫一覧's search key of rows written before it existed (drizzle/0021_stock_ledger.sql).
   sqlite.function('chumon_stock_key', options, (sku: unknown, jan: unknown, title: unknown, location: unknown) =>
     stockSearchKey({ sku: text(sku), jan: text(jan), title: text(title), location: text(location) }),
   );

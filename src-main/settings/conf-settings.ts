@@ -8,6 +8,8 @@ export function createConfSettings(dataDir: string): Settings {
     cwd: dataDir,
     configName: 'settings',
     projectName: 'chumon',
+    // The settings hold the sealed secrets and the store's addresses: the owner's only.
+    configFileMode: 0o600,
     defaults: { ...defaultSettings({ user: os.userInfo().username, hostname: os.hostname() }) },
   });
   return settingsFromStore(store as unknown as KeyValueStore);

@@ -2,7 +2,9 @@ import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from '../../src-shared/a
 import type { MailSettings } from '../../src-shared/api/mail.js';
 
 /** Mail settings as stored: the SMTP password only ever sealed by a SecretCipher. */
-export type StoredMailSettings = Omit<MailSettings, 'hasPassword' | 'passwordProtection'> & { passwordSealed: string };
+export type StoredMailSettings = Omit<MailSettings, 'hasPassword' | 'passwordProtection' | 'loginWarning'> & {
+  passwordSealed: string;
+};
 
 /**
  * Settings kept outside the database (SPEC §6): electron-store in Electron, `conf` (the

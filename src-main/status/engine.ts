@@ -1,20 +1,33 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BulkResult } from '../../src-shared/domain/order.js';
-import { hasStatusMail, type MainStatus } from '../../src-shared/domain/status.js';
+import type { MainStatus } from '../../src-shared/domain/status.js';
+import type { ChangeOf } from '../../src-shared/sync/change-bodies.js';
 import { transition } from '../../src-shared/domain/transitions.js';
 import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
-import { chunked } from '../core/chunked.js';
 import { BUNDLE_CANCEL_REFUSAL, partnerRefusal, reachableStatuses } from '../bundle/rule.js';
 import { stockEffect } from '../stock/effect.js';
+import { ParcelClaims, parcelHolderStatement, trackingTakenReason } from './parcel-claims.js';
 import type { EngineOrder, OperationRequest, StatusEffect } from './status-effect.js';
+import { StatusWrites, type StatusWrite } from './status-writes.js';
 
 /** Orders that move as one: a single order, or every member of a bundle (bundle/rule.ts). */
 interface Unit {
   members: EngineOrder[];
   requested: Set<number>;
   bundled: boolean;
+}
+
+/** One call of `apply`: its request, what every order of it shares, and what it will write. */
+interface Call {
+  request: OperationRequest;
+  actor: Actor;
+  at: string;
+  change: ChangeOf<'status'>;
+  claims: ParcelClaims;
+  planned: Planned[];
+  writes: StatusWrite[];
 }
 
 interface Planned {
@@ -32,7 +45,8 @@ class UnitRefused extends Error {
   }
 }
 
-const ORDER_COLUMNS = `o.id, o.order_no, o.status, pm.needs_confirmation, o.store_id, o.ordered_at, o.bundle_group
+const ORDER_COLUMNS = `o.id, o.order_no, o.status, pm.needs_confirmation, o.store_id, o.ordered_at, o.bundle_group,
+  o.tracking_no
   FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method`;
 
 const NOT_FOUND = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
@@ -44,49 +58,27 @@ const NOT_FOUND = '注文が見つかりません（削除されたか、他の�
  * Bundled orders move together (bundle/rule.ts).
  */
 export class StatusEngine {
-  private readonly journal: Journal;
-  /** UPDATE statements by what they set: each names only the columns its change moves. */
-  private readonly updates = new Map<string, BetterSqlite3.Statement>();
+  private readonly writes: StatusWrites;
   private readonly groupStmt: BetterSqlite3.Statement;
+  private readonly holderStmt: BetterSqlite3.Statement;
+  private readonly loadStmt: BetterSqlite3.Statement;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly effects: readonly StatusEffect[] = [stockEffect(sqlite)],
   ) {
-    this.journal = new Journal(sqlite);
+    this.writes = new StatusWrites(sqlite, new Journal(sqlite));
     this.groupStmt = sqlite.prepare(`SELECT ${ORDER_COLUMNS} WHERE o.bundle_group = ? ORDER BY o.ordered_at, o.id`);
-  }
-
-  /**
-   * The UPDATE for a change to `to`: only the columns it moves are in its SET list, because
-   * SQLite rewrites every index holding a column of that list (a tracking number left as it
-   * was would still cost an index entry per order of a bulk change).
-   */
-  private updateFor(to: MainStatus, tracking: boolean): BetterSqlite3.Statement {
-    const key = `${to}:${tracking}`;
-    let statement = this.updates.get(key);
-    if (!statement) {
-      const set = ['status = @to', 'mail_pending = @mailPending', 'updated_at = @at', 'version = version + 1'];
-      if (to === 'paid') set.push('paid_at = coalesce(paid_at, @paidAt)');
-      if (to === 'shipped') set.push('shipped_at = @at');
-      if (to === 'cancelled') set.push('cancelled_at = @at', 'cancel_reason = @reason');
-      if (tracking)
-        set.push('tracking_no = coalesce(@trackingNo, tracking_no)', 'carrier = coalesce(@carrier, carrier)');
-      statement = this.sqlite.prepare(`UPDATE orders SET ${set.join(', ')} WHERE id = @id`);
-      this.updates.set(key, statement);
-    }
-    return statement;
+    this.holderStmt = parcelHolderStatement(sqlite);
+    // In id order: the rows are read in the order their pages lie in the file.
+    this.loadStmt = sqlite.prepare(
+      `SELECT ${ORDER_COLUMNS} WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id`,
+    );
   }
 
   private load(ids: readonly number[]): Map<number, EngineOrder> {
-    const found = new Map<number, EngineOrder>();
-    for (const part of chunked(ids, 500)) {
-      const rows = this.sqlite
-        .prepare(`SELECT ${ORDER_COLUMNS} WHERE o.id IN (${part.map(() => '?').join(',')})`)
-        .all(...part) as EngineOrder[];
-      for (const row of rows) found.set(row.id, row);
-    }
-    return found;
+    const rows = this.loadStmt.all(JSON.stringify(ids)) as EngineOrder[];
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /**
@@ -101,10 +93,27 @@ export class StatusEngine {
 
   private applyInTransaction(request: OperationRequest, actor: Actor, now: Date): BulkResult {
     const at = now.toISOString();
+    const call: Call = {
+      request,
+      actor,
+      at,
+      planned: [],
+      writes: [],
+      claims: new ParcelClaims(this.holderStmt, request.trackingNo),
+      // The same change for every order of the call: the journal checks it once.
+      change: {
+        kind: 'status',
+        operation: request.operation,
+        target: request.target,
+        trackingNo: request.trackingNo,
+        carrier: request.carrier,
+        paidAt: request.operation === 'confirm_payment' ? (request.paidAt ?? at) : undefined,
+      },
+    };
     const result: BulkResult = { applied: 0, refused: [] };
     const reachable = reachableStatuses(request.operation, request.target);
     for (const unit of this.unitsOf(request, result)) {
-      const outcome = this.applyUnit(unit, request, reachable, actor, at);
+      const outcome = this.applyUnit(unit, call, reachable);
       if (typeof outcome === 'number') {
         result.applied += outcome;
         continue;
@@ -116,6 +125,9 @@ export class StatusEngine {
         result.refused.push({ orderId: order.id, orderNo: order.order_no, reason });
       }
     }
+    this.writes.write(call.writes, call.change, request, actor, at);
+    for (const { order, to } of call.planned)
+      for (const effect of this.effects) effect.applied?.(order, to, request, at, actor);
     return result;
   }
 
@@ -156,16 +168,12 @@ export class StatusEngine {
   }
 
   /**
-   * Judges and writes one unit: returns how many orders changed, or the refusal that stopped
-   * it, having written nothing (several members write inside a savepoint).
+   * Judges one unit and runs its effects' `prepare`: returns how many orders will change
+   * (their writes queued for the end of the call), or the refusal that stopped it, having
+   * written nothing (several members prepare inside a savepoint).
    */
-  private applyUnit(
-    unit: Unit,
-    request: OperationRequest,
-    reachable: ReadonlySet<MainStatus>,
-    actor: Actor,
-    at: string,
-  ): number | UnitRefused {
+  private applyUnit(unit: Unit, call: Call, reachable: ReadonlySet<MainStatus>): number | UnitRefused {
+    const { request } = call;
     if (request.operation === 'register_tracking' && !request.trackingNo) {
       return new UnitRefused(unit.members[0]!, '送り状番号を入力してください。');
     }
@@ -185,51 +193,35 @@ export class StatusEngine {
       if (judged.ok) plan.push({ order, to: judged.to });
       else if (!(unit.bundled && reachable.has(order.status))) return new UnitRefused(order, judged.reason);
     }
-    const write = () => {
-      for (const step of plan) this.write(step, unit.requested.has(step.order.id), request, actor, at);
+    // Two parcels waiting to ship never share a tracking number (the parcels table).
+    const claims = call.claims.judge(plan);
+    if (!Array.isArray(claims)) {
+      return new UnitRefused(claims.order, trackingTakenReason(request.trackingNo ?? claims.order.tracking_no ?? ''));
+    }
+    const prepare = () => {
+      for (const step of plan) this.prepare(step, request, call.at, call.actor);
     };
     try {
       // A lone order needs no savepoint: a refusing effect has written nothing.
-      if (plan.length > 1) this.sqlite.transaction(write)();
-      else write();
+      if (plan.length > 1) this.sqlite.transaction(prepare)();
+      else prepare();
     } catch (err) {
       if (err instanceof UnitRefused) return err;
       throw err;
     }
+    call.claims.keep(claims);
+    for (const { order, to } of plan) {
+      const reason = request.reason || (unit.requested.has(order.id) ? '' : '同梱の注文とともに処理');
+      call.writes.push({ id: order.id, orderNo: order.order_no, from: order.status, to, reason });
+    }
+    call.planned.push(...plan);
     return plan.length;
   }
 
-  private write({ order, to }: Planned, requested: boolean, request: OperationRequest, actor: Actor, at: string): void {
+  private prepare({ order, to }: Planned, request: OperationRequest, at: string, actor: Actor): void {
     for (const effect of this.effects) {
       const refusal = effect.prepare?.(order, to, request, at, actor);
       if (refusal) throw new UnitRefused(order, refusal);
     }
-    const reason = request.reason || (requested ? '' : '同梱の注文とともに処理');
-    const tracking = request.trackingNo !== undefined || request.carrier !== undefined;
-    const params: Record<string, unknown> = { id: order.id, to, mailPending: hasStatusMail(to) ? 1 : 0, at };
-    if (to === 'paid') params.paidAt = request.paidAt ?? at;
-    if (to === 'cancelled') params.reason = request.reason ?? '';
-    if (tracking) Object.assign(params, { trackingNo: request.trackingNo ?? null, carrier: request.carrier ?? null });
-    this.updateFor(to, tracking).run(params);
-    this.journal.record(
-      {
-        orderId: order.id,
-        orderNo: order.order_no,
-        change: {
-          kind: 'status',
-          operation: request.operation,
-          target: request.target,
-          trackingNo: request.trackingNo,
-          carrier: request.carrier,
-          paidAt: request.operation === 'confirm_payment' ? (request.paidAt ?? at) : undefined,
-        },
-        from: order.status,
-        to,
-        reason,
-      },
-      actor,
-      at,
-    );
-    for (const effect of this.effects) effect.applied?.(order, to, request, at, actor);
   }
 }

@@ -22,12 +22,13 @@ export interface EngineOrder {
   store_id: string | null;
   ordered_at: string;
   bundle_group: string | null;
+  tracking_no: string | null;
 }
 
 /**
  * Work that belongs to a status change and commits with it (stock reservations, ...).
  * `prepare` runs once the change is judged allowed and may refuse the order with a reason
- * (having written nothing); `applied` runs after the change is written.
+ * (having written nothing); `applied` runs after the run's changes are written.
  */
 export interface StatusEffect {
   prepare?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string, actor: Actor): string | null;

@@ -5,6 +5,7 @@ import type { Handlers } from '../core/dispatch.js';
 import { LocalSyncState } from './local-state.js';
 import { syncRunner } from './runner.js';
 import { SyncTransport } from './transport.js';
+import { sameServer } from '../../src-shared/sync/server-url.js';
 
 function identity(ctx: ServiceContext): { storeName: string | null; isHeadOffice: boolean } {
   const raw = new LocalSyncState(ctx.database.sqlite).meta('sync_identity');
@@ -37,11 +38,16 @@ export const syncHandlers: Handlers<
       ctx.settings.set('storeToken', '');
       return current(ctx);
     }
+    // The saved token goes only to the server it was saved for: a new address needs it typed.
     const saved = ctx.settings.get('storeToken');
-    const plain = token || (saved ? await ctx.secrets.decrypt(saved).catch(() => '') : '');
+    const savedFor = ctx.settings.get('serverUrl');
+    const reusable = saved && sameServer(savedFor, serverUrl);
+    const plain = token || (reusable ? await ctx.secrets.decrypt(saved).catch(() => '') : '');
     if (!plain)
       throw new UserError(
-        'この PC のトークンを入力してください（管理者がサーバーで PC を登録したときに表示されたものです）。',
+        saved && !reusable
+          ? 'サーバーのアドレスを変えたときは、この PC のトークンも入力してください。保存済みのトークンは新しいアドレスには送りません。'
+          : 'この PC のトークンを入力してください（管理者がサーバーで PC を登録したときに表示されたものです）。',
       );
     // Checked against the server before anything is saved: a typo changes nothing.
     const hello = await new SyncTransport(serverUrl, plain, ctx.clock).hello();

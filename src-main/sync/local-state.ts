@@ -6,18 +6,21 @@ import type {
   OpResult,
   PulledHistory,
   PullResponse,
-  WireMaster,
+  RefusedMaster,
 } from '../../src-shared/sync/protocol.js';
 import { UPLOADED_MASTER_KINDS } from '../../src-shared/sync/protocol.js';
 import type { SyncRefusal } from '../../src-shared/api/sync.js';
 import { describeKind, describeMasterChange, type Prepared } from './outbox.js';
 import { LocalOrderWriter } from './wire-order.js';
+import { MasterApplier, masterAttempt, recordSkipped } from './pulled-masters.js';
 import { StockSync, type RemoteActor } from '../stock/stock-sync.js';
 
 const CAPTURE = 'sync_capture';
 /** The ledger's why when a PC's reservations follow the central server's verdict. */
 const SERVER_WORD = '中央サーバーの判定に合わせました（同期）';
 const server = (at: string): RemoteActor => ({ at, operator: '', pcId: '' });
+const UNWRITABLE =
+  'この PC のデータベースに書き込めない内容のため反映しませんでした。繰り返す場合は管理者にご連絡ください。';
 const MASTER_TABLES: Record<string, string> = {
   stores: 'stores',
   payment_methods: 'payment_methods',
@@ -29,6 +32,8 @@ export interface PageApplied {
   orders: number;
   removed: number;
   masters: number;
+  /** Rows of the page that were not taken (a bad master row, an order the database refused). */
+  skipped: SyncRefusal[];
 }
 
 /**
@@ -38,6 +43,7 @@ export interface PageApplied {
  */
 export class LocalSyncState {
   private readonly writer: LocalOrderWriter;
+  private readonly masters: MasterApplier;
   private readonly stock: StockSync;
   private readonly getMeta: BetterSqlite3.Statement;
   private readonly setMeta: BetterSqlite3.Statement;
@@ -45,6 +51,7 @@ export class LocalSyncState {
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.writer = new LocalOrderWriter(sqlite);
+    this.masters = new MasterApplier(sqlite);
     this.stock = new StockSync(sqlite);
     this.getMeta = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.setMeta = sqlite.prepare(
@@ -96,10 +103,46 @@ export class LocalSyncState {
 
   /**
    * Applies one pulled page and moves the cursor, in one transaction. `fresh`: the PC had
-   * no orders when this sync began, so orders are inserted without comparing. `firstCopy`:
-   * this PC's first sync with this server, whose stock rows are a copy, not changes to record.
+   * no orders when this sync began, so orders are inserted without comparing. Should the
+   * page fail, it is applied again row by row: a row the database will not take is skipped
+   * and reported, so that one bad row never holds the pull back for good. `firstCopy`: this
+   * PC's first sync with this server, whose stock rows are a copy, not changes to record.
    */
-  applyPage(page: PullResponse, fresh = false, firstCopy = fresh): PageApplied {
+  applyPage(page: PullResponse, fresh: boolean, at: string, firstCopy = fresh): PageApplied {
+    try {
+      return this.writePage(page, { fresh, firstCopy }, at, false);
+    } catch {
+      return this.writePage(page, { fresh, firstCopy }, at, true);
+    }
+  }
+
+  private writePage(
+    page: PullResponse,
+    { fresh, firstCopy }: { fresh: boolean; firstCopy: boolean },
+    at: string,
+    rowByRow: boolean,
+  ): PageApplied {
+    const skipped: SyncRefusal[] = [];
+    const skip = (entry: {
+      opId: string;
+      channel: string;
+      orderNo: string;
+      kind: string;
+      attempted: string;
+      reason: string;
+    }) => {
+      const refusal = recordSkipped(this.sqlite, entry, at);
+      if (refusal) skipped.push(refusal);
+    };
+    /** One row's writes; row by row, inside a savepoint of its own, a failure reported. */
+    const alone = (work: () => void, onFail: () => void) => {
+      if (!rowByRow) return work();
+      try {
+        this.sqlite.transaction(work)();
+      } catch {
+        onFail();
+      }
+    };
     // New orders of the page get their search-index rows in one pass at its end.
     return this.quietly(() =>
       withSearchIndexBatch(this.sqlite, () => {
@@ -128,49 +171,55 @@ export class LocalSyncState {
         for (const order of page.orders) {
           // An order with changes still queued here keeps its local state: the push that
           // follows brings the server's verdict and its copy.
-          const key = `${order.channel}\u0000${order.orderNo}`;
           const id = busy.size > 0 ? this.writer.idOf(order.channel, order.orderNo) : undefined;
           if (id !== undefined && busy.has(String(id))) continue;
+          const key = `${order.channel}\u0000${order.orderNo}`;
           const made = history.get(key) ?? [];
           const whole = { ...order, history: made };
-          const written = fresh ? this.writer.insertFresh(whole) : this.writer.write(whole);
-          // It holds of its store's stock what the server says (a fresh copy that holds nothing needs no look).
-          const holding = holdings.get(key);
-          if (!fresh || holding)
-            this.stock.hold(written, holding, changedBy(made, order.updatedAt), '他の端末での変更（同期）');
-          orders += 1;
+          alone(
+            () => {
+              const written = fresh ? this.writer.insertFresh(whole) : this.writer.write(whole);
+              // It holds of its store's stock what the server says (a fresh copy that holds nothing needs no look).
+              const holding = holdings.get(key);
+              if (!fresh || holding)
+                this.stock.hold(written, holding, changedBy(made, order.updatedAt), '他の端末での変更（同期）');
+              orders += 1;
+            },
+            () =>
+              skip({
+                opId: `pull:order:${order.channel}:${order.orderNo}:${page.cursor}`,
+                channel: order.channel,
+                orderNo: order.orderNo,
+                kind: 'pull',
+                attempted: 'サーバーからの注文の受信',
+                reason: UNWRITABLE,
+              }),
+          );
         }
         this.stock.mirror(page.stock ?? [], stockBusy, firstCopy);
-        for (const master of page.masters) this.applyMaster(master);
+        let masters = 0;
+        for (const master of page.masters) {
+          const entry = {
+            opId: `pull:master:${master.kind}:${master.key}:${page.cursor}`,
+            channel: '',
+            orderNo: '',
+            kind: 'master',
+            attempted: masterAttempt(master.kind, master.key, '受信'),
+          };
+          alone(
+            () => {
+              const problem = this.masters.apply(master);
+              if (problem)
+                skip({ ...entry, reason: `本部のマスタの内容に誤りがあるため反映しませんでした（${problem}）。` });
+              else masters += 1;
+            },
+            () => skip({ ...entry, reason: UNWRITABLE }),
+          );
+        }
         this.setMeta.run('sync_cursor', String(page.cursor));
-        return { orders, removed, masters: page.masters.length };
+        return { orders, removed, masters, skipped };
       }),
     );
-  }
-
-  private applyMaster(master: WireMaster): void {
-    const table = MASTER_TABLES[master.kind];
-    if (!table) return;
-    const info = this.sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number }[];
-    const pk = info.find((c) => c.pk === 1)?.name;
-    if (!pk) return;
-    if (master.deleted) {
-      this.sqlite.prepare(`DELETE FROM ${table} WHERE ${pk} = ?`).run(master.key);
-      return;
-    }
-    const columns = info.map((c) => c.name).filter((name) => name in master.data);
-    if (!columns.includes(pk)) return;
-    const values = columns.map((c) => {
-      const v = master.data[c];
-      return typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : (v as string | number | null);
-    });
-    const updates = columns.filter((c) => c !== pk).map((c) => `${c} = excluded.${c}`);
-    this.sqlite
-      .prepare(
-        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-         ON CONFLICT (${pk}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
-      )
-      .run(...values);
   }
 
   /**
@@ -194,17 +243,24 @@ export class LocalSyncState {
         remove.run(item.row.opId);
         const channel = item.op?.channel ?? (item.op === null ? item.channel : '');
         const orderNo = item.op?.orderNo ?? (item.op === null ? item.orderNo : '');
-        if (result.order) {
-          const id = this.writer.write(result.order);
-          // Its reservations follow the server's copy (a refused 在庫確認 gives its units back).
-          if (result.holding) this.stock.hold(id, { channel, orderNo, lines: result.holding }, server(at), SERVER_WORD);
-        }
+        // The server's copy goes in on its own savepoint: one this database will not take
+        // leaves the local copy as it is (the next pull tries again) and never keeps the
+        // answer, or the answers after it, from being recorded.
+        const order = result.order;
+        const holding = result.holding;
+        // Its reservations follow the server's copy (a refused 在庫確認 gives its units back).
+        if (order)
+          this.tryAlone(() => {
+            const id = this.writer.write(order);
+            if (holding) this.stock.hold(id, { channel, orderNo, lines: holding }, server(at), SERVER_WORD);
+          });
         if (result.accepted) continue;
-        if (result.order === null) {
-          const id = this.writer.idOf(channel, orderNo);
-          if (id !== undefined) this.stock.forget(id, at);
-          this.writer.remove(channel, orderNo);
-        }
+        if (order === null)
+          this.tryAlone(() => {
+            const id = this.writer.idOf(channel, orderNo);
+            if (id !== undefined) this.stock.forget(id, at);
+            this.writer.remove(channel, orderNo);
+          });
         const statusNow = result.order?.status ?? null;
         const refusal: SyncRefusal = {
           orderNo,
@@ -233,6 +289,14 @@ export class LocalSyncState {
       }
     });
     return refusals;
+  }
+
+  private tryAlone(work: () => unknown): void {
+    try {
+      this.sqlite.transaction(work)();
+    } catch {
+      // The local copy stays as it was; the next pull brings the server's again.
+    }
   }
 
   /** Queued master edits (sub-statuses, ...): masters travel as head office's full lists. */
@@ -288,6 +352,24 @@ export class LocalSyncState {
 
   markRefusalsSeen(at: string): void {
     this.sqlite.prepare('UPDATE sync_refused SET seen_at = ? WHERE seen_at IS NULL').run(at);
+  }
+
+  /** Master rows the server refused from head office's upload `hash`, recorded for the clerk. */
+  recordRefusedMasters(refused: RefusedMaster[], hash: string, at: string): SyncRefusal[] {
+    return this.sqlite.transaction(() =>
+      refused.flatMap((r) => {
+        const entry = {
+          opId: `push:master:${r.kind}:${r.key}:${hash}`,
+          channel: '',
+          orderNo: '',
+          kind: 'master',
+          attempted: masterAttempt(r.kind, r.key, '送信'),
+          reason: `中央サーバーが受け付けませんでした（${r.reason}）。マスタ画面で内容を直してください。`,
+        };
+        const refusal = recordSkipped(this.sqlite, entry, at);
+        return refusal ? [refusal] : [];
+      }),
+    )();
   }
 
   /** Head office's master lists as they are, for the server to keep and send down. */

@@ -82,3 +82,36 @@ export class OutboxReader {
     };
   }
 }
+
+const TOO_LARGE = '大きすぎて中央サーバーに送信できない変更です（明細やコメントが非常に長い可能性があります）。';
+
+/**
+ * Splits prepared operations into parts whose JSON stays within `maxBytes`, in order. One
+ * operation larger than that on its own cannot go at all: it is kept back as unsendable
+ * (reported to the clerk), never left to block the operations after it.
+ */
+export function splitBySize(batch: Prepared[], maxBytes: number): Prepared[][] {
+  const parts: Prepared[][] = [];
+  let part: Prepared[] = [];
+  let size = 0;
+  for (const item of batch) {
+    if (!item.op) {
+      part.push(item);
+      continue;
+    }
+    const bytes = Buffer.byteLength(JSON.stringify(item.op)) + 1;
+    if (bytes > maxBytes) {
+      part.push({ row: item.row, op: null, channel: item.op.channel, orderNo: item.op.orderNo, problem: TOO_LARGE });
+      continue;
+    }
+    if (size + bytes > maxBytes && part.length > 0) {
+      parts.push(part);
+      part = [];
+      size = 0;
+    }
+    part.push(item);
+    size += bytes;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}

@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { SyncRefusal, SyncReport, SyncStatus } from '../../src-shared/api/sync.js';
-import type { HelloResponse } from '../../src-shared/sync/protocol.js';
+import { SYNC_BODY_LIMIT, type HelloResponse } from '../../src-shared/sync/protocol.js';
+import { serverUrlProblem } from '../../src-shared/sync/server-url.js';
 import type { ServiceContext } from '../core/context.js';
 import { withDeferredIndexesAsync } from '../db/bulk-load.js';
 import { LocalSyncState } from './local-state.js';
-import { OutboxReader } from './outbox.js';
+import { OutboxReader, splitBySize } from './outbox.js';
 import { SyncError, SyncTransport } from './transport.js';
 
 const PUSH_BATCH = 2000;
+/** Well under the server's body limit for a push (SYNC_BODY_LIMIT). */
+const PUSH_MAX_BYTES = SYNC_BODY_LIMIT / 2;
 const PULL_PAGE = 2000;
 const TICK_MS = 1000;
 const OFFLINE_RETRY_MS = 5000;
@@ -44,6 +47,9 @@ export class SyncRunner {
     const url = this.ctx.settings.get('serverUrl');
     const sealed = this.ctx.settings.get('storeToken');
     if (!url || !sealed) return null;
+    // A settings file edited by hand gets the same check as the settings screen.
+    const problem = serverUrlProblem(url);
+    if (problem) throw new UserError(problem, 'sync_not_configured');
     let token: string;
     try {
       token = await this.ctx.secrets.decrypt(sealed);
@@ -95,12 +101,16 @@ export class SyncRunner {
     try {
       const transport = await this.transport();
       if (!transport) throw new UserError(NOT_CONFIGURED, 'sync_not_configured');
-      const report = await this.exchange(transport);
+      const report: SyncReport = { received: 0, removed: 0, sent: 0, refused: [], masters: 0 };
+      try {
+        await this.exchange(transport, report);
+      } finally {
+        if (report.received + report.removed + report.refused.length + report.masters > 0)
+          this.ctx.emit({ type: 'orders:changed' });
+      }
       this.online = true;
       this.lastError = null;
       this.lastSyncAt = this.ctx.clock.now().toISOString();
-      if (report.received + report.removed + report.refused.length + report.masters > 0)
-        this.ctx.emit({ type: 'orders:changed' });
       return report;
     } catch (err) {
       if (err instanceof SyncError && err.kind === 'offline') this.online = false;
@@ -112,30 +122,26 @@ export class SyncRunner {
     }
   }
 
-  private async exchange(transport: SyncTransport): Promise<SyncReport> {
+  /**
+   * Pushes the outbox, then pulls. A push the server fails on does not keep this PC from
+   * receiving: the pull still runs, and the push's error is thrown after it.
+   */
+  private async exchange(transport: SyncTransport, report: SyncReport): Promise<void> {
     const local = this.local();
     if (!this.hello) {
       const hello = await transport.hello();
       if (local.meta('sync_server_id') !== hello.serverId) local.resetCursor(hello.serverId);
       this.hello = hello;
     }
-    const report: SyncReport = { received: 0, removed: 0, sent: 0, refused: [], masters: 0 };
-    const reader = new OutboxReader(this.ctx.database.sqlite);
-    for (;;) {
-      const batch = reader.next(PUSH_BATCH);
-      if (batch.length === 0) break;
-      const ops = batch.flatMap((b) => (b.op ? [b.op] : []));
-      const response = ops.length > 0 ? await transport.push(ops) : { results: [] };
-      const refused: SyncRefusal[] = local.applyPushResults(
-        batch,
-        response.results,
-        this.ctx.clock.now().toISOString(),
-      );
-      report.sent += batch.length - refused.length;
-      report.refused.push(...refused);
+    let pushFailure: SyncError | null = null;
+    try {
+      await this.pushOutbox(transport, local, report);
+    } catch (err) {
+      if (!(err instanceof SyncError && err.kind === 'server')) throw err;
+      pushFailure = err;
     }
     const masterOps = local.masterOps();
-    if (this.hello.client.isHeadOffice) await this.uploadMasters(transport, local);
+    if (this.hello.client.isHeadOffice) report.refused.push(...(await this.uploadMasters(transport, local)));
     if (masterOps.length > 0) {
       const refusal = this.hello.client.isHeadOffice ? null : MASTERS_OWNED;
       report.refused.push(...local.settleMasterOps(masterOps, refusal, this.ctx.clock.now().toISOString()));
@@ -150,25 +156,46 @@ export class SyncRunner {
       for (;;) {
         const page = await next;
         if (page.hasMore) next = transport.pull(page.cursor, PULL_PAGE);
-        const applied = local.applyPage(page, empty, firstSync);
+        const applied = local.applyPage(page, empty, this.ctx.clock.now().toISOString(), firstSync);
         report.received += applied.orders;
         report.removed += applied.removed;
         report.masters += applied.masters;
+        report.refused.push(...applied.skipped);
         if (!page.hasMore) break;
       }
     };
     if (empty) await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], pullAll);
     else await pullAll();
-    return report;
+    if (pushFailure) throw pushFailure;
   }
 
-  /** Head office owns the masters: its lists go up whenever they differ from the last sent. */
-  private async uploadMasters(transport: SyncTransport, local: LocalSyncState): Promise<void> {
+  /** The outbox in order, in pushes of at most PUSH_BATCH operations and PUSH_MAX_BYTES. */
+  private async pushOutbox(transport: SyncTransport, local: LocalSyncState, report: SyncReport): Promise<void> {
+    const reader = new OutboxReader(this.ctx.database.sqlite);
+    for (;;) {
+      const batch = reader.next(PUSH_BATCH);
+      if (batch.length === 0) break;
+      for (const part of splitBySize(batch, PUSH_MAX_BYTES)) {
+        const ops = part.flatMap((b) => (b.op ? [b.op] : []));
+        const response = ops.length > 0 ? await transport.push(ops) : { results: [] };
+        const refused = local.applyPushResults(part, response.results, this.ctx.clock.now().toISOString());
+        report.sent += part.length - refused.length;
+        report.refused.push(...refused);
+      }
+    }
+  }
+
+  /**
+   * Head office owns the masters: its lists go up whenever they differ from the last sent.
+   * Rows the server did not take (their data breaks a master's rules) are reported once.
+   */
+  private async uploadMasters(transport: SyncTransport, local: LocalSyncState): Promise<SyncRefusal[]> {
     const snapshot = local.mastersSnapshot();
     const hash = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
-    if (local.meta('sync_masters_hash') === hash) return;
-    await transport.uploadMasters(snapshot);
+    if (local.meta('sync_masters_hash') === hash) return [];
+    const { refused } = await transport.uploadMasters(snapshot);
     local.setMetaValue('sync_masters_hash', hash);
+    return local.recordRefusedMasters(refused, hash, this.ctx.clock.now().toISOString());
   }
 
   /** A background round: asked for by a notice or a local change; errors land in status. */

@@ -3,6 +3,7 @@ import {
   MAX_CLOCK_SKEW_MS,
   type HelloResponse,
   type MastersUpload,
+  type MastersUploadResponse,
   type PullResponse,
   type PushResponse,
   type WireOp,
@@ -100,7 +101,7 @@ export class SyncTransport {
     return this.call('GET', `/sync/pull?cursor=${cursor}&limit=${limit}`);
   }
 
-  uploadMasters(upload: MastersUpload): Promise<{ changed: number }> {
+  uploadMasters(upload: MastersUpload): Promise<MastersUploadResponse> {
     return this.call('POST', '/sync/masters', upload);
   }
 

@@ -1,3 +1,5 @@
+import { ErrorBoundary, UnshowableNote } from './components/ErrorBoundary.js';
+import { Dialog } from './components/Dialog.js';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../src-shared/api/app.js';
 import { invoke } from './api/client.js';
@@ -146,24 +148,40 @@ export function App() {
           </button>
         </section>
       ) : screen && gridMemory.ready ? (
-        <OrderGrid
-          ref={grid}
-          query={list.query}
-          listKey={JSON.stringify(list.query)}
-          columns={gridMemory.columnsOf(gridKeyOf(list.view))}
-          onColumnsChanged={(columns) => gridMemory.save(gridKeyOf(list.view), columns)}
-          masters={screen.masters}
-          selection={list.selection}
-          onToggle={list.toggle}
-          onOpen={(id) => openOrderDetail(screen, id)}
-          onTotal={list.setListTotal}
-          onError={showError}
-          labelledBy={list.view.kind === 'tab' ? `tab-${list.view.tab}` : undefined}
-        />
+        <ErrorBoundary resetKey={`${JSON.stringify(list.query)}|${list.revision}`}>
+          <OrderGrid
+            ref={grid}
+            query={list.query}
+            listKey={JSON.stringify(list.query)}
+            columns={gridMemory.columnsOf(gridKeyOf(list.view))}
+            onColumnsChanged={(columns) => gridMemory.save(gridKeyOf(list.view), columns)}
+            masters={screen.masters}
+            selection={list.selection}
+            onToggle={list.toggle}
+            onOpen={(id) => openOrderDetail(screen, id)}
+            onTotal={list.setListTotal}
+            onError={showError}
+            labelledBy={list.view.kind === 'tab' ? `tab-${list.view.tab}` : undefined}
+          />
+        </ErrorBoundary>
       ) : null}
       <FunctionKeyBar enabled={enabled} onPress={press} />
       <SyncStatusBar />
-      {screen && dialog ? <ScreenReact.Provider value={screen}>{dialog}</ScreenReact.Provider> : null}
+      {screen && dialog ? (
+        <ScreenReact.Provider value={screen}>
+          {/* A dialog that cannot be drawn at all still opens, says so and closes. */}
+          <ErrorBoundary
+            resetKey={dialog}
+            fallback={
+              <Dialog title="表示できません" onClose={() => setDialog(null)}>
+                <UnshowableNote />
+              </Dialog>
+            }
+          >
+            {dialog}
+          </ErrorBoundary>
+        </ScreenReact.Provider>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -10,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { makePrivateDir, makePrivateTree } from '../../src-node/private-files.js';
 import * as schema from './schema/index.js';
 
 export type ServerDb = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -81,10 +81,13 @@ export async function openServerDatabase(options: { dataDir?: string; databaseUr
     return { db: db as unknown as ServerDb, kind: 'postgres', close: () => pool.end() };
   }
   if (!options.dataDir) throw new Error('openServerDatabase: dataDir or databaseUrl is required');
-  mkdirSync(options.dataDir, { recursive: true });
+  makePrivateDir(options.dataDir);
   const client = new PGlite(options.dataDir);
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: SERVER_MIGRATIONS });
   await ensureState(db as unknown as ServerDb);
+  // PGlite writes its files 0666 whatever the umask: tokens' hashes and buyers' data are
+  // put back to the owner's only at every start (the folder itself keeps others out of new ones).
+  makePrivateTree(options.dataDir);
   return { db: db as unknown as ServerDb, kind: 'pglite', close: () => client.close() };
 }

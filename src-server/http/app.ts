@@ -1,22 +1,32 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { mastersUpload, newOrderInput, pushRequest, type HelloResponse } from '../../src-shared/sync/protocol.js';
-import { createClient, findClient, hashToken, logRefused, type ClientIdentity, type ClientKind } from '../auth.js';
+import { mastersUpload, newOrderInput, SYNC_BODY_LIMIT, type HelloResponse } from '../../src-shared/sync/protocol.js';
+import {
+  createClient,
+  findClient,
+  hashToken,
+  isWellFormedToken,
+  logRefused,
+  type ClientIdentity,
+  type ClientKind,
+} from '../auth.js';
 import type { ServerDb } from '../db/open.js';
 import { rows } from '../db/open.js';
 import { intakeOrders } from '../orders/intake.js';
 import { csvIntakeInput, intakeCsv } from '../orders/csv-intake.js';
 import { UserError } from '../../src-shared/api/errors.js';
+import { lineText } from '../../src-shared/api/text.js';
 import { putStore, uploadMasters } from '../sync/masters.js';
 import { pullPage } from '../sync/pull.js';
-import { applyOps, NOT_YOURS } from '../sync/push.js';
+import { NOT_YOURS } from '../sync/push.js';
+import { pushOps } from '../sync/push-request.js';
 import { intakeStock, stockIntakeInput } from '../stock/intake.js';
 import { sql } from 'drizzle-orm';
 import type { ChangeHub } from './events.js';
-import { AuthFailures, DEFAULT_LIMITS, TokenRate, type RateLimits } from './rate-limit.js';
+import { AuthFailures, BodyBudget, DEFAULT_LIMITS, TokenRate, type RateLimits } from './rate-limit.js';
+import { clientAddress } from './client-address.js';
 
 export interface ServerClock {
   now(): Date;
@@ -28,38 +38,41 @@ export interface CentralDeps {
   clock: ServerClock;
   hub: ChangeHub;
   limits?: Partial<RateLimits>;
+  /** Reverse proxies whose X-Forwarded-For is believed (see clientAddress). */
+  trustedProxies?: readonly string[];
 }
+
+z.config(z.locales.ja());
 
 type Env = { Variables: { client: ClientIdentity } };
 
 const TOO_MANY = 'このトークンからの要求が多すぎるため、しばらく受け付けません。少し待ってからもう一度お試しください。';
+const TOO_MUCH_DATA =
+  'このトークンから送られたデータが多すぎるため、しばらく受け付けません。少し待ってからもう一度お試しください。';
+const AUTH_BLOCKED = '認証の失敗が続いたため、しばらく受け付けません。';
 
 const storeInput = z.object({
-  id: z
-    .string()
+  id: lineText()
     .trim()
     .regex(/^[A-Za-z0-9_-]{1,40}$/, '店舗IDは英数字・_・- で40文字までです。'),
-  name: z.string().trim().min(1).max(100),
+  name: lineText().trim().min(1).max(100),
   isHeadOffice: z.boolean().default(false),
-  postalCode: z.string().max(20).default(''),
-  address: z.string().max(300).default(''),
-  phone: z.string().max(40).default(''),
+  postalCode: lineText().max(20).default(''),
+  address: lineText().max(300).default(''),
+  phone: lineText().max(40).default(''),
   sortOrder: z.number().int().default(0),
 });
 
 const clientInput = z.object({
   kind: z.enum(['pc', 'connector']),
-  name: z.string().trim().min(1).max(100),
-  storeId: z.string().min(1).max(40).nullable().default(null),
+  name: lineText().trim().min(1).max(100),
+  storeId: lineText().min(1).max(40).nullable().default(null),
 });
 
-function address(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? '';
-  } catch {
-    return '';
-  }
-}
+/** Admin and intake bodies (a 45 MB order file is about 61 MB as base64 in JSON). */
+const BODY_LIMIT = 64 * 1024 * 1024;
+
+const bodyLimitOf = (path: string) => (path.startsWith('/sync/') ? SYNC_BODY_LIMIT : BODY_LIMIT);
 
 function bad(c: Context, message: string, status: 400 | 401 | 403 | 404 | 409 | 413 = 400) {
   return c.json({ error: message }, status);
@@ -69,17 +82,21 @@ function tooMany(c: Context, message: string, seconds: number) {
   return c.json({ error: message }, 429, { 'retry-after': String(Math.max(1, seconds)) });
 }
 
+async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  try {
+    return { ok: true, value: await c.req.json() };
+  } catch {
+    return { ok: false, message: '送信内容を JSON として読み取れませんでした。' };
+  }
+}
+
 async function parse<T extends z.ZodType>(
   c: Context,
   schema: T,
 ): Promise<{ ok: true; value: z.output<T> } | { ok: false; message: string }> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    return { ok: false, message: '送信内容を JSON として読み取れませんでした。' };
-  }
-  const parsed = schema.safeParse(body);
+  const body = await readJson(c);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.value);
   if (!parsed.success)
     return {
       ok: false,
@@ -100,6 +117,9 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const failures = new AuthFailures(limits);
   const rate = new TokenRate(limits);
+  const bodies = new BodyBudget(limits);
+  const proxies = new Set(deps.trustedProxies ?? []);
+  const address = (c: Context) => clientAddress(c, proxies);
   const notify = () => void hub.check();
   const app = new Hono<Env>();
 
@@ -123,20 +143,33 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     const header = c.req.header('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
     const hash = token ? hashToken(token) : '';
-    // Both limits are judged before the database is asked anything.
+    // Both limits are judged before the database is asked anything, except that a blocked
+    // address may still present a well-formed token: a real one (256 random bits, never
+    // guessed) is let in, so PCs behind one shared address are never locked out by others.
     const blocked = failures.blockedFor(from, hash, clock.now());
-    if (blocked > 0) return tooMany(c, '認証の失敗が続いたため、しばらく受け付けません。', blocked);
+    if (blocked > 0 && !isWellFormedToken(token)) return tooMany(c, AUTH_BLOCKED, blocked);
     const wait = hash ? rate.waitFor(hash, clock.now()) : 0;
     if (wait > 0) return tooMany(c, TOO_MANY, wait);
     const client = token ? await findClient(db, token, clock.now()) : null;
     if (!client) {
+      if (blocked > 0) return tooMany(c, AUTH_BLOCKED, blocked);
       failures.record(from, hash, clock.now());
       return refuse(c, 401, token ? 'トークンが正しくないか、無効にされています。' : 'トークンがありません。', null);
     }
     failures.trust(from, hash, clock.now());
     if (!rate.take(hash, clock.now())) return tooMany(c, TOO_MANY, 1);
     c.set('client', client);
-    return next();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    // Bodies are charged by their declared length (else the route's limit) before reading.
+    const declared = Number(c.req.header('content-length'));
+    const bytes = Number.isSafeInteger(declared) && declared >= 0 ? declared : bodyLimitOf(c.req.path);
+    const waitBytes = bodies.take(hash, bytes, clock.now());
+    if (waitBytes > 0) return tooMany(c, TOO_MUCH_DATA, waitBytes);
+    try {
+      await next();
+    } finally {
+      bodies.done(hash, bytes);
+    }
   });
 
   const only = (kinds: ClientKind[]) => async (c: Context<Env>, next: () => Promise<void>) => {
@@ -150,7 +183,9 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
   app.use('/admin/*', only(['admin']));
   app.use('/sync/*', only(['pc']));
   app.use('/intake/*', only(['admin', 'connector']));
-  app.use('*', bodyLimit({ maxSize: 64 * 1024 * 1024, onError: (c) => bad(c, '送信内容が大きすぎます。', 413) }));
+  const tooLarge = (c: Context) => bad(c, '送信内容が大きすぎます。', 413);
+  app.use('/sync/*', bodyLimit({ maxSize: SYNC_BODY_LIMIT, onError: tooLarge }));
+  app.use('*', bodyLimit({ maxSize: BODY_LIMIT, onError: tooLarge }));
 
   app.post('/admin/stores', async (c) => {
     const input = await parse(c, storeInput);
@@ -186,13 +221,15 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     await db.execute(
       sql`UPDATE clients SET revoked_at = ${clock.now().toISOString()} WHERE id = ${id} AND revoked_at IS NULL`,
     );
+    hub.revoked(id);
     return c.json({ ok: true });
   });
   app.get('/admin/refused', async (c) =>
     c.json(
       await rows(
         db,
-        sql`SELECT at, client_id AS "clientId", address, method, path, reason FROM refused_access ORDER BY id DESC LIMIT 500`,
+        sql`SELECT at, last_at AS "lastAt", count, client_id AS "clientId", address, method, path, reason
+            FROM refused_access ORDER BY coalesce(last_at, at) DESC, id DESC LIMIT 500`,
       ),
     ),
   );
@@ -213,10 +250,12 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     return c.json(hello);
   });
   app.post('/sync/push', async (c) => {
-    const input = await parse(c, pushRequest);
-    if (!input.ok) return bad(c, input.message);
+    const body = await readJson(c);
+    if (!body.ok) return bad(c, body.message);
     const client = c.get('client');
-    const results = await applyOps(db, client, input.value.ops, clock.now(), notify);
+    const pushed = await pushOps(db, client, body.value, clock.now(), notify);
+    if (!pushed.ok) return bad(c, pushed.message);
+    const { results } = pushed;
     const foreign = results.filter((r) => r.reason === NOT_YOURS).length;
     if (foreign > 0) {
       await logRefused(db, {
@@ -244,21 +283,23 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     if (!client.isHeadOffice) return refuse(c, 403, 'マスタを変更できるのは本部の PC だけです。', client);
     const input = await parse(c, mastersUpload);
     if (!input.ok) return bad(c, input.message);
-    return c.json({ changed: await uploadMasters(db, input.value, notify) });
+    return c.json(await uploadMasters(db, input.value, notify));
   });
   app.get('/sync/events', (c) =>
     streamSSE(c, async (stream) => {
       const client = c.get('client');
-      const audience = { storeId: client.storeId, isHeadOffice: client.isHeadOffice };
+      const audience = { storeId: client.storeId, isHeadOffice: client.isHeadOffice, clientId: client.id };
       const unsubscribe = hub.subscribe(
         audience,
         (seq) => void stream.writeSSE({ event: 'change', data: String(seq) }),
+        // A revoked token hears nothing more: its stream ends (and a reconnect gets 401).
+        () => void stream.close(),
       );
       stream.onAbort(unsubscribe);
       await stream.writeSSE({ event: 'hello', data: clock.now().toISOString() });
-      while (!stream.aborted) {
+      while (!stream.aborted && !stream.closed) {
         await stream.sleep(15_000);
-        if (!stream.aborted) await stream.writeSSE({ event: 'ping', data: '' });
+        if (!stream.aborted && !stream.closed) await stream.writeSSE({ event: 'ping', data: '' });
       }
       unsubscribe();
     }),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { lastChange } from '../db/changes.js';
-import { rows, type ServerDb } from '../db/open.js';
+import { idList, rows, type ServerDb } from '../db/open.js';
 
 /** Who listens: a store PC wakes for its store's orders, head office for every order. */
 export interface Audience {
@@ -12,6 +12,14 @@ export interface Audience {
 interface Touched {
   all: boolean;
   stores: Set<string | null>;
+}
+
+/** Every this many polls, the listening clients' tokens are checked for revocation. */
+const REVOKE_CHECK_POLLS = 4;
+
+interface Listening extends Audience {
+  clientId: number;
+  onRevoked: () => void;
 }
 
 /** Past this many new numbers at once (a big intake), everyone is woken instead of asking which stores. */
@@ -50,7 +58,8 @@ function concerns(audience: Audience, touched: Touched): boolean {
  * sharing the PostgreSQL reaches this process's PCs too.
  */
 export class ChangeHub {
-  private readonly listeners = new Map<(seq: number) => void, Audience>();
+  private readonly listeners = new Map<(seq: number) => void, Listening>();
+  private polls = 0;
   /** The last number told about; null until the first look (nothing before it is news). */
   private last: number | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -73,9 +82,38 @@ export class ChangeHub {
     this.listeners.clear();
   }
 
-  subscribe(audience: Audience, listener: (seq: number) => void): () => void {
-    this.listeners.set(listener, audience);
+  /**
+   * `listener` hears the changes `audience` may see until unsubscribed; `onRevoked` is called
+   * (and the listener dropped) once the client's token is revoked, here or by another
+   * process sharing the database.
+   */
+  subscribe(
+    audience: Audience & { clientId: number },
+    listener: (seq: number) => void,
+    onRevoked: () => void,
+  ): () => void {
+    this.listeners.set(listener, { ...audience, onRevoked });
     return () => this.listeners.delete(listener);
+  }
+
+  /** The client's token was revoked: its streams end now. */
+  revoked(clientId: number): void {
+    for (const [listener, listening] of this.listeners) {
+      if (listening.clientId !== clientId) continue;
+      this.listeners.delete(listener);
+      listening.onRevoked();
+    }
+  }
+
+  /** Ends the streams of listening clients whose tokens were revoked (by any process). */
+  private async endRevoked(): Promise<void> {
+    const ids = [...new Set([...this.listeners.values()].map((l) => l.clientId))];
+    if (ids.length === 0) return;
+    const revoked = await rows<{ id: number }>(
+      this.db,
+      sql`SELECT id FROM clients WHERE revoked_at IS NOT NULL AND id = ANY(${idList(ids)}::int[])`,
+    );
+    for (const { id } of revoked) this.revoked(id);
   }
 
   /** Called after a local commit, and by the poll; tells those concerned when the number moved. */
@@ -83,6 +121,8 @@ export class ChangeHub {
     if (this.checking || !this.timer) return;
     this.checking = true;
     try {
+      this.polls += 1;
+      if (this.polls % REVOKE_CHECK_POLLS === 0) await this.endRevoked();
       const seq = await lastChange(this.db);
       if (this.last === null) this.last = seq;
       if (seq > this.last) {

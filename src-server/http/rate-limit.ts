@@ -16,9 +16,20 @@ export interface RateLimits {
   perSecond: number;
   /** Keys each table keeps at most. */
   capacity: number;
+  /**
+   * Request-body bytes one token may send at once and earns back each second, and may have
+   * being read at one time: a parsed body takes several times its size in memory, so a
+   * token cannot hold the server's memory with large or parallel uploads.
+   */
+  bodyBytesBurst: number;
+  bodyBytesPerSecond: number;
+  bodyBytesInFlight: number;
 }
 
 export const DEFAULT_LIMITS: RateLimits = {
+  bodyBytesBurst: 256 * 1024 * 1024,
+  bodyBytesPerSecond: 8 * 1024 * 1024,
+  bodyBytesInFlight: 64 * 1024 * 1024,
   failures: 20,
   failureWindowMs: 60_000,
   // A first sync of 100,000 orders is about 50 pages, a backlog of 10,000 ops 5 pushes:
@@ -164,5 +175,54 @@ export class TokenRate {
 
   get size(): number {
     return this.buckets.size;
+  }
+}
+
+/**
+ * Request-body bytes per authenticated token: a budget that refills with time (as TokenRate
+ * does for requests) and a cap on bytes being read and handled at once.
+ */
+export class BodyBudget {
+  private readonly buckets: ExpiringKeys<{ until: number; bytes: number; at: number }>;
+  private readonly inFlight = new Map<string, number>();
+
+  constructor(private readonly limits: RateLimits = DEFAULT_LIMITS) {
+    this.buckets = new ExpiringKeys(limits.capacity);
+  }
+
+  private refill(tokenHash: string, t: number): { bytes: number } {
+    const bucket = this.buckets.get(tokenHash, t);
+    if (!bucket) return { bytes: this.limits.bodyBytesBurst };
+    return {
+      bytes: Math.min(
+        this.limits.bodyBytesBurst,
+        bucket.bytes + ((t - bucket.at) / 1000) * this.limits.bodyBytesPerSecond,
+      ),
+    };
+  }
+
+  /**
+   * Takes `bytes` for a request about to be read: 0 when taken (call `done` after), else the
+   * seconds to wait. A body larger than the whole budget is taken from a full budget.
+   */
+  take(tokenHash: string, bytes: number, now: Date): number {
+    const t = now.getTime();
+    const held = this.inFlight.get(tokenHash) ?? 0;
+    if (held > 0 && held + bytes > this.limits.bodyBytesInFlight) return 1;
+    const { bytes: left } = this.refill(tokenHash, t);
+    const cost = Math.min(bytes, this.limits.bodyBytesBurst);
+    if (left < cost) return Math.max(1, Math.ceil((cost - left) / this.limits.bodyBytesPerSecond));
+    const remaining = left - cost;
+    const until = t + Math.ceil(((this.limits.bodyBytesBurst - remaining) / this.limits.bodyBytesPerSecond) * 1000);
+    this.buckets.set(tokenHash, { until, bytes: remaining, at: t }, t);
+    this.inFlight.set(tokenHash, held + bytes);
+    return 0;
+  }
+
+  /** The request's body has been handled. */
+  done(tokenHash: string, bytes: number): void {
+    const held = (this.inFlight.get(tokenHash) ?? 0) - bytes;
+    if (held > 0) this.inFlight.set(tokenHash, held);
+    else this.inFlight.delete(tokenHash);
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserError } from '../../src-shared/api/errors.js';
 import { CHANNELS } from '../../src-shared/domain/channels.js';
 import { fileUpload } from '../../src-shared/api/files.js';
+import { lineText } from '../../src-shared/api/text.js';
 import type { RejectedRow } from '../../src-shared/api/imports.js';
 import { readOrderFileUpload } from '../../src-node/uploaded-files.js';
 import { detectLayout } from '../../src-shared/order-files/layouts.js';
@@ -13,7 +14,7 @@ import { intakeOrders, type IntakeResult } from './intake.js';
 /** The same files F1 takes on a PC: a Yahoo! store CSV (one file or order + item) or Amazon's report. */
 export const csvIntakeInput = z.object({
   channel: z.enum(CHANNELS).default('yahoo_auction'),
-  storeId: z.string().min(1).max(40).nullable().default(null),
+  storeId: lineText().min(1).max(40).nullable().default(null),
   files: z.array(fileUpload).min(1).max(2),
 });
 

@@ -2,6 +2,7 @@ import { NO_STORE_REFUSAL } from '../../src-shared/domain/stock.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import { OPERATION_LABELS } from '../../src-shared/domain/transitions.js';
 import type { WireOp, WireOpOf } from '../../src-shared/sync/protocol.js';
+import type { ClientIdentity } from '../auth.js';
 import type { OrderRow } from '../orders/load.js';
 import type { StockWorking } from './working.js';
 
@@ -16,15 +17,15 @@ export function stockFollowsStatus(
   row: OrderRow,
   to: MainStatus,
   stock: StockWorking,
-  clientId: number,
+  client: ClientIdentity,
 ): string | null {
   const label = OPERATION_LABELS[op.operation];
   const cause = {
     at: op.at,
     operator: op.actor.operator,
-    pcId: op.actor.pcId,
+    pcId: client.name,
     reason: op.reason ? `${label}（${op.reason}）` : label,
-    clientId,
+    clientId: client.id,
     order: { id: row.id, no: row.orderNo },
   };
   if (op.operation === 'stock_ok') {

@@ -1,9 +1,11 @@
 import type { WireKind } from '../../src-shared/domain/change-kinds.js';
 import { isMainStatus, STATUS_LABELS } from '../../src-shared/domain/status.js';
+import { canonicalTrackingNo } from '../../src-shared/domain/tracking.js';
 import { applyEffects, transitionEffects } from '../../src-shared/domain/transition-effects.js';
 import { transition } from '../../src-shared/domain/transitions.js';
 import type { FieldValues, WireItem, WireOp, WireOpOf } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
+import { deriveMoney } from './validate-ops.js';
 import type { OrderRow } from '../orders/load.js';
 import { stockFollowsStatus } from '../stock/status-stock.js';
 import type { StockWorking } from '../stock/working.js';
@@ -29,12 +31,6 @@ export interface HistoryDraft {
 
 export type Outcome = { ok: true; history: HistoryDraft | null } | { ok: false; reason: string };
 
-/** What a push applies its operations with besides each order: who sent them, the central stock. */
-export interface ApplyContext {
-  client: ClientIdentity;
-  stock: StockWorking;
-}
-
 export const NOT_YOURS =
   'この注文はこの店舗の担当ではなくなりました（別の店舗に割り当てられたか、サーバーにまだありません）。';
 
@@ -43,12 +39,13 @@ export function canSee(client: ClientIdentity, storeId: string | null): boolean 
   return client.isHeadOffice || (storeId !== null && storeId === client.storeId);
 }
 
-function historyOf(op: WireOp, from: string | null, to: string | null): HistoryDraft {
+/** The history row of an op: its store and PC are the token's, whatever the op names. */
+function historyOf(op: WireOp, client: ClientIdentity, from: string | null, to: string | null): HistoryDraft {
   return {
     at: op.at,
     actor: op.actor.operator,
-    storeId: op.actor.storeId,
-    pcId: op.actor.pcId,
+    storeId: client.storeId,
+    pcId: client.name,
     kind: op.kind,
     from,
     to,
@@ -61,17 +58,77 @@ function describe(row: OrderRow): string {
   return `現在のサーバー上の状態は「${status}」です。`;
 }
 
-/** Judged with the same transition table and stock rules as the PCs; the move's columns by transitionEffects. */
-function applyStatus(op: WireOpOf<'status'>, work: Working, context: ApplyContext): Outcome {
+/**
+ * Tracking numbers held by parcels waiting to ship (出荷待ち), for the numbers a push
+ * registers: a number another parcel holds is refused here as on the PC (its unique index),
+ * so no PC ever pulls two waiting parcels with one number. A parcel is a bundle or one order.
+ */
+export class ParcelNumbers {
+  private readonly holders = new Map<string, Map<string, string>>();
+
+  constructor(rows: readonly Pick<OrderRow, 'channel' | 'orderNo' | 'trackingNo' | 'bundleGroup' | 'status'>[]) {
+    for (const row of rows) this.follow(null, row);
+  }
+
+  private static parcel(row: Pick<OrderRow, 'channel' | 'orderNo' | 'bundleGroup'>): string {
+    return row.bundleGroup ?? `${row.channel}\u0000${row.orderNo}`;
+  }
+
+  private static held(row: Pick<OrderRow, 'trackingNo' | 'status'>): string | null {
+    return row.status === 'awaiting_shipment' && row.trackingNo ? canonicalTrackingNo(row.trackingNo) : null;
+  }
+
+  /** The order number of another parcel holding `trackingNo`, if one does. */
+  takenBy(trackingNo: string, row: OrderRow): string | null {
+    const parcel = ParcelNumbers.parcel(row);
+    for (const [other, orderNo] of this.holders.get(canonicalTrackingNo(trackingNo)) ?? []) {
+      if (other !== parcel) return orderNo;
+    }
+    return null;
+  }
+
+  /** Keeps the holders up to date as an order changes within the push. */
+  follow(
+    before: { trackingNo: string | null; status: string } | null,
+    row: OrderRow | ConstructorParameters<typeof ParcelNumbers>[0][number],
+  ): void {
+    const parcel = ParcelNumbers.parcel(row);
+    const old = before ? ParcelNumbers.held(before) : null;
+    if (old) this.holders.get(old)?.delete(parcel);
+    const now = ParcelNumbers.held(row);
+    if (now) {
+      const holders = this.holders.get(now) ?? new Map<string, string>();
+      holders.set(parcel, row.orderNo);
+      this.holders.set(now, holders);
+    }
+  }
+}
+
+/** Judged with the same transition table as the PCs; the move's columns by transitionEffects. */
+function applyStatus(
+  op: WireOpOf<'status'>,
+  work: Working,
+  client: ClientIdentity,
+  numbers: ParcelNumbers,
+  stock: StockWorking,
+): Outcome {
   const row = work.row;
   if (!isMainStatus(row.status)) return { ok: false, reason: 'サーバー上の注文の状態が不明です。' };
   const target = op.target ?? (op.operation === 'bulk_set_status' && op.to && isMainStatus(op.to) ? op.to : undefined);
   if (op.operation === 'register_tracking' && !op.trackingNo) return { ok: false, reason: '送り状番号がありません。' };
   const judged = transition(row.status, op.operation, { needsPaymentConfirmation: row.needsPayment, target });
   if (!judged.ok) return { ok: false, reason: `${judged.reason}${describe(row)}` };
-  const refusal = stockFollowsStatus(op, row, judged.to, context.stock, context.client.id);
+  const heldBy = op.trackingNo && judged.to === 'awaiting_shipment' ? numbers.takenBy(op.trackingNo, row) : null;
+  if (heldBy) {
+    return {
+      ok: false,
+      reason: `送り状番号 ${op.trackingNo} はすでに注文 ${heldBy} に登録されています。送り状を確かめてください。`,
+    };
+  }
+  const refusal = stockFollowsStatus(op, row, judged.to, stock, client);
   if (refusal) return { ok: false, reason: refusal };
   const from = row.status;
+  const before = { trackingNo: row.trackingNo, status: row.status };
   applyEffects(
     row,
     transitionEffects(judged.to, {
@@ -82,27 +139,40 @@ function applyStatus(op: WireOpOf<'status'>, work: Working, context: ApplyContex
       carrier: op.carrier,
     }),
   );
-  return { ok: true, history: historyOf(op, from, judged.to) };
+  numbers.follow(before, row);
+  return { ok: true, history: historyOf(op, client, from, judged.to) };
 }
 
-/** A field operation: the values its kind may carry (change-bodies.ts), taken as sent. */
-function applyFields(op: WireOp & { fields: Partial<FieldValues> }, work: Working): Outcome {
+/**
+ * A field operation: the values its kind may carry (change-bodies.ts); its money derived
+ * from the lines rather than trusted (deriveMoney).
+ */
+function applyFields(op: WireOp & { fields: Partial<FieldValues> }, work: Working, client: ClientIdentity): Outcome {
+  const money = deriveMoney(op.fields, work.row, work.items);
+  if (money && !money.ok) return { ok: false, reason: money.reason };
   const { items, ...columns } = op.fields;
   if ('storeId' in columns && columns.storeId !== work.row.storeId && work.row.storeId !== null) {
     work.departedFrom.add(work.row.storeId);
   }
   Object.assign(work.row, columns);
+  if (money) Object.assign(work.row, { subtotal: money.subtotal, total: money.total });
   if (items) work.items = items;
-  return { ok: true, history: historyOf(op, op.from, op.to) };
+  return { ok: true, history: historyOf(op, client, op.from, op.to) };
 }
 
 /** A mail-sent mark counts only for the status whose mail it was (S5). */
-function applyMailMark(op: WireOpOf<'mail'> | WireOpOf<'mail_state'>, work: Working): Outcome {
+function applyMailMark(op: WireOpOf<'mail'> | WireOpOf<'mail_state'>, work: Working, client: ClientIdentity): Outcome {
   if (op.mailStatus === work.row.status) work.row.mailPending = op.fields.mailPending;
-  return { ok: true, history: historyOf(op, op.from, op.to) };
+  return { ok: true, history: historyOf(op, client, op.from, op.to) };
 }
 
-type Applier<K extends WireKind> = (op: WireOpOf<K>, work: Working, context: ApplyContext) => Outcome;
+type Applier<K extends WireKind> = (
+  op: WireOpOf<K>,
+  work: Working,
+  client: ClientIdentity,
+  numbers: ParcelNumbers,
+  stock: StockWorking,
+) => Outcome;
 
 /** How the server applies each kind of change: a kind without its rule here does not compile. */
 const APPLIERS: { [K in WireKind]: Applier<K> } = {
@@ -124,11 +194,17 @@ const APPLIERS: { [K in WireKind]: Applier<K> } = {
   import_update: applyFields,
   mail: applyMailMark,
   mail_state: applyMailMark,
-  print: (op) => ({ ok: true, history: historyOf(op, op.from, op.to) }),
+  print: (op, _work, client) => ({ ok: true, history: historyOf(op, client, op.from, op.to) }),
 };
 
 /** Judges one operation against the server's copy of its order and applies it there. */
-export function applyOne(op: WireOp, work: Working, context: ApplyContext): Outcome {
-  if (op.kind !== 'create' && !canSee(context.client, work.row.storeId)) return { ok: false, reason: NOT_YOURS };
-  return (APPLIERS[op.kind] as Applier<WireKind>)(op, work, context);
+export function applyOne(
+  op: WireOp,
+  work: Working,
+  client: ClientIdentity,
+  numbers: ParcelNumbers,
+  stock: StockWorking,
+): Outcome {
+  if (op.kind !== 'create' && !canSee(client, work.row.storeId)) return { ok: false, reason: NOT_YOURS };
+  return (APPLIERS[op.kind] as Applier<WireKind>)(op, work, client, numbers, stock);
 }

@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_PAYMENT_METHODS, DEFAULT_SUB_STATUSES } from '../../src-shared/domain/default-masters.js';
-import type { MastersUpload } from '../../src-shared/sync/protocol.js';
+import { checkMasterRow } from '../../src-shared/sync/master-rows.js';
+import type { MastersUpload, MastersUploadResponse, RefusedMaster } from '../../src-shared/sync/protocol.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
 
@@ -90,13 +91,19 @@ export async function putStore(db: ServerDb, store: StoreInput, now: Date, onCom
 
 /**
  * Head office's full master lists: rows that differ are stored with a new change number,
- * rows head office no longer has are marked deleted. Unchanged rows cost nothing.
+ * rows head office no longer has are marked deleted. Unchanged rows cost nothing. Each row
+ * is checked with the PC's own master schema: a bad one is answered as refused, not stored.
  */
-export async function uploadMasters(db: ServerDb, upload: MastersUpload, onCommit?: () => void): Promise<number> {
+export async function uploadMasters(
+  db: ServerDb,
+  upload: MastersUpload,
+  onCommit?: () => void,
+): Promise<MastersUploadResponse> {
   return writeTransaction(
     db,
     async (tx, numbers) => {
       let changed = 0;
+      const refused: RefusedMaster[] = [];
       for (const [kind, list] of Object.entries(upload.kinds)) {
         if (!list) continue;
         const existing = await rows<{ key: string; data: Record<string, unknown>; deleted: boolean }>(
@@ -105,8 +112,16 @@ export async function uploadMasters(db: ServerDb, upload: MastersUpload, onCommi
         );
         const byKey = new Map(existing.map((r) => [r.key, r]));
         const seen = new Set<string>();
-        for (const { key, data } of list) {
+        for (const row of list) {
+          const { key } = row;
           seen.add(key);
+          // A bad row is not taken; the server keeps what it had under that key.
+          const checked = checkMasterRow(kind, key, row.data);
+          if (!checked.ok) {
+            refused.push({ kind, key, reason: checked.reason });
+            continue;
+          }
+          const data = checked.data;
           const before = byKey.get(key);
           if (before && !before.deleted && isDeepStrictEqual(before.data, data)) continue;
           await putRow(tx, numbers, kind, key, data);
@@ -118,7 +133,7 @@ export async function uploadMasters(db: ServerDb, upload: MastersUpload, onCommi
           changed += 1;
         }
       }
-      return changed;
+      return { changed, refused };
     },
     onCommit,
   );

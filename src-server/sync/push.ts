@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { canonicalTrackingNo, trackingNoForms } from '../../src-shared/domain/tracking.js';
 import type { OpResult, WireOp } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
@@ -10,7 +11,7 @@ import { paymentNeeds } from './masters.js';
 import { refreshWire } from '../orders/wire.js';
 import { stockOrders } from '../stock/status-stock.js';
 import { StockWorking } from '../stock/working.js';
-import { applyOne, canSee, NOT_YOURS, type HistoryDraft, type Working } from './apply-op.js';
+import { applyOne, canSee, NOT_YOURS, ParcelNumbers, type HistoryDraft, type Working } from './apply-op.js';
 
 interface HistoryRow extends HistoryDraft {
   orderId: number;
@@ -85,6 +86,26 @@ async function writeChanges(
   }
 }
 
+/** The parcels waiting to ship that hold a tracking number this push registers. */
+async function parcelNumbers(tx: ServerDb, ops: readonly WireOp[]): Promise<ParcelNumbers> {
+  const forms = [
+    ...new Set(
+      ops.flatMap((op) =>
+        op.kind === 'status' && op.trackingNo ? trackingNoForms(canonicalTrackingNo(op.trackingNo)) : [],
+      ),
+    ),
+  ];
+  if (forms.length === 0) return new ParcelNumbers([]);
+  return new ParcelNumbers(
+    await rows(
+      tx,
+      sql`SELECT channel, order_no AS "orderNo", tracking_no AS "trackingNo", bundle_group AS "bundleGroup", status
+          FROM orders WHERE status = 'awaiting_shipment'
+            AND tracking_no IN (SELECT jsonb_array_elements_text(${JSON.stringify(forms)}::jsonb))`,
+    ),
+  );
+}
+
 /**
  * Orders made on a PC (its own CSV import) join the central copy; one made at a store
  * without a store belongs to that store. Known ones are left as they are.
@@ -107,8 +128,9 @@ async function insertCreated(
 }
 
 /**
- * Applies a PC's queued operations in order, each at most once: an op id seen before gets
- * its first answer again and changes nothing. Every status change is judged against the
+ * Applies a PC's queued operations in order, each at most once: an op id this client sent
+ * before gets its first answer again and changes nothing. `refusals` are ops the checks
+ * before (validate-ops) refused: they are answered and recorded like any refusal. Every status change is judged against the
  * server's current state; refused ones come back with the reason and the server's copy.
  */
 export async function applyOps(
@@ -117,6 +139,7 @@ export async function applyOps(
   ops: readonly WireOp[],
   now: Date,
   onCommit?: () => void,
+  refusals: ReadonlyMap<string, string> = new Map(),
 ): Promise<OpResult[]> {
   if (ops.length === 0) return [];
   return writeTransaction(
@@ -126,14 +149,14 @@ export async function applyOps(
       const seen = await rows<{ opId: string; accepted: boolean; reason: string | null; orderId: number | null }>(
         tx,
         sql`SELECT op_id AS "opId", accepted, reason, order_id AS "orderId" FROM applied_ops
-            WHERE op_id IN (SELECT id FROM jsonb_to_recordset(${opIds}::jsonb) AS k(id text))`,
+            WHERE client_id = ${client.id} AND op_id IN (SELECT id FROM jsonb_to_recordset(${opIds}::jsonb) AS k(id text))`,
       );
       const earlier = new Map(seen.map((s) => [s.opId, s]));
       await insertCreated(
         tx,
         numbers,
         client,
-        ops.filter((o) => o.kind === 'create' && !earlier.has(o.opId)),
+        ops.filter((o) => o.kind === 'create' && !earlier.has(o.opId) && !refusals.has(o.opId)),
         now,
       );
       const keys = JSON.stringify(ops.map((o) => ({ channel: o.channel, orderNo: o.orderNo })));
@@ -144,6 +167,7 @@ export async function applyOps(
               ON o.channel = k.channel AND o.order_no = k."orderNo"
             FOR UPDATE OF o`,
       );
+      const parcels = await parcelNumbers(tx, ops);
       const working = new Map<string, Working>(
         found.map((row) => [
           `${row.channel}\u0000${row.orderNo}`,
@@ -164,7 +188,12 @@ export async function applyOps(
         }
         answered.add(op.opId);
         const work = working.get(`${op.channel}\u0000${op.orderNo}`);
-        const outcome = work ? applyOne(op, work, { client, stock }) : ({ ok: false, reason: NOT_YOURS } as const);
+        const refused = refusals.get(op.opId);
+        const outcome = refused
+          ? ({ ok: false, reason: refused } as const)
+          : work
+            ? applyOne(op, work, client, parcels, stock)
+            : ({ ok: false, reason: NOT_YOURS } as const);
         if (outcome.ok && outcome.history) {
           work!.changed = true;
           history.push({ orderId: work!.row.id, ...outcome.history });

@@ -4,6 +4,7 @@ import type { MainStatus } from '../domain/status.js';
 import { method } from './define.js';
 import type { FieldChange } from './detail.js';
 import { orderId } from './orders.js';
+import { lineText } from './text.js';
 
 /** An order as the 同梱設定 dialog shows it. */
 export interface BundleOrder {
@@ -55,5 +56,5 @@ export const bundleApi = {
     z.object({ orderIds: z.array(orderId).min(2, '同梱する注文を2件以上選んでください。').max(100) }),
   ),
   /** Unbundles: every member gets back exactly the fees it had before. */
-  'bundle:dissolve': method<BundleChange>()(z.object({ bundleGroup: z.string().min(1).max(64) })),
+  'bundle:dissolve': method<BundleChange>()(z.object({ bundleGroup: lineText().min(1).max(64) })),
 };

@@ -3,6 +3,7 @@ import type { Carrier } from '../domain/carriers.js';
 import { method } from './define.js';
 import { fileUpload, type DownloadFile } from './files.js';
 import { orderIds } from './orders.js';
+import { lineText } from './text.js';
 
 /** Shipping-label data formats of the carriers' own label software. */
 export const LABEL_FORMATS = ['yamato_b2', 'sagawa_ehiden2', 'japanpost_clickpost'] as const;
@@ -91,12 +92,12 @@ export const carriersApi = {
       orderIds,
       shipDate: day,
       /** 品名 / 内容品 for every parcel; empty = each parcel's first item title. */
-      itemName: z.string().trim().max(50).default(''),
+      itemName: lineText().trim().max(50).default(''),
     }),
   ),
   /** The carrier's issued-data CSV (B2 発行済データ, e飛伝 出荷データ): what registering would do. */
   'carriers:importPreview': method<TrackingPreview>()(z.object({ file: fileUpload })),
-  'carriers:importCommit': method<TrackingResult>()(z.object({ previewId: z.string().min(1).max(100) })),
+  'carriers:importCommit': method<TrackingResult>()(z.object({ previewId: lineText().min(1).max(100) })),
   'carriers:settings': method<CarrierSettings>()(z.object({})),
   'carriers:saveSettings': method<CarrierSettings>()(carrierSettingsInput),
 };

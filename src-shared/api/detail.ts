@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.js';
 import { orderId, type OrderDetail } from './orders.js';
+import { multiLineText } from './text.js';
 
 /** One recorded field change: the history's field name, from and to (as text). */
 export interface FieldChange {
@@ -38,8 +39,8 @@ export const detailSaveInput = z.object({
   discount: yen,
   shippingFee: yen,
   codFee: yen,
-  orderComment: z.string().max(2000, '注文時コメントは2000文字までです。'),
-  staffComment: z.string().max(2000, '受注後コメントは2000文字までです。'),
+  orderComment: multiLineText().max(2000, '注文時コメントは2000文字までです。'),
+  staffComment: multiLineText().max(2000, '受注後コメントは2000文字までです。'),
   subStatusId: z.number().int().positive().nullable(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from './text.js';
 
 /** A file made in the main process for the renderer to save (browser download or Electron). */
 export interface DownloadFile {
@@ -7,14 +8,19 @@ export interface DownloadFile {
   base64: string;
 }
 
+export const FILE_TOO_LARGE_MESSAGE = 'ファイルが大きすぎます（45MBまで）。分けて取り込んでください。';
+
 /**
  * A file the user chose, read by the renderer (File API) and sent as base64: the main
  * process does all parsing. ~45 MB of file fits under the browser-mode body limit.
  */
 export const fileUpload = z.object({
-  name: z.string().trim().min(1).max(255),
+  name: lineText().trim().min(1).max(255),
   // An empty file is let through: the import says which file is empty, by name.
-  base64: z.string().max(60 * 1024 * 1024, 'ファイルが大きすぎます（45MBまで）。分けて取り込んでください。'),
+  base64: z
+    .string()
+    .max(60 * 1024 * 1024, FILE_TOO_LARGE_MESSAGE)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'ファイルの内容を読み取れませんでした。もう一度ファイルを選んでください。'),
 });
 export type FileUpload = z.infer<typeof fileUpload>;
 
@@ -37,8 +43,8 @@ export interface FileSettings {
 }
 
 export const fileSettingsInput = z.object({
-  printer: z.string().trim().max(200),
+  printer: lineText().trim().max(200),
   deliveryNotePrices: z.boolean(),
   csvEncoding: z.enum(CSV_ENCODINGS),
-  documentsDir: z.string().trim().max(1000),
+  documentsDir: lineText().trim().max(1000),
 });

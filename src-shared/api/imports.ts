@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, type Channel } from '../domain/channels.js';
 import { method } from './define.js';
 import { fileUpload } from './files.js';
+import { lineText } from './text.js';
 
 /**
  * The order fields a file import fills (F1). Yahoo! and Amazon layouts are known by their
@@ -118,7 +119,7 @@ export interface ImportResult {
   rejected: number;
 }
 
-const mappingFields = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().trim().max(200));
+const mappingFields = z.partialRecord(z.enum(IMPORT_FIELDS), lineText().trim().max(200));
 
 export const importsApi = {
   /** Reads the file(s) and tells what an import would do; nothing is written. */
@@ -134,12 +135,12 @@ export const importsApi = {
     }),
   ),
   /** Imports what the preview showed, in one transaction. */
-  'imports:commit': method<ImportResult>()(z.object({ previewId: z.string().min(1).max(100) })),
+  'imports:commit': method<ImportResult>()(z.object({ previewId: lineText().min(1).max(100) })),
   'imports:mappings': method<ImportMapping[]>()(z.object({})),
   'imports:saveMapping': method<ImportMapping>()(
     z.object({
       id: z.number().int().positive().optional(),
-      name: z.string().trim().min(1, 'マッピングの名前を入力してください。').max(60),
+      name: lineText().trim().min(1, 'マッピングの名前を入力してください。').max(60),
       channel: z.enum(CHANNELS),
       fields: mappingFields,
     }),

@@ -3,6 +3,7 @@ import type { BulkResult } from '../domain/order.js';
 import { MAIL_KINDS, MAIL_RESULTS, type MailKind, type MailResult } from '../domain/mail.js';
 import { method } from './define.js';
 import { orderId, orderIds } from './orders.js';
+import { lineText, multiLineText } from './text.js';
 
 export type SmtpSecurity = 'none' | 'starttls' | 'tls';
 export type MailEncoding = 'utf8' | 'iso2022jp';
@@ -16,6 +17,8 @@ export interface MailSettings {
   hasPassword: boolean;
   /** How the stored password is protected, in words for the settings screen. */
   passwordProtection: string;
+  /** Set when the password would travel unencrypted (no TLS), in words for the screen. */
+  loginWarning: string | null;
   fromAddress: string;
   fromName: string;
   encoding: MailEncoding;
@@ -27,8 +30,7 @@ export interface MailSettings {
 }
 
 const emailOrEmpty = (label: string) =>
-  z
-    .string()
+  lineText()
     .trim()
     .max(254)
     .refine(
@@ -37,20 +39,20 @@ const emailOrEmpty = (label: string) =>
     );
 
 export const mailSettingsInput = z.object({
-  host: z.string().trim().max(253),
+  host: lineText().trim().max(253),
   port: z.number().int().min(1, 'ポート番号は1〜65535です。').max(65535, 'ポート番号は1〜65535です。'),
   security: z.enum(['none', 'starttls', 'tls']),
-  user: z.string().trim().max(200),
+  user: lineText().trim().max(200),
   /** Left out: keep the stored password. */
-  password: z.string().max(200).optional(),
+  password: lineText().max(200).optional(),
   clearPassword: z.boolean().default(false),
   fromAddress: emailOrEmpty('送信元アドレス'),
-  fromName: z.string().trim().max(100),
+  fromName: lineText().trim().max(100),
   encoding: z.enum(['utf8', 'iso2022jp']),
   htmlPart: z.boolean().default(false),
-  shopName: z.string().trim().max(100),
-  signature: z.string().max(2000),
-  bankAccount: z.string().max(1000),
+  shopName: lineText().trim().max(100),
+  signature: multiLineText().max(2000),
+  bankAccount: multiLineText().max(1000),
 });
 
 export interface ReminderDays {
@@ -140,7 +142,7 @@ export interface MailLogEntry extends MailLogRow {
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日付は YYYY-MM-DD で入力してください。');
 
 export const mailLogQuery = z.object({
-  orderNo: z.string().trim().max(60).default(''),
+  orderNo: lineText().trim().max(60).default(''),
   /** Japan-time calendar days, inclusive. */
   from: ymd.optional(),
   to: ymd.optional(),
@@ -150,6 +152,9 @@ export const mailLogQuery = z.object({
 });
 
 const logId = z.number().int().positive();
+
+export const mailTemplateSubject = lineText().max(200, '件名は200文字以内にしてください。');
+export const mailTemplateBody = multiLineText().max(20_000, '本文は20,000文字以内にしてください。');
 
 export const mailApi = {
   /** F7 and the メール未送信 bulk send ('status'), the 催促対象 bulk send ('reminder'). */
@@ -170,8 +175,8 @@ export const mailApi = {
   'mail:saveTemplate': method<MailTemplate>()(
     z.object({
       kind: z.enum(MAIL_KINDS),
-      subject: z.string().max(200, '件名は200文字以内にしてください。'),
-      body: z.string().max(20_000, '本文は20,000文字以内にしてください。'),
+      subject: mailTemplateSubject,
+      body: mailTemplateBody,
     }),
   ),
   'mail:resetTemplate': method<MailTemplate>()(z.object({ kind: z.enum(MAIL_KINDS) })),
@@ -179,9 +184,9 @@ export const mailApi = {
   'mail:preview': method<MailPreview>()(
     z.object({
       kind: z.enum(MAIL_KINDS),
-      orderNo: z.string().trim().max(60).default(''),
-      subject: z.string().max(200).optional(),
-      body: z.string().max(20_000).optional(),
+      orderNo: lineText().trim().max(60).default(''),
+      subject: lineText().max(200).optional(),
+      body: multiLineText().max(20_000).optional(),
     }),
   ),
   'mail:settings': method<MailSettings>()(z.object({})),

@@ -5,9 +5,9 @@ import type { MainStatus } from '../domain/status.js';
 import { canonicalTrackingNo, TRACKING_NO_PATTERN } from '../domain/tracking.js';
 import { method } from './define.js';
 import { orderId, orderIds } from './orders.js';
+import { lineText } from './text.js';
 
-export const trackingNo = z
-  .string()
+export const trackingNo = lineText()
   .transform(canonicalTrackingNo)
   .refine(
     (value) => TRACKING_NO_PATTERN.test(value),
@@ -59,11 +59,11 @@ export const operationsApi = {
   'operations:confirmShipment': method<BulkResult>()(z.object({ orderIds })),
   /** 出荷確定 by scanning a tracking number or an order number. */
   'operations:scan': method<ScanResult>()(
-    z.object({ code: z.string().trim().min(1, 'バーコードを読み取ってください。').max(80) }),
+    z.object({ code: lineText().trim().min(1, 'バーコードを読み取ってください。').max(80) }),
   ),
   /** 注文取消 → キャンセル済, with the reason; reserved stock is released. */
   'operations:cancel': method<BulkResult>()(
-    z.object({ orderIds, reason: z.string().trim().min(1, '取消理由を入力してください。').max(500) }),
+    z.object({ orderIds, reason: lineText().trim().min(1, '取消理由を入力してください。').max(500) }),
   ),
   /** The checked orders as the dialogs list them, bundles merged into one row (at most 500). */
   'operations:parcels': method<ParcelRow[]>()(z.object({ orderIds })),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CHANNELS } from '../domain/channels.js';
 import { MAIN_STATUSES, TABS, type Tab } from '../domain/status.js';
-import type { BulkResult, HistoryEntry, Order, OrderRow } from '../domain/order.js';
-import { OPERATIONS } from '../domain/transitions.js';
+import type { HistoryEntry, Order, OrderRow } from '../domain/order.js';
 import { method } from './define.js';
+import { lineText } from './text.js';
 
 export const orderId = z.number().int().positive();
 export const orderIds = z.array(orderId).min(1, '注文を選択してください。').max(1_000_000);
@@ -17,7 +17,7 @@ export interface ListSort {
 
 const tab = z.enum(TABS as [Tab, ...Tab[]]);
 /** A typed text condition; empty means "no condition". */
-const text = (max: number) => z.string().trim().max(max).optional();
+const text = (max: number) => lineText().trim().max(max).optional();
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日付は YYYY-MM-DD で入力してください。')
@@ -42,10 +42,10 @@ export const searchCriteria = z
     phone: text(30),
     item: text(100),
     trackingNo: text(40),
-    paymentMethods: z.array(z.string().max(40)).max(50).optional(),
+    paymentMethods: z.array(lineText().max(40)).max(50).optional(),
     statuses: z.array(z.enum(MAIN_STATUSES)).max(MAIN_STATUSES.length).optional(),
     subStatusIds: z.array(orderId).max(500).optional(),
-    storeIds: z.array(z.string().max(40)).max(200).optional(),
+    storeIds: z.array(lineText().max(40)).max(200).optional(),
     totalMin: yen,
     totalMax: yen,
     orderComment: z.boolean().optional(),
@@ -89,21 +89,6 @@ export interface OrderDetail {
   history: HistoryEntry[];
 }
 
-export const applyInput = z.object({
-  orderIds,
-  operation: z.enum(OPERATIONS),
-  /** Target of bulk_set_status (E11). */
-  target: z.enum(MAIN_STATUSES).optional(),
-  reason: z.string().max(500).default(''),
-  trackingNo: z.string().trim().min(1).max(40).optional(),
-  carrier: z.string().trim().min(1).max(40).optional(),
-  /** 入金日 for confirm_payment, YYYY-MM-DD. */
-  paidOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '入金日は YYYY-MM-DD で入力してください。')
-    .optional(),
-});
-
 export const ordersApi = {
   'orders:counts': method<TabCounts>()(z.object({})),
   /** A page of the list; without a tab or criteria it is the 新規 tab. */
@@ -111,5 +96,4 @@ export const ordersApi = {
   /** Every order id of the list, for F2 全選択 and E1 反転 (selection is ids, not grid rows). */
   'orders:ids': method<number[]>()(listQuery),
   'orders:get': method<OrderDetail>()(z.object({ id: orderId })),
-  'status:apply': method<BulkResult>()(applyInput),
 };

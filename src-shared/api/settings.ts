@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { lineText } from './text.js';
 
 /** This PC's identity: recorded in every history row (S2). */
 export interface GeneralSettings {
@@ -9,9 +10,9 @@ export interface GeneralSettings {
 }
 
 export const generalSettingsInput = z.object({
-  operator: z.string().trim().min(1, '担当者名を入力してください。').max(40),
-  pcId: z.string().trim().min(1, 'PC名を入力してください。').max(60),
-  storeId: z.string().trim().min(1).max(40).nullable(),
+  operator: lineText().trim().min(1, '担当者名を入力してください。').max(40),
+  pcId: lineText().trim().min(1, 'PC名を入力してください。').max(60),
+  storeId: lineText().trim().min(1).max(40).nullable(),
 });
 
 /**

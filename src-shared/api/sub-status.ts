@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { MAIN_STATUSES } from '../domain/status.js';
 import type { SubStatusInfo } from './app.js';
 import { method } from './define.js';
+import { lineText } from './text.js';
 import { orderId } from './orders.js';
 
-const name = z
-  .string()
+export const subStatusName = lineText()
   .trim()
   .min(1, 'サブステータス名を入力してください。')
   .max(20, 'サブステータス名は20文字以内で入力してください。');
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, '色は #RRGGBB の形で指定してください。');
+export const subStatusColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, '色は #RRGGBB の形で指定してください。');
 const subStatusId = orderId;
 
 /**
@@ -17,8 +17,12 @@ const subStatusId = orderId;
  * reorder, retire (and restore). Retired ones stay on the orders that have them.
  */
 export const subStatusApi = {
-  'subStatus:add': method<SubStatusInfo>()(z.object({ mainStatus: z.enum(MAIN_STATUSES), name, color })),
-  'subStatus:update': method<SubStatusInfo>()(z.object({ id: subStatusId, name, color })),
+  'subStatus:add': method<SubStatusInfo>()(
+    z.object({ mainStatus: z.enum(MAIN_STATUSES), name: subStatusName, color: subStatusColor }),
+  ),
+  'subStatus:update': method<SubStatusInfo>()(
+    z.object({ id: subStatusId, name: subStatusName, color: subStatusColor }),
+  ),
   /** The main status's sub-statuses in their new order (every one of them, retired included). */
   'subStatus:reorder': method<SubStatusInfo[]>()(
     z.object({ mainStatus: z.enum(MAIN_STATUSES), ids: z.array(subStatusId).min(1).max(500) }),

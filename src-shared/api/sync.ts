@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { serverUrlProblem } from '../sync/server-url.js';
+import { lineText } from './text.js';
 
 /** A local change the central server refused: which order, what, why, and its state now. */
 export interface SyncRefusal {
@@ -45,16 +47,15 @@ export interface SyncSettings {
 }
 
 export const syncSettingsInput = z.object({
-  serverUrl: z
-    .string()
+  serverUrl: lineText()
     .trim()
     .max(300)
-    .refine(
-      (v) => v === '' || /^https?:\/\/[^\s]+$/.test(v),
-      'サーバーのアドレスは http:// または https:// で始めてください。',
-    ),
-  /** Empty keeps the saved token. */
-  token: z.string().trim().max(200).default(''),
+    .superRefine((v, ctx) => {
+      const problem = v === '' ? null : serverUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  /** Empty keeps the saved token, for the same server only. */
+  token: lineText().trim().max(200).default(''),
 });
 
 export const syncApi = {

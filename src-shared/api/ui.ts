@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { method } from './define.js';
 import { searchCriteria, type SearchCriteria } from './orders.js';
+import { lineText } from './text.js';
 
 /** One grid column as remembered: position is the array order. */
 export const gridColumn = z.object({
-  colId: z.string().max(40),
+  colId: lineText().max(40),
   width: z.number().int().min(20).max(2000).optional(),
   hide: z.boolean().optional(),
   sort: z.enum(['asc', 'desc']).nullable().optional(),
@@ -22,6 +23,6 @@ export interface UiState {
 
 export const uiApi = {
   'ui:state': method<UiState>()(z.object({})),
-  'ui:saveGrid': method<void>()(z.object({ key: z.string().min(1).max(40), columns: z.array(gridColumn).max(40) })),
+  'ui:saveGrid': method<void>()(z.object({ key: lineText().min(1).max(40), columns: z.array(gridColumn).max(40) })),
   'ui:saveSearch': method<void>()(z.object({ criteria: searchCriteria })),
 };

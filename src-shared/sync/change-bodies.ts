@@ -5,19 +5,21 @@ import { CHANNELS } from '../domain/channels.js';
 import { PRINT_KINDS } from '../domain/print-kinds.js';
 import { MAIL_STATUSES, MAIN_STATUSES } from '../domain/status.js';
 import { OPERATIONS } from '../domain/transitions.js';
+import { lineText, multiLineText } from '../api/text.js';
 
 export const wireItem = z.object({
   lineNo: z.number().int().min(1),
-  sku: z.string().max(200),
-  title: z.string().max(1000),
+  sku: lineText().max(200),
+  title: lineText().max(1000),
   quantity: z.number().int().min(0).max(1_000_000),
-  unitPrice: z.number().int().min(-100_000_000).max(100_000_000),
-  location: z.string().max(100),
+  unitPrice: z.number().int().min(0).max(100_000_000),
+  location: lineText().max(100),
 });
 export type WireItem = z.infer<typeof wireItem>;
 
-const yen = z.number().int().min(-1_000_000_000).max(1_000_000_000);
-const nullableText = (max: number) => z.string().max(max).nullable();
+/** Amounts are never negative (a discount is a positive amount taken off). */
+const yen = z.number().int().min(0).max(1_000_000_000);
+const nullableText = (max: number) => lineText().max(max).nullable();
 
 /**
  * The value schema of every order column a PC may change by a field operation (sync
@@ -29,8 +31,8 @@ const FIELD_SCHEMAS = {
   shippingFee: yen,
   codFee: yen,
   total: yen,
-  orderComment: z.string().max(5000),
-  staffComment: z.string().max(5000),
+  orderComment: multiLineText().max(5000),
+  staffComment: multiLineText().max(5000),
   buyerRating: z.boolean(),
   storeId: nullableText(40),
   bundleGroup: nullableText(100),
@@ -39,7 +41,7 @@ const FIELD_SCHEMAS = {
 } satisfies { [K in FieldOpKey]: z.ZodType<OrderRecord[K]> };
 
 /** Every value a field operation may carry: the columns above and the order's item lines. */
-export const fieldValues = z.object({ ...FIELD_SCHEMAS, items: z.array(wireItem).max(1000) });
+export const fieldValues = z.object({ ...FIELD_SCHEMAS, items: z.array(wireItem).min(1).max(1000) });
 export type FieldValues = z.infer<typeof fieldValues>;
 
 /** The new values a kind sets, and nothing else: a 'discount' operation cannot move a store. */
@@ -61,14 +63,14 @@ export const CHANGE_BODIES = {
   status: {
     operation: z.enum(OPERATIONS),
     target: z.enum(MAIN_STATUSES).optional(),
-    trackingNo: z.string().max(40).optional(),
-    carrier: z.string().max(40).optional(),
-    paidAt: z.string().max(40).optional(),
+    trackingNo: lineText().max(40).optional(),
+    carrier: lineText().max(40).optional(),
+    paidAt: z.iso.datetime({ offset: true }).optional(),
   },
   sub_status: fields('subStatusId'),
   store: fields('storeId'),
   buyer_rating: fields('buyerRating'),
-  unit_price: { lineNo: z.number().int().min(1), sku: z.string().max(200), ...fields('items') },
+  unit_price: { lineNo: z.number().int().min(1), sku: lineText().max(200), ...fields('items') },
   discount: fields('discount'),
   shipping_fee: fields('shippingFee'),
   cod_fee: fields('codFee'),
@@ -110,19 +112,19 @@ export type Change = { [K in WireKind]: { kind: K } & BodyInput<K> }[WireKind];
 export type ChangeOf<K extends WireKind> = Extract<Change, { kind: K }>;
 
 const actorSchema = z.object({
-  operator: z.string().max(100),
-  pcId: z.string().max(100),
+  operator: lineText().max(100),
+  pcId: lineText().max(100),
   storeId: nullableText(40),
 });
 
 /** What every journaled change records besides its body. */
 export const commonShape = {
-  orderNo: z.string().min(1).max(100),
-  at: z.string().max(40),
+  orderNo: lineText().min(1).max(100),
+  at: z.iso.datetime({ offset: true }),
   actor: actorSchema,
-  reason: z.string().max(1000).default(''),
-  from: z.string().max(200).nullable().default(null),
-  to: z.string().max(200).nullable().default(null),
+  reason: multiLineText().max(1000).default(''),
+  from: multiLineText().max(200).nullable().default(null),
+  to: multiLineText().max(200).nullable().default(null),
 };
 
 /** The outbox payload of each kind: the common part and the kind's body, as written. */

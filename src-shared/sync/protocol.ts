@@ -3,6 +3,7 @@ import type { WireKind } from '../domain/change-kinds.js';
 import { CHANNELS } from '../domain/channels.js';
 import type { HistoryEntry } from '../domain/order.js';
 import type { OrderRecord } from '../domain/order-fields.js';
+import { lineText, multiLineText } from '../api/text.js';
 import { CHANGE_BODIES, commonShape, wireItem, type Shape, type WireItem } from './change-bodies.js';
 
 import type { WireHolding, WireStock } from './stock-wire.js';
@@ -14,12 +15,12 @@ export { fieldValues, wireItem, type FieldValues, type WireItem } from './change
  * known across PCs by (channel, orderNo): local integer ids differ on every PC.
  */
 
-const text = (max: number) => z.string().max(max).default('');
+const text = (max: number) => lineText().max(max).default('');
 
 /** An order as a channel connector sends it (the same shape the desktop imports produce). */
 export const newOrderInput = z.object({
   channel: z.enum(CHANNELS),
-  orderNo: z.string().trim().min(1).max(100),
+  orderNo: lineText().trim().min(1).max(100),
   orderedAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString()),
   buyer: z.object({ name: text(200), kana: text(200), email: text(300), phone: text(40) }),
   shipTo: z.object({
@@ -30,19 +31,19 @@ export const newOrderInput = z.object({
     address2: text(300),
     phone: text(40),
   }),
-  paymentMethod: z.string().min(1).max(60),
+  paymentMethod: lineText().min(1).max(60),
   items: z.array(wireItem).min(1).max(1000),
   discount: z.number().int().min(0).default(0),
   shippingFee: z.number().int().min(0).default(0),
   codFee: z.number().int().min(0).default(0),
-  orderComment: text(5000),
+  orderComment: multiLineText().max(5000).default(''),
   mailInquiry: z.boolean().default(false),
   orderFormDone: z.boolean().default(true),
-  storeId: z.string().min(1).max(40).nullable().default(null),
+  storeId: lineText().min(1).max(40).nullable().default(null),
 });
 
 const opKey = {
-  opId: z.string().min(8).max(80),
+  opId: lineText().min(8).max(80),
   channel: z.enum(CHANNELS),
 };
 
@@ -76,9 +77,6 @@ export const wireOp = z.discriminatedUnion(
   'kind',
   wireOpOptions as unknown as [WireOpOption, ...WireOpOption[]],
 ) as unknown as z.ZodType<WireOp, WireOpInput>;
-
-export const pushRequest = z.object({ ops: z.array(wireOp).max(5000) });
-export type PushRequest = z.infer<typeof pushRequest>;
 
 /** A history row as it travels: the local row id stays on the PC that wrote it. */
 export type WireHistory = Omit<HistoryEntry, 'id'>;
@@ -145,10 +143,25 @@ export const UPLOADED_MASTER_KINDS = ['payment_methods', 'sub_statuses', 'mail_t
 export const mastersUpload = z.object({
   kinds: z.partialRecord(
     z.enum(UPLOADED_MASTER_KINDS),
-    z.array(z.object({ key: z.string().min(1).max(200), data: z.record(z.string(), z.unknown()) })).max(10_000),
+    z.array(z.object({ key: lineText().min(1).max(200), data: z.record(lineText().max(60), z.unknown()) })).max(10_000),
   ),
 });
 export type MastersUpload = z.infer<typeof mastersUpload>;
+
+/** A master row the server did not take (its data breaks the master's rules); the rest were taken. */
+export interface RefusedMaster {
+  kind: string;
+  key: string;
+  reason: string;
+}
+
+export interface MastersUploadResponse {
+  changed: number;
+  refused: RefusedMaster[];
+}
+
+/** The largest body the server takes on /sync/* (a PC sends its pushes in parts well below it). */
+export const SYNC_BODY_LIMIT = 8 * 1024 * 1024;
 
 /** PCs' clocks may differ from the server's by at most this much (DESIGN 6). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;

@@ -13,7 +13,15 @@ const dateOnly = new Intl.DateTimeFormat('ja-JP', {
   day: '2-digit',
 });
 
-/** Stored in UTC, shown in Japan time (DESIGN 7): 2026/11/27 10:30, or 2026/11/27 without the time. */
+/** What a screen, a document or a file shows in place of a value that cannot be read. */
+export const UNSHOWABLE = '表示できない値';
+
+/**
+ * Stored in UTC, shown in Japan time (DESIGN 7): 2026/11/27 10:30, or 2026/11/27 without the
+ * time. A value that is no date (a corrupted copy, an old server's) shows as UNSHOWABLE.
+ */
 export function formatJst(iso: string | Date, withTime = true): string {
-  return (withTime ? dateTime : dateOnly).format(typeof iso === 'string' ? new Date(iso) : iso);
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(date.getTime())) return UNSHOWABLE;
+  return (withTime ? dateTime : dateOnly).format(date);
 }

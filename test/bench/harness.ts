@@ -4,6 +4,7 @@ import path from 'node:path';
 import { bootApp, DB_FILE_NAME, type App } from '../../src-main/app/bootstrap.js';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { createConfSettings } from '../../src-main/settings/conf-settings.js';
+import { copyInState, type CacheState } from './cache-state.js';
 
 /** One measured figure, with its target where the issue names one. */
 export interface Measurement {
@@ -11,7 +12,7 @@ export interface Measurement {
   value: number;
   unit: 'ms' | 's' | 'MB' | 'x' | '/s' | 'count';
   /** The target the value must stay under (or over, for rates). */
-  target?: { op: '<' | '>'; value: number };
+  target?: { op: '<' | '<=' | '>'; value: number };
   note?: string;
 }
 
@@ -20,8 +21,10 @@ export interface BenchEnv {
   orders: number;
   /** A scratch folder for this section. */
   scratch: string;
-  /** A copy of the shared large seeded database, opened as the app opens it. */
+  /** A copy of the shared large seeded database, opened as the app opens it, its file in the page cache. */
   openLargeCopy(): App;
+  /** The same in the given page-cache state; `cache` says what the copy got, `dispose` closes and deletes it. */
+  openCopy(state: CacheState): { app: App; cache: string; dispose(): void };
   /** Times fn once (after `warmup` untimed runs), in milliseconds. */
   time(fn: () => unknown, warmup?: number): number;
   /** Median of `runs` timings, in milliseconds. */
@@ -65,17 +68,28 @@ export function makeEnv(orders: number, largeDir: string, section: string): Benc
   const scratch = path.join(BENCH_ROOT, 'scratch', section);
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
+  let copies = 0;
+  const openCopy = (state: CacheState) => {
+    const dir = path.join(scratch, `large-${++copies}`);
+    mkdirSync(dir, { recursive: true });
+    if (existsSync(path.join(largeDir, 'settings.json')))
+      copyFileSync(path.join(largeDir, 'settings.json'), path.join(dir, 'settings.json'));
+    const cache = copyInState(path.join(largeDir, DB_FILE_NAME), path.join(dir, DB_FILE_NAME), state);
+    const app = openApp(dir);
+    return {
+      app,
+      cache,
+      dispose() {
+        app.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  };
   return {
     orders,
     scratch,
-    openLargeCopy() {
-      const dir = path.join(scratch, `large-${Date.now()}`);
-      mkdirSync(dir, { recursive: true });
-      copyFileSync(path.join(largeDir, DB_FILE_NAME), path.join(dir, DB_FILE_NAME));
-      if (existsSync(path.join(largeDir, 'settings.json')))
-        copyFileSync(path.join(largeDir, 'settings.json'), path.join(dir, 'settings.json'));
-      return openApp(dir);
-    },
+    openLargeCopy: () => openCopy('warm').app,
+    openCopy,
     time,
     median,
   };

@@ -1,26 +1,32 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DB_FILE_NAME } from '../../src-main/app/bootstrap.js';
 import { seedDemoInParallel } from '../../src-main/demo/seed.js';
+import { CpuBusy, describeConditions, readConditions } from './conditions.js';
 import { BENCH_ROOT, makeEnv, openApp, type BenchSection, type Measurement } from './harness.js';
+import { Figures, formatFigure, medianOf, meets } from './report.js';
 import { SECTIONS } from './sections/index.js';
 
 /**
- * `npm run bench [-- --orders N] [--only name,name] [--fresh]`: builds (once, cached) a
- * seeded database of N orders, runs every section against copies of it, prints a table
- * and writes test-results/bench.json. Targets come from the issues; a miss is marked ✗.
+ * `npm run bench [-- --orders N] [--only name,name] [--repeat N] [--fresh]`: builds (once,
+ * cached) a seeded database of N orders, runs every section against copies of it (N times
+ * with --repeat: min, median and max of each figure), prints the run's conditions and a
+ * table, and writes test-results/bench.json. A figure misses (✗) when any run misses.
  */
 const { values } = parseArgs({
   options: {
     orders: { type: 'string', default: '1000000' },
     only: { type: 'string' },
+    repeat: { type: 'string', default: '1' },
     fresh: { type: 'boolean', default: false },
   },
 });
 const orders = Number(values.orders);
+const repeat = Math.max(1, Number(values.repeat) || 1);
 const largeDir = path.join(BENCH_ROOT, `large-${orders}`);
-const results: { section: string; measurements: Measurement[] }[] = [];
+const figures = new Figures();
 
 async function seedLarge(): Promise<Measurement[]> {
   const marker = path.join(largeDir, 'seed.json');
@@ -46,40 +52,65 @@ async function seedLarge(): Promise<Measurement[]> {
   return [m];
 }
 
-function verdict(m: Measurement): string {
-  if (!m.target) return ' ';
-  const ok = m.target.op === '<' ? m.value < m.target.value : m.value > m.target.value;
-  return ok ? '✓' : '✗';
-}
-
-function print(section: string, measurements: Measurement[]): void {
-  console.log(`\n## ${section}`);
-  for (const m of measurements) {
-    const value = m.unit === 'x' ? m.value.toFixed(2) : m.value < 10 ? m.value.toFixed(2) : m.value.toFixed(0);
-    const target = m.target ? ` (target ${m.target.op} ${m.target.value} ${m.unit})` : '';
-    console.log(`${verdict(m)} ${m.name}: ${value} ${m.unit}${target}${m.note ? ` — ${m.note}` : ''}`);
-  }
-}
-
 async function main(): Promise<void> {
   const only = values.only?.split(',');
+  const busy = new CpuBusy();
   const seed = await seedLarge();
-  results.push({ section: 'seed', measurements: seed });
-  print('seed', seed);
-  if (!existsSync(path.join(largeDir, DB_FILE_NAME))) throw new Error('large database missing');
+  figures.add('seed', seed);
+  const dbFile = path.join(largeDir, DB_FILE_NAME);
+  if (!existsSync(dbFile)) throw new Error('large database missing');
   // Bring the cached database up to the current schema once, not in every section's copy.
   openApp(largeDir).close();
+  const conditions = readConditions(dbFile, orders);
+  for (const line of describeConditions(conditions)) console.log(line);
   const selected: BenchSection[] = SECTIONS.filter((s) => !only || only.includes(s.name));
-  for (const section of selected) {
-    const measurements = await section.run(makeEnv(orders, largeDir, section.name));
-    results.push({ section: section.name, measurements });
-    print(section.name, measurements);
+  for (let run = 1; run <= repeat; run++) {
+    for (const section of selected) {
+      const measurements = await section.run(makeEnv(orders, largeDir, section.name));
+      figures.add(section.name, measurements);
+      console.log(`\n## ${section.name}${repeat > 1 ? ` (run ${run} of ${repeat})` : ''}`);
+      for (const m of measurements)
+        console.log(formatFigure({ section: section.name, measurement: m, values: [m.value] }));
+    }
   }
-  mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/bench.json', JSON.stringify({ orders, at: new Date().toISOString(), results }, null, 2));
-  const missed = results.flatMap((r) => r.measurements).filter((m) => verdict(m) === '✗');
+  const all = figures.all();
+  if (repeat > 1) {
+    console.log(`\n## every figure over ${repeat} runs`);
+    let section = '';
+    for (const f of all) {
+      if (f.section !== section) console.log(`\n### ${(section = f.section)}`);
+      console.log(formatFigure(f));
+    }
+  }
+  const machineBusy = busy.share();
+  const loadAtEnd = os.loadavg()[0]!;
   console.log(
-    `\n${missed.length === 0 ? 'every target met' : `${missed.length} target(s) missed: ${missed.map((m) => m.name).join(', ')}`}`,
+    `\nduring the run: machine CPU ${machineBusy ?? '?'}% busy (this bench included), load average at end ${loadAtEnd.toFixed(2)}`,
+  );
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync(
+    'test-results/bench.json',
+    JSON.stringify(
+      {
+        orders,
+        repeat,
+        at: new Date().toISOString(),
+        conditions: { ...conditions, machineBusyPercent: machineBusy, loadAtEnd },
+        figures: all.map((f) => ({
+          section: f.section,
+          ...f.measurement,
+          value: medianOf(f.values),
+          values: f.values,
+          met: meets(f),
+        })),
+      },
+      null,
+      2,
+    ),
+  );
+  const missed = all.filter((f) => meets(f) === false);
+  console.log(
+    `\n${missed.length === 0 ? 'every target met' : `${missed.length} target(s) missed: ${missed.map((f) => f.measurement.name).join(', ')}`}`,
   );
 }
 

@@ -72,7 +72,11 @@ export interface TestServer {
 
 export async function startTestServer(
   backend: Backend = 'pglite',
-  options: { clock?: TestClock; limits?: CentralServerOptions['limits'] } = {},
+  options: {
+    clock?: TestClock;
+    limits?: CentralServerOptions['limits'];
+    trustedProxies?: CentralServerOptions['trustedProxies'];
+  } = {},
 ): Promise<TestServer> {
   const clock = options.clock ?? new TestClock();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-server-'));
@@ -85,6 +89,7 @@ export async function startTestServer(
       clock,
       purgeIntervalMs: 3_600_000,
       limits: options.limits,
+      trustedProxies: options.trustedProxies,
     });
   let server = await open(0);
   let running = true;

@@ -27,6 +27,10 @@ export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
   /** Messages the server saw in full, whatever it answered (what a buyer might get). */
   readonly seen: ReceivedMail[] = [];
+  /** Every login tried here, with the password as sent (a rogue server's loot). */
+  readonly logins: { user: string; pass: string }[] = [];
+  /** Connections made to this server. */
+  connections = 0;
   private readonly sockets = new Set<Socket>();
 
   private constructor(
@@ -43,6 +47,7 @@ export class TestSmtpServer {
       allowInsecureAuth: true,
       size: 10 * 1024 * 1024,
       onAuth(auth, _session, callback) {
+        self!.logins.push({ user: auth.username ?? '', pass: auth.password ?? '' });
         if (auth.username === options.auth?.user && auth.password === options.auth?.pass)
           return callback(null, { user: auth.username });
         callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
@@ -65,6 +70,7 @@ export class TestSmtpServer {
     self = new TestSmtpServer(server, port);
     const sockets = self.sockets;
     server.server.on('connection', (socket: Socket) => {
+      self!.connections += 1;
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
     });

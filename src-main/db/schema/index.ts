@@ -1,5 +1,6 @@
 export * from './bundles.js';
 export * from './imports.js';
+export * from './item-catalog.js';
 export * from './mail.js';
 export * from './master-history.js';
 export * from './masters.js';
@@ -9,3 +10,4 @@ export * from './stock.js';
 export * from './stock-ledger.js';
 export * from './sync.js';
 export * from './sync-client.js';
+export * from './parcels.js';

@@ -62,16 +62,31 @@ export const orders = sqliteTable(
     index('orders_mail_pending_idx')
       .on(t.orderedAt, t.id)
       .where(sql`${t.mailPending} = 1`),
-    // Sorting a tab by amount walks this (and orders_order_no_idx by number), testing the
-    // status per row (orders/queries.ts): no index keyed by status + amount for every
-    // status change to move.
+    // A tab sorted by amount or number (header click) reads its page's ids from these at any
+    // depth without touching a row: main-status tabs by (status, column), メール未送信 by the
+    // column among mail_pending orders (orders/tab-pages.ts).
+    index('orders_status_total_idx').on(t.status, t.total),
+    // F5 by amount range across every status.
     index('orders_total_idx').on(t.total),
-    // 催促対象 (S6): covering partial indexes, so the reminder count reads index entries only.
+    index('orders_status_order_no_idx').on(t.status, t.orderNo),
+    index('orders_mail_pending_total_idx')
+      .on(t.total)
+      .where(sql`${t.mailPending} = 1`),
+    index('orders_mail_pending_order_no_idx')
+      .on(t.orderNo)
+      .where(sql`${t.mailPending} = 1`),
+    // 催促対象 (S6): covering partial indexes, so the reminder count and its pages in any sort
+    // order read index entries only.
+    // Status sets in these predicates are IN lists of at most two values (or OR-ed ones):
+    // SQLite evaluates a longer IN list by filling a temporary table, and it evaluates every
+    // predicate for the old and the new row of each status change (drizzle/0017).
     index('orders_unpaid_idx')
-      .on(t.orderedAt, t.needsPayment, t.status, t.orderFormDone)
-      .where(sql`${t.needsPayment} = 1 AND ${t.status} IN ('new', 'stock_confirmed', 'out_of_stock')`),
+      .on(t.orderedAt, t.needsPayment, t.status, t.orderFormDone, t.total, t.orderNo)
+      .where(
+        sql`${t.needsPayment} = 1 AND (${t.status} IN ('new', 'stock_confirmed') OR ${t.status} = 'out_of_stock')`,
+      ),
     index('orders_form_unfilled_idx')
-      .on(t.orderedAt, t.needsPayment, t.status, t.orderFormDone)
+      .on(t.orderedAt, t.needsPayment, t.status, t.orderFormDone, t.total, t.orderNo)
       .where(sql`${t.orderFormDone} = 0 AND ${t.status} NOT IN ('shipped', 'cancelled')`),
     index('orders_store_status_idx').on(t.storeId, t.status),
     index('orders_tracking_idx').on(t.trackingNo),
@@ -79,7 +94,7 @@ export const orders = sqliteTable(
     // F10 finds candidates by scanning this alone: open orders only, grouped by store and key.
     index('orders_bundle_key_idx')
       .on(t.storeId, t.bundleKey, t.orderedAt, t.status)
-      .where(sql`${t.status} IN ('new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment')`),
+      .where(sql`${t.status} NOT IN ('shipped', 'cancelled')`),
     // F5 search and E2–E4 extractions (issue 3): date order across every status, and small
     // partial indexes so that "orders with a comment / an inquiry in this tab" reads no rows.
     index('orders_ordered_idx').on(t.orderedAt, t.id),

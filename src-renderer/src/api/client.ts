@@ -1,4 +1,12 @@
-import type { AppEvent, InputOf, MethodName, OutputOf, WireResult } from '../../../src-shared/api/index.js';
+import {
+  FILE_TOO_LARGE_MESSAGE,
+  type AppEvent,
+  type InputOf,
+  type MethodName,
+  type OutputOf,
+  type WireResult,
+} from '../../../src-shared/api/index.js';
+import { TOKEN_HEADER } from '../../../src-shared/api/http.js';
 
 /** What the Electron preload exposes as window.chumon (one generic invoke, DESIGN 2). */
 export interface ChumonBridge {
@@ -22,41 +30,122 @@ export class ApiError extends Error {
   }
 }
 
-/** Browser mode: the same contract over HTTP; the token travels in a same-site cookie. */
-const httpBridge: ChumonBridge = {
-  async invoke(method, input) {
-    let response: Response;
-    try {
-      response = await fetch(`./api/${encodeURIComponent(method)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(input ?? {}),
-      });
-    } catch {
-      return {
-        ok: false,
-        error: { code: 'offline', message: 'アプリ本体に接続できません。Chumon が起動しているか確認してください。' },
-      };
-    }
-    if (response.status === 401) {
-      return {
-        ok: false,
-        error: {
-          code: 'unauthorized',
-          message: '接続が認証されていません。起動時に表示された URL から開き直してください。',
-        },
-      };
-    }
-    return (await response.json()) as WireResult<unknown>;
-  },
-  onEvent(listener) {
-    const source = new EventSource('./api/events');
-    source.onmessage = (message) => listener(JSON.parse(message.data as string) as AppEvent);
-    return () => source.close();
-  },
+const TOKEN_KEY = 'chumon.token';
+
+/**
+ * Browser mode's token: read once from the address the app was opened with (?token=…),
+ * kept for this tab in sessionStorage (a reload keeps working) and taken out of the
+ * address bar, so it is neither in the history nor on screen. It travels only as a header:
+ * a cookie would go with requests from any other page on 127.0.0.1.
+ */
+function takeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+const OFFLINE: WireResult<unknown> = {
+  ok: false,
+  error: { code: 'offline', message: 'アプリ本体に接続できません。Chumon が起動しているか確認してください。' },
 };
 
-const bridge: ChumonBridge = window.chumon ?? httpBridge;
+/** An answer that is not the contract's JSON (a proxy's error page, a cut connection). */
+function unreadable(status: number): WireResult<unknown> {
+  if (status === 413) return { ok: false, error: { code: 'too_large', message: FILE_TOO_LARGE_MESSAGE } };
+  return {
+    ok: false,
+    error: {
+      code: 'bad_response',
+      message: `アプリ本体から読み取れない応答がありました（${status}）。もう一度お試しください。操作は反映されていない可能性があります。`,
+    },
+  };
+}
+
+/** Reads a server-sent event stream, calling `onData` with each message's data. */
+async function readEvents(body: ReadableStream<Uint8Array>, onData: (data: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const message = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      if (/^event: (?!message$)/m.test(message)) continue;
+      const data = message
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trimStart())
+        .join('\n');
+      if (data) onData(data);
+    }
+  }
+}
+
+/** Browser mode: the same contract over HTTP, the token in a header. */
+function createHttpBridge(): ChumonBridge {
+  const token = takeToken();
+  const headers = { [TOKEN_HEADER]: token };
+  return {
+    async invoke(method, input) {
+      let response: Response;
+      let text: string;
+      try {
+        response = await fetch(`./api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+        });
+        text = await response.text();
+      } catch {
+        return OFFLINE;
+      }
+      if (response.status === 401) {
+        return {
+          ok: false,
+          error: {
+            code: 'unauthorized',
+            message: '接続が認証されていません。起動時に表示された URL から開き直してください。',
+          },
+        };
+      }
+      try {
+        const answer = JSON.parse(text) as WireResult<unknown>;
+        if (typeof answer === 'object' && answer !== null && 'ok' in answer) return answer;
+      } catch {
+        // Not the contract's answer: said below.
+      }
+      return unreadable(response.status);
+    },
+    onEvent(listener) {
+      const abort = new AbortController();
+      void (async () => {
+        while (!abort.signal.aborted) {
+          try {
+            const response = await fetch('./api/events', { headers, signal: abort.signal });
+            if (response.ok && response.body)
+              await readEvents(response.body, (data) => listener(JSON.parse(data) as AppEvent));
+          } catch {
+            // The app restarted or the line dropped: connect again below.
+          }
+          if (!abort.signal.aborted) await new Promise((r) => setTimeout(r, 2000));
+        }
+      })();
+      return () => abort.abort();
+    },
+  };
+}
+
+const bridge: ChumonBridge = window.chumon ?? createHttpBridge();
 
 export async function invoke<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
   const result = await bridge.invoke(method, input);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { ErrorBoundary } from './ErrorBoundary.js';
 
 interface Props {
   title: string;
@@ -37,7 +38,9 @@ export function Dialog({ title, onClose, children, footer, wide }: Props) {
             ×
           </button>
         </header>
-        <div className="dialog-body">{children}</div>
+        <div className="dialog-body">
+          <ErrorBoundary>{children}</ErrorBoundary>
+        </div>
         {footer ? <footer className="dialog-foot">{footer}</footer> : null}
       </div>
     </div>

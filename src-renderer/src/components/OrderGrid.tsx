@@ -27,10 +27,14 @@ import { formatYen } from '../../../src-shared/domain/money.js';
 import type { OrderRow } from '../../../src-shared/domain/order.js';
 import { invoke } from '../api/client.js';
 import { formatJst } from '../format.js';
+import { markUnsafeChars } from '../../../src-shared/text/unsafe-chars.js';
 import { SelectCell, type SelectionContext } from './SelectCell.js';
 import { SubStatusCell, type SubStatusCellParams } from './SubStatusCell.js';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
+
+/** Stored text as the grid shows it: a control character or a bidi override as a visible mark. */
+const shownText = (p: ValueFormatterParams<OrderRow, string>) => (p.value ? markUnsafeChars(p.value) : '');
 
 export interface OrderGridHandle {
   refresh(): void;
@@ -190,7 +194,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         sortable: false,
         cellRenderer: SelectCell,
       },
-      { colId: 'orderNo', field: 'orderNo', headerName: '注文番号', initialWidth: 210 },
+      { colId: 'orderNo', field: 'orderNo', headerName: '注文番号', initialWidth: 210, valueFormatter: shownText },
       {
         colId: 'orderedAt',
         field: 'orderedAt',
@@ -206,7 +210,14 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(
         sortable: false,
         valueFormatter: (p: ValueFormatterParams<OrderRow, Channel>) => (p.value ? CHANNEL_LABELS[p.value] : ''),
       },
-      { colId: 'buyerName', field: 'buyerName', headerName: '購入者', initialWidth: 140, sortable: false },
+      {
+        colId: 'buyerName',
+        field: 'buyerName',
+        headerName: '購入者',
+        initialWidth: 140,
+        sortable: false,
+        valueFormatter: shownText,
+      },
       {
         colId: 'total',
         field: 'total',

@@ -31,17 +31,23 @@ export const clients = pgTable(
   (t) => [index('clients_store_idx').on(t.storeId)],
 );
 
-/** Every refused request (bad token, another store's order, admin-only path): who, what, why. */
+/**
+ * Refused requests (bad token, another store's order, admin-only path): who, what, why.
+ * Repeats of one refusal within a minute are one row with a count (`at` the first,
+ * `last_at` the latest); old rows are pruned.
+ */
 export const refusedAccess = pgTable(
   'refused_access',
   {
     id: serial('id').primaryKey(),
     at: text('at').notNull(),
+    lastAt: text('last_at'),
+    count: integer('count').notNull().default(1),
     clientId: integer('client_id'),
     address: text('address').notNull().default(''),
     method: text('method').notNull(),
     path: text('path').notNull(),
     reason: text('reason').notNull(),
   },
-  (t) => [index('refused_access_at_idx').on(t.at)],
+  (t) => [index('refused_access_at_idx').on(t.at), index('refused_access_last_idx').on(t.lastAt)],
 );

@@ -12,18 +12,22 @@ export const syncState = pgTable('sync_state', {
   purgedThrough: text('purged_through'),
 });
 
-/** Every pushed operation id, with the answer given: a resend gets the same answer. */
+/**
+ * Every pushed operation id, with the answer given: a resend gets the same answer. Op ids
+ * are the sending PC's own, so they are kept per client: a PC reusing another's id gets
+ * nothing of the other's.
+ */
 export const appliedOps = pgTable(
   'applied_ops',
   {
-    opId: text('op_id').primaryKey(),
+    opId: text('op_id').notNull(),
     clientId: integer('client_id').notNull(),
     orderId: integer('order_id'),
     accepted: boolean('accepted').notNull(),
     reason: text('reason'),
     appliedAt: text('applied_at').notNull(),
   },
-  (t) => [index('applied_ops_client_idx').on(t.clientId)],
+  (t) => [primaryKey({ columns: [t.clientId, t.opId] })],
 );
 
 /** Masters owned by head office (payment methods, sub-statuses, mail templates, stores). */

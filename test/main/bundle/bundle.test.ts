@@ -278,7 +278,7 @@ describe('the candidate search at scale', () => {
   it('groups from the partial bundle-key index alone, and keeps keys right through inserts and edits', async () => {
     const plan = (sql: string) =>
       (sqlite().prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
-    const open = "status IN ('new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment')";
+    const open = "status NOT IN ('shipped', 'cancelled')";
     expect(
       plan(
         `SELECT store_id, bundle_key, max(ordered_at) FROM orders INDEXED BY orders_bundle_key_idx WHERE ${open} AND store_id IS NOT NULL AND bundle_key IS NOT NULL GROUP BY store_id, bundle_key`,

@@ -118,6 +118,26 @@ describe('E9 CSV出力', () => {
     );
   });
 
+  it('writes a stored date that is no date as 表示できない値, and control characters and bidi overrides as visible marks', async () => {
+    // What an older server or version could have left in a PC's database.
+    t.app.ctx.database.sqlite
+      .prepare('UPDATE orders SET ordered_at = ?, buyer_name = ?, order_comment = ? WHERE id = ?')
+      .run('x'.repeat(40), '\u202e太郎', 'a\u0000b\u001bc', ids[0]!);
+    for (const csvEncoding of ['shift_jis', 'utf8bom'] as const) {
+      t.app.ctx.settings.set('csvEncoding', csvEncoding);
+      const result = await t.call('csvExport:run', {
+        tab: 'new',
+        orderIds: [ids[0]!],
+        columns: ['orderNo', 'orderedAt', 'buyerName', 'orderComment'],
+      });
+      const { bytes, text } = decode(result, csvEncoding === 'shift_jis' ? 'cp932' : 'utf8');
+      expect(text.split('\r\n')[1], csvEncoding).toBe(
+        '"CSV-001","表示できない値","〔U+202E〕太郎","a〔U+0000〕b〔U+001B〕c"',
+      );
+      expect(bytes.includes(0)).toBe(false);
+    }
+  });
+
   it('says so when the list is empty', async () => {
     await expect(t.call('csvExport:run', { tab: 'shipped', columns: ['orderNo'] })).rejects.toThrow(
       /一覧に注文がありません/,

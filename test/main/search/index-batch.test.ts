@@ -14,6 +14,50 @@ const buyer = (name: string) => ({ ...makeOrder().buyer, name });
 const found = async (name: string) =>
   (await t.call('orders:list', { criteria: { buyer: name }, offset: 0, limit: 100 })).rows.map((r) => r.orderNo).sort();
 
+const search = async (criteria: { orderNo?: string; trackingNo?: string; item?: string }) =>
+  (await t.call('orders:list', { criteria, offset: 0, limit: 100 })).rows.map((r) => r.orderNo).sort();
+const item = (sku: string, title: string) => [{ lineNo: 1, sku, title, quantity: 1, unitPrice: 1000, location: '' }];
+
+describe('F5 by order number, tracking number, SKU or title follows every write', () => {
+  it('finds orders by their numbers and items through batches, edits, tracking and deletion', async () => {
+    const { sqlite } = t.app.ctx.database;
+    const [single] = insertOrders(sqlite, [{ order: { orderNo: 'ONE-0001', items: item('TE-200', '深蒸し煎茶') } }]);
+    const [inBatch, removed] = sqlite.transaction(() =>
+      withSearchIndexBatch(sqlite, () =>
+        insertOrders(sqlite, [
+          { order: { orderNo: 'BATCH-0002', items: item('KY-500', '常滑焼 急須') } },
+          { order: { orderNo: 'BATCH-0003', items: item('KY-500', '常滑焼 急須') } },
+        ]),
+      ),
+    )();
+    expect(await search({ orderNo: '0001' })).toEqual(['ONE-0001']);
+    expect(await search({ orderNo: 'batch-000' })).toEqual(['BATCH-0002', 'BATCH-0003']);
+    expect(await search({ item: 'きゅうす' })).toEqual([]);
+    expect(await search({ item: '急須' })).toEqual(['BATCH-0002', 'BATCH-0003']);
+    expect(await search({ item: 'ｋｙ－５' })).toEqual(['BATCH-0002', 'BATCH-0003']);
+    expect(await search({ item: 'センチャ' })).toEqual([]);
+    expect(await search({ item: 'ふかむし' })).toEqual([]);
+    expect(await search({ item: '煎茶' })).toEqual(['ONE-0001']);
+
+    await t.call('stock:check', { orderIds: [single!] });
+    sqlite.prepare("UPDATE orders SET status = 'paid' WHERE id = ?").run(single);
+    await t.call('operations:registerTracking', {
+      entries: [{ orderId: single!, trackingNo: '4321-8765-0000', carrier: 'japanpost' }],
+    });
+    expect(await search({ trackingNo: '87650' })).toEqual(['ONE-0001']);
+    sqlite.prepare("UPDATE order_items SET sku = 'TE-201', title = '玉露' WHERE order_id = ?").run(inBatch);
+    expect(await search({ item: '玉露' })).toEqual(['BATCH-0002']);
+    expect(await search({ item: '急須' })).toEqual(['BATCH-0003']);
+    sqlite.prepare('DELETE FROM orders WHERE id = ?').run(removed);
+    expect(await search({ item: '急須' })).toEqual([]);
+    expect(await search({ orderNo: 'batch' })).toEqual(['BATCH-0002']);
+    // One row per order in each index: the indexes hold exactly the orders.
+    const rows = (table: string) => sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    expect(rows('order_code_search')).toBe(2);
+    expect(rows('order_item_search')).toBe(2);
+  });
+});
+
 describe('bulk loads index new orders for F5 once per batch', () => {
   it('finds what the batch inserted, changed and kept, and not what it deleted', async () => {
     const { sqlite } = t.app.ctx.database;

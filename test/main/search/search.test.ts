@@ -169,6 +169,8 @@ describe('F5 注文検索: the other conditions', () => {
     await expect(search({ address: '丸' })).rejects.toThrow(/住所は2文字以上/);
     await expect(search({ phone: '０３' })).rejects.toThrow(/電話番号は先頭から3桁以上/);
     await expect(search({ buyer: '・・' })).rejects.toThrow(/文字か数字/);
+    await expect(search({ orderNo: 'ＡＢ' })).rejects.toThrow(/注文番号は3文字以上/);
+    await expect(search({ trackingNo: '1-2' })).rejects.toThrow(/送り状番号は3文字以上/);
   });
 });
 

@@ -90,7 +90,7 @@ describe('central server: auth failures are limited per address, without a reset
     expect((await callFrom('127.1.0.1', 'chm_guess-next-minute')).status).toBe(401);
   }, 240_000);
 
-  it('lets the PCs that worked from a blocked address keep working; guesses and new tokens wait', async () => {
+  it('lets every valid token work from a blocked address (PCs behind one router); guesses wait', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const store = '127.3.0.1';
     const [pc1, pc2, revokedPc, freshPc] = [
@@ -114,9 +114,13 @@ describe('central server: auth failures are limited per address, without a reset
 
     expect((await callFrom(store, pc1)).status).toBe(200);
     expect((await callFrom(store, pc2)).status).toBe(200);
-    // A guess gets the same answer as a real token never used from there: nothing to learn.
+    // Guesses wait, well-formed (256 random bits) or not, and so does the revoked token.
     expect(await callFrom(store, 'chm_a-guess')).toMatchObject({ status: 429, error: AUTH_BLOCKED });
-    expect(await callFrom(store, freshPc)).toMatchObject({ status: 429, error: AUTH_BLOCKED });
+    const wellFormedGuess = `chm_${'A'.repeat(43)}`;
+    expect(await callFrom(store, wellFormedGuess)).toMatchObject({ status: 429, error: AUTH_BLOCKED });
+    expect(await callFrom(store, revokedPc)).toMatchObject({ status: 429, error: AUTH_BLOCKED });
+    // A PC idle until now, behind the same address, is not locked out by the others' failures.
+    expect((await callFrom(store, freshPc)).status).toBe(200);
     // Turned-away requests cost no database write.
     expect(await refusedCount()).toBe(logged);
     // Other addresses are not affected, and the block ends with its window.

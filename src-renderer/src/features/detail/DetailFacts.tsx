@@ -4,6 +4,7 @@ import { CARRIER_LABELS, isCarrier } from '../../../../src-shared/domain/carrier
 import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
 import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
 import { formatJst } from '../../format.js';
+import { markUnsafeChars } from '../../../../src-shared/text/unsafe-chars.js';
 
 /** The read-only facts at the top of 注文詳細: who ordered, where it goes, how it is paid. */
 export function DetailFacts({ detail, masters }: { detail: EditableOrderDetail; masters: Masters }) {
@@ -22,13 +23,12 @@ export function DetailFacts({ detail, masters }: { detail: EditableOrderDetail; 
         {detail.cancelReason ? `（取消理由: ${detail.cancelReason}）` : ''}
       </dd>
       <dt>購入者</dt>
-      <dd>
-        {order.buyer.name}（{order.buyer.kana}） {order.buyer.email} {order.buyer.phone}
-      </dd>
+      <dd>{markUnsafeChars(`${order.buyer.name}（${order.buyer.kana}） ${order.buyer.email} ${order.buyer.phone}`)}</dd>
       <dt>送り先</dt>
       <dd>
-        〒{order.shipTo.postalCode} {order.shipTo.prefecture}
-        {order.shipTo.address1} {order.shipTo.address2} {order.shipTo.name} 様 {order.shipTo.phone}
+        {markUnsafeChars(
+          `〒${order.shipTo.postalCode} ${order.shipTo.prefecture}${order.shipTo.address1} ${order.shipTo.address2} ${order.shipTo.name} 様 ${order.shipTo.phone}`,
+        )}
       </dd>
       <dt>決済方法</dt>
       <dd>{payment}</dd>

@@ -4,7 +4,7 @@ import { invoke } from '../../api/client.js';
 import { FormFooter } from '../settings/FormFooter.js';
 import { useSettingsForm } from '../settings/useSettingsForm.js';
 
-type Form = Omit<MailSettings, 'hasPassword' | 'passwordProtection'> & { password: string };
+type Form = Omit<MailSettings, 'hasPassword' | 'passwordProtection' | 'loginWarning'> & { password: string };
 
 /** メール: the store's SMTP account, the sender, and the shop texts the templates use. */
 export function MailSettingsSection() {
@@ -78,6 +78,14 @@ export function MailSettingsSection() {
           />
         </label>
         <p className="form-hint">パスワードの保存: {saved.passwordProtection}</p>
+        <p className="form-hint">
+          サーバー・ポート番号・暗号化・ユーザー名を変えたときは、パスワードも入力してください（保存済みのパスワードは新しい設定には使いません）。
+        </p>
+        {saved.loginWarning ? (
+          <p role="note" className="form-error">
+            {saved.loginWarning}
+          </p>
+        ) : null}
       </fieldset>
       <fieldset className="form-group">
         <legend>送信元と文面</legend>

@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import Database from 'better-sqlite3';
+
+/** What a bench run ran on, so that two runs can be compared (printed first, kept in bench.json). */
+export interface Conditions {
+  cpu: string;
+  cores: number;
+  memoryGb: { total: number; available: number };
+  node: string;
+  sqlite: string;
+  fileSystem: string;
+  database: { orders: number; mb: number };
+  /** 1-minute load average when the run started. */
+  loadAtStart: number;
+}
+
+function memAvailable(): number {
+  try {
+    const found = /MemAvailable:\s+(\d+) kB/.exec(readFileSync('/proc/meminfo', 'utf8'));
+    if (found) return Number(found[1]) * 1024;
+  } catch {
+    // not Linux: free memory is the closest figure
+  }
+  return os.freemem();
+}
+
+function fileSystemOf(folder: string): string {
+  try {
+    return execFileSync('stat', ['-f', '-c', '%T', folder], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const gb = (bytes: number) => Math.round((bytes / 2 ** 30) * 10) / 10;
+
+export function readConditions(databaseFile: string, orders: number): Conditions {
+  const memory = new Database(':memory:');
+  const sqlite = memory.prepare('SELECT sqlite_version()').pluck().get() as string;
+  memory.close();
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: { total: gb(os.totalmem()), available: gb(memAvailable()) },
+    node: process.version,
+    sqlite,
+    fileSystem: fileSystemOf(databaseFile),
+    database: { orders, mb: Math.round(statSync(databaseFile).size / 1e6) },
+    loadAtStart: os.loadavg()[0]!,
+  };
+}
+
+/** Busy share of all cores between two samples of /proc/stat (this bench's own work included). */
+export class CpuBusy {
+  private readonly start = CpuBusy.sample();
+
+  private static sample(): { busy: number; total: number } | null {
+    try {
+      const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+      const total = fields.reduce((a, b) => a + b, 0);
+      const idle = fields[3]! + (fields[4] ?? 0);
+      return { busy: total - idle, total };
+    } catch {
+      return null;
+    }
+  }
+
+  /** Percent of the machine's CPU time that was busy since this object was made. */
+  share(): number | null {
+    const end = CpuBusy.sample();
+    if (!this.start || !end || end.total === this.start.total) return null;
+    return Math.round(((end.busy - this.start.busy) / (end.total - this.start.total)) * 100);
+  }
+}
+
+export function describeConditions(c: Conditions): string[] {
+  return [
+    `machine: ${c.cpu}, ${c.cores} cores, ${c.memoryGb.total} GB memory (${c.memoryGb.available} GB available), ${c.fileSystem} file system`,
+    `software: Node ${c.node}, SQLite ${c.sqlite}`,
+    `database: ${c.database.orders.toLocaleString()} orders, ${c.database.mb.toLocaleString()} MB; load average at start ${c.loadAtStart.toFixed(2)}`,
+    'write figures: each side on its own fresh copy, cold (file on disk, none of it in the page cache) and warm (whole file in the page cache); reads on a warm copy',
+  ];
+}
