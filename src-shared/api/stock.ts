@@ -12,6 +12,7 @@ import {
   type StockMapping,
 } from './stock-import.js';
 import { method } from './define.js';
+import { lineText } from './text.js';
 import { orderIds } from './orders.js';
 
 export type { ShortLine };
@@ -98,21 +99,21 @@ export interface StockLedgerEntry {
 
 export const stockListQuery = z.object({
   /** SKU, JAN, title or 棚番 fragment (kana and width insensitive). */
-  filter: z.string().trim().max(100, '絞り込みは100文字以内で入力してください。').default(''),
+  filter: lineText().trim().max(100, '絞り込みは100文字以内で入力してください。').default(''),
   /** One store; absent = every store this PC may see. */
-  storeId: z.string().min(1).max(40).optional(),
+  storeId: lineText().min(1).max(40).optional(),
 });
 export type StockListQuery = z.input<typeof stockListQuery>;
 
-const sku = z.string().trim().min(1, '商品コードを入力してください。').max(200);
-const storeId = z.string().trim().min(1, '店舗を選んでください。').max(40);
+const sku = lineText().trim().min(1, '商品コードを入力してください。').max(200);
+const storeId = lineText().trim().min(1, '店舗を選んでください。').max(40);
 const count = z
   .number({ error: '在庫数は数字で入力してください。' })
   .int('在庫数は整数で入力してください。')
   .min(0, '在庫数は0以上で入力してください。')
   .max(1_000_000_000, '在庫数が大きすぎます。');
 
-const mappingFields = z.partialRecord(z.enum(STOCK_FILE_FIELDS), z.string().trim().max(200));
+const mappingFields = z.partialRecord(z.enum(STOCK_FILE_FIELDS), lineText().trim().max(200));
 
 export const stockApi = {
   'stock:check': method<StockCheckResult>()(z.object({ orderIds })),
@@ -136,8 +137,8 @@ export const stockApi = {
       sku,
       storeId,
       onHand: count,
-      location: z.string().trim().max(100, '棚番は100文字以内で入力してください。'),
-      reason: z.string().trim().min(1, '調整の理由を入力してください。').max(500),
+      location: lineText().trim().max(100, '棚番は100文字以内で入力してください。'),
+      reason: lineText().trim().min(1, '調整の理由を入力してください。').max(500),
     }),
   ),
   /** The 欠品あり orders the store's stock covers now (of these SKUs, or of any). */
@@ -155,19 +156,19 @@ export const stockApi = {
       file: fileUpload,
       mode: z.enum(STOCK_IMPORT_MODES, { error: '棚卸か入荷かを選んでください。' }),
       /** The store of lines that name none (a file without a 店舗 column). */
-      storeId: z.string().trim().min(1).max(40).optional(),
+      storeId: lineText().trim().min(1).max(40).optional(),
       mappingId: z.number().int().positive().optional(),
     }),
   ),
   /** Applies what the preview showed in one transaction; refused lines only with `skipBad`. */
   'stock:importCommit': method<StockImportResult>()(
-    z.object({ previewId: z.string().min(1).max(100), skipBad: z.boolean().default(false) }),
+    z.object({ previewId: lineText().min(1).max(100), skipBad: z.boolean().default(false) }),
   ),
   'stock:mappings': method<StockMapping[]>()(z.object({})),
   'stock:saveMapping': method<StockMapping>()(
     z.object({
       id: z.number().int().positive().optional(),
-      name: z.string().trim().min(1, 'マッピングの名前を入力してください。').max(60),
+      name: lineText().trim().min(1, 'マッピングの名前を入力してください。').max(60),
       fields: mappingFields,
     }),
   ),
