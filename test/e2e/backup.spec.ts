@@ -18,11 +18,17 @@ test('設定 → バックアップ: back up now, change data, restore: the earl
 
   // Change the data behind the backup's back: cancel one 新規 order through the contract.
   const changed = await page.evaluate(async () => {
+    // As the page itself calls: its token as a header, a JSON body.
+    const headers = {
+      'X-Chumon-Token': sessionStorage.getItem('chumon.token') ?? '',
+      'Content-Type': 'application/json',
+    };
     const ids = (await (
-      await fetch('./api/orders:ids', { method: 'POST', body: JSON.stringify({ tab: 'new' }) })
+      await fetch('./api/orders:ids', { method: 'POST', headers, body: JSON.stringify({ tab: 'new' }) })
     ).json()) as { value: number[] };
     const res = await fetch('./api/operations:cancel', {
       method: 'POST',
+      headers,
       body: JSON.stringify({ orderIds: [ids.value[0]], reason: 'e2e' }),
     });
     return ((await res.json()) as { value: { applied: number } }).value.applied;
@@ -45,7 +51,11 @@ test('設定 → バックアップ: back up now, change data, restore: the earl
   await expect(dialog.getByRole('table', { name: 'バックアップ一覧' })).toContainText('復元前の控え');
   // Read through the app: the fixture's reader still holds the replaced file open.
   const counts = await page.evaluate(async () => {
-    const res = await fetch('./api/orders:counts', { method: 'POST', body: '{}' });
+    const headers = {
+      'X-Chumon-Token': sessionStorage.getItem('chumon.token') ?? '',
+      'Content-Type': 'application/json',
+    };
+    const res = await fetch('./api/orders:counts', { method: 'POST', headers, body: '{}' });
     return ((await res.json()) as { value: { cancelled: number } }).value;
   });
   expect(counts.cancelled).toBe(before);
