@@ -9,7 +9,7 @@ import {
 import { toWireError, type WireResult } from '../../src-shared/api/errors.js';
 import { describeIssues, issueMessage } from '../../src-shared/api/issue-messages.js';
 import type { ServiceContext } from './context.js';
-import { writeEvent } from './write-events.js';
+import { writeEvents } from './write-events.js';
 
 // Messages of issues a schema gave none for: Japanese, without zod's English type names.
 z.config({ customError: issueMessage });
@@ -47,8 +47,7 @@ export async function dispatch(
     const handler = handlers[method] as Handler<MethodName>;
     const input = parsed.data as ParsedInputOf<MethodName>;
     const value = await handler(input, ctx);
-    const event = writeEvent(method, value, input);
-    if (event) ctx.emit(event);
+    for (const event of writeEvents(method, value, input)) ctx.emit(event);
     return { ok: true, value };
   } catch (err) {
     const wire = toWireError(err);

@@ -149,13 +149,14 @@ class SyncRunner {
     const sqlite = this.ctx.database.sqlite;
     // A first sync into an empty PC builds the secondary indexes once at the end.
     const empty = !sqlite.prepare('SELECT 1 FROM orders LIMIT 1').get();
+    const firstSync = local.cursor() === 0;
     const pullAll = async () => {
       // The next page is fetched while this one is written: server and PC work side by side.
       let next = transport.pull(local.cursor(), PULL_PAGE);
       for (;;) {
         const page = await next;
         if (page.hasMore) next = transport.pull(page.cursor, PULL_PAGE);
-        const applied = local.applyPage(page, empty, this.ctx.clock.now().toISOString());
+        const applied = local.applyPage(page, empty, this.ctx.clock.now().toISOString(), firstSync);
         report.received += applied.orders;
         report.removed += applied.removed;
         report.masters += applied.masters;

@@ -9,6 +9,7 @@ import { FunctionKeyBar } from './components/FunctionKeyBar.js';
 import { keepFocus, layerOpen, setFocusHome } from './components/layers.js';
 import { ListBanner } from './components/ListBanner.js';
 import { SubStatusMaster } from './features/sub-status-master/SubStatusMaster.js';
+import { StockScreen } from './features/stock/StockScreen.js';
 import { SyncStatusBar } from './features/sync/SyncStatusBar.js';
 import { openOrderDetail } from './features/detail/action.js';
 import { MailTabButtons } from './features/mail/MailTabButtons.js';
@@ -146,6 +147,9 @@ export function App() {
           </button>
           <button type="button" className="head-button" onClick={() => setDialog(<SubStatusMaster />)}>
             サブステータス管理
+          </button>
+          <button type="button" className="head-button" onClick={() => setDialog(<StockScreen />)}>
+            在庫一覧
           </button>
         </div>
       </header>

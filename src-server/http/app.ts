@@ -22,6 +22,7 @@ import { putStore, uploadMasters } from '../sync/masters.js';
 import { pullPage } from '../sync/pull.js';
 import { NOT_YOURS } from '../sync/push.js';
 import { pushOps } from '../sync/push-request.js';
+import { intakeStock, stockIntakeInput } from '../stock/intake.js';
 import { sql } from 'drizzle-orm';
 import type { ChangeHub } from './events.js';
 import { AuthFailures, BodyBudget, DEFAULT_LIMITS, TokenRate, type RateLimits } from './rate-limit.js';
@@ -319,6 +320,20 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     if (!input.ok) return bad(c, input.message);
     try {
       return c.json(await intakeCsv(db, input.value, `CSV取込（${c.get('client').name}）`, clock.now(), notify));
+    } catch (err) {
+      if (err instanceof UserError) return bad(c, err.message);
+      throw err;
+    }
+  });
+
+  app.post('/intake/stock', async (c) => {
+    const input = await parse(c, stockIntakeInput);
+    if (!input.ok) return bad(c, input.message);
+    try {
+      const result = await intakeStock(db, input.value, c.get('client'), clock.now(), notify);
+      return result.applied
+        ? c.json(result)
+        : c.json({ error: '誤りのある行があるため何も取り込んでいません。', ...result }, 400);
     } catch (err) {
       if (err instanceof UserError) return bad(c, err.message);
       throw err;

@@ -73,6 +73,7 @@ export * from './sub-status.js';
 export * from './ui.js';
 export * from './settings.js';
 export * from './stock.js';
+export * from './stock-import.js';
 export * from './sync.js';
 export * from './operations.js';
 export * from './bundle.js';

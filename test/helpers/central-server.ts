@@ -8,6 +8,7 @@ import type { NewOrder } from '../../src-shared/domain/order.js';
 import { startCentralServer, type CentralServer, type CentralServerOptions } from '../../src-server/server.js';
 import { describeNeeding, POSTGRES } from './requirements.js';
 import { TestClock } from './test-app.js';
+import { stockIntakeBody } from './stock.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -74,6 +75,8 @@ export interface TestServer {
   /** Registers a store PC and returns its token. */
   addPc(storeId: string, name: string): Promise<string>;
   intake(orders: NewOrder[]): Promise<{ created: number; duplicates: string[] }>;
+  /** Puts stock on the server (棚卸 by default) from rows [商品コード, 店舗, 在庫数], as a head-office system would. */
+  intakeStock(lines: [sku: string, storeId: string, count: number][], mode?: 'count' | 'receive'): Promise<void>;
   /** Stops the server (its data stays); start() brings it back on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -145,6 +148,9 @@ export async function startTestServer(
       return (await must<{ token: string }>(adminToken, 'POST', '/admin/clients', { kind: 'pc', name, storeId })).token;
     },
     intake: (orders) => must(adminToken, 'POST', '/intake/orders', { orders }),
+    async intakeStock(lines, mode = 'count') {
+      await must(adminToken, 'POST', '/intake/stock', stockIntakeBody(lines, mode));
+    },
     async stop() {
       if (running) await server.close();
       running = false;

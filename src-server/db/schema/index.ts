@@ -2,3 +2,4 @@ export * from './auth.js';
 export * from './orders.js';
 export * from './sync.js';
 export * from './channels.js';
+export * from './stock.js';

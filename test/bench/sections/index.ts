@@ -4,6 +4,7 @@ import { filesSection } from './files.js';
 import { listSearch } from './list-search.js';
 import { mailSection } from './mail.js';
 import { operationsSection } from './operations.js';
+import { stockSection } from './stock.js';
 import { storeCore } from './store-core.js';
 import { syncSection } from './sync.js';
 
@@ -16,4 +17,5 @@ export const SECTIONS: BenchSection[] = [
   filesSection,
   listSearch,
   channelsSection,
+  stockSection,
 ];
