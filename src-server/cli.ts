@@ -16,11 +16,19 @@ async function main(): Promise<void> {
     throw new Error(`ポート番号が正しくありません: ${values.port}`);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = path.resolve(process.env.CHUMON_SERVER_DATA_DIR ?? 'chumon-server-data');
-  const server = await startCentralServer({ port, host: values.host, dataDir, databaseUrl });
+  const uploadsDir = process.env.CHUMON_SERVER_UPLOADS_DIR
+    ? path.resolve(process.env.CHUMON_SERVER_UPLOADS_DIR)
+    : undefined;
+  const server = await startCentralServer({ port, host: values.host, dataDir, databaseUrl, uploadsDir });
   console.log(`Chumon server listening on ${server.url}`);
   console.log(databaseUrl ? 'データベース: PostgreSQL（DATABASE_URL）' : `データフォルダ: ${dataDir}`);
   if (server.adminToken) {
     console.log(`管理者トークン（この一度だけ表示します。安全な場所に保管してください）: ${server.adminToken}`);
+  }
+  if (server.firstAccount) {
+    console.log(
+      `本部コンソール ${server.url}/console/ の最初のアカウント（この一度だけ表示します。サインイン後にパスワードを変えてください）: ID ${server.firstAccount.login} / パスワード ${server.firstAccount.password}`,
+    );
   }
   let stopping = false;
   const stop = () => {

@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { ensureAdminToken } from './auth.js';
+import { ConsoleAccounts } from './console/accounts.js';
 import { openServerDatabase, rows, type ServerDatabase } from './db/open.js';
 import { createCentralApp, type ServerClock } from './http/app.js';
 import { ChangeHub } from './http/events.js';
@@ -21,6 +24,8 @@ export interface CentralServerOptions {
   purgeIntervalMs?: number;
   /** Request limits (tests make them small); the defaults suit a real store network. */
   limits?: Partial<RateLimits>;
+  /** Uploaded files (PC logs); by default `uploads` in the data folder (or the temp folder). */
+  uploadsDir?: string;
 }
 
 export interface CentralServer {
@@ -28,6 +33,8 @@ export interface CentralServer {
   port: number;
   /** Set on the very first start only: the admin token, shown once. */
   adminToken: string | null;
+  /** Set on the very first start only: the console's first account, its password shown once. */
+  firstAccount: { login: string; password: string } | null;
   database: ServerDatabase;
   purgeNow(): Promise<number>;
   close(): Promise<void>;
@@ -43,6 +50,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   await seedDefaultMasters(db);
   await refreshStatistics(db);
   const adminToken = await ensureAdminToken(db, clock.now());
+  const firstAccount = await new ConsoleAccounts(db).ensureFirstAccount(clock.now());
   const [state] = await rows<{ serverId: string }>(
     db,
     sql`SELECT server_id AS "serverId" FROM sync_state WHERE id = 1`,
@@ -56,7 +64,9 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     options.purgeIntervalMs ?? DAY_MS,
   );
   purgeTimer.unref();
-  const app = createCentralApp({ db, serverId: state!.serverId, clock, hub, limits: options.limits });
+  const uploadsDir =
+    options.uploadsDir ?? path.join(options.dataDir ?? path.join(os.tmpdir(), 'chumon-server'), 'uploads');
+  const app = createCentralApp({ db, serverId: state!.serverId, clock, hub, limits: options.limits, uploadsDir });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
@@ -72,6 +82,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     url: `http://${host}:${port}`,
     port,
     adminToken,
+    firstAccount,
     database,
     purgeNow,
     close: async () => {

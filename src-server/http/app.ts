@@ -15,6 +15,10 @@ import { pullPage } from '../sync/pull.js';
 import { applyOps, NOT_YOURS } from '../sync/push.js';
 import { sql } from 'drizzle-orm';
 import type { ChangeHub } from './events.js';
+import { createConsoleApp } from '../console/app.js';
+import { addPcRoutes, type CentralEnv } from '../console/pc-routes.js';
+import { createConsoleServices } from '../console/services.js';
+import { CONSOLE_ROOT, isConsolePath } from '../console/paths.js';
 import { AuthFailures, DEFAULT_LIMITS, TokenRate, type RateLimits } from './rate-limit.js';
 
 export interface ServerClock {
@@ -27,9 +31,13 @@ export interface CentralDeps {
   clock: ServerClock;
   hub: ChangeHub;
   limits?: Partial<RateLimits>;
+  /** Where uploaded files (PC logs) are kept: never a served folder. */
+  uploadsDir: string;
+  /** The built renderer holding the console page (dist/renderer). */
+  consoleRoot?: string;
 }
 
-type Env = { Variables: { client: ClientIdentity } };
+type Env = CentralEnv;
 
 const TOO_MANY = 'このトークンからの要求が多すぎるため、しばらく受け付けません。少し待ってからもう一度お試しください。';
 
@@ -116,8 +124,22 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
 
   app.get('/health', (c) => c.json({ ok: true, serverTime: clock.now().toISOString() }));
 
+  // The console answers to its session cookie alone; the token check below is not for it.
+  const consoleServices = createConsoleServices(db, deps.uploadsDir, notify);
+  app.get('/console', (c) => c.redirect('/console/'));
+  app.route(
+    '/console',
+    createConsoleApp({
+      services: consoleServices,
+      now: () => clock.now(),
+      staticRoot: deps.consoleRoot ?? CONSOLE_ROOT,
+      address,
+      limits,
+    }),
+  );
+
   app.use('*', async (c, next) => {
-    if (c.req.path === '/health') return next();
+    if (c.req.path === '/health' || isConsolePath(c.req.path)) return next();
     const from = address(c);
     const header = c.req.header('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
@@ -148,6 +170,7 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
 
   app.use('/admin/*', only(['admin']));
   app.use('/sync/*', only(['pc']));
+  addPcRoutes(app, consoleServices, clock);
   app.use('/intake/*', only(['admin', 'connector']));
   app.use('*', bodyLimit({ maxSize: 64 * 1024 * 1024, onError: (c) => bad(c, '送信内容が大きすぎます。', 413) }));
 
@@ -196,9 +219,12 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     ),
   );
 
-  app.get('/sync/hello', (c) => {
+  app.get('/sync/hello', async (c) => {
     const client = c.get('client');
+    await consoleServices.fleet.saveVersion(client, c.get('pcVersion'), clock.now());
+    const update = c.get('updateRequired');
     const hello: HelloResponse = {
+      ...(update ? { update: { message: update } } : {}),
       serverId: deps.serverId,
       serverTime: clock.now().toISOString(),
       client: {

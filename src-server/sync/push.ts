@@ -231,7 +231,16 @@ export async function applyOps(
       );
       const results: OpResult[] = [];
       const history: HistoryRow[] = [];
-      const applied: { opId: string; orderId: number | null; accepted: boolean; reason: string | null }[] = [];
+      const applied: {
+        opId: string;
+        orderId: number | null;
+        accepted: boolean;
+        reason: string | null;
+        channel: string;
+        orderNo: string;
+        kind: string;
+        operation: string | null;
+      }[] = [];
       const answered = new Set<string>();
       for (const op of ops) {
         const before = earlier.get(op.opId);
@@ -251,15 +260,20 @@ export async function applyOps(
           orderId: work?.row.id ?? null,
           accepted: outcome.ok,
           reason: outcome.ok ? null : outcome.reason,
+          channel: op.channel,
+          orderNo: op.orderNo,
+          kind: op.kind,
+          operation: op.operation ?? null,
         });
         results.push({ opId: op.opId, accepted: outcome.ok, reason: outcome.ok ? undefined : outcome.reason });
       }
       const at = now.toISOString();
       await writeChanges(tx, numbers, working, history, client.id, at);
       await tx.execute(
-        sql`INSERT INTO applied_ops (op_id, client_id, order_id, accepted, reason, applied_at)
-            SELECT "opId", ${client.id}, "orderId", accepted, reason, ${at}
-            FROM jsonb_to_recordset(${JSON.stringify(applied)}::jsonb) AS a("opId" text, "orderId" int, accepted boolean, reason text)`,
+        sql`INSERT INTO applied_ops (op_id, client_id, order_id, accepted, reason, applied_at, channel, order_no, kind, operation)
+            SELECT "opId", ${client.id}, "orderId", accepted, reason, ${at}, channel, "orderNo", kind, operation
+            FROM jsonb_to_recordset(${JSON.stringify(applied)}::jsonb)
+              AS a("opId" text, "orderId" int, accepted boolean, reason text, channel text, "orderNo" text, kind text, operation text)`,
       );
       await attachServerCopies(tx, client, ops, results, working, earlier);
       return results;

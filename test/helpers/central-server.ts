@@ -46,6 +46,8 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
 export interface TestServer {
   url: string;
   adminToken: string;
+  /** The console's first account (ID admin), made at the first start. */
+  firstPassword: string;
   clock: TestClock;
   server: CentralServer;
   /** Calls the HTTP API with a token; returns status and parsed body. */
@@ -86,6 +88,7 @@ export async function startTestServer(
   let server = await open(0);
   let running = true;
   const adminToken = server.adminToken!;
+  const firstPassword = server.firstAccount!.password;
   const request = async <T>(token: string, method: string, route: string, body?: unknown) => {
     const response = await fetch(`${server.url}${route}`, {
       method,
@@ -105,6 +108,7 @@ export async function startTestServer(
       return server.url;
     },
     adminToken,
+    firstPassword,
     clock,
     get server() {
       return server;

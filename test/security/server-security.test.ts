@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src-server/db/open.js';
@@ -107,6 +108,7 @@ beforeAll(async () => {
     serverId: 'probe',
     clock: s.clock,
     hub: new ChangeHub(s.server.database.db),
+    uploadsDir: os.tmpdir(),
   });
   const seen = new Set<string>();
   routes = app.routes
