@@ -44,7 +44,7 @@ export const syncHandlers: Handlers<
         'この PC のトークンを入力してください（管理者がサーバーで PC を登録したときに表示されたものです）。',
       );
     // Checked against the server before anything is saved: a typo changes nothing.
-    const hello = await new SyncTransport(serverUrl, plain, ctx.clock).hello();
+    const hello = await new SyncTransport(serverUrl, plain, ctx.clock, ctx.version).hello();
     if (local.meta('sync_server_id') !== hello.serverId) local.resetCursor(hello.serverId);
     runner.stopLive();
     runner.forgetServer();

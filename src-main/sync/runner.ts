@@ -6,12 +6,14 @@ import type { ServiceContext } from '../core/context.js';
 import { withDeferredIndexesAsync } from '../db/bulk-load.js';
 import { LocalSyncState } from './local-state.js';
 import { OutboxReader } from './outbox.js';
+import { reportKey, selfReport } from './self-report.js';
 import { SyncError, SyncTransport } from './transport.js';
 
 const PUSH_BATCH = 2000;
 const PULL_PAGE = 2000;
 const TICK_MS = 1000;
 const OFFLINE_RETRY_MS = 5000;
+const REPORT_EVERY_MS = 5 * 60_000;
 
 const MASTERS_OWNED = 'マスタは本部の PC で管理しています。この店舗での変更は反映されず、本部のマスタに戻しました。';
 
@@ -32,6 +34,7 @@ export class SyncRunner {
   private lastError: string | null = null;
   private lastAttempt = 0;
   private hello: HelloResponse | null = null;
+  private reported: { key: string; at: number } | null = null;
   private live: { abort: AbortController; timer: NodeJS.Timeout } | null = null;
 
   constructor(private readonly ctx: ServiceContext) {}
@@ -53,7 +56,7 @@ export class SyncRunner {
         'sync_auth',
       );
     }
-    return new SyncTransport(url, token, this.ctx.clock);
+    return new SyncTransport(url, token, this.ctx.clock, this.ctx.version);
   }
 
   status(): SyncStatus {
@@ -99,6 +102,7 @@ export class SyncRunner {
       this.online = true;
       this.lastError = null;
       this.lastSyncAt = this.ctx.clock.now().toISOString();
+      await this.reportSelf(transport);
       if (report.received + report.removed + report.refused.length + report.masters > 0)
         this.ctx.emit({ type: 'orders:changed' });
       return report;
@@ -159,6 +163,23 @@ export class SyncRunner {
     if (empty) await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], pullAll);
     else await pullAll();
     return report;
+  }
+
+  /**
+   * Tells head office how this PC is (console 端末 page) when that changed, or every few
+   * minutes; a report that does not arrive is not worth failing the round for.
+   */
+  private async reportSelf(transport: SyncTransport): Promise<void> {
+    const report = selfReport(this.ctx, this.local(), this.lastSyncAt);
+    const key = reportKey(report);
+    const now = Date.now();
+    if (this.reported && this.reported.key === key && now - this.reported.at < REPORT_EVERY_MS) return;
+    try {
+      await transport.report(report);
+      this.reported = { key, at: now };
+    } catch {
+      // The next round reports again.
+    }
   }
 
   /** Head office owns the masters: its lists go up whenever they differ from the last sent. */

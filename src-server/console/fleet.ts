@@ -156,6 +156,10 @@ export class Fleet {
     );
   }
 
+  async seen(clientId: number, now: Date): Promise<void> {
+    await this.db.execute(sql`UPDATE clients SET last_seen_at = ${now.toISOString()} WHERE id = ${clientId}`);
+  }
+
   /** The versions a PC named at hello, kept before it ever reports. */
   async saveVersion(client: ClientIdentity, version: PcVersion, now: Date): Promise<void> {
     await this.db.execute(

@@ -281,9 +281,11 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
       );
       stream.onAbort(unsubscribe);
       await stream.writeSSE({ event: 'hello', data: clock.now().toISOString() });
-      while (!stream.aborted) {
+      for (let ping = 1; !stream.aborted; ping++) {
         await stream.sleep(15_000);
         if (!stream.aborted) await stream.writeSSE({ event: 'ping', data: '' });
+        // A PC listening here is online: its last-seen moves every minute (console 端末).
+        if (ping % 4 === 0) await consoleServices.fleet.seen(client.id, clock.now());
       }
       unsubscribe();
     }),
