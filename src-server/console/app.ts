@@ -129,7 +129,6 @@ export function createConsoleApp(deps: ConsoleAppDeps): Hono {
     }
   });
 
-  const page = path.join(deps.staticRoot, 'console.html');
   // Made on first use: the renderer may be built after the server starts (tests, development).
   let assets: MiddlewareHandler | null = null;
   app.get('/assets/*', async (c, next) => {
@@ -137,10 +136,19 @@ export function createConsoleApp(deps: ConsoleAppDeps): Hono {
     assets ??= serveStatic({ root: deps.staticRoot, rewriteRequestPath: (p) => p.replace(/^\/console/, '') });
     return (await assets(c, next)) ?? c.notFound();
   });
-  app.get('/', async (c) => {
+  return app;
+}
+
+/** The console page itself (served at /console/, so that its relative asset paths resolve under it). */
+export function consolePage(staticRoot: string): (c: Context) => Promise<Response> {
+  const page = path.join(staticRoot, 'console.html');
+  return async (c) => {
+    c.header('Content-Security-Policy', CONSOLE_CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Cache-Control', 'no-store');
     if (!existsSync(page))
       return c.text('コンソールの画面がまだビルドされていません。npm run build:renderer を実行してください。', 503);
     return c.html(await readFile(page, 'utf8'));
-  });
-  return app;
+  };
 }

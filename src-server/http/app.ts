@@ -15,7 +15,7 @@ import { pullPage } from '../sync/pull.js';
 import { applyOps, NOT_YOURS } from '../sync/push.js';
 import { sql } from 'drizzle-orm';
 import type { ChangeHub } from './events.js';
-import { createConsoleApp } from '../console/app.js';
+import { consolePage, createConsoleApp } from '../console/app.js';
 import { addPcRoutes, type CentralEnv } from '../console/pc-routes.js';
 import { createConsoleServices } from '../console/services.js';
 import { CONSOLE_ROOT, isConsolePath } from '../console/paths.js';
@@ -127,6 +127,7 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
   // The console answers to its session cookie alone; the token check below is not for it.
   const consoleServices = createConsoleServices(db, deps.uploadsDir, notify);
   app.get('/console', (c) => c.redirect('/console/'));
+  app.get('/console/', consolePage(deps.consoleRoot ?? CONSOLE_ROOT));
   app.route(
     '/console',
     createConsoleApp({

@@ -1,10 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser, Page } from '@playwright/test';
 import type BetterSqlite3 from 'better-sqlite3';
 import { bootApp } from '../../src-main/app/bootstrap.js';
@@ -12,6 +9,7 @@ import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { createConfSettings } from '../../src-main/settings/conf-settings.js';
 import { makeOrder } from '../helpers/orders.js';
 import { expect, test } from './fixtures.js';
+import { freePort, startProcess, stop, type Proc } from './processes.js';
 
 /**
  * One central server and three PCs — 東京店, 大阪店 and 本部 — each its own process with its
@@ -19,55 +17,6 @@ import { expect, test } from './fixtures.js';
  */
 const require = createRequire(import.meta.url);
 const Driver = require('better-sqlite3') as typeof BetterSqlite3;
-
-interface Proc {
-  child: ChildProcess;
-  lines: string[];
-}
-
-async function startProcess(
-  script: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  firstLine: RegExp,
-): Promise<Proc & { match: RegExpExecArray }> {
-  // Each run has its own server data: the PostgreSQL of the server suite is not for it.
-  const base = { ...process.env };
-  delete base.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(SOURCE_ROOT, script), ...args], {
-    cwd: SOURCE_ROOT,
-    env: { ...base, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines: string[] = [];
-  const reader = createInterface({ input: child.stdout! });
-  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-    reader.on('line', (line) => {
-      lines.push(line);
-      if (lines.length === 1) {
-        const m = firstLine.exec(line);
-        if (m) resolve(m);
-        else reject(new Error(`unexpected first line: ${line}`));
-      }
-    });
-  });
-  return { child, lines, match };
-}
-
-async function stop(proc: Proc | undefined): Promise<void> {
-  if (!proc || proc.child.exitCode !== null) return;
-  proc.child.kill('SIGTERM');
-  await new Promise((r) => proc.child.once('exit', r));
-}
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 interface Pc {
   name: string;
