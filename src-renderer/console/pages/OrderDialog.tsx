@@ -57,7 +57,14 @@ export function OrderDialog({ id, onClose }: { id: number; onClose(): void }) {
               { header: '単価', num: true, cell: (i) => formatYen(i.unitPrice) },
             ]}
           />
-          <DetailHistory history={detail.history.map((h, n) => ({ ...h, id: n }))} masters={masters} />
+          <DetailHistory
+            history={detail.history.map((h, n) => ({
+              ...h,
+              id: n,
+              pcId: h.pcId === 'server' ? '中央サーバー' : h.pcId,
+            }))}
+            masters={masters}
+          />
         </>
       ) : null}
     </Dialog>

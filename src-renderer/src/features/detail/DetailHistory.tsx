@@ -7,6 +7,7 @@ import { formatJst } from '../../format.js';
 
 /** What each history kind is called on screen (S2: from, to, why). */
 const FIELD_LABELS: Record<string, string> = {
+  intake: '受注取込',
   status: 'メインステータス',
   sub_status: 'サブステータス',
   unit_price: '単価',
