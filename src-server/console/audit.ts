@@ -3,8 +3,8 @@ import type { AuditEntry } from '../../src-shared/console/records.js';
 import { rows, type ServerDb } from '../db/open.js';
 import type { ConsoleCall } from './dispatch.js';
 
-/** Input fields never written to the audit log (passwords, file contents). */
-const HIDDEN = new Set(['password', 'current', 'next', 'base64']);
+/** Input fields never written to the audit log (passwords, PINs, file contents). */
+const HIDDEN = new Set(['password', 'current', 'next', 'base64', 'pin']);
 
 /** What a call's input says, minus secrets and file bodies (file names and sizes stay). */
 export function auditDetail(input: unknown): unknown {

@@ -11,7 +11,7 @@ import { makeSetupString } from '../../src-shared/sync/setup-string.js';
 import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, updateRequired } from '../../src-shared/sync/versions.js';
 import { createClient, type ClientIdentity } from '../auth.js';
 import { lastChange } from '../db/changes.js';
-import { rows, type ServerDb } from '../db/open.js';
+import { jsonRows, rows, type ServerDb } from '../db/open.js';
 import { putStore } from '../sync/masters.js';
 
 /** A PC heard from within this long is online (a live PC's change stream reports every minute). */
@@ -67,7 +67,7 @@ export class Fleet {
 
   async clients(now: Date): Promise<ConsoleClient[]> {
     const [found, last, settings] = await Promise.all([
-      rows<Omit<ConsoleClient, 'online' | 'offlineSince' | 'tooOld' | 'lagChanges'>>(
+      jsonRows<Omit<ConsoleClient, 'online' | 'offlineSince' | 'tooOld' | 'lagChanges'>>(
         this.db,
         sql`SELECT c.id, c.kind, c.name, c.store_id AS "storeId", s.name AS "storeName", c.created_at AS "createdAt",
                    c.revoked_at AS "revokedAt", c.last_seen_at AS "lastSeenAt",

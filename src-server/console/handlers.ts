@@ -30,5 +30,7 @@ export function consoleHandlers(s: ConsoleServices): ConsoleHandlers {
     'console:logUploads': (input) => s.logs.list(input),
     'console:logFile': (input) => s.logs.text(input.id),
     'console:audit': (input) => s.audit.list(input.limit, input.before),
+    'console:staff': (input) => s.staff.list(input.storeId),
+    'console:saveStaff': (input) => s.staff.save(input),
   };
 }

@@ -63,9 +63,10 @@ export class ConsoleRecords {
     if (text) {
       const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const prefix = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // The buyer expression is the one the trigram index holds (migration 0003).
       where.push(
-        sql`(o.order_no LIKE ${prefix} OR o.buyer_name ILIKE ${like} OR o.buyer_kana ILIKE ${like}
-             OR o.buyer_email ILIKE ${like} OR o.buyer_phone LIKE ${like})`,
+        sql`(o.order_no LIKE ${prefix}
+             OR (o.buyer_name || ' ' || o.buyer_kana || ' ' || o.buyer_email || ' ' || o.buyer_phone) ILIKE ${like})`,
       );
     }
     if (search.status) where.push(sql`o.status = ${search.status}`);

@@ -5,6 +5,7 @@ import { Fleet } from './fleet.js';
 import { IntakeUploads } from './intake-preview.js';
 import { LogStore } from './log-store.js';
 import { ConsoleRecords } from './records.js';
+import { StaffList } from './staff.js';
 
 /** The console's services, built once per server with their dependencies. */
 export interface ConsoleServices {
@@ -14,6 +15,7 @@ export interface ConsoleServices {
   intake: IntakeUploads;
   logs: LogStore;
   records: ConsoleRecords;
+  staff: StaffList;
 }
 
 export function createConsoleServices(db: ServerDb, uploadsDir: string, notify: () => void): ConsoleServices {
@@ -24,5 +26,6 @@ export function createConsoleServices(db: ServerDb, uploadsDir: string, notify: 
     intake: new IntakeUploads(db, notify),
     logs: new LogStore(db, uploadsDir),
     records: new ConsoleRecords(db),
+    staff: new StaffList(db, notify),
   };
 }

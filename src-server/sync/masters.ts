@@ -10,7 +10,7 @@ import { rows, type ServerDb } from '../db/open.js';
  * a PC applies them to its tables as they are. Head office uploads payment methods,
  * sub-statuses and mail templates; stores come from the admin's registrations.
  */
-async function putRow(
+export async function putRow(
   tx: ServerDb,
   numbers: ChangeNumbers,
   kind: string,

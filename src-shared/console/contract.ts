@@ -3,13 +3,14 @@ import { accountsApi } from './accounts.js';
 import type { ConsoleMethodSpec } from './define.js';
 import { fleetApi } from './fleet.js';
 import { recordsApi } from './records.js';
+import { staffApi } from './staff.js';
 
 /**
  * The console's contract: every method the head-office console may call on the central
  * server, with the access it needs. The server's console dispatch and the console page
  * both type against this one map.
  */
-export const consoleContract = { ...accountsApi, ...fleetApi, ...recordsApi };
+export const consoleContract = { ...accountsApi, ...fleetApi, ...recordsApi, ...staffApi };
 
 export type ConsoleContract = typeof consoleContract;
 export type ConsoleMethod = keyof ConsoleContract;

@@ -5,6 +5,7 @@ import { RowsTable } from '../../src/components/RowsTable.js';
 import { call } from '../api.js';
 import type { PageProps } from '../pages.js';
 import { useLoad } from '../use-load.js';
+import { StaffSection } from './StaffSection.js';
 
 /** 店舗: every shipping store; 管理者 adds one or renames it and sets the head-office flag. */
 export function StoresPage({ canWrite }: PageProps) {
@@ -24,6 +25,7 @@ export function StoresPage({ canWrite }: PageProps) {
       (err: Error) => setError(err.message),
     );
   };
+  const [staffOf, setStaffOf] = useState<ConsoleStore | null>(null);
   const edit = (s: ConsoleStore) => setForm({ id: s.id, name: s.name, isHeadOffice: s.isHeadOffice });
   return (
     <>
@@ -37,6 +39,14 @@ export function StoresPage({ canWrite }: PageProps) {
           { header: '店舗名', cell: (s) => s.name },
           { header: '本部', cell: (s) => (s.isHeadOffice ? '本部（すべての注文）' : '') },
           { header: 'PC', num: true, cell: (s) => `${s.pcs}台` },
+          {
+            header: 'スタッフ',
+            cell: (s) => (
+              <button type="button" className="row-button" onClick={() => setStaffOf(s)}>
+                スタッフ
+              </button>
+            ),
+          },
           ...(canWrite
             ? [
                 {
@@ -76,6 +86,7 @@ export function StoresPage({ canWrite }: PageProps) {
           {done ? <span role="status">{done}</span> : null}
         </form>
       ) : null}
+      {staffOf ? <StaffSection storeId={staffOf.id} storeName={staffOf.name} canWrite={canWrite} /> : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { BenchSection } from '../harness.js';
+import { consoleSection } from './console.js';
 import { filesSection } from './files.js';
 import { listSearch } from './list-search.js';
 import { mailSection } from './mail.js';
@@ -14,4 +15,5 @@ export const SECTIONS: BenchSection[] = [
   syncSection,
   filesSection,
   listSearch,
+  consoleSection,
 ];

@@ -130,3 +130,44 @@ describe('console: stores and PCs', () => {
     expect(row!.revokedAt).not.toBeNull();
   });
 });
+
+describe('console: staff (担当者) of a store', () => {
+  it('keeps each store its staff with 管理者 flags and PINs as hashes only, and sends them to the PCs as a master', async () => {
+    const taro = await admin.call('console:saveStaff', {
+      storeId: 'tokyo',
+      name: '山田',
+      isManager: true,
+      pin: '4321',
+    });
+    await admin.call('console:saveStaff', { storeId: 'tokyo', name: '佐藤' });
+    await admin.call('console:saveStaff', { storeId: 'honbu', name: '本部 鈴木', isManager: true });
+    expect(await admin.call('console:staff', { storeId: 'tokyo' })).toEqual([
+      { id: taro.id, storeId: 'tokyo', name: '山田', isManager: true, hasPin: true, retired: false },
+      { id: taro.id + 1, storeId: 'tokyo', name: '佐藤', isManager: false, hasPin: false, retired: false },
+    ]);
+    // A rename keeps the PIN; an empty PIN removes it.
+    await admin.call('console:saveStaff', { storeId: 'tokyo', id: taro.id, name: '山田 太郎', isManager: true });
+    expect((await admin.call('console:staff', { storeId: 'tokyo' }))[0]).toMatchObject({
+      name: '山田 太郎',
+      hasPin: true,
+    });
+    await admin.call('console:saveStaff', {
+      storeId: 'tokyo',
+      id: taro.id,
+      name: '山田 太郎',
+      isManager: true,
+      pin: '',
+    });
+    expect((await admin.call('console:staff', { storeId: 'tokyo' }))[0]!.hasPin).toBe(false);
+    await expect(admin.call('console:saveStaff', { storeId: 'tokyo', name: 'x', pin: '12' })).rejects.toThrow(/4〜8桁/);
+    const token = await s.addPc('tokyo', '東京PC-staff');
+    const page = await s.request<{ masters: { kind: string; data: Record<string, unknown> }[] }>(
+      token,
+      'GET',
+      '/sync/pull?cursor=0&limit=5000',
+    );
+    const staff = page.body.masters.filter((m) => m.kind === 'staff').map((m) => m.data.name);
+    expect(staff).toEqual(expect.arrayContaining(['山田 太郎', '佐藤']));
+    expect(JSON.stringify(await admin.call('console:audit', { limit: 10 }))).not.toContain('4321');
+  });
+});
