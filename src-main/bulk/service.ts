@@ -4,7 +4,7 @@ import type { BulkChangeResult } from '../../src-shared/api/bulk.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.js';
 import { STATUS_LABELS, isMainStatus, type MainStatus } from '../../src-shared/domain/status.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
 
 /** What a refusal's reason is written from. */

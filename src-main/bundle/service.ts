@@ -3,7 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { BundleCandidates, BundleChange } from '../../src-shared/api/bundle.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import { STATUS_LABELS, type MainStatus } from '../../src-shared/domain/status.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
 import type { OrderEditor } from '../detail/editor.js';
 import { BundleCandidateSearch, bundleKeyOf, sameKey } from './candidates.js';

@@ -6,21 +6,9 @@ import type { Carrier } from '../../src-shared/domain/carriers.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import { transition } from '../../src-shared/domain/transitions.js';
 import type { ServiceContext } from '../core/context.js';
-import { headerIndex, readCsv } from '../files/csv-read.js';
-import { decodeText } from '../files/text-decode.js';
-
-interface RawRow {
-  line: number;
-  managementNo: string;
-  trackingNo: string;
-}
-
-/** What the preview read, kept for 登録 (judged again against the database then). */
-export interface TrackingPlan {
-  format: string;
-  carrier: Carrier;
-  rows: RawRow[];
-}
+import type { RawRow, TrackingPlan } from './tracking-plan.js';
+import { headerIndex, readCsv } from '../../src-shared/order-files/csv-read.js';
+import { decodeText } from '../../src-shared/order-files/text-decode.js';
 
 interface IssuedFormat {
   label: string;

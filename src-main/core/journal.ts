@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Actor } from './context.js';
+import type { Actor } from './app-context.js';
 import { newOpId, opIdSql, opIdStem } from './op-id.js';
 
 export interface Change {

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { FieldChange } from '../../src-shared/api/detail.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
 
 /** Order columns an edit may set; the keys double as the history's field names. */

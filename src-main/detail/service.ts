@@ -4,7 +4,7 @@ import type { BundleInfo, EditableOrderDetail, FieldChange, detailSaveInput } fr
 import { UserError } from '../../src-shared/api/errors.js';
 import { formatYen, subtotalOf } from '../../src-shared/domain/money.js';
 import { STATUS_LABELS } from '../../src-shared/domain/status.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
 import type { OrderQueries } from '../orders/queries.js';
 import { OrderEditor } from './editor.js';

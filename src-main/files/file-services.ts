@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../src-shared/api/errors.js';
-import type { TrackingPlan } from '../carriers/tracking-import.js';
-import type { OrderImportPlan } from '../imports/import-service.js';
+import type { TrackingPlan } from '../carriers/tracking-plan.js';
+import type { OrderImportPlan } from '../imports/import-plan.js';
 import { createPrinter, type Printer } from '../printing/printer.js';
 
 /**

@@ -1,31 +1,22 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { FileUpload } from '../../src-shared/api/files.js';
-import type { ImportNeedsMapping, ImportPreview, ImportResult, RejectedRow } from '../../src-shared/api/imports.js';
+import type { ImportNeedsMapping, ImportPreview, ImportResult } from '../../src-shared/api/imports.js';
 import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.js';
 import { totalOf } from '../../src-shared/domain/money.js';
 import type { ServiceContext } from '../core/context.js';
 import { Journal } from '../core/journal.js';
-import { readHeader } from '../files/csv-read.js';
-import { ENCODING_LABELS, decodeText } from '../files/text-decode.js';
+import { readHeader } from '../../src-shared/order-files/csv-read.js';
+import { ENCODING_LABELS, decodeText } from '../../src-shared/order-files/text-decode.js';
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { OrderWriter } from '../orders/writer.js';
 import { withSearchIndexBatch } from '../search/index-batch.js';
-import { detectLayout, mappingLayout, missingHeaders, type Layout } from './layouts.js';
+import { detectLayout, mappingLayout, missingHeaders, type Layout } from '../../src-shared/order-files/layouts.js';
 import { loadMapping } from './mappings.js';
-import { judgeOrders, verdictsNow, type Judged } from './judge.js';
+import type { OrderImportPlan } from './import-plan.js';
+import { judgeOrders, verdictsNow } from './judge.js';
 import type { ImportedValues, MergePlan } from './merge.js';
-import { parseOrders, type ParsedOrder, type SourceFile } from './parse-orders.js';
-
-/** What the preview found, kept until the clerk presses 取込 (see PendingFiles). */
-export interface OrderImportPlan {
-  layout: string;
-  channel: Channel;
-  orders: ParsedOrder[];
-  rejected: RejectedRow[];
-  /** What the preview showed for each order, reused by the commit when nothing changed since. */
-  judged: Judged;
-}
+import { parseOrders, type SourceFile } from '../../src-shared/order-files/parse-orders.js';
 
 interface Decoded {
   name: string;

@@ -2,14 +2,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Channel } from '../../src-shared/domain/channels.js';
 import type { NewOrder } from '../../src-shared/domain/order.js';
 import type { ServiceContext } from '../core/context.js';
-import { importedValues, mergeImport, type ImportedValues, type MergePlan } from './merge.js';
-import type { ParsedOrder } from './parse-orders.js';
-
-/** What an import does to one order of the file, judged against the database. */
-export type Verdict =
-  | { kind: 'new' }
-  | { kind: 'update'; id: number; plan: MergePlan; theirs: ImportedValues; snapshot: string }
-  | { kind: 'unchanged'; id: number; note: string; snapshot: string | null };
+import type { Judged, Verdict } from './import-plan.js';
+import { importedValues, mergeImport, type ImportedValues } from './merge.js';
+import type { ParsedOrder } from '../../src-shared/order-files/parse-orders.js';
 
 const NEW: Verdict = Object.freeze({ kind: 'new' });
 
@@ -71,13 +66,6 @@ class Classifier {
     }
     return { kind: 'update', id: found.id, plan, theirs, snapshot };
   }
-}
-
-/** The preview's verdicts, with the connection and the database state they were judged on. */
-export interface Judged {
-  connection: BetterSqlite3.Database;
-  state: string;
-  verdicts: Verdict[];
 }
 
 /**

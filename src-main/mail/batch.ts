@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { MailBatchResult } from '../../src-shared/api/mail.js';
 import { renderTemplate, textToHtml } from '../../src-shared/domain/mail-template.js';
-import type { Actor, ServiceContext } from '../core/context.js';
+import type { Actor, AppContext } from '../core/app-context.js';
 import type { StoredMailSettings } from '../settings/settings.js';
 import { ALREADY_CLAIMED, type MailIntent, type MailLog, type Outcome } from './mail-log.js';
 import { placeholderValues, type MailOrder } from './mail-order.js';
 import type { MailJob } from './rules.js';
 import type { MailTemplates } from './templates.js';
-import {
-  classifySendError,
-  POOL_CONNECTIONS,
-  type MailTransport,
-  type OutgoingMail,
-  type SmtpConfig,
-} from './transport.js';
+import type { OutgoingMail } from './outgoing-mail.js';
+import { classifySendError, POOL_CONNECTIONS, type MailTransport, type SmtpConfig } from './transport.js';
 
 /**
  * Mails handed to the pool at once: four per connection, so that each connection always has
@@ -68,7 +63,7 @@ export class MailBatch {
   private readonly actor: Actor;
 
   constructor(
-    private readonly ctx: ServiceContext,
+    private readonly ctx: AppContext,
     private readonly log: MailLog,
     private readonly templates: MailTemplates,
     private readonly transport: MailTransport,

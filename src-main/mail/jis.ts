@@ -1,5 +1,5 @@
 import Encoding from 'encoding-japanese';
-import type { OutgoingMail } from './transport.js';
+import type { OutgoingMail } from './outgoing-mail.js';
 
 /**
  * ISO-2022-JP (7-bit JIS) messages for old Japanese mail clients. nodemailer always encodes

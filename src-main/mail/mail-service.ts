@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { MailBatchResult, MailSkip } from '../../src-shared/api/mail.js';
 import { UserError } from '../../src-shared/api/errors.js';
-import type { ServiceContext } from '../core/context.js';
+import type { AppContext } from '../core/app-context.js';
 import { chunked } from '../core/chunked.js';
 import { MailBatch } from './batch.js';
 import { MailLog } from './mail-log.js';
@@ -34,7 +34,7 @@ export class MailService {
     this.log.reconcile(new Date().toISOString());
   }
 
-  async run(ctx: ServiceContext, ids: readonly number[], plan: Planner): Promise<MailBatchResult> {
+  async run(ctx: AppContext, ids: readonly number[], plan: Planner): Promise<MailBatchResult> {
     if (this.running)
       throw new UserError('別のメール送信が実行中です。終わってから、もう一度お試しください。', 'mail_busy');
     this.running = true;
@@ -79,7 +79,7 @@ class Progress {
   private last = 0;
 
   constructor(
-    private readonly ctx: ServiceContext,
+    private readonly ctx: AppContext,
     private readonly total: number,
   ) {
     ctx.emit({ type: 'progress', task: 'mail', done: 0, total });

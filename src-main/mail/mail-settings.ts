@@ -1,23 +1,23 @@
 import { z } from 'zod';
 import type { MailSettings, mailSettingsInput } from '../../src-shared/api/mail.js';
 import { UserError } from '../../src-shared/api/errors.js';
-import type { ServiceContext } from '../core/context.js';
+import type { AppContext } from '../core/app-context.js';
 import { defaultSettings, type StoredMailSettings } from '../settings/settings.js';
 import type { SmtpConfig } from './transport.js';
 
 /** Stored mail settings, with defaults for fields a settings file from an older version lacks. */
-export function storedMailSettings(ctx: ServiceContext): StoredMailSettings {
+export function storedMailSettings(ctx: AppContext): StoredMailSettings {
   const defaults = defaultSettings({ user: '', hostname: '' }).mail;
   return { ...defaults, ...(ctx.settings.get('mail') ?? {}) };
 }
 
-export async function mailSettingsView(ctx: ServiceContext): Promise<MailSettings> {
+export async function mailSettingsView(ctx: AppContext): Promise<MailSettings> {
   const { passwordSealed, ...rest } = storedMailSettings(ctx);
   return { ...rest, hasPassword: passwordSealed !== '', passwordProtection: await ctx.secrets.describe() };
 }
 
 export async function saveMailSettings(
-  ctx: ServiceContext,
+  ctx: AppContext,
   input: z.output<typeof mailSettingsInput>,
 ): Promise<MailSettings> {
   const current = storedMailSettings(ctx);
@@ -36,7 +36,7 @@ export async function saveMailSettings(
 }
 
 /** What a send needs, with the password opened; refuses when the settings are incomplete. */
-export async function smtpConfig(ctx: ServiceContext): Promise<{ smtp: SmtpConfig; mail: StoredMailSettings }> {
+export async function smtpConfig(ctx: AppContext): Promise<{ smtp: SmtpConfig; mail: StoredMailSettings }> {
   const mail = storedMailSettings(ctx);
   if (!mail.host || !mail.fromAddress) {
     throw new UserError(

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
-import type { MailEncoding, SmtpSecurity } from '../../src-shared/api/mail.js';
+import type { SmtpSecurity } from '../../src-shared/api/mail.js';
 import { buildJisMessage } from './jis.js';
+import type { OutgoingMail } from './outgoing-mail.js';
 
 export interface SmtpConfig {
   host: string;
@@ -8,19 +9,6 @@ export interface SmtpConfig {
   security: SmtpSecurity;
   user: string;
   password: string;
-}
-
-export interface OutgoingMail {
-  from: { name: string; address: string };
-  to: string;
-  subject: string;
-  text: string;
-  /** HTML alternative, '' for none (ISO-2022-JP mails are always plain text). */
-  html: string;
-  /** "<...@...>", fixed before the send and logged, so a retry can reuse it. */
-  messageId: string;
-  date: Date;
-  encoding: MailEncoding;
 }
 
 export interface MailTransport {

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { ScanResult } from '../../src-shared/api/operations.js';
 import { STATUS_LABELS, type MainStatus } from '../../src-shared/domain/status.js';
 import { canonicalTrackingNo, trackingNoForms } from '../../src-shared/domain/tracking.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import type { StatusEngine } from '../status/engine.js';
 
 interface Found {

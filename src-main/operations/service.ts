@@ -5,7 +5,7 @@ import type { Carrier } from '../../src-shared/domain/carriers.js';
 import type { BulkResult } from '../../src-shared/domain/order.js';
 import { trackingNoForms } from '../../src-shared/domain/tracking.js';
 import { PARTNER_ORDER_NOS_SQL } from '../bundle/rule.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
 import type { StatusEngine } from '../status/engine.js';
 

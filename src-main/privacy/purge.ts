@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PII_PURGE_REASON, PII_RETENTION_DAYS } from '../../src-shared/domain/privacy.js';
-import type { Actor, ServiceContext } from '../core/context.js';
+import type { Actor, AppContext } from '../core/app-context.js';
 
 export interface PurgeResult {
   orders: number;
@@ -167,7 +167,7 @@ const BACKGROUND_STEP = 100;
 const REST_FACTOR = 3;
 
 /** Runs the purge shortly after start and then daily (S3). Returns the stop. */
-export function startPiiPurge(ctx: ServiceContext, dayMs = 86_400_000): () => void {
+export function startPiiPurge(ctx: AppContext, dayMs = 86_400_000): () => void {
   // Housekeeping, step by step: a first purge of a large database (a backlog of 160,000
   // orders at a million, ~20 s of CPU, mostly keeping the search index) must neither freeze
   // the screen nor starve a batch the clerk starts meanwhile: F7 mail runs on this same

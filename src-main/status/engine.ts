@@ -1,45 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BulkResult } from '../../src-shared/domain/order.js';
 import { hasStatusMail, type MainStatus } from '../../src-shared/domain/status.js';
-import { transition, type Operation } from '../../src-shared/domain/transitions.js';
-import type { Actor } from '../core/context.js';
+import { transition } from '../../src-shared/domain/transitions.js';
+import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { chunked } from '../core/chunked.js';
 import { BUNDLE_CANCEL_REFUSAL, partnerRefusal, reachableStatuses } from '../bundle/rule.js';
 import { stockEffect } from '../stock/effect.js';
-
-export interface OperationRequest {
-  orderIds: readonly number[];
-  operation: Operation;
-  target?: MainStatus;
-  reason?: string;
-  trackingNo?: string;
-  carrier?: string;
-  /** ISO timestamp of the payment for confirm_payment; defaults to now. */
-  paidAt?: string;
-}
-
-/** An order as the engine judges it; effects receive it too. */
-export interface EngineOrder {
-  id: number;
-  order_no: string;
-  status: MainStatus;
-  needs_confirmation: number | null;
-  store_id: string | null;
-  ordered_at: string;
-  bundle_group: string | null;
-}
-
-/**
- * Work that belongs to a status change and commits with it (stock reservations, ...).
- * `prepare` runs once the change is judged allowed and may refuse the order with a reason
- * (having written nothing); `applied` runs after the change is written.
- */
-export interface StatusEffect {
-  prepare?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string): string | null;
-  applied?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string): void;
-}
+import type { EngineOrder, OperationRequest, StatusEffect } from './status-effect.js';
 
 /** Orders that move as one: a single order, or every member of a bundle (bundle/rule.ts). */
 interface Unit {

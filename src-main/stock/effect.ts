@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { EngineOrder, StatusEffect } from '../status/engine.js';
+import type { EngineOrder, StatusEffect } from '../status/status-effect.js';
 import { describeShortLines, StockLedger } from './ledger.js';
 
 export const NO_STORE_REFUSAL =

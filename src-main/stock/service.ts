@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { OrderShortage, StockCheckResult } from '../../src-shared/api/stock.js';
 import type { BulkResult } from '../../src-shared/domain/order.js';
 import { PARTNER_ORDER_NOS_SQL } from '../bundle/rule.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
 import type { StatusEngine } from '../status/engine.js';
 import { StockLedger } from './ledger.js';

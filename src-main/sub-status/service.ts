@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { SubStatusInfo } from '../../src-shared/api/app.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import { STATUS_LABELS, type MainStatus } from '../../src-shared/domain/status.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
 
 interface Row {

@@ -9,7 +9,7 @@ import {
 } from '../../src-shared/sync/protocol.js';
 import type { PcReport } from '../../src-shared/console/fleet.js';
 import { APP_VERSION_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src-shared/sync/versions.js';
-import type { Clock } from '../core/context.js';
+import type { Clock } from '../core/app-context.js';
 
 /** Why a round stopped. 'offline' is the normal state of a disconnected store, not a fault. */
 export class SyncError extends UserError {

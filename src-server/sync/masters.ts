@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { DEFAULT_PAYMENT_METHODS, DEFAULT_SUB_STATUSES } from '../../src-main/db/defaults.js';
+import { DEFAULT_PAYMENT_METHODS, DEFAULT_SUB_STATUSES } from '../../src-shared/domain/default-masters.js';
 import type { MastersUpload } from '../../src-shared/sync/protocol.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bootApp, type App, type BootOptions } from '../../src-main/app/bootstrap.js';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
-import type { Clock } from '../../src-main/core/context.js';
+import type { Clock } from '../../src-main/core/app-context.js';
 import { dispatch } from '../../src-main/core/dispatch.js';
 import { handlers } from '../../src-main/core/registry.js';
 import { createConfSettings } from '../../src-main/settings/conf-settings.js';

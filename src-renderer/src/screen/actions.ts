@@ -8,14 +8,7 @@ import { mailLogAction, sendMailAction } from '../features/mail/actions.js';
 import { searchAction } from '../features/search/action.js';
 import { clearAllAction, selectAllAction } from '../features/selection/actions.js';
 import { stockCheckAction } from '../features/stock/action.js';
-import type { ScreenContext } from './screen-context.js';
-
-/** What a function key does on the list screen (S7–S16). */
-export interface KeyAction {
-  run(screen: ScreenContext): void | Promise<void>;
-  /** Whether the key applies to the current tab and selection (the bar greys it out). */
-  enabled?(screen: ScreenContext): boolean;
-}
+import type { KeyAction } from './commands.js';
 
 /**
  * Every function key's action, one line per key; each feature keeps its action in its own

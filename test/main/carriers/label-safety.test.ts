@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LABEL_FORMATS, type LabelExportResult } from '../../../src-shared/api/carriers.js';
-import { readCsv } from '../../../src-main/files/csv-read.js';
+import { readCsv } from '../../../src-shared/order-files/csv-read.js';
 import { setUpLabelStore } from '../../helpers/carrier-store.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { insertOrders, makeOrder } from '../../helpers/orders.js';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ExtensionItem } from '../../screen/extension-items.js';
+import type { ExtensionItem } from '../../screen/commands.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
 import { MainStatusDialog, RatingDialog, StoreDialog, SubStatusDialog } from './dialogs.js';
 

@@ -1,4 +1,4 @@
-import type { KeyAction } from '../../screen/actions.js';
+import type { KeyAction } from '../../screen/commands.js';
 import { BundleDialog } from './BundleDialog.js';
 
 /** F10 同梱設定: the candidate groups of the checked orders, or of every open order. */

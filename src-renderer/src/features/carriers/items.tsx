@@ -1,4 +1,4 @@
-import type { ExtensionItem } from '../../screen/extension-items.js';
+import type { ExtensionItem } from '../../screen/commands.js';
 import { LabelExportDialog } from './LabelExportDialog.js';
 import { TrackingImportDialog } from './TrackingImportDialog.js';
 

@@ -1,4 +1,4 @@
-import type { ExtensionItem } from '../../screen/extension-items.js';
+import type { ExtensionItem } from '../../screen/commands.js';
 import { CsvExportDialog } from './CsvExportDialog.js';
 
 /** E9 CSV出力: the listed orders as CSV. */

@@ -1,4 +1,4 @@
-import type { KeyAction } from '../../screen/actions.js';
+import type { KeyAction } from '../../screen/commands.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
 import { OrderDetail } from './OrderDetail.js';
 

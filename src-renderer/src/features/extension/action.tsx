@@ -1,4 +1,4 @@
-import type { KeyAction } from '../../screen/actions.js';
+import type { KeyAction } from '../../screen/commands.js';
 import { ExtensionMenu } from './ExtensionMenu.js';
 
 /** F4 拡張 */

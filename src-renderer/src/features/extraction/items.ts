@@ -1,5 +1,5 @@
 import type { SearchCriteria } from '../../../../src-shared/api/orders.js';
-import type { ExtensionItem } from '../../screen/extension-items.js';
+import type { ExtensionItem } from '../../screen/commands.js';
 import type { ListView } from '../../screen/screen-context.js';
 
 type Flag = 'orderComment' | 'staffComment' | 'mailInquiry';

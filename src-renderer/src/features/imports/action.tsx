@@ -1,4 +1,4 @@
-import type { KeyAction } from '../../screen/actions.js';
+import type { KeyAction } from '../../screen/commands.js';
 import { ImportDialog } from './ImportDialog.js';
 
 /** F1 Yahoo!オークションCSV取込 */

@@ -1,6 +1,5 @@
 import { invoke } from '../../api/client.js';
-import type { KeyAction } from '../../screen/actions.js';
-import type { ExtensionItem } from '../../screen/extension-items.js';
+import type { ExtensionItem, KeyAction } from '../../screen/commands.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
 import { MailLogDialog } from './MailLogDialog.js';
 import { MarkShippingSentDialog } from './MarkShippingSentDialog.js';

@@ -1,4 +1,4 @@
-import type { SettingsSection } from '../settings/sections.js';
+import type { SettingsSection } from '../settings/settings-section.js';
 import { MailSettingsSection } from './MailSettingsSection.js';
 import { MailTemplatesSection } from './MailTemplatesSection.js';
 import { ReminderDaysSection } from './ReminderDaysSection.js';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Tab } from '../../../../src-shared/domain/status.js';
-import type { ExtensionItem } from '../../screen/extension-items.js';
+import type { ExtensionItem } from '../../screen/commands.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
 import { checkedOrNotify } from './bulk.js';
 import { CancelDialog } from './CancelDialog.js';

@@ -1,4 +1,4 @@
-import type { ExtensionItem } from '../../screen/extension-items.js';
+import type { ExtensionItem } from '../../screen/commands.js';
 import { PrintDialog } from './PrintDialog.js';
 
 /** E8 ピッキングリスト発行 (the 納品書 prints from the same dialog). */

@@ -1,6 +1,5 @@
 import { invoke } from '../../api/client.js';
-import type { KeyAction } from '../../screen/actions.js';
-import type { ExtensionItem } from '../../screen/extension-items.js';
+import type { ExtensionItem, KeyAction } from '../../screen/commands.js';
 
 /**
  * F2 全選択: every order of the list shown — a tab, a search result or an extraction —

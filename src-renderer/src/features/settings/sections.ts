@@ -1,17 +1,11 @@
-import type { ComponentType } from 'react';
 import { BackupSection } from '../backup/BackupSection.js';
 import { mailSettingsSections } from '../mail/sections.js';
 import { GeneralSection } from './GeneralSection.js';
 import { FilesSettingsSection } from '../printing/FilesSettingsSection.js';
 import { SyncSection } from '../sync/SyncSection.js';
+import type { SettingsSection } from './settings-section.js';
 
-/** One page of the settings dialog; each domain adds its own, one line each. */
-export interface SettingsSection {
-  id: string;
-  label: string;
-  Component: ComponentType;
-}
-
+/** The settings dialog's pages in order; each domain adds its own, one line each. */
 export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'general', label: '基本', Component: GeneralSection },
   { id: 'backup', label: 'バックアップ', Component: BackupSection },

@@ -1,5 +1,5 @@
 import { invoke } from '../../api/client.js';
-import type { KeyAction } from '../../screen/actions.js';
+import type { KeyAction } from '../../screen/commands.js';
 import { checkedOrNotify, reportBulk } from '../operations/bulk.js';
 import { ShortageDialog } from './ShortageDialog.js';
 

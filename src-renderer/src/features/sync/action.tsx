@@ -1,4 +1,4 @@
-import type { KeyAction } from '../../screen/actions.js';
+import type { KeyAction } from '../../screen/commands.js';
 import { invoke } from '../../api/client.js';
 import { RefusalsDialog } from './RefusalsDialog.js';
 

@@ -1,6 +1,6 @@
-import type { ImportField, ImportMapping } from '../../src-shared/api/imports.js';
-import type { Channel } from '../../src-shared/domain/channels.js';
-import { headerIndex } from '../files/csv-read.js';
+import type { ImportField, ImportMapping } from '../api/imports.js';
+import type { Channel } from '../domain/channels.js';
+import { headerIndex } from './csv-read.js';
 import { parseYen } from './values.js';
 
 /** A record's values for the import fields, as text ('' where the file has nothing). */

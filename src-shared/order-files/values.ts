@@ -1,4 +1,4 @@
-import type { Channel } from '../../src-shared/domain/channels.js';
+import type { Channel } from '../domain/channels.js';
 
 /**
  * Parsing of the values stores' files contain. Each returns null for what it cannot read,

@@ -1,5 +1,5 @@
 import Encoding from 'encoding-japanese';
-import { UserError } from '../../src-shared/api/errors.js';
+import { UserError } from '../api/errors.js';
 
 export type TextEncodingName = 'utf-8' | 'shift_jis' | 'utf-16le' | 'utf-16be';
 

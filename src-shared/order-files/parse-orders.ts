@@ -1,8 +1,8 @@
-import { IMPORT_FIELD_LABELS, type ImportField, type RejectedRow } from '../../src-shared/api/imports.js';
-import type { Channel } from '../../src-shared/domain/channels.js';
-import { subtotalOf, totalOf } from '../../src-shared/domain/money.js';
-import type { NewOrder, OrderItem } from '../../src-shared/domain/order.js';
-import { headerIndex, readHeader, scanCsv } from '../files/csv-read.js';
+import { IMPORT_FIELD_LABELS, type ImportField, type RejectedRow } from '../api/imports.js';
+import type { Channel } from '../domain/channels.js';
+import { subtotalOf, totalOf } from '../domain/money.js';
+import type { NewOrder, OrderItem } from '../domain/order.js';
+import { headerIndex, readHeader, scanCsv } from './csv-read.js';
 import type { FieldValues, FileReader, Layout } from './layouts.js';
 import { parseCount, parseOrderDate, parsePostalCode, parseYen, resolvePayment, splitPrefecture } from './values.js';
 

@@ -1,4 +1,4 @@
-import { UserError } from '../../src-shared/api/errors.js';
+import { UserError } from '../api/errors.js';
 
 export interface CsvRecord {
   /** 1-based line of the file where the record starts (the header is line 1). */

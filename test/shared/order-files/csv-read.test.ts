@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv, readHeader } from '../../../src-main/files/csv-read.js';
+import { readCsv, readHeader } from '../../../src-shared/order-files/csv-read.js';
 import { neutralizeFormula } from '../../../src-main/files/csv-write.js';
 import { sjisByteLength, toCp932Variants, unencodableChars } from '../../../src-main/files/cp932.js';
 import {
@@ -9,7 +9,7 @@ import {
   parseYen,
   resolvePayment,
   splitPrefecture,
-} from '../../../src-main/imports/values.js';
+} from '../../../src-shared/order-files/values.js';
 import { code128Values } from '../../../src-main/printing/code128.js';
 
 describe('CSV reader', () => {
