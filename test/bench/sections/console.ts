@@ -38,10 +38,15 @@ async function seed(db: ServerDb, orders: number): Promise<void> {
   const now = new Date().toISOString();
   // The console's search indexes are built once after the load (faster than row by row),
   // by the very statements of their migration.
-  const searchIndexes = readFileSync(path.join(SERVER_MIGRATIONS, '0003_console_search.sql'), 'utf8')
-    .split('--> statement-breakpoint')
+  const searchIndexes = ['0003_console_search.sql', '0004_console_store_search.sql']
+    .flatMap((file) => readFileSync(path.join(SERVER_MIGRATIONS, file), 'utf8').split('--> statement-breakpoint'))
     .filter((statement) => /CREATE INDEX/.test(statement));
-  for (const name of ['orders_ordered_idx', 'orders_order_no_pattern_idx', 'orders_buyer_trgm_idx'])
+  for (const name of [
+    'orders_ordered_idx',
+    'orders_order_no_pattern_idx',
+    'orders_buyer_trgm_idx',
+    'orders_store_ordered_idx',
+  ])
     await db.execute(sql.raw(`DROP INDEX IF EXISTS ${name}`));
   await db.execute(sql`INSERT INTO stores (id, name, is_head_office, sort_order, created_at)
     SELECT 's' || lpad(i::text, 2, '0'), '店舗' || i, i = 1, i, ${now} FROM generate_series(1, ${STORES}) i`);
@@ -140,6 +145,8 @@ export const consoleSection: BenchSection = {
         });
       };
       const sample = (await client.call('console:orders', { limit: 1 }))[0]!;
+      // The floor: a call that reads one session row, through the same HTTP, cookie and dispatch.
+      await timed('floor: a console call reading only its session', 'console:session', {}, 200);
       await timed('店舗 (50 stores with PC counts)', 'console:stores', {}, 200);
       await timed('端末 (500 PCs with reports, state, lag)', 'console:clients', {}, 200);
       await timed('同期エラー (newest 200 of 20,000 refusals)', 'console:refusals', { limit: 200 }, 200);
