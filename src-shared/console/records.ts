@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { fileUpload } from '../api/files.js';
 import type { Masters } from '../api/app.js';
-import type { ImportNeedsMapping, ImportPreview, ImportResult } from '../api/imports.js';
+import { orderFileUploads, type ImportNeedsMapping, type ImportPreview, type ImportResult } from '../api/imports.js';
 import { CHANNELS } from '../domain/channels.js';
 import type { HistoryEntry } from '../domain/order.js';
 import { MAIN_STATUSES } from '../domain/status.js';
@@ -83,10 +82,7 @@ export const recordsApi = {
     'write',
     '取込ファイルの確認',
     z.object({
-      files: z
-        .array(fileUpload)
-        .min(1, 'ファイルを選んでください。')
-        .max(2, 'ファイルは2つ（注文と商品）まで選べます。'),
+      files: orderFileUploads,
       channel: z.enum(CHANNELS).default('yahoo_auction'),
       /** The shipping store the new orders go to (null = not assigned yet). */
       storeId: z.string().max(40).nullable().default(null),

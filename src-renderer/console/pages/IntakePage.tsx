@@ -6,14 +6,13 @@ import { ImportPreviewView } from '../../src/features/imports/ImportPreviewView.
 import { readUpload } from '../../src/features/files/transfer.js';
 import { call } from '../api.js';
 import type { PageProps } from '../pages.js';
-import { useLoad } from '../use-load.js';
+import { StoreSelect } from '../StoreSelect.js';
 
 /**
  * 取込: a channel's order file (Yahoo!オークション CSV, Yahoo! store CSV, Amazon report)
  * uploaded to the central server, with F1's preview; 取込 sends the new orders to their store.
  */
 export function IntakePage({ canWrite }: PageProps) {
-  const stores = useLoad(() => call('console:stores', {}), []);
   const [files, setFiles] = useState<File[]>([]);
   const [channel, setChannel] = useState<Channel>('yahoo_auction');
   const [storeId, setStoreId] = useState('');
@@ -77,20 +76,15 @@ export function IntakePage({ canWrite }: PageProps) {
         </label>
         <label>
           出荷店舗
-          <select value={storeId} onChange={(e) => setStoreId(e.target.value)}>
+          <StoreSelect value={storeId} onChange={setStoreId}>
             <option value="">未指定（本部で割り当て）</option>
-            {(stores.value ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          </StoreSelect>
         </label>
         <button type="submit" disabled={busy || files.length === 0}>
           {busy ? '確認中…' : '内容を確認'}
         </button>
       </form>
-      <FormError message={error || stores.error} />
+      <FormError message={error} />
       {done ? (
         <p role="status" className="console-section">
           {done}

@@ -2,11 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { IssuedClient } from '../../../src-shared/console/fleet.js';
 import { FormError } from '../../src/components/FormError.js';
 import { call } from '../api.js';
-import { useLoad } from '../use-load.js';
+import { StoreSelect } from '../StoreSelect.js';
 
 /** トークン発行: a store PC (bound to its store) or a connector client. */
 export function IssueForm({ onIssued }: { onIssued(issued: IssuedClient & { name: string }): void }) {
-  const stores = useLoad(() => call('console:stores', {}), []);
   const [kind, setKind] = useState<'pc' | 'connector'>('pc');
   const [name, setName] = useState('');
   const [storeId, setStoreId] = useState('');
@@ -40,18 +39,13 @@ export function IssueForm({ onIssued }: { onIssued(issued: IssuedClient & { name
       {kind === 'pc' ? (
         <label>
           店舗
-          <select value={storeId} onChange={(e) => setStoreId(e.target.value)}>
+          <StoreSelect value={storeId} onChange={setStoreId}>
             <option value="">選んでください</option>
-            {(stores.value ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          </StoreSelect>
         </label>
       ) : null}
       <button type="submit">トークン発行</button>
-      <FormError message={error || stores.error} />
+      <FormError message={error} />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { FormError } from '../../src/components/FormError.js';
 import { RowsTable } from '../../src/components/RowsTable.js';
 import { formatJst } from '../../src/format.js';
 import { call } from '../api.js';
-import { useLoad } from '../use-load.js';
+import { StoreSelect } from '../StoreSelect.js';
 import { OrderDialog } from './OrderDialog.js';
 
 const PAGE = 100;
@@ -17,7 +17,6 @@ const channelLabel = (c: string) => ((CHANNELS as readonly string[]).includes(c)
 
 /** 受注一覧: every store's orders on the server, searchable, read-only; a row opens its history. */
 export function OrdersPage() {
-  const stores = useLoad(() => call('console:stores', {}), []);
   const [form, setForm] = useState(EMPTY);
   const [rows, setRows] = useState<ConsoleOrderRow[] | null>(null);
   const [more, setMore] = useState(false);
@@ -68,15 +67,10 @@ export function OrdersPage() {
         </label>
         <label>
           出荷店舗
-          <select value={form.storeId} onChange={set('storeId')}>
+          <StoreSelect value={form.storeId} onChange={(storeId) => setForm({ ...form, storeId })}>
             <option value="">すべて</option>
             <option value="-">未指定</option>
-            {(stores.value ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          </StoreSelect>
         </label>
         <label>
           販売チャネル
@@ -99,7 +93,7 @@ export function OrdersPage() {
         </label>
         <button type="submit">検索</button>
       </form>
-      <FormError message={error || stores.error} />
+      <FormError message={error} />
       {rows && rows.length === 0 ? <p>条件に合う注文はありません。</p> : null}
       {rows ? (
         <RowsTable

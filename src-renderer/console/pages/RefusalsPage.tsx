@@ -4,10 +4,10 @@ import { RowsTable } from '../../src/components/RowsTable.js';
 import { formatJst } from '../../src/format.js';
 import { call } from '../api.js';
 import { useLoad } from '../use-load.js';
+import { StoreSelect } from '../StoreSelect.js';
 
 /** 同期エラー: changes the server refused, newest first, by store and PC, with the reason given. */
 export function RefusalsPage() {
-  const stores = useLoad(() => call('console:stores', {}), []);
   const [storeId, setStoreId] = useState('');
   const refusals = useLoad(() => call('console:refusals', { storeId: storeId || undefined }), [storeId]);
   return (
@@ -15,17 +15,12 @@ export function RefusalsPage() {
       <div className="page-tools">
         <label>
           店舗
-          <select value={storeId} onChange={(e) => setStoreId(e.target.value)}>
+          <StoreSelect value={storeId} onChange={setStoreId}>
             <option value="">すべての店舗</option>
-            {(stores.value ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          </StoreSelect>
         </label>
       </div>
-      <FormError message={refusals.error || stores.error} />
+      <FormError message={refusals.error} />
       {refusals.value?.length === 0 ? <p>受け付けなかった変更はありません。</p> : null}
       <RowsTable
         label="同期エラー"
