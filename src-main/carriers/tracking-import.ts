@@ -8,7 +8,7 @@ import { transition } from '../../src-shared/domain/transitions.js';
 import type { ServiceContext } from '../core/context.js';
 import type { RawRow, TrackingPlan } from './tracking-plan.js';
 import { headerIndex, readCsv } from '../../src-shared/order-files/csv-read.js';
-import { decodeText } from '../../src-shared/order-files/text-decode.js';
+import { decodeUpload } from '../../src-node/uploaded-files.js';
 
 interface IssuedFormat {
   label: string;
@@ -34,8 +34,8 @@ const FORMATS: IssuedFormat[] = [
 ];
 
 function readIssued(file: FileUpload): TrackingPlan {
-  const label = `「${file.name}」`;
-  const table = readCsv(decodeText(Buffer.from(file.base64, 'base64'), label).text, label);
+  const { text, label } = decodeUpload(file);
+  const table = readCsv(text, label);
   const index = headerIndex(table.header);
   for (const format of FORMATS) {
     const m = format.management.map(index).find((i) => i >= 0);

@@ -1,5 +1,6 @@
 import { appHandlers } from '../app/handlers.js';
 import { backupHandlers } from '../backup/handlers.js';
+import { demoHandlers } from '../demo/handlers.js';
 import { printingHandlers } from '../printing/handlers.js';
 import { importHandlers } from '../imports/handlers.js';
 import { csvExportHandlers } from '../csv-export/handlers.js';
@@ -21,6 +22,7 @@ import type { HandlerMap } from './dispatch.js';
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: HandlerMap = {
   ...appHandlers,
+  ...demoHandlers,
   ...backupHandlers,
   ...printingHandlers,
   ...importHandlers,

@@ -6,8 +6,8 @@ import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.j
 import { totalOf } from '../../src-shared/domain/money.js';
 import type { ServiceContext } from '../core/context.js';
 import { Journal } from '../core/journal.js';
-import { readHeader } from '../../src-shared/order-files/csv-read.js';
-import { ENCODING_LABELS, decodeText } from '../../src-shared/order-files/text-decode.js';
+import { ENCODING_LABELS } from '../../src-shared/order-files/text-decode.js';
+import { readOrderFileUpload, type UploadedOrderFile } from '../../src-node/uploaded-files.js';
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { OrderWriter } from '../orders/writer.js';
 import { withSearchIndexBatch } from '../search/index-batch.js';
@@ -18,35 +18,15 @@ import { judgeOrders, verdictsNow } from './judge.js';
 import type { ImportedValues, MergePlan } from './merge.js';
 import { parseOrders, type SourceFile } from '../../src-shared/order-files/parse-orders.js';
 
-interface Decoded {
-  name: string;
-  encoding: string;
-  text: string;
-  header: string[];
-}
-
 const LIST_LIMIT = 500;
-
-function decodeFiles(files: FileUpload[]): Decoded[] {
-  return files.map((file) => {
-    const label = `「${file.name}」`;
-    const decoded = decodeText(Buffer.from(file.base64, 'base64'), label);
-    return {
-      name: file.name,
-      encoding: ENCODING_LABELS[decoded.encoding],
-      text: decoded.text,
-      header: readHeader(decoded.text, label),
-    };
-  });
-}
 
 export function previewImport(
   ctx: ServiceContext,
   input: { files: FileUpload[]; channel: Channel; mappingId?: number },
 ): ImportPreview | ImportNeedsMapping {
-  const decoded = decodeFiles(input.files);
+  const decoded = input.files.map(readOrderFileUpload);
   let layout: Layout;
-  let ordered: Decoded[];
+  let ordered: UploadedOrderFile[];
   if (input.mappingId !== undefined) {
     const mapping = loadMapping(ctx.database.sqlite, input.mappingId);
     if (decoded.length !== 1)
@@ -103,7 +83,7 @@ export function previewImport(
     previewId: ctx.services.files.orderImports.put(plan),
     layout: plan.layout,
     channel,
-    files: ordered.map((d, i) => ({ name: d.name, encoding: d.encoding, rows: rows[i]! })),
+    files: ordered.map((d, i) => ({ name: d.name, encoding: ENCODING_LABELS[d.encoding], rows: rows[i]! })),
     counts: { new: 0, updated: 0, unchanged: 0, rejected: rejected.length },
     newOrders: [],
     updates: [],

@@ -5,25 +5,25 @@ import type { Handlers } from '../core/dispatch.js';
 import { downloadJob, listJobs, marksSummary, reprint, runPrint } from './print-service.js';
 
 export const printingHandlers: Handlers<
-  | 'print:printers'
-  | 'print:run'
-  | 'print:reprint'
-  | 'print:jobs'
-  | 'print:download'
-  | 'print:marks'
-  | 'files:settings'
-  | 'files:saveSettings'
+  | 'printing:printers'
+  | 'printing:run'
+  | 'printing:reprint'
+  | 'printing:jobs'
+  | 'printing:download'
+  | 'printing:marks'
+  | 'printing:settings'
+  | 'printing:saveSettings'
 > = {
-  'print:printers': async (_input, ctx) => {
+  'printing:printers': async (_input, ctx) => {
     const { printer } = ctx.services.files;
     return { system: printer.system, ...(await printer.list()) };
   },
-  'print:run': (input, ctx) => runPrint(ctx, input),
-  'print:reprint': (input, ctx) => reprint(ctx, input),
-  'print:jobs': ({ limit }, ctx) => listJobs(ctx, limit),
-  'print:download': ({ jobId }, ctx) => downloadJob(ctx, jobId),
-  'print:marks': ({ orderIds }, ctx) => marksSummary(ctx, orderIds),
-  'files:settings': (_input, ctx) => {
+  'printing:run': (input, ctx) => runPrint(ctx, input),
+  'printing:reprint': (input, ctx) => reprint(ctx, input),
+  'printing:jobs': ({ limit }, ctx) => listJobs(ctx, limit),
+  'printing:download': ({ jobId }, ctx) => downloadJob(ctx, jobId),
+  'printing:marks': ({ orderIds }, ctx) => marksSummary(ctx, orderIds),
+  'printing:settings': (_input, ctx) => {
     const documents = ctx.settings.get('documents');
     return {
       printer: ctx.settings.get('printer'),
@@ -33,7 +33,7 @@ export const printingHandlers: Handlers<
       defaultDocumentsDir: ctx.paths.documents,
     };
   },
-  'files:saveSettings': async (input, ctx) => {
+  'printing:saveSettings': async (input, ctx) => {
     if (input.printer) {
       const listing = await ctx.services.files.printer.list();
       if (!listing.printers.some((p) => p.name === input.printer)) {

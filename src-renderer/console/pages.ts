@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { ConsoleAccount } from '../../src-shared/console/accounts.js';
+import type { PageProps } from './page-props.js';
 import { AccountsPage } from './pages/AccountsPage.js';
 import { ClientsPage } from './pages/ClientsPage.js';
 import { IntakePage } from './pages/IntakePage.js';
@@ -7,12 +7,6 @@ import { LogsPage } from './pages/LogsPage.js';
 import { OrdersPage } from './pages/OrdersPage.js';
 import { RefusalsPage } from './pages/RefusalsPage.js';
 import { StoresPage } from './pages/StoresPage.js';
-
-export interface PageProps {
-  /** 管理者: the page offers its changes; 閲覧 sees the same page read-only. */
-  canWrite: boolean;
-  account: ConsoleAccount;
-}
 
 export type ConsolePageId = 'stores' | 'clients' | 'intake' | 'refusals' | 'orders' | 'logs' | 'accounts';
 

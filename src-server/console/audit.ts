@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AuditEntry } from '../../src-shared/console/records.js';
 import { rows, type ServerDb } from '../db/open.js';
-import type { ConsoleCall } from './dispatch.js';
 
 /** Input fields never written to the audit log (passwords, PINs, file contents). */
 const HIDDEN = new Set(['password', 'current', 'next', 'base64', 'pin']);
@@ -20,11 +19,18 @@ export function auditDetail(input: unknown): unknown {
   return typeof input === 'string' ? input.slice(0, 300) : input;
 }
 
+/** Who did it, when and from where (a console call). */
+export interface AuditedCall {
+  account: { id: number; login: string } | null;
+  address: string;
+  now: Date;
+}
+
 /** The console's audit log: every write (and every sign-in, good or bad), never a secret. */
 export class AuditLog {
   constructor(private readonly db: ServerDb) {}
 
-  async record(call: ConsoleCall, method: string, label: string, input: unknown): Promise<void> {
+  async record(call: AuditedCall, method: string, label: string, input: unknown): Promise<void> {
     const tried = (input as { login?: unknown } | null)?.login;
     const login = call.account?.login ?? (typeof tried === 'string' ? tried.slice(0, 40) : '');
     await this.db.execute(

@@ -4,7 +4,6 @@ import { pcReportInput } from '../../src-shared/console/fleet.js';
 import { APP_VERSION_HEADER, PROTOCOL_HEADER } from '../../src-shared/sync/versions.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { ClientIdentity } from '../auth.js';
-import type { ServerClock } from '../http/app.js';
 import type { PcVersion } from './fleet.js';
 import { LOG_LIMITS, type IncomingLogFile } from './log-store.js';
 import type { ConsoleServices } from './services.js';
@@ -28,7 +27,7 @@ export function pcVersion(c: Context): PcVersion {
  * for the server hears why at hello and is refused everything else with 426), the report a
  * PC sends about itself after each round, and its log uploads (docs/console.md).
  */
-export function addPcRoutes(app: Hono<CentralEnv>, services: ConsoleServices, clock: ServerClock): void {
+export function addPcRoutes(app: Hono<CentralEnv>, services: ConsoleServices, clock: { now(): Date }): void {
   app.use('/sync/*', async (c, next) => {
     const version = pcVersion(c);
     const message = await services.fleet.updateMessage(version);

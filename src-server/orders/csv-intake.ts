@@ -4,8 +4,7 @@ import { CHANNELS, type Channel } from '../../src-shared/domain/channels.js';
 import { fileUpload, type FileUpload } from '../../src-shared/api/files.js';
 import type { NewOrder } from '../../src-shared/domain/order.js';
 import type { RejectedRow } from '../../src-shared/api/imports.js';
-import { readHeader } from '../../src-shared/order-files/csv-read.js';
-import { decodeText } from '../../src-shared/order-files/text-decode.js';
+import { readOrderFileUpload } from '../../src-node/uploaded-files.js';
 import { detectLayout } from '../../src-shared/order-files/layouts.js';
 import { parseOrders, type SourceFile } from '../../src-shared/order-files/parse-orders.js';
 import { rows, type ServerDb } from '../db/open.js';
@@ -36,11 +35,7 @@ export async function readOrderFiles(
   db: ServerDb,
   input: { channel: Channel; storeId: string | null; files: FileUpload[] },
 ): Promise<ReadOrderFiles> {
-  const decoded = input.files.map((file) => {
-    const label = `「${file.name}」`;
-    const { text, encoding } = decodeText(Buffer.from(file.base64, 'base64'), label);
-    return { name: file.name, text, encoding, header: readHeader(text, label) };
-  });
+  const decoded = input.files.map(readOrderFileUpload);
   const detected = detectLayout(decoded.map((d) => d.header));
   if (!detected)
     throw new UserError(

@@ -41,7 +41,5 @@ export interface Masters {
 
 export const appApi = {
   'app:info': method<AppInfo>()(z.object({})),
-  'masters:get': method<Masters>()(z.object({})),
-  /** Loads the demo data set into an empty database (first start). */
-  'demo:load': method<{ orders: number }>()(z.object({ orders: z.number().int().min(1).max(100_000).default(2000) })),
+  'app:masters': method<Masters>()(z.object({})),
 };

@@ -76,7 +76,7 @@ export interface CsvExportResult {
 
 export const csvExportApi = {
   /** E9: the listed orders (or the checked ones) with the chosen columns. */
-  'csv:export': method<CsvExportResult>()(
+  'csvExport:run': method<CsvExportResult>()(
     listQuery.extend({
       orderIds: z.array(orderId).min(1).max(1_000_000).optional(),
       columns: z.array(z.enum(EXPORT_COLUMN_IDS)).min(1, '出力する項目を1つ以上選んでください。'),

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { method } from './define.js';
 
 /** A file made in the main process for the renderer to save (browser download or Electron). */
 export interface DownloadFile {
@@ -43,8 +42,3 @@ export const fileSettingsInput = z.object({
   csvEncoding: z.enum(CSV_ENCODINGS),
   documentsDir: z.string().trim().max(1000),
 });
-
-export const filesApi = {
-  'files:settings': method<FileSettings>()(z.object({})),
-  'files:saveSettings': method<FileSettings>()(fileSettingsInput),
-};

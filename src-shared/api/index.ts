@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { appApi } from './app.js';
+import { demoApi } from './demo.js';
 import { backupApi } from './backup.js';
-import { filesApi } from './files.js';
 import { printingApi } from './printing.js';
 import { importsApi } from './imports.js';
 import { csvExportApi } from './csv-export.js';
@@ -25,8 +25,8 @@ import { settingsApi } from './settings.js';
  */
 export const contract = {
   ...appApi,
+  ...demoApi,
   ...backupApi,
-  ...filesApi,
   ...printingApi,
   ...importsApi,
   ...csvExportApi,
@@ -57,6 +57,7 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export * from './app.js';
+export * from './demo.js';
 export * from './backup.js';
 export * from './errors.js';
 export * from './files.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { orderIds } from './orders.js';
 import { method } from './define.js';
-import type { DownloadFile } from './files.js';
+import { fileSettingsInput, type DownloadFile, type FileSettings } from './files.js';
 
 export const PRINT_KINDS = ['picking', 'delivery_note'] as const;
 export type PrintKind = (typeof PRINT_KINDS)[number];
@@ -53,11 +53,14 @@ const output = z.enum(['printer', 'pdf']);
 const jobId = z.number().int().positive();
 
 export const printingApi = {
-  'print:printers': method<PrinterList>()(z.object({})),
+  'printing:printers': method<PrinterList>()(z.object({})),
   /** E8: a picking list or the delivery notes of the checked orders, to the printer or as PDF. */
-  'print:run': method<PrintResult>()(z.object({ kind: z.enum(PRINT_KINDS), orderIds, output })),
-  'print:reprint': method<PrintResult>()(z.object({ jobId, output })),
-  'print:jobs': method<PrintJobInfo[]>()(z.object({ limit: z.number().int().min(1).max(200).default(20) })),
-  'print:download': method<DownloadFile>()(z.object({ jobId })),
-  'print:marks': method<PrintMarksSummary>()(z.object({ orderIds })),
+  'printing:run': method<PrintResult>()(z.object({ kind: z.enum(PRINT_KINDS), orderIds, output })),
+  'printing:reprint': method<PrintResult>()(z.object({ jobId, output })),
+  'printing:jobs': method<PrintJobInfo[]>()(z.object({ limit: z.number().int().min(1).max(200).default(20) })),
+  'printing:download': method<DownloadFile>()(z.object({ jobId })),
+  'printing:marks': method<PrintMarksSummary>()(z.object({ orderIds })),
+  /** 印刷・CSV settings (E8, E9). */
+  'printing:settings': method<FileSettings>()(z.object({})),
+  'printing:saveSettings': method<FileSettings>()(fileSettingsInput),
 };

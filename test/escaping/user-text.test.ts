@@ -58,7 +58,7 @@ afterEach(() => t.close());
 describe('user text is inert wherever it is rendered', () => {
   for (const encoding of ['shift_jis', 'utf8bom'] as const) {
     it(`E9 CSV (${encoding}): no cell of any column starts a formula; the hostile text is kept, prefixed`, async () => {
-      const result = await t.call('csv:export', { tab: 'paid', columns: [...EXPORT_COLUMN_IDS], encoding });
+      const result = await t.call('csvExport:run', { tab: 'paid', columns: [...EXPORT_COLUMN_IDS], encoding });
       const bytes = Buffer.from(result.file.base64, 'base64');
       const text = encoding === 'shift_jis' ? iconv.decode(bytes, 'cp932') : bytes.subarray(3).toString('utf8');
       const rows = parse(text, { relax_column_count: false }) as string[][];
@@ -115,7 +115,7 @@ describe('user text is inert wherever it is rendered', () => {
         ['picking', HOSTILE.name],
         ['delivery_note', HOSTILE.shipName],
       ] as const) {
-        const printed = await t.call('print:run', { kind, orderIds: [id], output: 'pdf' });
+        const printed = await t.call('printing:run', { kind, orderIds: [id], output: 'pdf' });
         const raw = readFileSync(printed.filePath).toString('latin1');
         expect(raw).not.toMatch(/\/(JavaScript|JS|Launch|OpenAction|AA|URI|SubmitForm)\b/);
         const text = execFileSync('pdftotext', ['-raw', printed.filePath, '-'], { encoding: 'utf8' });

@@ -124,8 +124,8 @@ describe('secrets (SMTP password, store token)', () => {
     // Everything a screen can show: every method, with an empty input (most read settings or lists).
     for (const method of Object.keys(contract)) if (method !== 'demo:load') await call(method, {});
     await call('mail:log', { limit: 100 });
-    await call('csv:export', { tab: 'paid', columns: ['orderNo', 'buyerName', 'orderComment'] });
-    await call('print:run', { kind: 'picking', orderIds: ids, output: 'pdf' });
+    await call('csvExport:run', { tab: 'paid', columns: ['orderNo', 'buyerName', 'orderComment'] });
+    await call('printing:run', { kind: 'picking', orderIds: ids, output: 'pdf' });
     await call('backup:create', {});
 
     const secrets = {

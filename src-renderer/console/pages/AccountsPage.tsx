@@ -9,7 +9,7 @@ import { FormError } from '../../src/components/FormError.js';
 import { RowsTable } from '../../src/components/RowsTable.js';
 import { formatJst } from '../../src/format.js';
 import { call } from '../api.js';
-import type { PageProps } from '../pages.js';
+import type { PageProps } from '../page-props.js';
 import { useLoad } from '../use-load.js';
 import { PasswordForm } from './PasswordForm.js';
 

@@ -5,7 +5,7 @@ import { FormError } from '../../src/components/FormError.js';
 import { ImportPreviewView } from '../../src/features/imports/ImportPreviewView.js';
 import { readUpload } from '../../src/features/files/transfer.js';
 import { call } from '../api.js';
-import type { PageProps } from '../pages.js';
+import type { PageProps } from '../page-props.js';
 import { StoreSelect } from '../StoreSelect.js';
 
 /**

@@ -3,7 +3,7 @@ import type { ConsoleStore } from '../../../src-shared/console/fleet.js';
 import { FormError } from '../../src/components/FormError.js';
 import { RowsTable } from '../../src/components/RowsTable.js';
 import { call } from '../api.js';
-import type { PageProps } from '../pages.js';
+import type { PageProps } from '../page-props.js';
 import { useLoad } from '../use-load.js';
 import { StaffSection } from './StaffSection.js';
 

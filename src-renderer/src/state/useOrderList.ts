@@ -20,7 +20,7 @@ export function useOrderList(onError: (message: string) => void) {
   const [revision, setRevision] = useState(0);
 
   const loadMasters = useCallback(() => {
-    invoke('masters:get', {}).then(setMasters, (e: Error) => onError(e.message));
+    invoke('app:masters', {}).then(setMasters, (e: Error) => onError(e.message));
   }, [onError]);
 
   const refresh = useCallback(() => {

@@ -115,17 +115,17 @@ export const filesSection: BenchSection = {
       target: { op: '<', value: 2 },
     });
     const printed = await measure(() =>
-      call<{ filePath: string }>(ctx, 'print:run', { kind: 'picking', orderIds: pickIds, output: 'pdf' }),
+      call<{ filePath: string }>(ctx, 'printing:run', { kind: 'picking', orderIds: pickIds, output: 'pdf' }),
     );
     out.push({
-      name: 'E8 print:run (PDF saved, marks + history for 1,000 orders)',
+      name: 'E8 printing:run (PDF saved, marks + history for 1,000 orders)',
       value: printed.ms,
       unit: 'ms',
       note: `${(statSync(printed.value.filePath).size / 1e6).toFixed(2)} MB, ${cpuNote(printed.cpu)}`,
     });
 
     const csv = await measure(() =>
-      call<{ rows: number; file: { base64: string } }>(ctx, 'csv:export', {
+      call<{ rows: number; file: { base64: string } }>(ctx, 'csvExport:run', {
         tab: 'new',
         columns: [
           'orderNo',

@@ -98,7 +98,7 @@ describe('E9 CSV出力: the exact bytes', () => {
     ['utf8bom', 'csv-export-all-columns-utf8bom.csv'],
   ] as const) {
     it(`writes every column in ${encoding} exactly as before`, async () => {
-      const result = await t.call('csv:export', {
+      const result = await t.call('csvExport:run', {
         tab: 'new',
         orderIds: ids,
         columns: [...EXPORT_COLUMN_IDS],
@@ -111,7 +111,7 @@ describe('E9 CSV出力: the exact bytes', () => {
   }
 
   it('reports the unencodable cells with their line, order and column', async () => {
-    const result = await t.call('csv:export', {
+    const result = await t.call('csvExport:run', {
       tab: 'new',
       orderIds: ids,
       columns: [...EXPORT_COLUMN_IDS],

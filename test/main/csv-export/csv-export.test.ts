@@ -60,7 +60,7 @@ const columns = [
 
 describe('E9 CSV出力', () => {
   it('writes Shift_JIS with CRLF, neutralises formulas, and reports the characters CP932 cannot hold', async () => {
-    const result = await t.call('csv:export', { tab: 'new', columns: [...columns] });
+    const result = await t.call('csvExport:run', { tab: 'new', columns: [...columns] });
     expect(result).toMatchObject({ rows: 3, encoding: 'shift_jis' });
     expect(result.file.fileName).toMatch(/^注文一覧_\d{8}-\d{6}\.csv$/);
     const { bytes, text } = decode(result, 'cp932');
@@ -92,13 +92,13 @@ describe('E9 CSV出力', () => {
   });
 
   it('writes UTF-8 with a BOM when chosen in settings, keeping every character', async () => {
-    await t.call('files:saveSettings', {
+    await t.call('printing:saveSettings', {
       printer: '',
       deliveryNotePrices: true,
       csvEncoding: 'utf8bom',
       documentsDir: '',
     });
-    const result = await t.call('csv:export', { tab: 'new', columns: ['orderNo', 'buyerName', 'orderComment'] });
+    const result = await t.call('csvExport:run', { tab: 'new', columns: ['orderNo', 'buyerName', 'orderComment'] });
     expect(result.encoding).toBe('utf8bom');
     const { bytes, text } = decode(result, 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -107,7 +107,7 @@ describe('E9 CSV出力', () => {
   });
 
   it('exports only the checked orders when given, with the item summary', async () => {
-    const result = await t.call('csv:export', {
+    const result = await t.call('csvExport:run', {
       tab: 'new',
       orderIds: [ids[0]!],
       columns: ['orderNo', 'items', 'paymentMethod', 'status'],
@@ -119,7 +119,7 @@ describe('E9 CSV出力', () => {
   });
 
   it('says so when the list is empty', async () => {
-    await expect(t.call('csv:export', { tab: 'shipped', columns: ['orderNo'] })).rejects.toThrow(
+    await expect(t.call('csvExport:run', { tab: 'shipped', columns: ['orderNo'] })).rejects.toThrow(
       /一覧に注文がありません/,
     );
   });

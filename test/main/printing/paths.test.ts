@@ -32,18 +32,18 @@ it('two apps in one process each print with their own assets and keep PDFs in th
   const b = store(noFontsDir, path.join(root, 'B-docs'));
 
   // No documents folder in the settings: each app's own default from its boot.
-  expect((await a.t.call('files:settings', {})).defaultDocumentsDir).toBe(a.docs);
-  expect((await b.t.call('files:settings', {})).defaultDocumentsDir).toBe(b.docs);
-  const printed = await a.t.call('print:run', { kind: 'picking', orderIds: a.ids, output: 'pdf' });
+  expect((await a.t.call('printing:settings', {})).defaultDocumentsDir).toBe(a.docs);
+  expect((await b.t.call('printing:settings', {})).defaultDocumentsDir).toBe(b.docs);
+  const printed = await a.t.call('printing:run', { kind: 'picking', orderIds: a.ids, output: 'pdf' });
   expect(path.dirname(printed.filePath)).toBe(a.docs);
   expect(readdirSync(a.docs)).toEqual([printed.fileName]);
 
   // B was booted without fonts: B says so and keeps nothing; A, booted first, is not affected.
-  await expect(b.t.call('print:run', { kind: 'picking', orderIds: b.ids, output: 'pdf' })).rejects.toThrow(
+  await expect(b.t.call('printing:run', { kind: 'picking', orderIds: b.ids, output: 'pdf' })).rejects.toThrow(
     /PDF 用の日本語フォント「.*BIZUDPGothic-Regular\.ttf」が見つかりません/,
   );
   expect(existsSync(b.docs)).toBe(false);
   expect(b.t.app.ctx.database.sqlite.prepare('SELECT count(*) FROM print_jobs').pluck().get()).toBe(0);
-  const again = await a.t.call('print:run', { kind: 'delivery_note', orderIds: a.ids, output: 'pdf' });
+  const again = await a.t.call('printing:run', { kind: 'delivery_note', orderIds: a.ids, output: 'pdf' });
   expect(path.dirname(again.filePath)).toBe(a.docs);
 });

@@ -87,7 +87,7 @@ afterEach(() => t.close());
 describe('E8 picking list', () => {
   it('is an A4 PDF with the Japanese font embedded as a subset, SKU totals by location, and order barcodes that scan', async () => {
     const ids = orders(t);
-    const result = await t.call('print:run', { kind: 'picking', orderIds: ids, output: 'pdf' });
+    const result = await t.call('printing:run', { kind: 'picking', orderIds: ids, output: 'pdf' });
     expect(result.printer).toBeNull();
     expect(result.filePath.startsWith(docs)).toBe(true);
     expect(existsSync(result.filePath)).toBe(true);
@@ -123,15 +123,15 @@ describe('E8 picking list', () => {
 
   it('marks the orders as printed (at, by whom, how often), writes history, and a reprint sends the same file', async () => {
     const ids = orders(t);
-    const before = await t.call('print:marks', { orderIds: ids });
+    const before = await t.call('printing:marks', { orderIds: ids });
     expect(before.printed).toEqual({ picking: 0, delivery_note: 0 });
-    const first = await t.call('print:run', { kind: 'picking', orderIds: ids.slice(0, 2), output: 'pdf' });
-    const marks = await t.call('print:marks', { orderIds: ids });
+    const first = await t.call('printing:run', { kind: 'picking', orderIds: ids.slice(0, 2), output: 'pdf' });
+    const marks = await t.call('printing:marks', { orderIds: ids });
     expect(marks.printed.picking).toBe(2);
     expect(marks.lastPrintedAt.picking).toBe(t.clock.now().toISOString());
 
     t.clock.advanceDays(1);
-    const again = await t.call('print:reprint', { jobId: first.jobId, output: 'pdf' });
+    const again = await t.call('printing:reprint', { jobId: first.jobId, output: 'pdf' });
     expect(again.filePath).toBe(first.filePath);
     const rows = t.app.ctx.database.sqlite
       .prepare('SELECT order_id, printed_by, printed_at, times FROM print_marks ORDER BY order_id')
@@ -142,9 +142,9 @@ describe('E8 picking list', () => {
     const history = await t.call('orders:get', { id: ids[0]! });
     const prints = history.history.filter((h) => h.kind === 'print');
     expect(prints.map((h) => h.reason)).toEqual(['ピッキングリストPDF保存', 'ピッキングリストの再印刷PDF保存']);
-    const jobs = await t.call('print:jobs', {});
+    const jobs = await t.call('printing:jobs', {});
     expect(jobs.map((j) => j.reprintOf)).toEqual([first.jobId, null]);
-    const download = await t.call('print:download', { jobId: first.jobId });
+    const download = await t.call('printing:download', { jobId: first.jobId });
     expect(Buffer.from(download.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
@@ -153,7 +153,7 @@ describe('E8 delivery notes (納品書)', () => {
   it('prints one page per parcel, bundled orders together, with prices or without as set', async () => {
     const ids = orders(t);
     t.app.ctx.database.sqlite.prepare("UPDATE orders SET bundle_group = 'BG-1' WHERE id IN (?, ?)").run(ids[0], ids[1]);
-    const priced = await t.call('print:run', { kind: 'delivery_note', orderIds: ids, output: 'pdf' });
+    const priced = await t.call('printing:run', { kind: 'delivery_note', orderIds: ids, output: 'pdf' });
     const pages = pdfPages(priced.filePath);
     expect(pages).toHaveLength(2);
     const bundle = pages.find((p) => p.includes('b1000000123'))!;
@@ -165,13 +165,13 @@ describe('E8 delivery notes (納品書)', () => {
     expect(bundle).toMatch(/合計\s+¥11,550/);
     expect(bundle).toContain('ギフト包装をお願いします');
 
-    await t.call('files:saveSettings', {
+    await t.call('printing:saveSettings', {
       printer: '',
       deliveryNotePrices: false,
       csvEncoding: 'shift_jis',
       documentsDir: docs,
     });
-    const plain = await t.call('print:run', { kind: 'delivery_note', orderIds: [ids[2]!], output: 'pdf' });
+    const plain = await t.call('printing:run', { kind: 'delivery_note', orderIds: [ids[2]!], output: 'pdf' });
     const [page] = pdfPages(plain.filePath);
     expect(page).toContain('関の包丁 三徳 165mm');
     expect(page).not.toContain('¥');
@@ -191,20 +191,20 @@ describe('E8 without a printer', () => {
   it('refuses to print with a clear message and records nothing, while 「PDFで保存」 still works', async () => {
     const ids = orders(t);
     t.app.ctx.services.files.printer = absent;
-    await expect(t.call('print:run', { kind: 'picking', orderIds: ids, output: 'printer' })).rejects.toThrow(
+    await expect(t.call('printing:run', { kind: 'picking', orderIds: ids, output: 'printer' })).rejects.toThrow(
       /CUPS.*「PDFで保存」なら印刷せずに保存できます/,
     );
     expect(existsSync(docs) ? readdirSync(docs) : []).toHaveLength(0);
     expect(t.app.ctx.database.sqlite.prepare('SELECT count(*) FROM print_marks').pluck().get()).toBe(0);
-    const saved = await t.call('print:run', { kind: 'picking', orderIds: ids, output: 'pdf' });
+    const saved = await t.call('printing:run', { kind: 'picking', orderIds: ids, output: 'pdf' });
     expect(existsSync(saved.filePath)).toBe(true);
-    const list = await t.call('print:printers', {});
+    const list = await t.call('printing:printers', {});
     expect(list).toMatchObject({ available: false, printers: [] });
   });
 
   it('refuses a document of more than 5,000 orders, printing nothing', async () => {
     const many = Array.from({ length: 5001 }, (_, i) => i + 1);
-    await expect(t.call('print:run', { kind: 'picking', orderIds: many, output: 'pdf' })).rejects.toThrow(
+    await expect(t.call('printing:run', { kind: 'picking', orderIds: many, output: 'pdf' })).rejects.toThrow(
       /一度に 5,000件まで発行できます（選択 5,001件）/,
     );
     expect(t.app.ctx.database.sqlite.prepare('SELECT count(*) FROM print_jobs').pluck().get()).toBe(0);
@@ -212,7 +212,7 @@ describe('E8 without a printer', () => {
 
   it('refuses a documents folder that is not an absolute path, and a printer the OS does not have', async () => {
     await expect(
-      t.call('files:saveSettings', {
+      t.call('printing:saveSettings', {
         printer: '',
         deliveryNotePrices: true,
         csvEncoding: 'utf8bom',
@@ -220,14 +220,14 @@ describe('E8 without a printer', () => {
       }),
     ).rejects.toThrow(/フォルダのパスで指定してください/);
     await expect(
-      t.call('files:saveSettings', {
+      t.call('printing:saveSettings', {
         printer: 'No_Such_Printer',
         deliveryNotePrices: true,
         csvEncoding: 'utf8bom',
         documentsDir: '',
       }),
     ).rejects.toThrow(/この PC にありません/);
-    expect((await t.call('files:settings', {})).csvEncoding).toBe('shift_jis');
+    expect((await t.call('printing:settings', {})).csvEncoding).toBe('shift_jis');
   });
 });
 
@@ -253,16 +253,16 @@ function waitForJob(job: string, timeoutMs = 60_000): void {
 describe.skipIf(!cups)('E8 through the real CUPS queue (cups-pdf)', () => {
   it('prints straight to the chosen queue; cups-pdf writes the same pages and text', async () => {
     const ids = orders(t);
-    const listing = await t.call('print:printers', {});
+    const listing = await t.call('printing:printers', {});
     expect(listing.system).toBe('cups');
     expect(listing.printers.map((p) => p.name)).toContain(QUEUE);
-    await t.call('files:saveSettings', {
+    await t.call('printing:saveSettings', {
       printer: QUEUE,
       deliveryNotePrices: true,
       csvEncoding: 'shift_jis',
       documentsDir: docs,
     });
-    const result = await t.call('print:run', { kind: 'picking', orderIds: ids, output: 'printer' });
+    const result = await t.call('printing:run', { kind: 'picking', orderIds: ids, output: 'printer' });
     expect(result.printer).toBe(QUEUE);
     expect(result.printerJob).toMatch(new RegExp(`^${QUEUE}-\\d+$`));
     waitForJob(result.printerJob!);
@@ -281,7 +281,7 @@ describe.skipIf(!cups)('E8 through the real CUPS queue (cups-pdf)', () => {
     for (const no of ['b1000000123', 'chumon-store-10000001', '249-1234567-7654321'])
       expect(text).toContain(`注文番号 ${no}`);
     expect(text).toContain('ピッキングリスト');
-    const marks = await t.call('print:marks', { orderIds: ids });
+    const marks = await t.call('printing:marks', { orderIds: ids });
     expect(marks.printed.picking).toBe(3);
     const history = await t.call('orders:get', { id: ids[0]! });
     expect(history.history.at(-1)!.reason).toBe(`ピッキングリスト印刷（プリンタ ${QUEUE}）`);

@@ -11,7 +11,7 @@ afterEach(() => t.close());
 const sqlite = () => t.app.ctx.database.sqlite;
 const count = (table: string) => sqlite().prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const ofStatus = async (mainStatus: string) =>
-  (await t.call('masters:get', {})).subStatuses.filter((s) => s.mainStatus === mainStatus);
+  (await t.call('app:masters', {})).subStatuses.filter((s) => s.mainStatus === mainStatus);
 
 describe('注文サブステータス管理マスタメンテナンス', () => {
   it('adds a sub-status at the end of its main status, with its history and a sub_status outbox entry', async () => {

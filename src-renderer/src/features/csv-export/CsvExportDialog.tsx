@@ -25,7 +25,7 @@ export function CsvExportDialog() {
   const [result, setResult] = useState<CsvExportResult | null>(null);
   const { busy, error, setError, run: task } = useTask();
   useEffect(() => {
-    invoke('files:settings', {}).then(
+    invoke('printing:settings', {}).then(
       (s) => setEncoding(s.csvEncoding),
       (e: Error) => setError(e.message),
     );
@@ -41,7 +41,7 @@ export function CsvExportDialog() {
   const run = () =>
     task(async () => {
       setResult(null);
-      const out = await invoke('csv:export', {
+      const out = await invoke('csvExport:run', {
         ...screen.list,
         orderIds: scope === 'checked' ? [...screen.selection] : undefined,
         columns,

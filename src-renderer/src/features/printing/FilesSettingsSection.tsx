@@ -14,9 +14,9 @@ export function FilesSettingsSection() {
   const [printers, setPrinters] = useState<PrinterList | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    invoke('files:settings', {}).then(setForm, (e: Error) => setError(e.message));
+    invoke('printing:settings', {}).then(setForm, (e: Error) => setError(e.message));
     invoke('carriers:settings', {}).then(setCodes, (e: Error) => setError(e.message));
-    invoke('print:printers', {}).then(setPrinters, (e: Error) => setError(e.message));
+    invoke('printing:printers', {}).then(setPrinters, (e: Error) => setError(e.message));
   }, []);
   if (!form || !codes) return error ? <p role="alert">{error}</p> : null;
   const submit = (e: FormEvent) => {
@@ -27,7 +27,7 @@ export function FilesSettingsSection() {
       csvEncoding: form.csvEncoding,
       documentsDir: form.documentsDir,
     };
-    Promise.all([invoke('files:saveSettings', input), invoke('carriers:saveSettings', codes)]).then(
+    Promise.all([invoke('printing:saveSettings', input), invoke('carriers:saveSettings', codes)]).then(
       ([saved]) => {
         setForm(saved);
         setError('');

@@ -34,11 +34,11 @@ export function PrintDialog({ orderIds }: Props) {
   const { busy, error, setError, run: task } = useTask();
 
   const reload = useCallback(() => {
-    invoke('print:marks', { orderIds }).then(setMarks, (e: Error) => setError(e.message));
-    invoke('print:jobs', { limit: 8 }).then(setJobs, (e: Error) => setError(e.message));
+    invoke('printing:marks', { orderIds }).then(setMarks, (e: Error) => setError(e.message));
+    invoke('printing:jobs', { limit: 8 }).then(setJobs, (e: Error) => setError(e.message));
   }, [orderIds]);
   useEffect(() => {
-    invoke('files:settings', {}).then(setSettings, (e: Error) => setError(e.message));
+    invoke('printing:settings', {}).then(setSettings, (e: Error) => setError(e.message));
     reload();
   }, [reload]);
 
@@ -46,7 +46,7 @@ export function PrintDialog({ orderIds }: Props) {
     task(async () => {
       setDone(null);
       const result = await action();
-      if (!result.printer) saveDownload(await invoke('print:download', { jobId: result.jobId }));
+      if (!result.printer) saveDownload(await invoke('printing:download', { jobId: result.jobId }));
       setDone(result);
       reload();
     });
@@ -82,14 +82,14 @@ export function PrintDialog({ orderIds }: Props) {
           <button
             type="button"
             disabled={busy}
-            onClick={() => void run(() => invoke('print:run', { kind, orderIds, output: 'pdf' }))}
+            onClick={() => void run(() => invoke('printing:run', { kind, orderIds, output: 'pdf' }))}
           >
             PDFで保存
           </button>
           <button
             type="button"
             disabled={busy}
-            onClick={() => void run(() => invoke('print:run', { kind, orderIds, output: 'printer' }))}
+            onClick={() => void run(() => invoke('printing:run', { kind, orderIds, output: 'printer' }))}
           >
             {already > 0 ? '再印刷' : '印刷'}
           </button>
@@ -129,7 +129,7 @@ export function PrintDialog({ orderIds }: Props) {
                     <button
                       type="button"
                       disabled={busy}
-                      onClick={() => void run(() => invoke('print:reprint', { jobId: job.id, output: 'printer' }))}
+                      onClick={() => void run(() => invoke('printing:reprint', { jobId: job.id, output: 'printer' }))}
                     >
                       再印刷
                     </button>
@@ -137,7 +137,7 @@ export function PrintDialog({ orderIds }: Props) {
                       type="button"
                       disabled={busy || !job.fileExists}
                       onClick={() =>
-                        invoke('print:download', { jobId: job.id }).then(saveDownload, (e: Error) =>
+                        invoke('printing:download', { jobId: job.id }).then(saveDownload, (e: Error) =>
                           setError(e.message),
                         )
                       }
