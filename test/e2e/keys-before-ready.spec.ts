@@ -9,7 +9,7 @@ async function holdMasters(page: Page): Promise<() => void> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let held = false;
-  await page.route(/\/api\/masters(%3A|:)get$/, async (route) => {
+  await page.route(/\/api\/app(%3A|:)masters$/, async (route) => {
     if (!held) {
       held = true;
       await released;
