@@ -6,6 +6,7 @@ import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.j
 import { STATUS_LABELS, isMainStatus, type MainStatus } from '../../src-shared/domain/status.js';
 import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
+import type { Change } from '../../src-shared/sync/change-bodies.js';
 
 /** What a refusal's reason is written from. */
 interface RefusedOrder {
@@ -35,10 +36,9 @@ interface BulkRule {
   /** The SET clause of the change. */
   set: string;
   params: Record<string, string | number | null>;
-  kind: string;
+  change: Change;
   to: string | null;
   historyReason: string;
-  payload: Record<string, unknown>;
 }
 
 const MAX_LISTED_REFUSALS = 1000;
@@ -89,10 +89,9 @@ export class BulkChanges {
       fromSql: 'o.store_id',
       set: 'store_id = @value',
       params: { value: storeId },
-      kind: 'store',
+      change: { kind: 'store', fields: { storeId } },
       to: storeId,
       historyReason: 'E5 出荷店舗一括指定',
-      payload: { storeId },
     });
   }
 
@@ -105,10 +104,9 @@ export class BulkChanges {
       fromSql: `CASE o.buyer_rating WHEN 1 THEN 'する' ELSE 'しない' END`,
       set: 'buyer_rating = @value',
       params: { value: rating ? 1 : 0 },
-      kind: 'buyer_rating',
+      change: { kind: 'buyer_rating', fields: { buyerRating: rating } },
       to: rating ? 'する' : 'しない',
       historyReason: '落札者評価設定',
-      payload: { buyerRating: rating },
     });
   }
 
@@ -132,10 +130,9 @@ export class BulkChanges {
       fromSql: 'CAST(o.sub_status_id AS TEXT)',
       set: 'sub_status_id = @value',
       params: { value: subStatusId, mainStatus: sub?.mainStatus ?? '' },
-      kind: 'sub_status',
+      change: { kind: 'sub_status', fields: { subStatusId } },
       to: subStatusId === null ? null : String(subStatusId),
       historyReason: 'E10 サブステータス一括変更',
-      payload: { subStatusId },
     });
   }
 
@@ -192,12 +189,7 @@ export class BulkChanges {
       const applied = verdicts.change ?? 0;
       if (applied > 0) {
         const changing = "SELECT order_id, order_no, from_value FROM temp.bulk_target WHERE verdict = 'change'";
-        this.journal.recordEach(
-          changing,
-          { kind: rule.kind, to: rule.to, reason: rule.historyReason, payload: rule.payload },
-          actor,
-          at,
-        );
+        this.journal.recordEach(changing, { change: rule.change, to: rule.to, reason: rule.historyReason }, actor, at);
         this.sqlite
           .prepare(
             // UPDATE … FROM walks the targets in id order and finds each row by its id.

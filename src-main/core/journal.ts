@@ -1,16 +1,17 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { MasterChangeKind } from '../../src-shared/domain/change-kinds.js';
+import { JOURNAL_PAYLOADS, type Change } from '../../src-shared/sync/change-bodies.js';
 import type { Actor } from './app-context.js';
 import { newOpId, opIdSql, opIdStem } from './op-id.js';
 
-export interface Change {
+/** One change to one order: what it is (its kind and what that kind carries) and what the history shows. */
+export interface OrderChange {
   orderId: number;
-  /** What changed: 'status', 'sub_status', 'store', 'money', 'comment', ... */
-  kind: string;
+  orderNo: string;
+  change: Change;
   from: string | null;
   to: string | null;
   reason: string;
-  /** What the central server needs to replay the change (DESIGN 6). */
-  payload: Record<string, unknown>;
 }
 
 /** A change to a master staff maintain (S4 sub-statuses, ...), for master_history and sync. */
@@ -18,11 +19,20 @@ export interface MasterChange {
   /** The outbox entity: 'sub_status', ... */
   entity: string;
   entityId: string;
-  /** What changed: 'add', 'rename', 'color', 'reorder', 'retire', 'restore', ... */
-  kind: string;
+  kind: MasterChangeKind;
   from: string | null;
   to: string | null;
   payload: Record<string, unknown>;
+}
+
+/**
+ * The outbox payload of a change, checked against its kind's schema (the one the wire and
+ * the server use): a change that could not be sent fails here, in its own transaction,
+ * instead of waiting in the outbox. Returns the payload as parsed (defaults filled in).
+ */
+function validPayload(change: Change, common: Record<string, unknown>): Record<string, unknown> {
+  const { kind, ...body } = change;
+  return JOURNAL_PAYLOADS[kind].parse({ ...body, ...common }) as Record<string, unknown>;
 }
 
 /**
@@ -52,27 +62,11 @@ export class Journal {
     );
   }
 
-  record(change: Change, actor: Actor, at: string): void {
-    this.insertHistory.run(
-      change.orderId,
-      at,
-      actor.operator,
-      actor.storeId,
-      actor.pcId,
-      change.kind,
-      change.from,
-      change.to,
-      change.reason,
-    );
-    const payload = JSON.stringify({
-      ...change.payload,
-      from: change.from,
-      to: change.to,
-      reason: change.reason,
-      at,
-      actor,
-    });
-    this.insertOutbox.run(newOpId(), String(change.orderId), change.kind, payload, at);
+  record(entry: OrderChange, actor: Actor, at: string): void {
+    const { orderId, orderNo, change, from, to, reason } = entry;
+    const payload = validPayload(change, { orderNo, from, to, reason, at, actor });
+    this.insertHistory.run(orderId, at, actor.operator, actor.storeId, actor.pcId, change.kind, from, to, reason);
+    this.insertOutbox.run(newOpId(), String(orderId), change.kind, JSON.stringify(payload), at);
   }
 
   /**
@@ -82,12 +76,13 @@ export class Journal {
    */
   recordEach(
     source: string,
-    change: Omit<Change, 'orderId' | 'from'>,
+    entry: Pick<OrderChange, 'change' | 'to' | 'reason'>,
     actor: Actor,
     at: string,
     params: Record<string, unknown> = {},
   ): void {
-    const common = { ...params, at, kind: change.kind, to: change.to, reason: change.reason };
+    const { change, to, reason } = entry;
+    const common = { ...params, at, kind: change.kind, to, reason };
     this.sqlite
       .prepare(
         `INSERT INTO order_history (order_id, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
@@ -96,7 +91,7 @@ export class Journal {
       .run({ ...common, operator: actor.operator, storeId: actor.storeId, pcId: actor.pcId });
     // Each order's payload is the shared part with its number and old value put in front:
     // string concatenation, not a JSON parse per order (the shared part is never empty).
-    const shared: Record<string, unknown> = { ...change.payload, to: change.to, reason: change.reason, at, actor };
+    const shared = validPayload(change, { orderNo: '-', from: null, to, reason, at, actor });
     delete shared.orderNo;
     delete shared.from;
     const rest = JSON.stringify(shared).slice(1);

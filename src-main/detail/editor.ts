@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { FieldChange } from '../../src-shared/api/detail.js';
 import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
+import type { Change, WireItem } from '../../src-shared/sync/change-bodies.js';
 
 /** Order columns an edit may set; the keys double as the history's field names. */
 const COLUMNS = {
@@ -20,17 +21,17 @@ export type EditableField = Exclude<keyof typeof COLUMNS, 'subtotal' | 'total'>;
 type Field = keyof typeof COLUMNS;
 type Value = string | number | null;
 
-/** The history kind of each field (S2): what a person reads in the detail's history. */
-const KINDS: Record<Field, string> = {
-  discount: 'discount',
-  shippingFee: 'shipping_fee',
-  codFee: 'cod_fee',
-  orderComment: 'order_comment',
-  staffComment: 'staff_comment',
-  subStatusId: 'sub_status',
-  bundleGroup: 'bundle',
-  subtotal: 'subtotal',
-  total: 'total',
+/** The change each field's edit is journaled as (S2): its history kind and what it sends. */
+const CHANGES: { [F in Field]: (value: Value) => Change } = {
+  discount: (v) => ({ kind: 'discount', fields: { discount: Number(v) } }),
+  shippingFee: (v) => ({ kind: 'shipping_fee', fields: { shippingFee: Number(v) } }),
+  codFee: (v) => ({ kind: 'cod_fee', fields: { codFee: Number(v) } }),
+  orderComment: (v) => ({ kind: 'order_comment', fields: { orderComment: String(v ?? '') } }),
+  staffComment: (v) => ({ kind: 'staff_comment', fields: { staffComment: String(v ?? '') } }),
+  subStatusId: (v) => ({ kind: 'sub_status', fields: { subStatusId: v === null ? null : Number(v) } }),
+  bundleGroup: (v) => ({ kind: 'bundle', fields: { bundleGroup: v === null ? null : String(v) } }),
+  subtotal: (v) => ({ kind: 'subtotal', fields: { subtotal: Number(v) } }),
+  total: (v) => ({ kind: 'total', fields: { total: Number(v) } }),
 };
 
 const FIELDS = Object.keys(COLUMNS) as Field[];
@@ -51,6 +52,7 @@ export class OrderEditor {
   private readonly subtotalStmt: BetterSqlite3.Statement;
   private readonly itemStmt: BetterSqlite3.Statement;
   private readonly priceStmt: BetterSqlite3.Statement;
+  private readonly itemsStmt: BetterSqlite3.Statement;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.journal = new Journal(sqlite);
@@ -64,6 +66,9 @@ export class OrderEditor {
       'SELECT sku, unit_price AS unitPrice FROM order_items WHERE order_id = ? AND line_no = ?',
     );
     this.priceStmt = sqlite.prepare('UPDATE order_items SET unit_price = ? WHERE order_id = ? AND line_no = ?');
+    this.itemsStmt = sqlite.prepare(
+      'SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location FROM order_items WHERE order_id = ? ORDER BY line_no',
+    );
   }
 
   /** Changes one item's unit price (the order's totals follow in `update`). */
@@ -80,14 +85,16 @@ export class OrderEditor {
     if (!item || item.unitPrice === unitPrice) return null;
     this.priceStmt.run(unitPrice, orderId, lineNo);
     const change: FieldChange = { field: 'unit_price', from: String(item.unitPrice), to: String(unitPrice) };
+    // The server takes the order's lines as they now are.
+    const items = this.itemsStmt.all(orderId) as WireItem[];
     this.journal.record(
       {
         orderId,
-        kind: change.field,
+        orderNo,
+        change: { kind: 'unit_price', lineNo, sku: item.sku, fields: { items } },
         from: change.from,
         to: change.to,
         reason: [`${lineNo}行目 ${item.sku}`, reason].filter(Boolean).join(' '),
-        payload: { orderNo, lineNo, sku: item.sku, unitPrice },
       },
       actor,
       at,
@@ -117,16 +124,10 @@ export class OrderEditor {
       )
       .run({ ...Object.fromEntries(changed.map((f) => [f, next[f]])), at, id: orderId });
     return changed.map((f) => {
-      const change: FieldChange = { field: KINDS[f], from: asText(current[f]), to: asText(next[f]) };
+      const journaled = CHANGES[f](next[f]);
+      const change: FieldChange = { field: journaled.kind, from: asText(current[f]), to: asText(next[f]) };
       this.journal.record(
-        {
-          orderId,
-          kind: change.field,
-          from: change.from,
-          to: change.to,
-          reason,
-          payload: { orderNo: current.orderNo, [f]: next[f] },
-        },
+        { orderId, orderNo: current.orderNo, change: journaled, from: change.from, to: change.to, reason },
         actor,
         at,
       );

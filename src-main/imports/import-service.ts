@@ -6,6 +6,8 @@ import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.j
 import { totalOf } from '../../src-shared/domain/money.js';
 import type { ServiceContext } from '../core/context.js';
 import { Journal } from '../core/journal.js';
+import { ORDER_FIELDS, type OrderKey } from '../../src-shared/domain/order-fields.js';
+import type { ChangeOf } from '../../src-shared/sync/change-bodies.js';
 import { ENCODING_LABELS } from '../../src-shared/order-files/text-decode.js';
 import { readOrderFileUpload, type UploadedOrderFile } from '../../src-node/uploaded-files.js';
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
@@ -15,7 +17,7 @@ import { detectLayout, mappingLayout, missingHeaders, type Layout } from '../../
 import { loadMapping } from './mappings.js';
 import type { OrderImportPlan } from './import-plan.js';
 import { judgeOrders, verdictsNow } from './judge.js';
-import type { ImportedValues, MergePlan } from './merge.js';
+import { importedValuesSql, type ImportedValues, type MergePlan } from './merge.js';
 import { parseOrders, type SourceFile } from '../../src-shared/order-files/parse-orders.js';
 
 const LIST_LIMIT = 500;
@@ -120,6 +122,13 @@ export function previewImport(
   return preview;
 }
 
+type ImportedFields = ChangeOf<'import_update'>['fields'];
+
+/** The columns a PC sends in field operations (order-fields.ts 'field'), by column name. */
+const SENT_BY_COLUMN = new Map<string, OrderKey>(
+  ORDER_FIELDS.filter((f) => f.sync === 'field').map((f) => [f.column, f.key]),
+);
+
 /** Writes a merge's fields, recomputes the money, and returns the sync-able field values. */
 function applyUpdate(
   sqlite: BetterSqlite3.Database,
@@ -127,7 +136,7 @@ function applyUpdate(
   plan: MergePlan,
   theirs: ImportedValues,
   at: string,
-): Record<string, unknown> {
+): ImportedFields {
   const columns = plan.set.filter((f) => f.column);
   const values = columns.map((f) => f.get(theirs));
   const assignments = columns.map((f) => `${f.column} = ?`);
@@ -156,14 +165,11 @@ function applyUpdate(
     .get({ id }) as { subtotal: number; discount: number; shippingFee: number; codFee: number };
   const total = totalOf(money);
   sqlite.prepare('UPDATE orders SET total = ? WHERE id = ?').run(total, id);
-  const syncable: Record<string, string> = {
-    order_comment: 'orderComment',
-    discount: 'discount',
-    shipping_fee: 'shippingFee',
-    cod_fee: 'codFee',
-  };
-  for (const f of columns) if (f.column && syncable[f.column]) fields[syncable[f.column]!] = f.get(theirs);
-  return { ...fields, subtotal: money.subtotal, total };
+  for (const f of columns) {
+    const key = f.column ? SENT_BY_COLUMN.get(f.column) : undefined;
+    if (key) fields[key] = f.get(theirs);
+  }
+  return { ...fields, subtotal: money.subtotal, total } as ImportedFields;
 }
 
 /** The orders this import created, for Journal.recordEach: every id from the first to the last is one of them. */
@@ -175,15 +181,8 @@ const CREATED_SOURCE =
  * JSON.stringify(importedValues(order)) gives (same keys, order and escaping: see the test).
  */
 const CREATED_SNAPSHOTS = `INSERT INTO import_records (channel, order_no, order_id, snapshot, source, imported_at)
-  SELECT o.channel, o.order_no, o.id, json_object(
-      'buyer', json_object('name', o.buyer_name, 'kana', o.buyer_kana, 'email', o.buyer_email, 'phone', o.buyer_phone),
-      'shipTo', json_object('name', o.ship_name, 'postalCode', o.ship_postal_code, 'prefecture', o.ship_prefecture,
-        'address1', o.ship_address1, 'address2', o.ship_address2, 'phone', o.ship_phone),
-      'paymentMethod', o.payment_method, 'discount', o.discount, 'shippingFee', o.shipping_fee, 'codFee', o.cod_fee,
-      'orderComment', o.order_comment,
-      'items', json((SELECT json_group_array(json_object('lineNo', i.line_no, 'sku', i.sku, 'title', i.title,
-        'quantity', i.quantity, 'unitPrice', i.unit_price) ORDER BY i.line_no) FROM order_items i WHERE i.order_id = o.id))),
-    @source, @at
+  SELECT o.channel, o.order_no, o.id, ${importedValuesSql('o')},
+  @source, @at
   FROM orders o WHERE o.id BETWEEN @first AND @last
   ON CONFLICT (channel, order_no) DO UPDATE SET order_id = excluded.order_id, snapshot = excluded.snapshot,
     source = excluded.source, imported_at = excluded.imported_at`;
@@ -226,12 +225,11 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
         journal.record(
           {
             orderId: verdict.id,
-            kind: 'import_update',
+            orderNo: order.orderNo,
+            change: { kind: 'import_update', fields },
             from: null,
             to: changed,
             reason: `ファイル取込で更新: ${changed}${verdict.plan.kept.length ? `（更新しなかった項目: ${verdict.plan.kept.join('、')}）` : ''}`,
-            // Sync reads the changed values by their wire names at the payload's top level.
-            payload: { orderNo: order.orderNo, channel: order.channel, ...fields },
           },
           actor,
           at,
@@ -248,7 +246,7 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
       // The sync client reads a created order back from the database: the key is enough.
       journal.recordEach(
         CREATED_SOURCE,
-        { kind: 'create', to: 'new', reason, payload: { channel: plan.channel } },
+        { change: { kind: 'create', channel: plan.channel }, to: 'new', reason },
         actor,
         at,
         { first, last },

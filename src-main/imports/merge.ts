@@ -1,5 +1,12 @@
 import type { Buyer, NewOrder, Order, ShipTo } from '../../src-shared/domain/order.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
+import {
+  FIELD_LABELS,
+  IMPORTED_FIELDS,
+  arrivalValue,
+  nestByArrival,
+  type OrderKey,
+} from '../../src-shared/domain/order-fields.js';
 
 /** The values a file import sets on an order: what a snapshot keeps and a merge compares. */
 export interface ImportedValues {
@@ -18,27 +25,39 @@ type Source = Pick<
   'buyer' | 'shipTo' | 'paymentMethod' | 'discount' | 'shippingFee' | 'codFee' | 'orderComment' | 'items'
 >;
 
-/** Built field by field in a fixed order, so equal values give equal JSON. */
+/**
+ * Built from the field table's imported columns in table order, so equal values give equal
+ * JSON (the snapshot an import keeps, compared as text when the same file comes again).
+ */
 export function importedValues(o: Source): ImportedValues {
-  return {
-    buyer: { name: o.buyer.name, kana: o.buyer.kana, email: o.buyer.email, phone: o.buyer.phone },
-    shipTo: {
-      name: o.shipTo.name,
-      postalCode: o.shipTo.postalCode,
-      prefecture: o.shipTo.prefecture,
-      address1: o.shipTo.address1,
-      address2: o.shipTo.address2,
-      phone: o.shipTo.phone,
-    },
-    paymentMethod: o.paymentMethod,
-    discount: o.discount,
-    shippingFee: o.shippingFee,
-    codFee: o.codFee,
-    orderComment: o.orderComment,
-    items: [...o.items]
-      .sort((a, b) => a.lineNo - b.lineNo)
-      .map((i) => ({ lineNo: i.lineNo, sku: i.sku, title: i.title, quantity: i.quantity, unitPrice: i.unitPrice })),
-  };
+  const values = nestByArrival(IMPORTED_FIELDS, (field) => arrivalValue(o as NewOrder, field));
+  values.items = [...o.items]
+    .sort((a, b) => a.lineNo - b.lineNo)
+    .map((i) => ({ lineNo: i.lineNo, sku: i.sku, title: i.title, quantity: i.quantity, unitPrice: i.unitPrice }));
+  return values as unknown as ImportedValues;
+}
+
+/**
+ * The same snapshot built by SQL from an order's row (`o`) and items: json_object with the
+ * same keys in the same order, so its text equals JSON.stringify(importedValues(order)).
+ */
+export function importedValuesSql(alias: string): string {
+  const groups: [string, string[]][] = [];
+  for (const field of IMPORTED_FIELDS) {
+    const [outer, inner] = field.arrival.split('.') as [string, string | undefined];
+    const value = `${alias}.${field.column}`;
+    const last = groups[groups.length - 1];
+    if (inner && last?.[0] === outer) last[1].push(`'${inner}', ${value}`);
+    else groups.push([outer, inner ? [`'${inner}', ${value}`] : [value]]);
+  }
+  const parts = groups.map(([key, values]) =>
+    values.length === 1 && !values[0]!.startsWith("'")
+      ? `'${key}', ${values[0]}`
+      : `'${key}', json_object(${values.join(', ')})`,
+  );
+  const items = `json((SELECT json_group_array(json_object('lineNo', i.line_no, 'sku', i.sku, 'title', i.title,
+    'quantity', i.quantity, 'unitPrice', i.unit_price) ORDER BY i.line_no) FROM order_items i WHERE i.order_id = ${alias}.id))`;
+  return `json_object(${parts.join(', ')}, 'items', ${items})`;
 }
 
 export interface MergeField {
@@ -50,22 +69,16 @@ export interface MergeField {
   onlyWhileNew?: boolean;
 }
 
+/** Import-merge policy: payment and items change stock and payment checks, so only before the stock check. */
+const ONLY_WHILE_NEW: ReadonlySet<OrderKey> = new Set<OrderKey>(['paymentMethod']);
+
 export const MERGE_FIELDS: readonly MergeField[] = [
-  { label: '購入者名', column: 'buyer_name', get: (v) => v.buyer.name },
-  { label: '購入者名（カナ）', column: 'buyer_kana', get: (v) => v.buyer.kana },
-  { label: 'メールアドレス', column: 'buyer_email', get: (v) => v.buyer.email },
-  { label: '購入者電話番号', column: 'buyer_phone', get: (v) => v.buyer.phone },
-  { label: 'お届け先名', column: 'ship_name', get: (v) => v.shipTo.name },
-  { label: 'お届け先郵便番号', column: 'ship_postal_code', get: (v) => v.shipTo.postalCode },
-  { label: 'お届け先都道府県', column: 'ship_prefecture', get: (v) => v.shipTo.prefecture },
-  { label: 'お届け先住所', column: 'ship_address1', get: (v) => v.shipTo.address1 },
-  { label: 'お届け先住所2', column: 'ship_address2', get: (v) => v.shipTo.address2 },
-  { label: 'お届け先電話番号', column: 'ship_phone', get: (v) => v.shipTo.phone },
-  { label: '決済方法', column: 'payment_method', get: (v) => v.paymentMethod, onlyWhileNew: true },
-  { label: '値引', column: 'discount', get: (v) => v.discount },
-  { label: '送料', column: 'shipping_fee', get: (v) => v.shippingFee },
-  { label: '代引手数料', column: 'cod_fee', get: (v) => v.codFee },
-  { label: '注文時コメント', column: 'order_comment', get: (v) => v.orderComment },
+  ...IMPORTED_FIELDS.map((field): MergeField => ({
+    label: FIELD_LABELS[field.key],
+    column: field.column,
+    get: (v) => arrivalValue(v as unknown as NewOrder, field),
+    onlyWhileNew: ONLY_WHILE_NEW.has(field.key) || undefined,
+  })),
   { label: '商品明細', column: null, get: (v) => v.items, onlyWhileNew: true },
 ];
 

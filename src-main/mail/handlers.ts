@@ -75,11 +75,11 @@ function markShippingSent(ctx: ServiceContext, orderIds: number[]): BulkResult {
       journal.record(
         {
           orderId: id,
-          kind: 'mail',
+          orderNo: order.orderNo,
+          change: { kind: 'mail', mailStatus: 'shipped', fields: { mailPending: false } },
           from: null,
           to: 'shipped',
           reason: 'E12 出荷メール一括処理済変更（送信なし）',
-          payload: { orderNo: order.orderNo, mail: 'shipped', result: 'marked' },
         },
         actor,
         at,

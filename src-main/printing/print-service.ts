@@ -124,11 +124,11 @@ function record(
       journal.record(
         {
           orderId: id,
-          kind: 'print',
+          orderNo: orderNo.get(id) as string,
+          change: { kind: 'print', document: job.kind },
           from: null,
           to: job.kind,
           reason: `${label}${job.reprintOf ? 'の再印刷' : ''}${how}`,
-          payload: { orderNo: orderNo.get(id), document: job.kind, file: job.fileName },
         },
         actor,
         iso,

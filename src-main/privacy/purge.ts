@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
+import { PII_FIELDS } from '../../src-shared/domain/order-fields.js';
 import { PII_PURGE_REASON, PII_RETENTION_DAYS } from '../../src-shared/domain/privacy.js';
 import type { Actor, AppContext } from '../core/app-context.js';
 
@@ -16,17 +17,8 @@ interface Due {
   values: string[];
 }
 
-const PII_COLUMNS = [
-  'buyer_name',
-  'buyer_kana',
-  'buyer_email',
-  'buyer_phone',
-  'ship_name',
-  'ship_postal_code',
-  'ship_address1',
-  'ship_address2',
-  'ship_phone',
-];
+/** Every personal column of the field table (src-shared/domain/order-fields.ts). */
+const PII_COLUMNS = PII_FIELDS.map((f) => f.column);
 const ERASED_MAIL = '（個人情報保護のため、出荷日から30日を過ぎた Amazon 注文のメール本文を削除しました）';
 
 /** Every string in a JSON value that equals one of `values`, blanked. */

@@ -214,18 +214,18 @@ export class StatusEngine {
     this.journal.record(
       {
         orderId: order.id,
-        kind: 'status',
-        from: order.status,
-        to,
-        reason,
-        payload: {
-          orderNo: order.order_no,
+        orderNo: order.order_no,
+        change: {
+          kind: 'status',
           operation: request.operation,
+          target: request.target,
           trackingNo: request.trackingNo,
           carrier: request.carrier,
           paidAt: request.operation === 'confirm_payment' ? (request.paidAt ?? at) : undefined,
-          bundleGroup: order.bundle_group ?? undefined,
         },
+        from: order.status,
+        to,
+        reason,
       },
       actor,
       at,

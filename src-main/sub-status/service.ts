@@ -4,6 +4,7 @@ import { UserError } from '../../src-shared/api/errors.js';
 import { STATUS_LABELS, type MainStatus } from '../../src-shared/domain/status.js';
 import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
+import type { MasterChangeKind } from '../../src-shared/domain/change-kinds.js';
 
 interface Row {
   id: number;
@@ -53,7 +54,14 @@ export class SubStatusMaster {
     );
   }
 
-  private record(row: Row, kind: string, from: string | null, to: string | null, actor: Actor, at: string): void {
+  private record(
+    row: Row,
+    kind: MasterChangeKind,
+    from: string | null,
+    to: string | null,
+    actor: Actor,
+    at: string,
+  ): void {
     this.journal.recordMaster(
       {
         entity: 'sub_status',

@@ -10,7 +10,7 @@ import type {
 } from '../../src-shared/sync/protocol.js';
 import { UPLOADED_MASTER_KINDS } from '../../src-shared/sync/protocol.js';
 import type { SyncRefusal } from '../../src-shared/api/sync.js';
-import { describeKind, type Prepared } from './outbox.js';
+import { describeKind, describeMasterChange, type Prepared } from './outbox.js';
 import { LocalOrderWriter } from './wire-order.js';
 
 const CAPTURE = 'sync_capture';
@@ -182,7 +182,7 @@ export class LocalSyncState {
         const refusal: SyncRefusal = {
           orderNo,
           channel,
-          attempted: describeKind(item.row.kind, item.op?.operation),
+          attempted: describeKind(item.row.kind, item.op?.kind === 'status' ? item.op.operation : undefined),
           reason: result.reason ?? '理由は返されませんでした。',
           statusNow:
             statusNow && isMainStatus(statusNow)
@@ -236,7 +236,7 @@ export class LocalSyncState {
       for (const op of ops) {
         remove.run(op.opId);
         if (!refusedReason) continue;
-        const attempted = `マスタの変更（${op.entity} ${op.entityId}：${op.kind}）`;
+        const attempted = describeMasterChange(op.entity, op.kind);
         record.run(op.opId, op.kind, attempted, refusedReason, at);
         refusals.push({ orderNo: '', channel: '', attempted, reason: refusedReason, statusNow: null, at });
       }

@@ -1,48 +1,19 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { NewOrder } from '../../src-shared/domain/order.js';
-import { storedBundleKey } from '../bundle/candidates.js';
-import { newOrderFields } from '../orders/order-row.js';
+import { MUTABLE_FIELDS, ORDER_FIELDS } from '../../src-shared/domain/order-fields.js';
+import { ORDER_INSERT, orderValues, readArrival, selectAsKeys } from '../orders/order-columns.js';
 import type { WireItem, WireOrder } from '../../src-shared/sync/protocol.js';
 
-const INSERT_COLUMNS = `(channel, order_no, ordered_at, buyer_name, buyer_kana, buyer_email, buyer_phone, ship_name,
-         ship_postal_code, ship_prefecture, ship_address1, ship_address2, ship_phone, payment_method, needs_payment,
-         subtotal, discount, shipping_fee, cod_fee, total, order_comment, staff_comment, mail_inquiry, order_form_done,
-         buyer_rating, store_id, carrier, tracking_no, bundle_group, status, sub_status_id, mail_pending, paid_at,
-         shipped_at, cancelled_at, cancel_reason, pii_purged_at, created_at, updated_at, version, bundle_key)
-       VALUES (@channel, @orderNo, @orderedAt, @buyerName, @buyerKana, @buyerEmail, @buyerPhone, @shipName,
-         @shipPostalCode, @shipPrefecture, @shipAddress1, @shipAddress2, @shipPhone, @paymentMethod, @needsPayment,
-         @subtotal, @discount, @shippingFee, @codFee, @total, @orderComment, @staffComment, @mailInquiry, @orderFormDone,
-         @buyerRating, @storeId, @carrier, @trackingNo, @bundleGroup, @status, @subStatusId, @mailPending, @paidAt,
-         @shippedAt, @cancelledAt, @cancelReason, @piiPurgedAt, @createdAt, @updatedAt, @version, @bundleKey)`;
+/** Columns whose difference makes an incoming order worth writing: all but its key and bookkeeping. */
+const COMPARED = ORDER_FIELDS.filter((f) => !['key', 'fixed', 'record'].includes(f.sync));
 
-/** Columns whose difference makes an incoming order worth writing (PII is erased, not compared). */
-const COMPARED = [
-  ['status', 'status'],
-  ['subStatusId', 'sub_status_id'],
-  ['storeId', 'store_id'],
-  ['mailPending', 'mail_pending'],
-  ['trackingNo', 'tracking_no'],
-  ['carrier', 'carrier'],
-  ['bundleGroup', 'bundle_group'],
-  ['staffComment', 'staff_comment'],
-  ['orderComment', 'order_comment'],
-  ['discount', 'discount'],
-  ['shippingFee', 'shipping_fee'],
-  ['codFee', 'cod_fee'],
-  ['subtotal', 'subtotal'],
-  ['total', 'total'],
-  ['buyerRating', 'buyer_rating'],
-  ['mailInquiry', 'mail_inquiry'],
-  ['orderFormDone', 'order_form_done'],
-  ['paidAt', 'paid_at'],
-  ['shippedAt', 'shipped_at'],
-  ['cancelledAt', 'cancelled_at'],
-  ['cancelReason', 'cancel_reason'],
-  ['piiPurgedAt', 'pii_purged_at'],
-  ['paymentMethod', 'payment_method'],
-  ['buyerName', 'buyer_name'],
-  ['shipAddress1', 'ship_address1'],
-] as const satisfies readonly (readonly [keyof WireOrder, string])[];
+/** How an incoming order overwrites a known one; personal fields already erased here (S3) stay erased. */
+const UPSERT_SET = MUTABLE_FIELDS.map(({ column, ...f }) => {
+  if ('pii' in f && f.pii)
+    return `${column} = CASE WHEN orders.pii_purged_at IS NOT NULL THEN '' ELSE excluded.${column} END`;
+  if (f.sync === 'purge') return `${column} = coalesce(orders.${column}, excluded.${column})`;
+  return `${column} = excluded.${column}`;
+}).join(', ');
 
 /**
  * Writes orders as the server sends them into the local tables, keyed by (channel, order
@@ -60,25 +31,10 @@ export class LocalOrderWriter {
   private readonly insertNew: BetterSqlite3.Statement;
 
   constructor(sqlite: BetterSqlite3.Database) {
-    const pii = (column: string) =>
-      `${column} = CASE WHEN orders.pii_purged_at IS NOT NULL THEN '' ELSE excluded.${column} END`;
     this.upsert = sqlite.prepare(
-      `INSERT INTO orders ${INSERT_COLUMNS}
-       ON CONFLICT (channel, order_no) DO UPDATE SET
-         ${['buyer_name', 'buyer_kana', 'buyer_email', 'buyer_phone', 'ship_name', 'ship_postal_code', 'ship_address1', 'ship_address2', 'ship_phone'].map(pii).join(', ')},
-         ordered_at = excluded.ordered_at, ship_prefecture = excluded.ship_prefecture,
-         payment_method = excluded.payment_method, needs_payment = excluded.needs_payment, subtotal = excluded.subtotal,
-         discount = excluded.discount, shipping_fee = excluded.shipping_fee, cod_fee = excluded.cod_fee, total = excluded.total,
-         order_comment = excluded.order_comment, staff_comment = excluded.staff_comment, mail_inquiry = excluded.mail_inquiry,
-         order_form_done = excluded.order_form_done, buyer_rating = excluded.buyer_rating, store_id = excluded.store_id,
-         carrier = excluded.carrier, tracking_no = excluded.tracking_no, bundle_group = excluded.bundle_group,
-         status = excluded.status, sub_status_id = excluded.sub_status_id, mail_pending = excluded.mail_pending,
-         paid_at = excluded.paid_at, shipped_at = excluded.shipped_at, cancelled_at = excluded.cancelled_at,
-         cancel_reason = excluded.cancel_reason, pii_purged_at = coalesce(orders.pii_purged_at, excluded.pii_purged_at),
-         updated_at = excluded.updated_at, version = excluded.version
-       RETURNING id`,
+      `${ORDER_INSERT} ON CONFLICT (channel, order_no) DO UPDATE SET ${UPSERT_SET} RETURNING id`,
     );
-    this.insertNew = sqlite.prepare(`INSERT OR IGNORE INTO orders ${INSERT_COLUMNS}`);
+    this.insertNew = sqlite.prepare(ORDER_INSERT.replace('INSERT INTO', 'INSERT OR IGNORE INTO'));
     this.clearItems = sqlite.prepare('DELETE FROM order_items WHERE order_id = ?');
     this.insertItem = sqlite.prepare(
       'INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -91,7 +47,7 @@ export class LocalOrderWriter {
     this.deleteOrder = sqlite.prepare('DELETE FROM orders WHERE id = ?');
     this.deleteHistory = sqlite.prepare('DELETE FROM order_history WHERE order_id = ?');
     this.current = sqlite.prepare(
-      `SELECT o.id, ${COMPARED.map(([key, column]) => `o.${column} AS "${key}"`).join(', ')},
+      `SELECT o.id, ${selectAsKeys('o', COMPARED)},
          (SELECT json_group_array(json_array(line_no, sku, title, quantity, unit_price, location))
           FROM (SELECT * FROM order_items WHERE order_id = o.id ORDER BY line_no)) AS items
        FROM orders o WHERE o.channel = ? AND o.order_no = ?`,
@@ -102,7 +58,7 @@ export class LocalOrderWriter {
   private unchanged(order: WireOrder): number | undefined {
     const row = this.current.get(order.channel, order.orderNo) as Record<string, unknown> | undefined;
     if (!row) return undefined;
-    for (const [key] of COMPARED) {
+    for (const { key } of COMPARED) {
       const incoming = order[key];
       const local = row[key];
       if ((typeof incoming === 'boolean' ? Number(incoming) : incoming) !== local) return undefined;
@@ -120,7 +76,7 @@ export class LocalOrderWriter {
   /** An order not here yet (first sync into an empty PC): a plain insert, no comparing. */
   insertFresh(order: WireOrder): number {
     const { items, history, ...fields } = order;
-    const info = this.insertNew.run(this.params(fields));
+    const info = this.insertNew.run(orderValues(fields));
     // Already here (it changed during the sync and came again): the full path.
     if (info.changes === 0) return this.write(order);
     const id = Number(info.lastInsertRowid);
@@ -128,24 +84,6 @@ export class LocalOrderWriter {
     for (const h of history)
       this.insertHistory.run(id, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
     return id;
-  }
-
-  private params(fields: Omit<WireOrder, 'items' | 'history'>): Record<string, unknown> {
-    return {
-      ...fields,
-      needsPayment: fields.needsPayment ? 1 : 0,
-      mailInquiry: fields.mailInquiry ? 1 : 0,
-      orderFormDone: fields.orderFormDone ? 1 : 0,
-      buyerRating: fields.buyerRating ? 1 : 0,
-      mailPending: fields.mailPending ? 1 : 0,
-      bundleKey: storedBundleKey(fields.status, {
-        buyerName: fields.buyerName,
-        postalCode: fields.shipPostalCode,
-        prefecture: fields.shipPrefecture,
-        address1: fields.shipAddress1,
-        address2: fields.shipAddress2,
-      }),
-    };
   }
 
   /** Inserts or overwrites one order with its items and the history made elsewhere. */
@@ -157,7 +95,7 @@ export class LocalOrderWriter {
         this.insertHistory.run(same, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
       return same;
     }
-    const id = (this.upsert.get(this.params(fields)) as { id: number }).id;
+    const id = (this.upsert.get(orderValues(fields)) as { id: number }).id;
     this.clearItems.run(id);
     for (const i of items) this.insertItem.run(id, i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location);
     for (const h of history)
@@ -177,13 +115,12 @@ export class LocalOrderWriter {
 
 /** Reads a locally made order back as the server takes it in ('create' operations). */
 export function readNewOrder(sqlite: BetterSqlite3.Database, id: number): NewOrder | null {
-  const o = sqlite.prepare('SELECT * FROM orders WHERE id = ?').get(id) as
-    Record<string, string | number | null> | undefined;
-  if (!o) return null;
+  const order = readArrival(sqlite, id);
+  if (!order) return null;
   const items = sqlite
     .prepare(
       'SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location FROM order_items WHERE order_id = ? ORDER BY line_no',
     )
     .all(id) as WireItem[];
-  return { ...newOrderFields(o), items };
+  return { ...order, items };
 }

@@ -1,22 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { subtotalOf, totalOf } from '../../src-shared/domain/money.js';
 import type { NewOrder } from '../../src-shared/domain/order.js';
+import { newOrderRecord } from '../../src-shared/domain/order-record.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
 import { paymentNeeds } from '../sync/masters.js';
+import { ORDER_COLUMNS, recordDefinition } from './columns.js';
 import { refreshWire } from './wire.js';
+
+const COLUMN_LIST = sql.raw(ORDER_COLUMNS.map(([, column]) => column).join(', '));
+const KEY_LIST = sql.raw(ORDER_COLUMNS.map(([key]) => `"${key}"`).join(', '));
 
 export interface IntakeResult {
   created: number;
   /** Already known (same channel + order number): left as they are. */
   duplicates: string[];
 }
-
-const ORDER_RECORD = `x(idx int, channel text, "orderNo" text, "orderedAt" text, "buyerName" text, "buyerKana" text,
-  "buyerEmail" text, "buyerPhone" text, "shipName" text, "shipPostalCode" text, "shipPrefecture" text,
-  "shipAddress1" text, "shipAddress2" text, "shipPhone" text, "paymentMethod" text, "needsPayment" boolean,
-  subtotal int, discount int, "shippingFee" int, "codFee" int, total int, "orderComment" text,
-  "mailInquiry" boolean, "orderFormDone" boolean, "storeId" text)`;
 
 /**
  * Takes orders in centrally (channel connectors, CSV). Idempotent on channel + order number:
@@ -65,49 +63,17 @@ export async function insertOrders(
   at: string,
   needs: Map<string, boolean>,
 ): Promise<IntakeResult> {
-  const records = orders.map((o, idx) => {
-    const subtotal = subtotalOf(o.items);
-    return {
-      idx: idx + 1,
-      channel: o.channel,
-      orderNo: o.orderNo,
-      orderedAt: o.orderedAt,
-      buyerName: o.buyer.name,
-      buyerKana: o.buyer.kana,
-      buyerEmail: o.buyer.email,
-      buyerPhone: o.buyer.phone,
-      shipName: o.shipTo.name,
-      shipPostalCode: o.shipTo.postalCode,
-      shipPrefecture: o.shipTo.prefecture,
-      shipAddress1: o.shipTo.address1,
-      shipAddress2: o.shipTo.address2,
-      shipPhone: o.shipTo.phone,
-      paymentMethod: o.paymentMethod,
-      needsPayment: needs.get(o.paymentMethod) ?? true,
-      subtotal,
-      discount: o.discount,
-      shippingFee: o.shippingFee,
-      codFee: o.codFee,
-      total: totalOf({ subtotal, discount: o.discount, shippingFee: o.shippingFee, codFee: o.codFee }),
-      orderComment: o.orderComment,
-      mailInquiry: o.mailInquiry,
-      orderFormDone: o.orderFormDone,
-      storeId: o.storeId,
-    };
-  });
+  const records = orders.map((o, idx) => ({
+    idx: idx + 1,
+    ...newOrderRecord(o, at, needs.get(o.paymentMethod) ?? true),
+  }));
   const items = orders.flatMap((o, idx) => o.items.map((item) => ({ idx: idx + 1, ...item })));
   const base = numbers.reserve(orders.length);
   const created = await rows<{ id: number; idx: number; seq: number }>(
     tx,
-    sql`INSERT INTO orders (channel, order_no, ordered_at, buyer_name, buyer_kana, buyer_email, buyer_phone, ship_name,
-          ship_postal_code, ship_prefecture, ship_address1, ship_address2, ship_phone, payment_method, needs_payment,
-          subtotal, discount, shipping_fee, cod_fee, total, order_comment, mail_inquiry, order_form_done, store_id,
-          status, mail_pending, created_at, updated_at, seq)
-        SELECT channel, "orderNo", "orderedAt", "buyerName", "buyerKana", "buyerEmail", "buyerPhone", "shipName",
-          "shipPostalCode", "shipPrefecture", "shipAddress1", "shipAddress2", "shipPhone", "paymentMethod", "needsPayment",
-          subtotal, discount, "shippingFee", "codFee", total, "orderComment", "mailInquiry", "orderFormDone", "storeId",
-          'new', false, ${at}, ${at}, ${base}::bigint + idx
-        FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS ${sql.raw(ORDER_RECORD)}
+    sql`INSERT INTO orders (${COLUMN_LIST}, seq)
+        SELECT ${KEY_LIST}, ${base}::bigint + idx
+        FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS ${recordDefinition(ORDER_COLUMNS, ', idx int')}
         ON CONFLICT (channel, order_no) DO NOTHING
         RETURNING id, seq - ${base}::bigint AS idx, seq`,
   );

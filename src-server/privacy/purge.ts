@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
+import { PII_FIELDS } from '../../src-shared/domain/order-fields.js';
 import { PII_RETENTION_DAYS, PII_PURGE_REASON } from '../../src-shared/domain/privacy.js';
 import { writeTransaction } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
 import { refreshWire } from '../orders/wire.js';
+
+/** Every personal column of the field table, blanked. */
+const ERASE = sql.raw(PII_FIELDS.map((f) => `${f.column} = ''`).join(', '));
 
 /**
  * S3: 30 days after the ship date, an Amazon order's buyer and ship-to personal fields are
@@ -24,9 +28,7 @@ export async function purgeAmazonPii(db: ServerDb, now: Date, onCommit?: () => v
       const base = numbers.reserve(due.length);
       const list = JSON.stringify(due.map((d, i) => ({ id: d.id, seq: base + i + 1 })));
       await tx.execute(
-        sql`UPDATE orders o SET buyer_name = '', buyer_kana = '', buyer_email = '', buyer_phone = '', ship_name = '',
-              ship_postal_code = '', ship_address1 = '', ship_address2 = '', ship_phone = '',
-              pii_purged_at = ${at}, updated_at = ${at}, version = o.version + 1, seq = x.seq
+        sql`UPDATE orders o SET ${ERASE}, pii_purged_at = ${at}, updated_at = ${at}, version = o.version + 1, seq = x.seq
             FROM jsonb_to_recordset(${list}::jsonb) AS x(id int, seq bigint) WHERE o.id = x.id`,
       );
       await refreshWire(

@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { hasStatusMail, isMainStatus, STATUS_LABELS, type MainStatus } from '../../src-shared/domain/status.js';
-import { transition } from '../../src-shared/domain/transitions.js';
-import type { OpResult, WireItem, WireOp } from '../../src-shared/sync/protocol.js';
+import type { OpResult, WireOp } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
 import { jsonRows, rows, type ServerDb } from '../db/open.js';
@@ -10,94 +8,13 @@ import { insertOrders } from '../orders/intake.js';
 import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
 import { paymentNeeds } from './masters.js';
 import { refreshWire } from '../orders/wire.js';
+import { applyOne, canSee, NOT_YOURS, type HistoryDraft, type Working } from './apply-op.js';
 
-interface Working {
-  row: OrderRow;
-  items?: WireItem[];
-  changed: boolean;
-  departedFrom: Set<string>;
-}
-
-interface HistoryRow {
+interface HistoryRow extends HistoryDraft {
   orderId: number;
-  at: string;
-  actor: string;
-  storeId: string | null;
-  pcId: string;
-  kind: string;
-  from: string | null;
-  to: string | null;
-  reason: string;
 }
 
-export const NOT_YOURS =
-  'この注文はこの店舗の担当ではなくなりました（別の店舗に割り当てられたか、サーバーにまだありません）。';
-
-/** A store PC sees its store's orders; head office sees every order (SPEC §5). */
-export function canSee(client: ClientIdentity, storeId: string | null): boolean {
-  return client.isHeadOffice || (storeId !== null && storeId === client.storeId);
-}
-
-function describe(row: OrderRow): string {
-  const status = isMainStatus(row.status) ? STATUS_LABELS[row.status] : row.status;
-  return `現在のサーバー上の状態は「${status}」です。`;
-}
-
-/** Judges one operation against the server's copy (the same transition table as the PCs). */
-function applyOne(
-  op: WireOp,
-  work: Working,
-  client: ClientIdentity,
-): { ok: true; history: Omit<HistoryRow, 'orderId'> | null } | { ok: false; reason: string } {
-  const row = work.row;
-  // The order exists now (made by this op or known already): nothing more to do.
-  if (op.kind === 'create') return { ok: true, history: null };
-  if (!canSee(client, row.storeId)) return { ok: false, reason: NOT_YOURS };
-  if (op.kind === 'status') {
-    if (!op.operation) return { ok: false, reason: '操作の種類が送られていません。' };
-    if (!isMainStatus(row.status)) return { ok: false, reason: 'サーバー上の注文の状態が不明です。' };
-    const target =
-      op.target ?? (op.operation === 'bulk_set_status' && op.to && isMainStatus(op.to) ? op.to : undefined);
-    if (op.operation === 'register_tracking' && !op.trackingNo)
-      return { ok: false, reason: '送り状番号がありません。' };
-    const judged = transition(row.status, op.operation, { needsPaymentConfirmation: row.needsPayment, target });
-    if (!judged.ok) return { ok: false, reason: `${judged.reason}${describe(row)}` };
-    const from = row.status;
-    const to: MainStatus = judged.to;
-    row.status = to;
-    row.mailPending = hasStatusMail(to);
-    if (to === 'paid' && !row.paidAt) row.paidAt = op.paidAt ?? op.at;
-    if (to === 'shipped') row.shippedAt = op.at;
-    if (to === 'cancelled') {
-      row.cancelledAt = op.at;
-      row.cancelReason = op.reason;
-    }
-    if (op.trackingNo) row.trackingNo = op.trackingNo;
-    if (op.carrier) row.carrier = op.carrier;
-    return { ok: true, history: historyOf(op, from, to) };
-  }
-  const fields = { ...(op.fields ?? {}) };
-  // A mail-sent mark counts only for the status whose mail it was (S5).
-  if (fields.mailPending === false && op.mailStatus && op.mailStatus !== row.status) delete fields.mailPending;
-  if ('storeId' in fields && fields.storeId !== row.storeId && row.storeId !== null) work.departedFrom.add(row.storeId);
-  const { items, ...columns } = fields;
-  Object.assign(row, columns);
-  if (items) work.items = items;
-  return { ok: true, history: historyOf(op, op.from, op.to) };
-}
-
-function historyOf(op: WireOp, from: string | null, to: string | null): Omit<HistoryRow, 'orderId'> {
-  return {
-    at: op.at,
-    actor: op.actor.operator,
-    storeId: op.actor.storeId,
-    pcId: op.actor.pcId,
-    kind: op.kind,
-    from,
-    to,
-    reason: op.reason,
-  };
-}
+export { canSee, NOT_YOURS } from './apply-op.js';
 
 async function writeChanges(
   tx: ServerDb,
@@ -179,7 +96,9 @@ async function insertCreated(
 ) {
   // A store PC's order is its own store's, whatever the op names: no order slips into another store.
   const orders = creates.flatMap((op) =>
-    op.order ? [{ ...op.order, storeId: client.isHeadOffice ? (op.order.storeId ?? null) : client.storeId }] : [],
+    op.kind === 'create'
+      ? [{ ...op.order, storeId: client.isHeadOffice ? (op.order.storeId ?? null) : client.storeId }]
+      : [],
   );
   if (orders.length === 0) return;
   await insertOrders(tx, numbers, orders, client.name, now.toISOString(), await paymentNeeds(tx));

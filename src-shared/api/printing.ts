@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { orderIds } from './orders.js';
 import { method } from './define.js';
 import { fileSettingsInput, type DownloadFile, type FileSettings } from './files.js';
+import { PRINT_KINDS, type PrintKind } from '../domain/print-kinds.js';
 
-export const PRINT_KINDS = ['picking', 'delivery_note'] as const;
-export type PrintKind = (typeof PRINT_KINDS)[number];
-export const PRINT_KIND_LABELS: Record<PrintKind, string> = { picking: 'ピッキングリスト', delivery_note: '納品書' };
+export { PRINT_KINDS, PRINT_KIND_LABELS, type PrintKind } from '../domain/print-kinds.js';
 
 export interface PrinterList {
   system: 'cups' | 'windows';

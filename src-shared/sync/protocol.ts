@@ -1,45 +1,16 @@
 import { z } from 'zod';
+import type { WireKind } from '../domain/change-kinds.js';
 import { CHANNELS } from '../domain/channels.js';
-import { MAIN_STATUSES } from '../domain/status.js';
 import type { HistoryEntry } from '../domain/order.js';
-import { OPERATIONS } from '../domain/transitions.js';
+import type { OrderRecord } from '../domain/order-fields.js';
+import { CHANGE_BODIES, commonShape, wireItem, type Shape, type WireItem } from './change-bodies.js';
+
+export { fieldValues, wireItem, type FieldValues, type WireItem } from './change-bodies.js';
 
 /**
  * The wire format between a store PC and the central server (SPEC §5, DESIGN 6). Orders are
  * known across PCs by (channel, orderNo): local integer ids differ on every PC.
  */
-
-/** Order columns a PC may set through a field operation (everything but status and PII). */
-export const SYNC_FIELDS = [
-  'subStatusId',
-  'storeId',
-  'staffComment',
-  'orderComment',
-  'discount',
-  'shippingFee',
-  'codFee',
-  'subtotal',
-  'total',
-  'buyerRating',
-  'mailInquiry',
-  'orderFormDone',
-  'bundleGroup',
-  'carrier',
-  'trackingNo',
-  'mailPending',
-  'items',
-] as const;
-export type SyncField = (typeof SYNC_FIELDS)[number];
-
-export const wireItem = z.object({
-  lineNo: z.number().int().min(1),
-  sku: z.string().max(200),
-  title: z.string().max(1000),
-  quantity: z.number().int().min(0).max(1_000_000),
-  unitPrice: z.number().int().min(-100_000_000).max(100_000_000),
-  location: z.string().max(100),
-});
-export type WireItem = z.infer<typeof wireItem>;
 
 const text = (max: number) => z.string().max(max).default('');
 
@@ -68,63 +39,41 @@ export const newOrderInput = z.object({
   storeId: z.string().min(1).max(40).nullable().default(null),
 });
 
-const yen = z.number().int().min(-1_000_000_000).max(1_000_000_000);
-const nullableText = (max: number) => z.string().max(max).nullable();
-
-export const fieldValues = z
-  .object({
-    subStatusId: z.number().int().nullable(),
-    storeId: nullableText(40),
-    staffComment: z.string().max(5000),
-    orderComment: z.string().max(5000),
-    discount: yen,
-    shippingFee: yen,
-    codFee: yen,
-    subtotal: yen,
-    total: yen,
-    buyerRating: z.boolean(),
-    mailInquiry: z.boolean(),
-    orderFormDone: z.boolean(),
-    bundleGroup: nullableText(100),
-    carrier: nullableText(40),
-    trackingNo: nullableText(40),
-    mailPending: z.boolean(),
-    items: z.array(wireItem).max(1000),
-  })
-  .partial()
-  .strict();
-export type FieldValues = z.infer<typeof fieldValues>;
-
-const actor = z.object({
-  operator: z.string().max(100),
-  pcId: z.string().max(100),
-  storeId: nullableText(40),
-});
-
-/** One local change going up. `opId` is the outbox's unique id: the server applies it once. */
-export const wireOp = z.object({
+const opKey = {
   opId: z.string().min(8).max(80),
   channel: z.enum(CHANNELS),
-  orderNo: z.string().min(1).max(100),
-  /** 'status' is judged with the transition table, 'create' adds `order`; any other kind sets `fields`. */
-  kind: z.string().min(1).max(40),
-  at: z.string().max(40),
-  actor,
-  reason: z.string().max(1000).default(''),
-  from: z.string().max(200).nullable().default(null),
-  to: z.string().max(200).nullable().default(null),
-  operation: z.enum(OPERATIONS).optional(),
-  target: z.enum(MAIN_STATUSES).optional(),
-  trackingNo: z.string().max(40).optional(),
-  carrier: z.string().max(40).optional(),
-  paidAt: z.string().max(40).optional(),
-  /** For mail-sent ops: the main status whose mail went out (S5). */
-  mailStatus: z.enum(MAIN_STATUSES).optional(),
-  fields: fieldValues.optional(),
-  /** For 'create' ops: an order made on the PC (its own CSV import), taken in like intake. */
-  order: newOrderInput.optional(),
-});
-export type WireOp = z.infer<typeof wireOp>;
+};
+
+type Bodies = typeof CHANGE_BODIES;
+type WireOpShape<K extends WireKind> = Shape<
+  typeof opKey &
+    typeof commonShape & { kind: z.ZodLiteral<K> } & Bodies[K] &
+    (K extends 'create' ? { order: typeof newOrderInput } : Record<never, never>)
+>;
+
+/**
+ * One local change going up, strictly by its kind: the journal's entry (change-bodies.ts)
+ * with the operation id and the order's key. `opId` is the outbox's unique id: the server
+ * applies it once. A 'create' carries the order made on the PC (its own CSV import).
+ */
+export type WireOp = { [K in WireKind]: z.output<z.ZodObject<WireOpShape<K>>> }[WireKind];
+export type WireOpInput = { [K in WireKind]: z.input<z.ZodObject<WireOpShape<K>>> }[WireKind];
+export type WireOpOf<K extends WireKind> = Extract<WireOp, { kind: K }>;
+
+const wireOpOptions = (Object.keys(CHANGE_BODIES) as WireKind[]).map((kind) =>
+  z.object({
+    ...opKey,
+    ...commonShape,
+    kind: z.literal(kind),
+    ...CHANGE_BODIES[kind],
+    ...(kind === 'create' ? { order: newOrderInput } : {}),
+  }),
+);
+type WireOpOption = (typeof wireOpOptions)[number];
+export const wireOp = z.discriminatedUnion(
+  'kind',
+  wireOpOptions as unknown as [WireOpOption, ...WireOpOption[]],
+) as unknown as z.ZodType<WireOp, WireOpInput>;
 
 export const pushRequest = z.object({ ops: z.array(wireOp).max(5000) });
 export type PushRequest = z.infer<typeof pushRequest>;
@@ -133,51 +82,11 @@ export type PushRequest = z.infer<typeof pushRequest>;
 export type WireHistory = Omit<HistoryEntry, 'id'>;
 
 /** An order as the server holds it, sent down whole (a pull or a refused op's correction). */
-export interface WireOrder {
-  channel: string;
-  orderNo: string;
-  orderedAt: string;
-  buyerName: string;
-  buyerKana: string;
-  buyerEmail: string;
-  buyerPhone: string;
-  shipName: string;
-  shipPostalCode: string;
-  shipPrefecture: string;
-  shipAddress1: string;
-  shipAddress2: string;
-  shipPhone: string;
-  paymentMethod: string;
-  needsPayment: boolean;
-  subtotal: number;
-  discount: number;
-  shippingFee: number;
-  codFee: number;
-  total: number;
-  orderComment: string;
-  staffComment: string;
-  mailInquiry: boolean;
-  orderFormDone: boolean;
-  buyerRating: boolean;
-  storeId: string | null;
-  carrier: string | null;
-  trackingNo: string | null;
-  bundleGroup: string | null;
-  status: string;
-  subStatusId: number | null;
-  mailPending: boolean;
-  paidAt: string | null;
-  shippedAt: string | null;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  piiPurgedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
+export type WireOrder = OrderRecord & {
   items: WireItem[];
   /** History rows to add locally (made elsewhere: the PC's own are already there). */
   history: WireHistory[];
-}
+};
 
 /** A history row in a pull page, with the order it belongs to. */
 export type PulledHistory = WireHistory & { channel: string; orderNo: string };

@@ -67,7 +67,7 @@ const orderRow = async (orderNo: string) =>
     ),
   );
 
-function op(orderNo: string, extra: Partial<WireOp>): WireOp {
+function op(orderNo: string, extra: Record<string, unknown>): WireOp {
   return {
     opId: `sec-${Math.random().toString(36).slice(2)}`,
     channel: 'yahoo_shopping',
@@ -79,7 +79,7 @@ function op(orderNo: string, extra: Partial<WireOp>): WireOp {
     from: null,
     to: null,
     ...extra,
-  };
+  } as WireOp;
 }
 
 beforeAll(async () => {
@@ -194,14 +194,14 @@ describe("central server: a store's token and other stores' orders", () => {
 
   it("cannot change another store's order by any kind of op, and learns nothing of it from the answer", async () => {
     const before = await orderRow('SEC-O1');
-    const attempts: Partial<WireOp>[] = [
+    const attempts: Record<string, unknown>[] = [
       { kind: 'status', operation: 'cancel', reason: '他店の注文' },
       { kind: 'status', operation: 'stock_ok' },
       { kind: 'status', operation: 'register_tracking', trackingNo: '999999999999', carrier: 'yamato' },
       { kind: 'store', fields: { storeId: 'tokyo' } },
-      { kind: 'comment', fields: { staffComment: '乗っ取り' } },
-      { kind: 'money', fields: { discount: 99999 } },
-      { kind: 'mail', fields: { mailPending: false }, mailStatus: 'new' },
+      { kind: 'staff_comment', fields: { staffComment: '乗っ取り' } },
+      { kind: 'discount', fields: { discount: 99999 } },
+      { kind: 'mail_state', fields: { mailPending: false }, mailStatus: 'new' },
     ];
     const ops = attempts.map((a) => op('SEC-O1', a));
     const res = await call(tokens.pc, 'POST', '/sync/push', JSON.stringify({ ops }));
@@ -264,7 +264,7 @@ describe('central server: abuse', () => {
       tokens.pc,
       'POST',
       '/sync/push',
-      JSON.stringify({ ops: [op(quote, { kind: 'comment', fields: { staffComment: quote } })] }),
+      JSON.stringify({ ops: [op(quote, { kind: 'staff_comment', fields: { staffComment: quote } })] }),
     );
     expect((JSON.parse(res.text) as PushResponse).results[0]!.accepted).toBe(false);
     expect(

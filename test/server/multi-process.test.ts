@@ -128,7 +128,7 @@ class Puller {
   }
 }
 
-function op(no: string, opId: string, actor: 'tokyo' | 'head', extra: Partial<WireOp>): WireOp {
+function op(no: string, opId: string, actor: 'tokyo' | 'head', extra: Record<string, unknown>): WireOp {
   return {
     opId,
     channel: 'yahoo_shopping',
@@ -144,7 +144,7 @@ function op(no: string, opId: string, actor: 'tokyo' | 'head', extra: Partial<Wi
     from: null,
     to: null,
     ...extra,
-  };
+  } as WireOp;
 }
 
 /** The operation behind each status a test op leads to (cod orders: stock_ok goes to 入金済). */
@@ -213,14 +213,14 @@ describe.skipIf(!process.env.DATABASE_URL)(
       const store = nos.flatMap((no) => [
         op(no, `t-ok-${no}`, 'tokyo', { operation: 'stock_ok' }),
         op(no, `t-trk-${no}`, 'tokyo', { operation: 'register_tracking', trackingNo: `TRK${no}` }),
-        op(no, `t-cmt-${no}`, 'tokyo', { kind: 'comment', fields: { staffComment: `店舗 ${no}` } }),
+        op(no, `t-cmt-${no}`, 'tokyo', { kind: 'staff_comment', fields: { staffComment: `店舗 ${no}` } }),
         op(no, `t-ship-${no}`, 'tokyo', { operation: 'confirm_shipment' }),
       ]);
       const head = [...nos]
         .reverse()
         .flatMap((no) => [
           op(no, `h-cancel-${no}`, 'head', { operation: 'cancel', reason: '顧客都合' }),
-          op(no, `h-cmt-${no}`, 'head', { kind: 'comment', fields: { staffComment: `本部 ${no}` } }),
+          op(no, `h-cmt-${no}`, 'head', { kind: 'staff_comment', fields: { staffComment: `本部 ${no}` } }),
         ]);
       // Every batch goes to both servers at the same moment (a resend through the other one),
       // while new orders come in through both.
@@ -418,7 +418,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
           isHeadOffice: true,
         });
         const comment = (n: number) =>
-          op('SNAP-1', `snap-comment-${n}`, 'head', { kind: 'comment', fields: { staffComment: `メモ${n}` } });
+          op('SNAP-1', `snap-comment-${n}`, 'head', { kind: 'staff_comment', fields: { staffComment: `メモ${n}` } });
         await intakeOrders(db, [makeOrder({ orderNo: 'SNAP-1', storeId: 'tokyo' })], 'テスト', new Date());
         const cursor = await lastChange(db);
         await applyOps(db, pc(1), [comment(1)], new Date());

@@ -132,11 +132,11 @@ describe.each(BACKENDS)('store PCs syncing with the central server (%s)', (backe
       journal.record(
         {
           orderId: id,
-          kind: 'store',
+          orderNo: 'C-1',
+          change: { kind: 'store', fields: { storeId: 'osaka' } },
           from: 'tokyo',
           to: 'osaka',
           reason: 'E5 出荷店舗一括指定',
-          payload: { orderNo: 'C-1', storeId: 'osaka' },
         },
         head.app.ctx.actor(),
         head.app.ctx.clock.now().toISOString(),
@@ -177,11 +177,11 @@ describe.each(BACKENDS)('store PCs syncing with the central server (%s)', (backe
       new Journal(sqlite).record(
         {
           orderId: id!,
-          kind: 'create',
+          orderNo: 'LOCAL-1',
+          change: { kind: 'create', channel: 'yahoo_shopping' },
           from: null,
           to: 'new',
           reason: 'F1 取込',
-          payload: { orderNo: 'LOCAL-1', channel: 'yahoo_shopping' },
         },
         tokyo.app.ctx.actor(),
         tokyo.app.ctx.clock.now().toISOString(),

@@ -2,13 +2,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCE_ROOT } from '../../../src-main/app/paths.js';
-import type { PullResponse, PushResponse, WireOp } from '../../../src-shared/sync/protocol.js';
+import type { PullResponse, PushResponse, WireOp, WireOpOf } from '../../../src-shared/sync/protocol.js';
 import { rows } from '../../../src-server/db/open.js';
 import { sql } from 'drizzle-orm';
 import { BACKENDS, startTestServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
 
-function statusOp(orderNo: string, operation: WireOp['operation'], extra: Partial<WireOp> = {}): WireOp {
+function statusOp(
+  orderNo: string,
+  operation: WireOpOf<'status'>['operation'] | undefined,
+  extra: Record<string, unknown> = {},
+): WireOp {
   return {
     opId: `op-${Math.random().toString(36).slice(2)}-${orderNo}`,
     channel: 'yahoo_shopping',
@@ -21,7 +25,7 @@ function statusOp(orderNo: string, operation: WireOp['operation'], extra: Partia
     to: null,
     operation,
     ...extra,
-  };
+  } as WireOp;
 }
 
 describe.each(BACKENDS)('central server API (%s)', (backend) => {
@@ -184,14 +188,13 @@ describe.each(BACKENDS)('central server API (%s)', (backend) => {
 
   it('moves a reassigned order (E5) to the new store and away from the old one', async () => {
     const before = await pull(tokyo);
-    const move: WireOp = {
-      ...statusOp('IN-1', undefined),
+    const move = statusOp('IN-1', undefined, {
       kind: 'store',
       operation: undefined,
       from: 'tokyo',
       to: 'osaka',
       fields: { storeId: 'osaka' },
-    };
+    });
     expect((await push(head, [move])).results[0]!.accepted).toBe(true);
     const t = await pull(tokyo, before.cursor);
     expect(t.removed).toEqual([{ channel: 'yahoo_shopping', orderNo: 'IN-1' }]);

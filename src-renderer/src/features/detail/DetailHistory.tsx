@@ -1,44 +1,18 @@
 import type { Masters } from '../../../../src-shared/api/app.js';
-import { CARRIER_LABELS, isCarrier } from '../../../../src-shared/domain/carriers.js';
-import { formatYen } from '../../../../src-shared/domain/money.js';
+import { historyLabel, historyValue, type HistoryNames } from '../../../../src-shared/domain/change-kinds.js';
 import type { HistoryEntry } from '../../../../src-shared/domain/order.js';
-import { STATUS_LABELS, isMainStatus } from '../../../../src-shared/domain/status.js';
 import { formatJst } from '../../format.js';
 
-/** What each history kind is called on screen (S2: from, to, why). */
-const FIELD_LABELS: Record<string, string> = {
-  intake: '受注取込',
-  status: 'メインステータス',
-  sub_status: 'サブステータス',
-  unit_price: '単価',
-  discount: '値引',
-  shipping_fee: '送料',
-  cod_fee: '代引手数料',
-  subtotal: '小計',
-  total: '合計',
-  order_comment: '注文時コメント',
-  staff_comment: '受注後コメント',
-  bundle: '同梱',
-  store: '出荷店舗',
-  carrier: '配送業者',
-};
-
-const MONEY_KINDS = new Set(['unit_price', 'discount', 'shipping_fee', 'cod_fee', 'subtotal', 'total']);
-
-function valueText(kind: string, value: string | null, masters: Masters): string {
-  if (value === null || value === '') return kind === 'bundle' ? 'なし' : '';
-  if (kind === 'status' && isMainStatus(value)) return STATUS_LABELS[value];
-  if (MONEY_KINDS.has(kind) && /^-?\d+$/.test(value)) return formatYen(Number(value));
-  if (kind === 'sub_status') return masters.subStatuses.find((s) => String(s.id) === value)?.name ?? value;
-  if (kind === 'store') return masters.stores.find((s) => s.id === value)?.name ?? value;
-  if (kind === 'carrier' && isCarrier(value)) return CARRIER_LABELS[value];
-  // A bundle is named by an id nobody reads: say that the order is in one.
-  if (kind === 'bundle') return 'あり';
-  return value;
+function namesFrom(masters: Masters): HistoryNames {
+  return {
+    subStatus: (id) => masters.subStatuses.find((s) => String(s.id) === id)?.name,
+    store: (id) => masters.stores.find((s) => s.id === id)?.name,
+  };
 }
 
 /** The order's history in the detail (S16): every change with who, where, when, from, to and why. */
 export function DetailHistory({ history, masters }: { history: HistoryEntry[]; masters: Masters }) {
+  const names = namesFrom(masters);
   return (
     <table className="history" aria-label="履歴">
       <thead>
@@ -60,9 +34,9 @@ export function DetailHistory({ history, masters }: { history: HistoryEntry[]; m
             <td>
               {h.storeId ?? '本部'} / {h.pcId}
             </td>
-            <td>{FIELD_LABELS[h.kind] ?? h.kind}</td>
-            <td>{valueText(h.kind, h.from, masters)}</td>
-            <td>{valueText(h.kind, h.to, masters)}</td>
+            <td>{historyLabel(h.kind, h.to)}</td>
+            <td>{historyValue(h.kind, h.from, names)}</td>
+            <td>{historyValue(h.kind, h.to, names)}</td>
             <td>{h.reason}</td>
           </tr>
         ))}

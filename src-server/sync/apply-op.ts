@@ -1,0 +1,124 @@
+import type { WireKind } from '../../src-shared/domain/change-kinds.js';
+import { isMainStatus, STATUS_LABELS } from '../../src-shared/domain/status.js';
+import { applyEffects, transitionEffects } from '../../src-shared/domain/transition-effects.js';
+import { transition } from '../../src-shared/domain/transitions.js';
+import type { FieldValues, WireItem, WireOp, WireOpOf } from '../../src-shared/sync/protocol.js';
+import type { ClientIdentity } from '../auth.js';
+import type { OrderRow } from '../orders/load.js';
+
+/** The server's copy of one order while a push is applied to it. */
+export interface Working {
+  row: OrderRow;
+  items?: WireItem[];
+  changed: boolean;
+  departedFrom: Set<string>;
+}
+
+export interface HistoryDraft {
+  at: string;
+  actor: string;
+  storeId: string | null;
+  pcId: string;
+  kind: string;
+  from: string | null;
+  to: string | null;
+  reason: string;
+}
+
+export type Outcome = { ok: true; history: HistoryDraft | null } | { ok: false; reason: string };
+
+export const NOT_YOURS =
+  'この注文はこの店舗の担当ではなくなりました（別の店舗に割り当てられたか、サーバーにまだありません）。';
+
+/** A store PC sees its store's orders; head office sees every order (SPEC §5). */
+export function canSee(client: ClientIdentity, storeId: string | null): boolean {
+  return client.isHeadOffice || (storeId !== null && storeId === client.storeId);
+}
+
+function historyOf(op: WireOp, from: string | null, to: string | null): HistoryDraft {
+  return {
+    at: op.at,
+    actor: op.actor.operator,
+    storeId: op.actor.storeId,
+    pcId: op.actor.pcId,
+    kind: op.kind,
+    from,
+    to,
+    reason: op.reason,
+  };
+}
+
+function describe(row: OrderRow): string {
+  const status = isMainStatus(row.status) ? STATUS_LABELS[row.status] : row.status;
+  return `現在のサーバー上の状態は「${status}」です。`;
+}
+
+/** Judged with the same transition table as the PCs; the move's columns by transitionEffects. */
+function applyStatus(op: WireOpOf<'status'>, work: Working): Outcome {
+  const row = work.row;
+  if (!isMainStatus(row.status)) return { ok: false, reason: 'サーバー上の注文の状態が不明です。' };
+  const target = op.target ?? (op.operation === 'bulk_set_status' && op.to && isMainStatus(op.to) ? op.to : undefined);
+  if (op.operation === 'register_tracking' && !op.trackingNo) return { ok: false, reason: '送り状番号がありません。' };
+  const judged = transition(row.status, op.operation, { needsPaymentConfirmation: row.needsPayment, target });
+  if (!judged.ok) return { ok: false, reason: `${judged.reason}${describe(row)}` };
+  const from = row.status;
+  applyEffects(
+    row,
+    transitionEffects(judged.to, {
+      at: op.at,
+      paidAt: op.paidAt,
+      reason: op.reason,
+      trackingNo: op.trackingNo,
+      carrier: op.carrier,
+    }),
+  );
+  return { ok: true, history: historyOf(op, from, judged.to) };
+}
+
+/** A field operation: the values its kind may carry (change-bodies.ts), taken as sent. */
+function applyFields(op: WireOp & { fields: Partial<FieldValues> }, work: Working): Outcome {
+  const { items, ...columns } = op.fields;
+  if ('storeId' in columns && columns.storeId !== work.row.storeId && work.row.storeId !== null) {
+    work.departedFrom.add(work.row.storeId);
+  }
+  Object.assign(work.row, columns);
+  if (items) work.items = items;
+  return { ok: true, history: historyOf(op, op.from, op.to) };
+}
+
+/** A mail-sent mark counts only for the status whose mail it was (S5). */
+function applyMailMark(op: WireOpOf<'mail'> | WireOpOf<'mail_state'>, work: Working): Outcome {
+  if (op.mailStatus === work.row.status) work.row.mailPending = op.fields.mailPending;
+  return { ok: true, history: historyOf(op, op.from, op.to) };
+}
+
+type Applier<K extends WireKind> = (op: WireOpOf<K>, work: Working) => Outcome;
+
+/** How the server applies each kind of change: a kind without its rule here does not compile. */
+const APPLIERS: { [K in WireKind]: Applier<K> } = {
+  // The order exists now (made by this op or known already): nothing more to do.
+  create: () => ({ ok: true, history: null }),
+  status: applyStatus,
+  sub_status: applyFields,
+  store: applyFields,
+  buyer_rating: applyFields,
+  unit_price: applyFields,
+  discount: applyFields,
+  shipping_fee: applyFields,
+  cod_fee: applyFields,
+  subtotal: applyFields,
+  total: applyFields,
+  order_comment: applyFields,
+  staff_comment: applyFields,
+  bundle: applyFields,
+  import_update: applyFields,
+  mail: applyMailMark,
+  mail_state: applyMailMark,
+  print: (op) => ({ ok: true, history: historyOf(op, op.from, op.to) }),
+};
+
+/** Judges one operation against the server's copy of its order and applies it there. */
+export function applyOne(op: WireOp, work: Working, client: ClientIdentity): Outcome {
+  if (op.kind !== 'create' && !canSee(client, work.row.storeId)) return { ok: false, reason: NOT_YOURS };
+  return (APPLIERS[op.kind] as Applier<WireKind>)(op, work);
+}

@@ -1,0 +1,67 @@
+import { subtotalOf, totalOf } from './money.js';
+import type { NewOrder } from './order.js';
+import { ORDER_FIELDS, type OrderKey, type OrderRecord } from './order-fields.js';
+import { hasStatusMail, type MainStatus } from './status.js';
+
+/** Where an order stands when it arrives already worked on (demo data, a store's history). */
+export interface InitialState {
+  status: MainStatus;
+  paidAt?: string | null;
+  shippedAt?: string | null;
+  cancelledAt?: string | null;
+  carrier?: string | null;
+  trackingNo?: string | null;
+  subStatusId?: number | null;
+  /** Whether the mail for `status` has already gone out. */
+  mailSent?: boolean;
+}
+
+type ArrivalKey = Extract<(typeof ORDER_FIELDS)[number], { arrival: string }>['key'];
+
+/** Reads each arrival column from a NewOrder: one small function per column, made once. */
+const ARRIVAL_READERS = ORDER_FIELDS.flatMap((field) => {
+  if (!('arrival' in field)) return [];
+  const [outer, inner] = field.arrival.split('.') as [keyof NewOrder, string | undefined];
+  const read = inner
+    ? (o: NewOrder) => (o[outer] as unknown as Record<string, unknown>)[inner]
+    : (o: NewOrder) => o[outer];
+  return [[field.key as ArrivalKey, read] as const];
+});
+
+/**
+ * Every column of a new order (a row of order-fields.ts each): what it arrived with, its
+ * money computed from its items, and where it stands. The store's writer and the central
+ * server's intake both write this, so a column added to the table is written by both.
+ */
+export function newOrderRecord(
+  order: NewOrder,
+  at: string,
+  needsPayment: boolean,
+  initial: InitialState = { status: 'new' },
+): OrderRecord {
+  const subtotal = subtotalOf(order.items);
+  const rest: Omit<OrderRecord, ArrivalKey> = {
+    needsPayment,
+    subtotal,
+    total: totalOf({ subtotal, discount: order.discount, shippingFee: order.shippingFee, codFee: order.codFee }),
+    staffComment: '',
+    buyerRating: true,
+    carrier: initial.carrier ?? null,
+    trackingNo: initial.trackingNo ?? null,
+    bundleGroup: null,
+    status: initial.status,
+    subStatusId: initial.subStatusId ?? null,
+    mailPending: hasStatusMail(initial.status) && !initial.mailSent,
+    paidAt: initial.paidAt ?? null,
+    shippedAt: initial.shippedAt ?? null,
+    cancelledAt: initial.cancelledAt ?? null,
+    cancelReason: null,
+    piiPurgedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  const record = rest as Record<OrderKey, unknown>;
+  for (const [key, read] of ARRIVAL_READERS) record[key] = read(order);
+  return record as OrderRecord;
+}
