@@ -182,7 +182,7 @@ export async function applyOps(
           channel: op.channel,
           orderNo: op.orderNo,
           kind: op.kind,
-          operation: op.operation ?? null,
+          operation: op.kind === 'status' ? op.operation : null,
         });
         results.push({ opId: op.opId, accepted: outcome.ok, reason: outcome.ok ? undefined : outcome.reason });
       }
