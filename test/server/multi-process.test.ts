@@ -281,7 +281,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
         expect(rows[0]!.status).toBe(status);
         expect(status).toBe(shipOk ? 'shipped' : 'cancelled');
         // Both comments went in; the later one stands.
-        const comments = rows.filter((r) => r.kind === 'comment');
+        const comments = rows.filter((r) => r.kind === 'staff_comment');
         expect(comments).toHaveLength(2);
         expect(rows[0]!.staff_comment).toBe(comments[1]!.pc_id === 'tokyo-PC' ? `店舗 ${no}` : `本部 ${no}`);
       }
@@ -434,7 +434,7 @@ describe.skipIf(!process.env.DATABASE_URL)(
           ),
         ) as PullResponse;
         const second = JSON.parse(await pullPage(db, reader, first.cursor, 2000, new Date())) as PullResponse;
-        const comments = [...first.history, ...second.history].map((h) => h.kind === 'comment' && h.pcId);
+        const comments = [...first.history, ...second.history].map((h) => h.kind === 'staff_comment' && h.pcId);
         expect(comments).toEqual(['head-PC', 'head-PC']);
         expect(second.cursor).toBe(await lastChange(db));
         expect(second.orders.map((o) => o.staffComment)).toEqual(['メモ2']);

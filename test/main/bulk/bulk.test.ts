@@ -54,7 +54,7 @@ describe('E5 出荷店舗一括指定', () => {
     expect(outbox[0]).toMatchObject({ entity: 'order', entity_id: String(open), kind: 'store' });
     expect(JSON.parse(outbox[0]!.payload)).toMatchObject({
       orderNo: 'OPEN',
-      storeId: 'osaka',
+      fields: { storeId: 'osaka' },
       from: null,
       to: 'osaka',
     });

@@ -200,7 +200,7 @@ describe('F7 メール送信', () => {
       .prepare("SELECT payload FROM sync_outbox WHERE kind = 'mail' AND entity_id = ?")
       .pluck()
       .get(String(shipped)) as string;
-    expect(JSON.parse(outbox)).toMatchObject({ mail: 'shipped' });
+    expect(JSON.parse(outbox)).toMatchObject({ mailStatus: 'shipped', fields: { mailPending: false } });
     expect(unsentCount(t)).toBe(1);
     const f7 = await t.call('mail:send', { orderIds: [shipped!], purpose: 'status' });
     expect(f7.sent).toBe(0);
