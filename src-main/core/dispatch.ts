@@ -7,6 +7,7 @@ import {
   type ParsedInputOf,
 } from '../../src-shared/api/index.js';
 import { toWireError, type WireResult } from '../../src-shared/api/errors.js';
+import { managerActionOf } from '../staff/manager-actions.js';
 import type { ServiceContext } from './context.js';
 
 z.config(z.locales.ja());
@@ -30,7 +31,8 @@ function describeIssues(error: z.ZodError): string {
 
 /**
  * The one door into the services, shared by Electron IPC and browser-mode HTTP: checks the
- * method exists, validates the input with its zod schema, runs the handler, and turns every
+ * method exists, validates the input with its zod schema, refuses what needs a 管理者 staff
+ * member to anyone else (manager-actions.ts), runs the handler, and turns every
  * failure into a Japanese message without a stack trace.
  */
 export async function dispatch(
@@ -48,8 +50,11 @@ export async function dispatch(
     return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
   }
   try {
+    const input = parsed.data as ParsedInputOf<MethodName>;
+    const action = managerActionOf(method, input);
+    if (action) ctx.services.staff.requireManager(ctx.settings, action);
     const handler = handlers[method] as Handler<MethodName>;
-    const value = await handler(parsed.data as ParsedInputOf<MethodName>, ctx);
+    const value = await handler(input, ctx);
     return { ok: true, value };
   } catch (err) {
     const wire = toWireError(err);

@@ -5,6 +5,7 @@ import { BulkChanges } from '../bulk/service.js';
 import { SubStatusMaster } from '../sub-status/service.js';
 import { OrderQueries } from '../orders/queries.js';
 import { StatusEngine } from '../status/engine.js';
+import { StaffRoster } from '../staff/roster.js';
 import { createDayServices, type DayServices } from '../operations/services.js';
 
 /** The long-lived service objects of one open database (prepared statements live here). */
@@ -15,6 +16,7 @@ export interface Services extends DayServices {
   status: StatusEngine;
   mail: MailService;
   files: FileServices;
+  staff: StaffRoster;
 }
 
 export function createServices(database: Database): Services {
@@ -27,6 +29,7 @@ export function createServices(database: Database): Services {
     status,
     mail: new MailService(database.sqlite),
     files: createFileServices(),
+    staff: new StaffRoster(database.sqlite),
     ...createDayServices(database.sqlite, status, orders),
   };
 }

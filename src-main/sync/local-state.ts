@@ -19,7 +19,14 @@ const MASTER_TABLES: Record<string, string> = {
   payment_methods: 'payment_methods',
   sub_statuses: 'sub_statuses',
   mail_templates: 'mail_templates',
+  staff: 'staff',
 };
+/**
+ * Master kinds store PCs gained a table for after they first synced: their rows may lie
+ * behind the cursor, so each is fetched whole once (GET /sync/master-rows?kind=…).
+ */
+const LATER_MASTER_KINDS = ['staff'];
+const HAD_KIND = (kind: string) => `sync_master_kind:${kind}`;
 
 export interface PageApplied {
   orders: number;
@@ -65,6 +72,19 @@ export class LocalSyncState {
       this.setMeta.run('sync_cursor', '0');
       this.setMeta.run('sync_server_id', serverId);
     })();
+  }
+
+  /** Master kinds this PC has a table for but has not had whole yet. */
+  kindsToFetch(): string[] {
+    return LATER_MASTER_KINDS.filter((kind) => this.meta(HAD_KIND(kind)) === undefined);
+  }
+
+  /** Every current row of a kind, as the server answered: applied, and the kind marked as had. */
+  applyWholeKind(kind: string, masters: WireMaster[]): void {
+    this.quietly(() => {
+      for (const master of masters) if (master.kind === kind) this.applyMaster(master);
+      this.setMeta.run(HAD_KIND(kind), '1');
+    });
   }
 
   /** While on, mail-state changes (the mailer writes no journal entry) are queued by a trigger (migration 0009). */

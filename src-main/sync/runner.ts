@@ -144,6 +144,11 @@ export class SyncRunner {
       const refusal = this.hello.client.isHeadOffice ? null : MASTERS_OWNED;
       report.refused.push(...local.settleMasterOps(masterOps, refusal, this.ctx.clock.now().toISOString()));
     }
+    for (const kind of local.kindsToFetch()) {
+      const { masters } = await transport.masters(kind);
+      local.applyWholeKind(kind, masters);
+      report.masters += masters.length;
+    }
     const sqlite = this.ctx.database.sqlite;
     // A first sync into an empty PC builds the secondary indexes once at the end.
     const empty = !sqlite.prepare('SELECT 1 FROM orders LIMIT 1').get();

@@ -5,6 +5,7 @@ import {
   type MastersUpload,
   type PullResponse,
   type PushResponse,
+  type WireMaster,
   type WireOp,
 } from '../../src-shared/sync/protocol.js';
 import type { PcReport } from '../../src-shared/console/fleet.js';
@@ -122,6 +123,11 @@ export class SyncTransport {
 
   pull(cursor: number, limit: number): Promise<PullResponse> {
     return this.call('GET', `/sync/pull?cursor=${cursor}&limit=${limit}`);
+  }
+
+  /** Every current row of one master kind, whatever its change number. */
+  masters(kind: string): Promise<{ masters: WireMaster[] }> {
+    return this.call('GET', `/sync/master-rows?kind=${encodeURIComponent(kind)}`);
   }
 
   uploadMasters(upload: MastersUpload): Promise<{ changed: number }> {

@@ -9,7 +9,7 @@ import type {
 } from '../../src-shared/console/accounts.js';
 import { writeTransaction } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
-import { hashPassword, NO_ACCOUNT_HASH, randomPassword, verifyPassword } from './passwords.js';
+import { hashPassword, NO_ACCOUNT_HASH, randomPassword, verifyPassword } from '../../src-node/password-hashes.js';
 
 /** Wrong passwords in a row before an account is locked, and for how long. */
 export const LOCK_AFTER = 5;

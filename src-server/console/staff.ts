@@ -4,7 +4,7 @@ import type { ConsoleStaff } from '../../src-shared/console/staff.js';
 import { writeTransaction } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
 import { putRow } from '../sync/masters.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword } from '../../src-node/password-hashes.js';
 
 interface StaffData {
   id: number;
@@ -25,8 +25,8 @@ const toStaff = (d: StaffData): ConsoleStaff => ({
 });
 
 /**
- * Each store's staff, kept as the `staff` master (key `<store>:<id>`), so it reaches the
- * store PCs by the ordinary pull. A PIN is kept as a scrypt hash only.
+ * Each store's staff, kept as the `staff` master (key: the member's id, unique over every
+ * store), so it reaches the store PCs by the ordinary pull. A PIN is kept as a scrypt hash only.
  */
 export class StaffList {
   constructor(
@@ -62,7 +62,7 @@ export class StaffList {
           [old] = (
             await rows<{ data: StaffData }>(
               tx,
-              sql`SELECT data FROM master_rows WHERE kind = 'staff' AND key = ${`${input.storeId}:${input.id}`}`,
+              sql`SELECT data FROM master_rows WHERE kind = 'staff' AND key = ${String(input.id)} AND data->>'store_id' = ${input.storeId}`,
             )
           ).map((r) => r.data);
           if (!old) throw new UserError('スタッフが見つかりません。');
@@ -79,7 +79,7 @@ export class StaffList {
           pin_hash: input.pin === undefined ? (old?.pin_hash ?? null) : pinHash,
           retired: input.retired ? 1 : 0,
         };
-        await putRow(tx, numbers, 'staff', `${input.storeId}:${data.id}`, { ...data });
+        await putRow(tx, numbers, 'staff', String(data.id), { ...data });
         return data;
       },
       this.notify,

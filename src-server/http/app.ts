@@ -10,7 +10,7 @@ import { rows } from '../db/open.js';
 import { intakeOrders } from '../orders/intake.js';
 import { csvIntakeInput, intakeCsv } from '../orders/csv-intake.js';
 import { UserError } from '../../src-shared/api/errors.js';
-import { putStore, uploadMasters } from '../sync/masters.js';
+import { mastersOfKind, putStore, uploadMasters } from '../sync/masters.js';
 import { pullPage } from '../sync/pull.js';
 import { applyOps, NOT_YOURS } from '../sync/push.js';
 import { sql } from 'drizzle-orm';
@@ -264,6 +264,11 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     return c.body(await pullPage(db, c.get('client'), cursor, limit, clock.now()), 200, {
       'content-type': 'application/json; charset=utf-8',
     });
+  });
+  app.get('/sync/master-rows', async (c) => {
+    const kind = c.req.query('kind') ?? '';
+    if (!/^[a-z_]{1,40}$/.test(kind)) return bad(c, 'kind が正しくありません。');
+    return c.json({ masters: await mastersOfKind(db, kind) });
   });
   app.post('/sync/masters', async (c) => {
     const client = c.get('client');

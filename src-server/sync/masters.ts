@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_PAYMENT_METHODS, DEFAULT_SUB_STATUSES } from '../../src-shared/domain/default-masters.js';
-import type { MastersUpload } from '../../src-shared/sync/protocol.js';
+import type { MastersUpload, WireMaster } from '../../src-shared/sync/protocol.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
 
@@ -121,6 +121,17 @@ export async function uploadMasters(db: ServerDb, upload: MastersUpload, onCommi
       return changed;
     },
     onCommit,
+  );
+}
+
+/**
+ * Every current row of one master kind, whatever its change number: a PC that gains the
+ * table for a kind after its cursor passed the kind's rows fetches them once this way.
+ */
+export async function mastersOfKind(db: ServerDb, kind: string): Promise<WireMaster[]> {
+  return rows<WireMaster>(
+    db,
+    sql`SELECT kind, key, data, deleted FROM master_rows WHERE kind = ${kind} AND NOT deleted ORDER BY seq`,
   );
 }
 

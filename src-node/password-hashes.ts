@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
- * Console passwords are kept as scrypt hashes (memory-hard: 32 MiB and ~0.1 s per guess).
+ * Console passwords and staff PINs are kept as scrypt hashes (memory-hard: 32 MiB and ~0.1 s per guess).
  * The parameters travel with each hash, so they can be raised later without a migration.
  */
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
