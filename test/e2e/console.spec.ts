@@ -222,6 +222,53 @@ test('閲覧 reads every page but is offered no change', async ({ browser }) => 
   await page.close();
 });
 
+test('staff registered in 店舗 reach the PC: the clerk picks themselves with a PIN, only a 管理者 saves 設定', async () => {
+  const page = consolePage;
+  await tab(page, '店舗');
+  await page
+    .getByRole('table', { name: '店舗' })
+    .getByRole('row', { name: /東京店/ })
+    .getByRole('button', { name: 'スタッフ' })
+    .click();
+  const form = page.getByRole('form', { name: 'スタッフの登録・変更' });
+  await form.getByLabel('名前').fill('山田 店長');
+  await form.getByLabel('PIN（4〜8桁・任意）').fill('2468');
+  await form.getByLabel('管理者').check();
+  await form.getByRole('button', { name: 'スタッフを追加' }).click();
+  await expect(page.getByRole('table', { name: 'スタッフ' })).toContainText('山田 店長');
+  await form.getByLabel('名前').fill('佐藤');
+  await form.getByRole('button', { name: 'スタッフを追加' }).click();
+  const staff = page.getByRole('table', { name: 'スタッフ' });
+  await expect(staff.getByRole('row', { name: /山田 店長/ })).toContainText(/管理者.*あり.*在籍/);
+  await expect(staff.getByRole('row', { name: /佐藤/ })).toContainText(/担当者.*なし.*在籍/);
+
+  await pcPage.keyboard.press('F6');
+  await expect(pcPage.getByRole('status').filter({ hasText: /最新取得：/ })).toBeVisible();
+  const pick = async (name: string, pin?: string) => {
+    await pcPage.getByRole('button', { name: '担当者切替' }).click();
+    const dialog = pcPage.getByRole('dialog', { name: '担当者切替' });
+    await dialog.getByRole('radio', { name: name }).check();
+    if (pin !== undefined) await dialog.getByLabel('PIN').fill(pin);
+    await dialog.getByRole('button', { name: 'この担当者にする' }).click();
+    return dialog;
+  };
+  const wrong = await pick('山田 店長（管理者）', '1111');
+  await expect(wrong.getByRole('alert')).toHaveText('PIN が正しくありません。');
+  await wrong.getByRole('button', { name: '閉じる' }).click();
+  await pick('佐藤');
+  await expect(pcPage.getByText('担当: 佐藤')).toBeVisible();
+
+  await pcPage.getByRole('button', { name: '設定', exact: true }).click();
+  const settings = pcPage.getByRole('tabpanel', { name: '基本' });
+  await settings.getByLabel('PC名').fill('東京PC-2');
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(settings.getByRole('alert')).toContainText('設定の変更は管理者のスタッフだけが行えます');
+  await pcPage.getByRole('dialog', { name: '設定' }).getByRole('button', { name: '閉じる' }).click();
+
+  await pick('山田 店長（管理者）', '2468');
+  await expect(pcPage.getByText('担当: 山田 店長')).toBeVisible();
+});
+
 test('a revoked PC is refused at its next sync and told what to do', async () => {
   const page = consolePage;
   await tab(page, '端末');
