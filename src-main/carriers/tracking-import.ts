@@ -169,10 +169,11 @@ export function previewTracking(ctx: ServiceContext, file: FileUpload): Tracking
 }
 
 /**
- * 登録: registers the tracking numbers through the status engine (register_tracking →
- * 出荷待ち; bundle members follow), in one transaction. Rows are judged again one by one
- * as they are applied, so a bundle's second row is seen as already registered and a
- * repeated import registers nothing.
+ * 登録: registers the tracking numbers through the operations service, the one door of
+ * 送り状番号登録 (register_tracking → 出荷待ち; bundle members follow; a number already on
+ * another parcel refused), in one transaction. Rows are judged again one by one as they are
+ * applied, so a bundle's second row is seen as already registered and a repeated import
+ * registers nothing.
  */
 export function commitTracking(ctx: ServiceContext, previewId: string): TrackingResult {
   const plan = ctx.services.files.trackingImports.take(previewId);
@@ -185,16 +186,11 @@ export function commitTracking(ctx: ServiceContext, previewId: string): Tracking
     for (const row of plan.rows) {
       const judged = judge.judge(row);
       if (judged.status !== 'register') continue;
-      const applied = ctx.services.status.apply(
-        {
-          orderIds: [judged.order!.id],
-          operation: 'register_tracking',
-          trackingNo: judged.trackingNo,
-          carrier: plan.carrier,
-          reason: `${plan.format}の取込`,
-        },
+      const applied = ctx.services.operations.registerTracking(
+        [{ orderId: judged.order!.id, carrier: plan.carrier, trackingNo: judged.trackingNo }],
         actor,
         now,
+        `${plan.format}の取込`,
       );
       result.registered += applied.applied > 0 ? 1 : 0;
       for (const refused of applied.refused)

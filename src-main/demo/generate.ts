@@ -161,9 +161,11 @@ export class DemoGenerator {
     return items;
   }
 
-  private trackingNo(carrier: Carrier): string {
-    const digits = (n: number) => Array.from({ length: n }, () => this.int(10)).join('');
-    return carrier === 'japanpost' ? `${digits(4)}-${digits(4)}-${digits(4)}` : digits(12);
+  /** Random-looking, and unique per order: its last eight digits are the order's own number n. */
+  private trackingNo(carrier: Carrier, n: number): string {
+    const digits = (count: number) => Array.from({ length: count }, () => this.int(10)).join('');
+    const number = digits(12).slice(0, 4) + String(n % 100_000_000).padStart(8, '0');
+    return carrier === 'japanpost' ? `${number.slice(0, 4)}-${number.slice(4, 8)}-${number.slice(8)}` : number;
   }
 
   /** The n-th demo order (n is unique per generator and makes order numbers unique). */
@@ -208,10 +210,10 @@ export class DemoGenerator {
       orderFormDone: channel !== 'yahoo_auction' || !active || this.random() > 0.25,
       storeId: this.random() < 0.9 ? this.pick(DEMO_STORES).id : null,
     };
-    return { order, initial: this.initialState(status, orderedAt) };
+    return { order, initial: this.initialState(status, orderedAt, n) };
   }
 
-  private initialState(status: MainStatus, orderedAt: Date): InitialState {
+  private initialState(status: MainStatus, orderedAt: Date, n: number): InitialState {
     const dayAfter = (d: number) =>
       new Date(Math.min(orderedAt.getTime() + d * 86_400_000, this.now.getTime())).toISOString();
     const paid = status === 'paid' || status === 'awaiting_shipment' || status === 'shipped';
@@ -222,7 +224,7 @@ export class DemoGenerator {
       shippedAt: status === 'shipped' ? dayAfter(3) : null,
       cancelledAt: status === 'cancelled' ? dayAfter(1) : null,
       carrier,
-      trackingNo: carrier ? this.trackingNo(carrier) : null,
+      trackingNo: carrier ? this.trackingNo(carrier, n) : null,
       // Old mails have gone out; a few recent ones are waiting (メール未送信).
       mailSent: this.random() > 0.15,
     };

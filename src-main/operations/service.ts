@@ -3,11 +3,13 @@ import type { ParcelRow } from '../../src-shared/api/operations.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { Carrier } from '../../src-shared/domain/carriers.js';
 import type { BulkResult } from '../../src-shared/domain/order.js';
+import type { MainStatus } from '../../src-shared/domain/status.js';
 import { trackingNoForms } from '../../src-shared/domain/tracking.js';
 import { PARTNER_ORDER_NOS_SQL } from '../bundle/rule.js';
 import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
 import type { StatusEngine } from '../status/engine.js';
+import { trackingTakenReason } from '../status/parcel-claims.js';
 
 const JST_OFFSET_MS = 9 * 3_600_000;
 
@@ -22,9 +24,18 @@ interface TrackedOrder {
   bundle_group: string | null;
 }
 
+/** Cancelling needs its reason, whoever asks (注文取消, E11 to キャンセル済): the history keeps it. */
+function cancelReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (!trimmed) throw new UserError('取消理由を入力してください。', 'reason_required');
+  return trimmed;
+}
+
 /**
  * The day's status operations after the stock check (S2): 入金確認登録, 送り状番号登録,
- * 出荷確定 and 注文取消, each one transaction through the status engine.
+ * 出荷確定, 注文取消 and E11 メインステータス一括変更, each one transaction through the
+ * status engine. Every caller goes through these methods: the payment date, the tracking
+ * number's parcel and the cancel reason are checked here and nowhere else.
  */
 export class OperationsService {
   private readonly sql: Record<'byTracking' | 'bundleOf' | 'partners', BetterSqlite3.Statement>;
@@ -63,6 +74,7 @@ export class OperationsService {
     entries: readonly { orderId: number; carrier: Carrier; trackingNo: string }[],
     actor: Actor,
     now: Date,
+    reason = '',
   ): BulkResult {
     return this.sqlite
       .transaction(() => {
@@ -82,7 +94,7 @@ export class OperationsService {
             total.refused.push({
               orderId: entry.orderId,
               orderNo: order.order_no,
-              reason: `送り状番号 ${entry.trackingNo} はすでに注文 ${clash.order_no} に登録されています。送り状を確かめてください。`,
+              reason: trackingTakenReason(entry.trackingNo, clash.order_no),
             });
             continue;
           }
@@ -92,6 +104,7 @@ export class OperationsService {
               operation: 'register_tracking',
               carrier: entry.carrier,
               trackingNo: entry.trackingNo,
+              reason,
             },
             actor,
             now,
@@ -109,7 +122,13 @@ export class OperationsService {
   }
 
   cancel(orderIds: readonly number[], reason: string, actor: Actor, now: Date): BulkResult {
-    return this.engine.apply({ orderIds, operation: 'cancel', reason }, actor, now);
+    return this.engine.apply({ orderIds, operation: 'cancel', reason: cancelReason(reason) }, actor, now);
+  }
+
+  /** E11: 新規 orders to another main status; to キャンセル済 only with the reason. */
+  setStatus(orderIds: readonly number[], target: MainStatus, reason: string, actor: Actor, now: Date): BulkResult {
+    const why = target === 'cancelled' ? cancelReason(reason) : reason.trim();
+    return this.engine.apply({ orderIds, operation: 'bulk_set_status', target, reason: why }, actor, now);
   }
 
   /** The checked orders for the operation dialogs: one row per parcel, oldest first. */

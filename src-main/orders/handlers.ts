@@ -15,7 +15,7 @@ export function reminderCutoffs(ctx: ServiceContext): ReminderCutoffs {
   };
 }
 
-export const orderHandlers: Handlers<'orders:counts' | 'orders:list' | 'orders:ids' | 'orders:get' | 'status:apply'> = {
+export const orderHandlers: Handlers<'orders:counts' | 'orders:list' | 'orders:ids' | 'orders:get'> = {
   'orders:counts': (_input, ctx) => ctx.services.orders.counts(reminderCutoffs(ctx)),
   'orders:list': (input, ctx) => ctx.services.orders.list(input, reminderCutoffs(ctx)),
   'orders:ids': (input, ctx) => ctx.services.orders.ids(input, reminderCutoffs(ctx)),
@@ -24,22 +24,5 @@ export const orderHandlers: Handlers<'orders:counts' | 'orders:list' | 'orders:i
     if (!order)
       throw new UserError('注文が見つかりません。一覧を最新の状態にしてからもう一度開いてください。', 'not_found');
     return { order, history: ctx.services.orders.history(id) };
-  },
-  'status:apply': (input, ctx) => {
-    const result = ctx.services.status.apply(
-      {
-        orderIds: input.orderIds,
-        operation: input.operation,
-        target: input.target,
-        reason: input.reason,
-        trackingNo: input.trackingNo,
-        carrier: input.carrier,
-        paidAt: input.paidOn ? new Date(`${input.paidOn}T00:00:00+09:00`).toISOString() : undefined,
-      },
-      ctx.actor(),
-      ctx.clock.now(),
-    );
-    if (result.applied > 0) ctx.emit({ type: 'orders:changed' });
-    return result;
   },
 };

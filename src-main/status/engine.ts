@@ -1,6 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BulkResult } from '../../src-shared/domain/order.js';
-import { hasStatusMail, type MainStatus } from '../../src-shared/domain/status.js';
+import { ORDER_FIELDS, type OrderKey } from '../../src-shared/domain/order-fields.js';
+import type { MainStatus } from '../../src-shared/domain/status.js';
+import { transitionEffects } from '../../src-shared/domain/transition-effects.js';
+import type { ChangeOf } from '../../src-shared/sync/change-bodies.js';
 import { transition } from '../../src-shared/domain/transitions.js';
 import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
@@ -8,6 +11,7 @@ import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { chunked } from '../core/chunked.js';
 import { BUNDLE_CANCEL_REFUSAL, partnerRefusal, reachableStatuses } from '../bundle/rule.js';
 import { stockEffect } from '../stock/effect.js';
+import { ParcelClaims, parcelHolderStatement, trackingTakenReason } from './parcel-claims.js';
 import type { EngineOrder, OperationRequest, StatusEffect } from './status-effect.js';
 
 /** Orders that move as one: a single order, or every member of a bundle (bundle/rule.ts). */
@@ -16,6 +20,24 @@ interface Unit {
   requested: Set<number>;
   bundled: boolean;
 }
+
+/** One call of `apply`: its request, and what every order of it shares. */
+interface Call {
+  request: OperationRequest;
+  actor: Actor;
+  at: string;
+  change: ChangeOf<'status'>;
+  moves: Map<MainStatus, PreparedMove>;
+  claims: ParcelClaims;
+}
+
+interface PreparedMove {
+  statement: BetterSqlite3.Statement;
+  params: Record<string, unknown>;
+}
+
+/** Column names by wire key (the field table). */
+const COLUMNS = Object.fromEntries(ORDER_FIELDS.map((f) => [f.key, f.column])) as Record<OrderKey, string>;
 
 interface Planned {
   order: EngineOrder;
@@ -32,7 +54,8 @@ class UnitRefused extends Error {
   }
 }
 
-const ORDER_COLUMNS = `o.id, o.order_no, o.status, pm.needs_confirmation, o.store_id, o.ordered_at, o.bundle_group
+const ORDER_COLUMNS = `o.id, o.order_no, o.status, pm.needs_confirmation, o.store_id, o.ordered_at, o.bundle_group,
+  o.tracking_no
   FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method`;
 
 const NOT_FOUND = '注文が見つかりません（削除されたか、他の店舗に移動しました）。';
@@ -48,6 +71,7 @@ export class StatusEngine {
   /** UPDATE statements by what they set: each names only the columns its change moves. */
   private readonly updates = new Map<string, BetterSqlite3.Statement>();
   private readonly groupStmt: BetterSqlite3.Statement;
+  private readonly holderStmt: BetterSqlite3.Statement;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -55,27 +79,40 @@ export class StatusEngine {
   ) {
     this.journal = new Journal(sqlite);
     this.groupStmt = sqlite.prepare(`SELECT ${ORDER_COLUMNS} WHERE o.bundle_group = ? ORDER BY o.ordered_at, o.id`);
+    this.holderStmt = parcelHolderStatement(sqlite);
   }
 
   /**
-   * The UPDATE for a change to `to`: only the columns it moves are in its SET list, because
-   * SQLite rewrites every index holding a column of that list (a tracking number left as it
-   * was would still cost an index entry per order of a bulk change).
+   * The UPDATE of a move to `to` and its parameters, made once per target within a call.
+   * Its SET list names only the columns the move writes (transitionEffects, shared with the
+   * central server), because SQLite rewrites every index holding a column of that list: a
+   * tracking number left as it was would still cost an index entry per order of a bulk change.
    */
-  private updateFor(to: MainStatus, tracking: boolean): BetterSqlite3.Statement {
-    const key = `${to}:${tracking}`;
-    let statement = this.updates.get(key);
+  private moveTo(to: MainStatus, call: Call): PreparedMove {
+    let move = call.moves.get(to);
+    if (move) return move;
+    const effects = transitionEffects(to, {
+      at: call.at,
+      paidAt: call.request.paidAt,
+      reason: call.request.reason,
+      trackingNo: call.request.trackingNo,
+      carrier: call.request.carrier,
+    });
+    const set = effects.map(({ key, onlyIfEmpty }) => {
+      const column = COLUMNS[key];
+      return onlyIfEmpty ? `${column} = coalesce(${column}, @${key})` : `${column} = @${key}`;
+    });
+    const sql = `UPDATE orders SET ${[...set, 'updated_at = @at', 'version = version + 1'].join(', ')} WHERE id = @id`;
+    let statement = this.updates.get(sql);
     if (!statement) {
-      const set = ['status = @to', 'mail_pending = @mailPending', 'updated_at = @at', 'version = version + 1'];
-      if (to === 'paid') set.push('paid_at = coalesce(paid_at, @paidAt)');
-      if (to === 'shipped') set.push('shipped_at = @at');
-      if (to === 'cancelled') set.push('cancelled_at = @at', 'cancel_reason = @reason');
-      if (tracking)
-        set.push('tracking_no = coalesce(@trackingNo, tracking_no)', 'carrier = coalesce(@carrier, carrier)');
-      statement = this.sqlite.prepare(`UPDATE orders SET ${set.join(', ')} WHERE id = @id`);
-      this.updates.set(key, statement);
+      statement = this.sqlite.prepare(sql);
+      this.updates.set(sql, statement);
     }
-    return statement;
+    const params: Record<string, unknown> = { id: 0, at: call.at };
+    for (const { key, value } of effects) params[key] = typeof value === 'boolean' ? Number(value) : value;
+    move = { statement, params };
+    call.moves.set(to, move);
+    return move;
   }
 
   private load(ids: readonly number[]): Map<number, EngineOrder> {
@@ -101,10 +138,26 @@ export class StatusEngine {
 
   private applyInTransaction(request: OperationRequest, actor: Actor, now: Date): BulkResult {
     const at = now.toISOString();
+    const call: Call = {
+      request,
+      actor,
+      at,
+      moves: new Map(),
+      claims: new ParcelClaims(this.holderStmt, request.trackingNo),
+      // The same change for every order of the call: the journal checks it once.
+      change: {
+        kind: 'status',
+        operation: request.operation,
+        target: request.target,
+        trackingNo: request.trackingNo,
+        carrier: request.carrier,
+        paidAt: request.operation === 'confirm_payment' ? (request.paidAt ?? at) : undefined,
+      },
+    };
     const result: BulkResult = { applied: 0, refused: [] };
     const reachable = reachableStatuses(request.operation, request.target);
     for (const unit of this.unitsOf(request, result)) {
-      const outcome = this.applyUnit(unit, request, reachable, actor, at);
+      const outcome = this.applyUnit(unit, call, reachable);
       if (typeof outcome === 'number') {
         result.applied += outcome;
         continue;
@@ -159,13 +212,8 @@ export class StatusEngine {
    * Judges and writes one unit: returns how many orders changed, or the refusal that stopped
    * it, having written nothing (several members write inside a savepoint).
    */
-  private applyUnit(
-    unit: Unit,
-    request: OperationRequest,
-    reachable: ReadonlySet<MainStatus>,
-    actor: Actor,
-    at: string,
-  ): number | UnitRefused {
+  private applyUnit(unit: Unit, call: Call, reachable: ReadonlySet<MainStatus>): number | UnitRefused {
+    const { request } = call;
     if (request.operation === 'register_tracking' && !request.trackingNo) {
       return new UnitRefused(unit.members[0]!, '送り状番号を入力してください。');
     }
@@ -185,8 +233,13 @@ export class StatusEngine {
       if (judged.ok) plan.push({ order, to: judged.to });
       else if (!(unit.bundled && reachable.has(order.status))) return new UnitRefused(order, judged.reason);
     }
+    // Two parcels waiting to ship never share a tracking number (the parcels table).
+    const claims = call.claims.judge(plan);
+    if (!Array.isArray(claims)) {
+      return new UnitRefused(claims.order, trackingTakenReason(request.trackingNo ?? claims.order.tracking_no ?? ''));
+    }
     const write = () => {
-      for (const step of plan) this.write(step, unit.requested.has(step.order.id), request, actor, at);
+      for (const step of plan) this.write(step, unit.requested.has(step.order.id), call);
     };
     try {
       // A lone order needs no savepoint: a refusing effect has written nothing.
@@ -196,38 +249,23 @@ export class StatusEngine {
       if (err instanceof UnitRefused) return err;
       throw err;
     }
+    call.claims.keep(claims);
     return plan.length;
   }
 
-  private write({ order, to }: Planned, requested: boolean, request: OperationRequest, actor: Actor, at: string): void {
+  private write({ order, to }: Planned, requested: boolean, call: Call): void {
+    const { request, at } = call;
     for (const effect of this.effects) {
       const refusal = effect.prepare?.(order, to, request, at);
       if (refusal) throw new UnitRefused(order, refusal);
     }
     const reason = request.reason || (requested ? '' : '同梱の注文とともに処理');
-    const tracking = request.trackingNo !== undefined || request.carrier !== undefined;
-    const params: Record<string, unknown> = { id: order.id, to, mailPending: hasStatusMail(to) ? 1 : 0, at };
-    if (to === 'paid') params.paidAt = request.paidAt ?? at;
-    if (to === 'cancelled') params.reason = request.reason ?? '';
-    if (tracking) Object.assign(params, { trackingNo: request.trackingNo ?? null, carrier: request.carrier ?? null });
-    this.updateFor(to, tracking).run(params);
+    const move = this.moveTo(to, call);
+    move.params.id = order.id;
+    move.statement.run(move.params);
     this.journal.record(
-      {
-        orderId: order.id,
-        orderNo: order.order_no,
-        change: {
-          kind: 'status',
-          operation: request.operation,
-          target: request.target,
-          trackingNo: request.trackingNo,
-          carrier: request.carrier,
-          paidAt: request.operation === 'confirm_payment' ? (request.paidAt ?? at) : undefined,
-        },
-        from: order.status,
-        to,
-        reason,
-      },
-      actor,
+      { orderId: order.id, orderNo: order.order_no, change: call.change, from: order.status, to, reason },
+      call.actor,
       at,
     );
     for (const effect of this.effects) effect.applied?.(order, to, request, at);

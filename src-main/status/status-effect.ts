@@ -21,6 +21,7 @@ export interface EngineOrder {
   store_id: string | null;
   ordered_at: string;
   bundle_group: string | null;
+  tracking_no: string | null;
 }
 
 /**

@@ -29,6 +29,8 @@ export class LocalOrderWriter {
   private readonly deleteHistory: BetterSqlite3.Statement;
   private readonly current: BetterSqlite3.Statement;
   private readonly insertNew: BetterSqlite3.Statement;
+  private readonly releaseNumber: BetterSqlite3.Statement;
+  private readonly claimNumber: BetterSqlite3.Statement;
 
   constructor(sqlite: BetterSqlite3.Database) {
     this.upsert = sqlite.prepare(
@@ -36,6 +38,8 @@ export class LocalOrderWriter {
     );
     this.insertNew = sqlite.prepare(ORDER_INSERT.replace('INSERT INTO', 'INSERT OR IGNORE INTO'));
     this.clearItems = sqlite.prepare('DELETE FROM order_items WHERE order_id = ?');
+    this.releaseNumber = sqlite.prepare('DELETE FROM parcels WHERE tracking_no = ?');
+    this.claimNumber = sqlite.prepare('INSERT OR REPLACE INTO parcels (tracking_no, parcel) VALUES (?, ?)');
     this.insertItem = sqlite.prepare(
       'INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -52,6 +56,20 @@ export class LocalOrderWriter {
           FROM (SELECT * FROM order_items WHERE order_id = o.id ORDER BY line_no)) AS items
        FROM orders o WHERE o.channel = ? AND o.order_no = ?`,
     );
+  }
+
+  /**
+   * The server's word on who holds a tracking number (S11): a claim here that disagrees
+   * (a parcel's number as it stood before the server judged it) gives way to the order
+   * written, so applying the server's state never trips the parcels' unique index.
+   */
+  private holding(order: WireOrder, write: () => number): number {
+    if (order.status !== 'awaiting_shipment' || !order.trackingNo) return write();
+    const number = order.trackingNo.replace(/-/g, '');
+    this.releaseNumber.run(number);
+    const id = write();
+    this.claimNumber.run(number, order.bundleGroup ?? `order:${id}`);
+    return id;
   }
 
   /** The local order when it already equals `order` (an echo of this PC's own change). */
@@ -75,6 +93,10 @@ export class LocalOrderWriter {
 
   /** An order not here yet (first sync into an empty PC): a plain insert, no comparing. */
   insertFresh(order: WireOrder): number {
+    return this.holding(order, () => this.insertNow(order));
+  }
+
+  private insertNow(order: WireOrder): number {
     const { items, history, ...fields } = order;
     const info = this.insertNew.run(orderValues(fields));
     // Already here (it changed during the sync and came again): the full path.
@@ -88,6 +110,10 @@ export class LocalOrderWriter {
 
   /** Inserts or overwrites one order with its items and the history made elsewhere. */
   write(order: WireOrder): number {
+    return this.holding(order, () => this.writeNow(order));
+  }
+
+  private writeNow(order: WireOrder): number {
     const { items, history, ...fields } = order;
     const same = this.unchanged(order);
     if (same !== undefined) {

@@ -1,5 +1,6 @@
 import type { WireKind } from '../../src-shared/domain/change-kinds.js';
 import { isMainStatus, STATUS_LABELS } from '../../src-shared/domain/status.js';
+import { canonicalTrackingNo } from '../../src-shared/domain/tracking.js';
 import { applyEffects, transitionEffects } from '../../src-shared/domain/transition-effects.js';
 import { transition } from '../../src-shared/domain/transitions.js';
 import type { FieldValues, WireItem, WireOp, WireOpOf } from '../../src-shared/sync/protocol.js';
@@ -53,15 +54,69 @@ function describe(row: OrderRow): string {
   return `現在のサーバー上の状態は「${status}」です。`;
 }
 
+/**
+ * Tracking numbers held by parcels waiting to ship (出荷待ち), for the numbers a push
+ * registers: a number another parcel holds is refused here as on the PC (its unique index),
+ * so no PC ever pulls two waiting parcels with one number. A parcel is a bundle or one order.
+ */
+export class ParcelNumbers {
+  private readonly holders = new Map<string, Map<string, string>>();
+
+  constructor(rows: readonly Pick<OrderRow, 'channel' | 'orderNo' | 'trackingNo' | 'bundleGroup' | 'status'>[]) {
+    for (const row of rows) this.follow(null, row);
+  }
+
+  private static parcel(row: Pick<OrderRow, 'channel' | 'orderNo' | 'bundleGroup'>): string {
+    return row.bundleGroup ?? `${row.channel}\u0000${row.orderNo}`;
+  }
+
+  private static held(row: Pick<OrderRow, 'trackingNo' | 'status'>): string | null {
+    return row.status === 'awaiting_shipment' && row.trackingNo ? canonicalTrackingNo(row.trackingNo) : null;
+  }
+
+  /** The order number of another parcel holding `trackingNo`, if one does. */
+  takenBy(trackingNo: string, row: OrderRow): string | null {
+    const parcel = ParcelNumbers.parcel(row);
+    for (const [other, orderNo] of this.holders.get(canonicalTrackingNo(trackingNo)) ?? []) {
+      if (other !== parcel) return orderNo;
+    }
+    return null;
+  }
+
+  /** Keeps the holders up to date as an order changes within the push. */
+  follow(
+    before: { trackingNo: string | null; status: string } | null,
+    row: OrderRow | ConstructorParameters<typeof ParcelNumbers>[0][number],
+  ): void {
+    const parcel = ParcelNumbers.parcel(row);
+    const old = before ? ParcelNumbers.held(before) : null;
+    if (old) this.holders.get(old)?.delete(parcel);
+    const now = ParcelNumbers.held(row);
+    if (now) {
+      const holders = this.holders.get(now) ?? new Map<string, string>();
+      holders.set(parcel, row.orderNo);
+      this.holders.set(now, holders);
+    }
+  }
+}
+
 /** Judged with the same transition table as the PCs; the move's columns by transitionEffects. */
-function applyStatus(op: WireOpOf<'status'>, work: Working): Outcome {
+function applyStatus(op: WireOpOf<'status'>, work: Working, numbers: ParcelNumbers): Outcome {
   const row = work.row;
   if (!isMainStatus(row.status)) return { ok: false, reason: 'サーバー上の注文の状態が不明です。' };
   const target = op.target ?? (op.operation === 'bulk_set_status' && op.to && isMainStatus(op.to) ? op.to : undefined);
   if (op.operation === 'register_tracking' && !op.trackingNo) return { ok: false, reason: '送り状番号がありません。' };
   const judged = transition(row.status, op.operation, { needsPaymentConfirmation: row.needsPayment, target });
   if (!judged.ok) return { ok: false, reason: `${judged.reason}${describe(row)}` };
+  const heldBy = op.trackingNo && judged.to === 'awaiting_shipment' ? numbers.takenBy(op.trackingNo, row) : null;
+  if (heldBy) {
+    return {
+      ok: false,
+      reason: `送り状番号 ${op.trackingNo} はすでに注文 ${heldBy} に登録されています。送り状を確かめてください。`,
+    };
+  }
   const from = row.status;
+  const before = { trackingNo: row.trackingNo, status: row.status };
   applyEffects(
     row,
     transitionEffects(judged.to, {
@@ -72,6 +127,7 @@ function applyStatus(op: WireOpOf<'status'>, work: Working): Outcome {
       carrier: op.carrier,
     }),
   );
+  numbers.follow(before, row);
   return { ok: true, history: historyOf(op, from, judged.to) };
 }
 
@@ -92,7 +148,7 @@ function applyMailMark(op: WireOpOf<'mail'> | WireOpOf<'mail_state'>, work: Work
   return { ok: true, history: historyOf(op, op.from, op.to) };
 }
 
-type Applier<K extends WireKind> = (op: WireOpOf<K>, work: Working) => Outcome;
+type Applier<K extends WireKind> = (op: WireOpOf<K>, work: Working, numbers: ParcelNumbers) => Outcome;
 
 /** How the server applies each kind of change: a kind without its rule here does not compile. */
 const APPLIERS: { [K in WireKind]: Applier<K> } = {
@@ -118,7 +174,7 @@ const APPLIERS: { [K in WireKind]: Applier<K> } = {
 };
 
 /** Judges one operation against the server's copy of its order and applies it there. */
-export function applyOne(op: WireOp, work: Working, client: ClientIdentity): Outcome {
+export function applyOne(op: WireOp, work: Working, client: ClientIdentity, numbers: ParcelNumbers): Outcome {
   if (op.kind !== 'create' && !canSee(client, work.row.storeId)) return { ok: false, reason: NOT_YOURS };
-  return (APPLIERS[op.kind] as Applier<WireKind>)(op, work);
+  return (APPLIERS[op.kind] as Applier<WireKind>)(op, work, numbers);
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { canonicalTrackingNo, trackingNoForms } from '../../src-shared/domain/tracking.js';
 import type { OpResult, WireOp } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
@@ -8,7 +9,7 @@ import { insertOrders } from '../orders/intake.js';
 import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
 import { paymentNeeds } from './masters.js';
 import { refreshWire } from '../orders/wire.js';
-import { applyOne, canSee, NOT_YOURS, type HistoryDraft, type Working } from './apply-op.js';
+import { applyOne, canSee, NOT_YOURS, ParcelNumbers, type HistoryDraft, type Working } from './apply-op.js';
 
 interface HistoryRow extends HistoryDraft {
   orderId: number;
@@ -83,6 +84,26 @@ async function writeChanges(
   }
 }
 
+/** The parcels waiting to ship that hold a tracking number this push registers. */
+async function parcelNumbers(tx: ServerDb, ops: readonly WireOp[]): Promise<ParcelNumbers> {
+  const forms = [
+    ...new Set(
+      ops.flatMap((op) =>
+        op.kind === 'status' && op.trackingNo ? trackingNoForms(canonicalTrackingNo(op.trackingNo)) : [],
+      ),
+    ),
+  ];
+  if (forms.length === 0) return new ParcelNumbers([]);
+  return new ParcelNumbers(
+    await rows(
+      tx,
+      sql`SELECT channel, order_no AS "orderNo", tracking_no AS "trackingNo", bundle_group AS "bundleGroup", status
+          FROM orders WHERE status = 'awaiting_shipment'
+            AND tracking_no IN (SELECT jsonb_array_elements_text(${JSON.stringify(forms)}::jsonb))`,
+    ),
+  );
+}
+
 /**
  * Orders made on a PC (its own CSV import) join the central copy; one made at a store
  * without a store belongs to that store. Known ones are left as they are.
@@ -142,6 +163,7 @@ export async function applyOps(
               ON o.channel = k.channel AND o.order_no = k."orderNo"
             FOR UPDATE OF o`,
       );
+      const parcels = await parcelNumbers(tx, ops);
       const working = new Map<string, Working>(
         found.map((row) => [
           `${row.channel}\u0000${row.orderNo}`,
@@ -169,7 +191,7 @@ export async function applyOps(
         }
         answered.add(op.opId);
         const work = working.get(`${op.channel}\u0000${op.orderNo}`);
-        const outcome = work ? applyOne(op, work, client) : ({ ok: false, reason: NOT_YOURS } as const);
+        const outcome = work ? applyOne(op, work, client, parcels) : ({ ok: false, reason: NOT_YOURS } as const);
         if (outcome.ok && outcome.history) {
           work!.changed = true;
           history.push({ orderId: work!.row.id, ...outcome.history });

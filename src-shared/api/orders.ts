@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS } from '../domain/channels.js';
 import { MAIN_STATUSES, TABS, type Tab } from '../domain/status.js';
-import type { BulkResult, HistoryEntry, Order, OrderRow } from '../domain/order.js';
-import { OPERATIONS } from '../domain/transitions.js';
+import type { HistoryEntry, Order, OrderRow } from '../domain/order.js';
 import { method } from './define.js';
 
 export const orderId = z.number().int().positive();
@@ -89,21 +88,6 @@ export interface OrderDetail {
   history: HistoryEntry[];
 }
 
-export const applyInput = z.object({
-  orderIds,
-  operation: z.enum(OPERATIONS),
-  /** Target of bulk_set_status (E11). */
-  target: z.enum(MAIN_STATUSES).optional(),
-  reason: z.string().max(500).default(''),
-  trackingNo: z.string().trim().min(1).max(40).optional(),
-  carrier: z.string().trim().min(1).max(40).optional(),
-  /** 入金日 for confirm_payment, YYYY-MM-DD. */
-  paidOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '入金日は YYYY-MM-DD で入力してください。')
-    .optional(),
-});
-
 export const ordersApi = {
   'orders:counts': method<TabCounts>()(z.object({})),
   /** A page of the list; without a tab or criteria it is the 新規 tab. */
@@ -111,5 +95,4 @@ export const ordersApi = {
   /** Every order id of the list, for F2 全選択 and E1 反転 (selection is ids, not grid rows). */
   'orders:ids': method<number[]>()(listQuery),
   'orders:get': method<OrderDetail>()(z.object({ id: orderId })),
-  'status:apply': method<BulkResult>()(applyInput),
 };

@@ -21,9 +21,9 @@ test('設定 → バックアップ: back up now, change data, restore: the earl
     const ids = (await (
       await fetch('./api/orders:ids', { method: 'POST', body: JSON.stringify({ tab: 'new' }) })
     ).json()) as { value: number[] };
-    const res = await fetch('./api/status:apply', {
+    const res = await fetch('./api/operations:cancel', {
       method: 'POST',
-      body: JSON.stringify({ orderIds: [ids.value[0]], operation: 'cancel', reason: 'e2e' }),
+      body: JSON.stringify({ orderIds: [ids.value[0]], reason: 'e2e' }),
     });
     return ((await res.json()) as { value: { applied: number } }).value.applied;
   });

@@ -192,7 +192,7 @@ test('orders taken in centrally appear at the right store after F6', async () =>
 });
 
 test('a status change at one PC reaches the others', async () => {
-  await pcs.tokyo.api('status:apply', { orderIds: [orderId(pcs.tokyo, 'E2E-T1')], operation: 'stock_ok' });
+  await pcs.tokyo.api('stock:check', { orderIds: [orderId(pcs.tokyo, 'E2E-T1')] });
   // Live sync: up within 2 s, down within 2 s; F6 at head office shows it in 入金済.
   await expect.poll(() => orderStatus(pcs.head, 'E2E-T1'), { timeout: 8000 }).toBe('paid');
   await pcs.head.page.keyboard.press('F6');
@@ -202,23 +202,16 @@ test('a status change at one PC reaches the others', async () => {
 test('a cancellation at head office while the store confirms shipment ends in one outcome everywhere', async () => {
   const tokyo = pcs.tokyo;
   const t2 = orderId(tokyo, 'E2E-T2');
-  await tokyo.api('status:apply', { orderIds: [t2], operation: 'stock_ok' });
-  await tokyo.api('status:apply', {
-    orderIds: [t2],
-    operation: 'register_tracking',
-    trackingNo: '4444-5555-6666',
-    carrier: 'yamato',
+  await tokyo.api('stock:check', { orderIds: [t2] });
+  await tokyo.api('operations:registerTracking', {
+    entries: [{ orderId: t2, trackingNo: '4444-5555-6666', carrier: 'yamato' }],
   });
   await expect.poll(() => orderStatus(pcs.head, 'E2E-T2'), { timeout: 8000 }).toBe('awaiting_shipment');
 
   // The line to the server is down while both act on 出荷待ち.
   await stop(server);
-  await pcs.head.api('status:apply', {
-    orderIds: [orderId(pcs.head, 'E2E-T2')],
-    operation: 'cancel',
-    reason: 'お客様都合',
-  });
-  await tokyo.api('status:apply', { orderIds: [t2], operation: 'confirm_shipment' });
+  await pcs.head.api('operations:cancel', { orderIds: [orderId(pcs.head, 'E2E-T2')], reason: 'お客様都合' });
+  await tokyo.api('operations:confirmShipment', { orderIds: [t2] });
   await expect(tokyo.page.getByRole('status', { name: '同期の状態' })).toContainText('オフライン：未送信の変更 1件', {
     timeout: 15_000,
   });

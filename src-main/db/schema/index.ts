@@ -9,3 +9,4 @@ export * from './stock.js';
 export * from './stock-ledger.js';
 export * from './sync.js';
 export * from './sync-client.js';
+export * from './parcels.js';

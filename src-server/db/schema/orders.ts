@@ -61,6 +61,8 @@ export const orders = pgTable(
     uniqueIndex('orders_channel_order_no_uq').on(t.channel, t.orderNo),
     index('orders_seq_idx').on(t.seq),
     index('orders_store_seq_idx').on(t.storeId, t.seq),
+    // A tracking number pushed by a PC is checked against the other parcels waiting to ship.
+    index('orders_tracking_idx').on(t.trackingNo),
     index('orders_purge_idx')
       .on(t.shippedAt)
       .where(sql`${t.channel} = 'amazon' AND ${t.piiPurgedAt} IS NULL`),

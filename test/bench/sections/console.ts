@@ -38,8 +38,8 @@ async function seed(db: ServerDb, orders: number): Promise<void> {
   const now = new Date().toISOString();
   // The console's search indexes are built once after the load (faster than row by row),
   // by the very statements of their migration.
-  const searchIndexes = ['0003_console_search.sql', '0004_console_store_search.sql']
-    .flatMap((file) => readFileSync(path.join(SERVER_MIGRATIONS, file), 'utf8').split('--> statement-breakpoint'))
+  const searchIndexes = readFileSync(path.join(SERVER_MIGRATIONS, '0004_console_search.sql'), 'utf8')
+    .split('--> statement-breakpoint')
     .filter((statement) => /CREATE INDEX/.test(statement));
   for (const name of [
     'orders_ordered_idx',

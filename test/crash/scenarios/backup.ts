@@ -15,11 +15,7 @@ export const BACKUP_SCENARIOS = {
         Array.from({ length: 3000 }, () => ({})),
       );
       await callMethod(app, 'backup:create', {});
-      await callMethod(app, 'status:apply', {
-        orderIds: ids.slice(0, 1000),
-        operation: 'cancel',
-        reason: '復元テスト',
-      });
+      await callMethod(app, 'operations:cancel', { orderIds: ids.slice(0, 1000), reason: '復元テスト' });
     },
     async run(app) {
       const { backups } = await callMethod(app, 'backup:list', {});

@@ -59,11 +59,7 @@ export const CORE_SCENARIOS = {
     resumable: true,
     prepare: (app) => void insertNewOrders(app, 10_000),
     async run(app) {
-      await callMethod(app, 'status:apply', {
-        orderIds: newIds(app),
-        operation: 'bulk_set_status',
-        target: 'stock_confirmed',
-      });
+      await callMethod(app, 'bulk:setStatus', { orderIds: newIds(app), target: 'stock_confirmed' });
     },
   },
   /** F11 在庫確認 of 10,000 orders: reservations for the covered ones, refusals for the short. */
@@ -79,7 +75,7 @@ export const CORE_SCENARIOS = {
       for (const sku of SKUS) put.run(sku, sku === 'SHORT-1' ? 1500 : 100_000);
     },
     async run(app) {
-      await callMethod(app, 'status:apply', { orderIds: newIds(app), operation: 'stock_ok' });
+      await callMethod(app, 'stock:check', { orderIds: newIds(app) });
     },
   },
   /** The demo seed (demo:load): 20,000 orders in two batches of 10,000, indexes deferred. */

@@ -109,7 +109,7 @@ describe('restore', () => {
   it('puts the backup in place, keeps a copy of the current data, and the running services use the restored database', async () => {
     const [a] = insertOrders(sqlite(), [{}, {}]);
     const backup = await t.call('backup:create', {});
-    await t.call('status:apply', { orderIds: [a!], operation: 'cancel', reason: 'テスト' });
+    await t.call('operations:cancel', { orderIds: [a!], reason: 'テスト' });
     insertOrders(sqlite(), [{}]);
     t.clock.advanceDays(1);
     const events: unknown[] = [];
@@ -123,7 +123,7 @@ describe('restore', () => {
     const detail = await t.call('orders:get', { id: a! });
     expect(detail.order.status).toBe('new');
     // And it keeps working: a write goes into the restored database.
-    await t.call('status:apply', { orderIds: [a!], operation: 'cancel', reason: '復元後' });
+    await t.call('operations:cancel', { orderIds: [a!], reason: '復元後' });
     expect((await t.call('orders:counts', {})).cancelled).toBe(1);
     expect(events).toContainEqual({ type: 'orders:changed' });
   });

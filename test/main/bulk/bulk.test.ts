@@ -177,11 +177,7 @@ describe('E11 メインステータス一括変更', () => {
       { order: { orderNo: 'CARD', paymentMethod: 'credit_card' } },
       { order: { orderNo: 'ALREADY-PAID' }, initial: { status: 'paid' } },
     ]);
-    const result = await t.call('status:apply', {
-      orderIds: [bank!, card!, paid!],
-      operation: 'bulk_set_status',
-      target: 'stock_confirmed',
-    });
+    const result = await t.call('bulk:setStatus', { orderIds: [bank!, card!, paid!], target: 'stock_confirmed' });
     expect(result.applied).toBe(2);
     expect(result.refused).toEqual([
       expect.objectContaining({ orderNo: 'ALREADY-PAID', reason: expect.stringContaining('「新規」の注文のみ') }),

@@ -9,8 +9,6 @@ import { contract } from '../../../src-shared/api/index.js';
  * folder's kebab-case name in camelCase: sub-status → subStatus, csv-export → csvExport.
  */
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-/** Methods still outside the rule, each to be renamed where it is narrowed; an entry for a method that no longer exists fails. */
-const NOT_YET: readonly string[] = ['status:apply'];
 
 const camel = (kebab: string) => kebab.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 
@@ -22,7 +20,7 @@ function methodsIn(file: string): string[] {
 function misplaced(files: { file: string; folder: string }[]): string[] {
   return files.flatMap(({ file, folder }) =>
     methodsIn(file)
-      .filter((name) => name.split(':')[0] !== camel(folder) && !NOT_YET.includes(name))
+      .filter((name) => name.split(':')[0] !== camel(folder))
       .map((name) => `${name} in ${path.relative(ROOT, file)}`),
   );
 }
@@ -48,9 +46,5 @@ describe('contract method names', () => {
       .filter((f) => f.endsWith('.ts'))
       .map((f) => ({ file: path.join(api, f), folder: f.slice(0, -3) }));
     expect(misplaced(specFiles)).toEqual([]);
-  });
-
-  it('leave no exception behind once its method is renamed', () => {
-    for (const name of NOT_YET) expect(Object.keys(contract)).toContain(name);
   });
 });

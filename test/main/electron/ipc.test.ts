@@ -50,7 +50,7 @@ describe('Electron IPC', () => {
     registerIpc(t.app, () => window as never);
     const handler = registered.get('chumon:invoke')!;
     const [id] = insertOrders(t.app.ctx.database.sqlite, [{}]);
-    const input = { orderIds: [id], operation: 'cancel' };
+    const input = { orderIds: [id], reason: 'お客様都合' };
     const attempts = [
       { sender: window.webContents, senderFrame: { url: 'https://evil.example/' } },
       { sender: window.webContents, senderFrame: { url: 'chumon://app/index.html' } }, // a sub-frame, not the main frame
@@ -58,7 +58,10 @@ describe('Electron IPC', () => {
       { sender: window.webContents, senderFrame: null },
     ];
     for (const event of attempts) {
-      expect(await handler(event, 'status:apply', input)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await handler(event, 'operations:cancel', input)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
     const row = t.app.ctx.database.sqlite.prepare('SELECT status FROM orders WHERE id = ?').get(id) as {
       status: string;
@@ -70,10 +73,14 @@ describe('Electron IPC', () => {
     const { window, mainFrame, sent } = fakeWindow();
     registerIpc(t.app, () => window as never);
     const [id] = insertOrders(t.app.ctx.database.sqlite, [{}]);
-    await registered.get('chumon:invoke')!({ sender: window.webContents, senderFrame: mainFrame }, 'status:apply', {
-      orderIds: [id],
-      operation: 'cancel',
-    });
+    await registered.get('chumon:invoke')!(
+      { sender: window.webContents, senderFrame: mainFrame },
+      'operations:cancel',
+      {
+        orderIds: [id],
+        reason: 'お客様都合',
+      },
+    );
     expect(sent).toContainEqual({ type: 'orders:changed' });
   });
 });

@@ -61,7 +61,7 @@ describe('a tab sorted by amount or number, page by page', () => {
     const [first] = (
       await t.call('orders:list', { tab: 'new', offset: 0, limit: 1, sort: { column: 'total', direction: 'desc' } })
     ).rows;
-    await t.call('status:apply', { orderIds: [first!.id], operation: 'bulk_set_status', target: 'paid' });
+    await t.call('bulk:setStatus', { orderIds: [first!.id], target: 'paid' });
     const paid = await t.call('orders:list', {
       tab: 'paid',
       offset: 0,

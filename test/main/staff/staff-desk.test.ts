@@ -89,7 +89,10 @@ describe('担当者 at a shared PC: picked from the staff list kept at head offi
     );
     const two = [localId(pc, 'STAFF-2')!, localId(pc, 'STAFF-3')!];
     await expect(pc.call('operations:cancel', { orderIds: two, reason: '欠品' })).rejects.toThrow(
-      '複数の注文の一括注文取消は管理者',
+      '一括注文取消は管理者のスタッフだけが行えます',
+    );
+    await expect(pc.call('bulk:setStatus', { orderIds: two, target: 'cancelled', reason: '欠品' })).rejects.toThrow(
+      '一括注文取消は管理者',
     );
     expect(await pc.call('settings:general', {})).toEqual(before);
     const statuses = pc.app.ctx.database.sqlite

@@ -16,14 +16,14 @@ const countOf = (table: string) => (sqlite().prepare(`SELECT count(*) AS n FROM 
 const stockUp = () =>
   sqlite().prepare("INSERT INTO stock (sku, store_id, on_hand) VALUES ('MG-010', 'tokyo', 100)").run();
 
-describe('status:apply', () => {
+describe('the status engine, through the operations', () => {
   it('applies to allowed orders, refuses the rest by order number and reason', async () => {
     const [a, b, c] = insertOrders(sqlite(), [
       {},
       {},
       { order: { orderNo: 'SHIPPED-1' }, initial: { status: 'shipped' } },
     ]);
-    const result = await t.call('status:apply', { orderIds: [a!, b!, c!], operation: 'cancel', reason: 'お客様都合' });
+    const result = await t.call('operations:cancel', { orderIds: [a!, b!, c!], reason: 'お客様都合' });
     expect(result.applied).toBe(2);
     expect(result.refused).toEqual([
       { orderId: c, orderNo: 'SHIPPED-1', reason: expect.stringContaining('「出荷済」の注文には注文取消はできません') },
@@ -40,7 +40,7 @@ describe('status:apply', () => {
   it('writes one history row and one outbox entry per applied order, none for refused ones', async () => {
     const [a, b] = insertOrders(sqlite(), [{}, { initial: { status: 'shipped' } }]);
     stockUp();
-    await t.call('status:apply', { orderIds: [a!, b!], operation: 'stock_ok' });
+    await t.call('stock:check', { orderIds: [a!, b!] });
     const history = sqlite().prepare('SELECT * FROM order_history').all() as Record<string, unknown>[];
     expect(history).toEqual([
       expect.objectContaining({
@@ -68,7 +68,7 @@ describe('status:apply', () => {
       { order: { paymentMethod: 'bank_transfer' } },
     ]);
     stockUp();
-    await t.call('status:apply', { orderIds: [card!, bank!], operation: 'stock_ok' });
+    await t.call('stock:check', { orderIds: [card!, bank!] });
     expect([statusOf(card!), statusOf(bank!)]).toEqual(['paid', 'stock_confirmed']);
   });
 
@@ -78,11 +78,7 @@ describe('status:apply', () => {
       {},
       { initial: { status: 'paid' } },
     ]);
-    const result = await t.call('status:apply', {
-      orderIds: [cod!, bank!, old!],
-      operation: 'bulk_set_status',
-      target: 'stock_confirmed',
-    });
+    const result = await t.call('bulk:setStatus', { orderIds: [cod!, bank!, old!], target: 'stock_confirmed' });
     expect(result.applied).toBe(2);
     expect(result.refused.map((r) => r.orderId)).toEqual([old]);
     expect([statusOf(cod!), statusOf(bank!), statusOf(old!)]).toEqual(['paid', 'stock_confirmed', 'paid']);
@@ -90,14 +86,11 @@ describe('status:apply', () => {
 
   it('records the paid date, the tracking number and the ship date along the way', async () => {
     const [id] = insertOrders(sqlite(), [{ initial: { status: 'stock_confirmed' } }]);
-    await t.call('status:apply', { orderIds: [id!], operation: 'confirm_payment', paidOn: '2026-11-25' });
-    await t.call('status:apply', {
-      orderIds: [id!],
-      operation: 'register_tracking',
-      trackingNo: '123456789012',
-      carrier: 'yamato',
+    await t.call('operations:confirmPayment', { orderIds: [id!], paidOn: '2026-11-25' });
+    await t.call('operations:registerTracking', {
+      entries: [{ orderId: id!, trackingNo: '123456789012', carrier: 'yamato' }],
     });
-    await t.call('status:apply', { orderIds: [id!], operation: 'confirm_shipment' });
+    await t.call('operations:confirmShipment', { orderIds: [id!] });
     const row = sqlite()
       .prepare('SELECT status, paid_at, tracking_no, carrier, shipped_at FROM orders WHERE id = ?')
       .get(id);
@@ -112,8 +105,9 @@ describe('status:apply', () => {
 
   it('refuses tracking registration without a number', async () => {
     const [id] = insertOrders(sqlite(), [{ initial: { status: 'paid' } }]);
-    const result = await t.call('status:apply', { orderIds: [id!], operation: 'register_tracking' });
-    expect(result.refused[0]!.reason).toBe('送り状番号を入力してください。');
+    await expect(
+      t.call('operations:registerTracking', { entries: [{ orderId: id!, trackingNo: '', carrier: 'yamato' }] }),
+    ).rejects.toThrow(/送り状番号は半角英数字/);
     expect(statusOf(id!)).toBe('paid');
   });
 
@@ -126,7 +120,9 @@ describe('status:apply', () => {
     sqlite().exec(
       `CREATE TRIGGER boom BEFORE UPDATE OF status ON orders WHEN NEW.id = ${ids[3]} BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
     );
-    await expect(t.call('status:apply', { orderIds: ids, operation: 'cancel' })).rejects.toThrow(/予期しないエラー/);
+    await expect(t.call('operations:cancel', { orderIds: ids, reason: 'お客様都合' })).rejects.toThrow(
+      /予期しないエラー/,
+    );
     expect(ids.map(statusOf)).toEqual(['new', 'new', 'new', 'new', 'new']);
     expect(countOf('order_history')).toBe(0);
     expect(countOf('sync_outbox')).toBe(0);
@@ -135,22 +131,41 @@ describe('status:apply', () => {
 
   it('rejects malformed input with a Japanese message and changes nothing', async () => {
     const [id] = insertOrders(sqlite(), [{}]);
-    await expect(t.call('status:apply', { orderIds: [], operation: 'cancel' })).rejects.toThrow(
+    await expect(t.call('operations:cancel', { orderIds: [], reason: 'お客様都合' })).rejects.toThrow(
       /注文を選択してください/,
     );
-    await expect(t.call('status:apply', { orderIds: [id!], operation: 'explode' as never })).rejects.toThrow(
+    await expect(t.call('bulk:setStatus', { orderIds: [id!], target: 'explode' as never })).rejects.toThrow(
       /入力内容に誤りがあります/,
     );
-    await expect(
-      t.call('status:apply', { orderIds: [id!], operation: 'confirm_payment', paidOn: '25/11/2026' }),
-    ).rejects.toThrow(/YYYY-MM-DD/);
+    await expect(t.call('bulk:setStatus', { orderIds: [id!], target: 'new' as never })).rejects.toThrow(
+      /「新規」以外から選んでください/,
+    );
+    await expect(t.call('operations:confirmPayment', { orderIds: [id!], paidOn: '25/11/2026' })).rejects.toThrow(
+      /YYYY-MM-DD/,
+    );
     expect(statusOf(id!)).toBe('new');
     expect(countOf('order_history')).toBe(0);
   });
 
+  it('E11 to キャンセル済 needs the reason, as 注文取消 does; with it the order is cancelled with that reason', async () => {
+    const [id] = insertOrders(sqlite(), [{}]);
+    await expect(t.call('bulk:setStatus', { orderIds: [id!], target: 'cancelled', reason: ' ' })).rejects.toThrow(
+      '取消理由を入力してください。',
+    );
+    expect(statusOf(id!)).toBe('new');
+    expect(countOf('order_history')).toBe(0);
+    expect((await t.call('bulk:setStatus', { orderIds: [id!], target: 'cancelled', reason: '重複注文' })).applied).toBe(
+      1,
+    );
+    expect(sqlite().prepare('SELECT status, cancel_reason FROM orders WHERE id = ?').get(id)).toEqual({
+      status: 'cancelled',
+      cancel_reason: '重複注文',
+    });
+  });
+
   it('reports unknown order ids instead of failing the batch', async () => {
     const [id] = insertOrders(sqlite(), [{}]);
-    const result = await t.call('status:apply', { orderIds: [id!, 99999], operation: 'cancel' });
+    const result = await t.call('operations:cancel', { orderIds: [id!, 99999], reason: 'お客様都合' });
     expect(result.applied).toBe(1);
     expect(result.refused[0]).toMatchObject({ orderId: 99999, reason: expect.stringContaining('見つかりません') });
   });
@@ -191,11 +206,11 @@ describe('order list queries', () => {
 
   it('gives the detail of an order with its history, and a clear error for a missing one', async () => {
     const [id] = insertOrders(sqlite(), [{}]);
-    await t.call('status:apply', { orderIds: [id!], operation: 'stock_shortage', reason: 'MG-010 欠品' });
+    await t.call('stock:registerShortage', { orderIds: [id!] });
     const detail = await t.call('orders:get', { id: id! });
     expect(detail.order).toMatchObject({ status: 'out_of_stock', subtotal: 3300, shippingFee: 550, total: 3850 });
     expect(detail.history).toEqual([
-      expect.objectContaining({ from: 'new', to: 'out_of_stock', reason: 'MG-010 欠品' }),
+      expect.objectContaining({ kind: 'status', from: 'new', to: 'out_of_stock', actor: 'テスト担当' }),
     ]);
     await expect(t.call('orders:get', { id: 424242 })).rejects.toThrow(/注文が見つかりません/);
   });

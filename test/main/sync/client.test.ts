@@ -61,7 +61,7 @@ describe.each(BACKENDS)('store PCs syncing with the central server (%s)', (backe
   });
 
   it('a status change at one PC reaches the others, with its history', async () => {
-    const result = await tokyo.call('status:apply', { orderIds: [localId(tokyo, 'C-2')!], operation: 'stock_ok' });
+    const result = await tokyo.call('stock:check', { orderIds: [localId(tokyo, 'C-2')!] });
     expect(result.applied).toBe(1);
     expect((await tokyo.call('sync:status', {})).pending).toBe(1);
     const sent = await tokyo.call('sync:now', {});
@@ -74,16 +74,14 @@ describe.each(BACKENDS)('store PCs syncing with the central server (%s)', (backe
   });
 
   it('a cancellation at head office while the store confirms shipment ends the same on every PC', async () => {
-    await tokyo.call('status:apply', {
-      orderIds: [localId(tokyo, 'C-2')!],
-      operation: 'register_tracking',
-      trackingNo: '4444-5555-6666',
+    await tokyo.call('operations:registerTracking', {
+      entries: [{ orderId: localId(tokyo, 'C-2')!, trackingNo: '4444-5555-6666', carrier: 'yamato' }],
     });
     await tokyo.call('sync:now', {});
     await head.call('sync:now', {});
     // Both act on 出荷待ち before either has heard of the other.
-    await head.call('status:apply', { orderIds: [localId(head, 'C-2')!], operation: 'cancel', reason: 'お客様都合' });
-    await tokyo.call('status:apply', { orderIds: [localId(tokyo, 'C-2')!], operation: 'confirm_shipment' });
+    await head.call('operations:cancel', { orderIds: [localId(head, 'C-2')!], reason: 'お客様都合' });
+    await tokyo.call('operations:confirmShipment', { orderIds: [localId(tokyo, 'C-2')!] });
     expect((await head.call('sync:now', {})).sent).toBe(1);
     const report = await tokyo.call('sync:now', {});
     expect(report.refused).toHaveLength(1);
@@ -106,7 +104,7 @@ describe.each(BACKENDS)('store PCs syncing with the central server (%s)', (backe
     const ids = Array.from({ length: 5 }, (_, i) => localId(osaka, `OFF-${i}`)!);
     const port = server.server.port;
     await server.stop();
-    await osaka.call('status:apply', { orderIds: ids, operation: 'stock_ok' });
+    await osaka.call('stock:check', { orderIds: ids });
     await expect(osaka.call('sync:now', {})).rejects.toThrow(/接続できません/);
     const status = await osaka.call('sync:status', {});
     expect(status).toMatchObject({ online: false, pending: 5 });

@@ -43,7 +43,7 @@ describe('sync under faults: nothing lost, nothing applied twice', () => {
   /** Stock-checks the next `n` orders locally: n queued operations. */
   async function change(n: number): Promise<void> {
     const ids = Array.from({ length: n }, () => localId(pc, `F-${String(next++).padStart(3, '0')}`)!);
-    made += (await pc.call('status:apply', { orderIds: ids, operation: 'stock_ok' })).applied;
+    made += (await pc.call('stock:check', { orderIds: ids })).applied;
   }
 
   /** Twice in a row: the PC's one quiet retry meets the fault too, so the round fails. */

@@ -53,7 +53,7 @@ describe('live sync: changes reach the other PCs within 2 seconds', () => {
   });
 
   it('a status change at the store reaches head office without F6', async () => {
-    await tokyo.call('status:apply', { orderIds: [localId(tokyo, 'LIVE-1')!], operation: 'stock_ok' });
+    await tokyo.call('stock:check', { orderIds: [localId(tokyo, 'LIVE-1')!] });
     const ms = await within(
       4500,
       () => localStatus(head, 'LIVE-1'),
@@ -65,10 +65,8 @@ describe('live sync: changes reach the other PCs within 2 seconds', () => {
 
   it('shows the store offline with its waiting changes, and sends them when the server is back', async () => {
     await server.stop();
-    await tokyo.call('status:apply', {
-      orderIds: [localId(tokyo, 'LIVE-1')!],
-      operation: 'register_tracking',
-      trackingNo: '1111-2222-3333',
+    await tokyo.call('operations:registerTracking', {
+      entries: [{ orderId: localId(tokyo, 'LIVE-1')!, trackingNo: '1111-2222-3333', carrier: 'yamato' }],
     });
     await within(
       8000,

@@ -98,7 +98,7 @@ describe('console: stores and PCs', () => {
       .pluck()
       .get() as number;
     await admin.call('console:saveFleetSettings', { minAppVersion: '0.2.0' });
-    expect((await pc.call('status:apply', { orderIds: [id], operation: 'stock_ok' })).applied).toBe(1);
+    expect((await pc.call('stock:check', { orderIds: [id] })).applied).toBe(1);
     await expect(pc.call('sync:now', {})).rejects.toThrow(
       /古いため、中央サーバーと同期できません。バージョン 0\.2\.0 以降に更新してください/,
     );

@@ -104,7 +104,7 @@ export function MainStatusDialog({ orderIds }: { orderIds: number[] }) {
     <BulkForm
       title="メインステータス一括変更"
       count={orderIds.length}
-      apply={() => invoke('status:apply', { orderIds, operation: 'bulk_set_status', target, reason }).then(fromEngine)}
+      apply={() => invoke('bulk:setStatus', { orderIds, target, reason }).then(fromEngine)}
     >
       <label>
         変更後のメインステータス

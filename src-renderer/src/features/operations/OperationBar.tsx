@@ -1,4 +1,5 @@
 import { isMainStatus, type MainStatus } from '../../../../src-shared/domain/status.js';
+import { allowedFrom } from '../../../../src-shared/domain/transitions.js';
 import type { FunctionKey } from '../../keys.js';
 import { KEY_ACTIONS } from '../../screen/actions.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
@@ -6,7 +7,7 @@ import { DAY_OPERATIONS } from './operations.js';
 
 /** The function keys whose work belongs to certain tabs, shown in the bar as well. */
 const KEYS_IN_BAR: { key: FunctionKey; label: string; tabs: readonly MainStatus[]; withoutSelection?: boolean }[] = [
-  { key: 'F11', label: '在庫確認', tabs: ['new', 'out_of_stock'] },
+  { key: 'F11', label: '在庫確認', tabs: allowedFrom('stock_ok') },
   // Without checked orders F10 lists every candidate group.
   { key: 'F10', label: '同梱設定', tabs: ['new', 'out_of_stock', 'stock_confirmed', 'paid'], withoutSelection: true },
 ];

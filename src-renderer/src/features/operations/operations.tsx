@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Tab } from '../../../../src-shared/domain/status.js';
+import { allowedFrom } from '../../../../src-shared/domain/transitions.js';
 import type { ExtensionItem } from '../../screen/commands.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
 import { checkedOrNotify } from './bulk.js';
@@ -13,7 +14,10 @@ import { TrackingDialog } from './TrackingDialog.js';
 export interface DayOperation {
   id: `E${number}`;
   label: string;
-  /** Tabs whose bar shows it; lists of mixed statuses (a search, メール未送信, 催促対象) show every one. */
+  /**
+   * Tabs whose bar shows it (an operation's own: the statuses it may start from); lists of mixed
+   * statuses (a search, メール未送信, 催促対象) show every one.
+   */
   tabs: readonly Tab[];
   /** Works without checked orders (the scan finds its own). */
   withoutSelection?: boolean;
@@ -32,19 +36,19 @@ export const DAY_OPERATIONS: DayOperation[] = [
   {
     id: 'E13',
     label: '入金確認登録',
-    tabs: ['stock_confirmed'],
+    tabs: allowedFrom('confirm_payment'),
     run: onChecked('入金確認登録', (ids) => <PaymentDialog orderIds={ids} />),
   },
   {
     id: 'E14',
     label: '送り状番号登録',
-    tabs: ['paid', 'awaiting_shipment'],
+    tabs: allowedFrom('register_tracking'),
     run: onChecked('送り状番号登録', (ids) => <TrackingDialog orderIds={ids} />),
   },
   {
     id: 'E15',
     label: '出荷確定',
-    tabs: ['awaiting_shipment'],
+    tabs: allowedFrom('confirm_shipment'),
     run: onChecked('出荷確定', (ids) => <ShipDialog orderIds={ids} />),
   },
   {
@@ -57,7 +61,7 @@ export const DAY_OPERATIONS: DayOperation[] = [
   {
     id: 'E17',
     label: '注文取消',
-    tabs: ['new', 'stock_confirmed', 'out_of_stock', 'paid', 'awaiting_shipment'],
+    tabs: allowedFrom('cancel'),
     run: onChecked('注文取消', (ids) => <CancelDialog orderIds={ids} />),
   },
 ];

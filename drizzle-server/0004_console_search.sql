@@ -9,3 +9,7 @@ CREATE INDEX IF NOT EXISTS "orders_order_no_pattern_idx" ON "orders" ("order_no"
 CREATE INDEX IF NOT EXISTS "orders_buyer_trgm_idx" ON "orders" USING gin (
   ("buyer_name" || ' ' || "buyer_kana" || ' ' || "buyer_email" || ' ' || "buyer_phone") gin_trgm_ops
 );
+--> statement-breakpoint
+-- 受注一覧 narrowed to one store (with or without status and channel), newest first: walks
+-- that store's orders instead of every store's.
+CREATE INDEX IF NOT EXISTS "orders_store_ordered_idx" ON "orders" ("store_id", "ordered_at" DESC, "id" DESC);
