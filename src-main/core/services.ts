@@ -11,6 +11,7 @@ import { OrderQueries } from '../orders/queries.js';
 import { StatusEngine } from '../status/engine.js';
 import { StockService } from '../stock/service.js';
 import { SubStatusMaster } from '../sub-status/service.js';
+import { StaffRoster } from '../staff/roster.js';
 
 /** The long-lived service objects of one open database (prepared statements live here). */
 export interface Services {
@@ -26,6 +27,7 @@ export interface Services {
   scanner: ShipScanner;
   bundles: BundleService;
   detail: DetailService;
+  staff: StaffRoster;
 }
 
 /**
@@ -52,5 +54,6 @@ export function createServices(database: Database): Services {
     scanner: new ShipScanner(sqlite, status),
     bundles: new BundleService(sqlite, detail.editor),
     detail,
+    staff: new StaffRoster(sqlite),
   };
 }

@@ -51,7 +51,7 @@ export const syncHandlers: Handlers<
       );
     // Checked against the server before anything is saved: a typo changes nothing, and an
     // unreachable server is said so, not worded as if the settings were kept.
-    const hello = await new SyncTransport(serverUrl, plain, ctx.clock).hello().catch((err: unknown) => {
+    const hello = await new SyncTransport(serverUrl, plain, ctx.clock, ctx.version).hello().catch((err: unknown) => {
       if (err instanceof SyncError && err.kind === 'offline') {
         throw new UserError(
           `中央サーバー（${serverUrl}）に接続できないため、設定は保存していません。アドレスとネットワークを確かめて、もう一度「接続を確認して保存」を押してください。`,

@@ -2,13 +2,12 @@ import { withSearchIndexBatch } from '../search/index-batch.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { STATUS_LABELS, isMainStatus } from '../../src-shared/domain/status.js';
 import type {
-  MastersUpload,
   OpResult,
   PulledHistory,
   PullResponse,
   RefusedMaster,
+  WireMaster,
 } from '../../src-shared/sync/protocol.js';
-import { UPLOADED_MASTER_KINDS } from '../../src-shared/sync/protocol.js';
 import type { SyncRefusal } from '../../src-shared/api/sync.js';
 import { describeKind, describeMasterChange, type Prepared } from './outbox.js';
 import { LocalOrderWriter } from './wire-order.js';
@@ -21,12 +20,12 @@ const SERVER_WORD = '中央サーバーの判定に合わせました（同期�
 const server = (at: string): RemoteActor => ({ at, operator: '', pcId: '' });
 const UNWRITABLE =
   'この PC のデータベースに書き込めない内容のため反映しませんでした。繰り返す場合は管理者にご連絡ください。';
-const MASTER_TABLES: Record<string, string> = {
-  stores: 'stores',
-  payment_methods: 'payment_methods',
-  sub_statuses: 'sub_statuses',
-  mail_templates: 'mail_templates',
-};
+/**
+ * Master kinds store PCs gained a table for after they first synced: their rows may lie
+ * behind the cursor, so each is fetched whole once (GET /sync/master-rows?kind=…).
+ */
+const LATER_MASTER_KINDS = ['staff'];
+const HAD_KIND = (kind: string) => `sync_master_kind:${kind}`;
 
 interface PageApplied {
   orders: number;
@@ -78,6 +77,20 @@ export class LocalSyncState {
       this.setMeta.run('sync_cursor', '0');
       this.setMeta.run('sync_server_id', serverId);
     })();
+  }
+
+  /** Master kinds this PC has a table for but has not had whole yet. */
+  kindsToFetch(): string[] {
+    return LATER_MASTER_KINDS.filter((kind) => this.meta(HAD_KIND(kind)) === undefined);
+  }
+
+  /** Every current row of a kind, as the server answered: applied, and the kind marked as had. */
+  applyWholeKind(kind: string, masters: WireMaster[]): void {
+    this.quietly(() => {
+      // A bad row is left out, as on a page: the kind's other rows still arrive.
+      for (const master of masters) if (master.kind === kind) this.masters.apply(master);
+      this.setMeta.run(HAD_KIND(kind), '1');
+    });
   }
 
   /** While on, mail-state changes (the mailer writes no journal entry) are queued by a trigger (migration 0009). */
@@ -370,20 +383,6 @@ export class LocalSyncState {
         return refusal ? [refusal] : [];
       }),
     )();
-  }
-
-  /** Head office's master lists as they are, for the server to keep and send down. */
-  mastersSnapshot(): MastersUpload {
-    const kinds: MastersUpload['kinds'] = {};
-    for (const kind of UPLOADED_MASTER_KINDS) {
-      const table = MASTER_TABLES[kind]!;
-      const info = this.sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number }[];
-      const pk = info.find((c) => c.pk === 1)?.name;
-      if (!pk) continue;
-      const list = this.sqlite.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
-      kinds[kind] = list.map((data) => ({ key: String(data[pk]), data }));
-    }
-    return { kinds };
   }
 }
 

@@ -6,7 +6,9 @@ import { serverUrlProblem } from '../../src-shared/sync/server-url.js';
 import type { ServiceContext } from '../core/context.js';
 import { withDeferredIndexesAsync } from '../db/bulk-load.js';
 import { LocalSyncState } from './local-state.js';
+import { mastersSnapshot } from './master-snapshot.js';
 import { OutboxReader, splitBySize } from './outbox.js';
+import { reportKey, selfReport } from './self-report.js';
 import { SyncError, SyncTransport } from './transport.js';
 
 const PUSH_BATCH = 2000;
@@ -15,6 +17,7 @@ const PUSH_MAX_BYTES = SYNC_BODY_LIMIT / 2;
 const PULL_PAGE = 2000;
 const TICK_MS = 1000;
 const OFFLINE_RETRY_MS = 5000;
+const REPORT_EVERY_MS = 5 * 60_000;
 
 const MASTERS_OWNED = 'マスタは本部の PC で管理しています。この店舗での変更は反映されず、本部のマスタに戻しました。';
 
@@ -35,6 +38,7 @@ class SyncRunner {
   private lastError: string | null = null;
   private lastAttempt = 0;
   private hello: HelloResponse | null = null;
+  private reported: { key: string; at: number } | null = null;
   private live: { abort: AbortController; timer: NodeJS.Timeout } | null = null;
 
   constructor(private readonly ctx: ServiceContext) {}
@@ -59,7 +63,7 @@ class SyncRunner {
         'sync_auth',
       );
     }
-    return new SyncTransport(url, token, this.ctx.clock);
+    return new SyncTransport(url, token, this.ctx.clock, this.ctx.version);
   }
 
   status(): SyncStatus {
@@ -111,6 +115,7 @@ class SyncRunner {
       this.online = true;
       this.lastError = null;
       this.lastSyncAt = this.ctx.clock.now().toISOString();
+      await this.reportSelf(transport);
       return report;
     } catch (err) {
       if (err instanceof SyncError && err.kind === 'offline') this.online = false;
@@ -145,6 +150,11 @@ class SyncRunner {
     if (masterOps.length > 0) {
       const refusal = this.hello.client.isHeadOffice ? null : MASTERS_OWNED;
       report.refused.push(...local.settleMasterOps(masterOps, refusal, this.ctx.clock.now().toISOString()));
+    }
+    for (const kind of local.kindsToFetch()) {
+      const { masters } = await transport.masters(kind);
+      local.applyWholeKind(kind, masters);
+      report.masters += masters.length;
     }
     const sqlite = this.ctx.database.sqlite;
     // A first sync into an empty PC builds the secondary indexes once at the end.
@@ -186,11 +196,28 @@ class SyncRunner {
   }
 
   /**
+   * Tells head office how this PC is (console 端末 page) when that changed, or every few
+   * minutes; a report that does not arrive is not worth failing the round for.
+   */
+  private async reportSelf(transport: SyncTransport): Promise<void> {
+    const report = selfReport(this.ctx, this.local(), this.lastSyncAt);
+    const key = reportKey(report);
+    const now = Date.now();
+    if (this.reported && this.reported.key === key && now - this.reported.at < REPORT_EVERY_MS) return;
+    try {
+      await transport.report(report);
+      this.reported = { key, at: now };
+    } catch {
+      // The next round reports again.
+    }
+  }
+
+  /**
    * Head office owns the masters: its lists go up whenever they differ from the last sent.
    * Rows the server did not take (their data breaks a master's rules) are reported once.
    */
   private async uploadMasters(transport: SyncTransport, local: LocalSyncState): Promise<SyncRefusal[]> {
-    const snapshot = local.mastersSnapshot();
+    const snapshot = mastersSnapshot(this.ctx.database.sqlite);
     const hash = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
     if (local.meta('sync_masters_hash') === hash) return [];
     const { refused } = await transport.uploadMasters(snapshot);

@@ -15,6 +15,7 @@ import { openOrderDetail } from './features/detail/action.js';
 import { MailTabButtons } from './features/mail/MailTabButtons.js';
 import { OperationBar } from './features/operations/OperationBar.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
+import { StaffPicker } from './features/staff/StaffPicker.js';
 import { OrderGrid, type OrderGridHandle } from './components/OrderGrid.js';
 import { TabBar } from './components/TabBar.js';
 import { isFunctionKey, type FunctionKey } from './keys.js';
@@ -142,6 +143,9 @@ export function App() {
         <h1>注文ステータス管理一覧</h1>
         <div className="who">
           {info ? `${info.storeName}　担当: ${info.operator}　${info.mode === 'browser' ? 'ブラウザモード' : ''}` : ''}
+          <button type="button" className="head-button" onClick={() => setDialog(<StaffPicker />)}>
+            担当者切替
+          </button>
           <button type="button" className="head-button" onClick={() => setDialog(<SettingsDialog />)}>
             設定
           </button>

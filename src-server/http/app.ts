@@ -18,13 +18,17 @@ import { intakeOrders } from '../orders/intake.js';
 import { csvIntakeInput, intakeCsv } from '../orders/csv-intake.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import { lineText } from '../../src-shared/api/text.js';
-import { putStore, uploadMasters } from '../sync/masters.js';
+import { mastersOfKind, putStore, uploadMasters } from '../sync/masters.js';
 import { pullPage } from '../sync/pull.js';
 import { NOT_YOURS } from '../sync/push.js';
 import { pushOps } from '../sync/push-request.js';
 import { intakeStock, stockIntakeInput } from '../stock/intake.js';
 import { sql } from 'drizzle-orm';
 import type { ChangeHub } from './events.js';
+import { consolePage, createConsoleApp } from '../console/app.js';
+import { addPcRoutes, type CentralEnv } from '../console/pc-routes.js';
+import { createConsoleServices } from '../console/services.js';
+import { CONSOLE_ROOT, isConsolePath } from '../console/paths.js';
 import { AuthFailures, BodyBudget, DEFAULT_LIMITS, TokenRate, type RateLimits } from './rate-limit.js';
 import { clientAddress } from './client-address.js';
 
@@ -42,11 +46,15 @@ interface CentralDeps {
   channels?: { routes: Hono };
   /** Reverse proxies whose X-Forwarded-For is believed (see clientAddress). */
   trustedProxies?: readonly string[];
+  /** Where uploaded files (PC logs) are kept: never a served folder. */
+  uploadsDir: string;
+  /** The built renderer holding the console page (dist/renderer). */
+  consoleRoot?: string;
 }
 
 z.config(z.locales.ja());
 
-type Env = { Variables: { client: ClientIdentity } };
+type Env = CentralEnv;
 
 const TOO_MANY = 'このトークンからの要求が多すぎるため、しばらく受け付けません。少し待ってからもう一度お試しください。';
 const TOO_MUCH_DATA =
@@ -139,8 +147,23 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
 
   app.get('/health', (c) => c.json({ ok: true, serverTime: clock.now().toISOString() }));
 
+  // The console answers to its session cookie alone; the token check below is not for it.
+  const consoleServices = createConsoleServices(db, deps.uploadsDir, notify);
+  app.get('/console', (c) => c.redirect('/console/'));
+  app.get('/console/', consolePage(deps.consoleRoot ?? CONSOLE_ROOT));
+  app.route(
+    '/console',
+    createConsoleApp({
+      services: consoleServices,
+      now: () => clock.now(),
+      staticRoot: deps.consoleRoot ?? CONSOLE_ROOT,
+      address,
+      limits,
+    }),
+  );
+
   app.use('*', async (c, next) => {
-    if (c.req.path === '/health') return next();
+    if (c.req.path === '/health' || isConsolePath(c.req.path)) return next();
     const from = address(c);
     const header = c.req.header('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
@@ -184,6 +207,7 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
 
   app.use('/admin/*', only(['admin']));
   app.use('/sync/*', only(['pc']));
+  addPcRoutes(app, consoleServices, clock);
   app.use('/intake/*', only(['admin', 'connector']));
   const tooLarge = (c: Context) => bad(c, '送信内容が大きすぎます。', 413);
   app.use('/sync/*', bodyLimit({ maxSize: SYNC_BODY_LIMIT, onError: tooLarge }));
@@ -237,9 +261,12 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     ),
   );
 
-  app.get('/sync/hello', (c) => {
+  app.get('/sync/hello', async (c) => {
     const client = c.get('client');
+    await consoleServices.fleet.saveVersion(client, c.get('pcVersion'), clock.now());
+    const update = c.get('updateRequired');
     const hello: HelloResponse = {
+      ...(update ? { update: { message: update } } : {}),
       serverId: deps.serverId,
       serverTime: clock.now().toISOString(),
       client: {
@@ -281,6 +308,11 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
       'content-type': 'application/json; charset=utf-8',
     });
   });
+  app.get('/sync/master-rows', async (c) => {
+    const kind = c.req.query('kind') ?? '';
+    if (!/^[a-z_]{1,40}$/.test(kind)) return bad(c, 'kind が正しくありません。');
+    return c.json({ masters: await mastersOfKind(db, kind) });
+  });
   app.post('/sync/masters', async (c) => {
     const client = c.get('client');
     if (!client.isHeadOffice) return refuse(c, 403, 'マスタを変更できるのは本部の PC だけです。', client);
@@ -300,9 +332,11 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
       );
       stream.onAbort(unsubscribe);
       await stream.writeSSE({ event: 'hello', data: clock.now().toISOString() });
-      while (!stream.aborted && !stream.closed) {
+      for (let ping = 1; !stream.aborted && !stream.closed; ping++) {
         await stream.sleep(15_000);
         if (!stream.aborted && !stream.closed) await stream.writeSSE({ event: 'ping', data: '' });
+        // A PC listening here is online: its last-seen moves every minute (console 端末).
+        if (ping % 4 === 0) await consoleServices.fleet.seen(client.id, clock.now());
       }
       unsubscribe();
     }),

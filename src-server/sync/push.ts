@@ -179,7 +179,16 @@ export async function applyOps(
       const stock = await StockWorking.load(tx, [], stockScope);
       const results: OpResult[] = [];
       const history: HistoryRow[] = [];
-      const applied: { opId: string; orderId: number | null; accepted: boolean; reason: string | null }[] = [];
+      const applied: {
+        opId: string;
+        orderId: number | null;
+        accepted: boolean;
+        reason: string | null;
+        channel: string;
+        orderNo: string;
+        kind: string;
+        operation: string | null;
+      }[] = [];
       const answered = new Set<string>();
       const shipped = new Set<number>();
       for (const op of ops) {
@@ -206,6 +215,10 @@ export async function applyOps(
           orderId: work?.row.id ?? null,
           accepted: outcome.ok,
           reason: outcome.ok ? null : outcome.reason,
+          channel: op.channel,
+          orderNo: op.orderNo,
+          kind: op.kind,
+          operation: op.kind === 'status' ? op.operation : null,
         });
         results.push({ opId: op.opId, accepted: outcome.ok, reason: outcome.ok ? undefined : outcome.reason });
       }
@@ -214,9 +227,10 @@ export async function applyOps(
       await queueShipmentNotices(tx, [...shipped], at);
       await stock.flush(tx, numbers);
       await tx.execute(
-        sql`INSERT INTO applied_ops (op_id, client_id, order_id, accepted, reason, applied_at)
-            SELECT "opId", ${client.id}, "orderId", accepted, reason, ${at}
-            FROM jsonb_to_recordset(${JSON.stringify(applied)}::jsonb) AS a("opId" text, "orderId" int, accepted boolean, reason text)`,
+        sql`INSERT INTO applied_ops (op_id, client_id, order_id, accepted, reason, applied_at, channel, order_no, kind, operation)
+            SELECT "opId", ${client.id}, "orderId", accepted, reason, ${at}, channel, "orderNo", kind, operation
+            FROM jsonb_to_recordset(${JSON.stringify(applied)}::jsonb)
+              AS a("opId" text, "orderId" int, accepted boolean, reason text, channel text, "orderNo" text, kind text, operation text)`,
       );
       await attachServerCopies(tx, client, ops, results, working, earlier);
       // A refused status change's copy comes with what the order holds (the push read it).

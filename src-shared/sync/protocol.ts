@@ -132,6 +132,8 @@ export interface PullResponse {
 }
 
 export interface HelloResponse {
+  /** Set when this PC is too old for the server: why, in Japanese. It may not push until updated. */
+  update?: { message: string };
   serverId: string;
   serverTime: string;
   client: { id: number; name: string; storeId: string | null; storeName: string; isHeadOffice: boolean };

@@ -60,6 +60,8 @@ export async function freshPostgres(): Promise<PostgresDatabase> {
 export interface TestServer {
   url: string;
   adminToken: string;
+  /** The console's first account (ID admin), made at the first start. */
+  firstPassword: string;
   clock: TestClock;
   /** Where the channel credentials' key lives (beside the database folder, not in it). */
   keyFile: string;
@@ -116,6 +118,7 @@ export async function startTestServer(
   let server = await open(0);
   let running = true;
   const adminToken = server.adminToken!;
+  const firstPassword = server.firstAccount!.password;
   const request = async <T>(token: string, method: string, route: string, body?: unknown) => {
     const response = await fetch(`${server.url}${route}`, {
       method,
@@ -135,6 +138,7 @@ export async function startTestServer(
       return server.url;
     },
     adminToken,
+    firstPassword,
     clock,
     keyFile: `${dir}.key`,
     get server() {

@@ -1,5 +1,6 @@
 import type { BenchSection } from '../harness.js';
 import { channelsSection } from './channels.js';
+import { consoleSection } from './console.js';
 import { filesSection } from './files.js';
 import { listSearch } from './list-search.js';
 import { mailSection } from './mail.js';
@@ -18,4 +19,5 @@ export const SECTIONS: BenchSection[] = [
   listSearch,
   channelsSection,
   stockSection,
+  consoleSection,
 ];
