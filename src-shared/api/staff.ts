@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { lineText } from './text.js';
 
 /** One member of this PC's store staff as the 担当者 picker lists them (the PIN stays a hash in main). */
 export interface StaffMember {
@@ -24,7 +25,7 @@ export const staffApi = {
   'staff:pick': method<StaffDesk['current']>()(
     z.object({
       staffId: z.number().int().positive(),
-      pin: z.string().max(8).default(''),
+      pin: lineText().max(8).default(''),
     }),
   ),
 };
