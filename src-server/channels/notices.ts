@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { UserError } from '../../src-shared/api/errors.js';
+import type { NoticeListQuery, ShipmentNoticeRow } from '../../src-shared/console/channels.js';
 import { CARRIERS } from '../../src-shared/domain/carriers.js';
 import { writeTransaction } from '../db/changes.js';
-import { idList, rows, type ServerDb } from '../db/open.js';
+import { idList, jsonRows, rows, type ServerDb } from '../db/open.js';
 import { refreshWire } from '../orders/wire.js';
 import type { Json } from './connector.js';
 import { addNote, NOTICE_ERROR, withoutNoticeError } from './notes.js';
@@ -197,5 +199,38 @@ export async function retryNotice(db: ServerDb, noticeId: number, actor: string,
       return true;
     },
     onCommit,
+  );
+}
+
+/** Head office's retry (admin API and console alike): refused with a Japanese reason when it cannot be sent again. */
+export async function retryRefusedNotice(
+  db: ServerDb,
+  noticeId: number,
+  actor: string,
+  now: Date,
+  onCommit?: () => void,
+): Promise<{ ok: true }> {
+  if (!(await retryNotice(db, noticeId, actor, now, onCommit)))
+    throw new UserError(
+      '再送できません。エラーの出荷通知だけを、配送会社と送り状番号が登録されている注文について再送できます。',
+      'invalid_input',
+    );
+  return { ok: true };
+}
+
+/** The shipment notice queue, newest first, by state and account (出荷通知 of the console, the admin API). */
+export async function listNotices(db: ServerDb, query: NoticeListQuery): Promise<ShipmentNoticeRow[]> {
+  const { state, accountId, limit } = query;
+  return jsonRows<ShipmentNoticeRow>(
+    db,
+    sql`SELECT n.id, n.account_id AS "accountId", a.name AS "accountName", o.channel, n.order_no AS "orderNo",
+          o.store_id AS "storeId", n.carrier, n.tracking_no AS "trackingNo", n.ship_date AS "shipDate", n.state,
+          n.attempts, n.unsure, n.next_attempt_at AS "nextAttemptAt", n.channel_message AS "channelMessage",
+          n.created_at AS "createdAt", n.sent_at AS "sentAt"
+        FROM shipment_notices n JOIN orders o ON o.id = n.order_id
+        LEFT JOIN channel_accounts a ON a.id = n.account_id
+        WHERE ${state ? sql`n.state = ${state}` : sql`TRUE`}
+          AND ${accountId ? sql`n.account_id = ${accountId}` : sql`TRUE`}
+        ORDER BY n.id DESC LIMIT ${limit}`,
   );
 }

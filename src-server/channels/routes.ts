@@ -5,7 +5,8 @@ import { UserError } from '../../src-shared/api/errors.js';
 import { jsonRows, type ServerDb } from '../db/open.js';
 import { accountInput, accountPatch, type ChannelAccounts } from './accounts.js';
 import { resolveConflict } from './conflicts.js';
-import { retryNotice } from './notices.js';
+import { listNotices, retryRefusedNotice } from './notices.js';
+import { noticeListQuery } from '../../src-shared/console/channels.js';
 import type { ChannelScheduler } from './scheduler.js';
 
 export interface ChannelRouteDeps {
@@ -38,11 +39,6 @@ function idOf(c: Context): number {
   return id;
 }
 
-const listQuery = z.object({
-  state: z.enum(['pending', 'sending', 'sent', 'refused']).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
-
 /**
  * The channels' admin API (under /admin/channels, admin token only): channel accounts and
  * their credentials (never answered back), a run on demand, the shipment notice queue with
@@ -70,30 +66,13 @@ export function channelRoutes(deps: ChannelRouteDeps): Hono {
   });
 
   app.get('/notices', async (c) => {
-    const query = listQuery.safeParse(c.req.query());
+    const query = noticeListQuery.safeParse(c.req.query());
     if (!query.success) throw new UserError('state / limit が正しくありません。', 'invalid_input');
-    const { state, limit } = query.data;
-    return c.json(
-      await jsonRows(
-        db,
-        sql`SELECT n.id, n.account_id AS "accountId", o.channel, n.order_no AS "orderNo", n.carrier, n.tracking_no AS "trackingNo",
-              n.ship_date AS "shipDate", n.state, n.attempts, n.unsure, n.next_attempt_at AS "nextAttemptAt",
-              n.channel_message AS "channelMessage", n.created_at AS "createdAt", n.sent_at AS "sentAt"
-            FROM shipment_notices n JOIN orders o ON o.id = n.order_id
-            WHERE ${state ? sql`n.state = ${state}` : sql`TRUE`}
-            ORDER BY n.id DESC LIMIT ${limit}`,
-      ),
-    );
+    return c.json(await listNotices(db, query.data));
   });
-  app.post('/notices/:id/retry', async (c) => {
-    const done = await retryNotice(db, idOf(c), '本部（管理API）', clock.now(), notify);
-    if (!done)
-      throw new UserError(
-        '再送できません。エラーの出荷通知だけを、配送会社と送り状番号が登録されている注文について再送できます。',
-        'invalid_input',
-      );
-    return c.json({ ok: true });
-  });
+  app.post('/notices/:id/retry', async (c) =>
+    c.json(await retryRefusedNotice(db, idOf(c), '本部（管理API）', clock.now(), notify)),
+  );
 
   app.get('/conflicts', async (c) =>
     c.json(

@@ -29,6 +29,8 @@ export function consoleHandlers(s: ConsoleServices): ConsoleHandlers {
     'console:masters': () => s.records.masters(),
     'console:logUploads': (input) => s.logs.list(input),
     'console:logFile': (input) => s.logs.text(input.id),
+    'console:notices': (input) => s.channels.notices(input),
+    'console:retryNotice': (input, call) => s.channels.retryNotice(input.id, call.account, call.now),
     'console:audit': (input) => s.audit.list(input.limit, input.before),
     'console:staff': (input) => s.staff.list(input.storeId),
     'console:saveStaff': (input) => s.staff.save(input),

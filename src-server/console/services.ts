@@ -1,6 +1,7 @@
 import type { ServerDb } from '../db/open.js';
 import { ConsoleAccounts } from './accounts.js';
 import { AuditLog } from './audit.js';
+import { ChannelDesk } from './channel-desk.js';
 import { Fleet } from './fleet.js';
 import { IntakeUploads } from './intake-preview.js';
 import { LogStore } from './log-store.js';
@@ -11,6 +12,7 @@ import { StaffList } from './staff.js';
 export interface ConsoleServices {
   accounts: ConsoleAccounts;
   audit: AuditLog;
+  channels: ChannelDesk;
   fleet: Fleet;
   intake: IntakeUploads;
   logs: LogStore;
@@ -22,6 +24,7 @@ export function createConsoleServices(db: ServerDb, uploadsDir: string, notify: 
   return {
     accounts: new ConsoleAccounts(db),
     audit: new AuditLog(db),
+    channels: new ChannelDesk(db, notify),
     fleet: new Fleet(db, notify),
     intake: new IntakeUploads(db, notify),
     logs: new LogStore(db, uploadsDir),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountsApi } from './accounts.js';
+import { channelsApi } from './channels.js';
 import type { ConsoleMethodSpec } from './define.js';
 import { fleetApi } from './fleet.js';
 import { recordsApi } from './records.js';
@@ -10,7 +11,7 @@ import { staffApi } from './staff.js';
  * server, with the access it needs. The server's console dispatch and the console page
  * both type against this one map.
  */
-export const consoleContract = { ...accountsApi, ...fleetApi, ...recordsApi, ...staffApi };
+export const consoleContract = { ...accountsApi, ...channelsApi, ...fleetApi, ...recordsApi, ...staffApi };
 
 export type ConsoleContract = typeof consoleContract;
 export type ConsoleMethod = keyof ConsoleContract;

@@ -41,6 +41,8 @@ const VALID: { [M in ConsoleMethod]: unknown } = {
   'console:logUploads': {},
   'console:logFile': { id: 1 },
   'console:audit': {},
+  'console:notices': {},
+  'console:retryNotice': { id: 1 },
   'console:staff': { storeId: 'tokyo' },
   'console:saveStaff': { storeId: 'tokyo', name: '侵入者', isManager: true, pin: '0000' },
 };
