@@ -7,6 +7,8 @@ import { bootApp } from '../../src-main/app/bootstrap.js';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { createConfSettings } from '../../src-main/settings/conf-settings.js';
 import { readSetupString } from '../../src-shared/sync/setup-string.js';
+import { RakutenFake } from '../fakes/rakuten-fake.js';
+import { stockIntakeBody } from '../helpers/stock.js';
 import { expect, tabCount, test } from './fixtures.js';
 import { freePort, startProcess, stop, type Proc } from './processes.js';
 
@@ -264,9 +266,109 @@ test('staff registered in 店舗 reach the PC: the clerk picks themselves with a
   await settings.getByRole('button', { name: '保存' }).click();
   await expect(settings.getByRole('alert')).toContainText('設定の変更は管理者のスタッフだけが行えます');
   await pcPage.getByRole('dialog', { name: '設定' }).getByRole('button', { name: '閉じる' }).click();
+  // The refused change is still in the form: closing asks whether to keep it.
+  await pcPage.getByRole('alertdialog', { name: '変更を保存しますか' }).getByRole('button', { name: '破棄' }).click();
 
   await pick('山田 店長（管理者）', '2468');
   await expect(pcPage.getByText('担当: 山田 店長')).toBeVisible();
+});
+
+/** An admin API call as a script would make it (the token printed at the server's first start). */
+async function adminCall<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const token = /管理者トークン（[^）]*）: (\S+)/.exec(server.lines.join('\n'))![1]!;
+  const r = await fetch(`${serverUrl}${url}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(r.status, `${method} ${url}`).toBe(200);
+  return (await r.json()) as T;
+}
+
+test('a shipment notice 楽天 refused shows its message in 出荷通知, and 再送 sends it once', async () => {
+  // 楽天's RMS cannot be reached from here: its fake (a real HTTP server) stands in for it.
+  const fake = await new RakutenFake({ seed: 71 }).start();
+  try {
+    const [orderNo] = fake.addOrders(1);
+    const account = await adminCall<{ id: number }>('POST', '/admin/channels/accounts', {
+      channel: 'rakuten',
+      name: '楽天 本店',
+      storeId: 'tokyo',
+      settings: { endpoint: `${fake.url}/es/2.0/order`, retry: { timeoutMs: 2_000, backoffMs: 20, attempts: 4 } },
+      credentials: { serviceSecret: fake.serviceSecret, licenseKey: fake.licenseKey },
+    });
+    const run = () =>
+      adminCall<{ notices: { sent: number; refused: number } }>('POST', `/admin/channels/accounts/${account.id}/run`);
+    await run();
+    const skus = fake.orders
+      .get(orderNo!)!
+      .PackageModelList!.flatMap((p) => p.ItemModelList ?? [])
+      .map((i) => i.SkuModelList?.[0]?.merchantDefinedSkuId || i.manageNumber || i.itemNumber || '');
+    await adminCall(
+      'POST',
+      '/intake/stock',
+      stockIntakeBody(skus.map((sku): [string, string, number] => [sku, 'tokyo', 10])),
+    );
+    fake.inject('updateOrderShipping', {
+      kind: 'status',
+      status: 400,
+      body: JSON.stringify({
+        MessageModelList: [
+          { messageType: 'ERROR', messageCode: 'ERROR_004', message: 'お荷物伝票番号を確認してください。' },
+        ],
+      }),
+    });
+    // The store ships it as a PC pushes a day's work: 在庫確認, 入金確認, 送り状番号, 出荷確定.
+    const { token } = readSetupString(setup)!;
+    const op = (operation: string, extra: object = {}) => ({
+      opId: `console-e2e-${operation}`,
+      channel: 'rakuten',
+      orderNo,
+      kind: 'status',
+      at: new Date().toISOString(),
+      actor: { operator: '東京担当', pcId: 'TOKYO-PC', storeId: 'tokyo' },
+      reason: '',
+      from: null,
+      to: null,
+      operation,
+      ...extra,
+    });
+    const push = await fetch(`${serverUrl}/sync/push`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'x-chumon-protocol': '2',
+        'x-chumon-app-version': '0.1.0',
+      },
+      body: JSON.stringify({
+        ops: [
+          op('stock_ok'),
+          op('confirm_payment'),
+          op('register_tracking', { carrier: 'yamato', trackingNo: '555566667777' }),
+          op('confirm_shipment'),
+        ],
+      }),
+    });
+    expect(push.status).toBe(200);
+    expect((await run()).notices.refused).toBe(1);
+
+    const page = consolePage;
+    await tab(page, '出荷通知');
+    const notices = page.getByRole('table', { name: '出荷通知' });
+    const row = notices.getByRole('row', { name: new RegExp(orderNo!) });
+    await expect(row).toContainText('お荷物伝票番号を確認してください。');
+    await expect(row).toContainText('エラー');
+    await row.getByRole('button', { name: `注文 ${orderNo} を再送` }).click();
+    await expect(page.getByRole('status')).toHaveText(`注文 ${orderNo} の出荷通知を再送します。`);
+    await expect(notices.getByRole('row', { name: new RegExp(orderNo!) })).toHaveCount(0);
+    expect((await run()).notices.sent).toBe(1);
+    expect(fake.shipments.get(orderNo!)).toHaveLength(1);
+    await page.getByLabel('状態').selectOption({ label: '送信済' });
+    await expect(notices.getByRole('row', { name: new RegExp(orderNo!) })).toContainText('送信済');
+  } finally {
+    await fake.close();
+  }
 });
 
 test('a revoked PC is refused at its next sync and told what to do', async () => {
