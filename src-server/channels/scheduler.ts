@@ -6,6 +6,7 @@ import { ChannelUnavailableError, CredentialError, type ChannelConnector } from 
 import { actorOf, ingestPage, LeaseLost, type IngestResult } from './ingest.js';
 import { drainNotices, type DrainResult } from './notice-sender.js';
 import { recoverStale } from './notices.js';
+import { recordRun } from './runs.js';
 
 export interface SchedulerOptions {
   /** How often due accounts and due notices are looked for. */
@@ -162,7 +163,9 @@ export class ChannelScheduler {
       clearInterval(renew);
     }
     await this.settle(account, holder, fetchDue, problem);
-    return { ...result, state: problem?.state ?? 'ok', message: problem?.message ?? '' };
+    const ended = { ...result, state: problem?.state ?? 'ok', message: problem?.message ?? '' };
+    await recordRun(this.db, { ...ended, startedAt: now, finishedAt: this.clock.now(), onDemand });
+    return ended;
   }
 
   /** The fetch: each page stored as it comes while the next one is being fetched. */

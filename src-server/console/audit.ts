@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { AuditEntry } from '../../src-shared/console/records.js';
 import { rows, type ServerDb } from '../db/open.js';
 
-/** Input fields never written to the audit log (passwords, PINs, file contents). */
-const HIDDEN = new Set(['password', 'current', 'next', 'base64', 'pin']);
+/** Input fields never written to the audit log (passwords, PINs, channel credentials, file contents). */
+const HIDDEN = new Set(['password', 'current', 'next', 'base64', 'pin', 'credentials']);
 
 /** What a call's input says, minus secrets and file bodies (file names and sizes stay). */
 export function auditDetail(input: unknown): unknown {

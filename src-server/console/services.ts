@@ -1,7 +1,7 @@
 import type { ServerDb } from '../db/open.js';
 import { ConsoleAccounts } from './accounts.js';
 import { AuditLog } from './audit.js';
-import { ChannelDesk } from './channel-desk.js';
+import { ChannelDesk, type ChannelParts } from './channel-desk.js';
 import { Fleet } from './fleet.js';
 import { IntakeUploads } from './intake-preview.js';
 import { LogStore } from './log-store.js';
@@ -20,11 +20,16 @@ export interface ConsoleServices {
   staff: StaffList;
 }
 
-export function createConsoleServices(db: ServerDb, uploadsDir: string, notify: () => void): ConsoleServices {
+export function createConsoleServices(
+  db: ServerDb,
+  uploadsDir: string,
+  notify: () => void,
+  channels: ChannelParts | null,
+): ConsoleServices {
   return {
     accounts: new ConsoleAccounts(db),
     audit: new AuditLog(db),
-    channels: new ChannelDesk(db, notify),
+    channels: new ChannelDesk(db, channels, notify),
     fleet: new Fleet(db, notify),
     intake: new IntakeUploads(db, notify),
     logs: new LogStore(db, uploadsDir),

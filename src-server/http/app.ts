@@ -25,6 +25,7 @@ import { pushOps } from '../sync/push-request.js';
 import { intakeStock, stockIntakeInput } from '../stock/intake.js';
 import { sql } from 'drizzle-orm';
 import type { ChangeHub } from './events.js';
+import type { Channels } from '../channels/service.js';
 import { consolePage, createConsoleApp } from '../console/app.js';
 import { addPcRoutes, type CentralEnv } from '../console/pc-routes.js';
 import { createConsoleServices } from '../console/services.js';
@@ -43,7 +44,7 @@ interface CentralDeps {
   hub: ChangeHub;
   limits?: Partial<RateLimits>;
   /** The channels' admin routes, mounted under /admin/channels. */
-  channels?: { routes: Hono };
+  channels?: Channels;
   /** Reverse proxies whose X-Forwarded-For is believed (see clientAddress). */
   trustedProxies?: readonly string[];
   /** Where uploaded files (PC logs) are kept: never a served folder. */
@@ -148,7 +149,7 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
   app.get('/health', (c) => c.json({ ok: true, serverTime: clock.now().toISOString() }));
 
   // The console answers to its session cookie alone; the token check below is not for it.
-  const consoleServices = createConsoleServices(db, deps.uploadsDir, notify);
+  const consoleServices = createConsoleServices(db, deps.uploadsDir, notify, deps.channels ?? null);
   app.get('/console', (c) => c.redirect('/console/'));
   app.get('/console/', consolePage(deps.consoleRoot ?? CONSOLE_ROOT));
   app.route(

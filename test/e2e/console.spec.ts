@@ -285,21 +285,45 @@ async function adminCall<T>(method: string, url: string, body?: unknown): Promis
   return (await r.json()) as T;
 }
 
-test('a shipment notice 楽天 refused shows its message in 出荷通知, and 再送 sends it once', async () => {
+test('a 楽天 account registered in 取込 brings its order to the PC; the notice 楽天 refused shows in 出荷通知 and 再送 sends it once', async () => {
   // 楽天's RMS cannot be reached from here: its fake (a real HTTP server) stands in for it.
   const fake = await new RakutenFake({ seed: 71 }).start();
   try {
     const [orderNo] = fake.addOrders(1);
-    const account = await adminCall<{ id: number }>('POST', '/admin/channels/accounts', {
-      channel: 'rakuten',
-      name: '楽天 本店',
-      storeId: 'tokyo',
-      settings: { endpoint: `${fake.url}/es/2.0/order`, retry: { timeoutMs: 2_000, backoffMs: 20, attempts: 4 } },
-      credentials: { serviceSecret: fake.serviceSecret, licenseKey: fake.licenseKey },
-    });
+    // Head office registers the 楽天 account in 取込 and runs it: the order reaches the PC.
+    const page = consolePage;
+    await tab(page, '取込');
+    const form = page.getByRole('form', { name: 'チャネル連携の登録・変更' });
+    await form.getByLabel('チャネル').selectOption({ label: '楽天市場' });
+    await form.getByLabel('名前').fill('楽天 本店');
+    await form.getByLabel('出荷店舗').selectOption({ label: '東京店' });
+    await form.getByLabel(/^詳細設定/).fill(
+      JSON.stringify({
+        endpoint: `${fake.url}/es/2.0/order`,
+        retry: { timeoutMs: 2_000, backoffMs: 20, attempts: 4 },
+      }),
+    );
+    await form.getByLabel('serviceSecret（サービスシークレット）').fill(fake.serviceSecret);
+    await form.getByLabel('licenseKey（ライセンスキー）').fill(fake.licenseKey);
+    await form.getByRole('button', { name: '追加' }).click();
+    const connectors = page.getByRole('table', { name: 'チャネル連携' });
+    const connector = connectors.getByRole('row', { name: /楽天 本店/ });
+    await expect(connector).toContainText(
+      '登録済（serviceSecret（サービスシークレット）・licenseKey（ライセンスキー））',
+    );
+    await expect(connector).not.toContainText(fake.licenseKey);
+    await connector.getByRole('button', { name: '楽天 本店 を今すぐ実行' }).click();
+    await expect(page.getByRole('status')).toContainText('楽天 本店: 新規 1件');
+    await expect(page.getByRole('table', { name: '実行履歴' }).getByRole('row', { name: /楽天 本店/ })).toContainText(
+      '手動',
+    );
+    await pcPage.keyboard.press('F6');
+    await expect.poll(() => tabCount(pcPage, '新規'), { timeout: 15_000 }).toBe(6);
+    const accountId = (await adminCall<{ id: number; name: string }[]>('GET', '/admin/channels/accounts')).find(
+      (a) => a.name === '楽天 本店',
+    )!.id;
     const run = () =>
-      adminCall<{ notices: { sent: number; refused: number } }>('POST', `/admin/channels/accounts/${account.id}/run`);
-    await run();
+      adminCall<{ notices: { sent: number; refused: number } }>('POST', `/admin/channels/accounts/${accountId}/run`);
     const skus = fake.orders
       .get(orderNo!)!
       .PackageModelList!.flatMap((p) => p.ItemModelList ?? [])
@@ -353,7 +377,6 @@ test('a shipment notice 楽天 refused shows its message in 出荷通知, and �
     expect(push.status).toBe(200);
     expect((await run()).notices.refused).toBe(1);
 
-    const page = consolePage;
     await tab(page, '出荷通知');
     const notices = page.getByRole('table', { name: '出荷通知' });
     const row = notices.getByRole('row', { name: new RegExp(orderNo!) });

@@ -7,12 +7,13 @@ import { readUpload } from '../../src/features/files/transfer.js';
 import { call } from '../api.js';
 import type { PageProps } from '../page-props.js';
 import { StoreSelect } from '../StoreSelect.js';
+import { ConnectorsSection } from './ConnectorsSection.js';
 
 /**
  * 取込: a channel's order file (Yahoo!オークション CSV, Yahoo! store CSV, Amazon report)
  * uploaded to the central server, with F1's preview; 取込 sends the new orders to their store.
  */
-export function IntakePage({ canWrite }: PageProps) {
+function FileIntake({ canWrite }: PageProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [channel, setChannel] = useState<Channel>('yahoo_auction');
   const [storeId, setStoreId] = useState('');
@@ -98,6 +99,16 @@ export function IntakePage({ canWrite }: PageProps) {
           </button>
         </section>
       ) : null}
+    </>
+  );
+}
+
+/** 取込: the channel connectors and their runs, then a channel file uploaded with F1's preview. */
+export function IntakePage(props: PageProps) {
+  return (
+    <>
+      <ConnectorsSection canWrite={props.canWrite} />
+      <FileIntake {...props} />
     </>
   );
 }

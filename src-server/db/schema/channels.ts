@@ -107,3 +107,27 @@ export const channelConflicts = pgTable(
       .where(sql`${t.resolvedAt} IS NULL`),
   ],
 );
+
+/**
+ * One run of a channel account (取込 of the console): when, what it fetched and created,
+ * the notices it sent, and how it ended (the account's state and its Japanese message).
+ */
+export const channelRuns = pgTable(
+  'channel_runs',
+  {
+    id: serial('id').primaryKey(),
+    accountId: integer('account_id').notNull(),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at').notNull(),
+    onDemand: boolean('on_demand').notNull(),
+    pages: integer('pages').notNull(),
+    created: integer('created').notNull(),
+    changed: integer('changed').notNull(),
+    conflicts: integer('conflicts').notNull(),
+    noticesSent: integer('notices_sent').notNull(),
+    noticesRefused: integer('notices_refused').notNull(),
+    state: text('state').notNull(),
+    message: text('message').notNull(),
+  },
+  (t) => [index('channel_runs_account_idx').on(t.accountId, t.id)],
+);

@@ -3,6 +3,8 @@ import { startTestServer, type TestServer } from '../../helpers/central-server.j
 import { addAccount, runAccount, serverOrders, shipFromPc } from '../../helpers/channels.js';
 import { ConsoleSessionClient } from '../../helpers/console-client.js';
 import { TestClock } from '../../helpers/test-app.js';
+import { API_CHANNEL_IDS, CREDENTIAL_FIELDS } from '../../../src-shared/console/channels.js';
+import { CHANNEL_KINDS } from '../../../src-server/channels/registry.js';
 import { RakutenFake } from '../../fakes/rakuten-fake.js';
 
 /**
@@ -98,5 +100,69 @@ describe('console: 出荷通知', () => {
     await runAccount(s, accountId);
     expect(fake.shipments.get(sent!.orderNo)).toHaveLength(1);
     expect((await admin.call('console:notices', {})).map((n) => n.state)).toEqual(['sent']);
+  });
+});
+
+describe('console: 取込 of the channel connectors', () => {
+  it('names every credential each connector takes, and nothing else', () => {
+    for (const channel of API_CHANNEL_IDS)
+      expect(CREDENTIAL_FIELDS[channel].map((f) => f.key).sort()).toEqual(
+        Object.keys((CHANNEL_KINDS[channel].credentials as unknown as { shape: object }).shape).sort(),
+      );
+  });
+
+  it('adds an account with its credentials, shows which are registered but never their values, and runs it', async () => {
+    const second = await new RakutenFake({ seed: 62, shopId: '402211' }).start();
+    try {
+      second.addOrders(2);
+      const added = await admin.call('console:saveConnector', {
+        channel: 'rakuten',
+        name: '楽天 支店',
+        storeId: 'tokyo',
+        intervalMinutes: 30,
+        enabled: true,
+        settings: { endpoint: `${second.url}/es/2.0/order`, retry: { timeoutMs: 2_000, backoffMs: 20, attempts: 4 } },
+        credentials: { serviceSecret: second.serviceSecret, licenseKey: second.licenseKey },
+      });
+      expect(added).toMatchObject({ name: '楽天 支店', channelLabel: '楽天市場', state: 'ok', intervalMinutes: 30 });
+      expect(added.credentialsRegistered.sort()).toEqual(['licenseKey', 'serviceSecret']);
+      const listed = JSON.stringify(await admin.call('console:connectors', {}));
+      expect(listed).toContain('楽天 支店');
+      expect(listed).not.toContain(second.licenseKey);
+      const audit = JSON.stringify(await admin.call('console:audit', { limit: 5 }));
+      expect(audit).toContain('チャネル連携の登録・変更');
+      expect(audit).not.toContain(second.licenseKey);
+
+      const run = await admin.call('console:runConnector', { id: added.id });
+      expect(run).toMatchObject({
+        accountId: added.id,
+        accountName: '楽天 支店',
+        onDemand: true,
+        created: 2,
+        state: 'ok',
+      });
+
+      // Wrong credentials stop the account with 楽天's refusal in Japanese; the run says so.
+      await admin.call('console:saveConnector', {
+        ...added,
+        storeId: 'tokyo',
+        credentials: { serviceSecret: 'wrong', licenseKey: 'wrong' },
+      });
+      const refused = await admin.call('console:runConnector', { id: added.id });
+      expect(refused).toMatchObject({ state: 'stopped', message: expect.stringMatching(/[ぁ-んァ-ン]/) });
+      const runs = await admin.call('console:connectorRuns', { accountId: added.id });
+      expect(runs.map((r) => [r.state, r.created])).toEqual([
+        ['stopped', 0],
+        ['ok', 2],
+      ]);
+      expect((await admin.call('console:connectors', {})).find((a) => a.id === added.id)).toMatchObject({
+        state: 'stopped',
+      });
+      // A stopped account is not run until new credentials come, and says why.
+      const again = await admin.raw('console:runConnector', { id: added.id });
+      expect(again.result.ok ? '' : again.result.error.message).toMatch(/^このアカウントは今は実行できません/);
+    } finally {
+      await second.close();
+    }
   });
 });

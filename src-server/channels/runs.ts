@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import type { ChannelRunRow } from '../../src-shared/console/channels.js';
+import { jsonRows, type ServerDb } from '../db/open.js';
+
+/** What one run did, as the scheduler knows it at its end. */
+export interface RunRecord {
+  accountId: number;
+  startedAt: Date;
+  finishedAt: Date;
+  onDemand: boolean;
+  fetched: { pages: number; created: number; changed: number; conflicts: number };
+  notices: { sent: number; refused: number };
+  state: string;
+  message: string;
+}
+
+/** Keeps a run for head office (取込 of the console). */
+export async function recordRun(db: ServerDb, run: RunRecord): Promise<void> {
+  await db.execute(
+    sql`INSERT INTO channel_runs (account_id, started_at, finished_at, on_demand, pages, created, changed, conflicts,
+          notices_sent, notices_refused, state, message)
+        VALUES (${run.accountId}, ${run.startedAt.toISOString()}, ${run.finishedAt.toISOString()}, ${run.onDemand},
+          ${run.fetched.pages}, ${run.fetched.created}, ${run.fetched.changed}, ${run.fetched.conflicts},
+          ${run.notices.sent}, ${run.notices.refused}, ${run.state}, ${run.message})`,
+  );
+}
+
+/** The latest runs, newest first, of one account or of all. */
+export function listRuns(db: ServerDb, query: { accountId?: number; limit: number }): Promise<ChannelRunRow[]> {
+  return jsonRows<ChannelRunRow>(
+    db,
+    sql`SELECT r.id, r.account_id AS "accountId", a.name AS "accountName", r.started_at AS "startedAt",
+          r.finished_at AS "finishedAt", r.on_demand AS "onDemand", r.pages, r.created, r.changed, r.conflicts,
+          r.notices_sent AS "noticesSent", r.notices_refused AS "noticesRefused", r.state, r.message
+        FROM channel_runs r LEFT JOIN channel_accounts a ON a.id = r.account_id
+        WHERE ${query.accountId ? sql`r.account_id = ${query.accountId}` : sql`TRUE`}
+        ORDER BY r.id DESC LIMIT ${query.limit}`,
+  );
+}
