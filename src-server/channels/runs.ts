@@ -14,7 +14,10 @@ export interface RunRecord {
   message: string;
 }
 
-/** Keeps a run for head office (取込 of the console). */
+/** How many of its latest runs an account keeps (a run every few minutes makes several a day). */
+export const RUNS_KEPT = 1000;
+
+/** Keeps a run for head office (取込 of the console), and the account's latest RUNS_KEPT only. */
 export async function recordRun(db: ServerDb, run: RunRecord): Promise<void> {
   await db.execute(
     sql`INSERT INTO channel_runs (account_id, started_at, finished_at, on_demand, pages, created, changed, conflicts,
@@ -22,6 +25,10 @@ export async function recordRun(db: ServerDb, run: RunRecord): Promise<void> {
         VALUES (${run.accountId}, ${run.startedAt.toISOString()}, ${run.finishedAt.toISOString()}, ${run.onDemand},
           ${run.fetched.pages}, ${run.fetched.created}, ${run.fetched.changed}, ${run.fetched.conflicts},
           ${run.notices.sent}, ${run.notices.refused}, ${run.state}, ${run.message})`,
+  );
+  await db.execute(
+    sql`DELETE FROM channel_runs WHERE account_id = ${run.accountId} AND id <= (
+          SELECT id FROM channel_runs WHERE account_id = ${run.accountId} ORDER BY id DESC OFFSET ${RUNS_KEPT} LIMIT 1)`,
   );
 }
 

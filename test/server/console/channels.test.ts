@@ -5,6 +5,9 @@ import { ConsoleSessionClient } from '../../helpers/console-client.js';
 import { TestClock } from '../../helpers/test-app.js';
 import { API_CHANNEL_IDS, CREDENTIAL_FIELDS } from '../../../src-shared/console/channels.js';
 import { CHANNEL_KINDS } from '../../../src-server/channels/registry.js';
+import { recordRun, RUNS_KEPT } from '../../../src-server/channels/runs.js';
+import { rows } from '../../../src-server/db/open.js';
+import { sql } from 'drizzle-orm';
 import { RakutenFake } from '../../fakes/rakuten-fake.js';
 
 /**
@@ -164,5 +167,36 @@ describe('console: 取込 of the channel connectors', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('console: the runs an account keeps', () => {
+  it('keeps each account its latest runs only, the others untouched', async () => {
+    const db = s.server.database.db;
+    const count = async (accountId: number) =>
+      (
+        await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM channel_runs WHERE account_id = ${accountId}`)
+      )[0]!.n;
+    const before = await count(accountId);
+    await db.execute(
+      sql`INSERT INTO channel_runs (account_id, started_at, finished_at, on_demand, pages, created, changed, conflicts,
+            notices_sent, notices_refused, state, message)
+          SELECT 9999, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:01.000Z', false, 0, 0, 0, 0, 0, 0, 'ok', ''
+          FROM generate_series(1, ${RUNS_KEPT + 5})`,
+    );
+    const at = new Date();
+    await recordRun(db, {
+      accountId: 9999,
+      startedAt: at,
+      finishedAt: at,
+      onDemand: true,
+      fetched: { pages: 1, created: 7, changed: 0, conflicts: 0 },
+      notices: { sent: 0, refused: 0 },
+      state: 'ok',
+      message: '',
+    });
+    expect(await count(9999)).toBe(RUNS_KEPT);
+    expect((await admin.call('console:connectorRuns', { accountId: 9999, limit: 1 }))[0]).toMatchObject({ created: 7 });
+    expect(await count(accountId)).toBe(before);
   });
 });
