@@ -61,6 +61,9 @@ async function ensureState(db: ServerDb): Promise<void> {
   );
 }
 
+/** What the server's migrations need of PGlite: pg_trgm for the console's buyer search (0007). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 /**
  * Opens the server's database: a real PostgreSQL when `databaseUrl` is given (several server
  * processes may share it), else an embedded PGlite in `dataDir` (zero setup). Migrations
@@ -83,8 +86,7 @@ export async function openServerDatabase(options: { dataDir?: string; databaseUr
   }
   if (!options.dataDir) throw new Error('openServerDatabase: dataDir or databaseUrl is required');
   makePrivateDir(options.dataDir);
-  // pg_trgm: the console's buyer search (server migration 0007).
-  const client = new PGlite(options.dataDir, { extensions: { pg_trgm } });
+  const client = new PGlite(options.dataDir, { extensions: PGLITE_EXTENSIONS });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: SERVER_MIGRATIONS });
   await ensureState(db as unknown as ServerDb);

@@ -9,7 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import { hashToken } from '../../src-server/auth.js';
-import { SERVER_MIGRATIONS } from '../../src-server/db/open.js';
+import { PGLITE_EXTENSIONS, SERVER_MIGRATIONS } from '../../src-server/db/open.js';
 import type { PullResponse } from '../../src-shared/sync/protocol.js';
 import {
   describeOnBackends,
@@ -42,7 +42,7 @@ type Query = <T>(text: string, params?: unknown[]) => Promise<{ rows: T[] }>;
 async function oldSchema(backend: Backend, k: number, dir: string, postgres: PostgresDatabase | null) {
   const migrationsFolder = migrationsUpTo(SERVER_MIGRATIONS, k, path.join(dir, 'migrations'));
   if (backend === 'pglite') {
-    const client = new PGlite(path.join(dir, 'data'));
+    const client = new PGlite(path.join(dir, 'data'), { extensions: PGLITE_EXTENSIONS });
     await migratePglite(drizzlePglite(client), { migrationsFolder });
     return { query: client.query.bind(client) as Query, close: () => client.close() };
   }
