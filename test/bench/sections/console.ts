@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { ConsoleInput, ConsoleMethod } from '../../../src-shared/console/contract.js';
 import { startCentralServer } from '../../../src-server/server.js';
-import { SERVER_MIGRATIONS, type ServerDb } from '../../../src-server/db/open.js';
+import { RUNS_KEPT } from '../../../src-server/channels/runs.js';
+import { rows, SERVER_MIGRATIONS, type ServerDb } from '../../../src-server/db/open.js';
 import { ConsoleSessionClient } from '../../helpers/console-client.js';
 import { BENCH_ROOT, type BenchSection, type Measurement } from '../harness.js';
 
@@ -38,7 +39,8 @@ async function seed(db: ServerDb, orders: number): Promise<void> {
   const now = new Date().toISOString();
   // The console's search indexes are built once after the load (faster than row by row),
   // by the very statements of their migration.
-  const searchIndexes = readFileSync(path.join(SERVER_MIGRATIONS, '0004_console_search.sql'), 'utf8')
+  const migration = readdirSync(SERVER_MIGRATIONS).find((f) => f.endsWith('_console_search.sql'))!;
+  const searchIndexes = readFileSync(path.join(SERVER_MIGRATIONS, migration), 'utf8')
     .split('--> statement-breakpoint')
     .filter((statement) => /CREATE INDEX/.test(statement));
   for (const name of [
@@ -92,6 +94,29 @@ async function seed(db: ServerDb, orders: number): Promise<void> {
 }
 
 /**
+ * Three channel accounts, a shipment notice for every tenth order (one in a hundred refused)
+ * and each account's kept runs; seeded apart so that a server seeded before has them too.
+ */
+async function seedChannels(db: ServerDb): Promise<void> {
+  const [{ n } = { n: 0 }] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM channel_accounts`);
+  if (n > 0) return;
+  const now = new Date().toISOString();
+  await db.execute(sql`INSERT INTO channel_accounts (channel, name, store_id, settings, credentials, next_run_at, created_at, updated_at)
+    SELECT c, c || ' ベンチ', 's01', '{}'::jsonb, '', ${now}, ${now}, ${now}
+    FROM unnest(ARRAY['amazon', 'yahoo_shopping', 'rakuten']) c`);
+  await db.execute(sql`INSERT INTO shipment_notices (order_id, account_id, order_no, carrier, tracking_no, ship_date, state,
+      next_attempt_at, channel_message, created_at)
+    SELECT o.id, (SELECT min(id) FROM channel_accounts) + o.id % 3, o.order_no, 'yamato', lpad(o.id::text, 12, '0'), ${now},
+      CASE WHEN o.id % 1000 = 0 THEN 'refused' ELSE 'sent' END, ${now},
+      CASE WHEN o.id % 1000 = 0 THEN 'お荷物伝票番号を確認してください。' ELSE '' END, ${now}
+    FROM orders o WHERE o.id % 10 = 0`);
+  await db.execute(sql`INSERT INTO channel_runs (account_id, started_at, finished_at, on_demand, pages, created, changed,
+      conflicts, notices_sent, notices_refused, state, message)
+    SELECT a.id, ${now}, ${now}, false, 1, 10, 2, 0, 5, 0, 'ok', '' FROM channel_accounts a, generate_series(1, ${RUNS_KEPT})`);
+  for (const table of ['shipment_notices', 'channel_runs']) await db.execute(sql.raw(`ANALYZE ${table}`));
+}
+
+/**
  * The console's pages on a server of 1,000,000 orders, 50 stores and 500 PCs: each page's
  * call over HTTP with a signed-in session, median of 7 after a warm-up (target < 200 ms;
  * 受注一覧 searches < 300 ms).
@@ -119,6 +144,7 @@ export const consoleSection: BenchSection = {
         });
         writeFileSync(marker, JSON.stringify({ password: server.firstAccount.password }));
       }
+      await seedChannels(server.database.db);
       const { password } = JSON.parse(readFileSync(marker, 'utf8')) as { password: string };
       const client = new ConsoleSessionClient(server.url);
       await client.signIn('admin', password);
@@ -183,6 +209,10 @@ export const consoleSection: BenchSection = {
         300,
       );
       await timed('注文の履歴 (one order, items and history)', 'console:order', { id: sample.id }, 200);
+      await timed('取込: channel accounts', 'console:connectors', {}, 200);
+      await timed('取込: 実行履歴 (newest 30 of 3,000 runs)', 'console:connectorRuns', { limit: 30 }, 200);
+      await timed('出荷通知, エラー (newest 200)', 'console:notices', { state: 'refused' }, 200);
+      await timed('出荷通知, all (newest 200 of one per ten orders)', 'console:notices', {}, 200);
     } finally {
       await server.close();
     }
