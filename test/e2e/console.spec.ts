@@ -389,6 +389,20 @@ test('a 楽天 account registered in 取込 brings its order to the PC; the noti
     expect(fake.shipments.get(orderNo!)).toHaveLength(1);
     await page.getByLabel('状態').selectOption({ label: '送信済' });
     await expect(notices.getByRole('row', { name: new RegExp(orderNo!) })).toContainText('送信済');
+
+    // 閲覧 sees the same pages and is offered no change.
+    const viewer = await consolePage.context().browser()!.newPage();
+    await signIn(viewer, 'etsuran', 'etsuran-pass-1');
+    await tab(viewer, '取込');
+    await expect(viewer.getByRole('table', { name: 'チャネル連携' })).toContainText('楽天 本店');
+    await expect(viewer.getByRole('table', { name: '実行履歴' })).toContainText('楽天 本店');
+    await expect(viewer.getByRole('form', { name: 'チャネル連携の登録・変更' })).toHaveCount(0);
+    await expect(viewer.getByRole('button', { name: /今すぐ実行|編集/ })).toHaveCount(0);
+    await tab(viewer, '出荷通知');
+    await viewer.getByLabel('状態').selectOption({ label: 'すべて' });
+    await expect(viewer.getByRole('table', { name: '出荷通知' })).toContainText(orderNo!);
+    await expect(viewer.getByRole('button', { name: /再送/ })).toHaveCount(0);
+    await viewer.close();
   } finally {
     await fake.close();
   }
