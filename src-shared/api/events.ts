@@ -3,4 +3,8 @@ export type AppEvent =
   | { type: 'orders:changed'; orderIds?: number[] }
   | { type: 'progress'; task: string; done: number; total: number }
   /** A master (sub-statuses, ...) changed: the renderer reads the masters again. */
-  | { type: 'masters:changed' };
+  | { type: 'masters:changed' }
+  /** The desktop app's service host stopped (its requests were answered with an error) ... */
+  | { type: 'services:stopped'; message: string }
+  /** ... and is back: the screens read everything again. */
+  | { type: 'services:restarted'; message: string };

@@ -38,8 +38,13 @@ export function useOrderList(onError: (message: string) => void) {
     return onAppEvent((event) => {
       if (event.type === 'orders:changed') refresh();
       if (event.type === 'masters:changed') loadMasters();
+      if (event.type === 'services:stopped') onError(event.message);
+      if (event.type === 'services:restarted') {
+        onError(event.message);
+        refresh();
+      }
     });
-  }, [refresh, loadMasters]);
+  }, [refresh, loadMasters, onError]);
 
   /** Another list: the selection belonged to the old one, so it is cleared. */
   const showList = useCallback((next: ListView) => {

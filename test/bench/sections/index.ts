@@ -5,6 +5,7 @@ import { listSearch } from './list-search.js';
 import { mailSection } from './mail.js';
 import { operationsSection } from './operations.js';
 import { storeCore } from './store-core.js';
+import { serviceHostSection } from './service-host.js';
 import { syncSection } from './sync.js';
 
 /** Every bench section, in run order; each issue's figures live in their own file. */
@@ -16,4 +17,5 @@ export const SECTIONS: BenchSection[] = [
   filesSection,
   listSearch,
   channelsSection,
+  serviceHostSection,
 ];
