@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../db/open.js';
 import { backupBeforeMigration, backupSettings, scheduleDailyBackups } from '../backup/service.js';
 import { createFileKeyCipher, type SecretCipher } from '../settings/secret-cipher.js';
 import { startPiiPurge } from '../privacy/purge.js';
-import { startSync } from '../sync/runner.js';
+import { startSync, syncRunner } from '../sync/runner.js';
 import type { Settings } from '../settings/settings.js';
 import { makePrivateDir, makePrivateTree } from '../../src-node/private-files.js';
 import { SOURCE_ROOT } from './paths.js';
@@ -69,12 +69,15 @@ export function bootApp(options: BootOptions): App {
   makePrivateTree(options.dataDir);
   const listeners = new Set<(event: AppEvent) => void>();
   const { settings } = options;
+  const clock = options.clock ?? systemClock;
+  const secrets = options.secrets ?? createFileKeyCipher(options.dataDir);
+  const parts = { settings, secrets, clock, runner: () => syncRunner(ctx) };
   const ctx: ServiceContext = {
     database,
-    services: createServices(database),
-    clock: options.clock ?? systemClock,
+    services: createServices(database, parts),
+    clock,
     settings,
-    secrets: options.secrets ?? createFileKeyCipher(options.dataDir),
+    secrets,
     paths: {
       assets: options.assetsDir ?? path.join(SOURCE_ROOT, 'assets'),
       // Inside the data folder: one per app and per data folder, never shared between installs.
@@ -92,7 +95,7 @@ export function bootApp(options: BootOptions): App {
         swap();
       } finally {
         ctx.database = openStore(options);
-        ctx.services = createServices(ctx.database);
+        ctx.services = createServices(ctx.database, parts);
       }
     },
   };

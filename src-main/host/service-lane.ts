@@ -39,12 +39,21 @@ function readerContext(options: HostBootOptions): ServiceContext {
   const open = () =>
     openDatabase(path.join(options.dataDir, DB_FILE_NAME), options.migrationsFolder, options.nativeBinding);
   const database = open();
+  const secrets = createFileKeyCipher(options.dataDir);
+  const parts = {
+    settings,
+    secrets,
+    clock: systemClock,
+    runner: () => {
+      throw new Error('the reader lane answers list reads only');
+    },
+  };
   const ctx: ServiceContext = {
     database,
-    services: createServices(database),
+    services: createServices(database, parts),
     clock: systemClock,
     settings,
-    secrets: createFileKeyCipher(options.dataDir),
+    secrets,
     paths: { assets: options.assetsDir ?? '', documents: options.documentsDir ?? '' },
     mode: options.mode,
     version: options.version,
@@ -54,7 +63,7 @@ function readerContext(options: HostBootOptions): ServiceContext {
       ctx.database.sqlite.close();
       swap();
       ctx.database = open();
-      ctx.services = createServices(ctx.database);
+      ctx.services = createServices(ctx.database, parts);
     },
   };
   return ctx;
