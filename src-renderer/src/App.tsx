@@ -75,7 +75,6 @@ export function App() {
             setSelection: list.setSelection,
             cursorOrderId: () => grid.current?.cursorOrderId() ?? null,
             notify,
-            refresh: list.refresh,
             openDialog: setDialog,
             closeDialog: () => setDialog(null),
           }
@@ -89,7 +88,6 @@ export function App() {
       list.showList,
       list.selection,
       list.setSelection,
-      list.refresh,
       notify,
     ],
   );
