@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../db/open.js';
 import { backupBeforeMigration, backupSettings, scheduleDailyBackups } from '../backup/service.js';
 import { createFileKeyCipher, type SecretCipher } from '../settings/secret-cipher.js';
 import { startPiiPurge } from '../privacy/purge.js';
-import { startSync, syncRunner } from '../sync/runner.js';
+import { SyncRunner } from '../sync/runner.js';
 import type { Settings } from '../settings/settings.js';
 import { makePrivateDir, makePrivateTree } from '../../src-node/private-files.js';
 import { SOURCE_ROOT } from './paths.js';
@@ -71,7 +71,12 @@ export function bootApp(options: BootOptions): App {
   const { settings } = options;
   const clock = options.clock ?? systemClock;
   const secrets = options.secrets ?? createFileKeyCipher(options.dataDir);
-  const parts = { settings, secrets, clock, runner: () => syncRunner(ctx) };
+  const emit = (event: AppEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  // The composition root's app-wide parts: the sync runner outlives a reopened database.
+  const sync = new SyncRunner({ settings, secrets, clock, emit, sqlite: () => ctx.database.sqlite });
+  const parts = { settings, secrets, clock, sync };
   const ctx: ServiceContext = {
     database,
     services: createServices(database, parts),
@@ -86,9 +91,7 @@ export function bootApp(options: BootOptions): App {
     mode: options.mode,
     version: options.version,
     actor: () => ({ operator: settings.get('operator'), storeId: settings.get('storeId'), pcId: settings.get('pcId') }),
-    emit: (event) => {
-      for (const listener of listeners) listener(event);
-    },
+    emit,
     reopenDatabase(swap) {
       ctx.database.sqlite.close();
       try {
@@ -100,7 +103,8 @@ export function bootApp(options: BootOptions): App {
     },
   };
   // Live sync when a central server is configured (asked for by configuring one).
-  const stopBackground = [startSync(ctx)];
+  sync.startLive();
+  const stopBackground = [() => sync.stopLive()];
   if (options.backgroundTimers !== false) {
     stopBackground.push(
       scheduleDailyBackups(ctx, (message, err) => console.error(message, err)),

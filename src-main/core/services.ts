@@ -11,6 +11,7 @@ import { OrderQueries } from '../orders/queries.js';
 import { StatusEngine } from '../status/engine.js';
 import { StockService } from '../stock/service.js';
 import { SubStatusMaster } from '../sub-status/service.js';
+import type { SyncRunner } from '../sync/runner.js';
 import { SyncSettingsService, type SyncSettingsParts } from '../sync/settings-service.js';
 
 /** The long-lived service objects of one open database (prepared statements live here). */
@@ -28,10 +29,12 @@ export interface Services {
   bundles: BundleService;
   detail: DetailService;
   syncSettings: SyncSettingsService;
+  /** The app's one sync runner: built once with the app, it outlives a reopened database. */
+  sync: SyncRunner;
 }
 
 /** The app's parts the services are given besides the database (settings, secrets, clock, the sync runner). */
-export type AppParts = Omit<SyncSettingsParts, 'sqlite'>;
+export type AppParts = Omit<SyncSettingsParts, 'sqlite' | 'sync'> & { sync: SyncRunner };
 
 /**
  * The composition root: every service of an open database, built once, each given the
@@ -58,5 +61,6 @@ export function createServices(database: Database, parts: AppParts): Services {
     bundles: new BundleService(sqlite, detail.editor),
     detail,
     syncSettings: new SyncSettingsService({ ...parts, sqlite }),
+    sync: parts.sync,
   };
 }

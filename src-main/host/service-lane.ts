@@ -8,6 +8,7 @@ import { handlers } from '../core/registry.js';
 import { createServices } from '../core/services.js';
 import { openDatabase } from '../db/open.js';
 import { acceptUploadPaths } from '../../src-node/uploaded-files.js';
+import { SyncRunner } from '../sync/runner.js';
 import { createConfSettings } from '../settings/conf-settings.js';
 import { createFileKeyCipher } from '../settings/secret-cipher.js';
 import type { FromLane, LaneData, ToLane } from './lane-protocol.js';
@@ -40,25 +41,22 @@ function readerContext(options: HostBootOptions): ServiceContext {
     openDatabase(path.join(options.dataDir, DB_FILE_NAME), options.migrationsFolder, options.nativeBinding);
   const database = open();
   const secrets = createFileKeyCipher(options.dataDir);
-  const parts = {
-    settings,
-    secrets,
-    clock: systemClock,
-    runner: () => {
-      throw new Error('the reader lane answers list reads only');
-    },
-  };
+  const clock = systemClock;
+  const emit = () => undefined;
+  // Never started here: the writer lane runs the app's sync.
+  const sync = new SyncRunner({ settings, secrets, clock, emit, sqlite: () => ctx.database.sqlite });
+  const parts = { settings, secrets, clock, sync };
   const ctx: ServiceContext = {
     database,
     services: createServices(database, parts),
-    clock: systemClock,
+    clock,
     settings,
     secrets,
     paths: { assets: options.assetsDir ?? '', documents: options.documentsDir ?? '' },
     mode: options.mode,
     version: options.version,
     actor: () => ({ operator: settings.get('operator'), storeId: settings.get('storeId'), pcId: settings.get('pcId') }),
-    emit: () => undefined,
+    emit,
     reopenDatabase(swap) {
       ctx.database.sqlite.close();
       swap();

@@ -3,7 +3,8 @@ import { UserError } from '../../src-shared/api/errors.js';
 import type { SyncRefusal, SyncReport, SyncStatus } from '../../src-shared/api/sync.js';
 import { SYNC_BODY_LIMIT, type HelloResponse } from '../../src-shared/sync/protocol.js';
 import { serverUrlProblem } from '../../src-shared/sync/server-url.js';
-import type { ServiceContext } from '../core/context.js';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { AppContext } from '../core/app-context.js';
 import { withDeferredIndexesAsync } from '../db/bulk-load.js';
 import { LocalSyncState } from './local-state.js';
 import { OutboxReader, splitBySize } from './outbox.js';
@@ -27,7 +28,12 @@ const NOT_CONFIGURED =
  * overlap. Live mode keeps a change-notice stream open and runs a round within about a
  * second of a notice or a local change; F6 runs one at once and reports it.
  */
-class SyncRunner {
+/** What the sync runner works with: the open database (a restore swaps it), settings, secrets, clock, events. */
+export interface SyncRunnerParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'emit'> {
+  sqlite(): BetterSqlite3.Database;
+}
+
+export class SyncRunner {
   private running: Promise<SyncReport> | null = null;
   private again = false;
   private online = false;
@@ -37,33 +43,33 @@ class SyncRunner {
   private hello: HelloResponse | null = null;
   private live: { abort: AbortController; timer: NodeJS.Timeout } | null = null;
 
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(private readonly parts: SyncRunnerParts) {}
 
   private local(): LocalSyncState {
-    return new LocalSyncState(this.ctx.database.sqlite);
+    return new LocalSyncState(this.parts.sqlite());
   }
 
   async transport(): Promise<SyncTransport | null> {
-    const url = this.ctx.settings.get('serverUrl');
-    const sealed = this.ctx.settings.get('storeToken');
+    const url = this.parts.settings.get('serverUrl');
+    const sealed = this.parts.settings.get('storeToken');
     if (!url || !sealed) return null;
     // A settings file edited by hand gets the same check as the settings screen.
     const problem = serverUrlProblem(url);
     if (problem) throw new UserError(problem, 'sync_not_configured');
     let token: string;
     try {
-      token = await this.ctx.secrets.decrypt(sealed);
+      token = await this.parts.secrets.decrypt(sealed);
     } catch {
       throw new UserError(
         '保存されているトークンを読み出せません。設定の「同期」でトークンを入れ直してください。',
         'sync_auth',
       );
     }
-    return new SyncTransport(url, token, this.ctx.clock);
+    return new SyncTransport(url, token, this.parts.clock);
   }
 
   status(): SyncStatus {
-    const configured = Boolean(this.ctx.settings.get('serverUrl') && this.ctx.settings.get('storeToken'));
+    const configured = Boolean(this.parts.settings.get('serverUrl') && this.parts.settings.get('storeToken'));
     const local = this.local();
     return {
       configured,
@@ -106,11 +112,11 @@ class SyncRunner {
         await this.exchange(transport, report);
       } finally {
         if (report.received + report.removed + report.refused.length + report.masters > 0)
-          this.ctx.emit({ type: 'orders:changed' });
+          this.parts.emit({ type: 'orders:changed' });
       }
       this.online = true;
       this.lastError = null;
-      this.lastSyncAt = this.ctx.clock.now().toISOString();
+      this.lastSyncAt = this.parts.clock.now().toISOString();
       return report;
     } catch (err) {
       if (err instanceof SyncError && err.kind === 'offline') this.online = false;
@@ -144,9 +150,9 @@ class SyncRunner {
     if (this.hello.client.isHeadOffice) report.refused.push(...(await this.uploadMasters(transport, local)));
     if (masterOps.length > 0) {
       const refusal = this.hello.client.isHeadOffice ? null : MASTERS_OWNED;
-      report.refused.push(...local.settleMasterOps(masterOps, refusal, this.ctx.clock.now().toISOString()));
+      report.refused.push(...local.settleMasterOps(masterOps, refusal, this.parts.clock.now().toISOString()));
     }
-    const sqlite = this.ctx.database.sqlite;
+    const sqlite = this.parts.sqlite();
     // A first sync into an empty PC builds the secondary indexes once at the end.
     const empty = !sqlite.prepare('SELECT 1 FROM orders LIMIT 1').get();
     const pullAll = async () => {
@@ -155,7 +161,7 @@ class SyncRunner {
       for (;;) {
         const page = await next;
         if (page.hasMore) next = transport.pull(page.cursor, PULL_PAGE);
-        const applied = local.applyPage(page, empty, this.ctx.clock.now().toISOString());
+        const applied = local.applyPage(page, empty, this.parts.clock.now().toISOString());
         report.received += applied.orders;
         report.removed += applied.removed;
         report.masters += applied.masters;
@@ -170,14 +176,14 @@ class SyncRunner {
 
   /** The outbox in order, in pushes of at most PUSH_BATCH operations and PUSH_MAX_BYTES. */
   private async pushOutbox(transport: SyncTransport, local: LocalSyncState, report: SyncReport): Promise<void> {
-    const reader = new OutboxReader(this.ctx.database.sqlite);
+    const reader = new OutboxReader(this.parts.sqlite());
     for (;;) {
       const batch = reader.next(PUSH_BATCH);
       if (batch.length === 0) break;
       for (const part of splitBySize(batch, PUSH_MAX_BYTES)) {
         const ops = part.flatMap((b) => (b.op ? [b.op] : []));
         const response = ops.length > 0 ? await transport.push(ops) : { results: [] };
-        const refused = local.applyPushResults(part, response.results, this.ctx.clock.now().toISOString());
+        const refused = local.applyPushResults(part, response.results, this.parts.clock.now().toISOString());
         report.sent += part.length - refused.length;
         report.refused.push(...refused);
       }
@@ -194,7 +200,7 @@ class SyncRunner {
     if (local.meta('sync_masters_hash') === hash) return [];
     const { refused } = await transport.uploadMasters(snapshot);
     local.setMetaValue('sync_masters_hash', hash);
-    return local.recordRefusedMasters(refused, hash, this.ctx.clock.now().toISOString());
+    return local.recordRefusedMasters(refused, hash, this.parts.clock.now().toISOString());
   }
 
   /** A background round: asked for by a notice or a local change; errors land in status. */
@@ -258,23 +264,4 @@ class SyncRunner {
       if (!signal.aborted) await new Promise((r) => setTimeout(r, 2000).unref());
     }
   }
-}
-
-const runners = new WeakMap<ServiceContext, SyncRunner>();
-
-/** The one runner of an app context. */
-export function syncRunner(ctx: ServiceContext): SyncRunner {
-  let runner = runners.get(ctx);
-  if (!runner) {
-    runner = new SyncRunner(ctx);
-    runners.set(ctx, runner);
-  }
-  return runner;
-}
-
-/** Started with the app: live sync when a server is configured. Returns the stop. */
-export function startSync(ctx: ServiceContext): () => void {
-  const runner = syncRunner(ctx);
-  runner.startLive();
-  return () => runner.stopLive();
 }

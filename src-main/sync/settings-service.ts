@@ -16,7 +16,7 @@ interface LiveSync {
 /** What the sync settings work with: the open database, the settings file and the live runner. */
 export interface SyncSettingsParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock'> {
   sqlite: BetterSqlite3.Database;
-  runner(): LiveSync;
+  sync: LiveSync;
 }
 
 const NO_IDENTITY = { storeName: null, isHeadOffice: false };
@@ -44,7 +44,7 @@ export class SyncSettingsService {
   /** Saves a server after it has answered with this token; an empty address leaves the server. */
   async save({ serverUrl, token }: { serverUrl: string; token: string }): Promise<SyncSettings> {
     const { settings, secrets, clock } = this.parts;
-    const runner = this.parts.runner();
+    const runner = this.parts.sync;
     if (!serverUrl) {
       runner.stopLive();
       runner.forgetServer();
