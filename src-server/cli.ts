@@ -29,6 +29,9 @@ async function main(): Promise<void> {
     ...values['trusted-proxy'],
     ...(process.env.CHUMON_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()),
   ].filter(Boolean);
+  const uploadsDir = process.env.CHUMON_SERVER_UPLOADS_DIR
+    ? path.resolve(process.env.CHUMON_SERVER_UPLOADS_DIR)
+    : undefined;
   const server = await startCentralServer({
     port,
     host: values.host,
@@ -36,11 +39,17 @@ async function main(): Promise<void> {
     databaseUrl,
     secretKeyFile,
     trustedProxies,
+    uploadsDir,
   });
   console.log(`Chumon server listening on ${server.url}`);
   console.log(databaseUrl ? 'データベース: PostgreSQL（DATABASE_URL）' : `データフォルダ: ${dataDir}`);
   if (server.adminToken) {
     console.log(`管理者トークン（この一度だけ表示します。安全な場所に保管してください）: ${server.adminToken}`);
+  }
+  if (server.firstAccount) {
+    console.log(
+      `本部コンソール ${server.url}/console/ の最初のアカウント（この一度だけ表示します。サインイン後にパスワードを変えてください）: ID ${server.firstAccount.login} / パスワード ${server.firstAccount.password}`,
+    );
   }
   console.log(STARTED_LINE);
   let stopping = false;

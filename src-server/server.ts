@@ -1,8 +1,10 @@
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { ensureAdminToken, pruneRefused } from './auth.js';
+import { ConsoleAccounts } from './console/accounts.js';
 import { openServerDatabase, rows, type ServerDatabase } from './db/open.js';
 import { createCentralApp, type ServerClock } from './http/app.js';
 import { ChangeHub } from './http/events.js';
@@ -33,6 +35,8 @@ export interface CentralServerOptions {
   channelScheduler?: ChannelsOptions['scheduler'];
   /** Reverse proxies in front of the server whose X-Forwarded-For is believed. */
   trustedProxies?: readonly string[];
+  /** Uploaded files (PC logs); by default `uploads` in the data folder (or the temp folder). */
+  uploadsDir?: string;
 }
 
 export interface CentralServer {
@@ -40,6 +44,8 @@ export interface CentralServer {
   port: number;
   /** Set on the very first start only: the admin token, shown once. */
   adminToken: string | null;
+  /** Set on the very first start only: the console's first account, its password shown once. */
+  firstAccount: { login: string; password: string } | null;
   database: ServerDatabase;
   channels: Channels;
   purgeNow(): Promise<number>;
@@ -57,6 +63,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   await seedDefaultMasters(db);
   await refreshStatistics(db);
   const adminToken = await ensureAdminToken(db, clock.now());
+  const firstAccount = await new ConsoleAccounts(db).ensureFirstAccount(clock.now());
   const [state] = await rows<{ serverId: string }>(
     db,
     sql`SELECT server_id AS "serverId" FROM sync_state WHERE id = 1`,
@@ -79,6 +86,8 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     scheduler: options.channelScheduler,
   });
   channels.start();
+  const uploadsDir =
+    options.uploadsDir ?? path.join(options.dataDir ?? path.join(os.tmpdir(), 'chumon-server'), 'uploads');
   const app = createCentralApp({
     db,
     serverId: state!.serverId,
@@ -87,6 +96,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     limits: options.limits,
     channels,
     trustedProxies: options.trustedProxies,
+    uploadsDir,
   });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve, reject) => {
@@ -103,6 +113,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     url: `http://${host}:${port}`,
     port,
     adminToken,
+    firstAccount,
     database,
     channels,
     purgeNow,

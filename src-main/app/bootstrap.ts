@@ -75,8 +75,15 @@ export function bootApp(options: BootOptions): App {
     for (const listener of listeners) listener(event);
   };
   // The composition root's app-wide parts: the sync runner outlives a reopened database.
-  const sync = new SyncRunner({ settings, secrets, clock, emit, sqlite: () => ctx.database.sqlite });
-  const parts = { settings, secrets, clock, sync };
+  const sync = new SyncRunner({
+    settings,
+    secrets,
+    clock,
+    emit,
+    version: options.version,
+    database: () => ctx.database,
+  });
+  const parts = { settings, secrets, clock, sync, version: options.version };
   const ctx: ServiceContext = {
     database,
     services: createServices(database, parts),

@@ -8,8 +8,9 @@ import {
 } from '../../src-shared/api/index.js';
 import { toWireError, type WireResult } from '../../src-shared/api/errors.js';
 import { describeIssues, issueMessage } from '../../src-shared/api/issue-messages.js';
+import { managerActionOf } from '../staff/manager-actions.js';
 import type { ServiceContext } from './context.js';
-import { writeEvent } from './write-events.js';
+import { writeEvents } from './write-events.js';
 
 // Messages of issues a schema gave none for: Japanese, without zod's English type names.
 z.config({ customError: issueMessage });
@@ -25,9 +26,10 @@ export type HandlerMap = Handlers<MethodName>;
 
 /**
  * The one door into the services, shared by Electron IPC and browser-mode HTTP: checks the
- * method exists, validates the input with its zod schema, runs the handler, announces what a
- * write changed once it has committed (write-events.ts), and turns every failure into a
- * Japanese message without a stack trace.
+ * method exists, validates the input with its zod schema, refuses what needs a 管理者 staff
+ * member to anyone else (manager-actions.ts), runs the handler, announces what a write
+ * changed once it has committed (write-events.ts), and turns every failure into a Japanese
+ * message without a stack trace.
  */
 export async function dispatch(
   handlers: HandlerMap,
@@ -44,11 +46,12 @@ export async function dispatch(
     return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error.issues) } };
   }
   try {
-    const handler = handlers[method] as Handler<MethodName>;
     const input = parsed.data as ParsedInputOf<MethodName>;
+    const action = managerActionOf(method, input);
+    if (action) ctx.services.staff.requireManager(ctx.settings, action);
+    const handler = handlers[method] as Handler<MethodName>;
     const value = await handler(input, ctx);
-    const event = writeEvent(method, value, input);
-    if (event) ctx.emit(event);
+    for (const event of writeEvents(method, value, input)) ctx.emit(event);
     return { ok: true, value };
   } catch (err) {
     const wire = toWireError(err);

@@ -16,6 +16,7 @@ import { subStatusHandlers } from '../sub-status/handlers.js';
 import { uiHandlers } from '../ui/handlers.js';
 import { orderHandlers } from '../orders/handlers.js';
 import { settingsHandlers } from '../settings/handlers.js';
+import { staffHandlers } from '../staff/handlers.js';
 import { syncHandlers } from '../sync/handlers.js';
 import type { HandlerMap } from './dispatch.js';
 
@@ -35,6 +36,7 @@ export const handlers: HandlerMap = {
   ...subStatusHandlers,
   ...uiHandlers,
   ...settingsHandlers,
+  ...staffHandlers,
   ...stockHandlers,
   ...operationsHandlers,
   ...bundleHandlers,

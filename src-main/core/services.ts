@@ -13,6 +13,7 @@ import { StockService } from '../stock/service.js';
 import { SubStatusMaster } from '../sub-status/service.js';
 import type { SyncRunner } from '../sync/runner.js';
 import { SyncSettingsService, type SyncSettingsParts } from '../sync/settings-service.js';
+import { StaffRoster } from '../staff/roster.js';
 
 /** The long-lived service objects of one open database (prepared statements live here). */
 export interface Services {
@@ -31,6 +32,7 @@ export interface Services {
   syncSettings: SyncSettingsService;
   /** The app's one sync runner: built once with the app, it outlives a reopened database. */
   sync: SyncRunner;
+  staff: StaffRoster;
 }
 
 /** The app's parts the services are given besides the database (settings, secrets, clock, the sync runner). */
@@ -62,5 +64,6 @@ export function createServices(database: Database, parts: AppParts): Services {
     detail,
     syncSettings: new SyncSettingsService({ ...parts, sqlite }),
     sync: parts.sync,
+    staff: new StaffRoster(sqlite),
   };
 }

@@ -2,13 +2,18 @@ import type { AppEvent } from '../../src-shared/api/events.js';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../src-shared/api/index.js';
 
 /** The event a write announces once it has committed, from its answer; null when it changed nothing. */
-type Announce<M extends MethodName> = (output: OutputOf<M>, input: ParsedInputOf<M>) => AppEvent | null;
+type Announce<M extends MethodName> = (
+  output: OutputOf<M>,
+  input: ParsedInputOf<M>,
+) => AppEvent | readonly AppEvent[] | null;
 
 const ORDERS_CHANGED: AppEvent = { type: 'orders:changed' };
 const MASTERS_CHANGED: AppEvent = { type: 'masters:changed' };
+const STOCK_CHANGED: AppEvent = { type: 'stock:changed' };
 const always = () => ORDERS_CHANGED;
 const whenApplied = (result: { applied: number }) => (result.applied > 0 ? ORDERS_CHANGED : null);
 const masters = () => MASTERS_CHANGED;
+const stock = () => STOCK_CHANGED;
 
 /**
  * The methods that write, and what each tells the screens: dispatch() emits it after the
@@ -30,8 +35,11 @@ export const WRITE_EVENTS: { [M in MethodName]?: Announce<M> } = {
   'operations:confirmShipment': whenApplied,
   'operations:scan': whenApplied,
   'operations:cancel': whenApplied,
-  'stock:check': whenApplied,
+  // A stock check reserves units: the 在庫一覧 changes with the orders.
+  'stock:check': (result) => (result.applied > 0 ? [ORDERS_CHANGED, STOCK_CHANGED] : null),
   'stock:registerShortage': whenApplied,
+  'stock:adjust': stock,
+  'stock:importCommit': stock,
   'carriers:importCommit': (result) => (result.registered > 0 ? ORDERS_CHANGED : null),
   'imports:commit': (result) => (result.inserted + result.updated > 0 ? ORDERS_CHANGED : null),
   'mail:markShippingSent': whenApplied,
@@ -47,12 +55,13 @@ export const WRITE_EVENTS: { [M in MethodName]?: Announce<M> } = {
   'subStatus:setRetired': masters,
 };
 
-/** The event of a method's answer, if it is a write that changed something. */
-export function writeEvent<M extends MethodName>(
+/** The events of a method's answer: none unless it is a write that changed something. */
+export function writeEvents<M extends MethodName>(
   method: M,
   output: OutputOf<M>,
   input: ParsedInputOf<M>,
-): AppEvent | null {
+): readonly AppEvent[] {
   const announce = WRITE_EVENTS[method] as Announce<M> | undefined;
-  return announce ? announce(output, input) : null;
+  const events = announce ? announce(output, input) : null;
+  return events === null ? [] : Array.isArray(events) ? events : [events as AppEvent];
 }

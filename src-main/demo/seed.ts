@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_STORES, PRODUCTS } from './vocabulary.js';
+import { StockLedger } from '../stock/ledger.js';
 
 interface SeedOptions {
   orders: number;
@@ -19,29 +20,32 @@ interface SeedOptions {
 
 const BATCH = 10_000;
 
-function ensureDemoStoresAndStock(sqlite: BetterSqlite3.Database, seed: number): void {
+function ensureDemoStoresAndStock(sqlite: BetterSqlite3.Database, seed: number, at: string): void {
   const insertStore = sqlite.prepare(
     `INSERT OR IGNORE INTO stores (id, name, postal_code, address, phone, is_head_office, sort_order)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertStock = sqlite.prepare(
-    'INSERT OR IGNORE INTO stock (sku, store_id, on_hand, reserved, location) VALUES (?, ?, ?, 0, ?)',
-  );
+  const ledger = new StockLedger(sqlite);
+  const cause = { at, actor: { operator: 'デモデータ', pcId: '' }, reason: 'デモデータの在庫' };
   let r = seed;
-  DEMO_STORES.forEach((s, i) => {
-    insertStore.run(s.id, s.name, s.postalCode, s.address, s.phone, s.isHeadOffice ? 1 : 0, i);
-    for (const [sku, , , location] of PRODUCTS) {
-      r = (r * 1103515245 + 12345) % 2147483648;
-      // A few SKUs run out, so that the stock check meets shortages.
-      insertStock.run(sku, s.id, r % 10 === 0 ? 0 : 20 + (r % 200), location);
-    }
-  });
+  const put = sqlite.transaction(() =>
+    DEMO_STORES.forEach((s, i) => {
+      insertStore.run(s.id, s.name, s.postalCode, s.address, s.phone, s.isHeadOffice ? 1 : 0, i);
+      for (const [sku, title, , location] of PRODUCTS) {
+        r = (r * 1103515245 + 12345) % 2147483648;
+        if (ledger.state(sku, s.id)) continue;
+        // A few SKUs run out, so that the stock check meets shortages.
+        ledger.set('count', { sku, storeId: s.id, onHand: r % 10 === 0 ? 0 : 20 + (r % 200), location, title }, cause);
+      }
+    }),
+  );
+  put();
 }
 
 /** What both seeds share: the stores, the generator's settings and the first order number. */
 function startSeed(sqlite: BetterSqlite3.Database, options: SeedOptions) {
   const seed = options.seed ?? 20261127;
-  ensureDemoStoresAndStock(sqlite, seed);
+  ensureDemoStoresAndStock(sqlite, seed, options.now.toISOString());
   return {
     seed,
     now: options.now.toISOString(),

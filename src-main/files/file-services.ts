@@ -24,9 +24,16 @@ export class PendingFiles<T> {
   }
 
   take(id: string): T {
-    const item = this.items.get(id);
+    const value = this.get(id);
     this.items.delete(id);
+    return value;
+  }
+
+  /** The kept value, left in place (a commit that may be refused and asked again). */
+  get(id: string): T {
+    const item = this.items.get(id);
     if (!item || Date.now() - item.at > this.ttlMs) {
+      this.items.delete(id);
       throw new UserError(
         '確認画面の有効期限が切れました。もう一度ファイルを選んで読み込んでください。何も取り込んでいません。',
         'preview_expired',

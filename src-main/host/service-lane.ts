@@ -44,8 +44,15 @@ function readerContext(options: HostBootOptions): ServiceContext {
   const clock = systemClock;
   const emit = () => undefined;
   // Never started here: the writer lane runs the app's sync.
-  const sync = new SyncRunner({ settings, secrets, clock, emit, sqlite: () => ctx.database.sqlite });
-  const parts = { settings, secrets, clock, sync };
+  const sync = new SyncRunner({
+    settings,
+    secrets,
+    clock,
+    emit,
+    version: options.version,
+    database: () => ctx.database,
+  });
+  const parts = { settings, secrets, clock, sync, version: options.version };
   const ctx: ServiceContext = {
     database,
     services: createServices(database, parts),

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Channel } from '../../src-shared/domain/channels.js';
 import type { NewOrder } from '../../src-shared/domain/order.js';
 import type { ServiceContext } from '../core/context.js';
+import { databaseState } from '../db/database-state.js';
 import type { Judged, Verdict } from './import-plan.js';
 import { importedValues, mergeImport, type ImportedValues } from './merge.js';
 import type { ParsedOrder } from '../../src-shared/order-files/parse-orders.js';
@@ -66,17 +67,6 @@ class Classifier {
     }
     return { kind: 'update', id: found.id, plan, theirs, snapshot };
   }
-}
-
-/**
- * Where the database stands, from two counters SQLite keeps: data_version moves whenever
- * another connection (another process, the sync, a second window) commits, total_changes()
- * counts every row this connection has written. Both equal: nothing was written in between.
- */
-function databaseState(sqlite: BetterSqlite3.Database): string {
-  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
-  const ownChanges = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${dataVersion}:${ownChanges}`;
 }
 
 /** Judges every order against the database as it is now (the state is read first: a write while judging counts as a change). */

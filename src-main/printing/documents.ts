@@ -2,11 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../../src-shared/api/errors.js';
-import type { ServiceContext } from '../core/context.js';
 import { jstClock } from '../../src-shared/text/jst.js';
+import type { AppContext } from '../core/app-context.js';
 
 /** The folder where printed PDFs are kept: the setting, else the app's documents folder. */
-export function documentsDir(ctx: Pick<ServiceContext, 'settings' | 'paths'>): string {
+export function documentsDir(ctx: Pick<AppContext, 'settings' | 'paths'>): string {
   return ctx.settings.get('documents')?.dir || ctx.paths.documents;
 }
 

@@ -24,7 +24,8 @@ export interface PrintData {
 
 /**
  * Loads the checked orders for a document, in the order given, with payment names and
- * picking locations: an item without its own 棚番 takes the one from the store's stock.
+ * picking locations: the 棚番 the store keeps in 在庫一覧 (where the item really is), else
+ * the one the order line came with.
  */
 export function loadPrintData(ctx: ServiceContext, orderIds: readonly number[]): PrintData {
   const { sqlite } = ctx.database;
@@ -50,11 +51,10 @@ export function loadPrintData(ctx: ServiceContext, orderIds: readonly number[]):
       missing.push(id);
       continue;
     }
-    const items = order.items.map((item) =>
-      item.location || !order.storeId
-        ? item
-        : { ...item, location: (stockLocation.get(item.sku, order.storeId) as string | undefined) ?? '' },
-    );
+    const items = order.items.map((item) => {
+      const shelf = order.storeId ? (stockLocation.get(item.sku, order.storeId) as string | undefined) : undefined;
+      return shelf ? { ...item, location: shelf } : item;
+    });
     orders.push({ ...order, items, paymentName: payments.get(order.paymentMethod) ?? order.paymentMethod });
   }
   // Bundled orders (同梱) go into one parcel: keep them next to each other.

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { addressTokens, contactTokens, nameTokens } from '../../src-shared/text/search-tokens.js';
+import { addressTokens, contactTokens, nameTokens, stockSearchKey } from '../../src-shared/text/search-tokens.js';
 import { searchIndexedUpTo } from './index-batch.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -19,6 +19,10 @@ export function registerSearchFunctions(sqlite: BetterSqlite3.Database): void {
   );
   sqlite.function('chumon_contact_tokens', options, (email: unknown, phone: unknown, shipPhone: unknown) =>
     contactTokens(text(email), text(phone), text(shipPhone)),
+  );
+  // Fills 在庫一覧's search key of rows written before it existed (drizzle/0021_stock_ledger.sql).
+  sqlite.function('chumon_stock_key', options, (sku: unknown, jan: unknown, title: unknown, location: unknown) =>
+    stockSearchKey({ sku: text(sku), jan: text(jan), title: text(title), location: text(location) }),
   );
   // Not deterministic: it moves while a bulk load's batch is open (search/index-batch.ts).
   sqlite.function('chumon_search_indexed_upto', { deterministic: false }, () => searchIndexedUpTo(sqlite));

@@ -12,6 +12,8 @@ export type StoredMailSettings = Omit<MailSettings, 'hasPassword' | 'passwordPro
  */
 export interface AppSettings {
   operator: string;
+  /** The staff member picked as 担当者 (StaffRoster), or null: the operator is typed in 設定. */
+  staffId: number | null;
   pcId: string;
   storeId: string | null;
   serverUrl: string;
@@ -36,6 +38,7 @@ export interface Settings {
 export function defaultSettings(host: { user: string; hostname: string }): AppSettings {
   return {
     operator: host.user,
+    staffId: null,
     pcId: host.hostname,
     storeId: null,
     serverUrl: '',

@@ -23,6 +23,7 @@ interface Unit {
 /** One call of `apply`: its request, what every order of it shares, and what it will write. */
 interface Call {
   request: OperationRequest;
+  actor: Actor;
   at: string;
   change: ChangeOf<'status'>;
   claims: ParcelClaims;
@@ -93,6 +94,7 @@ export class StatusEngine {
     const at = now.toISOString();
     const call: Call = {
       request,
+      actor,
       at,
       planned: [],
       writes: [],
@@ -124,7 +126,7 @@ export class StatusEngine {
     }
     this.writes.write(call.writes, call.change, request, actor, at);
     for (const { order, to } of call.planned)
-      for (const effect of this.effects) effect.applied?.(order, to, request, at);
+      for (const effect of this.effects) effect.applied?.(order, to, request, at, actor);
     return result;
   }
 
@@ -196,7 +198,7 @@ export class StatusEngine {
       return new UnitRefused(claims.order, trackingTakenReason(request.trackingNo ?? claims.order.tracking_no ?? ''));
     }
     const prepare = () => {
-      for (const step of plan) this.prepare(step, request, call.at);
+      for (const step of plan) this.prepare(step, request, call.at, call.actor);
     };
     try {
       // A lone order needs no savepoint: a refusing effect has written nothing.
@@ -215,9 +217,9 @@ export class StatusEngine {
     return plan.length;
   }
 
-  private prepare({ order, to }: Planned, request: OperationRequest, at: string): void {
+  private prepare({ order, to }: Planned, request: OperationRequest, at: string, actor: Actor): void {
     for (const effect of this.effects) {
-      const refusal = effect.prepare?.(order, to, request, at);
+      const refusal = effect.prepare?.(order, to, request, at, actor);
       if (refusal) throw new UnitRefused(order, refusal);
     }
   }

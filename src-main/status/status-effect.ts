@@ -1,5 +1,6 @@
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import type { Operation } from '../../src-shared/domain/transitions.js';
+import type { Actor } from '../core/app-context.js';
 
 export interface OperationRequest {
   orderIds: readonly number[];
@@ -30,6 +31,6 @@ export interface EngineOrder {
  * (having written nothing); `applied` runs after the run's changes are written.
  */
 export interface StatusEffect {
-  prepare?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string): string | null;
-  applied?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string): void;
+  prepare?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string, actor: Actor): string | null;
+  applied?(order: EngineOrder, to: MainStatus, request: OperationRequest, at: string, actor: Actor): void;
 }

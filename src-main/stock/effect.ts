@@ -1,9 +1,20 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { EngineOrder, StatusEffect } from '../status/status-effect.js';
-import { describeShortLines, StockLedger } from './ledger.js';
+import { OPERATION_LABELS } from '../../src-shared/domain/transitions.js';
+import { NO_STORE_REFUSAL, shortRefusal } from '../../src-shared/domain/stock.js';
+import type { Actor } from '../core/app-context.js';
+import type { EngineOrder, OperationRequest, StatusEffect } from '../status/status-effect.js';
+import { StockLedger, type StockCause } from './ledger.js';
 
-const NO_STORE_REFUSAL =
-  '出荷店舗が指定されていないため在庫を確認できません。F4 拡張の「出荷店舗一括指定」で出荷店舗を指定してください。';
+/** The ledger's "why" for a status change: the manual's word for the operation, and its reason. */
+function causeOf(order: EngineOrder, request: OperationRequest, at: string, actor: Actor): StockCause {
+  const label = OPERATION_LABELS[request.operation];
+  return {
+    at,
+    actor,
+    reason: request.reason ? `${label}（${request.reason}）` : label,
+    order: { id: order.id, no: order.order_no },
+  };
+}
 
 /**
  * Stock follows the order's status in the engine's transaction (S15): the stock check
@@ -17,19 +28,19 @@ export function stockEffect(sqlite: BetterSqlite3.Database, ledger = new StockLe
     (partners.all(order.bundle_group, order.id) as number[]).some((id) => ledger.shortages(id, storeId).length > 0);
 
   return {
-    prepare(order, _to, request, at) {
+    prepare(order, _to, request, at, actor) {
       if (request.operation !== 'stock_ok' && request.operation !== 'stock_shortage') return null;
       if (!order.store_id) return NO_STORE_REFUSAL;
       if (request.operation === 'stock_ok') {
-        const short = ledger.reserve(order.id, order.store_id, at);
-        return short.length ? `欠品があります: ${describeShortLines(short)}。欠品登録してください。` : null;
+        const short = ledger.reserve(order.id, order.store_id, causeOf(order, request, at, actor));
+        return short.length ? shortRefusal(short) : null;
       }
       if (ledger.shortages(order.id, order.store_id).length > 0 || partnerShort(order, order.store_id)) return null;
       return '在庫が足りているため欠品登録できません。F11 在庫確認で在庫を確保してください。';
     },
-    applied(order, to, request, at) {
-      if (to === 'cancelled') ledger.release(order.id);
-      else if (to === 'shipped') ledger.consume(order.id);
+    applied(order, to, request, at, actor) {
+      if (to === 'cancelled') ledger.release(order.id, causeOf(order, request, at, actor));
+      else if (to === 'shipped') ledger.consume(order.id, causeOf(order, request, at, actor));
       if (!order.store_id) return;
       if (request.operation === 'stock_ok') ledger.resolveShortages(order.id, at);
       else if (request.operation === 'stock_shortage') {

@@ -1,124 +1,267 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ShortLine } from '../../src-shared/api/stock.js';
+import type { ShortLine, StockMoveKind } from '../../src-shared/api/stock.js';
+import { belowReserved, shortLines, type StockNeed } from '../../src-shared/domain/stock.js';
+import type { StockRowState } from '../../src-shared/order-files/stock-lines.js';
+import { stockSearchKey } from '../../src-shared/text/search-tokens.js';
+import type { Actor } from '../core/app-context.js';
+import { prepareAll } from '../core/statements.js';
 
-interface Need {
-  sku: string;
-  title: string;
-  needed: number;
+/** What a change to the stock is about: when, who, why, and the order where there is one. */
+export interface StockCause {
+  at: string;
+  actor: Pick<Actor, 'operator' | 'pcId'>;
+  reason: string;
+  order?: { id: number; no: string };
 }
 
+/** What a count, receipt or adjustment sets; absent attributes stay as they are. */
+export interface StockSetting {
+  sku: string;
+  storeId: string;
+  onHand: number;
+  location?: string;
+  jan?: string;
+  title?: string;
+}
+
+const SQL = {
+  needs: `SELECT sku, min(title) AS title, sum(quantity) AS needed FROM order_items
+          WHERE order_id = ? GROUP BY sku HAVING sum(quantity) > 0 ORDER BY min(line_no)`,
+  available: { pluck: 'SELECT on_hand - reserved FROM stock WHERE sku = ? AND store_id = ?' },
+  state: 'SELECT on_hand AS onHand, reserved, location, jan, title FROM stock WHERE sku = ? AND store_id = ?',
+  // A whole store's rows in one pass over the table (a large file): quicker than a lookup per line.
+  states: 'SELECT sku, on_hand, reserved, location, jan, title FROM stock NOT INDEXED WHERE store_id = ?',
+  held: 'SELECT sku, store_id AS storeId, quantity FROM stock_reservations WHERE order_id = ?',
+  move: `UPDATE stock SET on_hand = on_hand + @onHand, reserved = reserved + @reserved, updated_at = @at
+         WHERE sku = @sku AND store_id = @storeId`,
+  insertReservation:
+    'INSERT INTO stock_reservations (order_id, sku, store_id, quantity, reserved_at) VALUES (?, ?, ?, ?, ?)',
+  deleteReservations: 'DELETE FROM stock_reservations WHERE order_id = ?',
+  insert: `INSERT INTO stock (sku, store_id, on_hand, reserved, location, jan, title, search_key, updated_at)
+           VALUES (@sku, @storeId, @onHand, 0, @location, @jan, @title, @searchKey, @at)`,
+  // A count alone names no indexed column: SQLite leaves the row's index entries as they are.
+  setCount: 'UPDATE stock SET on_hand = @onHand, updated_at = @at WHERE sku = @sku AND store_id = @storeId',
+  setAll: `UPDATE stock SET on_hand = @onHand, location = @location, jan = @jan, title = @title,
+             search_key = @searchKey, updated_at = @at WHERE sku = @sku AND store_id = @storeId`,
+  entry: `INSERT INTO stock_ledger (at, sku, store_id, kind, on_hand_before, on_hand_after, reserved_before,
+            reserved_after, order_id, order_no, operator, pc_id, reason)
+          VALUES (@at, @sku, @storeId, @kind, @onHandBefore, @onHandAfter, @reservedBefore, @reservedAfter,
+            @orderId, @orderNo, @operator, @pcId, @reason)`,
+  insertShortage: `INSERT INTO stock_shortages (order_id, sku, store_id, needed, available, registered_at)
+                   VALUES (?, ?, ?, ?, ?, ?)`,
+  resolve: 'UPDATE stock_shortages SET resolved_at = ? WHERE order_id = ? AND resolved_at IS NULL',
+} as const;
+
 /**
- * The store's stock book (S15). Every method runs inside the caller's transaction, which is
- * what makes a check-then-reserve atomic: no other writer can take the units in between.
- * Invariant kept here: stock.reserved = SUM(stock_reservations.quantity) per (sku, store).
+ * The store's stock book (S15, N1): the one writer of the stock table. Every change to a
+ * SKU's on-hand or reserved count goes through here and leaves a stock_ledger row (who,
+ * which PC, when, why, before and after, the order). Every method runs inside the caller's
+ * transaction, which is what makes a check-then-reserve atomic.
+ * Invariants kept here: stock.reserved = SUM(stock_reservations.quantity) per (sku, store),
+ * and 0 <= reserved <= on_hand.
  */
 export class StockLedger {
-  private readonly needsStmt: BetterSqlite3.Statement;
-  private readonly availableStmt: BetterSqlite3.Statement;
-  private readonly heldStmt: BetterSqlite3.Statement;
-  private readonly reserveStmt: BetterSqlite3.Statement;
-  private readonly insertReservation: BetterSqlite3.Statement;
-  private readonly releaseStmt: BetterSqlite3.Statement;
-  private readonly consumeStmt: BetterSqlite3.Statement;
-  private readonly deleteReservations: BetterSqlite3.Statement;
-  private readonly insertShortage: BetterSqlite3.Statement;
-  private readonly resolveStmt: BetterSqlite3.Statement;
+  private readonly sql: Record<keyof typeof SQL, BetterSqlite3.Statement>;
 
   constructor(sqlite: BetterSqlite3.Database) {
-    this.needsStmt = sqlite.prepare(
-      `SELECT sku, min(title) AS title, sum(quantity) AS needed FROM order_items
-       WHERE order_id = ? GROUP BY sku ORDER BY min(line_no)`,
-    );
-    this.availableStmt = sqlite
-      .prepare('SELECT on_hand - reserved AS available FROM stock WHERE sku = ? AND store_id = ?')
-      .pluck();
-    this.heldStmt = sqlite.prepare(
-      'SELECT sku, store_id AS storeId, quantity FROM stock_reservations WHERE order_id = ?',
-    );
-    this.reserveStmt = sqlite.prepare('UPDATE stock SET reserved = reserved + ? WHERE sku = ? AND store_id = ?');
-    this.insertReservation = sqlite.prepare(
-      'INSERT INTO stock_reservations (order_id, sku, store_id, quantity, reserved_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.releaseStmt = sqlite.prepare('UPDATE stock SET reserved = reserved - ? WHERE sku = ? AND store_id = ?');
-    this.consumeStmt = sqlite.prepare(
-      'UPDATE stock SET reserved = reserved - ?, on_hand = on_hand - ? WHERE sku = ? AND store_id = ?',
-    );
-    this.deleteReservations = sqlite.prepare('DELETE FROM stock_reservations WHERE order_id = ?');
-    this.insertShortage = sqlite.prepare(
-      `INSERT INTO stock_shortages (order_id, sku, store_id, needed, available, registered_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    this.resolveStmt = sqlite.prepare(
-      'UPDATE stock_shortages SET resolved_at = ? WHERE order_id = ? AND resolved_at IS NULL',
-    );
+    this.sql = prepareAll(sqlite, SQL);
   }
 
-  private needs(orderId: number): Need[] {
-    return this.needsStmt.all(orderId) as Need[];
+  private needs(orderId: number): StockNeed[] {
+    return this.sql.needs.all(orderId) as StockNeed[];
   }
 
   private available(sku: string, storeId: string): number {
-    const value = this.availableStmt.get(sku, storeId) as number | undefined;
-    return Math.max(0, value ?? 0);
+    return (this.sql.available.get(sku, storeId) as number | undefined) ?? 0;
+  }
+
+  /** A stock row as it stands, or undefined when the store has never had the SKU. */
+  state(sku: string, storeId: string): StockRowState | undefined {
+    return this.sql.state.get(sku, storeId) as StockRowState | undefined;
+  }
+
+  /** Every row of a store, by SKU (a file of many lines is judged against these). */
+  states(storeId: string): Map<string, StockRowState> {
+    const out = new Map<string, StockRowState>();
+    for (const [sku, onHand, reserved, location, jan, title] of this.sql.states.raw().iterate(storeId) as Iterable<
+      [string, number, number, string, string, string]
+    >)
+      out.set(sku, { onHand, reserved, location, jan, title });
+    return out;
   }
 
   /** The order's lines the store cannot cover now (empty when everything is in stock). */
   shortages(orderId: number, storeId: string): ShortLine[] {
-    const short: ShortLine[] = [];
-    for (const need of this.needs(orderId)) {
-      const available = this.available(need.sku, storeId);
-      if (available < need.needed) short.push({ ...need, available });
-    }
-    return short;
+    return shortLines(this.needs(orderId), (sku) => this.available(sku, storeId));
+  }
+
+  /** Moves a row's counts by the deltas and writes its ledger row. */
+  private move(kind: StockMoveKind, sku: string, storeId: string, delta: [number, number], cause: StockCause): void {
+    this.sql.move.run({ sku, storeId, onHand: delta[0], reserved: delta[1], at: cause.at });
+    const after = this.sql.state.get(sku, storeId) as { onHand: number; reserved: number } | undefined;
+    if (!after) return;
+    this.entry(
+      kind,
+      sku,
+      storeId,
+      { onHand: after.onHand - delta[0], reserved: after.reserved - delta[1] },
+      after,
+      cause,
+    );
+  }
+
+  private entry(
+    kind: StockMoveKind,
+    sku: string,
+    storeId: string,
+    before: { onHand: number; reserved: number },
+    after: { onHand: number; reserved: number },
+    cause: StockCause,
+  ): void {
+    this.sql.entry.run({
+      at: cause.at,
+      sku,
+      storeId,
+      kind,
+      onHandBefore: before.onHand,
+      onHandAfter: after.onHand,
+      reservedBefore: before.reserved,
+      reservedAfter: after.reserved,
+      orderId: cause.order?.id ?? null,
+      orderNo: cause.order?.no ?? null,
+      operator: cause.actor.operator,
+      pcId: cause.actor.pcId,
+      reason: cause.reason,
+    });
   }
 
   /**
    * Reserves every line of the order, or nothing: returns the short lines when any line
    * cannot be covered, having written nothing.
    */
-  reserve(orderId: number, storeId: string, at: string): ShortLine[] {
+  reserve(orderId: number, storeId: string, cause: StockCause): ShortLine[] {
     const needs = this.needs(orderId);
-    const short = needs
-      .map((need) => ({ ...need, available: this.available(need.sku, storeId) }))
-      .filter((line) => line.available < line.needed);
+    const short = shortLines(needs, (sku) => this.available(sku, storeId));
     if (short.length > 0) return short;
     for (const need of needs) {
-      this.reserveStmt.run(need.needed, need.sku, storeId);
-      this.insertReservation.run(orderId, need.sku, storeId, need.needed, at);
+      this.move('reserve', need.sku, storeId, [0, need.needed], cause);
+      this.sql.insertReservation.run(orderId, need.sku, storeId, need.needed, cause.at);
     }
     return [];
   }
 
-  /** Gives the order's reserved units back to the store (cancellation). */
-  release(orderId: number): void {
+  /** Gives the order's reserved units back to the store (cancellation, a refused reservation). */
+  release(orderId: number, cause: StockCause): void {
     const held = this.held(orderId);
     if (held.length === 0) return;
-    for (const h of held) this.releaseStmt.run(h.quantity, h.sku, h.storeId);
-    this.deleteReservations.run(orderId);
+    for (const h of held) this.move('release', h.sku, h.storeId, [0, -h.quantity], cause);
+    this.sql.deleteReservations.run(orderId);
   }
 
   /** The order's reserved units leave the store with the parcel (ship confirmation). */
-  consume(orderId: number): void {
+  consume(orderId: number, cause: StockCause): void {
     const held = this.held(orderId);
     if (held.length === 0) return;
-    for (const h of held) this.consumeStmt.run(h.quantity, h.quantity, h.sku, h.storeId);
-    this.deleteReservations.run(orderId);
+    for (const h of held) this.move('consume', h.sku, h.storeId, [-h.quantity, -h.quantity], cause);
+    this.sql.deleteReservations.run(orderId);
+  }
+
+  /**
+   * Makes the order hold exactly `lines` of its store's stock, as the central server says it
+   * does: `reserved` moves by the differences ('reserve' up; `down` — 'release', or 'consume'
+   * for a shipped order — down). On hand is left alone: it comes with the server's row.
+   */
+  holdExactly(
+    orderId: number,
+    storeId: string,
+    lines: readonly { sku: string; quantity: number }[],
+    down: 'release' | 'consume',
+    cause: StockCause,
+  ): void {
+    const before = new Map(this.held(orderId).map((h) => [`${h.storeId}\u0000${h.sku}`, h]));
+    const after = new Map(lines.map((l) => [`${storeId}\u0000${l.sku}`, { ...l, storeId }]));
+    const same = before.size === after.size && [...after].every(([key, l]) => before.get(key)?.quantity === l.quantity);
+    if (same) return;
+    for (const [key, h] of before) {
+      const now = after.get(key)?.quantity ?? 0;
+      if (now < h.quantity) this.move(down, h.sku, h.storeId, [0, now - h.quantity], cause);
+    }
+    for (const [key, l] of after) {
+      const was = before.get(key)?.quantity ?? 0;
+      if (l.quantity > was) {
+        if (!this.state(l.sku, storeId)) this.insertEmpty(l.sku, storeId, cause.at);
+        this.move('reserve', l.sku, storeId, [0, l.quantity - was], cause);
+      }
+    }
+    this.sql.deleteReservations.run(orderId);
+    for (const l of lines) this.sql.insertReservation.run(orderId, l.sku, storeId, l.quantity, cause.at);
+  }
+
+  /** A row the store has never counted, for a reservation that arrives before the row itself. */
+  private insertEmpty(sku: string, storeId: string, at: string): void {
+    const row = { sku, storeId, onHand: 0, location: '', jan: '', title: '' };
+    this.sql.insert.run({ ...row, searchKey: stockSearchKey(row), at });
+  }
+
+  /**
+   * Takes the central server's row as it is (on hand and attributes), with a ledger row for
+   * the change when `cause` says who made it elsewhere (none: a first copy, not a change).
+   * Refuses (false, nothing written) a count below what this PC's orders hold.
+   */
+  mirror(kind: StockMoveKind, row: StockSetting & { updatedAt: string }, cause: StockCause | null): boolean {
+    const known = this.state(row.sku, row.storeId);
+    if (known && row.onHand < known.reserved) return false;
+    const { updatedAt, ...setting } = row;
+    if (cause) {
+      const same =
+        known &&
+        known.onHand === row.onHand &&
+        known.location === row.location &&
+        known.jan === row.jan &&
+        known.title === row.title;
+      return same || this.set(kind, setting, cause, known) === null;
+    }
+    const full = { location: '', jan: '', title: '', ...known, ...setting };
+    const params = { ...full, searchKey: stockSearchKey(full), at: updatedAt };
+    if (known) this.sql.setAll.run(params);
+    else this.sql.insert.run(params);
+    return true;
   }
 
   held(orderId: number): { sku: string; storeId: string; quantity: number }[] {
-    return this.heldStmt.all(orderId) as { sku: string; storeId: string; quantity: number }[];
+    return this.sql.held.all(orderId) as { sku: string; storeId: string; quantity: number }[];
+  }
+
+  /**
+   * Sets a row's on-hand count and attributes (棚卸, 入荷, 手動調整), creating the row for a
+   * new SKU. Refuses (a reason, nothing written) a count below what orders hold. `known` is
+   * the row as the caller already read it in this transaction (undefined = not there).
+   */
+  set(kind: StockMoveKind, setting: StockSetting, cause: StockCause, known = this.state(setting.sku, setting.storeId)) {
+    const before = known ?? { onHand: 0, reserved: 0, location: '', jan: '', title: '' };
+    const refusal = belowReserved(setting.onHand, before.reserved);
+    if (refusal) return refusal;
+    const row = {
+      sku: setting.sku,
+      storeId: setting.storeId,
+      onHand: setting.onHand,
+      location: setting.location ?? before.location,
+      jan: setting.jan ?? before.jan,
+      title: setting.title ?? before.title,
+    };
+    if (!known) this.sql.insert.run({ ...row, searchKey: stockSearchKey(row), at: cause.at });
+    else if (row.location === known.location && row.jan === known.jan && row.title === known.title)
+      this.sql.setCount.run({ sku: row.sku, storeId: row.storeId, onHand: row.onHand, at: cause.at });
+    else this.sql.setAll.run({ ...row, searchKey: stockSearchKey(row), at: cause.at });
+    this.entry(kind, row.sku, row.storeId, before, { onHand: row.onHand, reserved: before.reserved }, cause);
+    return null;
   }
 
   recordShortages(orderId: number, storeId: string, lines: readonly ShortLine[], at: string): void {
-    for (const line of lines) this.insertShortage.run(orderId, line.sku, storeId, line.needed, line.available, at);
+    for (const line of lines) this.sql.insertShortage.run(orderId, line.sku, storeId, line.needed, line.available, at);
   }
 
   resolveShortages(orderId: number, at: string): void {
-    this.resolveStmt.run(at, orderId);
+    this.sql.resolve.run(at, orderId);
   }
-}
-
-/** 「SKU（必要 2 / 在庫 1）」 for refusal messages. */
-export function describeShortLines(lines: readonly ShortLine[]): string {
-  return lines.map((l) => `${l.sku}（必要 ${l.needed} / 在庫 ${l.available}）`).join('、');
 }

@@ -1,11 +1,17 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { OrderShortage, StockCheckResult } from '../../src-shared/api/stock.js';
+import { UserError } from '../../src-shared/api/errors.js';
+import type { CoveredOffer } from '../../src-shared/api/stock-import.js';
+import type { OrderShortage, StockCheckResult, StockRow } from '../../src-shared/api/stock.js';
 import type { BulkResult } from '../../src-shared/domain/order.js';
 import { PARTNER_ORDER_NOS_SQL } from '../bundle/rule.js';
 import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
 import type { StatusEngine } from '../status/engine.js';
+import { CoveredOrders } from './covered-orders.js';
 import { StockLedger } from './ledger.js';
+import { StockImports } from './stock-import.js';
+import { StockList } from './stock-list.js';
+import { StockMappings } from './stock-mappings.js';
 
 interface CheckedOrder {
   status: string;
@@ -14,9 +20,17 @@ interface CheckedOrder {
   bundleGroup: string | null;
 }
 
-/** F11 在庫確認 and 欠品登録 (S15), both through the status engine and its stock effect. */
+/**
+ * Stock (S15, N1): F11 在庫確認 and 欠品登録 through the status engine and its stock effect;
+ * 在庫一覧 (list, ledger, CSV), 在庫データ取込 and adjustment by hand through the ledger;
+ * and the 欠品あり orders that new stock covers.
+ */
 export class StockService {
   readonly ledger: StockLedger;
+  readonly list: StockList;
+  readonly mappings: StockMappings;
+  readonly covered: CoveredOrders;
+  readonly imports: StockImports;
   private readonly sql: Record<'order' | 'partners', BetterSqlite3.Statement>;
 
   constructor(
@@ -24,6 +38,10 @@ export class StockService {
     private readonly engine: StatusEngine,
   ) {
     this.ledger = new StockLedger(sqlite);
+    this.list = new StockList(sqlite);
+    this.mappings = new StockMappings(sqlite);
+    this.covered = new CoveredOrders(sqlite);
+    this.imports = new StockImports(sqlite, this.ledger, this.mappings, this.covered);
     this.sql = prepareAll(sqlite, {
       order:
         'SELECT status, store_id AS storeId, buyer_name AS buyerName, bundle_group AS bundleGroup FROM orders WHERE id = ?',
@@ -64,5 +82,48 @@ export class StockService {
   /** 欠品登録: 欠品あり with the short lines recorded (bundle partners go with them). */
   registerShortage(orderIds: readonly number[], actor: Actor, now: Date): BulkResult {
     return this.engine.apply({ orderIds, operation: 'stock_shortage' }, actor, now);
+  }
+
+  /**
+   * 手動調整: sets a row's 在庫数 and 棚番 with the clerk's reason, in one transaction; a
+   * count below what orders hold is refused. Offers the 欠品あり orders a raise now covers.
+   */
+  adjust(
+    input: { sku: string; storeId: string; onHand: number; location: string; reason: string },
+    actor: Actor,
+    now: Date,
+  ): { row: StockRow; offer: CoveredOffer } {
+    if (actor.storeId !== null && input.storeId !== actor.storeId)
+      throw new UserError('この PC では他の店舗の在庫は調整できません。本部の PC で調整してください。', 'store');
+    const before = this.sqlite
+      .transaction(() => {
+        const state = this.ledger.state(input.sku, input.storeId);
+        if (!state)
+          throw new UserError(
+            `商品コード「${input.sku}」はこの店舗の在庫にありません。在庫データ取込で登録してください。`,
+            'not_found',
+          );
+        const moved =
+          state.location !== input.location
+            ? `（棚番 ${state.location || '未設定'} → ${input.location || '未設定'}）`
+            : '';
+        const cause = { at: now.toISOString(), actor, reason: `${input.reason}${moved}` };
+        const refusal = this.ledger.set('adjust', input, cause, state);
+        if (refusal) throw new UserError(refusal, 'below_reserved');
+        return state;
+      })
+      .immediate();
+    const raised = input.onHand > before.onHand;
+    const offer = raised
+      ? this.covered.find(new Map([[input.storeId, new Set([input.sku])]]))
+      : { orderIds: [], orders: [] };
+    return { row: this.list.row(input.sku, input.storeId)!, offer };
+  }
+
+  /** The 欠品あり orders covered now: of one store (a store PC: its own) and these SKUs, or all. */
+  coveredFor(storeId: string | undefined, skus: readonly string[] | undefined, ownStore: string | null): CoveredOffer {
+    const store = ownStore ?? storeId;
+    if (store === undefined) return this.covered.find(null);
+    return this.covered.find(new Map([[store, skus ? new Set(skus) : null]]));
   }
 }

@@ -2,27 +2,30 @@ import { withSearchIndexBatch } from '../search/index-batch.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { STATUS_LABELS, isMainStatus } from '../../src-shared/domain/status.js';
 import type {
-  MastersUpload,
   OpResult,
   PulledHistory,
   PullResponse,
   RefusedMaster,
+  WireMaster,
 } from '../../src-shared/sync/protocol.js';
-import { UPLOADED_MASTER_KINDS } from '../../src-shared/sync/protocol.js';
 import type { SyncRefusal } from '../../src-shared/api/sync.js';
 import { describeKind, describeMasterChange, type Prepared } from './outbox.js';
 import { LocalOrderWriter } from './wire-order.js';
 import { MasterApplier, masterAttempt, recordSkipped } from './pulled-masters.js';
+import { StockSync, type RemoteActor } from '../stock/stock-sync.js';
 
 const CAPTURE = 'sync_capture';
+/** The ledger's why when a PC's reservations follow the central server's verdict. */
+const SERVER_WORD = '中央サーバーの判定に合わせました（同期）';
+const server = (at: string): RemoteActor => ({ at, operator: '', pcId: '' });
 const UNWRITABLE =
   'この PC のデータベースに書き込めない内容のため反映しませんでした。繰り返す場合は管理者にご連絡ください。';
-const MASTER_TABLES: Record<string, string> = {
-  stores: 'stores',
-  payment_methods: 'payment_methods',
-  sub_statuses: 'sub_statuses',
-  mail_templates: 'mail_templates',
-};
+/**
+ * Master kinds store PCs gained a table for after they first synced: their rows may lie
+ * behind the cursor, so each is fetched whole once (GET /sync/master-rows?kind=…).
+ */
+const LATER_MASTER_KINDS = ['staff'];
+const HAD_KIND = (kind: string) => `sync_master_kind:${kind}`;
 
 interface PageApplied {
   orders: number;
@@ -40,6 +43,7 @@ interface PageApplied {
 export class LocalSyncState {
   private readonly writer: LocalOrderWriter;
   private readonly masters: MasterApplier;
+  private readonly stock: StockSync;
   private readonly getMeta: BetterSqlite3.Statement;
   private readonly setMeta: BetterSqlite3.Statement;
   private readonly deleteMeta: BetterSqlite3.Statement;
@@ -47,6 +51,7 @@ export class LocalSyncState {
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.writer = new LocalOrderWriter(sqlite);
     this.masters = new MasterApplier(sqlite);
+    this.stock = new StockSync(sqlite);
     this.getMeta = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.setMeta = sqlite.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -74,6 +79,20 @@ export class LocalSyncState {
     })();
   }
 
+  /** Master kinds this PC has a table for but has not had whole yet. */
+  kindsToFetch(): string[] {
+    return LATER_MASTER_KINDS.filter((kind) => this.meta(HAD_KIND(kind)) === undefined);
+  }
+
+  /** Every current row of a kind, as the server answered: applied, and the kind marked as had. */
+  applyWholeKind(kind: string, masters: WireMaster[]): void {
+    this.quietly(() => {
+      // A bad row is left out, as on a page: the kind's other rows still arrive.
+      for (const master of masters) if (master.kind === kind) this.masters.apply(master);
+      this.setMeta.run(HAD_KIND(kind), '1');
+    });
+  }
+
   /** While on, mail-state changes (the mailer writes no journal entry) are queued by a trigger (migration 0009). */
   setCapture(on: boolean): void {
     if (on) this.setMeta.run(CAPTURE, '1');
@@ -99,17 +118,23 @@ export class LocalSyncState {
    * Applies one pulled page and moves the cursor, in one transaction. `fresh`: the PC had
    * no orders when this sync began, so orders are inserted without comparing. Should the
    * page fail, it is applied again row by row: a row the database will not take is skipped
-   * and reported, so that one bad row never holds the pull back for good.
+   * and reported, so that one bad row never holds the pull back for good. `firstCopy`: this
+   * PC's first sync with this server, whose stock rows are a copy, not changes to record.
    */
-  applyPage(page: PullResponse, fresh: boolean, at: string): PageApplied {
+  applyPage(page: PullResponse, fresh: boolean, at: string, firstCopy = fresh): PageApplied {
     try {
-      return this.writePage(page, fresh, at, false);
+      return this.writePage(page, { fresh, firstCopy }, at, false);
     } catch {
-      return this.writePage(page, fresh, at, true);
+      return this.writePage(page, { fresh, firstCopy }, at, true);
     }
   }
 
-  private writePage(page: PullResponse, fresh: boolean, at: string, rowByRow: boolean): PageApplied {
+  private writePage(
+    page: PullResponse,
+    { fresh, firstCopy }: { fresh: boolean; firstCopy: boolean },
+    at: string,
+    rowByRow: boolean,
+  ): PageApplied {
     const skipped: SyncRefusal[] = [];
     const skip = (entry: {
       opId: string;
@@ -140,8 +165,14 @@ export class LocalSyncState {
             .pluck()
             .all() as string[],
         );
+        const stockBusy = this.stock.busy();
+        const holdings = new Map((page.holdings ?? []).map((h) => [`${h.channel}\u0000${h.orderNo}`, h]));
         let removed = 0;
-        for (const r of page.removed) if (this.writer.remove(r.channel, r.orderNo)) removed += 1;
+        for (const r of page.removed) {
+          const id = this.writer.idOf(r.channel, r.orderNo);
+          if (id !== undefined) this.stock.forget(id, page.serverTime);
+          if (this.writer.remove(r.channel, r.orderNo)) removed += 1;
+        }
         const history = new Map<string, PulledHistory[]>();
         for (const h of page.history) {
           const key = `${h.channel}\u0000${h.orderNo}`;
@@ -155,11 +186,16 @@ export class LocalSyncState {
           // follows brings the server's verdict and its copy.
           const id = busy.size > 0 ? this.writer.idOf(order.channel, order.orderNo) : undefined;
           if (id !== undefined && busy.has(String(id))) continue;
-          const whole = { ...order, history: history.get(`${order.channel}\u0000${order.orderNo}`) ?? [] };
+          const key = `${order.channel}\u0000${order.orderNo}`;
+          const made = history.get(key) ?? [];
+          const whole = { ...order, history: made };
           alone(
             () => {
-              if (fresh) this.writer.insertFresh(whole);
-              else this.writer.write(whole);
+              const written = fresh ? this.writer.insertFresh(whole) : this.writer.write(whole);
+              // It holds of its store's stock what the server says (a fresh copy that holds nothing needs no look).
+              const holding = holdings.get(key);
+              if (!fresh || holding)
+                this.stock.hold(written, holding, changedBy(made, order.updatedAt), '他の端末での変更（同期）');
               orders += 1;
             },
             () =>
@@ -173,6 +209,7 @@ export class LocalSyncState {
               }),
           );
         }
+        this.stock.mirror(page.stock ?? [], stockBusy, firstCopy);
         let masters = 0;
         for (const master of page.masters) {
           const entry = {
@@ -223,9 +260,20 @@ export class LocalSyncState {
         // leaves the local copy as it is (the next pull tries again) and never keeps the
         // answer, or the answers after it, from being recorded.
         const order = result.order;
-        if (order) this.tryAlone(() => this.writer.write(order));
+        const holding = result.holding;
+        // Its reservations follow the server's copy (a refused 在庫確認 gives its units back).
+        if (order)
+          this.tryAlone(() => {
+            const id = this.writer.write(order);
+            if (holding) this.stock.hold(id, { channel, orderNo, lines: holding }, server(at), SERVER_WORD);
+          });
         if (result.accepted) continue;
-        if (order === null) this.tryAlone(() => this.writer.remove(channel, orderNo));
+        if (order === null)
+          this.tryAlone(() => {
+            const id = this.writer.idOf(channel, orderNo);
+            if (id !== undefined) this.stock.forget(id, at);
+            this.writer.remove(channel, orderNo);
+          });
         const statusNow = result.order?.status ?? null;
         const refusal: SyncRefusal = {
           orderNo,
@@ -336,18 +384,10 @@ export class LocalSyncState {
       }),
     )();
   }
+}
 
-  /** Head office's master lists as they are, for the server to keep and send down. */
-  mastersSnapshot(): MastersUpload {
-    const kinds: MastersUpload['kinds'] = {};
-    for (const kind of UPLOADED_MASTER_KINDS) {
-      const table = MASTER_TABLES[kind]!;
-      const info = this.sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number }[];
-      const pk = info.find((c) => c.pk === 1)?.name;
-      if (!pk) continue;
-      const list = this.sqlite.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
-      kinds[kind] = list.map((data) => ({ key: String(data[pk]), data }));
-    }
-    return { kinds };
-  }
+/** Who last changed a pulled order elsewhere: its newest history row, else the server's time. */
+function changedBy(history: readonly PulledHistory[], at: string): RemoteActor {
+  const last = history.at(-1);
+  return last ? { at: last.at, operator: last.actor, pcId: last.pcId } : { at, operator: '', pcId: '' };
 }

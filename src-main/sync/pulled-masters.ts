@@ -8,6 +8,7 @@ const MASTER_LABELS: Record<MasterKind, string> = {
   sub_statuses: 'サブステータス',
   mail_templates: 'メールテンプレート',
   stores: '出荷店舗',
+  staff: 'スタッフ',
 };
 
 /** What the clerk reads about a master row that was not taken. */

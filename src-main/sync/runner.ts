@@ -3,11 +3,13 @@ import { UserError } from '../../src-shared/api/errors.js';
 import type { SyncRefusal, SyncReport, SyncStatus } from '../../src-shared/api/sync.js';
 import { SYNC_BODY_LIMIT, type HelloResponse } from '../../src-shared/sync/protocol.js';
 import { serverUrlProblem } from '../../src-shared/sync/server-url.js';
-import type BetterSqlite3 from 'better-sqlite3';
 import type { AppContext } from '../core/app-context.js';
+import type { Database } from '../db/open.js';
 import { withDeferredIndexesAsync } from '../db/bulk-load.js';
 import { LocalSyncState } from './local-state.js';
+import { mastersSnapshot } from './master-snapshot.js';
 import { OutboxReader, splitBySize } from './outbox.js';
+import { reportKey, selfReport } from './self-report.js';
 import { SyncError, SyncTransport } from './transport.js';
 
 const PUSH_BATCH = 2000;
@@ -16,6 +18,7 @@ const PUSH_MAX_BYTES = SYNC_BODY_LIMIT / 2;
 const PULL_PAGE = 2000;
 const TICK_MS = 1000;
 const OFFLINE_RETRY_MS = 5000;
+const REPORT_EVERY_MS = 5 * 60_000;
 
 const MASTERS_OWNED = 'マスタは本部の PC で管理しています。この店舗での変更は反映されず、本部のマスタに戻しました。';
 
@@ -29,8 +32,8 @@ const NOT_CONFIGURED =
  * second of a notice or a local change; F6 runs one at once and reports it.
  */
 /** What the sync runner works with: the open database (a restore swaps it), settings, secrets, clock, events. */
-export interface SyncRunnerParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'emit'> {
-  sqlite(): BetterSqlite3.Database;
+export interface SyncRunnerParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'emit' | 'version'> {
+  database(): Database;
 }
 
 export class SyncRunner {
@@ -41,12 +44,13 @@ export class SyncRunner {
   private lastError: string | null = null;
   private lastAttempt = 0;
   private hello: HelloResponse | null = null;
+  private reported: { key: string; at: number } | null = null;
   private live: { abort: AbortController; timer: NodeJS.Timeout } | null = null;
 
   constructor(private readonly parts: SyncRunnerParts) {}
 
   private local(): LocalSyncState {
-    return new LocalSyncState(this.parts.sqlite());
+    return new LocalSyncState(this.parts.database().sqlite);
   }
 
   async transport(): Promise<SyncTransport | null> {
@@ -65,7 +69,7 @@ export class SyncRunner {
         'sync_auth',
       );
     }
-    return new SyncTransport(url, token, this.parts.clock);
+    return new SyncTransport(url, token, this.parts.clock, this.parts.version);
   }
 
   status(): SyncStatus {
@@ -117,6 +121,7 @@ export class SyncRunner {
       this.online = true;
       this.lastError = null;
       this.lastSyncAt = this.parts.clock.now().toISOString();
+      await this.reportSelf(transport);
       return report;
     } catch (err) {
       if (err instanceof SyncError && err.kind === 'offline') this.online = false;
@@ -152,16 +157,22 @@ export class SyncRunner {
       const refusal = this.hello.client.isHeadOffice ? null : MASTERS_OWNED;
       report.refused.push(...local.settleMasterOps(masterOps, refusal, this.parts.clock.now().toISOString()));
     }
-    const sqlite = this.parts.sqlite();
+    for (const kind of local.kindsToFetch()) {
+      const { masters } = await transport.masters(kind);
+      local.applyWholeKind(kind, masters);
+      report.masters += masters.length;
+    }
+    const sqlite = this.parts.database().sqlite;
     // A first sync into an empty PC builds the secondary indexes once at the end.
     const empty = !sqlite.prepare('SELECT 1 FROM orders LIMIT 1').get();
+    const firstSync = local.cursor() === 0;
     const pullAll = async () => {
       // The next page is fetched while this one is written: server and PC work side by side.
       let next = transport.pull(local.cursor(), PULL_PAGE);
       for (;;) {
         const page = await next;
         if (page.hasMore) next = transport.pull(page.cursor, PULL_PAGE);
-        const applied = local.applyPage(page, empty, this.parts.clock.now().toISOString());
+        const applied = local.applyPage(page, empty, this.parts.clock.now().toISOString(), firstSync);
         report.received += applied.orders;
         report.removed += applied.removed;
         report.masters += applied.masters;
@@ -176,7 +187,7 @@ export class SyncRunner {
 
   /** The outbox in order, in pushes of at most PUSH_BATCH operations and PUSH_MAX_BYTES. */
   private async pushOutbox(transport: SyncTransport, local: LocalSyncState, report: SyncReport): Promise<void> {
-    const reader = new OutboxReader(this.parts.sqlite());
+    const reader = new OutboxReader(this.parts.database().sqlite);
     for (;;) {
       const batch = reader.next(PUSH_BATCH);
       if (batch.length === 0) break;
@@ -191,11 +202,32 @@ export class SyncRunner {
   }
 
   /**
+   * Tells head office how this PC is (console 端末 page) when that changed, or every few
+   * minutes; a report that does not arrive is not worth failing the round for.
+   */
+  private async reportSelf(transport: SyncTransport): Promise<void> {
+    const report = selfReport(
+      { database: this.parts.database(), version: this.parts.version, settings: this.parts.settings },
+      this.local(),
+      this.lastSyncAt,
+    );
+    const key = reportKey(report);
+    const now = Date.now();
+    if (this.reported && this.reported.key === key && now - this.reported.at < REPORT_EVERY_MS) return;
+    try {
+      await transport.report(report);
+      this.reported = { key, at: now };
+    } catch {
+      // The next round reports again.
+    }
+  }
+
+  /**
    * Head office owns the masters: its lists go up whenever they differ from the last sent.
    * Rows the server did not take (their data breaks a master's rules) are reported once.
    */
   private async uploadMasters(transport: SyncTransport, local: LocalSyncState): Promise<SyncRefusal[]> {
-    const snapshot = local.mastersSnapshot();
+    const snapshot = mastersSnapshot(this.parts.database().sqlite);
     const hash = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
     if (local.meta('sync_masters_hash') === hash) return [];
     const { refused } = await transport.uploadMasters(snapshot);

@@ -14,7 +14,7 @@ interface LiveSync {
 }
 
 /** What the sync settings work with: the open database, the settings file and the live runner. */
-export interface SyncSettingsParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock'> {
+export interface SyncSettingsParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'version'> {
   sqlite: BetterSqlite3.Database;
   sync: LiveSync;
 }
@@ -56,7 +56,7 @@ export class SyncSettingsService {
     const plain = await this.tokenFor(serverUrl, token);
     // Checked against the server before anything is saved: a typo changes nothing, and an
     // unreachable server is said so, not worded as if the settings were kept.
-    const hello = await new SyncTransport(serverUrl, plain, clock).hello().catch((err: unknown) => {
+    const hello = await new SyncTransport(serverUrl, plain, clock, this.parts.version).hello().catch((err: unknown) => {
       if (err instanceof SyncError && err.kind === 'offline') {
         throw new UserError(
           `中央サーバー（${serverUrl}）に接続できないため、設定は保存していません。アドレスとネットワークを確かめて、もう一度「接続を確認して保存」を押してください。`,

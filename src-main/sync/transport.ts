@@ -6,19 +6,24 @@ import {
   type MastersUploadResponse,
   type PullResponse,
   type PushResponse,
+  type WireMaster,
   type WireOp,
 } from '../../src-shared/sync/protocol.js';
+import type { PcReport } from '../../src-shared/console/fleet.js';
+import { APP_VERSION_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src-shared/sync/versions.js';
 import type { Clock } from '../core/app-context.js';
 
 /** Why a round stopped. 'offline' is the normal state of a disconnected store, not a fault. */
 export class SyncError extends UserError {
   constructor(
     message: string,
-    readonly kind: 'offline' | 'auth' | 'clock_skew' | 'server',
+    readonly kind: 'offline' | 'auth' | 'clock_skew' | 'server' | 'update',
   ) {
     super(message, `sync_${kind}`);
   }
 }
+
+const UPDATE_REQUIRED = 'この PC の Chumon は古いため、中央サーバーと同期できません。最新版に更新してください。';
 
 const OFFLINE = '中央サーバーに接続できません。変更はこの PC に保存されており、接続が戻ると自動で送信されます。';
 
@@ -28,8 +33,18 @@ export class SyncTransport {
     private readonly baseUrl: string,
     private readonly token: string,
     private readonly clock: Clock,
+    /** This app's version, named on every request for the server's version handshake. */
+    private readonly appVersion: string,
     private readonly timeoutMs = 60_000,
   ) {}
+
+  private headers(): Record<string, string> {
+    return {
+      authorization: `Bearer ${this.token}`,
+      [APP_VERSION_HEADER]: this.appVersion,
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+    };
+  }
 
   private async call<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
     // Sends and reads the whole answer; null when the line failed on the way.
@@ -37,7 +52,7 @@ export class SyncTransport {
       try {
         const response = await fetch(new URL(route, this.baseUrl), {
           method,
-          headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+          headers: { ...this.headers(), 'content-type': 'application/json' },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(this.timeoutMs),
         });
@@ -62,6 +77,9 @@ export class SyncTransport {
         '中央サーバーがこの PC のトークンを受け付けません。設定の「同期」で管理者から受け取ったトークンを入れ直してください。',
         'auth',
       );
+    }
+    if (response.status === 426) {
+      throw new SyncError((data as { error?: string }).error ?? UPDATE_REQUIRED, 'update');
     }
     if (response.status === 403) {
       throw new SyncError(`中央サーバーが操作を拒否しました: ${(data as { error?: string }).error ?? ''}`, 'auth');
@@ -89,8 +107,15 @@ export class SyncTransport {
     }
   }
 
-  hello(): Promise<HelloResponse> {
-    return this.call('GET', '/sync/hello');
+  /** Who the server says this PC is; a PC too old for the server stops here with the server's words. */
+  async hello(): Promise<HelloResponse> {
+    const hello = await this.call<HelloResponse>('GET', '/sync/hello');
+    if (hello.update) throw new SyncError(hello.update.message, 'update');
+    return hello;
+  }
+
+  report(report: PcReport): Promise<{ ok: true }> {
+    return this.call('POST', '/sync/report', report);
   }
 
   push(ops: WireOp[]): Promise<PushResponse> {
@@ -99,6 +124,11 @@ export class SyncTransport {
 
   pull(cursor: number, limit: number): Promise<PullResponse> {
     return this.call('GET', `/sync/pull?cursor=${cursor}&limit=${limit}`);
+  }
+
+  /** Every current row of one master kind, whatever its change number. */
+  masters(kind: string): Promise<{ masters: WireMaster[] }> {
+    return this.call('GET', `/sync/master-rows?kind=${encodeURIComponent(kind)}`);
   }
 
   uploadMasters(upload: MastersUpload): Promise<MastersUploadResponse> {
@@ -111,7 +141,7 @@ export class SyncTransport {
    */
   async listen(signal: AbortSignal, onOpen: () => void, onChange: () => void): Promise<void> {
     const response = await fetch(new URL('/sync/events', this.baseUrl), {
-      headers: { authorization: `Bearer ${this.token}`, accept: 'text/event-stream' },
+      headers: { ...this.headers(), accept: 'text/event-stream' },
       signal,
     });
     if (!response.ok || !response.body) throw new SyncError(OFFLINE, response.status === 401 ? 'auth' : 'offline');

@@ -9,11 +9,13 @@ import { FunctionKeyBar } from './components/FunctionKeyBar.js';
 import { keepFocus, layerOpen, setFocusHome } from './components/layers.js';
 import { ListBanner } from './components/ListBanner.js';
 import { SubStatusMaster } from './features/sub-status-master/SubStatusMaster.js';
+import { StockScreen } from './features/stock/StockScreen.js';
 import { SyncStatusBar } from './features/sync/SyncStatusBar.js';
 import { openOrderDetail } from './features/detail/action.js';
 import { MailTabButtons } from './features/mail/MailTabButtons.js';
 import { OperationBar } from './features/operations/OperationBar.js';
 import { SettingsDialog } from './features/settings/SettingsDialog.js';
+import { StaffPicker } from './features/staff/StaffPicker.js';
 import { OrderGrid, type OrderGridHandle } from './components/OrderGrid.js';
 import { TabBar } from './components/TabBar.js';
 import { isFunctionKey, type FunctionKey } from './keys.js';
@@ -139,11 +141,17 @@ export function App() {
         <h1>注文ステータス管理一覧</h1>
         <div className="who">
           {info ? `${info.storeName}　担当: ${info.operator}　${info.mode === 'browser' ? 'ブラウザモード' : ''}` : ''}
+          <button type="button" className="head-button" onClick={() => setDialog(<StaffPicker />)}>
+            担当者切替
+          </button>
           <button type="button" className="head-button" onClick={() => setDialog(<SettingsDialog />)}>
             設定
           </button>
           <button type="button" className="head-button" onClick={() => setDialog(<SubStatusMaster />)}>
             サブステータス管理
+          </button>
+          <button type="button" className="head-button" onClick={() => setDialog(<StockScreen />)}>
+            在庫一覧
           </button>
         </div>
       </header>

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -82,7 +83,8 @@ export async function openServerDatabase(options: { dataDir?: string; databaseUr
   }
   if (!options.dataDir) throw new Error('openServerDatabase: dataDir or databaseUrl is required');
   makePrivateDir(options.dataDir);
-  const client = new PGlite(options.dataDir);
+  // pg_trgm: the console's buyer search (server migration 0007).
+  const client = new PGlite(options.dataDir, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: SERVER_MIGRATIONS });
   await ensureState(db as unknown as ServerDb);

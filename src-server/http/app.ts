@@ -7,6 +7,10 @@ import { adminRoutes } from '../admin/routes.js';
 import type { ServerDb } from '../db/open.js';
 import { intakeRoutes } from '../orders/routes.js';
 import { syncRoutes } from '../sync/routes.js';
+import { consolePage, createConsoleApp } from '../console/app.js';
+import { addPcRoutes } from '../console/pc-routes.js';
+import { createConsoleServices } from '../console/services.js';
+import { CONSOLE_ROOT, isConsolePath } from '../console/paths.js';
 import type { ChangeHub } from './events.js';
 import { AuthFailures, BodyBudget, DEFAULT_LIMITS, TokenRate, type RateLimits } from './rate-limit.js';
 import { clientAddress } from './client-address.js';
@@ -24,6 +28,10 @@ interface CentralDeps {
   channels?: { routes: Hono };
   /** Reverse proxies whose X-Forwarded-For is believed (see clientAddress). */
   trustedProxies?: readonly string[];
+  /** Where uploaded files (PC logs) are kept: never a served folder. */
+  uploadsDir: string;
+  /** The built renderer holding the console page (dist/renderer). */
+  consoleRoot?: string;
 }
 
 z.config(z.locales.ja());
@@ -73,8 +81,23 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
 
   app.get('/health', (c) => c.json({ ok: true, serverTime: clock.now().toISOString() }));
 
+  // The console answers to its session cookie alone; the token check below is not for it.
+  const consoleServices = createConsoleServices(db, deps.uploadsDir, notify);
+  app.get('/console', (c) => c.redirect('/console/'));
+  app.get('/console/', consolePage(deps.consoleRoot ?? CONSOLE_ROOT));
+  app.route(
+    '/console',
+    createConsoleApp({
+      services: consoleServices,
+      now: () => clock.now(),
+      staticRoot: deps.consoleRoot ?? CONSOLE_ROOT,
+      address,
+      limits,
+    }),
+  );
+
   app.use('*', async (c, next) => {
-    if (c.req.path === '/health') return next();
+    if (c.req.path === '/health' || isConsolePath(c.req.path)) return next();
     const from = address(c);
     const header = c.req.header('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
@@ -118,6 +141,7 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
 
   app.use('/admin/*', only(['admin']));
   app.use('/sync/*', only(['pc']));
+  addPcRoutes(app, consoleServices, clock);
   app.use('/intake/*', only(['admin', 'connector']));
   const tooLarge = (c: Context) => bad(c, '送信内容が大きすぎます。', 413);
   app.use('/sync/*', bodyLimit({ maxSize: SYNC_BODY_LIMIT, onError: tooLarge }));
@@ -126,7 +150,7 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
   const routes: RouteDeps = { db, serverId: deps.serverId, clock, hub, notify, address, refuse };
   app.route('/admin', adminRoutes(routes));
   if (deps.channels) app.route('/admin/channels', deps.channels.routes);
-  app.route('/sync', syncRoutes(routes));
+  app.route('/sync', syncRoutes(routes, consoleServices.fleet));
   app.route('/intake', intakeRoutes(routes));
 
   return app;

@@ -26,8 +26,8 @@ interface Listening extends Audience {
 const SCOPE_LIMIT = 50_000;
 
 /**
- * The stores whose PCs can see changes (after, upto]: the stores of the orders changed
- * there, the stores orders left (E5), and everyone for a master. An order changed again
+ * The stores whose PCs can see changes (after, upto]: the stores of the orders and stock
+ * rows changed there, the stores orders left (E5), and everyone for a master. An order changed again
  * since has a later number and is found by the next look.
  */
 async function touchedBetween(db: ServerDb, after: number, upto: number): Promise<Touched> {
@@ -37,6 +37,8 @@ async function touchedBetween(db: ServerDb, after: number, upto: number): Promis
     sql`SELECT DISTINCT store_id AS "storeId", false AS master FROM orders WHERE seq > ${after} AND seq <= ${upto}
         UNION
         SELECT DISTINCT store_id, false FROM order_departures WHERE seq > ${after} AND seq <= ${upto}
+        UNION
+        SELECT DISTINCT store_id, false FROM stock WHERE seq > ${after} AND seq <= ${upto}
         UNION
         (SELECT NULL, true FROM master_rows WHERE seq > ${after} AND seq <= ${upto} LIMIT 1)`,
   );

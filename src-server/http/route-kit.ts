@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { ClientIdentity } from '../auth.js';
+import type { CentralEnv } from '../console/pc-routes.js';
 import type { ServerDb } from '../db/open.js';
 import type { ChangeHub } from './events.js';
 
@@ -8,8 +9,8 @@ export interface ServerClock {
   now(): Date;
 }
 
-/** What every request carries once the token checked out. */
-export type Env = { Variables: { client: ClientIdentity } };
+/** What every request carries once the token checked out (and a PC's versions, console/pc-routes.ts). */
+export type Env = CentralEnv;
 
 /** What each area's routes are given by the one composition (http/app.ts). */
 export interface RouteDeps {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { UserError } from '../../src-shared/api/errors.js';
-import { CHANNELS } from '../../src-shared/domain/channels.js';
-import { fileUpload } from '../../src-shared/api/files.js';
+import { CHANNELS, type Channel } from '../../src-shared/domain/channels.js';
+import { fileUpload, type FileUpload } from '../../src-shared/api/files.js';
+import type { NewOrder } from '../../src-shared/domain/order.js';
 import { lineText } from '../../src-shared/api/text.js';
 import type { RejectedRow } from '../../src-shared/api/imports.js';
 import { readOrderFileUpload } from '../../src-node/uploaded-files.js';
@@ -18,18 +19,23 @@ export const csvIntakeInput = z.object({
   files: z.array(fileUpload).min(1).max(2),
 });
 
+export interface ReadOrderFiles {
+  /** The layout recognised, in words. */
+  layout: string;
+  files: { name: string; encoding: string; rows: number }[];
+  orders: NewOrder[];
+  rejected: RejectedRow[];
+}
+
 /**
- * Central CSV intake: the desktop import's own decoding and parsing (shared, pure), then
- * the intake path — idempotent on channel + order number. Rejected rows come back with
- * their file, line and reason; the good orders go in.
+ * Reads the same files F1 takes with the desktop import's own decoding and parsing (shared,
+ * pure): the orders it finds, each bound for `storeId`, and the rows it rejects with their
+ * file, line and reason. Nothing is written.
  */
-export async function intakeCsv(
+export async function readOrderFiles(
   db: ServerDb,
-  input: z.output<typeof csvIntakeInput>,
-  source: string,
-  now: Date,
-  onCommit?: () => void,
-): Promise<IntakeResult & { rejected: RejectedRow[] }> {
+  input: { channel: Channel; storeId: string | null; files: FileUpload[] },
+): Promise<ReadOrderFiles> {
   const decoded = input.files.map(readOrderFileUpload);
   const detected = detectLayout(decoded.map((d) => d.header));
   if (!detected)
@@ -45,18 +51,28 @@ export async function intakeCsv(
     db,
     sql`SELECT key AS code, data->>'name' AS name FROM master_rows WHERE kind = 'payment_methods' AND NOT deleted`,
   );
-  const { orders, rejected } = parseOrders(
-    detected.layout,
-    sources,
-    detected.layout.channel ?? input.channel,
-    payments,
-  );
-  const result = await intakeOrders(
-    db,
-    orders.map((p) => ({ ...p.order, storeId: input.storeId })),
-    source,
-    now,
-    onCommit,
-  );
+  const parsed = parseOrders(detected.layout, sources, detected.layout.channel ?? input.channel, payments);
+  return {
+    layout: detected.layout.label,
+    files: sources.map((source, n) => ({
+      name: source.name,
+      encoding: decoded[detected.order[n]!]!.encoding,
+      rows: parsed.rows[n] ?? 0,
+    })),
+    orders: parsed.orders.map((p) => ({ ...p.order, storeId: input.storeId })),
+    rejected: parsed.rejected,
+  };
+}
+
+/** Central CSV intake: the files read as F1 reads them, then the intake path — idempotent on channel + order number. */
+export async function intakeCsv(
+  db: ServerDb,
+  input: z.output<typeof csvIntakeInput>,
+  source: string,
+  now: Date,
+  onCommit?: () => void,
+): Promise<IntakeResult & { rejected: RejectedRow[] }> {
+  const { orders, rejected } = await readOrderFiles(db, input);
+  const result = await intakeOrders(db, orders, source, now, onCommit);
   return { ...result, rejected };
 }

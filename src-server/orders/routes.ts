@@ -5,8 +5,9 @@ import { newOrderInput } from '../../src-shared/sync/protocol.js';
 import { bad, parse, type Env, type RouteDeps } from '../http/route-kit.js';
 import { csvIntakeInput, intakeCsv } from './csv-intake.js';
 import { intakeOrders } from './intake.js';
+import { intakeStock, stockIntakeInput } from '../stock/intake.js';
 
-/** /intake (an admin's or a connector's token): orders as JSON, or an order file. */
+/** /intake (an admin's or a connector's token): orders as JSON, an order file, stock rows. */
 export function intakeRoutes({ db, clock, notify }: RouteDeps): Hono<Env> {
   const app = new Hono<Env>();
   app.post('/orders', async (c) => {
@@ -21,6 +22,19 @@ export function intakeRoutes({ db, clock, notify }: RouteDeps): Hono<Env> {
     if (!input.ok) return bad(c, input.message);
     try {
       return c.json(await intakeCsv(db, input.value, `CSV取込（${c.get('client').name}）`, clock.now(), notify));
+    } catch (err) {
+      if (err instanceof UserError) return bad(c, err.message);
+      throw err;
+    }
+  });
+  app.post('/stock', async (c) => {
+    const input = await parse(c, stockIntakeInput);
+    if (!input.ok) return bad(c, input.message);
+    try {
+      const result = await intakeStock(db, input.value, c.get('client'), clock.now(), notify);
+      return result.applied
+        ? c.json(result)
+        : c.json({ error: '誤りのある行があるため何も取り込んでいません。', ...result }, 400);
     } catch (err) {
       if (err instanceof UserError) return bad(c, err.message);
       throw err;

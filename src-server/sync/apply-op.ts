@@ -7,6 +7,8 @@ import type { FieldValues, WireItem, WireOp, WireOpOf } from '../../src-shared/s
 import type { ClientIdentity } from '../auth.js';
 import { deriveMoney } from './validate-ops.js';
 import type { OrderRow } from '../orders/load.js';
+import { stockFollowsStatus } from '../stock/status-stock.js';
+import type { StockWorking } from '../stock/working.js';
 
 /** The server's copy of one order while a push is applied to it. */
 export interface Working {
@@ -103,7 +105,13 @@ export class ParcelNumbers {
 }
 
 /** Judged with the same transition table as the PCs; the move's columns by transitionEffects. */
-function applyStatus(op: WireOpOf<'status'>, work: Working, client: ClientIdentity, numbers: ParcelNumbers): Outcome {
+function applyStatus(
+  op: WireOpOf<'status'>,
+  work: Working,
+  client: ClientIdentity,
+  numbers: ParcelNumbers,
+  stock: StockWorking,
+): Outcome {
   const row = work.row;
   if (!isMainStatus(row.status)) return { ok: false, reason: 'サーバー上の注文の状態が不明です。' };
   const target = op.target ?? (op.operation === 'bulk_set_status' && op.to && isMainStatus(op.to) ? op.to : undefined);
@@ -117,6 +125,8 @@ function applyStatus(op: WireOpOf<'status'>, work: Working, client: ClientIdenti
       reason: `送り状番号 ${op.trackingNo} はすでに注文 ${heldBy} に登録されています。送り状を確かめてください。`,
     };
   }
+  const refusal = stockFollowsStatus(op, row, judged.to, stock, client);
+  if (refusal) return { ok: false, reason: refusal };
   const from = row.status;
   const before = { trackingNo: row.trackingNo, status: row.status };
   applyEffects(
@@ -161,6 +171,7 @@ type Applier<K extends WireKind> = (
   work: Working,
   client: ClientIdentity,
   numbers: ParcelNumbers,
+  stock: StockWorking,
 ) => Outcome;
 
 /** How the server applies each kind of change: a kind without its rule here does not compile. */
@@ -187,7 +198,13 @@ const APPLIERS: { [K in WireKind]: Applier<K> } = {
 };
 
 /** Judges one operation against the server's copy of its order and applies it there. */
-export function applyOne(op: WireOp, work: Working, client: ClientIdentity, numbers: ParcelNumbers): Outcome {
+export function applyOne(
+  op: WireOp,
+  work: Working,
+  client: ClientIdentity,
+  numbers: ParcelNumbers,
+  stock: StockWorking,
+): Outcome {
   if (op.kind !== 'create' && !canSee(client, work.row.storeId)) return { ok: false, reason: NOT_YOURS };
-  return (APPLIERS[op.kind] as Applier<WireKind>)(op, work, client, numbers);
+  return (APPLIERS[op.kind] as Applier<WireKind>)(op, work, client, numbers, stock);
 }

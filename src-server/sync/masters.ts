@@ -2,7 +2,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_PAYMENT_METHODS, DEFAULT_SUB_STATUSES } from '../../src-shared/domain/default-masters.js';
 import { checkMasterRow } from '../../src-shared/sync/master-rows.js';
-import type { MastersUpload, MastersUploadResponse, RefusedMaster } from '../../src-shared/sync/protocol.js';
+import type {
+  MastersUpload,
+  MastersUploadResponse,
+  RefusedMaster,
+  WireMaster,
+} from '../../src-shared/sync/protocol.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
 
@@ -11,7 +16,7 @@ import { rows, type ServerDb } from '../db/open.js';
  * a PC applies them to its tables as they are. Head office uploads payment methods,
  * sub-statuses and mail templates; stores come from the admin's registrations.
  */
-async function putRow(
+export async function putRow(
   tx: ServerDb,
   numbers: ChangeNumbers,
   kind: string,
@@ -136,6 +141,17 @@ export async function uploadMasters(
       return { changed, refused };
     },
     onCommit,
+  );
+}
+
+/**
+ * Every current row of one master kind, whatever its change number: a PC that gains the
+ * table for a kind after its cursor passed the kind's rows fetches them once this way.
+ */
+export async function mastersOfKind(db: ServerDb, kind: string): Promise<WireMaster[]> {
+  return rows<WireMaster>(
+    db,
+    sql`SELECT kind, key, data, deleted FROM master_rows WHERE kind = ${kind} AND NOT deleted ORDER BY seq`,
   );
 }
 

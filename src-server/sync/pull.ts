@@ -5,11 +5,14 @@ import { lastChange } from '../db/changes.js';
 import { idList, jsonRows, rows, type ServerDb } from '../db/open.js';
 import { ordersJson } from '../orders/load.js';
 import { wireExpression } from '../orders/wire.js';
+import { holdingsOf, stockEntries } from '../stock/pull.js';
+import type { WireStock } from '../../src-shared/sync/stock-wire.js';
 
 const MAX_PAGE = 5000;
 
 type Entry =
   | { seq: number; type: 'order'; index: number; id: number }
+  | { seq: number; type: 'stock'; row: WireStock }
   | { seq: number; type: 'removed'; channel: string; orderNo: string }
   | { seq: number; type: 'master'; master: WireMaster };
 
@@ -60,7 +63,7 @@ export async function pullPage(
   now: Date,
 ): Promise<string> {
   if (cursor >= (await lastChange(db)))
-    return `${head(now, Math.max(cursor, 0), false)},"orders":[],"removed":[],"masters":[],"history":[]}`;
+    return `${head(now, Math.max(cursor, 0), false)},"orders":[],"removed":[],"masters":[],"history":[],"stock":[],"holdings":[]}`;
   return db.transaction((tx) => pageFromSnapshot(tx as unknown as ServerDb, client, cursor, limit, now), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',
@@ -97,11 +100,13 @@ async function pageFromSnapshot(
     db,
     sql`SELECT kind, key, data, deleted, seq FROM master_rows WHERE seq > ${cursor} AND seq <= ${high} ORDER BY seq LIMIT ${size + 1}`,
   );
+  const stockRows = await stockEntries(db, client, cursor, high, size + 1);
   const ids = found?.ids ?? [];
   const entries: Entry[] = [
     ...(found?.seqs ?? []).map((seq, index) => ({ seq, type: 'order' as const, index, id: ids[index]! })),
     ...removedRows.map((r) => ({ seq: r.seq, type: 'removed' as const, channel: r.channel, orderNo: r.orderNo })),
     ...masterRows.map(({ seq, ...master }) => ({ seq, type: 'master' as const, master })),
+    ...stockRows.map(({ seq, row }) => ({ seq, type: 'stock' as const, row })),
   ].sort((a, b) => a.seq - b.seq);
   const hasMore = entries.length > size;
   const page = entries.slice(0, size);
@@ -127,5 +132,7 @@ async function pageFromSnapshot(
     : [];
   const removed = page.flatMap((e) => (e.type === 'removed' ? [{ channel: e.channel, orderNo: e.orderNo }] : []));
   const masters = page.flatMap((e) => (e.type === 'master' ? [e.master] : []));
-  return `${head(now, next, hasMore)},"orders":[${orders}],"removed":${JSON.stringify(removed)},"masters":${JSON.stringify(masters)},"history":${JSON.stringify(history)}}`;
+  const stock = page.flatMap((e) => (e.type === 'stock' ? [e.row] : []));
+  const holdings = await holdingsOf(db, withHistory);
+  return `${head(now, next, hasMore)},"orders":[${orders}],"removed":${JSON.stringify(removed)},"masters":${JSON.stringify(masters)},"history":${JSON.stringify(history)},"stock":${JSON.stringify(stock)},"holdings":${JSON.stringify(holdings)}}`;
 }

@@ -10,6 +10,8 @@ import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js'
 import { paymentNeeds } from './masters.js';
 import { refreshWire } from '../orders/wire.js';
 import { queueShipmentNotices } from '../channels/notices.js';
+import { stockOrders } from '../stock/status-stock.js';
+import { StockWorking } from '../stock/working.js';
 import { applyOne, canSee, NOT_YOURS, ParcelNumbers, type HistoryDraft, type Working } from './apply-op.js';
 
 interface HistoryRow extends HistoryDraft {
@@ -173,9 +175,20 @@ export async function applyOps(
           { row, changed: false, departedFrom: new Set<string>() },
         ]),
       );
+      const stockScope = stockOrders(ops, found);
+      const stock = await StockWorking.load(tx, [], stockScope);
       const results: OpResult[] = [];
       const history: HistoryRow[] = [];
-      const applied: { opId: string; orderId: number | null; accepted: boolean; reason: string | null }[] = [];
+      const applied: {
+        opId: string;
+        orderId: number | null;
+        accepted: boolean;
+        reason: string | null;
+        channel: string;
+        orderNo: string;
+        kind: string;
+        operation: string | null;
+      }[] = [];
       const answered = new Set<string>();
       const shipped = new Set<number>();
       for (const op of ops) {
@@ -190,7 +203,7 @@ export async function applyOps(
         const outcome = refused
           ? ({ ok: false, reason: refused } as const)
           : work
-            ? applyOne(op, work, client, parcels)
+            ? applyOne(op, work, client, parcels, stock)
             : ({ ok: false, reason: NOT_YOURS } as const);
         if (outcome.ok && outcome.history) {
           work!.changed = true;
@@ -202,18 +215,30 @@ export async function applyOps(
           orderId: work?.row.id ?? null,
           accepted: outcome.ok,
           reason: outcome.ok ? null : outcome.reason,
+          channel: op.channel,
+          orderNo: op.orderNo,
+          kind: op.kind,
+          operation: op.kind === 'status' ? op.operation : null,
         });
         results.push({ opId: op.opId, accepted: outcome.ok, reason: outcome.ok ? undefined : outcome.reason });
       }
       const at = now.toISOString();
       await writeChanges(tx, numbers, working, history, client.id, at);
       await queueShipmentNotices(tx, [...shipped], at);
+      await stock.flush(tx, numbers);
       await tx.execute(
-        sql`INSERT INTO applied_ops (op_id, client_id, order_id, accepted, reason, applied_at)
-            SELECT "opId", ${client.id}, "orderId", accepted, reason, ${at}
-            FROM jsonb_to_recordset(${JSON.stringify(applied)}::jsonb) AS a("opId" text, "orderId" int, accepted boolean, reason text)`,
+        sql`INSERT INTO applied_ops (op_id, client_id, order_id, accepted, reason, applied_at, channel, order_no, kind, operation)
+            SELECT "opId", ${client.id}, "orderId", accepted, reason, ${at}, channel, "orderNo", kind, operation
+            FROM jsonb_to_recordset(${JSON.stringify(applied)}::jsonb)
+              AS a("opId" text, "orderId" int, accepted boolean, reason text, channel text, "orderNo" text, kind text, operation text)`,
       );
       await attachServerCopies(tx, client, ops, results, working, earlier);
+      // A refused status change's copy comes with what the order holds (the push read it).
+      const scoped = new Set(stockScope.map((o) => o.id));
+      for (const [i, result] of results.entries()) {
+        const id = working.get(`${ops[i]!.channel}\u0000${ops[i]!.orderNo}`)?.row.id;
+        if (result.order && id !== undefined && scoped.has(id)) result.holding = stock.holding(id);
+      }
       return results;
     },
     onCommit,

@@ -3,17 +3,24 @@ import { streamSSE } from 'hono/streaming';
 import { mastersUpload, type HelloResponse } from '../../src-shared/sync/protocol.js';
 import { logRefused } from '../auth.js';
 import { bad, parse, readJson, type Env, type RouteDeps } from '../http/route-kit.js';
-import { uploadMasters } from './masters.js';
+import type { ConsoleServices } from '../console/services.js';
+import { mastersOfKind, uploadMasters } from './masters.js';
 import { pullPage } from './pull.js';
 import { NOT_YOURS } from './push.js';
 import { pushOps } from './push-request.js';
 
 /** /sync (a store PC's token): hello, push, pull, the head office's masters, the change stream. */
-export function syncRoutes({ db, serverId, clock, hub, notify, address, refuse }: RouteDeps): Hono<Env> {
+export function syncRoutes(
+  { db, serverId, clock, hub, notify, address, refuse }: RouteDeps,
+  fleet: ConsoleServices['fleet'],
+): Hono<Env> {
   const app = new Hono<Env>();
-  app.get('/hello', (c) => {
+  app.get('/hello', async (c) => {
     const client = c.get('client');
+    await fleet.saveVersion(client, c.get('pcVersion'), clock.now());
+    const update = c.get('updateRequired');
     const hello: HelloResponse = {
+      ...(update ? { update: { message: update } } : {}),
       serverId,
       serverTime: clock.now().toISOString(),
       client: {
@@ -55,6 +62,11 @@ export function syncRoutes({ db, serverId, clock, hub, notify, address, refuse }
       'content-type': 'application/json; charset=utf-8',
     });
   });
+  app.get('/master-rows', async (c) => {
+    const kind = c.req.query('kind') ?? '';
+    if (!/^[a-z_]{1,40}$/.test(kind)) return bad(c, 'kind が正しくありません。');
+    return c.json({ masters: await mastersOfKind(db, kind) });
+  });
   app.post('/masters', async (c) => {
     const client = c.get('client');
     if (!client.isHeadOffice) return refuse(c, 403, 'マスタを変更できるのは本部の PC だけです。', client);
@@ -74,9 +86,11 @@ export function syncRoutes({ db, serverId, clock, hub, notify, address, refuse }
       );
       stream.onAbort(unsubscribe);
       await stream.writeSSE({ event: 'hello', data: clock.now().toISOString() });
-      while (!stream.aborted && !stream.closed) {
+      for (let ping = 1; !stream.aborted && !stream.closed; ping++) {
         await stream.sleep(15_000);
         if (!stream.aborted && !stream.closed) await stream.writeSSE({ event: 'ping', data: '' });
+        // A PC listening here is online: its last-seen moves every minute (console 端末).
+        if (ping % 4 === 0) await fleet.seen(client.id, clock.now());
       }
       unsubscribe();
     }),

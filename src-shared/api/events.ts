@@ -7,4 +7,6 @@ export type AppEvent =
   /** The desktop app's service host stopped (its requests were answered with an error) ... */
   | { type: 'services:stopped'; message: string }
   /** ... and is back: the screens read everything again. */
-  | { type: 'services:restarted'; message: string };
+  | { type: 'services:restarted'; message: string }
+  /** Stock counts changed (import, adjustment, sync): 在庫一覧 reads its rows again. */
+  | { type: 'stock:changed' };

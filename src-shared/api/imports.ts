@@ -158,14 +158,17 @@ const mappingFields = z.partialRecord(
   ),
 );
 
+/** One order file, or an order file and its item file (F1, and the console's 取込). */
+export const orderFileUploads = z
+  .array(fileUpload)
+  .min(1, 'ファイルを選んでください。')
+  .max(2, 'ファイルは2つ（注文と商品）まで選べます。');
+
 export const importsApi = {
   /** Reads the file(s) and tells what an import would do; nothing is written. */
   'imports:preview': method<ImportPreview | ImportNeedsMapping>()(
     z.object({
-      files: z
-        .array(fileUpload)
-        .min(1, 'ファイルを選んでください。')
-        .max(2, 'ファイルは2つ（注文と商品）まで選べます。'),
+      files: orderFileUploads,
       /** For the Yahoo! layout: オークション or ショッピング. Amazon files are always Amazon. */
       channel: z.enum(CHANNELS).default('yahoo_auction'),
       mappingId: z.number().int().positive().optional(),

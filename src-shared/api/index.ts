@@ -18,6 +18,7 @@ import { subStatusApi } from './sub-status.js';
 import { uiApi } from './ui.js';
 import { ordersApi } from './orders.js';
 import { settingsApi } from './settings.js';
+import { staffApi } from './staff.js';
 
 /**
  * THE contract: every method the renderer may call, by "domain:verb" name.
@@ -37,6 +38,7 @@ export const contract = {
   ...subStatusApi,
   ...uiApi,
   ...settingsApi,
+  ...staffApi,
   ...stockApi,
   ...operationsApi,
   ...bundleApi,
@@ -72,7 +74,9 @@ export * from './bulk.js';
 export * from './sub-status.js';
 export * from './ui.js';
 export * from './settings.js';
+export * from './staff.js';
 export * from './stock.js';
+export * from './stock-import.js';
 export * from './sync.js';
 export * from './operations.js';
 export * from './bundle.js';

@@ -1,7 +1,7 @@
 import Encoding from 'encoding-japanese';
 import { UserError } from '../api/errors.js';
 
-type TextEncodingName = 'utf-8' | 'shift_jis' | 'utf-16le' | 'utf-16be';
+export type TextEncodingName = 'utf-8' | 'shift_jis' | 'utf-16le' | 'utf-16be';
 
 export const ENCODING_LABELS: Record<TextEncodingName, string> = {
   'utf-8': 'UTF-8',

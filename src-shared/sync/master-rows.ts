@@ -47,6 +47,15 @@ export const MASTER_ROW_SCHEMAS = {
     is_head_office: flag,
     sort_order: sortOrder,
   }),
+  /** The people of a store who pick themselves at its PCs (edited in the console's 店舗). */
+  staff: z.object({
+    id: z.number().int().positive(),
+    store_id: lineText().regex(/^[A-Za-z0-9_-]{1,40}$/),
+    name: lineText().min(1).max(100),
+    is_manager: flag,
+    pin_hash: lineText().max(200).nullable(),
+    retired: flag,
+  }),
 } as const;
 
 export type MasterKind = keyof typeof MASTER_ROW_SCHEMAS;
@@ -57,6 +66,7 @@ export const MASTER_KEYS: Record<MasterKind, string> = {
   sub_statuses: 'id',
   mail_templates: 'kind',
   stores: 'id',
+  staff: 'id',
 };
 
 export function isMasterKind(kind: string): kind is MasterKind {

@@ -6,6 +6,8 @@ import type { OrderRecord } from '../domain/order-fields.js';
 import { lineText, multiLineText } from '../api/text.js';
 import { CHANGE_BODIES, commonShape, wireItem, type Shape, type WireItem } from './change-bodies.js';
 
+import type { WireHolding, WireStock } from './stock-wire.js';
+
 export { fieldValues, wireItem, type FieldValues, type WireItem } from './change-bodies.js';
 
 /**
@@ -96,6 +98,8 @@ export interface OpResult {
   reason?: string;
   /** The server's copy of the order when refused, so the PC corrects its own. */
   order?: WireOrder | null;
+  /** What that copy holds of its store's stock, so the PC's reservations follow it. */
+  holding?: WireHolding['lines'];
 }
 
 export interface PushResponse {
@@ -121,9 +125,15 @@ export interface PullResponse {
   masters: WireMaster[];
   /** History of this page's orders new since the cursor, made elsewhere; intake rows stay on the server. */
   history: PulledHistory[];
+  /** Stock rows changed since the cursor that this PC may see (N2). */
+  stock: WireStock[];
+  /** What this page's orders hold of their store's stock (an order not listed holds nothing). */
+  holdings: WireHolding[];
 }
 
 export interface HelloResponse {
+  /** Set when this PC is too old for the server: why, in Japanese. It may not push until updated. */
+  update?: { message: string };
   serverId: string;
   serverTime: string;
   client: { id: number; name: string; storeId: string | null; storeName: string; isHeadOffice: boolean };

@@ -73,3 +73,11 @@ export function orderSearchWords(order: {
     contactTokens(buyer.email, buyer.phone, shipTo.phone),
   ];
 }
+
+/**
+ * A stock row's search key (在庫一覧's filter): SKU, JAN, title and 棚番 normalised, joined by
+ * a character no typed filter holds, so a match never spans two of them.
+ */
+export function stockSearchKey(row: { sku: string; jan: string; title: string; location: string }): string {
+  return [row.sku, row.jan, row.title, row.location].map(normalizeForSearch).join('\u0001');
+}

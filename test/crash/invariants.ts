@@ -66,6 +66,18 @@ const RULES: { label: string; sql: string; needs: string[] }[] = [
           WHERE NOT EXISTS (SELECT 1 FROM stock s WHERE s.sku = r.sku AND s.store_id = r.store_id)`,
   },
   {
+    label: 'on hand >= reserved >= 0 for every SKU and store',
+    needs: ['stock'],
+    sql: 'SELECT sku, store_id, on_hand, reserved FROM stock WHERE on_hand < 0 OR reserved < 0 OR reserved > on_hand',
+  },
+  {
+    label: "a SKU's last stock ledger row ends where the stock stands (no change left out of the ledger)",
+    needs: ['stock', 'stock_ledger'],
+    sql: `SELECT s.sku, s.store_id, s.on_hand, s.reserved, l.on_hand_after, l.reserved_after FROM stock s
+          JOIN stock_ledger l ON l.id = (SELECT max(id) FROM stock_ledger WHERE sku = s.sku AND store_id = s.store_id)
+          WHERE l.on_hand_after <> s.on_hand OR l.reserved_after <> s.reserved`,
+  },
+  {
     label: 'stock is reserved only by orders that hold it (在庫確認済 / 入金済 / 出荷待ち)',
     needs: ['stock_reservations'],
     sql: `SELECT r.order_id, o.status FROM stock_reservations r LEFT JOIN orders o ON o.id = r.order_id

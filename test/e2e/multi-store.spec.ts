@@ -9,6 +9,7 @@ import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { createConfSettings } from '../../src-main/settings/conf-settings.js';
 import { STARTED_LINE } from '../../src-server/server.js';
 import { makeOrder } from '../helpers/orders.js';
+import { stockIntakeBody } from '../helpers/stock.js';
 import { expect, test } from './fixtures.js';
 import { freePort, startProcess, stop, type Proc } from './processes.js';
 
@@ -141,6 +142,14 @@ test.beforeAll(async ({ browser }) => {
   await adminCall('/admin/stores', { id: 'honbu', name: '本部', isHeadOffice: true });
   await adminCall('/admin/stores', { id: 'tokyo', name: '東京店' });
   await adminCall('/admin/stores', { id: 'osaka', name: '大阪店' });
+  // The test SKU on the server too: it reserves pushed 在庫確認 from its own stock.
+  await adminCall(
+    '/intake/stock',
+    stockIntakeBody([
+      ['MG-010', 'tokyo', 1000],
+      ['MG-010', 'osaka', 1000],
+    ]),
+  );
   const tokens: Record<string, string> = {};
   for (const [store, name] of [
     ['tokyo', 'tokyo'],

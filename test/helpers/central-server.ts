@@ -8,6 +8,7 @@ import type { NewOrder } from '../../src-shared/domain/order.js';
 import { startCentralServer, type CentralServer, type CentralServerOptions } from '../../src-server/server.js';
 import { describeNeeding, POSTGRES } from './requirements.js';
 import { TestClock } from './test-app.js';
+import { stockIntakeBody } from './stock.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -59,6 +60,8 @@ export async function freshPostgres(): Promise<PostgresDatabase> {
 export interface TestServer {
   url: string;
   adminToken: string;
+  /** The console's first account (ID admin), made at the first start. */
+  firstPassword: string;
   clock: TestClock;
   /** Where the channel credentials' key lives (beside the database folder, not in it). */
   keyFile: string;
@@ -74,6 +77,8 @@ export interface TestServer {
   /** Registers a store PC and returns its token. */
   addPc(storeId: string, name: string): Promise<string>;
   intake(orders: NewOrder[]): Promise<{ created: number; duplicates: string[] }>;
+  /** Puts stock on the server (棚卸 by default) from rows [商品コード, 店舗, 在庫数], as a head-office system would. */
+  intakeStock(lines: [sku: string, storeId: string, count: number][], mode?: 'count' | 'receive'): Promise<void>;
   /** Stops the server (its data stays); start() brings it back on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -113,6 +118,7 @@ export async function startTestServer(
   let server = await open(0);
   let running = true;
   const adminToken = server.adminToken!;
+  const firstPassword = server.firstAccount!.password;
   const request = async <T>(token: string, method: string, route: string, body?: unknown) => {
     const response = await fetch(`${server.url}${route}`, {
       method,
@@ -132,6 +138,7 @@ export async function startTestServer(
       return server.url;
     },
     adminToken,
+    firstPassword,
     clock,
     keyFile: `${dir}.key`,
     get server() {
@@ -145,6 +152,9 @@ export async function startTestServer(
       return (await must<{ token: string }>(adminToken, 'POST', '/admin/clients', { kind: 'pc', name, storeId })).token;
     },
     intake: (orders) => must(adminToken, 'POST', '/intake/orders', { orders }),
+    async intakeStock(lines, mode = 'count') {
+      await must(adminToken, 'POST', '/intake/stock', stockIntakeBody(lines, mode));
+    },
     async stop() {
       if (running) await server.close();
       running = false;

@@ -72,6 +72,16 @@ export async function serverOrders(server: TestServer, channel: string): Promise
 
 let opSerial = 0;
 
+/** Puts an order's SKUs in stock at its store: the server reserves a pushed 在庫確認 from its own stock. */
+export async function stockUp(server: TestServer, channel: string, orderNo: string): Promise<void> {
+  const lines = await jsonRows<{ sku: string; storeId: string }>(
+    server.server.database.db,
+    sql`SELECT DISTINCT i.sku, o.store_id AS "storeId" FROM order_items i JOIN orders o ON o.id = i.order_id
+        WHERE o.channel = ${channel} AND o.order_no = ${orderNo}`,
+  );
+  await server.intakeStock(lines.map((l): [string, string, number] => [l.sku, l.storeId, 1_000]));
+}
+
 /** A store PC's way to ship an order: stock ok, tracking registered, 出荷確定 — pushed as the PC would. */
 export async function shipFromPc(
   server: TestServer,
@@ -93,6 +103,7 @@ export async function shipFromPc(
     operation,
     ...extra,
   });
+  await stockUp(server, channel, orderNo);
   const r = await server.request<PushResponse>(pcToken, 'POST', '/sync/push', {
     ops: [op('stock_ok'), op('confirm_payment'), op('register_tracking', tracking), op('confirm_shipment')],
   });

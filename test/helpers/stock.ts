@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { sjis, upload } from './order-files.js';
 
 /** Puts `onHand` units of each SKU in a store's stock (reserved 0). */
 export function stockUp(sqlite: BetterSqlite3.Database, storeId: string, onHand: Record<string, number>): void {
@@ -57,4 +58,52 @@ export function reservationViolations(sqlite: BetterSqlite3.Database): string[] 
     .get() as number;
   if (orphan > 0) out.push(`${orphan} reservations without a stock row`);
   return out;
+}
+
+/** The three demo stores (東京本店 is head office), which stock files name by id or name. */
+export function addStores(sqlite: BetterSqlite3.Database): void {
+  const insert = sqlite.prepare(
+    `INSERT OR IGNORE INTO stores (id, name, postal_code, address, phone, is_head_office, sort_order)
+     VALUES (?, ?, '', '', '', ?, ?)`,
+  );
+  insert.run('tokyo', '東京本店', 1, 0);
+  insert.run('osaka', '大阪倉庫店', 0, 1);
+  insert.run('fukuoka', '福岡出荷センター', 0, 2);
+}
+
+/** A stock file's text: a header and rows, comma-separated, quoted where needed, CRLF. */
+export function stockCsv(rows: readonly (readonly (string | number)[])[]): string {
+  const cell = (v: string | number) => {
+    const text = String(v);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+export interface LedgerRow {
+  kind: string;
+  onHandBefore: number;
+  onHandAfter: number;
+  reservedBefore: number;
+  reservedAfter: number;
+  orderNo: string | null;
+  operator: string;
+  pcId: string;
+  reason: string;
+}
+
+/** A SKU's ledger rows, oldest first. */
+export function ledgerOf(sqlite: BetterSqlite3.Database, sku: string, storeId = 'tokyo'): LedgerRow[] {
+  return sqlite
+    .prepare(
+      `SELECT kind, on_hand_before AS onHandBefore, on_hand_after AS onHandAfter, reserved_before AS reservedBefore,
+         reserved_after AS reservedAfter, order_no AS orderNo, operator, pc_id AS pcId, reason
+       FROM stock_ledger WHERE sku = ? AND store_id = ? ORDER BY id`,
+    )
+    .all(sku, storeId) as LedgerRow[];
+}
+
+/** The body of POST /intake/stock: a Shift_JIS stock file of rows [商品コード, 店舗, 在庫数]. */
+export function stockIntakeBody(lines: readonly [sku: string, storeId: string, count: number][], mode = 'count') {
+  return { file: upload('stock.csv', sjis(stockCsv([['商品コード', '店舗', '在庫数'], ...lines]))), mode };
 }

@@ -11,7 +11,9 @@ export async function connectedPc(
   const token = await server.addPc(storeId, name);
   const pc = createTestApp({ clock: options.clock ?? new TestClock(server.clock.now()) });
   pc.app.ctx.settings.set('pcId', name);
-  // Plenty of stock of the test orders' SKU, so that 在庫確認 passes at every store.
+  // Plenty of stock of the test orders' SKU, so that 在庫確認 passes at every store (the
+  // server judges reservations with its own stock; the PC's copy is in place before its first sync).
+  await server.intakeStock([['MG-010', storeId, 100_000]]);
   pc.app.ctx.database.sqlite
     .prepare(
       "INSERT OR REPLACE INTO stock (sku, store_id, on_hand, reserved, location) VALUES ('MG-010', ?, 100000, 0, 'B-02-01')",

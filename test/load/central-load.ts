@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PullResponse, PushResponse, WireOp } from '../../src-shared/sync/protocol.js';
 import { makeOrder } from '../helpers/orders.js';
+import { stockIntakeBody } from '../helpers/stock.js';
 import { startServerProcess } from '../helpers/server-process.js';
 
 const { values } = parseArgs({
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   };
   const stores = Array.from({ length: PCS }, (_, i) => `s${String(i).padStart(2, '0')}`);
   for (const id of stores) await request(adminToken, 'POST', '/admin/stores', { id, name: `店舗${id}` });
+  // The orders' SKU at every store: the server reserves pushed 在庫確認 from its own stock.
+  await request(adminToken, 'POST', '/intake/stock', stockIntakeBody(stores.map((id) => ['MG-010', id, 1_000_000])));
   const pcs = await Promise.all(
     stores.map(async (storeId) => ({
       storeId,

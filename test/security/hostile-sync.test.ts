@@ -62,6 +62,11 @@ beforeAll(async () => {
     ...['H-1', 'H-2', 'H-3'].map((orderNo) => makeOrder({ orderNo, storeId: 'tokyo' })),
     makeOrder({ orderNo: 'H-O1', storeId: 'osaka' }),
   ]);
+  // The orders' SKU in stock at both stores: the server reserves a pushed 在庫確認 from its own stock.
+  await s.intakeStock([
+    ['MG-010', 'tokyo', 100],
+    ['MG-010', 'osaka', 100],
+  ]);
 }, 60_000);
 afterAll(async () => s?.close());
 

@@ -17,6 +17,7 @@ import { freshPostgres } from '../helpers/central-server.js';
 import { makeOrder } from '../helpers/orders.js';
 import { describeNeeding, POSTGRES } from '../helpers/requirements.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { stockIntakeBody } from '../helpers/stock.js';
 
 /**
  * Two central server processes on one PostgreSQL (how a large seller scales out): intake
@@ -173,6 +174,9 @@ describeNeeding(POSTGRES, 'two server processes on one PostgreSQL (PGlite is one
     await call(a, tokens.admin, 'POST', '/admin/stores', { id: 'honbu', name: '本部', isHeadOffice: true });
     await call(b, tokens.admin, 'POST', '/admin/stores', { id: 'tokyo', name: '東京店' });
     await call(a, tokens.admin, 'POST', '/admin/stores', { id: 'osaka', name: '大阪店' });
+    // The test orders' SKU at every store: the server reserves pushed 在庫確認 from its own stock.
+    const stock = ['honbu', 'tokyo', 'osaka'].map((s): [string, string, number] => ['MG-010', s, 100_000]);
+    await call(b, tokens.admin, 'POST', '/intake/stock', stockIntakeBody(stock));
     const client = async (server: ServerProcess, body: object) =>
       (await call<{ token: string }>(server, tokens.admin, 'POST', '/admin/clients', body)).token;
     tokens.tokyo = await client(a, { kind: 'pc', name: '東京PC', storeId: 'tokyo' });

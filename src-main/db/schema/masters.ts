@@ -33,3 +33,17 @@ export const subStatuses = sqliteTable(
   },
   (t) => [index('sub_statuses_main_idx').on(t.mainStatus, t.sortOrder)],
 );
+
+/**
+ * A store's staff (担当者), kept on the central server and pulled as the `staff` master: the
+ * clerk at a shared PC is picked from this list; 管理者 staff may do what needs a manager.
+ */
+export const staff = sqliteTable('staff', {
+  id: integer('id').primaryKey(),
+  storeId: text('store_id').notNull(),
+  name: text('name').notNull(),
+  isManager: integer('is_manager', { mode: 'boolean' }).notNull().default(false),
+  /** scrypt hash of the optional PIN (the console's password format), or null. */
+  pinHash: text('pin_hash'),
+  retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+});

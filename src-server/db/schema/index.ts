@@ -1,4 +1,6 @@
 export * from './auth.js';
+export * from './console.js';
 export * from './orders.js';
 export * from './sync.js';
 export * from './channels.js';
+export * from './stock.js';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 /**
@@ -26,8 +27,18 @@ export const appliedOps = pgTable(
     accepted: boolean('accepted').notNull(),
     reason: text('reason'),
     appliedAt: text('applied_at').notNull(),
+    /** Which order and what was tried, so head office can read a refusal (同期エラー). */
+    channel: text('channel').notNull().default(''),
+    orderNo: text('order_no').notNull().default(''),
+    kind: text('kind').notNull().default(''),
+    operation: text('operation'),
   },
-  (t) => [primaryKey({ columns: [t.clientId, t.opId] })],
+  (t) => [
+    primaryKey({ columns: [t.clientId, t.opId] }),
+    index('applied_ops_refused_idx')
+      .on(t.appliedAt)
+      .where(sql`NOT ${t.accepted}`),
+  ],
 );
 
 /** Masters owned by head office (payment methods, sub-statuses, mail templates, stores). */

@@ -1,9 +1,11 @@
 import type { BenchSection } from '../harness.js';
 import { channelsSection } from './channels.js';
+import { consoleSection } from './console.js';
 import { filesSection } from './files.js';
 import { listSearch } from './list-search.js';
 import { mailSection } from './mail.js';
 import { operationsSection } from './operations.js';
+import { stockSection } from './stock.js';
 import { storeCore } from './store-core.js';
 import { serviceHostSection } from './service-host.js';
 import { syncSection } from './sync.js';
@@ -18,4 +20,6 @@ export const SECTIONS: BenchSection[] = [
   listSearch,
   channelsSection,
   serviceHostSection,
+  stockSection,
+  consoleSection,
 ];

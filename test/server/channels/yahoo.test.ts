@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/central-server.js';
-import { addAccount, runAccount, serverOrders, shipFromPc } from '../../helpers/channels.js';
+import { addAccount, runAccount, serverOrders, shipFromPc, stockUp } from '../../helpers/channels.js';
 import { TestClock } from '../../helpers/test-app.js';
 import { YahooFake } from '../../fakes/yahoo-fake.js';
 
@@ -101,6 +101,7 @@ describe('Yahoo!ショッピング connector against its fake (注文検索 / �
 
   it('a cancellation of an untouched order cancels it; of an order the store moved on, is a conflict', async () => {
     const [untouched, started] = [...(await orders()).keys()];
+    await stockUp(server, 'yahoo_shopping', started!);
     await server.request(pc, 'POST', '/sync/push', {
       ops: [
         {

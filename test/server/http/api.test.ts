@@ -43,6 +43,8 @@ describeOnBackends('central server API', (backend) => {
     await s.addStore('honbu', '本部', true);
     await s.addStore('tokyo', '東京店');
     await s.addStore('osaka', '大阪店');
+    // The test orders' SKU at every store: the server reserves pushed 在庫確認 from its own stock.
+    await s.intakeStock(['honbu', 'tokyo', 'osaka'].map((store) => ['MG-010', store, 100_000]));
     tokyo = await s.addPc('tokyo', '東京PC');
     osaka = await s.addPc('osaka', '大阪PC');
     head = await s.addPc('honbu', '本部PC');

@@ -11,6 +11,7 @@ describe.each(BACKENDS)('tracking numbers pushed to the central server (%s)', (b
   beforeAll(async () => {
     s = await startTestServer(backend);
     await s.addStore('tokyo', '東京店');
+    await s.intakeStock([['MG-010', 'tokyo', 100_000]]);
     tokyo = await s.addPc('tokyo', '東京PC');
     // Card payments: the stock check takes them straight to 入金済.
     await s.intake(

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SyncSettings } from '../../../../src-shared/api/sync.js';
+import { readSetupString } from '../../../../src-shared/sync/setup-string.js';
 import { invoke } from '../../api/client.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { FormError } from '../../components/FormError.js';
@@ -22,6 +23,12 @@ export function SyncSection() {
     );
   }, []);
   if (!saved) return error ? <p role="alert">{error}</p> : null;
+  // The console's setup string (pasted, or typed by a 2D scanner from its QR code) fills both fields.
+  const changeAddress = (value: string) => {
+    const setup = readSetupString(value);
+    setServerUrl(setup ? setup.serverUrl : value);
+    if (setup) setToken(setup.token);
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -48,8 +55,8 @@ export function SyncSection() {
         中央サーバーのアドレス
         <input
           value={serverUrl}
-          placeholder="https://chumon.example.jp"
-          onChange={(e) => setServerUrl(e.target.value)}
+          placeholder="https://chumon.example.jp（本部コンソールの設定文字列も可）"
+          onChange={(e) => changeAddress(e.target.value)}
         />
       </label>
       <label>

@@ -1,0 +1,31 @@
+import type { ServerDb } from '../db/open.js';
+import { ConsoleAccounts } from './accounts.js';
+import { AuditLog } from './audit.js';
+import { Fleet } from './fleet.js';
+import { IntakeUploads } from './intake-preview.js';
+import { LogStore } from './log-store.js';
+import { ConsoleRecords } from './records.js';
+import { StaffList } from './staff.js';
+
+/** The console's services, built once per server with their dependencies. */
+export interface ConsoleServices {
+  accounts: ConsoleAccounts;
+  audit: AuditLog;
+  fleet: Fleet;
+  intake: IntakeUploads;
+  logs: LogStore;
+  records: ConsoleRecords;
+  staff: StaffList;
+}
+
+export function createConsoleServices(db: ServerDb, uploadsDir: string, notify: () => void): ConsoleServices {
+  return {
+    accounts: new ConsoleAccounts(db),
+    audit: new AuditLog(db),
+    fleet: new Fleet(db, notify),
+    intake: new IntakeUploads(db, notify),
+    logs: new LogStore(db, uploadsDir),
+    records: new ConsoleRecords(db),
+    staff: new StaffList(db, notify),
+  };
+}

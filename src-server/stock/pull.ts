@@ -1,0 +1,54 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { WireHolding, WireStock } from '../../src-shared/sync/stock-wire.js';
+import type { ClientIdentity } from '../auth.js';
+import { idList, jsonRows, type ServerDb } from '../db/open.js';
+
+/** A changed stock row in a pull's change order. */
+export interface StockEntry {
+  seq: number;
+  row: WireStock;
+}
+
+/** The stock rows a PC may see: its store's, or every store's for head office. */
+const stockScope = (client: ClientIdentity): SQL =>
+  client.isHeadOffice ? sql`TRUE` : sql`s.store_id = ${client.storeId}`;
+
+/**
+ * The stock rows changed in (cursor, high] that this PC may see, in change order (at most
+ * `limit`), each with the latest change made elsewhere that moved it — who, which PC, why —
+ * for the PC's own ledger. A row moved only by this PC's own operations carries none.
+ */
+export async function stockEntries(
+  db: ServerDb,
+  client: ClientIdentity,
+  cursor: number,
+  high: number,
+  limit: number,
+): Promise<StockEntry[]> {
+  return jsonRows<StockEntry>(
+    db,
+    sql`SELECT s.seq, json_build_object('storeId', s.store_id, 'sku', s.sku, 'onHand', s.on_hand, 'location', s.location,
+          'jan', s.jan, 'title', s.title, 'updatedAt', s.updated_at, 'move', (
+            SELECT json_build_object('kind', l.kind, 'at', l.at, 'operator', l.operator, 'pcId', l.pc_id,
+              'reason', l.reason, 'orderNo', l.order_no)
+            FROM stock_ledger l WHERE l.store_id = s.store_id AND l.sku = s.sku AND l.seq > ${cursor}
+              AND l.origin_client_id IS DISTINCT FROM ${client.id}
+            ORDER BY l.id DESC LIMIT 1)) AS row
+        FROM stock s WHERE ${stockScope(client)} AND s.seq > ${cursor} AND s.seq <= ${high}
+        ORDER BY s.seq LIMIT ${limit}`,
+  );
+}
+
+/**
+ * What each of these orders holds of its store's stock on the server, for the PC to hold the
+ * same (an order not listed holds nothing).
+ */
+export async function holdingsOf(db: ServerDb, orderIds: readonly number[]): Promise<WireHolding[]> {
+  if (orderIds.length === 0) return [];
+  return jsonRows<WireHolding>(
+    db,
+    sql`SELECT o.channel, o.order_no AS "orderNo", json_agg(json_build_object('sku', r.sku, 'quantity', r.quantity)) AS lines
+        FROM stock_reservations r JOIN orders o ON o.id = r.order_id
+        WHERE r.order_id = ANY(${idList(orderIds)}::int[]) GROUP BY o.channel, o.order_no`,
+  );
+}
