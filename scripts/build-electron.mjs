@@ -24,4 +24,14 @@ await build({
   outfile: 'dist-electron/preload.cjs',
   format: 'cjs',
 });
-console.log('dist-electron/main.js, dist-electron/preload.cjs built');
+// The service host (a utilityProcess) and its two lanes (worker threads), beside main.js.
+await build({
+  ...common,
+  entryPoints: {
+    'service-host': 'src-main/electron/service-host-entry.ts',
+    'service-lane': 'src-main/host/service-lane.ts',
+  },
+  outdir: 'dist-electron',
+  format: 'esm',
+});
+console.log('dist-electron/main.js, preload.cjs, service-host.js and service-lane.js built');

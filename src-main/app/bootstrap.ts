@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../db/open.js';
 import { backupBeforeMigration, backupSettings, scheduleDailyBackups } from '../backup/service.js';
 import { createFileKeyCipher, type SecretCipher } from '../settings/secret-cipher.js';
 import { startPiiPurge } from '../privacy/purge.js';
-import { startSync } from '../sync/runner.js';
+import { SyncRunner } from '../sync/runner.js';
 import type { Settings } from '../settings/settings.js';
 import { makePrivateDir, makePrivateTree } from '../../src-node/private-files.js';
 import { SOURCE_ROOT } from './paths.js';
@@ -69,12 +69,27 @@ export function bootApp(options: BootOptions): App {
   makePrivateTree(options.dataDir);
   const listeners = new Set<(event: AppEvent) => void>();
   const { settings } = options;
+  const clock = options.clock ?? systemClock;
+  const secrets = options.secrets ?? createFileKeyCipher(options.dataDir);
+  const emit = (event: AppEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  // The composition root's app-wide parts: the sync runner outlives a reopened database.
+  const sync = new SyncRunner({
+    settings,
+    secrets,
+    clock,
+    emit,
+    version: options.version,
+    database: () => ctx.database,
+  });
+  const parts = { settings, secrets, clock, sync, version: options.version };
   const ctx: ServiceContext = {
     database,
-    services: createServices(database),
-    clock: options.clock ?? systemClock,
+    services: createServices(database, parts),
+    clock,
     settings,
-    secrets: options.secrets ?? createFileKeyCipher(options.dataDir),
+    secrets,
     paths: {
       assets: options.assetsDir ?? path.join(SOURCE_ROOT, 'assets'),
       // Inside the data folder: one per app and per data folder, never shared between installs.
@@ -83,21 +98,20 @@ export function bootApp(options: BootOptions): App {
     mode: options.mode,
     version: options.version,
     actor: () => ({ operator: settings.get('operator'), storeId: settings.get('storeId'), pcId: settings.get('pcId') }),
-    emit: (event) => {
-      for (const listener of listeners) listener(event);
-    },
+    emit,
     reopenDatabase(swap) {
       ctx.database.sqlite.close();
       try {
         swap();
       } finally {
         ctx.database = openStore(options);
-        ctx.services = createServices(ctx.database);
+        ctx.services = createServices(ctx.database, parts);
       }
     },
   };
   // Live sync when a central server is configured (asked for by configuring one).
-  const stopBackground = [startSync(ctx)];
+  sync.startLive();
+  const stopBackground = [() => sync.stopLive()];
   if (options.backgroundTimers !== false) {
     stopBackground.push(
       scheduleDailyBackups(ctx, (message, err) => console.error(message, err)),

@@ -11,6 +11,8 @@ import { OrderQueries } from '../orders/queries.js';
 import { StatusEngine } from '../status/engine.js';
 import { StockService } from '../stock/service.js';
 import { SubStatusMaster } from '../sub-status/service.js';
+import type { SyncRunner } from '../sync/runner.js';
+import { SyncSettingsService, type SyncSettingsParts } from '../sync/settings-service.js';
 import { StaffRoster } from '../staff/roster.js';
 
 /** The long-lived service objects of one open database (prepared statements live here). */
@@ -27,15 +29,21 @@ export interface Services {
   scanner: ShipScanner;
   bundles: BundleService;
   detail: DetailService;
+  syncSettings: SyncSettingsService;
+  /** The app's one sync runner: built once with the app, it outlives a reopened database. */
+  sync: SyncRunner;
   staff: StaffRoster;
 }
+
+/** The app's parts the services are given besides the database (settings, secrets, clock, the sync runner). */
+export type AppParts = Omit<SyncSettingsParts, 'sqlite' | 'sync'> & { sync: SyncRunner };
 
 /**
  * The composition root: every service of an open database, built once, each given the
  * parts it works with. The status engine is shared by every service that moves a status,
  * so each business rule keeps its one door (OperationsService, StockService, ShipScanner).
  */
-export function createServices(database: Database): Services {
+export function createServices(database: Database, parts: AppParts): Services {
   const { sqlite } = database;
   const orders = new OrderQueries(sqlite);
   const status = new StatusEngine(sqlite);
@@ -54,6 +62,8 @@ export function createServices(database: Database): Services {
     scanner: new ShipScanner(sqlite, status),
     bundles: new BundleService(sqlite, detail.editor),
     detail,
+    syncSettings: new SyncSettingsService({ ...parts, sqlite }),
+    sync: parts.sync,
     staff: new StaffRoster(sqlite),
   };
 }

@@ -1,10 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { Worker } from 'node:worker_threads';
 import { withDeferredIndexes, withDeferredIndexesAsync } from '../db/bulk-load.js';
 import { insertSearchRowsFrom, withSearchIndexBatch } from '../search/index-batch.js';
 import { OrderWriter } from '../orders/writer.js';
 import { DemoGenerator } from './generate.js';
 import type { SeedBatch, SeedWorkerData } from './seed-worker.js';
+import { startModuleWorker } from '../core/module-worker.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -176,15 +176,7 @@ function batchCopier(sqlite: BetterSqlite3.Database): (file: string) => void {
 
 /** The seed worker, asked for one batch at a time (it prepares the next one meanwhile). */
 function startWorker(data: SeedWorkerData): { next(): Promise<SeedBatch | null>; stop(): Promise<number> } {
-  const typescript = import.meta.url.endsWith('.ts');
-  const url = new URL(`./seed-worker${typescript ? '.ts' : '.js'}`, import.meta.url);
-  // Under tsx or vitest the worker is TypeScript too: it registers tsx's loader first.
-  const worker = typescript
-    ? new Worker(
-        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`,
-        { eval: true, workerData: data },
-      )
-    : new Worker(url, { workerData: data });
+  const worker = startModuleWorker(import.meta.url, 'seed-worker', data);
   let failure: Error | null = null;
   let waiting: { resolve(b: SeedBatch | null): void; reject(e: Error): void } | null = null;
   worker.on('message', (batch: SeedBatch | null) => {

@@ -1,7 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import type { App } from '../app/bootstrap.js';
-import { dispatch } from '../core/dispatch.js';
-import { handlers } from '../core/registry.js';
+import type { AppEvent } from '../../src-shared/api/events.js';
+import type { WireResult } from '../../src-shared/api/errors.js';
 import { isAppUrl } from './window-options.js';
 
 /** Only our own page in our own window may call the services. */
@@ -11,15 +10,21 @@ function trustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null):
   return isAppUrl(frame.url) && frame === window.webContents.mainFrame;
 }
 
+/** Where the window's calls go: the service host's client (dispatch() runs there). */
+export interface ServiceLink {
+  invoke(method: string, input: unknown): Promise<WireResult<unknown>>;
+  subscribe(listener: (event: AppEvent) => void): () => void;
+}
+
 /** Registers the one IPC channel (validated in dispatch) and forwards events to the window. */
-export function registerIpc(app: App, getWindow: () => BrowserWindow | null): () => void {
+export function registerIpc(services: ServiceLink, getWindow: () => BrowserWindow | null): () => void {
   ipcMain.handle('chumon:invoke', async (event, method: unknown, input: unknown) => {
     if (!trustedSender(event, getWindow())) {
       return { ok: false, error: { code: 'forbidden', message: 'この画面からの操作は受け付けられません。' } };
     }
-    return dispatch(handlers, app.ctx, typeof method === 'string' ? method : '', input);
+    return services.invoke(typeof method === 'string' ? method : '', input);
   });
-  const unsubscribe = app.subscribe((appEvent) => {
+  const unsubscribe = services.subscribe((appEvent) => {
     const window = getWindow();
     if (window && !window.isDestroyed()) window.webContents.send('chumon:event', appEvent);
   });

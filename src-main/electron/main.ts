@@ -1,17 +1,18 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { UserError } from '../../src-shared/api/errors.js';
-import { bootApp, type App } from '../app/bootstrap.js';
+import { fileURLToPath } from 'node:url';
+import { createHostClient, type HostClient } from '../host/host-client.js';
 import { createFileKeyCipher } from '../settings/secret-cipher.js';
 import { installMenu } from './menu.js';
 import { registerIpc } from './ipc.js';
+import { forkUtilityHost } from './service-host.js';
 import { createSafeStorageCipher } from './safe-storage.js';
-import { createElectronSettings } from './settings-store.js';
 import { createMainWindow, registerAppScheme, serveRenderer } from './window.js';
 
 /**
- * The Electron main process: thin. It resolves paths, boots the same services browser
- * mode uses, registers the one IPC channel and opens the window.
+ * The Electron main process: thin. It resolves paths, starts the service host (the same
+ * services and dispatch() browser mode runs in-process), relays the one IPC channel to it
+ * and opens the window.
  */
 function resourcePaths() {
   const root = app.getAppPath();
@@ -29,32 +30,42 @@ if (process.env.CHUMON_DATA_DIR) app.setPath('userData', path.resolve(process.en
 registerAppScheme();
 
 let window: BrowserWindow | null = null;
-let chumon: App | null = null;
+let services: HostClient | null = null;
 
-async function start(): Promise<void> {
-  await app.whenReady();
-  const paths = resourcePaths();
-  try {
-    chumon = bootApp({
-      dataDir: app.getPath('userData'),
+/** The services run in a utility process; this process keeps the window, the menu and the IPC relay. */
+function startServices(paths: ReturnType<typeof resourcePaths>): HostClient {
+  const dataDir = app.getPath('userData');
+  return createHostClient({
+    start: () => forkUtilityHost(path.dirname(fileURLToPath(import.meta.url))),
+    boot: {
+      dataDir,
       migrationsFolder: paths.migrations,
-      settings: createElectronSettings(),
       mode: 'electron',
       version: app.getVersion(),
       nativeBinding: process.env.CHUMON_SQLITE_BINDING || undefined,
       assetsDir: paths.assets,
-      // SMTP password and store token: sealed by the OS keychain where Electron offers one.
-      secrets: createSafeStorageCipher(createFileKeyCipher(app.getPath('userData'))),
-    });
+      // SMTP password and store token: sealed here by the OS keychain, which only this process reaches.
+      secrets: 'parent',
+    },
+    secrets: createSafeStorageCipher(createFileKeyCipher(dataDir)),
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const paths = resourcePaths();
+  const host = startServices(paths);
+  services = host;
+  try {
+    await host.ready;
   } catch (err) {
-    const message = err instanceof UserError ? err.message : `起動できませんでした: ${String(err)}`;
-    dialog.showErrorBox('Chumon を起動できません', message);
+    dialog.showErrorBox('Chumon を起動できません', err instanceof Error ? err.message : String(err));
     app.exit(1);
     return;
   }
   installMenu();
   serveRenderer(paths.renderer);
-  registerIpc(chumon, () => window);
+  registerIpc(host, () => window);
   window = createMainWindow(paths.preload);
   window.on('closed', () => {
     window = null;
@@ -70,6 +81,6 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => chumon?.close());
+  app.on('will-quit', () => void services?.close());
   void start();
 }

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 
 /**
  * The whole bridge: one generic invoke and one event stream (DESIGN 2). The renderer
@@ -11,4 +11,6 @@ contextBridge.exposeInMainWorld('chumon', {
     ipcRenderer.on('chumon:event', wrapped);
     return () => ipcRenderer.removeListener('chumon:event', wrapped);
   },
+  // A chosen file goes to the service host as its path, not as its bytes.
+  pathOf: (file: File) => webUtils.getPathForFile(file),
 });

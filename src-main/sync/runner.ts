@@ -3,7 +3,8 @@ import { UserError } from '../../src-shared/api/errors.js';
 import type { SyncRefusal, SyncReport, SyncStatus } from '../../src-shared/api/sync.js';
 import { SYNC_BODY_LIMIT, type HelloResponse } from '../../src-shared/sync/protocol.js';
 import { serverUrlProblem } from '../../src-shared/sync/server-url.js';
-import type { ServiceContext } from '../core/context.js';
+import type { AppContext } from '../core/app-context.js';
+import type { Database } from '../db/open.js';
 import { withDeferredIndexesAsync } from '../db/bulk-load.js';
 import { LocalSyncState } from './local-state.js';
 import { mastersSnapshot } from './master-snapshot.js';
@@ -30,7 +31,12 @@ const NOT_CONFIGURED =
  * overlap. Live mode keeps a change-notice stream open and runs a round within about a
  * second of a notice or a local change; F6 runs one at once and reports it.
  */
-class SyncRunner {
+/** What the sync runner works with: the open database (a restore swaps it), settings, secrets, clock, events. */
+export interface SyncRunnerParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'emit' | 'version'> {
+  database(): Database;
+}
+
+export class SyncRunner {
   private running: Promise<SyncReport> | null = null;
   private again = false;
   private online = false;
@@ -41,33 +47,33 @@ class SyncRunner {
   private reported: { key: string; at: number } | null = null;
   private live: { abort: AbortController; timer: NodeJS.Timeout } | null = null;
 
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(private readonly parts: SyncRunnerParts) {}
 
   private local(): LocalSyncState {
-    return new LocalSyncState(this.ctx.database.sqlite);
+    return new LocalSyncState(this.parts.database().sqlite);
   }
 
   async transport(): Promise<SyncTransport | null> {
-    const url = this.ctx.settings.get('serverUrl');
-    const sealed = this.ctx.settings.get('storeToken');
+    const url = this.parts.settings.get('serverUrl');
+    const sealed = this.parts.settings.get('storeToken');
     if (!url || !sealed) return null;
     // A settings file edited by hand gets the same check as the settings screen.
     const problem = serverUrlProblem(url);
     if (problem) throw new UserError(problem, 'sync_not_configured');
     let token: string;
     try {
-      token = await this.ctx.secrets.decrypt(sealed);
+      token = await this.parts.secrets.decrypt(sealed);
     } catch {
       throw new UserError(
         '保存されているトークンを読み出せません。設定の「同期」でトークンを入れ直してください。',
         'sync_auth',
       );
     }
-    return new SyncTransport(url, token, this.ctx.clock, this.ctx.version);
+    return new SyncTransport(url, token, this.parts.clock, this.parts.version);
   }
 
   status(): SyncStatus {
-    const configured = Boolean(this.ctx.settings.get('serverUrl') && this.ctx.settings.get('storeToken'));
+    const configured = Boolean(this.parts.settings.get('serverUrl') && this.parts.settings.get('storeToken'));
     const local = this.local();
     return {
       configured,
@@ -110,11 +116,11 @@ class SyncRunner {
         await this.exchange(transport, report);
       } finally {
         if (report.received + report.removed + report.refused.length + report.masters > 0)
-          this.ctx.emit({ type: 'orders:changed' });
+          this.parts.emit({ type: 'orders:changed' });
       }
       this.online = true;
       this.lastError = null;
-      this.lastSyncAt = this.ctx.clock.now().toISOString();
+      this.lastSyncAt = this.parts.clock.now().toISOString();
       await this.reportSelf(transport);
       return report;
     } catch (err) {
@@ -149,14 +155,14 @@ class SyncRunner {
     if (this.hello.client.isHeadOffice) report.refused.push(...(await this.uploadMasters(transport, local)));
     if (masterOps.length > 0) {
       const refusal = this.hello.client.isHeadOffice ? null : MASTERS_OWNED;
-      report.refused.push(...local.settleMasterOps(masterOps, refusal, this.ctx.clock.now().toISOString()));
+      report.refused.push(...local.settleMasterOps(masterOps, refusal, this.parts.clock.now().toISOString()));
     }
     for (const kind of local.kindsToFetch()) {
       const { masters } = await transport.masters(kind);
       local.applyWholeKind(kind, masters);
       report.masters += masters.length;
     }
-    const sqlite = this.ctx.database.sqlite;
+    const sqlite = this.parts.database().sqlite;
     // A first sync into an empty PC builds the secondary indexes once at the end.
     const empty = !sqlite.prepare('SELECT 1 FROM orders LIMIT 1').get();
     const firstSync = local.cursor() === 0;
@@ -166,7 +172,7 @@ class SyncRunner {
       for (;;) {
         const page = await next;
         if (page.hasMore) next = transport.pull(page.cursor, PULL_PAGE);
-        const applied = local.applyPage(page, empty, this.ctx.clock.now().toISOString(), firstSync);
+        const applied = local.applyPage(page, empty, this.parts.clock.now().toISOString(), firstSync);
         report.received += applied.orders;
         report.removed += applied.removed;
         report.masters += applied.masters;
@@ -181,14 +187,14 @@ class SyncRunner {
 
   /** The outbox in order, in pushes of at most PUSH_BATCH operations and PUSH_MAX_BYTES. */
   private async pushOutbox(transport: SyncTransport, local: LocalSyncState, report: SyncReport): Promise<void> {
-    const reader = new OutboxReader(this.ctx.database.sqlite);
+    const reader = new OutboxReader(this.parts.database().sqlite);
     for (;;) {
       const batch = reader.next(PUSH_BATCH);
       if (batch.length === 0) break;
       for (const part of splitBySize(batch, PUSH_MAX_BYTES)) {
         const ops = part.flatMap((b) => (b.op ? [b.op] : []));
         const response = ops.length > 0 ? await transport.push(ops) : { results: [] };
-        const refused = local.applyPushResults(part, response.results, this.ctx.clock.now().toISOString());
+        const refused = local.applyPushResults(part, response.results, this.parts.clock.now().toISOString());
         report.sent += part.length - refused.length;
         report.refused.push(...refused);
       }
@@ -200,7 +206,11 @@ class SyncRunner {
    * minutes; a report that does not arrive is not worth failing the round for.
    */
   private async reportSelf(transport: SyncTransport): Promise<void> {
-    const report = selfReport(this.ctx, this.local(), this.lastSyncAt);
+    const report = selfReport(
+      { database: this.parts.database(), version: this.parts.version, settings: this.parts.settings },
+      this.local(),
+      this.lastSyncAt,
+    );
     const key = reportKey(report);
     const now = Date.now();
     if (this.reported && this.reported.key === key && now - this.reported.at < REPORT_EVERY_MS) return;
@@ -217,12 +227,12 @@ class SyncRunner {
    * Rows the server did not take (their data breaks a master's rules) are reported once.
    */
   private async uploadMasters(transport: SyncTransport, local: LocalSyncState): Promise<SyncRefusal[]> {
-    const snapshot = mastersSnapshot(this.ctx.database.sqlite);
+    const snapshot = mastersSnapshot(this.parts.database().sqlite);
     const hash = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
     if (local.meta('sync_masters_hash') === hash) return [];
     const { refused } = await transport.uploadMasters(snapshot);
     local.setMetaValue('sync_masters_hash', hash);
-    return local.recordRefusedMasters(refused, hash, this.ctx.clock.now().toISOString());
+    return local.recordRefusedMasters(refused, hash, this.parts.clock.now().toISOString());
   }
 
   /** A background round: asked for by a notice or a local change; errors land in status. */
@@ -286,23 +296,4 @@ class SyncRunner {
       if (!signal.aborted) await new Promise((r) => setTimeout(r, 2000).unref());
     }
   }
-}
-
-const runners = new WeakMap<ServiceContext, SyncRunner>();
-
-/** The one runner of an app context. */
-export function syncRunner(ctx: ServiceContext): SyncRunner {
-  let runner = runners.get(ctx);
-  if (!runner) {
-    runner = new SyncRunner(ctx);
-    runners.set(ctx, runner);
-  }
-  return runner;
-}
-
-/** Started with the app: live sync when a server is configured. Returns the stop. */
-export function startSync(ctx: ServiceContext): () => void {
-  const runner = syncRunner(ctx);
-  runner.startLive();
-  return () => runner.stopLive();
 }

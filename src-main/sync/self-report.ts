@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import os from 'node:os';
 import type { PcReport } from '../../src-shared/console/fleet.js';
-import type { ServiceContext } from '../core/context.js';
+import type { AppContext } from '../core/app-context.js';
 import { backupFolder, listBackups } from '../backup/files.js';
 import type { LocalSyncState } from './local-state.js';
 
@@ -18,7 +18,11 @@ const fileBytes = (file: string) => {
  * What this PC tells head office about itself after a sync round (the console's 端末 page):
  * versions, OS, database size, orders, queued changes, last backup, printer. No personal data.
  */
-export function selfReport(ctx: ServiceContext, local: LocalSyncState, lastSyncAt: string | null): PcReport {
+export function selfReport(
+  ctx: Pick<AppContext, 'database' | 'version' | 'settings'>,
+  local: LocalSyncState,
+  lastSyncAt: string | null,
+): PcReport {
   const file = ctx.database.file;
   const orders = ctx.database.sqlite
     .prepare("SELECT coalesce(sum(n), 0) FROM tab_counts WHERE tab NOT IN ('mail_unsent', 'reminder')")

@@ -77,7 +77,6 @@ export function App() {
             setSelection: list.setSelection,
             cursorOrderId: () => grid.current?.cursorOrderId() ?? null,
             notify,
-            refresh: list.refresh,
             openDialog: setDialog,
             closeDialog: () => setDialog(null),
           }
@@ -91,7 +90,6 @@ export function App() {
       list.showList,
       list.selection,
       list.setSelection,
-      list.refresh,
       notify,
     ],
   );

@@ -10,18 +10,27 @@ export interface DownloadFile {
 
 export const FILE_TOO_LARGE_MESSAGE = 'ファイルが大きすぎます（45MBまで）。分けて取り込んでください。';
 
+export const UPLOAD_MAX_BYTES = 45 * 1024 * 1024;
+
 /**
- * A file the user chose, read by the renderer (File API) and sent as base64: the main
- * process does all parsing. ~45 MB of file fits under the browser-mode body limit.
+ * A file the user chose: the main process does all parsing. In browser mode the renderer
+ * reads it (File API) and sends it as base64 (~45 MB fits under the HTTP body limit); in the
+ * desktop app it sends the chosen file's path, and the service host reads the file itself.
  */
-export const fileUpload = z.object({
-  name: lineText().trim().min(1).max(255),
-  // An empty file is let through: the import says which file is empty, by name.
-  base64: z
-    .string()
-    .max(60 * 1024 * 1024, FILE_TOO_LARGE_MESSAGE)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'ファイルの内容を読み取れませんでした。もう一度ファイルを選んでください。'),
-});
+export const fileUpload = z
+  .object({
+    name: lineText().trim().min(1).max(255),
+    // An empty file is let through: the import says which file is empty, by name.
+    base64: z
+      .string()
+      .max(60 * 1024 * 1024, FILE_TOO_LARGE_MESSAGE)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'ファイルの内容を読み取れませんでした。もう一度ファイルを選んでください。')
+      .optional(),
+    path: lineText().min(1).max(4096).optional(),
+  })
+  .refine((file) => (file.base64 === undefined) !== (file.path === undefined), {
+    message: 'ファイルの内容を読み取れませんでした。もう一度ファイルを選んでください。',
+  });
 export type FileUpload = z.infer<typeof fileUpload>;
 
 export const CSV_ENCODINGS = ['shift_jis', 'utf8bom'] as const;

@@ -11,6 +11,7 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   address: '住所',
   bankAccount: '振込先口座',
   base64: 'ファイルの中身',
+  path: 'ファイルの場所',
   body: '本文',
   bundleGroup: '同梱',
   buyer: '購入者名',

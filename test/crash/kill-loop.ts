@@ -8,7 +8,6 @@ import { createTestApp, TestClock } from '../helpers/test-app.js';
 import type { Rng } from '../helpers/prng.js';
 import { compareStates, orderFingerprints, type Fingerprints } from './fingerprint.js';
 import { checkInvariants } from './invariants.js';
-import { syncRunner } from '../../src-main/sync/runner.js';
 import type { CrashEnv } from './scenario.js';
 import { SCENARIOS, type ScenarioName } from './scenarios.js';
 import type { CrashScenario } from './scenario.js';
@@ -114,7 +113,7 @@ async function inspect(
   const scenario: CrashScenario = SCENARIOS[prepared.name];
   const t = createTestApp({ dir, clock: new TestClock() });
   // No live sync round may change the database under the inspection.
-  syncRunner(t.app.ctx).stopLive();
+  t.app.ctx.services.sync.stopLive();
   try {
     const { sqlite } = t.app.ctx.database;
     const problems = checkInvariants(sqlite).map((p) => `${label}: ${p}`);

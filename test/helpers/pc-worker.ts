@@ -10,7 +10,6 @@ import { bootApp } from '../../src-main/app/bootstrap.js';
 import { dispatch } from '../../src-main/core/dispatch.js';
 import { handlers } from '../../src-main/core/registry.js';
 import { createConfSettings } from '../../src-main/settings/conf-settings.js';
-import { syncRunner } from '../../src-main/sync/runner.js';
 import type { MethodName } from '../../src-shared/api/index.js';
 import { MIGRATIONS } from './test-app.js';
 
@@ -33,7 +32,7 @@ async function answer(request: Request): Promise<unknown> {
   if ('query' in request)
     return { ok: true, value: app.ctx.database.sqlite.prepare(request.query).all(...request.params) };
   const result = await dispatch(handlers, app.ctx, request.method, request.input, () => undefined);
-  if (request.method === 'sync:saveSettings') syncRunner(app.ctx).stopLive();
+  if (request.method === 'sync:saveSettings') app.ctx.services.sync.stopLive();
   return result;
 }
 
@@ -44,7 +43,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     .then((result) => process.stdout.write(`${JSON.stringify({ id: request.id, result })}\n`));
 });
 process.stdin.on('end', () => {
-  syncRunner(app.ctx).stopLive();
+  app.ctx.services.sync.stopLive();
   app.close();
   process.exit(0);
 });

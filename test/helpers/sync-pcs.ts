@@ -1,4 +1,3 @@
-import { syncRunner } from '../../src-main/sync/runner.js';
 import { createTestApp, type TestApp, TestClock } from './test-app.js';
 import type { TestServer } from './central-server.js';
 
@@ -21,7 +20,7 @@ export async function connectedPc(
     )
     .run(storeId);
   await pc.call('sync:saveSettings', { serverUrl: options.url ?? server.url, token });
-  if (!options.live) syncRunner(pc.app.ctx).stopLive();
+  if (!options.live) pc.app.ctx.services.sync.stopLive();
   return Object.assign(pc, { token });
 }
 
@@ -37,6 +36,6 @@ export function localStatus(pc: TestApp, orderNo: string): string | undefined {
 }
 
 export function closePc(pc: TestApp): void {
-  syncRunner(pc.app.ctx).stopLive();
+  pc.app.ctx.services.sync.stopLive();
   pc.close();
 }

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncRunner } from '../../src-main/sync/runner.js';
 import { startTestServer, type TestServer } from '../helpers/central-server.js';
 import { TestSmtpServer } from '../helpers/smtp.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -89,7 +88,7 @@ describe('the store token stays with its sync server', () => {
     await central.addStore('tokyo', '東京店');
     const token = await central.addPc('tokyo', '東京PC');
     await t.call('sync:saveSettings', { serverUrl: central.url, token });
-    syncRunner(t.app.ctx).stopLive();
+    t.app.ctx.services.sync.stopLive();
     rogue = http.createServer((req, res) => {
       rogueSaw.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -99,7 +98,7 @@ describe('the store token stays with its sync server', () => {
     rogueUrl = `http://127.0.0.1:${(rogue.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    syncRunner(t.app.ctx).stopLive();
+    t.app.ctx.services.sync.stopLive();
     rogue?.close();
     await central?.close();
   });
@@ -112,7 +111,7 @@ describe('the store token stays with its sync server', () => {
     expect(t.app.ctx.settings.get('serverUrl')).toBe(central.url);
     // The same server written differently keeps its token.
     await t.call('sync:saveSettings', { serverUrl: `${central.url}/`, token: '' });
-    syncRunner(t.app.ctx).stopLive();
+    t.app.ctx.services.sync.stopLive();
     expect((await t.call('sync:now', {})).refused).toEqual([]);
   });
 

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { syncRunner } from '../../src-main/sync/runner.js';
 import { startWebServer, type WebServer } from '../../src-main/web/server.js';
 import { contract } from '../../src-shared/api/index.js';
 import { startTestServer, type TestServer } from '../helpers/central-server.js';
@@ -90,7 +89,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   vi.restoreAllMocks();
-  syncRunner(t.app.ctx).stopLive();
+  t.app.ctx.services.sync.stopLive();
   await web?.close();
   t?.close();
   await smtp?.close();
@@ -102,7 +101,7 @@ describe('secrets (SMTP password, store token)', () => {
     expect((await call('mail:saveSettings', { ...mailSettings(smtp.port), password: SMTP_PASSWORD })).ok).toBe(true);
     expect((await call('mail:testSend', { to: 'owner@example.jp' })).ok).toBe(true);
     expect((await call('sync:saveSettings', { serverUrl: central.url, token: storeToken })).ok).toBe(true);
-    syncRunner(t.app.ctx).stopLive();
+    t.app.ctx.services.sync.stopLive();
     expect((await call('sync:now', {})).ok).toBe(true);
     const ids = (await call('orders:ids', { tab: 'paid' })).value as number[];
     expect((await call('mail:send', { orderIds: ids.slice(0, 1), purpose: 'status' })).ok).toBe(true);

@@ -6,7 +6,6 @@ import { closePc, localId } from '../helpers/sync-pcs.js';
 import { makeOrder } from '../helpers/orders.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { createTestApp, TestClock, type TestApp } from '../helpers/test-app.js';
-import { syncRunner } from '../../src-main/sync/runner.js';
 import type { PushResponse } from '../../src-shared/sync/protocol.js';
 
 /**
@@ -45,7 +44,7 @@ beforeAll(async () => {
   pc = createTestApp({ clock: new TestClock(new Date()) });
   await pc.call('sync:saveSettings', { serverUrl: server.url, token: pcToken });
   // Rounds run when the test says (F6), not from the live notices.
-  syncRunner(pc.app.ctx).stopLive();
+  pc.app.ctx.services.sync.stopLive();
   await admin('POST', '/intake/orders', { orders: [makeOrder({ orderNo: 'NUL-1' }), makeOrder({ orderNo: 'NUL-2' })] });
   await pc.call('sync:now', {});
 }, 120_000);

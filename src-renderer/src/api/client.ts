@@ -12,6 +12,8 @@ import { TOKEN_HEADER } from '../../../src-shared/api/http.js';
 interface ChumonBridge {
   invoke(method: string, input: unknown): Promise<WireResult<unknown>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
+  /** The desktop app: the path of a file the clerk chose, so the file goes by path ('' if none). */
+  pathOf?(file: File): string;
 }
 
 declare global {
@@ -151,6 +153,11 @@ export async function invoke<M extends MethodName>(method: M, input: InputOf<M>)
   const result = await bridge.invoke(method, input);
   if (!result.ok) throw new ApiError(result.error.message, result.error.code);
   return result.value as OutputOf<M>;
+}
+
+/** The chosen file's path where the desktop app can give one, else null (send its bytes). */
+export function chosenFilePath(file: File): string | null {
+  return bridge.pathOf?.(file) || null;
 }
 
 export function onAppEvent(listener: (event: AppEvent) => void): () => void {

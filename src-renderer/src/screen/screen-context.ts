@@ -36,8 +36,6 @@ export interface ScreenContext {
   /** The order under the cursor (the focused grid row), for F12 and E6. */
   cursorOrderId(): number | null;
   notify(kind: 'info' | 'error', text: string): void;
-  /** Re-reads counts, rows and masters after a change. */
-  refresh(): void;
   /** Shows a dialog over the list; only one at a time. */
   openDialog(node: ReactNode): void;
   closeDialog(): void;

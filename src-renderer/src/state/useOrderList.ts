@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Masters } from '../../../src-shared/api/app.js';
 import type { ReminderDays } from '../../../src-shared/api/mail.js';
 import type { TabCounts } from '../../../src-shared/api/orders.js';
@@ -26,20 +26,39 @@ export function useOrderList(onError: (message: string) => void) {
     invoke('app:masters', {}).then(setMasters, (e: Error) => onError(e.message));
   }, [onError]);
 
+  // One refresh at a time: events arriving while one runs are answered by one more, after it.
+  const refreshing = useRef<{ again: boolean } | null>(null);
   const refresh = useCallback(() => {
-    invoke('orders:counts', {}).then(setCounts, (e: Error) => onError(e.message));
-    invoke('mail:reminderDays', {}).then(setReminderDays, (e: Error) => onError(e.message));
-    loadMasters();
+    if (refreshing.current) {
+      refreshing.current.again = true;
+      return;
+    }
+    const run = { again: false };
+    refreshing.current = run;
     setRevision((r) => r + 1);
-  }, [onError, loadMasters]);
+    const reads = [
+      invoke('orders:counts', {}).then(setCounts),
+      invoke('mail:reminderDays', {}).then(setReminderDays),
+      invoke('app:masters', {}).then(setMasters),
+    ].map((read) => read.catch((e: Error) => onError(e.message)));
+    void Promise.all(reads).then(() => {
+      refreshing.current = null;
+      if (run.again) refresh();
+    });
+  }, [onError]);
 
   useEffect(() => {
     refresh();
     return onAppEvent((event) => {
       if (event.type === 'orders:changed') refresh();
       if (event.type === 'masters:changed') loadMasters();
+      if (event.type === 'services:stopped') onError(event.message);
+      if (event.type === 'services:restarted') {
+        onError(event.message);
+        refresh();
+      }
     });
-  }, [refresh, loadMasters]);
+  }, [refresh, loadMasters, onError]);
 
   /** Another list: the selection belonged to the old one, so it is cleared. */
   const showList = useCallback((next: ListView) => {

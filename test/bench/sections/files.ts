@@ -10,7 +10,7 @@ import { withSearchIndexBatch } from '../../../src-main/search/index-batch.js';
 import { withDeferredCheckpoint } from '../../../src-main/db/deferred-checkpoint.js';
 import type { ServiceContext } from '../../../src-main/core/context.js';
 import type { NewOrder } from '../../../src-shared/domain/order.js';
-import { fileOrder, sjis, yahooCombined, type FileOrder } from '../../helpers/order-files.js';
+import { largeImportFile } from '../../helpers/large-import-file.js';
 import { readOrderFileUpload } from '../../../src-node/uploaded-files.js';
 import { detectLayout } from '../../../src-shared/order-files/layouts.js';
 import { parseOrders } from '../../../src-shared/order-files/parse-orders.js';
@@ -23,31 +23,6 @@ async function call<T>(ctx: ServiceContext, method: string, input: unknown): Pro
   const result = await dispatch(handlers, ctx, method, input, () => undefined);
   if (!result.ok) throw new Error(result.error.message);
   return result.value as T;
-}
-
-function importFile(): Buffer {
-  const products = [
-    ['MG-010', '有田焼 マグカップ 藍', 1650],
-    ['TW-100', '今治タオル フェイスタオル 3枚組', 2200],
-    ['KN-300', '関の包丁 三徳 165mm', 8800],
-    ['TE-200', '静岡県産 深蒸し煎茶 100g', 1080],
-  ] as const;
-  const orders: FileOrder[] = [];
-  for (let n = 0; n < IMPORT_ORDERS; n++) {
-    const items = [0, 1, 2].map((k) => {
-      const [sku, title, unitPrice] = products[(n + k) % products.length]!;
-      return { itemId: sku.toLowerCase(), subCode: sku, title, quantity: 1 + ((n + k) % 3), unitPrice };
-    });
-    orders.push(
-      fileOrder({
-        orderNo: `bench-import-${String(n).padStart(7, '0')}`,
-        items,
-        payment: n % 7 === 0 ? '代金引換' : 'クレジットカード決済',
-        payCharge: n % 7 === 0 ? 330 : 0,
-      }),
-    );
-  }
-  return sjis(yahooCombined(orders));
 }
 
 /**
@@ -150,7 +125,7 @@ export const filesSection: BenchSection = {
 let file: { bytes: Buffer; base64: string } | null = null;
 function benchFile(): { bytes: Buffer; base64: string } {
   if (!file) {
-    const bytes = importFile();
+    const bytes = largeImportFile(IMPORT_ORDERS);
     file = { bytes, base64: bytes.toString('base64') };
   }
   return file;

@@ -7,6 +7,7 @@ import { mailSection } from './mail.js';
 import { operationsSection } from './operations.js';
 import { stockSection } from './stock.js';
 import { storeCore } from './store-core.js';
+import { serviceHostSection } from './service-host.js';
 import { syncSection } from './sync.js';
 
 /** Every bench section, in run order; each issue's figures live in their own file. */
@@ -18,6 +19,7 @@ export const SECTIONS: BenchSection[] = [
   filesSection,
   listSearch,
   channelsSection,
+  serviceHostSection,
   stockSection,
   consoleSection,
 ];

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DemoGenerator } from '../../../src-main/demo/generate.js';
-import { syncRunner } from '../../../src-main/sync/runner.js';
 import { dispatch } from '../../../src-main/core/dispatch.js';
 import { handlers } from '../../../src-main/core/registry.js';
 import type { BenchSection, Measurement } from '../harness.js';
@@ -61,7 +60,7 @@ export const syncSection: BenchSection = {
       return r.value as { received: number; sent: number };
     };
     await call('sync:saveSettings', { serverUrl: server.url, token });
-    syncRunner(app.ctx).stopLive();
+    app.ctx.services.sync.stopLive();
 
     let start = performance.now();
     const first = await call('sync:now', {});

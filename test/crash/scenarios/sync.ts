@@ -1,4 +1,3 @@
-import { syncRunner } from '../../../src-main/sync/runner.js';
 import { makeOrder } from '../../helpers/orders.js';
 import { callMethod, type CrashScenario } from '../scenario.js';
 
@@ -26,7 +25,7 @@ export const SYNC_SCENARIOS = {
       }
       const token = await server.addPc('tokyo', 'crash-pc');
       await callMethod(app, 'sync:saveSettings', { serverUrl: server.url, token });
-      syncRunner(app.ctx).stopLive();
+      app.ctx.services.sync.stopLive();
     },
     async run(app) {
       await callMethod(app, 'sync:now', {});

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { insertOrders } from '../../helpers/orders.js';
+import { dispatch } from '../../../src-main/core/dispatch.js';
+import { handlers } from '../../../src-main/core/registry.js';
 
 /**
  * The Electron binary cannot run here, so 'electron' is replaced by a stand-in that records
@@ -24,6 +26,14 @@ function fakeWindow() {
   return { window: { webContents, isDestroyed: () => false }, mainFrame, sent };
 }
 
+/** The window's calls straight into dispatch() (the service host runs the same, in its own process). */
+function inProcess(app: TestApp) {
+  return {
+    invoke: (method: string, input: unknown) => dispatch(handlers, app.app.ctx, method, input),
+    subscribe: app.app.subscribe,
+  };
+}
+
 let t: TestApp;
 beforeEach(() => {
   t = createTestApp();
@@ -34,7 +44,7 @@ afterEach(() => t.close());
 describe('Electron IPC', () => {
   it('answers our own page through the validated contract', async () => {
     const { window, mainFrame } = fakeWindow();
-    registerIpc(t.app, () => window as never);
+    registerIpc(inProcess(t), () => window as never);
     const handler = registered.get('chumon:invoke')!;
     insertOrders(t.app.ctx.database.sqlite, [{}]);
     const event = { sender: window.webContents, senderFrame: mainFrame };
@@ -47,7 +57,7 @@ describe('Electron IPC', () => {
 
   it('refuses calls from another page, another frame or another window, changing nothing', async () => {
     const { window, mainFrame } = fakeWindow();
-    registerIpc(t.app, () => window as never);
+    registerIpc(inProcess(t), () => window as never);
     const handler = registered.get('chumon:invoke')!;
     const [id] = insertOrders(t.app.ctx.database.sqlite, [{}]);
     const input = { orderIds: [id], reason: 'お客様都合' };
@@ -71,7 +81,7 @@ describe('Electron IPC', () => {
 
   it('forwards app events to the window', async () => {
     const { window, mainFrame, sent } = fakeWindow();
-    registerIpc(t.app, () => window as never);
+    registerIpc(inProcess(t), () => window as never);
     const [id] = insertOrders(t.app.ctx.database.sqlite, [{}]);
     await registered.get('chumon:invoke')!(
       { sender: window.webContents, senderFrame: mainFrame },

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../../src-server/db/open.js';
 import { OutboxReader } from '../../../src-main/sync/outbox.js';
-import { syncRunner } from '../../../src-main/sync/runner.js';
 import { startTestServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
 import { closePc, connectedPc, localId } from '../../helpers/sync-pcs.js';
@@ -127,7 +126,7 @@ describe('sync under faults: nothing lost, nothing applied twice', () => {
   });
 
   it('counts: every operation made here was applied on the server exactly once', async () => {
-    expect(syncRunner(pc.app.ctx).isLive()).toBe(false);
+    expect(pc.app.ctx.services.sync.isLive()).toBe(false);
     const db = server.server.database.db;
     const [applied] = await rows<{ n: number }>(
       db,

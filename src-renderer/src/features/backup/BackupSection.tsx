@@ -60,7 +60,6 @@ export function BackupSection() {
         'info',
         `${formatJst(backup.createdAt)} のバックアップを復元しました。復元前のデータは控え（${result.safetyCopy}）として保存しています。`,
       );
-      screen.refresh();
     });
 
   return (

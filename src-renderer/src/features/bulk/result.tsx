@@ -50,7 +50,7 @@ function BulkResultDialog({ title, result }: { title: string; result: BulkChange
 
 /**
  * After a bulk change: the summary in the notice bar, the refused orders left checked (so
- * the clerk can act on them) and listed with their reasons; the counts and rows refreshed.
+ * the clerk can act on them) and listed with their reasons. The counts and rows refresh on the change event the write sends.
  */
 export function reportBulkChange(screen: ScreenContext, title: string, result: BulkChangeResult): void {
   screen.notify(result.refusedCount > 0 ? 'error' : 'info', `${title}: ${summaryOf(result)}`);
@@ -58,7 +58,6 @@ export function reportBulkChange(screen: ScreenContext, title: string, result: B
   if (result.refusedCount === result.refused.length) {
     screen.setSelection(result.refused.map((r) => r.orderId).filter((id) => screen.selection.has(id)));
   }
-  screen.refresh();
   if (result.refusedCount > 0) screen.openDialog(<BulkResultDialog title={title} result={result} />);
   else screen.closeDialog();
 }

@@ -41,7 +41,6 @@ export function BundleDialog({ orderIds }: { orderIds: number[] }) {
     try {
       const change = await run();
       setMessage(describe(done, change));
-      screen.refresh();
       load();
     } catch (e) {
       setError((e as Error).message);

@@ -46,7 +46,6 @@ export function TrackingImportDialog() {
         result.refused.length ? 'error' : 'info',
         `送り状番号を ${result.registered.toLocaleString('ja-JP')}件登録しました（出荷待ち）。${result.refused.map((r) => `${r.managementNo}: ${r.reason}`).join(' ')}`,
       );
-      screen.refresh();
     });
   const footer = preview ? (
     <button

@@ -1,4 +1,5 @@
 import type { DownloadFile, FileUpload } from '../../../../src-shared/api/files.js';
+import { chosenFilePath } from '../../api/client.js';
 
 /**
  * Saves a file made by the main process: a download in browser mode, Electron's save
@@ -18,8 +19,10 @@ export function saveDownload(file: DownloadFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Reads a chosen file for the contract (base64): parsing stays in the main process. */
+/** A chosen file for the contract (its path in the desktop app, else base64): parsing stays in the services. */
 export function readUpload(file: File): Promise<FileUpload> {
+  const filePath = chosenFilePath(file);
+  if (filePath) return Promise.resolve({ name: file.name, path: filePath });
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

@@ -83,7 +83,6 @@ export function ImportDialog() {
         'info',
         `取込が終わりました: 新規 ${result.inserted.toLocaleString('ja-JP')}件・更新 ${result.updated.toLocaleString('ja-JP')}件・変更なし ${result.unchanged.toLocaleString('ja-JP')}件${result.rejected ? `・取り込まなかった注文 ${result.rejected.toLocaleString('ja-JP')}件` : ''}`,
       );
-      screen.refresh();
     } catch (e) {
       setError((e as Error).message);
       setBusy('');

@@ -80,7 +80,6 @@ export function MailLogDialog() {
     setMessage({ kind: 'info', text });
     load(filters);
     if (id) void open(id);
-    screen.refresh();
   };
   const retry = (ids: number[]) => {
     setBusy(true);

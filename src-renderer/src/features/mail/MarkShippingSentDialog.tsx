@@ -14,7 +14,6 @@ export function MarkShippingSentDialog({ orderIds }: { orderIds: number[] }) {
     invoke('mail:markShippingSent', { orderIds }).then(
       (r) => {
         setResult(r);
-        screen.refresh();
       },
       (e: Error) => setError(e.message),
     );

@@ -10,7 +10,6 @@ export function ReminderDaysSection() {
     save: (days) => invoke('mail:saveReminderDays', days),
     toForm: (days) => days,
     savedMessage: '催促メールの期限を保存しました。',
-    refresh: true,
   });
   if (!form) return error ? <p role="alert">{error}</p> : null;
   return (

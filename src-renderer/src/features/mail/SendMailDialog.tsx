@@ -44,7 +44,6 @@ export function SendMailDialog({ orderIds, purpose }: { orderIds: number[]; purp
     send().then(
       (result) => {
         setPhase({ step: 'done', result });
-        screen.refresh();
       },
       (e: Error) => {
         setError(e.message);

@@ -63,7 +63,6 @@ export function ScanDialog() {
       title="出荷確定スキャン"
       wide
       onClose={() => {
-        screen.refresh();
         screen.closeDialog();
       }}
     >

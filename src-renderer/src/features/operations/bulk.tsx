@@ -9,7 +9,6 @@ import { ResultDialog, summaryOf } from './ResultDialog.js';
 export function reportBulk(screen: ScreenContext, title: string, result: BulkResult): void {
   screen.notify(result.refused.length ? 'error' : 'info', `${title}: ${summaryOf(result)}`);
   screen.setSelection(result.refused.map((r) => r.orderId).filter((id) => screen.selection.has(id)));
-  screen.refresh();
   if (result.refused.length > 0) screen.openDialog(<ResultDialog title={title} result={result} />);
   else screen.closeDialog();
 }

@@ -12,7 +12,6 @@ export function GeneralSection() {
     save: (general) => invoke('settings:saveGeneral', general),
     toForm: (general) => general,
     savedMessage: '基本設定を保存しました。',
-    refresh: true,
   });
   if (!form) return error ? <p role="alert">{error}</p> : null;
   return (

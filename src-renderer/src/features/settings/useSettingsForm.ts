@@ -10,8 +10,6 @@ interface Options<Saved, Form> {
   toForm(saved: Saved): Form;
   /** Told on the screen once saved. */
   savedMessage: string;
-  /** Re-read counts, rows and masters after saving, when the setting changes what they show. */
-  refresh?: boolean;
 }
 
 /**
@@ -41,7 +39,6 @@ export function useSettingsForm<Saved, Form>(options: Options<Saved, Form>) {
         accept(value);
         setError('');
         screen.notify('info', options.savedMessage);
-        if (options.refresh) screen.refresh();
         return true;
       },
       (err: Error) => {

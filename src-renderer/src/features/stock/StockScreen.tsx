@@ -79,10 +79,8 @@ export function StockScreen() {
         if (back instanceof HTMLElement && back.isConnected && back !== document.body) back.focus();
         else filterInput.current?.focus();
       },
-      changed: () => {
-        reload();
-        screen.refresh();
-      },
+      // The order list refreshes on the change event the write sends.
+      changed: reload,
     }),
     [storeNames, reload, screen],
   );

@@ -18,7 +18,6 @@ export const stockCheckAction: KeyAction = {
     }
     const left = new Set([...check.shortages.map((s) => s.orderId), ...check.refused.map((r) => r.orderId)]);
     screen.setSelection(orderIds.filter((id) => left.has(id)));
-    screen.refresh();
     screen.openDialog(<ShortageDialog check={check} />);
   },
   unavailable: checkedOn(['new', 'out_of_stock']),

@@ -44,7 +44,6 @@ export function SyncSection() {
               ? `中央サーバーに接続しました（${s.storeName ?? ''}）。F6 で最新取得できます。`
               : '中央サーバーとの同期を止めました。',
           );
-          screen.refresh();
         },
         (err: Error) => setError(err.message),
       )

@@ -18,14 +18,12 @@ export const syncNowAction: KeyAction = {
       if (report.removed > 0) parts.push(`${report.removed.toLocaleString('ja-JP')}件は他の店舗へ移動`);
       if (report.refused.length > 0) parts.push(`${report.refused.length}件はサーバーが受け付けませんでした`);
       screen.notify(report.refused.length > 0 ? 'error' : 'info', `最新取得：${parts.join('、')}。`);
-      screen.refresh();
       if (report.refused.length > 0) {
         await invoke('sync:markRefusalsSeen', {});
         screen.openDialog(<RefusalsDialog refusals={report.refused} onClose={screen.closeDialog} />);
       }
     } catch (err) {
       screen.notify('error', `最新取得できませんでした：${(err as Error).message}`);
-      screen.refresh();
     }
   },
 };

@@ -1,0 +1,55 @@
+import type { Page, Request } from '@playwright/test';
+import { expect, tabCount, test } from './fixtures.js';
+import { openTab } from './day-data.js';
+
+// ~70% of demo orders are 出荷済: the tab holds over 10,000.
+test.use({ seedOrders: 15_000 });
+
+const isCountsCall = (request: Request) => /\/api\/orders(:|%3A)counts$/.test(request.url());
+
+async function openMenuItem(page: Page, name: RegExp) {
+  await page.keyboard.press('F4');
+  await page.getByRole('menu', { name: '拡張メニュー' }).getByRole('menuitem', { name }).click();
+}
+
+test('the list reads its counts again once per change, on the change event: a bulk change of 10,000+ orders refreshes once', async ({
+  page,
+  chumon,
+}) => {
+  await page.goto(chumon.url);
+  await openTab(page, '出荷済');
+  const shipped = await tabCount(page, '出荷済');
+  expect(shipped).toBeGreaterThanOrEqual(10_000);
+  const unrated = chumon.query<{ n: number }>(
+    "SELECT count(*) AS n FROM orders WHERE status = 'shipped' AND channel = 'yahoo_auction' AND buyer_rating IS NOT 1",
+  )[0]!.n;
+  const rating = unrated > 0 ? 'する' : 'しない';
+
+  const counts: Request[] = [];
+  page.on('request', (request) => {
+    if (isCountsCall(request)) counts.push(request);
+  });
+  await page.keyboard.press('F2');
+  await expect(page.locator('.selected-count')).toHaveText(`出荷済：${shipped.toLocaleString('ja-JP')}件選択中`);
+  expect(counts).toHaveLength(0);
+
+  await openMenuItem(page, /選択チェック行一括評価設定/);
+  const dialog = page.getByRole('dialog', { name: '選択チェック行一括評価設定' });
+  await dialog.getByLabel(rating).check();
+  const firstRefresh = page.waitForResponse((response) => isCountsCall(response.request()));
+  await dialog.getByRole('button', { name: '変更する' }).click();
+  await expect(page.getByRole('dialog', { name: '選択チェック行一括評価設定の結果' })).toBeVisible();
+  await firstRefresh;
+  await page.keyboard.press('Escape');
+
+  // A second, one-order change as a fence: its refresh comes after anything the first one caused.
+  await page.locator('[role=row][row-index="0"] [role=gridcell][col-id=orderNo]').click();
+  await openMenuItem(page, /マウス選択行個別評価設定/);
+  const single = page.getByRole('dialog', { name: 'マウス選択行個別評価設定' });
+  const current = await single.getByLabel('する').isChecked();
+  await single.getByLabel(current ? 'しない' : 'する').check();
+  const fenceRefresh = page.waitForResponse((response) => isCountsCall(response.request()));
+  await single.getByRole('button', { name: '変更する' }).click();
+  await fenceRefresh;
+  expect(counts).toHaveLength(2);
+});
