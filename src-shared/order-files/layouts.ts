@@ -185,9 +185,46 @@ function amazonItem(c: Column): FieldValues {
   };
 }
 
+/**
+ * ヤフオク! ストアの落札データ（ストア管理 → 落札ナビ → 落札データ一覧 → ダウンロード）: one line
+ * per won auction, the auction's ID being the order number. No public source lists this file's
+ * columns: these names are the app's own set (README, F1), and a file with other headers is read
+ * through a saved mapping.
+ */
+function auctionOrder(c: Column): FieldValues {
+  return {
+    orderNo: c('オークションID'),
+    orderedAt: c('落札日時'),
+    buyerName: c('落札者氏名'),
+    buyerEmail: c('落札者メールアドレス'),
+    buyerPhone: c('落札者電話番号'),
+    shipName: first(c('送付先氏名'), c('落札者氏名')),
+    shipPostalCode: first(c('送付先郵便番号'), c('落札者郵便番号')),
+    shipPrefecture: first(c('送付先都道府県'), c('落札者都道府県')),
+    shipAddress1: first(c('送付先住所'), c('落札者住所')),
+    shipPhone: first(c('送付先電話番号'), c('落札者電話番号')),
+    paymentMethod: c('支払方法'),
+    shippingFee: c('送料'),
+    total: c('合計金額'),
+    orderComment: c('落札者コメント'),
+  };
+}
+
+function auctionItem(c: Column): FieldValues {
+  return {
+    orderNo: c('オークションID'),
+    lineNo: '',
+    sku: first(c('管理番号'), c('オークションID')),
+    title: c('タイトル'),
+    quantity: first(c('落札数量'), '1'),
+    unitPrice: c('落札価格'),
+  };
+}
+
 const YAHOO_ORDER_HEADERS = ['OrderId', 'OrderTime', 'ShipZipCode'];
 const YAHOO_ITEM_HEADERS = ['OrderId', 'Title', 'Quantity', 'UnitPrice'];
 const AMAZON_HEADERS = ['order-id', 'purchase-date', 'sku', 'recipient-name', 'ship-postal-code'];
+const AUCTION_HEADERS = ['オークションID', '落札日時', '落札者氏名', 'タイトル', '落札価格'];
 const RAKUTEN_HEADERS = [
   '注文番号',
   '注文日時',
@@ -201,7 +238,7 @@ const RAKUTEN_HEADERS = [
 /**
  * Recognises a known layout from the files' header names (never positions): one Yahoo!
  * file with order and item columns, a Yahoo! order file plus its item file (any order),
- * Amazon's unshipped orders report, or 楽天's order data. Null when the headers are not a known layout.
+ * Amazon's unshipped orders report, 楽天's order data or the ヤフオク! store's 落札データ. Null when the headers are not a known layout.
  */
 export function detectLayout(headers: readonly (readonly string[])[]): { layout: Layout; order: number[] } | null {
   if (headers.length === 1) {
@@ -223,6 +260,16 @@ export function detectLayout(headers: readonly (readonly string[])[]): { layout:
           label: '楽天ペイ 受注データ',
           channel: 'rakuten',
           files: [{ order: rakutenOrder, item: rakutenItem }],
+        },
+        order: [0],
+      };
+    }
+    if (has(h, AUCTION_HEADERS)) {
+      return {
+        layout: {
+          label: 'ヤフオク! ストア 落札データ',
+          channel: 'yahoo_auction',
+          files: [{ order: auctionOrder, item: auctionItem }],
         },
         order: [0],
       };
