@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { UserError } from '../../src-shared/api/errors.js';
 import { bootApp, type App } from '../app/bootstrap.js';
 import { createFileKeyCipher } from '../settings/secret-cipher.js';
+import { reloadAfterRendererCrash, startCrashHandling } from './crash-handling.js';
 import { installMenu } from './menu.js';
 import { registerIpc } from './ipc.js';
 import { createSafeStorageCipher } from './safe-storage.js';
@@ -27,6 +28,7 @@ function resourcePaths() {
 app.setName('Chumon');
 if (process.env.CHUMON_DATA_DIR) app.setPath('userData', path.resolve(process.env.CHUMON_DATA_DIR));
 registerAppScheme();
+startCrashHandling();
 
 let window: BrowserWindow | null = null;
 let chumon: App | null = null;
@@ -56,6 +58,7 @@ async function start(): Promise<void> {
   serveRenderer(paths.renderer);
   registerIpc(chumon, () => window);
   window = createMainWindow(paths.preload);
+  reloadAfterRendererCrash(window);
   window.on('closed', () => {
     window = null;
   });
