@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createHostClient, type HostClient } from '../host/host-client.js';
 import { createFileKeyCipher } from '../settings/secret-cipher.js';
+import { reloadAfterRendererCrash, startCrashHandling } from './crash-handling.js';
 import { installMenu } from './menu.js';
 import { registerIpc } from './ipc.js';
 import { forkUtilityHost } from './service-host.js';
@@ -28,6 +29,7 @@ function resourcePaths() {
 app.setName('Chumon');
 if (process.env.CHUMON_DATA_DIR) app.setPath('userData', path.resolve(process.env.CHUMON_DATA_DIR));
 registerAppScheme();
+startCrashHandling();
 
 let window: BrowserWindow | null = null;
 let services: HostClient | null = null;
@@ -67,6 +69,7 @@ async function start(): Promise<void> {
   serveRenderer(paths.renderer);
   registerIpc(host, () => window);
   window = createMainWindow(paths.preload);
+  reloadAfterRendererCrash(window);
   window.on('closed', () => {
     window = null;
   });
