@@ -1,6 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BundleCandidateGroup, BundleCandidates, BundleOrder } from '../../src-shared/api/bundle.js';
-import { normalizeAddress, normalizeForSearch, normalizePostalCode } from '../../src-shared/text/normalize.js';
+import { foldsUsed } from '../../src-shared/text/address-fold.js';
+import {
+  normalizeAddress,
+  normalizeForSearch,
+  normalizeName,
+  normalizePostalCode,
+} from '../../src-shared/text/normalize.js';
 import { chunked } from '../core/chunked.js';
 import { hinted } from '../db/bulk-load.js';
 
@@ -21,7 +27,7 @@ export function bundleKeyOf(o: {
   address2: string;
 }): BundleKey {
   return {
-    name: normalizeForSearch(o.buyerName),
+    name: normalizeName(o.buyerName),
     postal: normalizePostalCode(o.postalCode),
     address: normalizeAddress(`${o.prefecture}${o.address1}${o.address2}`),
   };
@@ -57,6 +63,13 @@ const MEMBER_COLUMNS = `id, order_no AS orderNo, channel, ordered_at AS orderedA
   shipping_fee AS shippingFee, cod_fee AS codFee, total, bundle_group AS bundleGroup`;
 
 type MemberRow = Omit<BundleOrder, 'address'> & { prefecture: string; address1: string; address2: string };
+
+/** Which spellings were made one for this group (漢数字, ヶ/ケ/が, 異体字), when any were. */
+function spellingReason(members: readonly MemberRow[]): { label: string; value: string }[] {
+  const texts = members.flatMap((m) => [m.buyerName, `${m.prefecture}${m.address1}${m.address2}`]);
+  const used = foldsUsed(texts.map(normalizeForSearch));
+  return used.length ? [{ label: '表記ゆれを同一視', value: used.join('・') }] : [];
+}
 
 interface GroupKey {
   storeId: string;
@@ -141,6 +154,7 @@ export class BundleCandidateSearch {
     const keys = orderIds ? this.groupsOf(orderIds) : this.allGroups();
     const groups = keys.slice(0, limit).map(({ storeId, bundleKey }): BundleCandidateGroup => {
       const key = partsOf(bundleKey);
+      const members = this.members.all(storeId, bundleKey) as MemberRow[];
       return {
         key: `${storeId}${SEPARATOR}${bundleKey}`,
         storeId,
@@ -148,13 +162,12 @@ export class BundleCandidateSearch {
           { label: '購入者名', value: key.name },
           { label: '郵便番号', value: key.postal },
           { label: '住所', value: key.address },
+          ...spellingReason(members),
         ],
-        orders: (this.members.all(storeId, bundleKey) as MemberRow[]).map(
-          ({ prefecture, address1, address2, ...o }) => ({
-            ...o,
-            address: [`${prefecture}${address1}`, address2].filter(Boolean).join(' '),
-          }),
-        ),
+        orders: members.map(({ prefecture, address1, address2, ...o }) => ({
+          ...o,
+          address: [`${prefecture}${address1}`, address2].filter(Boolean).join(' '),
+        })),
       };
     });
     return { groups, totalGroups: keys.length, withoutStore: this.withoutStore(orderIds) };

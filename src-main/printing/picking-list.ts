@@ -16,6 +16,7 @@ import {
 } from './pdf-doc.js';
 import { shipToLines, type PrintData, type PrintOrder } from './print-data.js';
 import type { FontFiles } from './assets.js';
+import { compareNatural } from '../../src-shared/text/natural-order.js';
 
 export interface DocumentMeta {
   printedAt: Date;
@@ -40,7 +41,7 @@ interface SkuLine {
 const RIGHT = A4.width - MARGIN;
 const WIDTH = RIGHT - MARGIN;
 
-/** Items of all orders grouped per SKU, sorted by picking location then SKU (the walk). */
+/** Items of all orders grouped per SKU, sorted by picking location (natural order: A-2 before A-10) then SKU (the walk). */
 function groupBySku(orders: readonly PrintOrder[]): SkuLine[] {
   const lines = new Map<string, SkuLine>();
   for (const order of orders) {
@@ -59,7 +60,9 @@ function groupBySku(orders: readonly PrintOrder[]): SkuLine[] {
   // Items without a location go last: they need looking for.
   return [...lines.values()].sort(
     (a, b) =>
-      Number(a.location === '') - Number(b.location === '') || byText(a.location, b.location) || byText(a.sku, b.sku),
+      Number(a.location === '') - Number(b.location === '') ||
+      compareNatural(a.location, b.location) ||
+      byText(a.sku, b.sku),
   );
 }
 

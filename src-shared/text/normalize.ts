@@ -4,6 +4,8 @@
  * Pure string functions: no Node, no DOM.
  */
 
+import { foldKanjiNumerals, foldSmallKe, foldVariants } from './address-fold.js';
+
 const KANA_OFFSET = 0x60;
 
 const HIRAGANA = /[\u3041-\u3096]/g;
@@ -33,13 +35,19 @@ export function normalizeForSearch(text: string): string {
   return hiraganaToKatakana(nfkc(text)).toLowerCase().replace(SPACES, '');
 }
 
+/** Name key for bundling: the search key with common 異体字 made one (髙橋 = 高橋). */
+export function normalizeName(text: string): string {
+  return foldVariants(normalizeForSearch(text));
+}
+
 /**
- * Address key for bundling: also treats 丁目/番地/番/号 and every dash alike,
- * so "1丁目2番3号" = "１－２－３" = "1-2-3".
+ * Address key for bundling: also treats 丁目/番地/番/号 and every dash alike, kanji
+ * numerals of those as digits, ヶ/ケ/が between kanji and common 異体字 as one,
+ * so "三丁目2番3号" = "３－２－３" = "3-2-3" and 百合ヶ丘 = 百合が丘.
  */
 export function normalizeAddress(text: string): string {
   return (
-    normalizeForSearch(text)
+    foldKanjiNumerals(foldSmallKe(foldVariants(normalizeForSearch(text))))
       .replace(DASHES, '-')
       // The long-vowel mark is a dash only between digits (1ー2ー3), never in コーポ.
       .replace(/(\d)ー(?=\d)/g, '$1-')

@@ -96,6 +96,29 @@ describe('F10 candidates', () => {
     expect((await t.call('bundle:candidates', { orderIds: [o.cod] })).groups).toHaveLength(1);
   });
 
+  it('finds one address written with kanji numerals, ヶ/が and 異体字, and says which spellings it made one', async () => {
+    const shipTo = (address1: string) => ({
+      name: '',
+      postalCode: '105-0011',
+      prefecture: '東京都',
+      address1,
+      address2: '',
+      phone: '',
+    });
+    insertOrders(sqlite(), [
+      { order: { orderNo: 'KANJI', buyer: buyer('髙橋 一郎'), shipTo: shipTo('港区芝公園三丁目5-1') } },
+      { order: { orderNo: 'DIGITS', buyer: buyer('高橋 一郎'), shipTo: shipTo('港区芝公園3-5-1') } },
+      { order: { orderNo: 'OTHER-BLOCK', buyer: buyer('高橋 一郎'), shipTo: shipTo('港区芝公園四丁目5-1') } },
+      { order: { orderNo: 'KE', buyer: buyer('渡邊 花子'), shipTo: shipTo('麻生区百合ヶ丘1-2') } },
+      { order: { orderNo: 'GA', buyer: buyer('渡辺 花子'), shipTo: shipTo('麻生区百合が丘1-2') } },
+    ]);
+    const { groups } = await t.call('bundle:candidates', {});
+    const byOrders = new Map(groups.map((g) => [g.orders.map((x) => x.orderNo).join(','), g.reasons]));
+    expect([...byOrders.keys()].sort()).toEqual(['KANJI,DIGITS', 'KE,GA'].sort());
+    expect(byOrders.get('KANJI,DIGITS')).toContainEqual({ label: '表記ゆれを同一視', value: '漢数字・異体字' });
+    expect(byOrders.get('KE,GA')).toContainEqual({ label: '表記ゆれを同一視', value: 'ヶ/ケ/が・異体字' });
+  });
+
   it('orders without a shipping store are left out and counted, so F10 can say why (E5 first)', async () => {
     seedBuyer();
     const [a, b] = insertOrders(sqlite(), [

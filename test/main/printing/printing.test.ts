@@ -86,6 +86,34 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 describe('E8 picking list', () => {
+  it('walks 棚番 in natural order: A-2 before A-10, then A-10-2 before A-10-10', async () => {
+    const item = (lineNo: number, sku: string, location: string) => ({
+      lineNo,
+      sku,
+      title: `商品 ${sku}`,
+      quantity: 1,
+      unitPrice: 1000,
+      location,
+    });
+    const ids = insertOrders(t.app.ctx.database.sqlite, [
+      {
+        order: {
+          orderNo: 'SHELF-1',
+          items: [item(1, 'S-10', 'A-10-10'), item(2, 'S-2', 'A-2'), item(3, 'S-10B', 'A-10-2'), item(4, 'S-B', 'B-1')],
+        },
+        initial: { status: 'paid' },
+      },
+    ]);
+    const result = await t.call('printing:run', { kind: 'picking', orderIds: ids, output: 'pdf' });
+    const all = pdfPages(result.filePath).join('\n');
+    const walk = all.slice(all.indexOf('商品別集計'), all.indexOf('注文別明細'));
+    const at = (sku: string) => walk.search(new RegExp(`\\b${sku}\\s`));
+    expect([at('S-2'), at('S-10B'), at('S-10'), at('S-B')].every((x) => x >= 0)).toBe(true);
+    expect(at('S-2')).toBeLessThan(at('S-10B'));
+    expect(at('S-10B')).toBeLessThan(at('S-10'));
+    expect(at('S-10')).toBeLessThan(at('S-B'));
+  });
+
   it('is an A4 PDF with the Japanese font embedded as a subset, SKU totals by location, and order barcodes that scan', async (test) => {
     const ids = orders(t);
     const result = await t.call('printing:run', { kind: 'picking', orderIds: ids, output: 'pdf' });
