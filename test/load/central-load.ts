@@ -1,56 +1,75 @@
 /**
- * Load on the central server: 50 store PCs syncing every 10 s (push of their
- * local changes, then pull from their cursor until nothing is left) while a channel
- * connector takes in 100 orders/s, for 5 minutes on loopback. The server runs as its own
- * process (src-server/cli.ts, PGlite), exactly as deployed. Stops by itself; prints p50/p95/
- * p99/max latency per request kind and every error. Not part of `npm test`:
- *   npx tsx test/load/central-load.ts [--seconds 300] [--pcs 50] [--rate 100]
+ * Load on the central server: store PCs syncing every 10 s (push of their local changes, then
+ * pull from their cursor until nothing is left) while a channel connector takes in orders at a
+ * steady rate, on loopback. The server runs as its own process (src-server/cli.ts), exactly as
+ * deployed: on PostgreSQL when DATABASE_URL is set, else on a new embedded PGlite; `--servers 2`
+ * runs two server processes on the one PostgreSQL, the PCs and the intake spread over them.
+ * The database may already hold data and an admin token: pass it (`--admin-token` or
+ * CHUMON_ADMIN_TOKEN), or on PostgreSQL the script issues its own admin token. Each run uses
+ * stores and order numbers of its own, so runs do not meet. Prints a line every
+ * `--report-every` seconds, then p50/p95/p99/max per request kind and every error. Not part of
+ * `npm test`:
+ *   npx tsx test/load/central-load.ts [--seconds 300] [--pcs 50] [--rate 100] [--servers 1]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PullResponse, PushResponse, WireOp } from '../../src-shared/sync/protocol.js';
+import { createClient } from '../../src-server/auth.js';
+import { openServerDatabase } from '../../src-server/db/open.js';
 import { makeOrder } from '../helpers/orders.js';
 import { stockIntakeBody } from '../helpers/stock.js';
-import { startServerProcess } from '../helpers/server-process.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { Latencies } from './latencies.js';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '300' },
     pcs: { type: 'string', default: '50' },
     rate: { type: 'string', default: '100' },
+    servers: { type: 'string', default: '1' },
+    'admin-token': { type: 'string' },
+    'report-every': { type: 'string', default: '10' },
   },
 });
 const SECONDS = Number(values.seconds);
 const PCS = Number(values.pcs);
 const RATE = Number(values.rate);
+const SERVERS = Number(values.servers);
+const REPORT_EVERY_MS = Number(values['report-every']) * 1000;
 const SYNC_EVERY_MS = 10_000;
+const DATABASE_URL = process.env.DATABASE_URL || undefined;
+const RUN = Date.now().toString(36);
 
-const latencies = new Map<string, number[]>();
-const errors: string[] = [];
+const measured = new Latencies();
+const timed = measured.timed.bind(measured);
 
-async function timed<T>(kind: string, task: () => Promise<T>): Promise<T | null> {
-  const start = performance.now();
+/** The admin token: given, made by this first start, or issued for this run on PostgreSQL. */
+async function adminTokenFor(first: ServerProcess): Promise<string> {
+  const given = values['admin-token'] ?? process.env.CHUMON_ADMIN_TOKEN;
+  if (given) return given;
+  if (first.adminToken) return first.adminToken;
+  if (!DATABASE_URL)
+    throw new Error('管理者トークンがありません: --admin-token か CHUMON_ADMIN_TOKEN で渡してください。');
+  const database = await openServerDatabase({ databaseUrl: DATABASE_URL });
   try {
-    return await task();
-  } catch (err) {
-    errors.push(`${kind}: ${err instanceof Error ? err.message : String(err)}`);
-    return null;
+    return (await createClient(database.db, { kind: 'admin', name: `負荷試験 ${RUN}`, storeId: null }, new Date()))
+      .token;
   } finally {
-    const list = latencies.get(kind) ?? [];
-    list.push(performance.now() - start);
-    latencies.set(kind, list);
+    await database.close();
   }
 }
 
 async function main(): Promise<void> {
+  if (SERVERS > 1 && !DATABASE_URL) throw new Error('--servers 2 以上は DATABASE_URL（PostgreSQL）が必要です。');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-load-'));
-  // PostgreSQL when DATABASE_URL is set, else the embedded PGlite, as `npm run server` does.
-  const server = await startServerProcess(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir });
-  const adminToken = server.adminToken!;
-  const request = async <T>(token: string, method: string, route: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}${route}`, {
+  const servers: ServerProcess[] = [];
+  for (let i = 0; i < SERVERS; i++)
+    servers.push(await startServerProcess(DATABASE_URL ? { url: DATABASE_URL } : { dataDir }));
+  const adminToken = await adminTokenFor(servers[0]!);
+  const request = async <T>(token: string, method: string, route: string, body?: unknown, via = 0): Promise<T> => {
+    const res = await fetch(`${servers[via % servers.length]!.url}${route}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -59,7 +78,7 @@ async function main(): Promise<void> {
     if (res.status !== 200) throw new Error(`${method} ${route} → ${res.status} ${text.slice(0, 200)}`);
     return JSON.parse(text) as T;
   };
-  const stores = Array.from({ length: PCS }, (_, i) => `s${String(i).padStart(2, '0')}`);
+  const stores = Array.from({ length: PCS }, (_, i) => `load-${RUN}-${String(i).padStart(3, '0')}`);
   for (const id of stores) await request(adminToken, 'POST', '/admin/stores', { id, name: `店舗${id}` });
   // The orders' SKU at every store: the server reserves pushed 在庫確認 from its own stock.
   await request(adminToken, 'POST', '/intake/stock', stockIntakeBody(stores.map((id) => ['MG-010', id, 1_000_000])));
@@ -84,26 +103,26 @@ async function main(): Promise<void> {
   const deadline = Date.now() + SECONDS * 1000;
   let intaken = 0;
   let serial = 0;
-  /** 100 orders/s in ten batches of 10 a second, each order to one of the stores. */
+  /** RATE orders/s in ten batches a second, each order to one of the stores (and servers). */
   const intake = async () => {
     const perBatch = Math.max(1, Math.round(RATE / 10));
     for (let next = Date.now(); Date.now() < deadline; next += 100) {
       const orders = Array.from({ length: perBatch }, () =>
         makeOrder({
-          orderNo: `LOAD-${++serial}`,
+          orderNo: `LOAD-${RUN}-${++serial}`,
           storeId: stores[serial % stores.length]!,
           orderedAt: new Date().toISOString(),
         }),
       );
-      const done = await timed('intake (10 orders)', () =>
-        request<{ created: number }>(connector, 'POST', '/intake/orders', { orders }),
+      const done = await timed(`intake (${perBatch} orders)`, () =>
+        request<{ created: number }>(connector, 'POST', '/intake/orders', { orders }, serial),
       );
       intaken += done?.created ?? 0;
       await new Promise((r) => setTimeout(r, Math.max(0, next + 100 - Date.now())));
     }
   };
   /** One PC: every 10 s, push a stock check of its newest orders, then pull everything new. */
-  const pcLoop = async (pc: (typeof pcs)[number], offset: number) => {
+  const pcLoop = async (pc: (typeof pcs)[number], offset: number, via: number) => {
     await new Promise((r) => setTimeout(r, offset));
     while (Date.now() < deadline) {
       const started = Date.now();
@@ -120,12 +139,13 @@ async function main(): Promise<void> {
         operation: 'stock_ok',
       }));
       if (ops.length) {
-        const pushed = await timed('push', () => request<PushResponse>(pc.token, 'POST', '/sync/push', { ops }));
-        for (const r of pushed?.results ?? []) if (!r.accepted) errors.push(`push refused ${r.opId}: ${r.reason}`);
+        const pushed = await timed('push', () => request<PushResponse>(pc.token, 'POST', '/sync/push', { ops }, via));
+        for (const r of pushed?.results ?? [])
+          if (!r.accepted) measured.errors.push(`push refused ${r.opId}: ${r.reason}`);
       }
       for (let more = true; more && Date.now() < deadline;) {
         const page = await timed('pull', () =>
-          request<PullResponse>(pc.token, 'GET', `/sync/pull?cursor=${pc.cursor}&limit=2000`),
+          request<PullResponse>(pc.token, 'GET', `/sync/pull?cursor=${pc.cursor}&limit=2000`, undefined, via),
         );
         if (!page) break;
         pc.cursor = page.cursor;
@@ -136,24 +156,24 @@ async function main(): Promise<void> {
     }
   };
   console.log(
-    `load: ${PCS} PCs syncing every ${SYNC_EVERY_MS / 1000} s, ${RATE} orders/s, ${SECONDS} s, server ${server.url}`,
+    `load: ${PCS} PCs syncing every ${SYNC_EVERY_MS / 1000} s, ${RATE} orders/s, ${SECONDS} s, ${servers.length} server process(es) on ${DATABASE_URL ? 'PostgreSQL' : 'PGlite'}: ${servers.map((s) => s.url).join(' ')}`,
   );
-  await Promise.all([intake(), ...pcs.map((pc, i) => pcLoop(pc, (i * SYNC_EVERY_MS) / PCS))]);
-  await server.stop();
+  const began = Date.now();
+  const reporter = setInterval(
+    () => console.log(measured.windowLine(Math.round((Date.now() - began) / 1000), `orders in ${intaken}`)),
+    REPORT_EVERY_MS,
+  );
+  await Promise.all([intake(), ...pcs.map((pc, i) => pcLoop(pc, (i * SYNC_EVERY_MS) / PCS, i))]);
+  clearInterval(reporter);
+  await Promise.all(servers.map((s) => s.stop()));
   rmSync(dataDir, { recursive: true, force: true });
 
-  const pct = (sorted: number[], p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
   console.log(`orders taken in: ${intaken} (${(intaken / SECONDS).toFixed(1)}/s)`);
-  for (const [kind, list] of latencies) {
-    const sorted = [...list].sort((a, b) => a - b);
-    console.log(
-      `${kind.padEnd(20)} n=${String(sorted.length).padStart(6)}  p50 ${pct(sorted, 50).toFixed(1)} ms  p95 ${pct(sorted, 95).toFixed(1)} ms  p99 ${pct(sorted, 99).toFixed(1)} ms  max ${sorted[sorted.length - 1]!.toFixed(1)} ms`,
-    );
-  }
-  console.log(`errors: ${errors.length}`);
-  for (const e of errors.slice(0, 20)) console.log(`  ${e}`);
-  process.exit(errors.length ? 1 : 0);
+  for (const line of measured.summary()) console.log(line);
+  process.exit(measured.errors.length ? 1 : 0);
 }
 
-void main();
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
