@@ -40,6 +40,7 @@ export const WRITE_EVENTS: { [M in MethodName]?: Announce<M> } = {
   'stock:registerShortage': whenApplied,
   'stock:adjust': stock,
   'stock:importCommit': stock,
+  'shipFiles:export': (result) => (result.marked > 0 ? ORDERS_CHANGED : null),
   'carriers:importCommit': (result) => (result.registered > 0 ? ORDERS_CHANGED : null),
   'imports:commit': (result) => (result.inserted + result.updated > 0 ? ORDERS_CHANGED : null),
   'mail:markShippingSent': whenApplied,
