@@ -6,6 +6,7 @@ import { STATUS_LABELS, type MainStatus } from '../../src-shared/domain/status.j
 import type { ServiceContext } from '../core/context.js';
 import { encodeCp932 } from '../files/cp932.js';
 import { CsvWriter } from '../files/csv-write.js';
+import { Journal } from '../core/journal.js';
 import { fileStamp } from '../printing/documents.js';
 import { SHIP_FILE_LAYOUTS, type ShipFileLayout, type ShippedOrder } from './ship-file-layouts.js';
 
@@ -58,10 +59,7 @@ export function exportShipFile(
     `UPDATE orders SET ship_notice = 'file', updated_at = ?, version = version + 1
      WHERE id = ? AND ship_notice IS NOT 'file'`,
   );
-  const history = sqlite.prepare(
-    `INSERT INTO order_history (order_id, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
-     VALUES (?, ?, ?, ?, ?, 'ship_notice', ?, 'file', ?)`,
-  );
+  const journal = new Journal(sqlite);
   const actor = ctx.actor();
   const now = ctx.clock.now();
   const at = now.toISOString();
@@ -82,14 +80,17 @@ export function exportShipFile(
         }
         rows.push(layout.row({ ...order, shippedAt: order.shippedAt || at }));
         if (mark.run(at, id).changes > 0) {
-          history.run(
-            id,
+          journal.record(
+            {
+              orderId: id,
+              orderNo: order.orderNo,
+              change: { kind: 'ship_notice_file' },
+              from: order.shipNotice,
+              to: 'file',
+              reason: `F4 ${SHIP_FILE_LABELS[input.channel]}`,
+            },
+            actor,
             at,
-            actor.operator,
-            actor.storeId,
-            actor.pcId,
-            order.shipNotice,
-            `F4 ${SHIP_FILE_LABELS[input.channel]}`,
           );
         }
         result.marked += 1;

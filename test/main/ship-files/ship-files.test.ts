@@ -98,9 +98,12 @@ describe('F4 出荷通知ファイル', () => {
     expect(lines(result)).toHaveLength(3); // header, one row, the last line end
     expect([ok, other, notShipped, noTracking].map((id) => notice(id!))).toEqual(['file', null, null, null]);
     const history = db()
-      .prepare("SELECT to_value, reason FROM order_history WHERE order_id = ? AND kind = 'ship_notice'")
+      .prepare("SELECT to_value, reason FROM order_history WHERE order_id = ? AND kind = 'ship_notice_file'")
       .all(ok!);
     expect(history).toEqual([{ to_value: 'file', reason: 'F4 楽天 発送完了CSV' }]);
+    // The mark goes to the central server with the store's other changes.
+    const outbox = db().prepare("SELECT entity_id FROM sync_outbox WHERE kind = 'ship_notice_file'").pluck().all();
+    expect(outbox).toEqual([String(ok)]);
   });
 
   it('no file at all when every checked order is refused', async () => {
