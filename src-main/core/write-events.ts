@@ -46,6 +46,7 @@ export const WRITE_EVENTS: { [M in MethodName]?: Announce<M> } = {
   'mail:markShippingSent': whenApplied,
   'mail:confirmSent': always,
   'mail:saveReminderDays': always,
+  'mail:savePolicy': always,
   'settings:saveGeneral': always,
   'sync:saveSettings': always,
   'demo:load': always,
