@@ -49,3 +49,18 @@ test('F4 出荷通知ファイル出力 saves Amazon’s flat file of a checked 
     chumon.query<{ ship_notice: string }>('SELECT ship_notice FROM orders WHERE order_no = ?', orderNo)[0]!.ship_notice,
   ).toBe('file');
 });
+
+test('設定 → メール方針: Amazon sends no mail by default; a kind switched on stays on', async ({ page, chumon }) => {
+  await page.goto(chumon.url);
+  await page.getByRole('button', { name: '設定', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: '設定' });
+  await settings.getByRole('tab', { name: 'メール方針' }).click();
+  const amazonShipped = settings.getByRole('checkbox', { name: 'Amazonの発送完了メール' });
+  await expect(amazonShipped).not.toBeChecked();
+  await expect(settings.getByRole('checkbox', { name: '楽天市場の発送完了メール' })).toBeChecked();
+  await amazonShipped.check();
+  await expect(amazonShipped).toBeChecked();
+  await settings.getByRole('tab', { name: '催促メール期限管理' }).click();
+  await settings.getByRole('tab', { name: 'メール方針' }).click();
+  await expect(settings.getByRole('checkbox', { name: 'Amazonの発送完了メール' })).toBeChecked();
+});
