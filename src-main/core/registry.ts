@@ -5,6 +5,7 @@ import { printingHandlers } from '../printing/handlers.js';
 import { importHandlers } from '../imports/handlers.js';
 import { csvExportHandlers } from '../csv-export/handlers.js';
 import { carrierHandlers } from '../carriers/handlers.js';
+import { shipFileHandlers } from '../ship-files/handlers.js';
 import { mailHandlers } from '../mail/handlers.js';
 import { mailMasterHandlers } from '../mail/master-handlers.js';
 import { bundleHandlers } from '../bundle/handlers.js';
@@ -29,6 +30,7 @@ export const handlers: HandlerMap = {
   ...importHandlers,
   ...csvExportHandlers,
   ...carrierHandlers,
+  ...shipFileHandlers,
   ...mailHandlers,
   ...mailMasterHandlers,
   ...orderHandlers,

@@ -26,11 +26,14 @@ export class MailDesk {
   /** F7 and メール未送信 ('status'): each order's status mail; 催促対象 ('reminder'): its reminders. */
   send(ctx: AppContext, orderIds: readonly number[], purpose: 'status' | 'reminder'): Promise<MailBatchResult> {
     const { mail } = this;
+    const policy = ctx.settings.get('mailPolicy') ?? {};
     if (purpose === 'status') {
       return mail.run(ctx, orderIds, (orders, ids) =>
         ids.map((id) => {
           const order = orders.get(id);
-          return order ? planStatusMail(order, mail.log) : { orderId: id, orderNo: String(id), reason: ORDER_GONE };
+          return order
+            ? planStatusMail(order, mail.log, policy)
+            : { orderId: id, orderNo: String(id), reason: ORDER_GONE };
         }),
       );
     }
@@ -40,7 +43,7 @@ export class MailDesk {
       ids.flatMap((id) => {
         const order = orders.get(id);
         return order
-          ? planReminders(order, mail.log, cutoffs, days)
+          ? planReminders(order, mail.log, cutoffs, days, policy)
           : [{ orderId: id, orderNo: String(id), reason: ORDER_GONE }];
       }),
     );

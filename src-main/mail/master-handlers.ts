@@ -1,3 +1,4 @@
+import { fullMailPolicy } from '../../src-shared/domain/mail-policy.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import { templateProblems } from '../../src-shared/domain/mail-template.js';
 import type { Handlers } from '../core/dispatch.js';
@@ -65,6 +66,8 @@ export const mailMasterHandlers: Handlers<
   | 'mail:testSend'
   | 'mail:reminderDays'
   | 'mail:saveReminderDays'
+  | 'mail:policy'
+  | 'mail:savePolicy'
 > = {
   'mail:templates': (_input, ctx) => ctx.services.mail.templates.all(),
   'mail:saveTemplate': ({ kind, subject, body }, ctx) =>
@@ -92,6 +95,13 @@ export const mailMasterHandlers: Handlers<
   'mail:saveSettings': (input, ctx) => saveMailSettings(ctx, input),
   'mail:testSend': ({ to }, ctx) => sendTestMail(ctx, to),
   'mail:reminderDays': (_input, ctx) => ctx.settings.get('reminderDays'),
+  'mail:policy': (_input, ctx) => fullMailPolicy(ctx.settings.get('mailPolicy') ?? {}),
+  'mail:savePolicy': ({ channel, kind, send }, ctx) => {
+    const policy = ctx.settings.get('mailPolicy') ?? {};
+    const next = { ...policy, [channel]: { ...policy[channel], [kind]: send } };
+    ctx.settings.set('mailPolicy', next);
+    return fullMailPolicy(next);
+  },
   'mail:saveReminderDays': (input, ctx) => {
     ctx.settings.set('reminderDays', input);
     return input;

@@ -1,3 +1,4 @@
+import { channelSendsMail, policySkipReason, type MailPolicy } from '../../src-shared/domain/mail-policy.js';
 import {
   MAIL_KIND_LABELS,
   REMINDER_KINDS,
@@ -46,7 +47,7 @@ function skip(order: MailOrder, reason: string): MailSkip {
  * order and main status: the live claim in the log (sent, marked, in flight, or unknown)
  * says it has been dealt with.
  */
-export function planStatusMail(order: MailOrder, log: MailLog): MailJob | MailSkip {
+export function planStatusMail(order: MailOrder, log: MailLog, policy: MailPolicy): MailJob | MailSkip {
   const blocked = blockedReason(order);
   if (blocked) return skip(order, blocked);
   if (!hasStatusMail(order.status)) {
@@ -56,6 +57,7 @@ export function planStatusMail(order: MailOrder, log: MailLog): MailJob | MailSk
     );
   }
   const kind = STATUS_MAIL_KIND[order.status];
+  if (!channelSendsMail(policy, order.channel, kind)) return skip(order, policySkipReason(order.channel, kind));
   const claim = log.statusClaim(order.id, order.status, kind);
   if (claim?.result === 'unknown') {
     return skip(
@@ -90,6 +92,7 @@ export function planReminders(
   log: MailLog,
   cutoffs: ReminderCutoffs,
   days: { unpaid: number; orderForm: number },
+  policy: MailPolicy,
 ): (MailJob | MailSkip)[] {
   const blocked = blockedReason(order);
   if (blocked) return [skip(order, blocked)];
@@ -97,6 +100,10 @@ export function planReminders(
   for (const kind of REMINDER_KINDS) {
     const cutoff = kind === 'unpaid_reminder' ? cutoffs.unpaidBefore : cutoffs.orderFormBefore;
     if (!stillOwes(order, kind) || order.orderedAt >= cutoff) continue;
+    if (!channelSendsMail(policy, order.channel, kind)) {
+      out.push(skip(order, policySkipReason(order.channel, kind)));
+      continue;
+    }
     const last = log.lastReminderAt(order.id, kind);
     if (last && last >= cutoff) {
       const period = kind === 'unpaid_reminder' ? days.unpaid : days.orderForm;

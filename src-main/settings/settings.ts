@@ -1,3 +1,4 @@
+import type { MailPolicy } from '../../src-shared/domain/mail-policy.js';
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from '../../src-shared/api/backup.js';
 import type { MailSettings } from '../../src-shared/api/mail.js';
 
@@ -27,6 +28,8 @@ export interface AppSettings {
   reminderDays: { unpaid: number; orderForm: number };
   ui: Record<string, unknown>;
   mail: StoredMailSettings;
+  /** メール方針: the channels' mail settings that differ from the default (mail-policy.ts). */
+  mailPolicy: MailPolicy;
   backup: BackupSettings;
 }
 
@@ -63,6 +66,7 @@ export function defaultSettings(host: { user: string; hostname: string }): AppSe
       signature: '',
       bankAccount: '',
     },
+    mailPolicy: {},
     backup: DEFAULT_BACKUP_SETTINGS,
   };
 }

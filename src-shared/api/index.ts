@@ -6,6 +6,7 @@ import { printingApi } from './printing.js';
 import { importsApi } from './imports.js';
 import { csvExportApi } from './csv-export.js';
 import { carriersApi } from './carriers.js';
+import { shipFilesApi } from './ship-files.js';
 import { mailApi } from './mail.js';
 import { bundleApi } from './bundle.js';
 import { detailApi } from './detail.js';
@@ -32,6 +33,7 @@ export const contract = {
   ...importsApi,
   ...csvExportApi,
   ...carriersApi,
+  ...shipFilesApi,
   ...mailApi,
   ...ordersApi,
   ...bulkApi,

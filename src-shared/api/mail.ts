@@ -1,3 +1,4 @@
+import { CHANNELS, type Channel } from '../domain/channels.js';
 import { z } from 'zod';
 import type { BulkResult } from '../domain/order.js';
 import { MAIL_KINDS, MAIL_RESULTS, type MailKind, type MailResult } from '../domain/mail.js';
@@ -156,6 +157,9 @@ const logId = z.number().int().positive();
 export const mailTemplateSubject = lineText().max(200, '件名は200文字以内にしてください。');
 export const mailTemplateBody = multiLineText().max(20_000, '本文は20,000文字以内にしてください。');
 
+/** Every channel's mail setting per kind: true = Chumon sends it. */
+export type ChannelMailPolicy = Record<Channel, Record<MailKind, boolean>>;
+
 export const mailApi = {
   /** F7 and the メール未送信 bulk send ('status'), the 催促対象 bulk send ('reminder'). */
   'mail:send': method<MailBatchResult>()(z.object({ orderIds, purpose: z.enum(['status', 'reminder']) })),
@@ -196,6 +200,12 @@ export const mailApi = {
   ),
   /** 催促メール期限管理 (S6) */
   'mail:reminderDays': method<ReminderDays>()(z.object({})),
+  /** メール方針: every channel and template kind, whether Chumon mails that channel's buyers. */
+  'mail:policy': method<ChannelMailPolicy>()(z.object({})),
+  /** One channel and kind switched on or off. */
+  'mail:savePolicy': method<ChannelMailPolicy>()(
+    z.object({ channel: z.enum(CHANNELS), kind: z.enum(MAIL_KINDS), send: z.boolean() }),
+  ),
   'mail:saveReminderDays': method<ReminderDays>()(
     z.object({ unpaid: days('未入金の催促期限'), orderForm: days('オーダーフォーム未入力の催促期限') }),
   ),

@@ -98,6 +98,8 @@ export const CHANGE_BODIES = {
   /** Written by the mail-state trigger (migration 0009 and its successor) when a mail goes out. */
   mail_state: { mailStatus: z.enum(MAIN_STATUSES), fields: z.object({ mailPending: z.boolean() }).strict() },
   print: { document: z.enum(PRINT_KINDS) },
+  /** F4 made the channel's shipment upload file: 出荷通知 becomes 送信済（ファイル） (the server queues no notice). */
+  ship_notice_file: {},
 } as const satisfies Record<WireKind, z.ZodRawShape>;
 
 type Bodies = typeof CHANGE_BODIES;

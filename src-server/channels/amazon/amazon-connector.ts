@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amazonCarrier } from '../carrier-codes.js';
+import { amazonCarrier } from '../../../src-shared/domain/channel-carrier-codes.js';
 import {
   ChannelUnavailableError,
   type ChannelConnector,

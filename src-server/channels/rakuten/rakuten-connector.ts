@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { numberedCarrier } from '../carrier-codes.js';
+import { numberedCarrier } from '../../../src-shared/domain/channel-carrier-codes.js';
 import {
   ChannelUnavailableError,
   CredentialError,

@@ -96,6 +96,8 @@ describe('F7 メール送信', () => {
       )
       .run(purged);
 
+    // Amazon's buyers get no mail from the seller unless the メール方針 says so.
+    await t.call('mail:savePolicy', { channel: 'amazon', kind: 'payment_confirmed', send: true });
     const result = await t.call('mail:send', { orderIds: [fresh!, noMail!, amazon!, purged!], purpose: 'status' });
     expect(result.sent).toBe(1);
     // Amazon: the relay address, exactly as the channel gave it.

@@ -33,6 +33,7 @@ const SAMPLES: Record<ChangeKind, (string | null)[]> = {
   mail: [null, 'shipped', 'paid', 'stock_confirmed'],
   mail_state: ['paid'],
   print: [null, 'picking', 'delivery_note'],
+  ship_notice_file: ['file'],
   pii_purge: [null],
   intake: [null, 'new'],
   ship_notice: ['pending', 'sent', 'error', 'file'],

@@ -1,6 +1,7 @@
 import type { ExtensionItem } from '../../screen/commands.js';
 import { needsChecked } from '../../screen/availability.js';
 import { LabelExportDialog } from './LabelExportDialog.js';
+import { ShipFileDialog } from './ShipFileDialog.js';
 import { TrackingImportDialog } from './TrackingImportDialog.js';
 
 /** Not in the manual's E1–E12: the carriers' label files, after the day's operations. */
@@ -15,5 +16,11 @@ export const carrierItems: ExtensionItem[] = [
     id: 'E19',
     label: '送り状発行済データ取込（送り状番号登録）',
     run: (screen) => screen.openDialog(<TrackingImportDialog />),
+  },
+  {
+    id: 'E20',
+    label: '出荷通知ファイル出力（Amazon・Yahoo!ショッピング・楽天）',
+    unavailable: needsChecked,
+    run: (screen) => screen.openDialog(<ShipFileDialog orderIds={[...screen.selection]} />),
   },
 ];

@@ -1,4 +1,4 @@
-import { isCarrier, type Carrier } from '../../src-shared/domain/carriers.js';
+import { isCarrier, type Carrier } from './carriers.js';
 
 /** Amazon's carrier codes for Japan (confirmShipment's carrierCode). */
 const AMAZON: Record<Carrier, string> = {
