@@ -91,9 +91,13 @@ export const mailMasterHandlers: Handlers<
   'mail:settings': (_input, ctx) => mailSettingsView(ctx),
   'mail:saveSettings': (input, ctx) => saveMailSettings(ctx, input),
   'mail:testSend': ({ to }, ctx) => sendTestMail(ctx, to),
-  'mail:reminderDays': (_input, ctx) => ctx.settings.get('reminderDays'),
-  'mail:saveReminderDays': (input, ctx) => {
-    ctx.settings.set('reminderDays', input);
-    return input;
+  'mail:reminderDays': (_input, ctx) => ({
+    ...ctx.settings.get('reminderDays'),
+    skipHolidays: ctx.settings.get('reminderSkipHolidays') ?? false,
+  }),
+  'mail:saveReminderDays': ({ unpaid, orderForm, skipHolidays }, ctx) => {
+    ctx.settings.set('reminderDays', { unpaid, orderForm });
+    if (skipHolidays !== undefined) ctx.settings.set('reminderSkipHolidays', skipHolidays);
+    return { unpaid, orderForm, skipHolidays: ctx.settings.get('reminderSkipHolidays') ?? false };
   },
 };

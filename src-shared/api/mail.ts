@@ -58,6 +58,8 @@ export const mailSettingsInput = z.object({
 export interface ReminderDays {
   unpaid: number;
   orderForm: number;
+  /** 土日祝を数えない: only business days count towards the periods. */
+  skipHolidays?: boolean;
 }
 
 const days = (label: string) =>
@@ -197,6 +199,10 @@ export const mailApi = {
   /** 催促メール期限管理 (S6) */
   'mail:reminderDays': method<ReminderDays>()(z.object({})),
   'mail:saveReminderDays': method<ReminderDays>()(
-    z.object({ unpaid: days('未入金の催促期限'), orderForm: days('オーダーフォーム未入力の催促期限') }),
+    z.object({
+      unpaid: days('未入金の催促期限'),
+      orderForm: days('オーダーフォーム未入力の催促期限'),
+      skipHolidays: z.boolean().optional(),
+    }),
   ),
 };
