@@ -94,7 +94,10 @@ export const mailMasterHandlers: Handlers<
   'mail:settings': (_input, ctx) => mailSettingsView(ctx),
   'mail:saveSettings': (input, ctx) => saveMailSettings(ctx, input),
   'mail:testSend': ({ to }, ctx) => sendTestMail(ctx, to),
-  'mail:reminderDays': (_input, ctx) => ctx.settings.get('reminderDays'),
+  'mail:reminderDays': (_input, ctx) => ({
+    ...ctx.settings.get('reminderDays'),
+    skipHolidays: ctx.settings.get('reminderSkipHolidays') ?? false,
+  }),
   'mail:policy': (_input, ctx) => fullMailPolicy(ctx.settings.get('mailPolicy') ?? {}),
   'mail:savePolicy': ({ channel, kind, send }, ctx) => {
     const policy = ctx.settings.get('mailPolicy') ?? {};
@@ -102,8 +105,9 @@ export const mailMasterHandlers: Handlers<
     ctx.settings.set('mailPolicy', next);
     return fullMailPolicy(next);
   },
-  'mail:saveReminderDays': (input, ctx) => {
-    ctx.settings.set('reminderDays', input);
-    return input;
+  'mail:saveReminderDays': ({ unpaid, orderForm, skipHolidays }, ctx) => {
+    ctx.settings.set('reminderDays', { unpaid, orderForm });
+    if (skipHolidays !== undefined) ctx.settings.set('reminderSkipHolidays', skipHolidays);
+    return { unpaid, orderForm, skipHolidays: ctx.settings.get('reminderSkipHolidays') ?? false };
   },
 };

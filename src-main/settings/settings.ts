@@ -26,6 +26,8 @@ export interface AppSettings {
   shippingLabels: { yamatoCustomerCode: string; yamatoFreightNo: string; sagawaCustomerCode: string };
   csvEncoding: 'shift_jis' | 'utf8bom';
   reminderDays: { unpaid: number; orderForm: number };
+  /** 催促対象 counts only business days: 土日祝 are skipped (off = every calendar day counts). */
+  reminderSkipHolidays: boolean;
   ui: Record<string, unknown>;
   mail: StoredMailSettings;
   /** メール方針: the channels' mail settings that differ from the default (mail-policy.ts). */
@@ -51,6 +53,7 @@ export function defaultSettings(host: { user: string; hostname: string }): AppSe
     shippingLabels: { yamatoCustomerCode: '', yamatoFreightNo: '01', sagawaCustomerCode: '' },
     csvEncoding: 'shift_jis',
     reminderDays: { unpaid: 7, orderForm: 3 },
+    reminderSkipHolidays: false,
     ui: {},
     mail: {
       host: '',

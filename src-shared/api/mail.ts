@@ -59,6 +59,8 @@ export const mailSettingsInput = z.object({
 export interface ReminderDays {
   unpaid: number;
   orderForm: number;
+  /** 土日祝を数えない: only business days count towards the periods. */
+  skipHolidays?: boolean;
 }
 
 const days = (label: string) =>
@@ -207,6 +209,10 @@ export const mailApi = {
     z.object({ channel: z.enum(CHANNELS), kind: z.enum(MAIL_KINDS), send: z.boolean() }),
   ),
   'mail:saveReminderDays': method<ReminderDays>()(
-    z.object({ unpaid: days('未入金の催促期限'), orderForm: days('オーダーフォーム未入力の催促期限') }),
+    z.object({
+      unpaid: days('未入金の催促期限'),
+      orderForm: days('オーダーフォーム未入力の催促期限'),
+      skipHolidays: z.boolean().optional(),
+    }),
   ),
 };

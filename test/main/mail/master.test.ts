@@ -224,10 +224,14 @@ describe('催促メール: reminders and 催促メール期限管理', () => {
   });
 
   it('saves the periods, refuses nonsense with a clear message and keeps the old ones', async () => {
-    expect(await t.call('mail:saveReminderDays', { unpaid: 10, orderForm: 5 })).toEqual({ unpaid: 10, orderForm: 5 });
+    expect(await t.call('mail:saveReminderDays', { unpaid: 10, orderForm: 5, skipHolidays: true })).toEqual({
+      unpaid: 10,
+      orderForm: 5,
+      skipHolidays: true,
+    });
     await expect(t.call('mail:saveReminderDays', { unpaid: 0, orderForm: 5 })).rejects.toThrow(
       /未入金の催促期限は1日以上にしてください/,
     );
-    expect(await t.call('mail:reminderDays', {})).toEqual({ unpaid: 10, orderForm: 5 });
+    expect(await t.call('mail:reminderDays', {})).toEqual({ unpaid: 10, orderForm: 5, skipHolidays: true });
   });
 });

@@ -44,3 +44,43 @@ describe('催促対象 tab', () => {
     expect((await t.call('orders:counts', {})).reminder).toBe(1);
   });
 });
+
+describe('催促対象 counts JST calendar days', () => {
+  // Friday 2026-11-27 10:00 JST; 11-21 土, 11-22 日, 11-23 月 勤労感謝の日.
+  const around = [
+    { order: { orderNo: 'THU-2359', orderedAt: '2026-11-19T14:59:00Z' } },
+    { order: { orderNo: 'FRI-2359', orderedAt: '2026-11-20T14:59:00Z' } },
+    { order: { orderNo: 'SAT-0001', orderedAt: '2026-11-20T15:01:00Z' } },
+    { order: { orderNo: 'SUN-2359', orderedAt: '2026-11-22T14:59:00Z' } },
+    { order: { orderNo: 'HOLIDAY-0001', orderedAt: '2026-11-22T15:01:00Z' } },
+  ];
+  const due = async () =>
+    (await t.call('orders:list', { tab: 'reminder', sort: { column: 'orderedAt', direction: 'asc' } })).rows.map(
+      (r) => r.orderNo,
+    );
+
+  it('an order placed at 23:59 is a day older than one placed at 00:01, whatever the hour now', async () => {
+    insertOrders(t.app.ctx.database.sqlite, around);
+    t.app.ctx.settings.set('reminderDays', { unpaid: 7, orderForm: 3 });
+    expect(await due()).toEqual(['THU-2359', 'FRI-2359']);
+    t.app.ctx.settings.set('reminderDays', { unpaid: 5, orderForm: 3 });
+    expect(await due()).toEqual(['THU-2359', 'FRI-2359', 'SAT-0001', 'SUN-2359']);
+    t.clock.set('2026-11-27T14:59:00Z'); // 23:59 JST the same day: still the same cut-off
+    expect(await due()).toEqual(['THU-2359', 'FRI-2359', 'SAT-0001', 'SUN-2359']);
+    t.clock.set('2026-11-27T15:01:00Z'); // 00:01 JST Saturday: one day more
+    expect(await due()).toEqual(['THU-2359', 'FRI-2359', 'SAT-0001', 'SUN-2359', 'HOLIDAY-0001']);
+  });
+
+  it('skips 土日祝 when the setting is on (勤労感謝の日 and the weekend do not count)', async () => {
+    insertOrders(t.app.ctx.database.sqlite, around);
+    t.app.ctx.settings.set('reminderDays', { unpaid: 5, orderForm: 3 });
+    t.app.ctx.settings.set('reminderSkipHolidays', true);
+    // Business days after Friday's order: 24, 25, 26, 27 — four, so only Thursday's is due.
+    expect(await due()).toEqual(['THU-2359']);
+    expect((await t.call('orders:counts', {})).reminder).toBe(1);
+    t.clock.set('2026-11-28T03:00:00Z'); // Saturday: no business day passes
+    expect(await due()).toEqual(['THU-2359']);
+    t.clock.set('2026-11-30T03:00:00Z'); // Monday: the fifth business day after the weekend and the holiday
+    expect(await due()).toEqual(['THU-2359', 'FRI-2359', 'SAT-0001', 'SUN-2359', 'HOLIDAY-0001']);
+  });
+});

@@ -15,7 +15,7 @@ export function ReminderDaysSection() {
   return (
     <form className="form" onSubmit={submit} aria-label="催促メール期限管理">
       <p className="form-hint">
-        注文日から数えて、この日数を過ぎた注文が「催促対象」に入ります。同じ期間内に催促した注文には、もう一度は送りません。
+        注文日（日本時間の暦日）の翌日から数えて、この日数が過ぎた注文が「催促対象」に入ります。同じ期間内に催促した注文には、もう一度は送りません。
       </p>
       <label>
         未入金（日）
@@ -32,6 +32,14 @@ export function ReminderDaysSection() {
           value={form.orderForm}
           onChange={(e) => setForm({ ...form, orderForm: Number(e.target.value) })}
         />
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={form.skipHolidays ?? false}
+          onChange={(e) => setForm({ ...form, skipHolidays: e.target.checked })}
+        />
+        土日祝を数えない（営業日で数える）
       </label>
       <FormFooter error={error} />
     </form>
