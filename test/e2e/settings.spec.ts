@@ -51,3 +51,33 @@ test('設定 closed with edits not yet saved asks 「変更を保存しますか
   await expect(dialog).toBeHidden();
   await expect(page.locator('.who')).toContainText('担当: 鈴木 二郎');
 });
+
+test('設定 → 印刷・CSV closed with an edited code asks 「変更を保存しますか」; 破棄 leaves the stored code', async ({
+  page,
+  chumon,
+}) => {
+  await page.goto(chumon.url);
+  const dialog = page.getByRole('dialog', { name: '設定' });
+  const question = page.getByRole('alertdialog', { name: '変更を保存しますか' });
+  const code = dialog.getByLabel('B2クラウド ご請求先顧客コード');
+  const open = async () => {
+    await page.getByRole('button', { name: '設定', exact: true }).click();
+    await dialog.getByRole('tab', { name: '印刷・CSV' }).click();
+    await expect(dialog.getByLabel('CSV の文字コード')).toBeVisible();
+  };
+  await open();
+  await code.fill('0123456789');
+  await page.keyboard.press('Escape');
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: '破棄' }).click();
+  await expect(dialog).toBeHidden();
+
+  await open();
+  await expect(code).toHaveValue('');
+  await code.fill('0123456789');
+  await page.keyboard.press('Escape');
+  await question.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await open();
+  await expect(code).toHaveValue('0123456789');
+});
