@@ -81,3 +81,29 @@ test('設定 → 印刷・CSV closed with an edited code asks 「変更を保存
   await open();
   await expect(code).toHaveValue('0123456789');
 });
+
+test('設定 → 同期 closed with a typed address asks 「変更を保存しますか」: 戻る keeps it, 破棄 drops it', async ({
+  page,
+  chumon,
+}) => {
+  await page.goto(chumon.url);
+  const dialog = page.getByRole('dialog', { name: '設定' });
+  const question = page.getByRole('alertdialog', { name: '変更を保存しますか' });
+  const address = dialog.getByLabel('中央サーバーのアドレス');
+  const open = async () => {
+    await page.getByRole('button', { name: '設定', exact: true }).click();
+    await dialog.getByRole('tab', { name: '同期' }).click();
+    await expect(address).toBeVisible();
+  };
+  await open();
+  await address.fill('https://chumon.example.jp');
+  await page.keyboard.press('Escape');
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: '戻る' }).click();
+  await expect(address).toHaveValue('https://chumon.example.jp');
+  await page.keyboard.press('Escape');
+  await question.getByRole('button', { name: '破棄' }).click();
+  await expect(dialog).toBeHidden();
+  await open();
+  await expect(address).toHaveValue('');
+});

@@ -8,8 +8,8 @@ interface Options<Saved, Form> {
   save(form: Form): Promise<Saved>;
   /** The editable form of what is stored (a password field starts empty, say). */
   toForm(saved: Saved): Form;
-  /** Told on the screen once saved. */
-  savedMessage: string;
+  /** Told on the screen once saved (or made from what is now stored). */
+  savedMessage: string | ((saved: Saved) => string);
 }
 
 /**
@@ -38,7 +38,10 @@ export function useSettingsForm<Saved, Form>(options: Options<Saved, Form>) {
       (value) => {
         accept(value);
         setError('');
-        screen.notify('info', options.savedMessage);
+        screen.notify(
+          'info',
+          typeof options.savedMessage === 'string' ? options.savedMessage : options.savedMessage(value),
+        );
         return true;
       },
       (err: Error) => {
