@@ -107,3 +107,33 @@ test('設定 → 同期 closed with a typed address asks 「変更を保存し�
   await open();
   await expect(address).toHaveValue('');
 });
+
+test('設定 → バックアップ closed with an edited 世代数 asks 「変更を保存しますか」; 保存 stores it', async ({
+  page,
+  chumon,
+}) => {
+  await page.goto(chumon.url);
+  const dialog = page.getByRole('dialog', { name: '設定' });
+  const question = page.getByRole('alertdialog', { name: '変更を保存しますか' });
+  const keep = dialog.getByLabel('保存する世代数');
+  const open = async () => {
+    await page.getByRole('button', { name: '設定', exact: true }).click();
+    await dialog.getByRole('tab', { name: 'バックアップ' }).click();
+    await expect(keep).toBeVisible();
+  };
+  await open();
+  const before = await keep.inputValue();
+  await keep.fill('45');
+  await page.keyboard.press('Escape');
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: '破棄' }).click();
+  await expect(dialog).toBeHidden();
+  await open();
+  await expect(keep).toHaveValue(before);
+  await keep.fill('45');
+  await page.keyboard.press('Escape');
+  await question.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await open();
+  await expect(keep).toHaveValue('45');
+});
