@@ -137,3 +137,27 @@ test('設定 → バックアップ closed with an edited 世代数 asks 「変�
   await open();
   await expect(keep).toHaveValue('45');
 });
+
+test('設定 → メールテンプレート closed with an edited 件名 asks 「変更を保存しますか」; 破棄 keeps the stored one', async ({
+  page,
+  chumon,
+}) => {
+  await page.goto(chumon.url);
+  const dialog = page.getByRole('dialog', { name: '設定' });
+  const question = page.getByRole('alertdialog', { name: '変更を保存しますか' });
+  const subject = dialog.getByLabel('件名', { exact: true });
+  const open = async () => {
+    await page.getByRole('button', { name: '設定', exact: true }).click();
+    await dialog.getByRole('tab', { name: 'メールテンプレート' }).click();
+    await expect(subject).not.toHaveValue('');
+  };
+  await open();
+  const before = await subject.inputValue();
+  await subject.fill('テスト件名');
+  await page.keyboard.press('Escape');
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: '破棄' }).click();
+  await expect(dialog).toBeHidden();
+  await open();
+  await expect(subject).toHaveValue(before);
+});
