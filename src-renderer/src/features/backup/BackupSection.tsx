@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   BACKUP_REASON_LABELS,
   type BackupInfo,
@@ -9,14 +9,24 @@ import { invoke } from '../../api/client.js';
 import { formatJst } from '../../format.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { FormError } from '../../components/FormError.js';
+import { useSettingsForm } from '../settings/useSettingsForm.js';
 
 const size = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('ja-JP', { maximumFractionDigits: 1 })} MB`;
 
-/** バックアップ: automatic backups (daily, before updates), a manual one, and restore. */
+/**
+ * バックアップ: automatic backups (daily, before updates), a manual one, and restore. Closing 設定
+ * with edited settings not yet saved asks 「変更を保存しますか」.
+ */
 export function BackupSection() {
   const screen = useScreen();
   const [list, setList] = useState<BackupList | null>(null);
-  const [form, setForm] = useState<BackupSettings | null>(null);
+  const settings = useSettingsForm<BackupSettings, BackupSettings>({
+    load: () => invoke('backup:settings', {}),
+    save: (input) => invoke('backup:saveSettings', input),
+    toForm: (saved) => saved,
+    savedMessage: 'バックアップの設定を保存しました。',
+  });
+  const { form, setForm } = settings;
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
@@ -26,7 +36,6 @@ export function BackupSection() {
   }, []);
   useEffect(() => {
     reload();
-    invoke('backup:settings', {}).then(setForm, (e: Error) => setError(e.message));
   }, [reload]);
 
   const run = (label: string, task: () => Promise<void>) => {
@@ -38,14 +47,6 @@ export function BackupSection() {
         setBusy('');
         reload();
       });
-  };
-  const save = (e: FormEvent) => {
-    e.preventDefault();
-    if (!form) return;
-    run('保存中…', async () => {
-      setForm(await invoke('backup:saveSettings', form));
-      screen.notify('info', 'バックアップの設定を保存しました。');
-    });
   };
   const backupNow = () =>
     run('バックアップ中…', async () => {
@@ -65,7 +66,7 @@ export function BackupSection() {
   return (
     <div className="form backup-section">
       {form ? (
-        <form className="form" onSubmit={save}>
+        <form className="form" onSubmit={settings.submit}>
           <label>
             保存する世代数
             <input
@@ -95,7 +96,7 @@ export function BackupSection() {
         </form>
       ) : null}
       {busy ? <p role="status">{busy}</p> : null}
-      <FormError message={error} />
+      <FormError message={error || settings.error} />
       {confirming ? (
         <div role="alertdialog" aria-label="バックアップの復元" className="backup-confirm">
           <p>

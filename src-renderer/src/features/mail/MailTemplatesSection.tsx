@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { MailPreview, MailTemplate } from '../../../../src-shared/api/mail.js';
 import { PLACEHOLDERS, type MailKind } from '../../../../src-shared/domain/mail.js';
 import { invoke } from '../../api/client.js';
+import { useReportUnsaved } from '../settings/useReportUnsaved.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { FormFooter } from '../settings/FormFooter.js';
 
@@ -40,9 +41,15 @@ export function MailTemplatesSection() {
       (t) => {
         replace(t);
         screen.notify('info', `${t.label}を保存しました。`);
+        return true;
       },
-      (e: Error) => setError(e.message),
+      (e: Error) => {
+        setError(e.message);
+        return false;
+      },
     );
+  // An edited subject or body not yet saved: closing 設定 asks first.
+  useReportUnsaved(Boolean(current) && (draft.subject !== current?.subject || draft.body !== current?.body), save);
   const reset = () => invoke('mail:resetTemplate', { kind }).then(replace, (e: Error) => setError(e.message));
   const showPreview = () =>
     invoke('mail:preview', { kind, orderNo, ...draft }).then(

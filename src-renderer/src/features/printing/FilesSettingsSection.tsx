@@ -1,41 +1,55 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { CarrierSettings } from '../../../../src-shared/api/carriers.js';
 import { CSV_ENCODING_LABELS, CSV_ENCODINGS, type FileSettings } from '../../../../src-shared/api/files.js';
 import type { PrinterList } from '../../../../src-shared/api/printing.js';
 import { invoke } from '../../api/client.js';
-import { useScreen } from '../../screen/screen-context.js';
+import { useSettingsForm } from '../settings/useSettingsForm.js';
 import { FormError } from '../../components/FormError.js';
 
-/** 印刷・CSV: the printer (from the OS's list), 納品書 prices, CSV encoding, PDF folder, carrier codes. */
+interface FilesForm {
+  files: FileSettings;
+  codes: CarrierSettings;
+}
+
+/**
+ * 印刷・CSV: the printer (from the OS's list), 納品書 prices, CSV encoding, PDF folder, carrier
+ * codes. Closing 設定 with edits not yet saved asks 「変更を保存しますか」.
+ */
 export function FilesSettingsSection() {
-  const screen = useScreen();
-  const [form, setForm] = useState<FileSettings | null>(null);
-  const [codes, setCodes] = useState<CarrierSettings | null>(null);
   const [printers, setPrinters] = useState<PrinterList | null>(null);
-  const [error, setError] = useState('');
+  const {
+    form: both,
+    setForm: setBoth,
+    error,
+    setError,
+    submit,
+  } = useSettingsForm<FilesForm, FilesForm>({
+    load: () =>
+      Promise.all([invoke('printing:settings', {}), invoke('carriers:settings', {})]).then(([files, codes]) => ({
+        files,
+        codes,
+      })),
+    save: ({ files, codes }) =>
+      Promise.all([
+        invoke('printing:saveSettings', {
+          printer: files.printer,
+          deliveryNotePrices: files.deliveryNotePrices,
+          csvEncoding: files.csvEncoding,
+          documentsDir: files.documentsDir,
+        }),
+        invoke('carriers:saveSettings', codes),
+      ]).then(([savedFiles, savedCodes]) => ({ files: savedFiles, codes: savedCodes })),
+    toForm: (saved) => saved,
+    savedMessage: '印刷・CSV の設定を保存しました。',
+  });
   useEffect(() => {
-    invoke('printing:settings', {}).then(setForm, (e: Error) => setError(e.message));
-    invoke('carriers:settings', {}).then(setCodes, (e: Error) => setError(e.message));
     invoke('printing:printers', {}).then(setPrinters, (e: Error) => setError(e.message));
   }, []);
-  if (!form || !codes) return error ? <p role="alert">{error}</p> : null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = {
-      printer: form.printer,
-      deliveryNotePrices: form.deliveryNotePrices,
-      csvEncoding: form.csvEncoding,
-      documentsDir: form.documentsDir,
-    };
-    Promise.all([invoke('printing:saveSettings', input), invoke('carriers:saveSettings', codes)]).then(
-      ([saved]) => {
-        setForm(saved);
-        setError('');
-        screen.notify('info', '印刷・CSV の設定を保存しました。');
-      },
-      (err: Error) => setError(err.message),
-    );
-  };
+  if (!both) return error ? <p role="alert">{error}</p> : null;
+  const form = both.files;
+  const codes = both.codes;
+  const setForm = (files: FileSettings) => setBoth({ ...both, files });
+  const setCodes = (next: CarrierSettings) => setBoth({ ...both, codes: next });
   const known = printers?.printers.some((p) => p.name === form.printer) ?? true;
   return (
     <form className="form" onSubmit={submit} aria-label="印刷・CSV の設定">

@@ -1,6 +1,6 @@
-import { useContext, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useScreen } from '../../screen/screen-context.js';
-import { ReportUnsaved } from './settings-unsaved.js';
+import { useReportUnsaved } from './useReportUnsaved.js';
 
 interface Options<Saved, Form> {
   load(): Promise<Saved>;
@@ -8,8 +8,8 @@ interface Options<Saved, Form> {
   save(form: Form): Promise<Saved>;
   /** The editable form of what is stored (a password field starts empty, say). */
   toForm(saved: Saved): Form;
-  /** Told on the screen once saved. */
-  savedMessage: string;
+  /** Told on the screen once saved (or made from what is now stored). */
+  savedMessage: string | ((saved: Saved) => string);
 }
 
 /**
@@ -38,7 +38,10 @@ export function useSettingsForm<Saved, Form>(options: Options<Saved, Form>) {
       (value) => {
         accept(value);
         setError('');
-        screen.notify('info', options.savedMessage);
+        screen.notify(
+          'info',
+          typeof options.savedMessage === 'string' ? options.savedMessage : options.savedMessage(value),
+        );
         return true;
       },
       (err: Error) => {
@@ -53,12 +56,7 @@ export function useSettingsForm<Saved, Form>(options: Options<Saved, Form>) {
   };
 
   // Edits not yet saved: closing 設定 asks first.
-  const report = useContext(ReportUnsaved);
   const dirty = saved !== null && form !== null && JSON.stringify(form) !== JSON.stringify(options.toForm(saved));
-  const latestSave = useRef(save);
-  latestSave.current = save;
-  const unsaved = useMemo(() => (dirty ? { dirty, save: () => latestSave.current() } : null), [dirty]);
-  useEffect(() => report(unsaved), [report, unsaved]);
-  useEffect(() => () => report(null), [report]);
+  useReportUnsaved(dirty, save);
   return { saved, form, setForm, error, setError, submit };
 }

@@ -1,53 +1,39 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { SyncSettings } from '../../../../src-shared/api/sync.js';
 import { readSetupString } from '../../../../src-shared/sync/setup-string.js';
 import { invoke } from '../../api/client.js';
-import { useScreen } from '../../screen/screen-context.js';
+import { useSettingsForm } from '../settings/useSettingsForm.js';
 import { FormError } from '../../components/FormError.js';
 
-/** 同期: the central server's address and this PC's token (never shown back). */
+interface SyncForm {
+  serverUrl: string;
+  token: string;
+}
+
+/**
+ * 同期: the central server's address and this PC's token (never shown back). Closing 設定 with
+ * edits not yet saved asks 「変更を保存しますか」.
+ */
 export function SyncSection() {
-  const screen = useScreen();
-  const [saved, setSaved] = useState<SyncSettings | null>(null);
-  const [serverUrl, setServerUrl] = useState('');
-  const [token, setToken] = useState('');
-  const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    invoke('sync:settings', {}).then(
-      (s) => {
-        setSaved(s);
-        setServerUrl(s.serverUrl);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-  if (!saved) return error ? <p role="alert">{error}</p> : null;
+  const { saved, form, setForm, error, submit } = useSettingsForm<SyncSettings, SyncForm>({
+    load: () => invoke('sync:settings', {}),
+    save: (input) => {
+      setBusy(true);
+      return invoke('sync:saveSettings', input).finally(() => setBusy(false));
+    },
+    toForm: (s) => ({ serverUrl: s.serverUrl, token: '' }),
+    savedMessage: (s) =>
+      s.serverUrl
+        ? `中央サーバーに接続しました（${s.storeName ?? ''}）。F6 で最新取得できます。`
+        : '中央サーバーとの同期を止めました。',
+  });
+  if (!saved || !form) return error ? <p role="alert">{error}</p> : null;
+  const { serverUrl, token } = form;
   // The console's setup string (pasted, or typed by a 2D scanner from its QR code) fills both fields.
   const changeAddress = (value: string) => {
     const setup = readSetupString(value);
-    setServerUrl(setup ? setup.serverUrl : value);
-    if (setup) setToken(setup.token);
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    invoke('sync:saveSettings', { serverUrl, token })
-      .then(
-        (s) => {
-          setSaved(s);
-          setToken('');
-          setError('');
-          screen.notify(
-            'info',
-            s.serverUrl
-              ? `中央サーバーに接続しました（${s.storeName ?? ''}）。F6 で最新取得できます。`
-              : '中央サーバーとの同期を止めました。',
-          );
-        },
-        (err: Error) => setError(err.message),
-      )
-      .finally(() => setBusy(false));
+    setForm(setup ? { serverUrl: setup.serverUrl, token: setup.token } : { ...form, serverUrl: value });
   };
   return (
     <form className="form" onSubmit={submit}>
@@ -66,7 +52,7 @@ export function SyncSection() {
           autoComplete="off"
           value={token}
           placeholder={saved.hasToken ? '保存済み（変更するときだけ入力）' : '管理者から受け取ったトークン'}
-          onChange={(e) => setToken(e.target.value)}
+          onChange={(e) => setForm({ ...form, token: e.target.value })}
         />
       </label>
       {saved.serverUrl ? (
