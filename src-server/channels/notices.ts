@@ -48,6 +48,27 @@ export async function queueShipmentNotices(tx: ServerDb, orderIds: readonly numb
   );
 }
 
+/**
+ * Withdraws the notices of orders the store reported by file (出荷通知ファイル) that have not
+ * gone out yet (待ち or refused for a missing tracking number): the channel hears of each
+ * shipment once. A notice being sent at that moment is left to finish; its answer decides.
+ * Runs in the push's transaction, after the orders' 出荷通知 became 送信済（ファイル）.
+ */
+export async function withdrawFiledNotices(tx: ServerDb, orderIds: readonly number[]): Promise<void> {
+  if (orderIds.length === 0) return;
+  const withdrawn = await rows<{ orderId: number }>(
+    tx,
+    sql`DELETE FROM shipment_notices WHERE order_id = ANY(${idList(orderIds)}::int[]) AND state IN ('pending', 'refused')
+        RETURNING order_id AS "orderId"`,
+  );
+  if (withdrawn.length === 0) return;
+  const ids = withdrawn.map((w) => w.orderId);
+  await tx.execute(
+    sql`UPDATE orders o SET channel_note = ${withoutNoticeError} WHERE o.id = ANY(${idList(ids)}::int[])`,
+  );
+  await refreshWire(tx, ids);
+}
+
 export interface ClaimedNotice {
   id: number;
   orderId: number;

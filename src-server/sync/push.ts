@@ -9,7 +9,7 @@ import { insertOrders } from '../orders/intake.js';
 import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
 import { paymentNeeds } from './masters.js';
 import { refreshWire } from '../orders/wire.js';
-import { queueShipmentNotices } from '../channels/notices.js';
+import { queueShipmentNotices, withdrawFiledNotices } from '../channels/notices.js';
 import { stockOrders } from '../stock/status-stock.js';
 import { StockWorking } from '../stock/working.js';
 import { applyOne, canSee, NOT_YOURS, ParcelNumbers, type HistoryDraft, type Working } from './apply-op.js';
@@ -191,6 +191,7 @@ export async function applyOps(
       }[] = [];
       const answered = new Set<string>();
       const shipped = new Set<number>();
+      const filed = new Set<number>();
       for (const op of ops) {
         const before = earlier.get(op.opId);
         if (before || answered.has(op.opId)) {
@@ -209,6 +210,7 @@ export async function applyOps(
           work!.changed = true;
           history.push({ orderId: work!.row.id, ...outcome.history });
           if (op.kind === 'status' && outcome.history.to === 'shipped') shipped.add(work!.row.id);
+          if (op.kind === 'ship_notice_file' && work!.row.shipNotice === 'file') filed.add(work!.row.id);
         }
         applied.push({
           opId: op.opId,
@@ -225,6 +227,7 @@ export async function applyOps(
       const at = now.toISOString();
       await writeChanges(tx, numbers, working, history, client.id, at);
       await queueShipmentNotices(tx, [...shipped], at);
+      await withdrawFiledNotices(tx, [...filed]);
       await stock.flush(tx, numbers);
       await tx.execute(
         sql`INSERT INTO applied_ops (op_id, client_id, order_id, accepted, reason, applied_at, channel, order_no, kind, operation)
