@@ -179,14 +179,16 @@ describe('order list queries', () => {
       { initial: { status: 'paid', mailSent: true } },
       { order: { orderedAt: '2026-10-01T00:00:00.000Z' } },
       { order: { orderedAt: '2026-11-26T00:00:00.000Z', paymentMethod: 'credit_card' } },
+      { order: { orderNo: 'JST-1121', orderedAt: '2026-11-20T15:30:00.000Z' } },
     ]);
     const counts = await t.call('orders:counts', {});
-    expect(counts).toMatchObject({ new: 3, paid: 2, mail_unsent: 1, shipped: 0 });
-    // Only the bank transfer ordered more than 7 days ago is an unpaid reminder target:
-    // the one of 11-20 is 6 days 22 hours old, the card order needs no payment confirmation.
-    expect(counts.reminder).toBe(1);
+    expect(counts).toMatchObject({ new: 4, paid: 2, mail_unsent: 1, shipped: 0 });
+    // Unpaid reminders count JST calendar days (today is 11-27 in Japan): the bank transfers of
+    // 10-01 and of 11-20 (7 days, though only 6 days 22 hours ago) are due; the one of 11-21
+    // 00:30 JST (11-20 in UTC) is not yet; the card order needs no payment confirmation.
+    expect(counts.reminder).toBe(2);
     t.clock.advanceDays(1);
-    expect((await t.call('orders:counts', {})).reminder).toBe(2);
+    expect((await t.call('orders:counts', {})).reminder).toBe(3);
   });
 
   it('lists a tab newest first in pages, with the total', async () => {
