@@ -42,7 +42,16 @@ export function MailPolicySection() {
                     checked={policy[c][k]}
                     onChange={(e) => {
                       const send = e.target.checked;
-                      void run(async () => setPolicy(await invoke('mail:savePolicy', { channel: c, kind: k, send })));
+                      // Shown at once; the saved answer confirms it, and a refusal shows what is kept.
+                      setPolicy((p) => p && { ...p, [c]: { ...p[c], [k]: send } });
+                      void run(async () => {
+                        try {
+                          setPolicy(await invoke('mail:savePolicy', { channel: c, kind: k, send }));
+                        } catch (err) {
+                          setPolicy(await invoke('mail:policy', {}));
+                          throw err;
+                        }
+                      });
                     }}
                   />
                 </td>
