@@ -57,6 +57,8 @@ const VALID: { [M in ConsoleMethod]: unknown } = {
   'console:retryNotice': { id: 1 },
   'console:staff': { storeId: 'tokyo' },
   'console:saveStaff': { storeId: 'tokyo', name: '侵入者', isManager: true, pin: '0000' },
+  'console:releases': {},
+  'console:saveRollout': { id: 1, rollout: 'all' },
 };
 
 /** Everything but the session, audit and refusal logs, which a refused call may add to. */
