@@ -150,7 +150,7 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
 
   app.use('/admin/*', only(['admin']));
   app.use('/sync/*', only(['pc']));
-  addPcRoutes(app, consoleServices, clock);
+  addPcRoutes(app, consoleServices, clock, address);
   app.use('/updates/*', only(['pc']));
   addUpdateFeedRoutes(app, consoleServices);
   app.use('/intake/*', only(['admin', 'connector']));

@@ -13,6 +13,7 @@ import { detailApi } from './detail.js';
 import { operationsApi } from './operations.js';
 import { stockApi } from './stock.js';
 import { syncApi } from './sync.js';
+import { fleetApi } from './fleet.js';
 import type { MethodSpec } from './define.js';
 import { bulkApi } from './bulk.js';
 import { subStatusApi } from './sub-status.js';
@@ -46,6 +47,7 @@ export const contract = {
   ...bundleApi,
   ...detailApi,
   ...syncApi,
+  ...fleetApi,
 };
 
 type Contract = typeof contract;
@@ -80,6 +82,7 @@ export * from './staff.js';
 export * from './stock.js';
 export * from './stock-import.js';
 export * from './sync.js';
+export * from './fleet.js';
 export * from './operations.js';
 export * from './bundle.js';
 export * from './detail.js';
