@@ -39,6 +39,12 @@ export interface UpdateCheck {
   problem: string | null;
 }
 
+/** How a PC of each mode gets an available update, in the clerk's words. */
+export const UPDATE_HOW_TO = {
+  electron: 'バックグラウンドでダウンロードし、次に Chumon を起動したときに更新されます（作業中には更新しません）。',
+  browser: 'ブラウザ版は自動では更新されません。この PC の管理者に更新を依頼してください。',
+} as const;
+
 export const updatesApi = {
   'console:releases': consoleMethod<AppRelease[]>()('read', '更新の一覧', z.object({})),
   'console:saveRollout': consoleMethod<AppRelease>()(
