@@ -93,17 +93,17 @@ describe('ログを本部へ送信', () => {
 
 describe('update notice (browser mode)', () => {
   it('tells of a newer version only once it is rolled out to the store', async () => {
-    expect(await checkForUpdate(link, '0.1.0', 'win32')).toMatchObject({ available: false, problem: null });
+    expect(await checkForUpdate(link, '0.1.0')).toMatchObject({ available: false, problem: null });
     const up = await uploadRelease(s.url, admin, fakeBuild('0.2.0'));
-    expect(await checkForUpdate(link, '0.1.0', 'win32')).toMatchObject({ available: false });
+    expect(await checkForUpdate(link, '0.1.0')).toMatchObject({ available: false });
     await admin.call('console:saveRollout', { id: up.body.value!.id, rollout: 'stores', storeIds: ['tokyo'] });
-    expect(await checkForUpdate(link, '0.1.0', 'win32')).toEqual({
+    expect(await checkForUpdate(link, '0.1.0')).toEqual({
       available: true,
       version: '0.2.0',
       current: '0.1.0',
       problem: null,
     });
-    expect(await checkForUpdate(link, '0.2.0', 'win32')).toMatchObject({ available: false, version: '0.2.0' });
+    expect(await checkForUpdate(link, '0.2.0')).toMatchObject({ available: false, version: '0.2.0' });
     expect((await checkForUpdate(null, '0.1.0')).problem).toContain('中央サーバーが設定されていません');
   });
 });
