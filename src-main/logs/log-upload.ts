@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { LogsSent } from '../../src-shared/api/fleet.js';
+import type { LogsSent } from '../../src-shared/api/logs.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { ServerLink } from '../updates/feed-link.js';
 import { collectLogs } from './collect.js';

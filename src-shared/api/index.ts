@@ -13,7 +13,8 @@ import { detailApi } from './detail.js';
 import { operationsApi } from './operations.js';
 import { stockApi } from './stock.js';
 import { syncApi } from './sync.js';
-import { fleetApi } from './fleet.js';
+import { logsApi } from './logs.js';
+import { updatesApi } from './updates.js';
 import type { MethodSpec } from './define.js';
 import { bulkApi } from './bulk.js';
 import { subStatusApi } from './sub-status.js';
@@ -47,7 +48,8 @@ export const contract = {
   ...bundleApi,
   ...detailApi,
   ...syncApi,
-  ...fleetApi,
+  ...logsApi,
+  ...updatesApi,
 };
 
 type Contract = typeof contract;
@@ -82,7 +84,8 @@ export * from './staff.js';
 export * from './stock.js';
 export * from './stock-import.js';
 export * from './sync.js';
-export * from './fleet.js';
+export * from './logs.js';
+export * from './updates.js';
 export * from './operations.js';
 export * from './bundle.js';
 export * from './detail.js';

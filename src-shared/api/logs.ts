@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { UpdateCheck } from '../console/updates.js';
 import { method } from './define.js';
 
 /** What 「ログを本部へ送信」 sent. */
@@ -10,9 +9,7 @@ export interface LogsSent {
   skipped: number;
 }
 
-export const fleetApi = {
-  /** Asks the central server's update feed whether a newer version is rolled out to this store. */
-  'updates:check': method<UpdateCheck>()(z.object({})),
+export const logsApi = {
   /** Sends the last 7 days of logs (and crash dumps) to head office. */
   'logs:send': method<LogsSent>()(z.object({ note: z.string().trim().max(1000).default('') })),
 };
