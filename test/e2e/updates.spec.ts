@@ -144,6 +144,8 @@ test('the PC sends its logs from 設定; head office reads them in ログ', asyn
   const logs = page.getByRole('table', { name: '送られたログ' });
   await expect(logs).toContainText('印刷が遅いです');
   await expect(logs).toContainText('東京店');
+  await page.getByLabel('ログの PC').selectOption({ label: '東京店 / 東京PC' });
+  await expect(logs).toContainText('東京PC');
   await logs
     .getByRole('button', { name: /^chumon-\d{4}-\d{2}-\d{2}\.log/ })
     .first()

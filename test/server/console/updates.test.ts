@@ -179,6 +179,19 @@ describeOnBackends('update feed per store', (backend) => {
     );
   });
 
+  it('still serves the feed to a PC too old to sync, so that it can update', async () => {
+    await admin.call('console:saveFleetSettings', { minAppVersion: '1.1.0' });
+    try {
+      const headers = { authorization: `Bearer ${tokyo}`, 'x-chumon-app-version': '1.0.0', 'x-chumon-protocol': '2' };
+      expect((await fetch(`${s.url}/sync/pull?cursor=0`, { headers })).status).toBe(426);
+      const feed = await fetch(`${s.url}/updates/latest.yml`, { headers });
+      expect(feed.status).toBe(200);
+      expect(await feed.text()).toContain('version: 1.1.0');
+    } finally {
+      await admin.call('console:saveFleetSettings', { minAppVersion: '' });
+    }
+  });
+
   it('writes the upload and each rollout change to the audit log', async () => {
     const audit = await admin.call('console:audit', { limit: 50 });
     const actions = audit.map((a) => a.action);
