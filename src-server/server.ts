@@ -47,6 +47,8 @@ export interface CentralServer {
   /** Set on the very first start only: the console's first account, its password shown once. */
   firstAccount: { login: string; password: string } | null;
   database: ServerDatabase;
+  /** Where uploaded files (PC logs, installers) are kept. */
+  uploadsDir: string;
   channels: Channels;
   purgeNow(): Promise<number>;
   close(): Promise<void>;
@@ -115,6 +117,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     adminToken,
     firstAccount,
     database,
+    uploadsDir,
     channels,
     purgeNow,
     close: async () => {

@@ -13,6 +13,8 @@ import { SyncRunner } from '../sync/runner.js';
 import type { Settings } from '../settings/settings.js';
 import { makePrivateDir, makePrivateTree } from '../../src-node/private-files.js';
 import { SOURCE_ROOT } from './paths.js';
+import { captureConsole, createFileLogger } from '../logs/file-logger.js';
+import { logDir } from '../logs/logger.js';
 
 export interface BootOptions {
   dataDir: string;
@@ -113,6 +115,11 @@ export function bootApp(options: BootOptions): App {
   sync.startLive();
   const stopBackground = [() => sync.stopLive()];
   if (options.backgroundTimers !== false) {
+    // The real app logs to rotating, redacted files (logs/chumon-YYYY-MM-DD.log) what it
+    // reports as warnings and errors, for 「ログを本部へ送信」.
+    const log = createFileLogger({ dir: logDir(options.dataDir), clock });
+    log.info(`Chumon ${options.version} (${options.mode}) を起動しました`);
+    stopBackground.push(captureConsole(log));
     stopBackground.push(
       scheduleDailyBackups(ctx, (message, err) => console.error(message, err)),
       // The daily S3 purge of buyer data.

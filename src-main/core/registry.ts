@@ -19,6 +19,8 @@ import { orderHandlers } from '../orders/handlers.js';
 import { settingsHandlers } from '../settings/handlers.js';
 import { staffHandlers } from '../staff/handlers.js';
 import { syncHandlers } from '../sync/handlers.js';
+import { logsHandlers } from '../logs/handlers.js';
+import { updatesHandlers } from '../updates/handlers.js';
 import type { HandlerMap } from './dispatch.js';
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
@@ -44,4 +46,6 @@ export const handlers: HandlerMap = {
   ...bundleHandlers,
   ...detailHandlers,
   ...syncHandlers,
+  ...logsHandlers,
+  ...updatesHandlers,
 };

@@ -2,8 +2,12 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createHostClient, type HostClient } from '../host/host-client.js';
+import { createConfSettings } from '../settings/conf-settings.js';
 import { createFileKeyCipher } from '../settings/secret-cipher.js';
+import { serverLink } from '../updates/feed-link.js';
 import { reloadAfterRendererCrash, startCrashHandling } from './crash-handling.js';
+import { createElectronLogger } from './electron-logger.js';
+import { startAutoUpdates } from './updates.js';
 import { installMenu } from './menu.js';
 import { registerIpc } from './ipc.js';
 import { forkUtilityHost } from './service-host.js';
@@ -30,6 +34,7 @@ app.setName('Chumon');
 if (process.env.CHUMON_DATA_DIR) app.setPath('userData', path.resolve(process.env.CHUMON_DATA_DIR));
 registerAppScheme();
 startCrashHandling();
+const log = createElectronLogger(app.getPath('userData'));
 
 let window: BrowserWindow | null = null;
 let services: HostClient | null = null;
@@ -37,6 +42,9 @@ let services: HostClient | null = null;
 /** The services run in a utility process; this process keeps the window, the menu and the IPC relay. */
 function startServices(paths: ReturnType<typeof resourcePaths>): HostClient {
   const dataDir = app.getPath('userData');
+  const secrets = createSafeStorageCipher(createFileKeyCipher(dataDir));
+  // Updates come from the central server of 設定 → 同期 (the packaged app only).
+  if (app.isPackaged) startAutoUpdates(() => serverLink(createConfSettings(dataDir), secrets, app.getVersion()), log);
   return createHostClient({
     start: () => forkUtilityHost(path.dirname(fileURLToPath(import.meta.url))),
     boot: {
@@ -49,7 +57,7 @@ function startServices(paths: ReturnType<typeof resourcePaths>): HostClient {
       // SMTP password and store token: sealed here by the OS keychain, which only this process reaches.
       secrets: 'parent',
     },
-    secrets: createSafeStorageCipher(createFileKeyCipher(dataDir)),
+    secrets,
   });
 }
 
@@ -61,10 +69,12 @@ async function start(): Promise<void> {
   try {
     await host.ready;
   } catch (err) {
+    log.error('起動できませんでした', err);
     dialog.showErrorBox('Chumon を起動できません', err instanceof Error ? err.message : String(err));
     app.exit(1);
     return;
   }
+  log.info(`Chumon ${app.getVersion()} を起動しました`);
   installMenu();
   serveRenderer(paths.renderer);
   registerIpc(host, () => window);

@@ -40,3 +40,20 @@ export async function call<M extends ConsoleMethod>(method: M, input: ConsoleInp
   }
   return result.value;
 }
+
+/** Sends files to a console upload route (multipart, with the session's CSRF token); the value or the Japanese message. */
+export async function upload<T>(route: string, form: FormData): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(route, { method: 'POST', headers: { 'x-chumon-csrf': csrf }, body: form });
+  } catch {
+    throw new ConsoleError('中央サーバーに接続できません。ネットワークを確認してください。', 'offline');
+  }
+  const result = (await response.json().catch(() => null)) as WireResult<T> | null;
+  if (!result) throw new ConsoleError(`中央サーバーでエラーが発生しました（${response.status}）。`, 'server');
+  if (!result.ok) {
+    if (result.error.code === 'signed_out') onSignedOut();
+    throw new ConsoleError(result.error.message, result.error.code);
+  }
+  return result.value;
+}

@@ -11,6 +11,7 @@ import { AuthFailures, type RateLimits } from '../http/rate-limit.js';
 import { consoleDispatch, type ConsoleCall } from './dispatch.js';
 import { consoleHandlers } from './handlers.js';
 import type { ConsoleServices } from './services.js';
+import { addReleaseUpload } from './update-routes.js';
 
 export const SESSION_COOKIE = 'chumon_console';
 export const CSRF_HEADER = 'x-chumon-csrf';
@@ -127,6 +128,21 @@ export function createConsoleApp(deps: ConsoleAppDeps): Hono {
     } catch {
       return c.text('ログファイルが見つかりません。', 404);
     }
+  });
+
+  addReleaseUpload(app, services, async (c) => {
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin)
+      return fail(c, 'forbidden', '別のサイトからの操作は受け付けません。', 403);
+    const session = await sessionOf(c);
+    if (!session || c.req.header(CSRF_HEADER) !== session.csrf)
+      return fail(
+        c,
+        'signed_out',
+        'サインインしていないか、サインインの有効期限が切れました。サインインし直してください。',
+        401,
+      );
+    return { account: session.account, address: deps.address(c), now: now() };
   });
 
   // Made on first use: the renderer may be built after the server starts (tests, development).

@@ -40,6 +40,21 @@ export class AuditLog {
     );
   }
 
+  /** Something a store PC did that head office should see (a log upload), under the PC's name. */
+  async recordPc(
+    pc: { id: number; name: string },
+    address: string,
+    now: Date,
+    label: string,
+    detail: unknown,
+  ): Promise<void> {
+    await this.db.execute(
+      sql`INSERT INTO audit_log (at, account_id, login, action, detail, address)
+          VALUES (${now.toISOString()}, NULL, ${`端末: ${pc.name}`.slice(0, 100)}, ${label},
+                  ${JSON.stringify({ clientId: pc.id, input: auditDetail(detail) })}::jsonb, ${address.slice(0, 100)})`,
+    );
+  }
+
   list(limit: number, before?: number): Promise<AuditEntry[]> {
     return rows<AuditEntry>(
       this.db,

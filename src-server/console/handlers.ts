@@ -38,5 +38,7 @@ export function consoleHandlers(s: ConsoleServices): ConsoleHandlers {
     'console:audit': (input) => s.audit.list(input.limit, input.before),
     'console:staff': (input) => s.staff.list(input.storeId),
     'console:saveStaff': (input) => s.staff.save(input),
+    'console:releases': () => s.releases.list(),
+    'console:saveRollout': (input) => s.releases.setRollout(input),
   };
 }

@@ -27,11 +27,17 @@ export function pcVersion(c: Context): PcVersion {
  * for the server hears why at hello and is refused everything else with 426), the report a
  * PC sends about itself after each round, and its log uploads (docs/console.md).
  */
-export function addPcRoutes(app: Hono<CentralEnv>, services: ConsoleServices, clock: { now(): Date }): void {
+export function addPcRoutes(
+  app: Hono<CentralEnv>,
+  services: ConsoleServices,
+  clock: { now(): Date },
+  address: (c: Context) => string,
+): void {
   app.use('/sync/*', async (c, next) => {
     const version = pcVersion(c);
     const message = await services.fleet.updateMessage(version);
-    if (message && c.req.path !== '/sync/hello') return c.json({ error: message }, 426);
+    // A PC too old to sync may still say hello and send its logs to head office.
+    if (message && c.req.path !== '/sync/hello' && c.req.path !== '/sync/logs') return c.json({ error: message }, 426);
     c.set('pcVersion', version);
     c.set('updateRequired', message);
     return next();
@@ -69,7 +75,14 @@ export function addPcRoutes(app: Hono<CentralEnv>, services: ConsoleServices, cl
         if (typeof part !== 'string') files.push({ name: part.name, bytes: new Uint8Array(await part.arrayBuffer()) });
       const note = typeof form.note === 'string' ? form.note : '';
       try {
-        return c.json(await services.logs.save(c.get('client').id, files, note, clock.now()));
+        const client = c.get('client');
+        const saved = await services.logs.save(client.id, files, note, clock.now());
+        await services.audit.recordPc(client, address(c), clock.now(), 'ログの受信', {
+          uploadId: saved.id,
+          files: saved.files,
+          bytes: files.reduce((n, f) => n + f.bytes.length, 0),
+        });
+        return c.json(saved);
       } catch (err) {
         if (err instanceof UserError) return c.json({ error: err.message }, err.code === 'too_large' ? 413 : 400);
         throw err;

@@ -6,6 +6,7 @@ import { Fleet } from './fleet.js';
 import { IntakeUploads } from './intake-preview.js';
 import { LogStore } from './log-store.js';
 import { ConsoleRecords } from './records.js';
+import { ReleaseStore } from './releases.js';
 import { StaffList } from './staff.js';
 
 /** The console's services, built once per server with their dependencies. */
@@ -17,6 +18,7 @@ export interface ConsoleServices {
   intake: IntakeUploads;
   logs: LogStore;
   records: ConsoleRecords;
+  releases: ReleaseStore;
   staff: StaffList;
 }
 
@@ -34,6 +36,7 @@ export function createConsoleServices(
     intake: new IntakeUploads(db, notify),
     logs: new LogStore(db, uploadsDir),
     records: new ConsoleRecords(db),
+    releases: new ReleaseStore(db, uploadsDir),
     staff: new StaffList(db, notify),
   };
 }

@@ -11,6 +11,7 @@ import type { Channels } from '../channels/service.js';
 import { consolePage, createConsoleApp } from '../console/app.js';
 import { addPcRoutes } from '../console/pc-routes.js';
 import { createConsoleServices } from '../console/services.js';
+import { addUpdateFeedRoutes } from '../console/update-routes.js';
 import { CONSOLE_ROOT, isConsolePath } from '../console/paths.js';
 import type { ChangeHub } from './events.js';
 import { AuthFailures, BodyBudget, DEFAULT_LIMITS, TokenRate, type RateLimits } from './rate-limit.js';
@@ -97,6 +98,13 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
     }),
   );
 
+  // What an update check cost the server, token check included (Server-Timing, for the feed's budget).
+  app.use('/updates/*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.header('server-timing', `feed;dur=${(performance.now() - started).toFixed(2)}`);
+  });
+
   app.use('*', async (c, next) => {
     if (c.req.path === '/health' || isConsolePath(c.req.path)) return next();
     const from = address(c);
@@ -142,7 +150,9 @@ export function createCentralApp(deps: CentralDeps): Hono<Env> {
 
   app.use('/admin/*', only(['admin']));
   app.use('/sync/*', only(['pc']));
-  addPcRoutes(app, consoleServices, clock);
+  addPcRoutes(app, consoleServices, clock, address);
+  app.use('/updates/*', only(['pc']));
+  addUpdateFeedRoutes(app, consoleServices);
   app.use('/intake/*', only(['admin', 'connector']));
   const tooLarge = (c: Context) => bad(c, '送信内容が大きすぎます。', 413);
   app.use('/sync/*', bodyLimit({ maxSize: SYNC_BODY_LIMIT, onError: tooLarge }));

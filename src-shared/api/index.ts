@@ -13,6 +13,8 @@ import { detailApi } from './detail.js';
 import { operationsApi } from './operations.js';
 import { stockApi } from './stock.js';
 import { syncApi } from './sync.js';
+import { logsApi } from './logs.js';
+import { updatesApi } from './updates.js';
 import type { MethodSpec } from './define.js';
 import { bulkApi } from './bulk.js';
 import { subStatusApi } from './sub-status.js';
@@ -46,6 +48,8 @@ export const contract = {
   ...bundleApi,
   ...detailApi,
   ...syncApi,
+  ...logsApi,
+  ...updatesApi,
 };
 
 type Contract = typeof contract;
@@ -80,6 +84,8 @@ export * from './staff.js';
 export * from './stock.js';
 export * from './stock-import.js';
 export * from './sync.js';
+export * from './logs.js';
+export * from './updates.js';
 export * from './operations.js';
 export * from './bundle.js';
 export * from './detail.js';

@@ -62,6 +62,7 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   mappingId: 'ファイルの形式',
   mode: '取込の種類',
   name: '名前',
+  note: '本部へのメモ',
   offset: '表示位置',
   onHand: '在庫数',
   operation: '処理',

@@ -5,13 +5,21 @@ import type { ConsoleMethodSpec } from './define.js';
 import { fleetApi } from './fleet.js';
 import { recordsApi } from './records.js';
 import { staffApi } from './staff.js';
+import { updatesApi } from './updates.js';
 
 /**
  * The console's contract: every method the head-office console may call on the central
  * server, with the access it needs. The server's console dispatch and the console page
  * both type against this one map.
  */
-export const consoleContract = { ...accountsApi, ...channelsApi, ...fleetApi, ...recordsApi, ...staffApi };
+export const consoleContract = {
+  ...accountsApi,
+  ...channelsApi,
+  ...fleetApi,
+  ...recordsApi,
+  ...staffApi,
+  ...updatesApi,
+};
 
 export type ConsoleContract = typeof consoleContract;
 export type ConsoleMethod = keyof ConsoleContract;

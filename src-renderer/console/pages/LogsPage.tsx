@@ -41,13 +41,28 @@ function LogFileDialog({ id, onClose }: { id: number; onClose(): void }) {
 
 /** ログ: the logs store PCs uploaded, and the audit log of every console action. */
 export function LogsPage() {
-  const uploads = useLoad(() => call('console:logUploads', {}), []);
+  const [clientId, setClientId] = useState(0);
+  const pcs = useLoad(() => call('console:clients', {}), []);
+  const uploads = useLoad(() => call('console:logUploads', clientId ? { clientId } : {}), [clientId]);
   const audit = useLoad(() => call('console:audit', { limit: 200 }), []);
   const [open, setOpen] = useState<number | null>(null);
   return (
     <>
       <section className="console-section" aria-label="PC のログ">
         <h2>PC から送られたログ</h2>
+        <label className="page-tools">
+          店舗・PC
+          <select aria-label="ログの PC" value={clientId} onChange={(e) => setClientId(Number(e.target.value))}>
+            <option value={0}>すべて</option>
+            {(pcs.value ?? [])
+              .filter((c) => c.kind === 'pc')
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.storeName ?? '—'} / {c.name}
+                </option>
+              ))}
+          </select>
+        </label>
         <FormError message={uploads.error} />
         {uploads.value?.length === 0 ? <p>送られたログはまだありません（PC の 設定 →「ログを本部へ送信」）。</p> : null}
         <RowsTable

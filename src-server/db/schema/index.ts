@@ -4,3 +4,4 @@ export * from './orders.js';
 export * from './sync.js';
 export * from './channels.js';
 export * from './stock.js';
+export * from './updates.js';

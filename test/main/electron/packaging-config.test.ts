@@ -33,3 +33,9 @@ describe('electron-builder.yml', () => {
     expect(config).not.toMatch(/certificatePassword|certificateFile/);
   });
 });
+
+describe('electron-builder.yml publish', () => {
+  it('has a generic publish entry, so app-update.yml (with publisherName) is written for the updater', () => {
+    expect(block('publish')).toMatch(/^\s+provider: generic$/m);
+  });
+});

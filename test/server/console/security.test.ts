@@ -57,6 +57,8 @@ const VALID: { [M in ConsoleMethod]: unknown } = {
   'console:retryNotice': { id: 1 },
   'console:staff': { storeId: 'tokyo' },
   'console:saveStaff': { storeId: 'tokyo', name: '侵入者', isManager: true, pin: '0000' },
+  'console:releases': {},
+  'console:saveRollout': { id: 1, rollout: 'all' },
 };
 
 /** Everything but the session, audit and refusal logs, which a refused call may add to. */
@@ -140,6 +142,18 @@ describe('console API: every method checked for who calls it', () => {
     }
     const download = await fetch(`${s.url}/console/files/logs/1`, { headers: { authorization: `Bearer ${pcToken}` } });
     expect(download.status).toBe(401);
+    for (const token of [pcToken, s.adminToken]) {
+      const form = new FormData();
+      form.append('platform', 'windows');
+      form.append('yml', new Blob(['version: 9.9.9']), 'latest.yml');
+      form.append('installer', new Blob(['MZ']), 'setup.exe');
+      const upload = await fetch(`${s.url}/console/files/updates`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      expect(upload.status, 'an installer upload with a Bearer token').toBe(401);
+    }
   });
 
   it('refuses a call from another site (Origin), and a body that is not JSON', async () => {
@@ -164,6 +178,9 @@ describe('console API: every method checked for who calls it', () => {
       ['POST', '/sync/push', { ops: [] }],
       ['GET', '/sync/pull?cursor=0', undefined],
       ['POST', '/sync/report', {}],
+      ['POST', '/sync/logs', {}],
+      ['GET', '/updates/latest.yml', undefined],
+      ['GET', '/updates/files/1/Chumon-Setup-1.0.0.exe', undefined],
       ['POST', '/admin/stores', { id: 'evil', name: '偽店舗' }],
       ['POST', '/intake/orders', { orders: [makeOrder({ orderNo: 'EVIL-1' })] }],
     ] as const) {

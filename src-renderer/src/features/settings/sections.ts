@@ -3,6 +3,7 @@ import { mailSettingsSections } from '../mail/sections.js';
 import { GeneralSection } from './GeneralSection.js';
 import { FilesSettingsSection } from '../printing/FilesSettingsSection.js';
 import { SyncSection } from '../sync/SyncSection.js';
+import { FleetSection } from '../fleet/FleetSection.js';
 import type { SettingsSection } from './settings-section.js';
 
 /** The settings dialog's pages in order; each domain adds its own, one line each. */
@@ -11,5 +12,6 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { id: 'backup', label: 'バックアップ', Component: BackupSection },
   ...mailSettingsSections,
   { id: 'sync', label: '同期', Component: SyncSection },
+  { id: 'fleet', label: '更新・ログ', Component: FleetSection },
   { id: 'files', label: '印刷・CSV', Component: FilesSettingsSection },
 ];

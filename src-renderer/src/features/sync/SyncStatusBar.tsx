@@ -3,6 +3,7 @@ import type { SyncRefusal, SyncStatus } from '../../../../src-shared/api/sync.js
 import { invoke, onAppEvent } from '../../api/client.js';
 import { formatJst } from '../../format.js';
 import { RefusalsDialog } from './RefusalsDialog.js';
+import { UpdateNotice } from '../fleet/UpdateNotice.js';
 
 const POLL_MS = 2000;
 
@@ -46,6 +47,7 @@ export function SyncStatusBar() {
           サーバーが受け付けなかった変更 {status.unseenRefusals}件
         </button>
       ) : null}
+      <UpdateNotice />
       {refusals ? <RefusalsDialog refusals={refusals} onClose={() => setRefusals(null)} /> : null}
     </div>
   );
