@@ -6,14 +6,22 @@ import { handlers } from '../../../src-main/core/registry.js';
 import type { BenchSection, Measurement } from '../harness.js';
 import { openApp } from '../harness.js';
 import { startServerProcess } from '../../helpers/server-process.js';
+import { stockIntakeBody } from '../../helpers/stock.js';
 
 const ORDERS = 100_000;
+
+const stockRowsOf = (app: ReturnType<typeof openApp>) =>
+  (app.ctx.database.sqlite.prepare('SELECT count(*) AS n FROM stock').get() as { n: number }).n;
 const OPS = 10_000;
+/** The stock issue's size: 100,000 SKUs at each of three stores, all seen by a head-office PC. */
+const SKUS = 100_000;
+const STOCK_STORES = ['tokyo', 'osaka', 'fukuoka'] as const;
+const STOCK_CHUNK = 50_000;
 
 /**
- * The sync targets: the first sync of 100,000 orders to an empty store PC, an F6 with
- * nothing new, and pushing 10,000 queued operations — a real central server process over
- * loopback HTTP and a real store database, as in the field.
+ * The sync targets: the first sync of 100,000 orders and 300,000 stock rows to an empty
+ * head-office PC, an F6 with nothing new, and pushing 10,000 queued operations — a real
+ * central server process over loopback HTTP and a real store database, as in the field.
  */
 export const syncSection: BenchSection = {
   name: 'sync',
@@ -29,7 +37,9 @@ export const syncSection: BenchSection = {
       if (!r.ok) throw new Error(`${route}: ${r.status} ${await r.text()}`);
       return (await r.json()) as T;
     };
-    await admin('/admin/stores', { id: 'tokyo', name: '東京店' });
+    await admin('/admin/stores', { id: 'tokyo', name: '東京店', isHeadOffice: true });
+    await admin('/admin/stores', { id: 'osaka', name: '大阪店' });
+    await admin('/admin/stores', { id: 'fukuoka', name: '福岡店' });
     const { token } = await admin<{ token: string }>('/admin/clients', {
       kind: 'pc',
       name: '東京PC',
@@ -50,6 +60,16 @@ export const syncSection: BenchSection = {
       value: ORDERS / intakeSeconds,
       unit: '/s',
     });
+    for (const store of STOCK_STORES) {
+      for (let from = 0; from < SKUS; from += STOCK_CHUNK) {
+        const lines = Array.from({ length: STOCK_CHUNK }, (_, i): [string, string, number] => [
+          `SK-${String(from + i).padStart(6, '0')}`,
+          store,
+          (from + i) % 50,
+        ]);
+        await admin('/intake/stock', stockIntakeBody(lines));
+      }
+    }
 
     const dir = path.join(env.scratch, 'store-pc');
     mkdirSync(dir, { recursive: true });
@@ -65,11 +85,11 @@ export const syncSection: BenchSection = {
     let start = performance.now();
     const first = await call('sync:now', {});
     out.push({
-      name: `first sync of ${ORDERS.toLocaleString()} orders to an empty store PC`,
+      name: `first sync of ${ORDERS.toLocaleString()} orders + ${(SKUS * STOCK_STORES.length).toLocaleString()} stock rows to an empty head-office PC`,
       value: (performance.now() - start) / 1000,
       unit: 's',
       target: { op: '<', value: 15 },
-      note: `${first.received.toLocaleString()} received`,
+      note: `${first.received.toLocaleString()} received; ${stockRowsOf(app).toLocaleString()} stock rows on the PC`,
     });
 
     const idle: number[] = [];
