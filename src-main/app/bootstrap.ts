@@ -3,13 +3,12 @@ import path from 'node:path';
 import type { AppEvent } from '../../src-shared/api/events.js';
 import { systemClock, type Clock } from '../core/app-context.js';
 import type { ServiceContext } from '../core/context.js';
-import { createServices } from '../core/services.js';
+import { createServiceContext } from '../core/service-context.js';
 import { ensureDefaultMasters } from '../db/defaults.js';
 import { openDatabase, type Database } from '../db/open.js';
 import { backupBeforeMigration, backupSettings, scheduleDailyBackups } from '../backup/service.js';
 import { createFileKeyCipher, type SecretCipher } from '../settings/secret-cipher.js';
 import { startPiiPurge } from '../privacy/purge.js';
-import { SyncRunner } from '../sync/runner.js';
 import type { Settings } from '../settings/settings.js';
 import { makePrivateDir, makePrivateTree } from '../../src-node/private-files.js';
 import { SOURCE_ROOT } from './paths.js';
@@ -76,22 +75,13 @@ export function bootApp(options: BootOptions): App {
   const emit = (event: AppEvent) => {
     for (const listener of listeners) listener(event);
   };
-  // The composition root's app-wide parts: the sync runner outlives a reopened database.
-  const sync = new SyncRunner({
+  const ctx = createServiceContext({
+    database,
+    open: () => openStore(options),
     settings,
     secrets,
     clock,
     emit,
-    version: options.version,
-    database: () => ctx.database,
-  });
-  const parts = { settings, secrets, clock, sync, version: options.version };
-  const ctx: ServiceContext = {
-    database,
-    services: createServices(database, parts),
-    clock,
-    settings,
-    secrets,
     paths: {
       assets: options.assetsDir ?? path.join(SOURCE_ROOT, 'assets'),
       // Inside the data folder: one per app and per data folder, never shared between installs.
@@ -99,18 +89,8 @@ export function bootApp(options: BootOptions): App {
     },
     mode: options.mode,
     version: options.version,
-    actor: () => ({ operator: settings.get('operator'), storeId: settings.get('storeId'), pcId: settings.get('pcId') }),
-    emit,
-    reopenDatabase(swap) {
-      ctx.database.sqlite.close();
-      try {
-        swap();
-      } finally {
-        ctx.database = openStore(options);
-        ctx.services = createServices(ctx.database, parts);
-      }
-    },
-  };
+  });
+  const { sync } = ctx.services;
   // Live sync when a central server is configured (asked for by configuring one).
   sync.startLive();
   const stopBackground = [() => sync.stopLive()];

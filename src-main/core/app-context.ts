@@ -10,7 +10,7 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Folders the services work with, given at boot: two apps in one process may differ. */
-interface AppPaths {
+export interface AppPaths {
   /** Bundled assets (the PDF font): assets/ from source, the resources' assets/ when packaged. */
   assets: string;
   /** Where printed PDFs are kept when the settings name no folder (the user's documents). */

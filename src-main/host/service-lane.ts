@@ -5,10 +5,9 @@ import { systemClock } from '../core/app-context.js';
 import type { ServiceContext } from '../core/context.js';
 import { dispatch } from '../core/dispatch.js';
 import { handlers } from '../core/registry.js';
-import { createServices } from '../core/services.js';
+import { createServiceContext } from '../core/service-context.js';
 import { openDatabase } from '../db/open.js';
 import { acceptUploadPaths } from '../../src-node/uploaded-files.js';
-import { SyncRunner } from '../sync/runner.js';
 import { createConfSettings } from '../settings/conf-settings.js';
 import { createFileKeyCipher } from '../settings/secret-cipher.js';
 import type { FromLane, LaneData, ToLane } from './lane-protocol.js';
@@ -41,37 +40,18 @@ function readerContext(options: HostBootOptions): ServiceContext {
     openDatabase(path.join(options.dataDir, DB_FILE_NAME), options.migrationsFolder, options.nativeBinding);
   const database = open();
   const secrets = createFileKeyCipher(options.dataDir);
-  const clock = systemClock;
-  const emit = () => undefined;
   // Never started here: the writer lane runs the app's sync.
-  const sync = new SyncRunner({
-    settings,
-    secrets,
-    clock,
-    emit,
-    version: options.version,
-    database: () => ctx.database,
-  });
-  const parts = { settings, secrets, clock, sync, version: options.version };
-  const ctx: ServiceContext = {
+  return createServiceContext({
     database,
-    services: createServices(database, parts),
-    clock,
+    open,
     settings,
     secrets,
+    clock: systemClock,
+    emit: () => undefined,
     paths: { assets: options.assetsDir ?? '', documents: options.documentsDir ?? '' },
     mode: options.mode,
     version: options.version,
-    actor: () => ({ operator: settings.get('operator'), storeId: settings.get('storeId'), pcId: settings.get('pcId') }),
-    emit,
-    reopenDatabase(swap) {
-      ctx.database.sqlite.close();
-      swap();
-      ctx.database = open();
-      ctx.services = createServices(ctx.database, parts);
-    },
-  };
-  return ctx;
+  });
 }
 
 function run(): void {

@@ -41,21 +41,7 @@ describe('出荷通知ファイル from a store PC reaches the central server', 
       trackingNo: '123456789012',
     });
     expect(shipped.results.every((x) => x.accepted)).toBe(true);
-    const r = await server.request<PushResponse>(pc, 'POST', '/sync/push', {
-      ops: [
-        {
-          opId: 'test-ship-notice-file-1',
-          channel: 'amazon',
-          orderNo: '503-0000001-0000001',
-          kind: 'ship_notice_file',
-          at: new Date().toISOString(),
-          actor: { operator: '出荷担当', pcId: 'PC1', storeId: 'tokyo' },
-          reason: 'F4 Amazon 出荷通知ファイル',
-          from: null,
-          to: 'file',
-        },
-      ],
-    });
+    const r = await fileMark('test-ship-notice-file-1', 'amazon', '503-0000001-0000001');
     expect(r.status).toBe(200);
     expect(r.body.results.map((x) => x.accepted)).toEqual([true]);
     expect((await serverOrders(server, 'amazon')).get('503-0000001-0000001')?.shipNotice).toBe('file');
