@@ -119,4 +119,8 @@ export interface NewOrder {
   mailInquiry: boolean;
   orderFormDone: boolean;
   storeId: string | null;
+  /** 配送希望日 YYYY-MM-DD, 配送時間帯 (delivery-wishes.ts TIME_SLOTS), 配送方法 as the channel wrote it; '' or absent: none. */
+  deliveryDate?: string;
+  deliveryTimeSlot?: string;
+  deliveryMethod?: string;
 }
