@@ -22,14 +22,7 @@ export const TIME_SLOT_LABELS: Record<TimeSlot, string> = {
 
 /** The carrier services a 配送方法 names. */
 export type DeliveryService =
-  | 'takkyubin'
-  | 'compact'
-  | 'nekopos'
-  | 'dm'
-  | 'sagawa'
-  | 'yupack'
-  | 'yupacket'
-  | 'clickpost';
+  'takkyubin' | 'compact' | 'nekopos' | 'dm' | 'sagawa' | 'yupack' | 'yupacket' | 'clickpost';
 
 export const SERVICE_LABELS: Record<DeliveryService, string> = {
   takkyubin: '宅急便',
@@ -102,6 +95,26 @@ export function parseTimeSlot(raw: string): TimeSlot | '' | null {
   return match ? slotOfHours(Number(match[1]), Number(match[2])) : null;
 }
 
+const JST_MS = 9 * 3600_000;
+
+/**
+ * A delivery window given as two instants (Amazon's scheduled delivery) as the Japan-time
+ * day and slot text: '' slot when the window is the whole day, the hours (14-16) otherwise.
+ * Null when the instants are unreadable.
+ */
+export function jstWindow(startIso: string, endIso: string): { date: string; slot: string } | null {
+  const start = Date.parse(startIso);
+  if (Number.isNaN(start)) return null;
+  const startJst = new Date(start + JST_MS);
+  const date = startJst.toISOString().slice(0, 10);
+  const end = endIso === '' ? NaN : Date.parse(endIso);
+  if (Number.isNaN(end)) return { date, slot: '' };
+  const from = startJst.getUTCHours();
+  const to = new Date(end + JST_MS).getUTCHours() || 24;
+  if (to - from >= 12) return { date, slot: '' };
+  return { date, slot: `${from}-${to}` };
+}
+
 export interface DeliveryWish {
   /** YYYY-MM-DD or '' */
   date: string;
@@ -118,7 +131,12 @@ const slashDate = (iso: string) => iso.replace(/-/g, '/');
  * Why a carrier service cannot meet the wish, or null when it can. `shipDate` is the day
  * the parcel leaves (YYYY-MM-DD): a wished day before it is past.
  */
-export function refuseWish(wish: DeliveryWish, service: DeliveryService, shipDate: string, cod: boolean): string | null {
+export function refuseWish(
+  wish: DeliveryWish,
+  service: DeliveryService,
+  shipDate: string,
+  cod: boolean,
+): string | null {
   const offer = SERVICE_WISHES[service];
   const name = SERVICE_LABELS[service];
   if (cod && !offer.cod) return `${name}は代金引換で送れません。配送方法を変えてください。`;
