@@ -13,7 +13,8 @@ const ROW_COLUMNS = `id, order_no AS orderNo, ordered_at AS orderedAt, channel, 
   mail_pending AS mailPending, needs_payment AS needsPayment, order_form_done AS orderFormDone,
   buyer_rating AS buyerRating, mail_inquiry AS mailInquiry, substr(order_comment, 1, 100) AS orderComment,
   substr(staff_comment, 1, 100) AS staffComment, pii_purged_at AS piiPurgedAt,
-  ship_notice AS shipNotice`;
+  ship_notice AS shipNotice, delivery_date AS deliveryDate, delivery_time_slot AS deliveryTimeSlot,
+  delivery_method AS deliveryMethod`;
 
 function tabWhere(tab: Tab): string {
   if (isMainStatus(tab)) return 'status = @status';

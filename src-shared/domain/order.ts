@@ -83,6 +83,10 @@ export interface OrderRow {
   reminderCount: number;
   /** 出荷通知 to the channel (see docs/channels.md); null: none due. */
   shipNotice: string | null;
+  /** 配送希望 (delivery-wishes.ts): YYYY-MM-DD, a time-slot code, the 配送方法; '' none. */
+  deliveryDate: string;
+  deliveryTimeSlot: string;
+  deliveryMethod: string;
 }
 
 export interface HistoryEntry {
