@@ -45,27 +45,33 @@ export const labelWishesSection: BenchSection = {
         else setWish.run(wishDay, 'am', '宅急便', id);
       });
     })();
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    const result = await dispatch(
-      handlers,
-      ctx,
-      'carriers:export',
-      { format: 'yamato_b2', orderIds: ids, shipDate, itemName: '' },
-      () => undefined,
-    );
-    const ms = performance.now() - start;
-    const used = process.cpuUsage(cpu);
+    const exportOnce = async () => {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      const result = await dispatch(
+        handlers,
+        ctx,
+        'carriers:export',
+        { format: 'yamato_b2', orderIds: ids, shipDate, itemName: '' },
+        () => undefined,
+      );
+      const ms = performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      if (!result.ok) throw new Error(result.error.message);
+      return { ms, cpuS: (used.user + used.system) / 1e6, value: result.value as LabelExportResult };
+    };
+    // The first export reads 1,000 orders spread over the file; the second finds them in SQLite's cache.
+    const first = await exportOnce();
+    const again = await exportOnce();
     app.close();
-    if (!result.ok) throw new Error(result.error.message);
-    const value = result.value as LabelExportResult;
+    const value = first.value;
     return [
       {
         name: `B2クラウド label file with delivery wishes, ${ids.length.toLocaleString()} orders`,
-        value: ms,
+        value: first.ms,
         unit: 'ms',
         target: { op: '<', value: 1000 },
-        note: `${value.rows} rows, ${value.files.length} file(s), ${value.problems.length} refused, CPU ${((used.user + used.system) / 1e6).toFixed(2)} s`,
+        note: `${value.rows} rows, ${value.files.length} file(s), ${value.problems.length} refused, CPU ${first.cpuS.toFixed(2)} s; again ${Math.round(again.ms)} ms (CPU ${again.cpuS.toFixed(2)} s)`,
       },
     ];
   },
