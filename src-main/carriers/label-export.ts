@@ -21,6 +21,7 @@ import {
   type LabelLayout,
   type Parcel,
 } from './label-layouts.js';
+import { parcelWish, wishRefusal } from './label-wishes.js';
 
 const FILE_NAMES: Record<LabelFormat, string> = {
   yamato_b2: 'B2クラウド取込',
@@ -145,7 +146,10 @@ export function exportLabels(
       codAmount: cod ? orders.reduce((s, o) => s + o.total, 0) : 0,
       itemName: input.itemName || first.items[0]?.title || '',
       codes,
+      ...parcelWish(layout, first),
     };
+    const refusal = wishRefusal(layout, parcel, input.shipDate);
+    if (refusal) problems.push({ orderNo: first.orderNo, field: '配送希望', message: refusal });
     rows.push(row(layout, parcel, problems));
   }
   if (problems.length > 0) return { files: [], rows: rows.length, problems };

@@ -1,5 +1,14 @@
 import type { LabelFormat } from '../../src-shared/api/carriers.js';
 import type { CarrierSettings } from '../../src-shared/api/carriers.js';
+import {
+  CARRIER_SERVICES,
+  SAGAWA_SLOT_CODES,
+  YAMATO_SLOT_CODES,
+  yamatoInvoiceType,
+  type DeliveryService,
+  type DeliveryWish,
+  type TimeSlot,
+} from '../../src-shared/domain/delivery-wishes.js';
 import type { PrintOrder, StoreInfoRow } from '../printing/print-data.js';
 
 /** One parcel as a label row sees it: an order, or the orders of a bundle shipped together. */
@@ -14,6 +23,9 @@ export interface Parcel {
   codAmount: number;
   itemName: string;
   codes: CarrierSettings;
+  /** The buyer's 配送希望 (the first order's) and the carrier service its 配送方法 names. */
+  wish: DeliveryWish;
+  service: DeliveryService;
 }
 
 /**
@@ -36,6 +48,8 @@ export interface LabelColumn {
 
 export interface LabelLayout {
   format: LabelFormat;
+  /** The carrier whose services this file carries (delivery-wishes.ts CARRIER_SERVICES). */
+  carrier: keyof typeof CARRIER_SERVICES;
   columns: LabelColumn[];
   /** Rows per file the carrier accepts (Click Post: 40). */
   maxRows?: number;
@@ -175,9 +189,14 @@ function addressLines(p: Parcel, count: number, bytes: number): string[] {
 
 const blank = (header: string): LabelColumn => ({ header });
 
+/** The wished day in a carrier's writing ('/' for B2: 2026/12/24, '' for e飛伝Ⅱ: 20261224). */
+const wishDate = (p: Parcel, separator: string) => p.wish.date.replace(/-/g, separator);
+const slotCode = (codes: Partial<Record<TimeSlot, string>>) => (p: Parcel) => codes[p.wish.timeSlot as TimeSlot] ?? '';
+
 /**
  * ヤマト運輸 B2クラウド 外部データ取込 (送り状発行データ 基本レイアウト), 97 columns.
- * 送り状種類 0 = 発払, 2 = コレクト (代引); the COD amount goes in コレクト代金引換額.
+ * 送り状種類 from the 配送方法 and payment (delivery-wishes.ts: 0 発払い, 2 コレクト, 3 DM便,
+ * 7 ネコポス, 8 宅急便コンパクト, 9 コンパクトコレクト); the COD amount goes in コレクト代金引換額.
  */
 export const YAMATO_B2: LabelLayout = {
   missingSetting: (codes) =>
@@ -185,14 +204,15 @@ export const YAMATO_B2: LabelLayout = {
       ? null
       : 'B2クラウドのご請求先顧客コードが設定されていません。設定 → 印刷・CSV の「B2クラウド ご請求先顧客コード」に登録してから出力してください。',
   format: 'yamato_b2',
+  carrier: 'yamato',
   columns: [
     { header: 'お客様管理番号', value: (p) => p.first.orderNo, bytes: 50, orderNo: true, required: true },
-    { header: '送り状種類', value: (p) => (p.cod ? '2' : '0') },
+    { header: '送り状種類', value: (p) => yamatoInvoiceType(p.service, p.cod) },
     { header: 'クール区分', value: () => '0' },
     blank('伝票番号'),
     { header: '出荷予定日', value: (p) => p.shipDate, required: true },
-    blank('お届け予定（指定）日'),
-    blank('配達時間帯'),
+    { header: 'お届け予定（指定）日', value: (p) => wishDate(p, '/') },
+    { header: '配達時間帯', value: slotCode(YAMATO_SLOT_CODES) },
     blank('お届け先コード'),
     shipToPhone(15),
     blank('お届け先電話番号枝番'),
@@ -295,6 +315,7 @@ export const YAMATO_B2: LabelLayout = {
  */
 const SAGAWA_EHIDEN2: LabelLayout = {
   format: 'sagawa_ehiden2',
+  carrier: 'sagawa',
   columns: [
     blank('住所録コード'),
     shipToPhone(14),
@@ -335,8 +356,8 @@ const SAGAWA_EHIDEN2: LabelLayout = {
     { header: '出荷個数', value: () => '1' },
     { header: '便種（スピードで選択）', value: () => '000' },
     blank('便種（商品）'),
-    blank('配達日'),
-    blank('配達指定時間帯'),
+    { header: '配達日', value: (p) => wishDate(p, '') },
+    { header: '配達指定時間帯', value: slotCode(SAGAWA_SLOT_CODES) },
     blank('配達指定時間（時分）'),
     { header: '代引金額', value: (p) => (p.cod ? String(p.codAmount) : '') },
     { header: '消費税', value: (p) => (p.cod ? String(taxIncluded(p.codAmount)) : '') },
@@ -351,11 +372,13 @@ const SAGAWA_EHIDEN2: LabelLayout = {
 };
 
 /**
- * 日本郵便 クリックポスト まとめ申込 CSV, 8 columns, 40 rows a file. No COD; name and each
+ * 日本郵便 クリックポスト まとめ申込 CSV, 8 columns, 40 rows a file. No COD (refused with
+ * the wishes, label-wishes.ts); name and each
  * address line at most 20 full-width characters, 内容品 15.
  */
 const CLICKPOST: LabelLayout = {
   format: 'japanpost_clickpost',
+  carrier: 'clickpost',
   maxRows: 40,
   columns: [
     shipToPostal(false),
@@ -367,7 +390,6 @@ const CLICKPOST: LabelLayout = {
     { header: 'お届け先住所4行目', value: (p) => addressLines(p, 4, 40)[3]!, bytes: 40 },
     { header: '内容品', value: (p) => p.itemName, bytes: 30, required: true, fit: true },
   ],
-  refuse: (p) => (p.cod ? 'クリックポストは代金引換で送れません。ほかの配送方法を選んでください。' : null),
 };
 
 export const LABEL_LAYOUTS: Record<LabelFormat, LabelLayout> = {

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { FieldChange } from '../../src-shared/api/detail.js';
 import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
+import { describeWish, type TimeSlot } from '../../src-shared/domain/delivery-wishes.js';
 import type { Change, WireItem } from '../../src-shared/sync/change-bodies.js';
 
 /** Order columns an edit may set; the keys double as the history's field names. */
@@ -13,6 +14,9 @@ const COLUMNS = {
   staffComment: 'staff_comment',
   subStatusId: 'sub_status_id',
   bundleGroup: 'bundle_group',
+  deliveryDate: 'delivery_date',
+  deliveryTimeSlot: 'delivery_time_slot',
+  deliveryMethod: 'delivery_method',
   subtotal: 'subtotal',
   total: 'total',
 } as const;
@@ -21,8 +25,21 @@ type EditableField = Exclude<keyof typeof COLUMNS, 'subtotal' | 'total'>;
 type Field = keyof typeof COLUMNS;
 type Value = string | number | null;
 
+/** The three 配送希望 columns travel as one change (delivery_wish), read as one line in the history. */
+const WISH_FIELDS: readonly Field[] = ['deliveryDate', 'deliveryTimeSlot', 'deliveryMethod'];
+const wishOf = (v: Record<Field, Value>) => ({
+  deliveryDate: String(v.deliveryDate ?? ''),
+  deliveryTimeSlot: String(v.deliveryTimeSlot ?? '') as TimeSlot | '',
+  deliveryMethod: String(v.deliveryMethod ?? ''),
+});
+const wishText = (v: Record<Field, Value>) => {
+  const w = wishOf(v);
+  return describeWish({ date: w.deliveryDate, timeSlot: w.deliveryTimeSlot, method: w.deliveryMethod }) || 'なし';
+};
+const wishChange = (next: Record<Field, Value>): Change => ({ kind: 'delivery_wish', fields: wishOf(next) });
+
 /** The change each field's edit is journaled as (S2): its history kind and what it sends. */
-const CHANGES: { [F in Field]: (value: Value) => Change } = {
+const CHANGES: { [F in Field]: (value: Value, next: Record<Field, Value>) => Change } = {
   discount: (v) => ({ kind: 'discount', fields: { discount: Number(v) } }),
   shippingFee: (v) => ({ kind: 'shipping_fee', fields: { shippingFee: Number(v) } }),
   codFee: (v) => ({ kind: 'cod_fee', fields: { codFee: Number(v) } }),
@@ -30,6 +47,9 @@ const CHANGES: { [F in Field]: (value: Value) => Change } = {
   staffComment: (v) => ({ kind: 'staff_comment', fields: { staffComment: String(v ?? '') } }),
   subStatusId: (v) => ({ kind: 'sub_status', fields: { subStatusId: v === null ? null : Number(v) } }),
   bundleGroup: (v) => ({ kind: 'bundle', fields: { bundleGroup: v === null ? null : String(v) } }),
+  deliveryDate: (_v, next) => wishChange(next),
+  deliveryTimeSlot: (_v, next) => wishChange(next),
+  deliveryMethod: (_v, next) => wishChange(next),
   subtotal: (v) => ({ kind: 'subtotal', fields: { subtotal: Number(v) } }),
   total: (v) => ({ kind: 'total', fields: { total: Number(v) } }),
 };
@@ -123,9 +143,17 @@ export class OrderEditor {
          WHERE id = @id`,
       )
       .run({ ...Object.fromEntries(changed.map((f) => [f, next[f]])), at, id: orderId });
-    return changed.map((f) => {
-      const journaled = CHANGES[f](next[f]);
-      const change: FieldChange = { field: journaled.kind, from: asText(current[f]), to: asText(next[f]) };
+    // One delivery_wish change however many of its three columns changed.
+    const firstWish = changed.find((f) => WISH_FIELDS.includes(f));
+    const journaledFields = changed.filter((f) => !WISH_FIELDS.includes(f) || f === firstWish);
+    return journaledFields.map((f) => {
+      const journaled = CHANGES[f](next[f], next);
+      const wish = WISH_FIELDS.includes(f);
+      const change: FieldChange = {
+        field: journaled.kind,
+        from: wish ? wishText(current) : asText(current[f]),
+        to: wish ? wishText(next) : asText(next[f]),
+      };
       this.journal.record(
         { orderId, orderNo: current.orderNo, change: journaled, from: change.from, to: change.to, reason },
         actor,

@@ -76,6 +76,9 @@ export class DetailService {
           orderComment: input.orderComment,
           staffComment: input.staffComment,
           subStatusId: input.subStatusId,
+          ...(input.deliveryDate === undefined ? {} : { deliveryDate: input.deliveryDate }),
+          ...(input.deliveryTimeSlot === undefined ? {} : { deliveryTimeSlot: input.deliveryTimeSlot }),
+          ...(input.deliveryMethod === undefined ? {} : { deliveryMethod: input.deliveryMethod }),
         };
         out.push(...this.editor.update(order.id, fields, reason, actor, at));
         return out;

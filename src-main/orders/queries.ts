@@ -13,7 +13,8 @@ const ROW_COLUMNS = `id, order_no AS orderNo, ordered_at AS orderedAt, channel, 
   mail_pending AS mailPending, needs_payment AS needsPayment, order_form_done AS orderFormDone,
   buyer_rating AS buyerRating, mail_inquiry AS mailInquiry, substr(order_comment, 1, 100) AS orderComment,
   substr(staff_comment, 1, 100) AS staffComment, pii_purged_at AS piiPurgedAt,
-  ship_notice AS shipNotice`;
+  ship_notice AS shipNotice, delivery_date AS deliveryDate, delivery_time_slot AS deliveryTimeSlot,
+  delivery_method AS deliveryMethod`;
 
 function tabWhere(tab: Tab): string {
   if (isMainStatus(tab)) return 'status = @status';
@@ -37,6 +38,8 @@ export class OrderQueries {
   private readonly tabPages: TabPages;
   /** The count statements, prepared once each (with and without index hints). */
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private orderStmt: BetterSqlite3.Statement | undefined;
+  private itemsStmt: BetterSqlite3.Statement | undefined;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.countsStmt = sqlite.prepare('SELECT tab, n FROM tab_counts');
@@ -121,15 +124,15 @@ export class OrderQueries {
   }
 
   get(id: number): Order | null {
-    const row = this.sqlite.prepare('SELECT * FROM orders WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    // Prepared once: documents and label files read a thousand orders through here.
+    this.orderStmt ??= this.sqlite.prepare('SELECT * FROM orders WHERE id = ?');
+    this.itemsStmt ??= this.sqlite.prepare(
+      `SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location
+       FROM order_items WHERE order_id = ? ORDER BY line_no`,
+    );
+    const row = this.orderStmt.get(id) as Record<string, unknown> | undefined;
     if (!row) return null;
-    const items = this.sqlite
-      .prepare(
-        `SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location
-         FROM order_items WHERE order_id = ? ORDER BY line_no`,
-      )
-      .all(id) as OrderItem[];
-    return toOrder(row, items);
+    return toOrder(row, this.itemsStmt.all(id) as OrderItem[]);
   }
 
   history(orderId: number): HistoryEntry[] {

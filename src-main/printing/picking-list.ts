@@ -1,4 +1,5 @@
 import { CHANNEL_LABELS } from '../../src-shared/domain/channels.js';
+import { describeWish } from '../../src-shared/domain/delivery-wishes.js';
 import { formatJst } from '../../src-shared/text/jst.js';
 import {
   A4,
@@ -139,8 +140,15 @@ function orderBlockHeight(doc: PDFKit.PDFDocument, order: PrintOrder): number {
   return 72 + order.items.length * 12 + (comments ? wrappedHeight(doc, comments, WIDTH, 8) + 4 : 0) + 10;
 }
 
+/** The lines under an order's items: its 配送希望 (what the parcel must be sent as), then the comments. */
 function commentText(order: PrintOrder): string {
+  const wish = describeWish({
+    date: order.deliveryDate ?? '',
+    timeSlot: order.deliveryTimeSlot ?? '',
+    method: order.deliveryMethod ?? '',
+  });
   return [
+    wish && `配送希望: ${wish}`,
     order.orderComment && `注文時コメント: ${order.orderComment}`,
     order.staffComment && `受注後コメント: ${order.staffComment}`,
   ]

@@ -190,6 +190,7 @@ const APPLIERS: { [K in WireKind]: Applier<K> } = {
   total: applyFields,
   order_comment: applyFields,
   staff_comment: applyFields,
+  delivery_wish: applyFields,
   bundle: applyFields,
   import_update: applyFields,
   mail: applyMailMark,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from './define.js';
 import { orderId, type OrderDetail } from './orders.js';
-import { multiLineText } from './text.js';
+import { TIME_SLOTS } from '../domain/delivery-wishes.js';
+import { lineText, multiLineText } from './text.js';
 
 /** One recorded field change: the history's field name, from and to (as text). */
 export interface FieldChange {
@@ -32,6 +33,8 @@ const yen = z
   .min(0, '金額にマイナスは入力できません。')
   .max(99_999_999, '金額が大きすぎます。');
 
+const WISH_DATE_ERROR = '配送希望日は 2026-12-24 の形の日付で入力してください。';
+
 export const detailSaveInput = z.object({
   id: orderId,
   version: z.number().int().min(1),
@@ -42,6 +45,12 @@ export const detailSaveInput = z.object({
   orderComment: multiLineText().max(2000, '注文時コメントは2000文字までです。'),
   staffComment: multiLineText().max(2000, '受注後コメントは2000文字までです。'),
   subStatusId: z.number().int().positive().nullable(),
+  /** 配送希望 (absent: unchanged). */
+  deliveryDate: z.union([z.literal(''), z.iso.date({ error: WISH_DATE_ERROR })], { error: WISH_DATE_ERROR }).optional(),
+  deliveryTimeSlot: z
+    .union([z.literal(''), z.enum(TIME_SLOTS)], { error: '配送時間帯は一覧から選んでください。' })
+    .optional(),
+  deliveryMethod: lineText().max(100, '配送方法は100文字までです。').optional(),
 });
 
 export const detailApi = {

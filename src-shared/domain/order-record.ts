@@ -64,6 +64,7 @@ export function newOrderRecord(
     version: 1,
   };
   const record = rest as Record<OrderKey, unknown>;
-  for (const [key, read] of ARRIVAL_READERS) record[key] = read(order);
+  // An absent optional arrival (配送希望 a channel does not send) is an empty text.
+  for (const [key, read] of ARRIVAL_READERS) record[key] = read(order) ?? (key === 'storeId' ? null : '');
   return record as OrderRecord;
 }

@@ -83,6 +83,10 @@ export interface OrderRow {
   reminderCount: number;
   /** 出荷通知 to the channel (see docs/channels.md); null: none due. */
   shipNotice: string | null;
+  /** 配送希望 (delivery-wishes.ts): YYYY-MM-DD, a time-slot code, the 配送方法; '' none. */
+  deliveryDate: string;
+  deliveryTimeSlot: string;
+  deliveryMethod: string;
 }
 
 export interface HistoryEntry {
@@ -119,4 +123,8 @@ export interface NewOrder {
   mailInquiry: boolean;
   orderFormDone: boolean;
   storeId: string | null;
+  /** 配送希望日 YYYY-MM-DD, 配送時間帯 (delivery-wishes.ts TIME_SLOTS), 配送方法 as the channel wrote it; '' or absent: none. */
+  deliveryDate?: string;
+  deliveryTimeSlot?: string;
+  deliveryMethod?: string;
 }

@@ -7,6 +7,7 @@ import {
   type MappedColumns,
 } from '../api/imports.js';
 import type { Channel } from '../domain/channels.js';
+import { jstWindow } from '../domain/delivery-wishes.js';
 import { headerIndex } from './csv-read.js';
 import { parseYen } from './values.js';
 
@@ -82,6 +83,9 @@ function yahooOrder(c: Column): FieldValues {
     discount: withPoints(c('Discount'), c('UsePoint')),
     total: c('TotalPrice'),
     orderComment: c('BuyerComments'),
+    deliveryDate: c('ShipRequestDate'),
+    deliveryTimeSlot: c('ShipRequestTime'),
+    deliveryMethod: c('ShipMethodName'),
   };
 }
 
@@ -148,6 +152,17 @@ function yahooItem(c: Column): FieldValues {
   };
 }
 
+/**
+ * Amazon's お届け日時指定便 window (scheduled-delivery-start/end-date, ISO with offset) as the
+ * day and slot in Japan time; a window that is no slot stays as written for the row's rejection.
+ */
+function scheduledDelivery(start: string, end: string): FieldValues {
+  if (start === '') return {};
+  const window = jstWindow(start, end);
+  if (!window) return { deliveryDate: start, deliveryTimeSlot: end };
+  return { deliveryDate: window.date, deliveryTimeSlot: window.slot };
+}
+
 /** Amazon Seller Central 未出荷注文レポート (tab-delimited): the order's fields of a line. */
 function amazonOrder(c: Column): FieldValues {
   const cod = /^cod$/i.test(c('payment-method'));
@@ -166,6 +181,7 @@ function amazonOrder(c: Column): FieldValues {
     paymentMethod: first(c('payment-method'), 'Other'),
     codFee: cod ? c('payment-method-fee') : '',
     shippingFee: c('shipping-price'),
+    ...scheduledDelivery(c('scheduled-delivery-start-date'), c('scheduled-delivery-end-date')),
   };
 }
 

@@ -1,6 +1,7 @@
 import { IMPORT_FIELD_LABELS, IMPORT_ORDER_FIELDS, type ImportField, type RejectedRow } from '../api/imports.js';
 import type { Channel } from '../domain/channels.js';
 import { subtotalOf, totalOf } from '../domain/money.js';
+import { parseTimeSlot, parseWishDate } from '../domain/delivery-wishes.js';
 import type { NewOrder, OrderItem } from '../domain/order.js';
 import { headerIndex, readHeader, scanCsv } from './csv-read.js';
 import type { FieldValues, FileReader, Layout } from './layouts.js';
@@ -48,6 +49,7 @@ const MAX_LENGTH = Object.entries({
   shipAddress2: 300,
   shipPhone: 40,
   orderComment: 5000,
+  deliveryMethod: 100,
   sku: 200,
   title: 1000,
 }) as [ImportField, number][];
@@ -123,6 +125,16 @@ function toOrder(head: Row, itemRows: Row[], channel: Channel, paymentOf: (raw: 
     if (field !== 'discount' && value < 0) return rejection(head.line, `${IMPORT_FIELD_LABELS[field]}がマイナスです。`);
     money[field] = Math.abs(value);
   }
+  const deliveryDate = parseWishDate(v(head, 'deliveryDate'));
+  if (deliveryDate === null)
+    return rejection(head.line, `配送希望日「${v(head, 'deliveryDate')}」を日付として読めません。`);
+  const deliveryTimeSlot = parseTimeSlot(v(head, 'deliveryTimeSlot'));
+  if (deliveryTimeSlot === null) {
+    return rejection(
+      head.line,
+      `配送時間帯「${v(head, 'deliveryTimeSlot')}」は午前中・12時～14時・14時～16時・16時～18時・18時～20時・19時～21時のどれでもありません。`,
+    );
+  }
   const items = toItems(itemRows);
   if (!items.ok) return items;
   const order: NewOrder = {
@@ -150,6 +162,9 @@ function toOrder(head: Row, itemRows: Row[], channel: Channel, paymentOf: (raw: 
     mailInquiry: false,
     orderFormDone: true,
     storeId: null,
+    deliveryDate,
+    deliveryTimeSlot,
+    deliveryMethod: v(head, 'deliveryMethod'),
   };
   const declared = v(head, 'total');
   if (declared !== '') {

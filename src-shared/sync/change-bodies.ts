@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { WireKind } from '../domain/change-kinds.js';
 import type { FieldOpKey, OrderRecord } from '../domain/order-fields.js';
 import { CHANNELS } from '../domain/channels.js';
+import { TIME_SLOTS } from '../domain/delivery-wishes.js';
 import { PRINT_KINDS } from '../domain/print-kinds.js';
 import { MAIL_STATUSES, MAIN_STATUSES } from '../domain/status.js';
 import { OPERATIONS } from '../domain/transitions.js';
@@ -33,6 +34,9 @@ const FIELD_SCHEMAS = {
   total: yen,
   orderComment: multiLineText().max(5000),
   staffComment: multiLineText().max(5000),
+  deliveryDate: z.union([z.literal(''), z.iso.date()]),
+  deliveryTimeSlot: z.union([z.literal(''), z.enum(TIME_SLOTS)]),
+  deliveryMethod: lineText().max(100),
   buyerRating: z.boolean(),
   storeId: nullableText(40),
   bundleGroup: nullableText(100),
@@ -78,6 +82,7 @@ export const CHANGE_BODIES = {
   total: fields('total'),
   order_comment: fields('orderComment'),
   staff_comment: fields('staffComment'),
+  delivery_wish: fields('deliveryDate', 'deliveryTimeSlot', 'deliveryMethod'),
   bundle: fields('bundleGroup'),
   import_update: {
     fields: fieldValues

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WireKind } from '../domain/change-kinds.js';
+import { TIME_SLOTS } from '../domain/delivery-wishes.js';
 import { CHANNELS } from '../domain/channels.js';
 import type { HistoryEntry } from '../domain/order.js';
 import type { OrderRecord } from '../domain/order-fields.js';
@@ -40,6 +41,9 @@ export const newOrderInput = z.object({
   mailInquiry: z.boolean().default(false),
   orderFormDone: z.boolean().default(true),
   storeId: lineText().min(1).max(40).nullable().default(null),
+  deliveryDate: z.union([z.literal(''), z.iso.date()]).default(''),
+  deliveryTimeSlot: z.union([z.literal(''), z.enum(TIME_SLOTS)]).default(''),
+  deliveryMethod: lineText().max(100).default(''),
 });
 
 const opKey = {

@@ -33,6 +33,10 @@ export const orders = sqliteTable(
     total: integer('total').notNull().default(0),
     orderComment: text('order_comment').notNull().default(''),
     staffComment: text('staff_comment').notNull().default(''),
+    /** 配送希望 (delivery-wishes.ts): YYYY-MM-DD, a time-slot code, the channel's 配送方法; '' none. */
+    deliveryDate: text('delivery_date').notNull().default(''),
+    deliveryTimeSlot: text('delivery_time_slot').notNull().default(''),
+    deliveryMethod: text('delivery_method').notNull().default(''),
     mailInquiry: integer('mail_inquiry', { mode: 'boolean' }).notNull().default(false),
     orderFormDone: integer('order_form_done', { mode: 'boolean' }).notNull().default(true),
     buyerRating: integer('buyer_rating', { mode: 'boolean' }).notNull().default(true),

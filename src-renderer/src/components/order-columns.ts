@@ -3,6 +3,7 @@ import type { Masters } from '../../../src-shared/api/app.js';
 import type { ReminderDays } from '../../../src-shared/api/mail.js';
 import { CHANNEL_LABELS, type Channel } from '../../../src-shared/domain/channels.js';
 import { MAIL_KIND_LABELS, STATUS_MAIL_KIND } from '../../../src-shared/domain/mail.js';
+import { TIME_SLOT_LABELS, type TimeSlot } from '../../../src-shared/domain/delivery-wishes.js';
 import { formatYen } from '../../../src-shared/domain/money.js';
 import type { OrderRow } from '../../../src-shared/domain/order.js';
 import { STATUS_LABELS, hasStatusMail } from '../../../src-shared/domain/status.js';
@@ -24,6 +25,9 @@ export const OPTIONAL_COLUMNS = [
   { colId: 'orderForm', label: 'オーダーフォーム' },
   { colId: 'orderComment', label: '注文時コメント' },
   { colId: 'staffComment', label: '受注後コメント' },
+  { colId: 'deliveryDate', label: '配送希望日' },
+  { colId: 'deliveryTimeSlot', label: '配送時間帯' },
+  { colId: 'deliveryMethod', label: '配送方法' },
 ] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number]['colId'];
 
@@ -203,6 +207,27 @@ export function orderColumns(masters: Masters, reminderDays: ReminderDays | null
       headerName: '受注後コメント',
       initialWidth: 220,
       valueGetter: text((r) => markUnsafeChars(r.staffComment)),
+    },
+    {
+      ...optional,
+      colId: 'deliveryDate',
+      headerName: '配送希望日',
+      initialWidth: 110,
+      valueGetter: text((r) => r.deliveryDate.replace(/-/g, '/')),
+    },
+    {
+      ...optional,
+      colId: 'deliveryTimeSlot',
+      headerName: '配送時間帯',
+      initialWidth: 110,
+      valueGetter: text((r) => TIME_SLOT_LABELS[r.deliveryTimeSlot as TimeSlot] ?? r.deliveryTimeSlot),
+    },
+    {
+      ...optional,
+      colId: 'deliveryMethod',
+      headerName: '配送方法',
+      initialWidth: 140,
+      valueGetter: text((r) => markUnsafeChars(r.deliveryMethod)),
     },
   ];
 }

@@ -1,4 +1,5 @@
 import type { ChannelOrder, ChannelState } from '../connector.js';
+import { parseTimeSlot, parseWishDate } from '../../../src-shared/domain/delivery-wishes.js';
 import { breakdownOf, commentOf, fromJst, joined, newOrder, postalCode, yen } from '../mapping.js';
 
 type Text = string | undefined;
@@ -32,6 +33,9 @@ export interface YahooOrderInfo {
     ShipAddress2?: Text;
     ShipPhoneNumber?: Text;
     ShipInvoiceNumber1?: Text;
+    ShipRequestDate?: Text;
+    ShipRequestTime?: Text;
+    ShipMethodName?: Text;
     NeedGiftWrap?: Text;
     GiftWrapType?: Text;
     GiftWrapMessage?: Text;
@@ -77,6 +81,9 @@ export const YAHOO_INFO_FIELDS = [
   'ShipAddress2',
   'ShipPhoneNumber',
   'ShipInvoiceNumber1',
+  'ShipRequestDate',
+  'ShipRequestTime',
+  'ShipMethodName',
   'NeedGiftWrap',
   'GiftWrapType',
   'GiftWrapMessage',
@@ -173,6 +180,10 @@ export function mapYahooOrder(info: YahooOrderInfo, state: ChannelState): Channe
       shippingFee: yen(detail.ShipCharge) + yen(detail.GiftWrapCharge) + (cod ? 0 : payCharge),
       codFee: cod ? payCharge : 0,
       orderComment: commentOf(info.BuyerComments, gift),
+      // An unreadable wish is left out rather than refusing the order: F12 shows it empty.
+      deliveryDate: parseWishDate(ship.ShipRequestDate ?? '') ?? '',
+      deliveryTimeSlot: parseTimeSlot(ship.ShipRequestTime ?? '') ?? '',
+      deliveryMethod: ship.ShipMethodName ?? '',
     }),
     state,
     updatedAt: fromJst(info.LastUpdateTime ?? info.OrderTime ?? ''),

@@ -31,6 +31,10 @@ export const orders = pgTable(
     total: integer('total').notNull().default(0),
     orderComment: text('order_comment').notNull().default(''),
     staffComment: text('staff_comment').notNull().default(''),
+    /** 配送希望 (delivery-wishes.ts): YYYY-MM-DD, a time-slot code, the channel's 配送方法; '' none. */
+    deliveryDate: text('delivery_date').notNull().default(''),
+    deliveryTimeSlot: text('delivery_time_slot').notNull().default(''),
+    deliveryMethod: text('delivery_method').notNull().default(''),
     mailInquiry: boolean('mail_inquiry').notNull().default(false),
     orderFormDone: boolean('order_form_done').notNull().default(true),
     buyerRating: boolean('buyer_rating').notNull().default(true),

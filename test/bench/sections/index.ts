@@ -2,6 +2,7 @@ import type { BenchSection } from '../harness.js';
 import { channelsSection } from './channels.js';
 import { consoleSection } from './console.js';
 import { filesSection } from './files.js';
+import { labelWishesSection } from './label-wishes.js';
 import { listSearch } from './list-search.js';
 import { mailSection } from './mail.js';
 import { operationsSection } from './operations.js';
@@ -17,6 +18,7 @@ export const SECTIONS: BenchSection[] = [
   operationsSection,
   syncSection,
   filesSection,
+  labelWishesSection,
   listSearch,
   channelsSection,
   serviceHostSection,

@@ -30,6 +30,9 @@ function row(over: Partial<OrderRow>): OrderRow {
     piiPurgedAt: null,
     remindedAt: null,
     reminderCount: 0,
+    deliveryDate: '',
+    deliveryTimeSlot: '',
+    deliveryMethod: '',
     ...over,
   };
 }

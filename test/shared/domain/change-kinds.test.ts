@@ -28,6 +28,7 @@ const SAMPLES: Record<ChangeKind, (string | null)[]> = {
   total: ['2800'],
   order_comment: ['熨斗をお願いします', ''],
   staff_comment: ['発送前に電話'],
+  delivery_wish: ['12/24 午前中 宅急便', ''],
   bundle: ['3f2a9c1e-0000-4000-8000-000000000000', null],
   import_update: ['購入者名、送料'],
   mail: [null, 'shipped', 'paid', 'stock_confirmed'],

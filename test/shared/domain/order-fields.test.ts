@@ -96,6 +96,9 @@ describe('the order field table against both migrated databases', () => {
       mailInquiry: true,
       orderFormDone: false,
       storeId: 'tokyo',
+      deliveryDate: '2026-11-28',
+      deliveryTimeSlot: '14-16',
+      deliveryMethod: '宅急便コンパクト',
     };
     expect(everyArrivalHasAColumn).toBe(true);
     const id = new OrderWriter(sqlite).insert(order, '2026-11-27T00:00:00.000Z');

@@ -5,6 +5,7 @@ import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
 import { invoke } from '../../api/client.js';
 import { CloseButton, Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
+import { DeliveryWishFields } from './DeliveryWishFields.js';
 import { DetailFacts } from './DetailFacts.js';
 import { DetailHistory } from './DetailHistory.js';
 import { checkDraft, draftOf, MONEY_LABELS, parseYen, sameDraft, type Draft } from './draft.js';
@@ -183,6 +184,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
         {!moneyLocked && detail.bundle ? (
           <p className="form-hint">同梱中のため送料・代引手数料は変更できません（F10 同梱設定で解除できます）。</p>
         ) : null}
+        <DeliveryWishFields draft={draft} onChange={edit} />
         <div className="form detail-texts">
           <label>
             サブステータス

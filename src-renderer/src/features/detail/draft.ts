@@ -1,5 +1,6 @@
 import type { EditableOrderDetail } from '../../../../src-shared/api/detail.js';
 import type { InputOf } from '../../../../src-shared/api/index.js';
+import type { TimeSlot } from '../../../../src-shared/domain/delivery-wishes.js';
 import { subtotalOf, totalOf } from '../../../../src-shared/domain/money.js';
 
 /** The F12 form as typed: money fields stay text until they are valid integers. */
@@ -11,6 +12,10 @@ export interface Draft {
   orderComment: string;
   staffComment: string;
   subStatusId: number | null;
+  /** 配送希望: YYYY-MM-DD, a time-slot code, the 配送方法 ('' none). */
+  deliveryDate: string;
+  deliveryTimeSlot: string;
+  deliveryMethod: string;
 }
 
 export const MONEY_LABELS = { discount: '値引', shippingFee: '送料', codFee: '代引手数料' } as const;
@@ -24,6 +29,9 @@ export function draftOf({ order }: EditableOrderDetail): Draft {
     orderComment: order.orderComment,
     staffComment: order.staffComment,
     subStatusId: order.subStatusId,
+    deliveryDate: order.deliveryDate ?? '',
+    deliveryTimeSlot: order.deliveryTimeSlot ?? '',
+    deliveryMethod: order.deliveryMethod ?? '',
   };
 }
 
@@ -74,6 +82,9 @@ export function checkDraft(detail: EditableOrderDetail, draft: Draft): Checked {
       orderComment: draft.orderComment,
       staffComment: draft.staffComment,
       subStatusId: draft.subStatusId,
+      deliveryDate: draft.deliveryDate,
+      deliveryTimeSlot: draft.deliveryTimeSlot as TimeSlot | '',
+      deliveryMethod: draft.deliveryMethod.trim(),
     },
     errors,
     subtotal,
