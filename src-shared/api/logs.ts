@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { multiLineText } from './text.js';
 
 /** What 「ログを本部へ送信」 sent. */
 export interface LogsSent {
@@ -11,5 +12,5 @@ export interface LogsSent {
 
 export const logsApi = {
   /** Sends the last 7 days of logs (and crash dumps) to head office. */
-  'logs:send': method<LogsSent>()(z.object({ note: z.string().trim().max(1000).default('') })),
+  'logs:send': method<LogsSent>()(z.object({ note: multiLineText().trim().max(1000).default('') })),
 };

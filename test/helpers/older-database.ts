@@ -4,6 +4,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 const LATER_ORDER_COLUMNS: Record<string, string> = {
   ship_notice: 'text',
   channel_note: "text NOT NULL DEFAULT ''",
+  delivery_date: "text NOT NULL DEFAULT ''",
+  delivery_time_slot: "text NOT NULL DEFAULT ''",
+  delivery_method: "text NOT NULL DEFAULT ''",
 };
 
 /**

@@ -18,6 +18,7 @@ const POLICY: Record<string, Role[]> = {
   '/admin/': ['admin'],
   '/sync/': ['pc', 'head'],
   '/intake/': ['admin', 'connector'],
+  '/updates/': ['pc', 'head'],
 };
 
 let s: TestServer;
