@@ -37,11 +37,11 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   }, [orderId]);
 
   const checked = useMemo(() => (detail && draft ? checkDraft(detail, draft) : null), [detail, draft]);
-  // Once the order is in: the focus on its first field that can be edited.
+  // Once the order is in: the focus on サブステータス, the field a clerk changes most.
   const form = useRef<HTMLFormElement>(null);
   const loaded = detail !== null;
   useEffect(() => {
-    if (loaded) form.current?.querySelector<HTMLElement>('input:not([readonly]), select, textarea')?.focus();
+    if (loaded) form.current?.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
   }, [loaded]);
   if (!detail || !draft || !checked) {
     // The frame at once, so that Escape and the focus work while the order loads.
@@ -189,6 +189,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
           <label>
             サブステータス
             <select
+              data-initial-focus
               value={draft.subStatusId ?? ''}
               onChange={(e) => edit({ subStatusId: e.target.value ? Number(e.target.value) : null })}
             >
