@@ -8,9 +8,27 @@ import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
 import type { OrderQueries } from '../orders/queries.js';
 import { OrderEditor } from './editor.js';
+import { postalCodeWarning } from '../../src-node/postal-code-check.js';
+import { POSTAL_WARNING } from '../../src-shared/api/detail.js';
 import { normalizeShipTo, shipToError, type ShipTo } from '../../src-shared/domain/ship-to.js';
 
 type SaveInput = z.output<typeof detailSaveInput>;
+
+/**
+ * A new 郵便番号 that Japan Post gives to another 都道府県 / 市区町村 stops the save with a
+ * warning the form shows; the clerk may save anyway (acceptPostalWarning).
+ */
+function warnPostalCode({ order }: EditableOrderDetail, shipTo: ShipTo): void {
+  const { postalCode, prefecture, address1 } = order.shipTo;
+  if (postalCode === shipTo.shipPostalCode && prefecture === shipTo.shipPrefecture && address1 === shipTo.shipAddress1)
+    return;
+  const warning = postalCodeWarning({
+    postalCode: shipTo.shipPostalCode,
+    prefecture: shipTo.shipPrefecture,
+    address1: shipTo.shipAddress1,
+  });
+  if (warning) throw new UserError(warning, POSTAL_WARNING);
+}
 
 /** The form's 送付先 as stored, or the clerk's error: nothing is written when it is wrong. */
 function validShipTo(input: ShipTo): ShipTo {
@@ -71,6 +89,7 @@ export class DetailService {
         const current = this.get(input.id);
         this.validate(current, input);
         const shipTo = input.shipTo ? validShipTo(input.shipTo) : null;
+        if (shipTo && !input.acceptPostalWarning) warnPostalCode(current, shipTo);
         const at = now.toISOString();
         const reason = '注文詳細で変更';
         const { order } = current;

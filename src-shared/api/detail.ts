@@ -35,6 +35,9 @@ const yen = z
 
 const WISH_DATE_ERROR = '配送希望日は 2026-12-24 の形の日付で入力してください。';
 
+/** The code of a save stopped by the 郵便番号 warning: the form asks, then saves with acceptPostalWarning. */
+export const POSTAL_WARNING = 'postal_warning';
+
 export const detailSaveInput = z.object({
   id: orderId,
   version: z.number().int().min(1),

@@ -115,3 +115,14 @@ it.each([
   expect(kinds).not.toContain('ship_to');
   expect(kinds).not.toContain('staff_comment');
 });
+
+it('warns of a 郵便番号 that is another city’s; saved only when the clerk saves anyway', async () => {
+  const [id] = insertOrders(t.app.ctx.database.sqlite, [{ order: { orderNo: 'F12-POSTAL' } }]);
+  const wrong = { ...SHIP_TO, shipPostalCode: '150-0001', shipAddress1: '新宿区西新宿2-8-1' };
+  await expect(t.call('detail:save', { ...(await formOf(id!)), shipTo: wrong })).rejects.toThrow(
+    '郵便番号 150-0001 は東京都渋谷区の番号です（お届け先住所は「新宿区西新宿2-8-1」）。',
+  );
+  expect(row(id!).ship_postal_code).toBe('100-0005');
+  const { detail } = await t.call('detail:save', { ...(await formOf(id!)), shipTo: wrong, acceptPostalWarning: true });
+  expect(detail.order.shipTo).toMatchObject({ postalCode: '150-0001', address1: '新宿区西新宿2-8-1' });
+});
