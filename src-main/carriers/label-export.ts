@@ -22,6 +22,7 @@ import {
   type Parcel,
 } from './label-layouts.js';
 import { parcelWish, wishRefusal } from './label-wishes.js';
+import { postalCodeWarning } from '../../src-node/postal-code-check.js';
 
 const FILE_NAMES: Record<LabelFormat, string> = {
   yamato_b2: 'B2クラウド取込',
@@ -124,6 +125,7 @@ export function exportLabels(
   const missing = layout.missingSetting?.(codes);
   if (missing) throw new UserError(missing);
   const problems: LabelProblem[] = [];
+  const warnings: LabelProblem[] = [];
   const rows: string[][] = [];
   for (const orders of groupParcels(data.orders)) {
     const first = orders[0]!;
@@ -151,8 +153,10 @@ export function exportLabels(
     const refusal = wishRefusal(layout, parcel, input.shipDate);
     if (refusal) problems.push({ orderNo: first.orderNo, field: '配送希望', message: refusal });
     rows.push(row(layout, parcel, problems));
+    const postal = postalCodeWarning(first.shipTo);
+    if (postal) warnings.push({ orderNo: first.orderNo, field: 'お届け先郵便番号', message: postal });
   }
-  if (problems.length > 0) return { files: [], rows: rows.length, problems };
+  if (problems.length > 0) return { files: [], rows: rows.length, problems, warnings };
   const perFile = layout.maxRows ?? rows.length;
   const files: DownloadFile[] = [];
   const stamp = fileStamp(ctx.clock.now());
@@ -171,5 +175,5 @@ export function exportLabels(
     });
   }
   if (files.length === 0) throw new UserError(`${LABEL_FORMAT_INFO[input.format].label}に出力する注文がありません。`);
-  return { files, rows: rows.length, problems };
+  return { files, rows: rows.length, problems, warnings };
 }

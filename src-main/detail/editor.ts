@@ -4,6 +4,8 @@ import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
 import { describeWish, type TimeSlot } from '../../src-shared/domain/delivery-wishes.js';
 import type { Change, WireItem } from '../../src-shared/sync/change-bodies.js';
+import { ORDER_FIELDS } from '../../src-shared/domain/order-fields.js';
+import { describeShipToChange, SHIP_TO_KEYS, type ShipTo } from '../../src-shared/domain/ship-to.js';
 
 /** Order columns an edit may set; the keys double as the history's field names. */
 const COLUMNS = {
@@ -73,6 +75,8 @@ export class OrderEditor {
   private readonly itemStmt: BetterSqlite3.Statement;
   private readonly priceStmt: BetterSqlite3.Statement;
   private readonly itemsStmt: BetterSqlite3.Statement;
+  private readonly shipToStmt: BetterSqlite3.Statement;
+  private readonly writeShipToStmt: BetterSqlite3.Statement;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.journal = new Journal(sqlite);
@@ -88,6 +92,13 @@ export class OrderEditor {
     this.priceStmt = sqlite.prepare('UPDATE order_items SET unit_price = ? WHERE order_id = ? AND line_no = ?');
     this.itemsStmt = sqlite.prepare(
       'SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location FROM order_items WHERE order_id = ? ORDER BY line_no',
+    );
+    const shipColumn = (k: string) => ORDER_FIELDS.find((f) => f.key === k)!.column;
+    this.shipToStmt = sqlite.prepare(
+      `SELECT order_no AS orderNo, ${SHIP_TO_KEYS.map((k) => `${shipColumn(k)} AS ${k}`).join(', ')} FROM orders WHERE id = ?`,
+    );
+    this.writeShipToStmt = sqlite.prepare(
+      `UPDATE orders SET ${SHIP_TO_KEYS.map((k) => `${shipColumn(k)} = @${k}`).join(', ')}, updated_at = @at, version = version + 1 WHERE id = @id`,
     );
   }
 
@@ -120,6 +131,24 @@ export class OrderEditor {
       at,
     );
     return change;
+  }
+
+  /**
+   * Writes a new 送付先 (a validated, normalised one) as one ship_to change; the order's
+   * 同梱 key follows by the orders_bundle_key_update trigger. Null when nothing changed.
+   */
+  setShipTo(orderId: number, shipTo: ShipTo, reason: string, actor: Actor, at: string): FieldChange | null {
+    const current = this.shipToStmt.get(orderId) as (ShipTo & { orderNo: string }) | undefined;
+    if (!current) return null;
+    const described = describeShipToChange(current, shipTo);
+    if (!described) return null;
+    this.writeShipToStmt.run({ ...shipTo, at, id: orderId });
+    this.journal.record(
+      { orderId, orderNo: current.orderNo, change: { kind: 'ship_to', fields: shipTo }, ...described, reason },
+      actor,
+      at,
+    );
+    return { field: 'ship_to', ...described };
   }
 
   /** Writes `set`, recomputes the money and records each field that changed. */

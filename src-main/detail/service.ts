@@ -8,8 +8,35 @@ import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
 import type { OrderQueries } from '../orders/queries.js';
 import { OrderEditor } from './editor.js';
+import { postalCodeWarning } from '../../src-node/postal-code-check.js';
+import { POSTAL_WARNING } from '../../src-shared/api/detail.js';
+import { normalizeShipTo, shipToError, type ShipTo } from '../../src-shared/domain/ship-to.js';
 
 type SaveInput = z.output<typeof detailSaveInput>;
+
+/**
+ * A new 郵便番号 that Japan Post gives to another 都道府県 / 市区町村 stops the save with a
+ * warning the form shows; the clerk may save anyway (acceptPostalWarning).
+ */
+function warnPostalCode({ order }: EditableOrderDetail, shipTo: ShipTo): void {
+  const { postalCode, prefecture, address1 } = order.shipTo;
+  if (postalCode === shipTo.shipPostalCode && prefecture === shipTo.shipPrefecture && address1 === shipTo.shipAddress1)
+    return;
+  const warning = postalCodeWarning({
+    postalCode: shipTo.shipPostalCode,
+    prefecture: shipTo.shipPrefecture,
+    address1: shipTo.shipAddress1,
+  });
+  if (warning) throw new UserError(warning, POSTAL_WARNING);
+}
+
+/** The form's 送付先 as stored, or the clerk's error: nothing is written when it is wrong. */
+function validShipTo(input: ShipTo): ShipTo {
+  const shipTo = normalizeShipTo(input);
+  const error = shipToError(shipTo);
+  if (error) throw new UserError(error, 'invalid_ship_to');
+  return shipTo;
+}
 
 /** F12 注文詳細 (S16): reads an order for the form and saves its edits. */
 export class DetailService {
@@ -61,6 +88,8 @@ export class DetailService {
       .transaction(() => {
         const current = this.get(input.id);
         this.validate(current, input);
+        const shipTo = input.shipTo ? validShipTo(input.shipTo) : null;
+        if (shipTo && !input.acceptPostalWarning) warnPostalCode(current, shipTo);
         const at = now.toISOString();
         const reason = '注文詳細で変更';
         const { order } = current;
@@ -80,6 +109,10 @@ export class DetailService {
           ...(input.deliveryTimeSlot === undefined ? {} : { deliveryTimeSlot: input.deliveryTimeSlot }),
           ...(input.deliveryMethod === undefined ? {} : { deliveryMethod: input.deliveryMethod }),
         };
+        if (shipTo) {
+          const change = this.editor.setShipTo(order.id, shipTo, reason, actor, at);
+          if (change) out.push(change);
+        }
         out.push(...this.editor.update(order.id, fields, reason, actor, at));
         return out;
       })

@@ -191,6 +191,11 @@ const APPLIERS: { [K in WireKind]: Applier<K> } = {
   order_comment: applyFields,
   staff_comment: applyFields,
   delivery_wish: applyFields,
+  // The server's copy takes the new 送付先 as the PC wrote it (its bundle key is the PC's concern).
+  ship_to: (op, work, client) => {
+    Object.assign(work.row, op.fields);
+    return { ok: true, history: historyOf(op, client, op.from, op.to) };
+  },
   bundle: applyFields,
   import_update: applyFields,
   mail: applyMailMark,

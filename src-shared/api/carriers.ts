@@ -26,6 +26,8 @@ export interface LabelExportResult {
   files: DownloadFile[];
   rows: number;
   problems: LabelProblem[];
+  /** 郵便番号 that Japan Post gives to another 都道府県 / 市区町村: the file is made, the orders listed. */
+  warnings: LabelProblem[];
 }
 
 export type TrackingRowStatus = 'register' | 'already' | 'unmatched' | 'duplicate' | 'conflict' | 'refused';

@@ -35,6 +35,9 @@ const yen = z
 
 const WISH_DATE_ERROR = '配送希望日は 2026-12-24 の形の日付で入力してください。';
 
+/** The code of a save stopped by the 郵便番号 warning: the form asks, then saves with acceptPostalWarning. */
+export const POSTAL_WARNING = 'postal_warning';
+
 export const detailSaveInput = z.object({
   id: orderId,
   version: z.number().int().min(1),
@@ -51,6 +54,19 @@ export const detailSaveInput = z.object({
     .union([z.literal(''), z.enum(TIME_SLOTS)], { error: '配送時間帯は一覧から選んでください。' })
     .optional(),
   deliveryMethod: lineText().max(100, '配送方法は100文字までです。').optional(),
+  /** 送付先 (absent: unchanged); checked after full-width digits are made half-width (ship-to.ts). */
+  shipTo: z
+    .object({
+      shipName: lineText().max(200, 'お届け先名は200文字までです。'),
+      shipPostalCode: lineText().max(10, 'お届け先郵便番号は7桁の数字で入力してください（例: 150-0001）。'),
+      shipPrefecture: lineText().max(10, 'お届け先都道府県は一覧から選んでください。'),
+      shipAddress1: lineText().max(500, 'お届け先住所は500文字までです。'),
+      shipAddress2: lineText().max(500, 'お届け先住所2は500文字までです。'),
+      shipPhone: lineText().max(20, 'お届け先電話番号は数字とハイフンで入力してください（例: 03-1234-5678）。'),
+    })
+    .optional(),
+  /** The clerk saw the 郵便番号 warning and saves anyway. */
+  acceptPostalWarning: z.boolean().optional(),
 });
 
 export const detailApi = {

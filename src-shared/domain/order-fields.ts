@@ -12,7 +12,8 @@ import type { NewOrder } from './order.js';
  * - pii: personal data, erased 30 days after shipping on Amazon orders (S3).
  * - sync: who may change the value once the order exists —
  *   'key' never (it names the order across PCs); 'fixed' never (set when the order is made);
- *   'arrival' what the order arrived with, changed later only by a file import on a PC;
+ *   'arrival' what the order arrived with, changed later only by a file import on a PC
+ *   (and the 送付先 columns by F12's ship_to change, which carries them together);
  *   'field' a PC changes it and sends the new value in a field operation (change-kinds.ts
  *   names which kinds carry which); 'effect' written by a status move (transition-effects.ts);
  *   'derived' recomputed from another column (the payment method's master);

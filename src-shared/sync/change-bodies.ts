@@ -4,6 +4,7 @@ import type { FieldOpKey, OrderRecord } from '../domain/order-fields.js';
 import { CHANNELS } from '../domain/channels.js';
 import { TIME_SLOTS } from '../domain/delivery-wishes.js';
 import { PRINT_KINDS } from '../domain/print-kinds.js';
+import { PREFECTURES } from '../domain/ship-to.js';
 import { MAIL_STATUSES, MAIN_STATUSES } from '../domain/status.js';
 import { OPERATIONS } from '../domain/transitions.js';
 import { lineText, multiLineText } from '../api/text.js';
@@ -83,6 +84,19 @@ export const CHANGE_BODIES = {
   order_comment: fields('orderComment'),
   staff_comment: fields('staffComment'),
   delivery_wish: fields('deliveryDate', 'deliveryTimeSlot', 'deliveryMethod'),
+  /** F12 送付先変更: the six ship-to columns as they now are (an 'arrival' column changed on a PC). */
+  ship_to: {
+    fields: z
+      .object({
+        shipName: lineText().min(1).max(200),
+        shipPostalCode: z.string().regex(/^\d{3}-\d{4}$/),
+        shipPrefecture: z.string().refine((p) => (PREFECTURES as readonly string[]).includes(p)),
+        shipAddress1: lineText().min(1).max(500),
+        shipAddress2: lineText().max(500),
+        shipPhone: z.string().regex(/^(\+?[\d-]{10,15})?$/),
+      })
+      .strict(),
+  },
   bundle: fields('bundleGroup'),
   import_update: {
     fields: fieldValues

@@ -98,6 +98,15 @@ export function LabelExportDialog({ orderIds }: { orderIds: number[] }) {
             />
           </>
         ) : null}
+        {result && result.warnings.length > 0 ? (
+          <>
+            <p role="note">
+              郵便番号と住所が合っていない可能性がある注文があります（{result.warnings.length}
+              件）。送り状を印刷する前に確認してください。
+            </p>
+            <RowsTable label="郵便番号の確認" columns={PROBLEM_COLUMNS} rows={result.warnings} rowKey={(_p, i) => i} />
+          </>
+        ) : null}
         <FormError message={error} />
       </form>
     </Dialog>

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { EditableOrderDetail } from '../../../../src-shared/api/detail.js';
+import { POSTAL_WARNING, type EditableOrderDetail } from '../../../../src-shared/api/detail.js';
 import { formatYen } from '../../../../src-shared/domain/money.js';
 import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
 import { invoke } from '../../api/client.js';
 import { CloseButton, Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { DeliveryWishFields } from './DeliveryWishFields.js';
+import { ShipToFields } from './ShipToFields.js';
 import { DetailFacts } from './DetailFacts.js';
 import { DetailHistory } from './DetailHistory.js';
 import { checkDraft, draftOf, MONEY_LABELS, parseYen, sameDraft, type Draft } from './draft.js';
@@ -23,6 +24,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [postalWarning, setPostalWarning] = useState<string | null>(null);
 
   const show = (next: EditableOrderDetail) => {
     setDetail(next);
@@ -60,16 +62,18 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   );
   const edit = (patch: Partial<Draft>) => {
     setServerError(null);
+    setPostalWarning(null);
     setDraft({ ...draft, ...patch });
   };
 
   /** Saves the edits; true once they are saved (false: an error is shown, the edits stay). */
-  const save = async (): Promise<boolean> => {
+  const save = async (acceptPostalWarning = false): Promise<boolean> => {
     if (!dirty) return true;
     if (!checked.input || saving) return false;
     setSaving(true);
+    setPostalWarning(null);
     try {
-      const saved = await invoke('detail:save', checked.input);
+      const saved = await invoke('detail:save', { ...checked.input, acceptPostalWarning });
       show(saved.detail);
       screen.notify(
         'info',
@@ -79,7 +83,8 @@ export function OrderDetail({ orderId }: { orderId: number }) {
       );
       return true;
     } catch (e) {
-      setServerError((e as Error).message);
+      if ((e as { code?: string }).code === POSTAL_WARNING) setPostalWarning((e as Error).message);
+      else setServerError((e as Error).message);
       return false;
     } finally {
       setSaving(false);
@@ -183,6 +188,23 @@ export function OrderDetail({ orderId }: { orderId: number }) {
         ) : null}
         {!moneyLocked && detail.bundle ? (
           <p className="form-hint">同梱中のため送料・代引手数料は変更できません（F10 同梱設定で解除できます）。</p>
+        ) : null}
+        <ShipToFields
+          shipTo={draft.shipTo}
+          readOnly={order.piiPurgedAt !== null}
+          onChange={(shipTo) => edit({ shipTo })}
+        />
+        {postalWarning ? (
+          <div className="form-warning" role="alert" aria-label="郵便番号の確認">
+            <p>{postalWarning}</p>
+            <p>郵便番号と住所を確かめてください。このままでよければ「このまま保存」を押してください。</p>
+            <button type="button" onClick={() => void save(true)} disabled={saving}>
+              このまま保存
+            </button>
+            <button type="button" onClick={() => setPostalWarning(null)}>
+              戻る
+            </button>
+          </div>
         ) : null}
         <DeliveryWishFields draft={draft} onChange={edit} />
         <div className="form detail-texts">

@@ -2,6 +2,7 @@ import type { EditableOrderDetail } from '../../../../src-shared/api/detail.js';
 import type { InputOf } from '../../../../src-shared/api/index.js';
 import type { TimeSlot } from '../../../../src-shared/domain/delivery-wishes.js';
 import { subtotalOf, totalOf } from '../../../../src-shared/domain/money.js';
+import { normalizeShipTo, shipToError, type ShipTo } from '../../../../src-shared/domain/ship-to.js';
 
 /** The F12 form as typed: money fields stay text until they are valid integers. */
 export interface Draft {
@@ -16,6 +17,19 @@ export interface Draft {
   deliveryDate: string;
   deliveryTimeSlot: string;
   deliveryMethod: string;
+  /** 送付先 as typed; sent only when it differs from the order's. */
+  shipTo: ShipTo;
+}
+
+function shipToOf({ shipTo }: EditableOrderDetail['order']): ShipTo {
+  return {
+    shipName: shipTo.name,
+    shipPostalCode: shipTo.postalCode,
+    shipPrefecture: shipTo.prefecture,
+    shipAddress1: shipTo.address1,
+    shipAddress2: shipTo.address2,
+    shipPhone: shipTo.phone,
+  };
 }
 
 export const MONEY_LABELS = { discount: '値引', shippingFee: '送料', codFee: '代引手数料' } as const;
@@ -32,6 +46,7 @@ export function draftOf({ order }: EditableOrderDetail): Draft {
     deliveryDate: order.deliveryDate ?? '',
     deliveryTimeSlot: order.deliveryTimeSlot ?? '',
     deliveryMethod: order.deliveryMethod ?? '',
+    shipTo: shipToOf(order),
   };
 }
 
@@ -71,6 +86,9 @@ export function checkDraft(detail: EditableOrderDetail, draft: Draft): Checked {
     errors.push('値引が小計を超えています。合計がマイナスにならないよう値引を見直してください。');
   if (money.codFee > 0 && money.codFee !== order.codFee && !detail.isCod)
     errors.push('代金引換ではない注文に代引手数料は設定できません。');
+  const shipToChanged = JSON.stringify(draft.shipTo) !== JSON.stringify(shipToOf(order));
+  const shipToWrong = shipToChanged ? shipToError(normalizeShipTo(draft.shipTo)) : null;
+  if (shipToWrong) errors.push(shipToWrong);
   const total = totalOf({ subtotal, ...money });
   if (errors.length > 0) return { input: null, errors, subtotal: pricesValid ? subtotal : null, total: null };
   return {
@@ -85,6 +103,7 @@ export function checkDraft(detail: EditableOrderDetail, draft: Draft): Checked {
       deliveryDate: draft.deliveryDate,
       deliveryTimeSlot: draft.deliveryTimeSlot as TimeSlot | '',
       deliveryMethod: draft.deliveryMethod.trim(),
+      ...(shipToChanged ? { shipTo: draft.shipTo } : {}),
     },
     errors,
     subtotal,
