@@ -12,16 +12,25 @@ if command -v cupsd >/dev/null; then
     (cupsd -f >/tmp/cupsd.log 2>&1 &)
     for _ in $(seq 1 20); do lpstat -r 2>/dev/null | grep -q "is running" && break; sleep 0.5; done
   fi
-  if ! lpstat -p Chumon_PDF >/dev/null 2>&1; then
-    lpadmin -p Chumon_PDF -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null \
-      || lpadmin -p Chumon_PDF -E -v cups-pdf:/ -m everywhere 2>/dev/null \
-      || echo "   (could not add the cups-pdf queue)"
-  fi
-  # PDF → PostScript through pdftocairo: the default (ghostscript) loses the Japanese text's
-  # ToUnicode map on the way, so the PDF cups-pdf writes could not be read back by pdftotext.
-  lpstat -p Chumon_PDF >/dev/null 2>&1 && lpadmin -p Chumon_PDF -o pdftops-renderer-default=pdftocairo 2>/dev/null
+  # Two queues with different paper: Chumon_PDF (A4) and Chumon_PDF_A5, for documents that
+  # each go to their own printer (設定 → 印刷・CSV).
+  for queue_paper in Chumon_PDF:A4 Chumon_PDF_A5:A5; do
+    queue=${queue_paper%%:*}
+    paper=${queue_paper##*:}
+    if ! lpstat -p "$queue" >/dev/null 2>&1; then
+      lpadmin -p "$queue" -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null \
+        || lpadmin -p "$queue" -E -v cups-pdf:/ -m everywhere 2>/dev/null \
+        || echo "   (could not add the cups-pdf queue $queue)"
+    fi
+    # PDF → PostScript through pdftocairo: the default (ghostscript) loses the Japanese text's
+    # ToUnicode map on the way, so the PDF cups-pdf writes could not be read back by pdftotext.
+    lpstat -p "$queue" >/dev/null 2>&1 &&
+      lpadmin -p "$queue" -o pdftops-renderer-default=pdftocairo -o "media-default=$paper" -o "PageSize=$paper" 2>/dev/null
+  done
 fi
-lpstat -p Chumon_PDF >/dev/null 2>&1 || missing+=("the CUPS queue Chumon_PDF")
+for queue in Chumon_PDF Chumon_PDF_A5; do
+  lpstat -p "$queue" >/dev/null 2>&1 || missing+=("the CUPS queue $queue")
+done
 
 # ---- PostgreSQL for the central server's suites ----------------------------------------
 # A throwaway cluster in /tmp on 127.0.0.1:55432 (trust auth, loopback only). The suite

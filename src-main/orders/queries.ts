@@ -127,7 +127,7 @@ export class OrderQueries {
     // Prepared once: documents and label files read a thousand orders through here.
     this.orderStmt ??= this.sqlite.prepare('SELECT * FROM orders WHERE id = ?');
     this.itemsStmt ??= this.sqlite.prepare(
-      `SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location
+      `SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location, tax_rate AS taxRate
        FROM order_items WHERE order_id = ? ORDER BY line_no`,
     );
     const row = this.orderStmt.get(id) as Record<string, unknown> | undefined;

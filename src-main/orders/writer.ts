@@ -17,8 +17,8 @@ export class OrderWriter {
   constructor(sqlite: BetterSqlite3.Database) {
     this.insertOrder = sqlite.prepare(ORDER_INSERT);
     this.insertItem = sqlite.prepare(
-      `INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const row of sqlite.prepare('SELECT code, needs_confirmation FROM payment_methods').all() as {
       code: string;
@@ -33,7 +33,16 @@ export class OrderWriter {
     const record = newOrderRecord(order, at, this.needsPayment.get(order.paymentMethod) !== false, initial);
     const orderId = Number(this.insertOrder.run(orderValues(record)).lastInsertRowid);
     for (const item of order.items) {
-      this.insertItem.run(orderId, item.lineNo, item.sku, item.title, item.quantity, item.unitPrice, item.location);
+      this.insertItem.run(
+        orderId,
+        item.lineNo,
+        item.sku,
+        item.title,
+        item.quantity,
+        item.unitPrice,
+        item.location,
+        item.taxRate ?? 10,
+      );
     }
     return orderId;
   }

@@ -1,7 +1,5 @@
-import path from 'node:path';
-import { UserError } from '../../src-shared/api/errors.js';
 import type { Handlers } from '../core/dispatch.js';
-import { makeDocumentsFolder } from './documents.js';
+import { readFileSettings, saveFileSettings } from './print-settings.js';
 import { downloadJob, listJobs, markPrinted, marksSummary, printTarget, reprint, runPrint } from './print-service.js';
 
 export const printingHandlers: Handlers<
@@ -23,35 +21,10 @@ export const printingHandlers: Handlers<
   'printing:run': (input, ctx) => runPrint(ctx, input),
   'printing:reprint': (input, ctx) => reprint(ctx, input),
   'printing:jobs': (input, ctx) => listJobs(ctx, input),
-  'printing:target': (_input, ctx) => printTarget(ctx),
+  'printing:target': (input, ctx) => printTarget(ctx, input.kind),
   'printing:markPrinted': ({ jobId }, ctx) => markPrinted(ctx, jobId),
   'printing:download': ({ jobId }, ctx) => downloadJob(ctx, jobId),
   'printing:marks': ({ orderIds }, ctx) => marksSummary(ctx, orderIds),
-  'printing:settings': (_input, ctx) => {
-    const documents = ctx.settings.get('documents');
-    return {
-      printer: ctx.settings.get('printer'),
-      deliveryNotePrices: documents?.deliveryNotePrices !== false,
-      csvEncoding: ctx.settings.get('csvEncoding'),
-      documentsDir: documents?.dir ?? '',
-      defaultDocumentsDir: ctx.paths.documents,
-    };
-  },
-  'printing:saveSettings': async (input, ctx) => {
-    if (input.printer) {
-      const listing = await ctx.services.files.printer.list();
-      if (!listing.printers.some((p) => p.name === input.printer)) {
-        throw new UserError(`プリンタ「${input.printer}」はこの PC にありません。一覧から選んでください。`);
-      }
-    }
-    if (input.documentsDir) {
-      if (!path.isAbsolute(input.documentsDir))
-        throw new UserError('PDF の保存先は、ドライブやルートから始まるフォルダのパスで指定してください。');
-      await makeDocumentsFolder(input.documentsDir);
-    }
-    ctx.settings.set('printer', input.printer);
-    ctx.settings.set('csvEncoding', input.csvEncoding);
-    ctx.settings.set('documents', { dir: input.documentsDir, deliveryNotePrices: input.deliveryNotePrices });
-    return { ...input, defaultDocumentsDir: ctx.paths.documents };
-  },
+  'printing:settings': (_input, ctx) => readFileSettings(ctx),
+  'printing:saveSettings': (input, ctx) => saveFileSettings(ctx, input),
 };

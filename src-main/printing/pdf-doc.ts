@@ -1,9 +1,17 @@
 import PDFDocument from 'pdfkit';
 import { code128Bars } from './code128.js';
 import type { FontFiles } from './assets.js';
+import type { PaperSize } from '../../src-shared/domain/print-kinds.js';
 
 export const A4 = { width: 595.28, height: 841.89 };
 export const MARGIN = 36;
+
+/** Each paper's size in points and the margin kept around its content (a label has little room). */
+export const PAPER: Record<PaperSize, { width: number; height: number; margin: number }> = {
+  A4: { ...A4, margin: MARGIN },
+  A5: { width: 419.53, height: 595.28, margin: 28 },
+  label: { width: 283.46, height: 425.2, margin: 12 },
+};
 /** Space kept at the bottom of every page for the page footer. */
 const FOOTER_SPACE = 24;
 
@@ -11,14 +19,20 @@ const FONT = 'jp';
 const FONT_BOLD = 'jp-bold';
 
 /**
- * A4 document with the bundled Japanese font registered. pdfkit embeds only the glyphs
+ * A document on the given paper (A4 unless told) with the bundled Japanese font registered. pdfkit embeds only the glyphs
  * used (a subset), so a 4.5 MB TTF adds a few tens of KB to a list. Pages are buffered so
  * that "page x / y" can be written once the count is known.
  */
-export function createPdf(title: string, subject: string, fonts: FontFiles): PDFKit.PDFDocument {
+export function createPdf(
+  title: string,
+  subject: string,
+  fonts: FontFiles,
+  paper: PaperSize = 'A4',
+): PDFKit.PDFDocument {
+  const { width, height, margin } = PAPER[paper];
   const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
+    size: [width, height],
+    margin,
     bufferPages: true,
     autoFirstPage: true,
     info: { Title: title, Subject: subject, Creator: 'Chumon', Producer: 'Chumon' },
@@ -41,8 +55,8 @@ export function finishPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
 }
 
 /** Lowest y content may use on a page. */
-export function contentBottom(): number {
-  return A4.height - MARGIN - FOOTER_SPACE;
+export function contentBottom(doc: PDFKit.PDFDocument): number {
+  return doc.page.height - doc.page.margins.bottom - FOOTER_SPACE;
 }
 
 /** Writes one line of text without letting pdfkit wrap or add pages on its own. */
@@ -125,10 +139,11 @@ export function pageFooters(doc: PDFKit.PDFDocument, left: string): number {
     // The footer sits in the bottom margin: lift the margin so pdfkit does not add a page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    const y = A4.height - MARGIN - 10;
-    line(doc, left, MARGIN, y, { width: 380, size: 8, color: '#444444' });
-    line(doc, `${i + 1} / ${range.count} ページ`, A4.width - MARGIN - 120, y, {
-      width: 120,
+    const { width, height, margins } = doc.page;
+    const y = height - margins.left - 10;
+    line(doc, left, margins.left, y, { width: width - 2 * margins.left - 70, size: 8, color: '#444444' });
+    line(doc, `${i + 1} / ${range.count} ページ`, width - margins.left - 65, y, {
+      width: 65,
       size: 8,
       align: 'right',
       color: '#444444',
@@ -138,6 +153,12 @@ export function pageFooters(doc: PDFKit.PDFDocument, left: string): number {
   return range.count;
 }
 
-export function rule(doc: PDFKit.PDFDocument, y: number, color = '#999999', x1 = MARGIN, x2 = A4.width - MARGIN): void {
+export function rule(
+  doc: PDFKit.PDFDocument,
+  y: number,
+  color = '#999999',
+  x1 = doc.page.margins.left,
+  x2 = doc.page.width - doc.page.margins.right,
+): void {
   doc.save().moveTo(x1, y).lineTo(x2, y).lineWidth(0.5).strokeColor(color).stroke().restore();
 }

@@ -3,7 +3,7 @@ import { describeWish } from '../../src-shared/domain/delivery-wishes.js';
 import { formatJst } from '../../src-shared/text/jst.js';
 import {
   A4,
-  MARGIN,
+  PAPER,
   barcode,
   barcodeWidth,
   contentBottom,
@@ -17,6 +17,7 @@ import {
 } from './pdf-doc.js';
 import { shipToLines, type PrintData, type PrintOrder } from './print-data.js';
 import type { FontFiles } from './assets.js';
+import type { PaperSize } from '../../src-shared/domain/print-kinds.js';
 import { compareNatural } from '../../src-shared/text/natural-order.js';
 
 export interface DocumentMeta {
@@ -39,8 +40,21 @@ interface SkuLine {
   orders: { orderNo: string; quantity: number }[];
 }
 
-const RIGHT = A4.width - MARGIN;
-const WIDTH = RIGHT - MARGIN;
+/**
+ * The page's content box, set from the paper when a list is rendered (rendering is
+ * synchronous from the first line to the last, so one list never sees another's box).
+ */
+let MARGIN = PAPER.A4.margin;
+let RIGHT = A4.width - MARGIN;
+let WIDTH = RIGHT - MARGIN;
+let COL = { location: MARGIN, sku: MARGIN + 62, title: MARGIN + 160, qty: RIGHT - 40 };
+
+function useBox(doc: PDFKit.PDFDocument): void {
+  MARGIN = doc.page.margins.left;
+  RIGHT = doc.page.width - doc.page.margins.right;
+  WIDTH = RIGHT - MARGIN;
+  COL = { location: MARGIN, sku: MARGIN + 62, title: MARGIN + 160, qty: RIGHT - 40 };
+}
 
 /** Items of all orders grouped per SKU, sorted by picking location (natural order: A-2 before A-10) then SKU (the walk). */
 function groupBySku(orders: readonly PrintOrder[]): SkuLine[] {
@@ -75,7 +89,7 @@ class Cursor {
   ) {}
   /** Starts a new page unless `height` still fits on this one. */
   ensure(height: number): void {
-    if (this.y + height > contentBottom()) {
+    if (this.y + height > contentBottom(this.doc)) {
       this.doc.addPage();
       this.y = MARGIN;
       this.onNewPage();
@@ -101,8 +115,6 @@ function pageHead(
   rule(doc, cursor.y - 4, '#000000');
 }
 
-const COL = { location: MARGIN, sku: MARGIN + 62, title: MARGIN + 160, qty: RIGHT - 40 };
-
 function skuTableHead(doc: PDFKit.PDFDocument, cursor: Cursor): void {
   line(doc, '棚番', COL.location, cursor.y, { size: 8, bold: true });
   line(doc, 'SKU', COL.sku, cursor.y, { size: 8, bold: true });
@@ -120,7 +132,7 @@ function skuSection(doc: PDFKit.PDFDocument, cursor: Cursor, skus: SkuLine[]): v
     const served = `対象注文: ${sku.orders.map((o) => (o.quantity > 1 ? `${o.orderNo}×${o.quantity}` : o.orderNo)).join('、')}`;
     const servedHeight = wrappedHeight(doc, served, WIDTH - 62, 7);
     const height = 13 + servedHeight + 4;
-    if (cursor.y + height > contentBottom()) {
+    if (cursor.y + height > contentBottom(doc)) {
       cursor.ensure(height);
       skuTableHead(doc, cursor);
     }
@@ -196,8 +208,13 @@ function orderBlock(doc: PDFKit.PDFDocument, cursor: Cursor, order: PrintOrder):
  * (grouped and sorted by location, then SKU, with the orders each line serves); then one
  * block per order with a Code 128 barcode of its number for the ship-confirm scan.
  */
-export async function renderPickingList(data: PrintData, meta: DocumentMeta): Promise<RenderedPdf> {
-  const doc = createPdf('ピッキングリスト', `${data.orders.length}件の注文`, meta.fonts);
+export async function renderPickingList(
+  data: PrintData,
+  meta: DocumentMeta,
+  paper: PaperSize = 'A4',
+): Promise<RenderedPdf> {
+  const doc = createPdf('ピッキングリスト', `${data.orders.length}件の注文`, meta.fonts, paper);
+  useBox(doc);
   const storeName = data.store?.name ?? '全店舗';
   const itemLines = data.orders.reduce((n, o) => n + o.items.length, 0);
   const counts = `注文 ${data.orders.length.toLocaleString('ja-JP')}件・明細 ${itemLines.toLocaleString('ja-JP')}行`;

@@ -18,6 +18,7 @@ import { renderDeliveryNotes } from './delivery-note.js';
 import { documentsDir, fileStamp, saveDocument } from './documents.js';
 import { renderPickingList, type RenderedPdf } from './picking-list.js';
 import { loadPrintData } from './print-data.js';
+import { documentOutput, registrationNumber } from './print-settings.js';
 
 type Output = 'printer' | 'pdf';
 
@@ -25,19 +26,21 @@ type Output = 'printer' | 'pdf';
 type JobRow = Omit<PrintJobInfo, 'fileExists'> & { orderIds: string };
 
 /**
- * The printer a job goes to: the one chosen in settings, else the OS default (or the only
- * one); without one, why not. E8 shows this before anything is printed.
+ * The printer a job goes to: the document's own printer, else the one chosen for all, else
+ * the OS default (or the only one); without one, why not. E8 shows this before printing.
  */
-export async function printTarget(ctx: ServiceContext): Promise<PrintTarget> {
+export async function printTarget(ctx: ServiceContext, kind?: PrintKind): Promise<PrintTarget> {
   const listing = await ctx.services.files.printer.list();
   if (!listing.available) return { printer: null, reason: listing.message };
-  const chosen = ctx.settings.get('printer');
+  const own = kind ? documentOutput(ctx, kind).printer : '';
+  const chosen = own || ctx.settings.get('printer');
   if (chosen) {
+    const whose = own && kind ? `${PRINT_KIND_LABELS[kind]}のプリンタ` : '設定のプリンタ';
     return listing.printers.some((p) => p.name === chosen)
       ? { printer: chosen, reason: '' }
       : {
           printer: null,
-          reason: `設定のプリンタ「${chosen}」が見つかりません。設定 → 印刷・CSV でプリンタを選び直してください。`,
+          reason: `${whose}「${chosen}」が見つかりません。設定 → 印刷・CSV でプリンタを選び直してください。`,
         };
   }
   const fallback =
@@ -47,8 +50,8 @@ export async function printTarget(ctx: ServiceContext): Promise<PrintTarget> {
     : { printer: null, reason: '印刷先のプリンタが決まっていません。設定 → 印刷・CSV でプリンタを選んでください。' };
 }
 
-async function choosePrinter(ctx: ServiceContext): Promise<string> {
-  const target = await printTarget(ctx);
+async function choosePrinter(ctx: ServiceContext, kind: PrintKind): Promise<string> {
+  const target = await printTarget(ctx, kind);
   if (target.printer) return target.printer;
   throw new UserError(`${target.reason}「PDFで保存」なら印刷せずに保存できます。何も印刷していません。`, 'no_printer');
 }
@@ -63,9 +66,11 @@ async function render(
   const meta = { printedAt, operator: ctx.actor().operator, fonts: fontFiles(ctx.paths.assets) };
   const rendered =
     kind === 'picking'
-      ? await renderPickingList(data, meta)
+      ? await renderPickingList(data, meta, documentOutput(ctx, kind).paper)
       : await renderDeliveryNotes(data, meta, {
           withPrices: ctx.settings.get('documents')?.deliveryNotePrices !== false,
+          registrationNumber: registrationNumber(ctx),
+          paper: documentOutput(ctx, kind).paper,
         });
   return { rendered, ids: data.orders.map((o) => o.id) };
 }
@@ -174,7 +179,7 @@ async function produce(
   reprintOf: number | null,
   existing?: JobRow,
 ): Promise<PrintResult> {
-  const printer = output === 'printer' ? await choosePrinter(ctx) : null;
+  const printer = output === 'printer' ? await choosePrinter(ctx, kind) : null;
   const at = ctx.clock.now();
   let file: { fileName: string; filePath: string };
   let pages: number;
@@ -196,11 +201,12 @@ async function produce(
   let printerJob: string | null = null;
   if (printer) {
     try {
-      printerJob = (await ctx.services.files.printer.print(file.filePath, printer, `chumon-${kind}-${fileStamp(at)}`))
-        .job;
+      const { paper, copies } = documentOutput(ctx, kind);
+      const title = `chumon-${kind}-${fileStamp(at)}`;
+      printerJob = (await ctx.services.files.printer.print(file.filePath, printer, title, { paper, copies })).job;
     } catch (err) {
       throw new UserError(
-        `プリンタ「${printer}」に送れませんでした（${(err as Error).message}）。プリンタの電源と接続を確認してください。PDF は「${file.filePath}」に保存してあります。`,
+        `${PRINT_KIND_LABELS[kind]}をプリンタ「${printer}」に送れませんでした（${(err as Error).message}）。プリンタの電源と接続を確認してください。PDF は「${file.filePath}」に保存してあります。`,
         'print_failed',
       );
     }

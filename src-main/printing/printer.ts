@@ -1,7 +1,16 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { PaperSize } from '../../src-shared/domain/print-kinds.js';
 
 const run = promisify(execFile);
+
+export interface PrintOptions {
+  paper: PaperSize;
+  copies: number;
+}
+
+/** The paper as the print systems name it (IPP media names; a custom size for the label). */
+const MEDIA: Record<PaperSize, string> = { A4: 'A4', A5: 'A5', label: 'Custom.100x150mm' };
 
 interface PrinterInfo {
   name: string;
@@ -23,8 +32,8 @@ interface PrinterListing {
 export interface Printer {
   readonly system: 'cups' | 'windows';
   list(): Promise<PrinterListing>;
-  /** Sends a PDF; returns the OS's job reference when it gives one. */
-  print(file: string, printer: string, title: string): Promise<{ job: string | null }>;
+  /** Sends a PDF on its paper, as many copies as asked; returns the OS's job reference when it gives one. */
+  print(file: string, printer: string, title: string, options: PrintOptions): Promise<{ job: string | null }>;
 }
 
 function commandError(err: unknown): string {
@@ -65,9 +74,10 @@ class CupsPrinter implements Printer {
     return { available: true, printers: names.map((name) => ({ name, isDefault: name === defaultName })), message: '' };
   }
 
-  async print(file: string, printer: string, title: string): Promise<{ job: string | null }> {
+  async print(file: string, printer: string, title: string, options: PrintOptions): Promise<{ job: string | null }> {
+    const args = ['-d', printer, '-t', title, '-n', String(options.copies), '-o', `media=${MEDIA[options.paper]}`];
     try {
-      const { stdout } = await run('lp', ['-d', printer, '-t', title, '-o', 'media=A4', '--', file], {
+      const { stdout } = await run('lp', [...args, '--', file], {
         env: this.env,
         timeout: 60_000,
       });
@@ -102,11 +112,12 @@ class WindowsPrinter implements Printer {
     }
   }
 
-  async print(file: string, printer: string): Promise<{ job: string | null }> {
+  async print(file: string, printer: string, _title: string, options: PrintOptions): Promise<{ job: string | null }> {
     const lib = await import('pdf-to-printer');
     await lib.print(file, {
       printer,
-      paperSize: 'A4',
+      paperSize: options.paper === 'label' ? undefined : options.paper,
+      copies: options.copies,
       scale: 'noscale',
       silent: true,
       sumatraPdfPath: this.sumatraPdfPath,

@@ -1,3 +1,4 @@
+import { DEFAULT_DOCUMENT_OUTPUTS, type DocumentOutput, type PrintKind } from '../../src-shared/domain/print-kinds.js';
 import type { MailPolicy } from '../../src-shared/domain/mail-policy.js';
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from '../../src-shared/api/backup.js';
 import type { MailSettings } from '../../src-shared/api/mail.js';
@@ -21,7 +22,9 @@ export interface AppSettings {
   storeToken: string;
   printer: string;
   /** Printed PDFs' folder ('' = the documents folder) and 納品書 with or without prices (E8). */
-  documents: { dir: string; deliveryNotePrices: boolean };
+  documents: { dir: string; deliveryNotePrices: boolean; registrationNumber?: string };
+  /** Per document (ピッキングリスト, 納品書): printer ('' = `printer`), paper and copies. */
+  documentOutputs: Record<PrintKind, DocumentOutput>;
   /** Codes the carriers' label files need (B2 billing code, e飛伝 customer code). */
   shippingLabels: { yamatoCustomerCode: string; yamatoFreightNo: string; sagawaCustomerCode: string };
   csvEncoding: 'shift_jis' | 'utf8bom';
@@ -49,7 +52,8 @@ export function defaultSettings(host: { user: string; hostname: string }): AppSe
     serverUrl: '',
     storeToken: '',
     printer: '',
-    documents: { dir: '', deliveryNotePrices: true },
+    documents: { dir: '', deliveryNotePrices: true, registrationNumber: '' },
+    documentOutputs: DEFAULT_DOCUMENT_OUTPUTS,
     shippingLabels: { yamatoCustomerCode: '', yamatoFreightNo: '01', sagawaCustomerCode: '' },
     csvEncoding: 'shift_jis',
     reminderDays: { unpaid: 7, orderForm: 3 },

@@ -41,7 +41,7 @@ export class LocalOrderWriter {
     this.releaseNumber = sqlite.prepare('DELETE FROM parcels WHERE tracking_no = ?');
     this.claimNumber = sqlite.prepare('INSERT OR REPLACE INTO parcels (tracking_no, parcel) VALUES (?, ?)');
     this.insertItem = sqlite.prepare(
-      'INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertHistory = sqlite.prepare(
       `INSERT INTO order_history (order_id, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
@@ -52,7 +52,7 @@ export class LocalOrderWriter {
     this.deleteHistory = sqlite.prepare('DELETE FROM order_history WHERE order_id = ?');
     this.current = sqlite.prepare(
       `SELECT o.id, ${selectAsKeys('o', COMPARED)},
-         (SELECT json_group_array(json_array(line_no, sku, title, quantity, unit_price, location))
+         (SELECT json_group_array(json_array(line_no, sku, title, quantity, unit_price, location, tax_rate))
           FROM (SELECT * FROM order_items WHERE order_id = o.id ORDER BY line_no)) AS items
        FROM orders o WHERE o.channel = ? AND o.order_no = ?`,
     );
@@ -82,7 +82,7 @@ export class LocalOrderWriter {
       if ((typeof incoming === 'boolean' ? Number(incoming) : incoming) !== local) return undefined;
     }
     const items = JSON.stringify(
-      order.items.map((i) => [i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location]),
+      order.items.map((i) => [i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location, i.taxRate ?? 10]),
     );
     return row.items === items ? Number(row.id) : undefined;
   }
@@ -102,7 +102,8 @@ export class LocalOrderWriter {
     // Already here (it changed during the sync and came again): the full path.
     if (info.changes === 0) return this.write(order);
     const id = Number(info.lastInsertRowid);
-    for (const i of items) this.insertItem.run(id, i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location);
+    for (const i of items)
+      this.insertItem.run(id, i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location, i.taxRate ?? 10);
     for (const h of history)
       this.insertHistory.run(id, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
     return id;
@@ -123,7 +124,8 @@ export class LocalOrderWriter {
     }
     const id = (this.upsert.get(orderValues(fields)) as { id: number }).id;
     this.clearItems.run(id);
-    for (const i of items) this.insertItem.run(id, i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location);
+    for (const i of items)
+      this.insertItem.run(id, i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location, i.taxRate ?? 10);
     for (const h of history)
       this.insertHistory.run(id, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
     return id;
@@ -145,7 +147,7 @@ export function readNewOrder(sqlite: BetterSqlite3.Database, id: number): NewOrd
   if (!order) return null;
   const items = sqlite
     .prepare(
-      'SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location FROM order_items WHERE order_id = ? ORDER BY line_no',
+      'SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location, tax_rate AS taxRate FROM order_items WHERE order_id = ? ORDER BY line_no',
     )
     .all(id) as WireItem[];
   return { ...order, items };

@@ -80,11 +80,11 @@ export async function insertOrders(
   if (created.length > 0) {
     const ids = JSON.stringify(created.map((c) => ({ id: c.id, idx: c.idx, seq: c.seq })));
     await tx.execute(
-      sql`INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location)
-          SELECT c.id, i."lineNo", i.sku, i.title, i.quantity, i."unitPrice", i.location
+      sql`INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate)
+          SELECT c.id, i."lineNo", i.sku, i.title, i.quantity, i."unitPrice", i.location, coalesce(i."taxRate", 10)
           FROM jsonb_to_recordset(${ids}::jsonb) AS c(id int, idx int, seq bigint)
           JOIN jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
-            AS i(idx int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text) ON i.idx = c.idx`,
+            AS i(idx int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text, "taxRate" int) ON i.idx = c.idx`,
     );
     await tx.execute(
       sql`INSERT INTO order_history (order_id, seq, at, actor, store_id, pc_id, kind, from_value, to_value, reason)

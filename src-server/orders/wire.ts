@@ -7,7 +7,7 @@ export function wireExpression(alias: string): SQL {
   const fields = ORDER_COLUMNS.map(([key, column]) => `'${key}', ${alias}.${column}`).join(', ');
   return sql.raw(`json_build_object(${fields},
     'items', coalesce((SELECT json_agg(json_build_object('lineNo', i.line_no, 'sku', i.sku, 'title', i.title, 'quantity', i.quantity,
-      'unitPrice', i.unit_price, 'location', i.location) ORDER BY i.line_no) FROM order_items i WHERE i.order_id = ${alias}.id), '[]'),
+      'unitPrice', i.unit_price, 'location', i.location, 'taxRate', i.tax_rate) ORDER BY i.line_no) FROM order_items i WHERE i.order_id = ${alias}.id), '[]'),
     'history', '[]'::json)::text`);
 }
 

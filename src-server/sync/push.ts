@@ -48,10 +48,10 @@ async function writeChanges(
     await tx.execute(sql`DELETE FROM order_items WHERE order_id = ANY(${ids}::int[])`);
     const items = withItems.flatMap((w) => w.items!.map((i) => ({ orderId: w.row.id, ...i })));
     await tx.execute(
-      sql`INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location)
-          SELECT "orderId", "lineNo", sku, title, quantity, "unitPrice", location
+      sql`INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate)
+          SELECT "orderId", "lineNo", sku, title, quantity, "unitPrice", location, coalesce("taxRate", 10)
           FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
-            AS i("orderId" int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text)`,
+            AS i("orderId" int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text, "taxRate" int)`,
     );
   }
   await refreshWire(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_COPIES, PAPER_SIZES, type DocumentOutput, type PrintKind } from '../domain/print-kinds.js';
 import { lineText } from './text.js';
 
 /** A file made in the main process for the renderer to save (browser download or Electron). */
@@ -49,11 +50,24 @@ export interface FileSettings {
   /** Where printed PDFs are kept ('' = the default below). */
   documentsDir: string;
   defaultDocumentsDir: string;
+  /** 適格請求書発行事業者の登録番号 printed on the 納品書 ('' = none). */
+  registrationNumber: string;
+  /** Per document: its own printer ('' = the one above), paper and copies. */
+  outputs: Record<PrintKind, DocumentOutput>;
 }
+
+const documentOutput = z.object({
+  printer: lineText().trim().max(200),
+  paper: z.enum(PAPER_SIZES),
+  copies: z.number().int().min(1).max(MAX_COPIES),
+});
 
 export const fileSettingsInput = z.object({
   printer: lineText().trim().max(200),
   deliveryNotePrices: z.boolean(),
   csvEncoding: z.enum(CSV_ENCODINGS),
   documentsDir: lineText().trim().max(1000),
+  /** Checked by the handler, which answers in the manual's words. */
+  registrationNumber: lineText().max(40).optional(),
+  outputs: z.object({ picking: documentOutput, delivery_note: documentOutput }).optional(),
 });

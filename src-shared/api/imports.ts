@@ -35,11 +35,19 @@ export const IMPORT_FIELDS = [
   'title',
   'quantity',
   'unitPrice',
+  'taxRate',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** The fields of an item line; the rest (but the order number) belong to the order. */
-export const IMPORT_ITEM_FIELDS: readonly ImportField[] = ['lineNo', 'sku', 'title', 'quantity', 'unitPrice'];
+export const IMPORT_ITEM_FIELDS: readonly ImportField[] = [
+  'lineNo',
+  'sku',
+  'title',
+  'quantity',
+  'unitPrice',
+  'taxRate',
+];
 export const IMPORT_ORDER_FIELDS: readonly ImportField[] = IMPORT_FIELDS.filter(
   (field) => field !== 'orderNo' && !IMPORT_ITEM_FIELDS.includes(field),
 );
@@ -71,6 +79,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   title: '商品名',
   quantity: '数量',
   unitPrice: '単価',
+  taxRate: '税率（10% / 8%）',
 };
 
 /** Fields a saved mapping must name (the others are optional). */

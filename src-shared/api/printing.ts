@@ -62,7 +62,7 @@ export const printingApi = {
   /** E8: a picking list or the delivery notes of the checked orders, to the printer or as PDF. */
   'printing:run': method<PrintResult>()(z.object({ kind: z.enum(PRINT_KINDS), orderIds, output })),
   'printing:reprint': method<PrintResult>()(z.object({ jobId, output })),
-  'printing:target': method<PrintTarget>()(z.object({})),
+  'printing:target': method<PrintTarget>()(z.object({ kind: z.enum(PRINT_KINDS).optional() })),
   /** The latest jobs; with orderIds, only the jobs holding any of those orders. */
   'printing:jobs': method<PrintJobInfo[]>()(
     z.object({ limit: z.number().int().min(1).max(200).default(20), orderIds: orderIds.optional() }),

@@ -1,3 +1,4 @@
+import type { TaxRate } from './tax.js';
 import type { Channel } from './channels.js';
 import type { MainStatus } from './status.js';
 
@@ -9,6 +10,8 @@ export interface OrderItem {
   unitPrice: number;
   /** Picking location (棚番) in the shipping store. */
   location: string;
+  /** 消費税率 of the line (10 or 8 = 軽減税率); absent means the standard 10%. */
+  taxRate?: TaxRate;
 }
 
 export interface Buyer {

@@ -137,6 +137,8 @@ function rakutenItem(c: Column): FieldValues {
     title: join(' ', c('商品名'), c('項目・選択肢').replace(/\s+/g, ' ')),
     quantity: c('個数'),
     unitPrice: c('単価'),
+    // 税率 as RMS gives it (0.1 / 0.08 or 10 / 8); absent in older files: the standard rate.
+    taxRate: c('税率'),
   };
 }
 
@@ -149,6 +151,7 @@ function yahooItem(c: Column): FieldValues {
     title: c('Title'),
     quantity: c('Quantity'),
     unitPrice: c('UnitPrice'),
+    taxRate: c('ItemTaxRatio'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { parseTaxRate } from '../domain/tax.js';
 import { IMPORT_FIELD_LABELS, IMPORT_ORDER_FIELDS, type ImportField, type RejectedRow } from '../api/imports.js';
 import type { Channel } from '../domain/channels.js';
 import { subtotalOf, totalOf } from '../domain/money.js';
@@ -78,7 +79,10 @@ function toItems(rows: Row[]): { ok: true; items: OrderItem[] } | Rejection {
     const unitPrice = parseYen(v(row, 'unitPrice'));
     if (unitPrice === null || unitPrice < 0)
       return rejection(row.line, `単価「${v(row, 'unitPrice')}」が金額として読めません。`);
-    items.push({ lineNo, sku, title, quantity, unitPrice, location: '' });
+    const taxRate = parseTaxRate(v(row, 'taxRate'));
+    if (taxRate === null)
+      return rejection(row.line, `税率「${v(row, 'taxRate')}」が読めません。10% か 8%（軽減税率）で入力してください。`);
+    items.push({ lineNo, sku, title, quantity, unitPrice, location: '', taxRate });
   }
   items.sort((a, b) => a.lineNo - b.lineNo);
   return { ok: true, items };

@@ -16,6 +16,7 @@ export const wireItem = z.object({
   quantity: z.number().int().min(0).max(1_000_000),
   unitPrice: z.number().int().min(0).max(100_000_000),
   location: lineText().max(100),
+  taxRate: z.union([z.literal(10), z.literal(8)]).optional(),
 });
 export type WireItem = z.infer<typeof wireItem>;
 

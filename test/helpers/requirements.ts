@@ -41,6 +41,15 @@ export const CUPS: Requirement = {
   setup: 'apt-get install cups printer-driver-cups-pdf, then bash .ci/services.sh',
 };
 
+/** A second cups-pdf queue whose paper is A5: documents that each go to their own printer. */
+export const CUPS_QUEUE_A5 = 'Chumon_PDF_A5';
+
+export const CUPS_TWO_QUEUES: Requirement = {
+  what: `the CUPS queues ${CUPS_QUEUE} and ${CUPS_QUEUE_A5}`,
+  here: CUPS.here && hasTool('ipptool') && spawnSync('lpstat', ['-p', CUPS_QUEUE_A5]).status === 0,
+  setup: 'apt-get install cups printer-driver-cups-pdf cups-ipp-utils, then bash .ci/services.sh',
+};
+
 export const POSTGRES: Requirement = {
   what: 'PostgreSQL (DATABASE_URL)',
   here: Boolean(process.env.DATABASE_URL),

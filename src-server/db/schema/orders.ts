@@ -90,6 +90,7 @@ export const orderItems = pgTable(
     quantity: integer('quantity').notNull(),
     unitPrice: integer('unit_price').notNull(),
     location: text('location').notNull().default(''),
+    taxRate: integer('tax_rate').notNull().default(10),
   },
   (t) => [uniqueIndex('order_items_order_line_uq').on(t.orderId, t.lineNo)],
 );

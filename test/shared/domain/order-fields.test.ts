@@ -88,7 +88,7 @@ describe('the order field table against both migrated databases', () => {
         phone: '03-2222-2222',
       },
       paymentMethod: 'bank',
-      items: [{ lineNo: 1, sku: 'SKU-1', title: '湯呑', quantity: 2, unitPrice: 1200, location: 'A-1' }],
+      items: [{ lineNo: 1, sku: 'SKU-1', title: '湯呑', quantity: 2, unitPrice: 1200, location: 'A-1', taxRate: 8 }],
       discount: 100,
       shippingFee: 500,
       codFee: 0,

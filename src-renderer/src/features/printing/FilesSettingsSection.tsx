@@ -5,6 +5,7 @@ import type { PrinterList } from '../../../../src-shared/api/printing.js';
 import { invoke } from '../../api/client.js';
 import { useSettingsForm } from '../settings/useSettingsForm.js';
 import { FormError } from '../../components/FormError.js';
+import { DocumentOutputFields } from './DocumentOutputFields.js';
 
 interface FilesForm {
   files: FileSettings;
@@ -36,6 +37,8 @@ export function FilesSettingsSection() {
           deliveryNotePrices: files.deliveryNotePrices,
           csvEncoding: files.csvEncoding,
           documentsDir: files.documentsDir,
+          registrationNumber: files.registrationNumber,
+          outputs: files.outputs,
         }),
         invoke('carriers:saveSettings', codes),
       ]).then(([savedFiles, savedCodes]) => ({ files: savedFiles, codes: savedCodes })),
@@ -83,6 +86,7 @@ export function FilesSettingsSection() {
         />
         納品書に金額（単価・合計）を印字する
       </label>
+      <DocumentOutputFields form={form} printers={printers} onChange={setForm} />
       <label>
         CSV の文字コード
         <select

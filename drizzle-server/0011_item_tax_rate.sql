@@ -1,0 +1,1 @@
+ALTER TABLE "order_items" ADD COLUMN "tax_rate" integer DEFAULT 10 NOT NULL;
