@@ -1,25 +1,32 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
-/** Columns of `orders` that migrations after the seam add, as today's order writer names them. */
-const LATER_ORDER_COLUMNS: Record<string, string> = {
-  ship_notice: 'text',
-  channel_note: "text NOT NULL DEFAULT ''",
-  delivery_date: "text NOT NULL DEFAULT ''",
-  delivery_time_slot: "text NOT NULL DEFAULT ''",
-  delivery_method: "text NOT NULL DEFAULT ''",
+/** Columns that migrations after the seam add, as today's order writer names them, per table. */
+const LATER_COLUMNS: Record<string, Record<string, string>> = {
+  orders: {
+    ship_notice: 'text',
+    channel_note: "text NOT NULL DEFAULT ''",
+    delivery_date: "text NOT NULL DEFAULT ''",
+    delivery_time_slot: "text NOT NULL DEFAULT ''",
+    delivery_method: "text NOT NULL DEFAULT ''",
+  },
+  order_items: { tax_rate: 'integer NOT NULL DEFAULT 10' },
 };
 
 /**
- * Runs today's writer against a database migrated only part of the way: the order columns it
+ * Runs today's writer against a database migrated only part of the way: the columns it
  * lacks are lent for the call and taken away again, so the later migrations still add them.
  */
 export function withLaterOrderColumns<T>(sqlite: BetterSqlite3.Database, write: () => T): T {
-  const present = new Set(sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('orders') as string[]);
-  const lent = Object.entries(LATER_ORDER_COLUMNS).filter(([column]) => !present.has(column));
-  for (const [column, type] of lent) sqlite.exec(`ALTER TABLE orders ADD ${column} ${type}`);
+  const lent = Object.entries(LATER_COLUMNS).flatMap(([table, columns]) => {
+    const present = new Set(sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]);
+    return Object.entries(columns)
+      .filter(([column]) => !present.has(column))
+      .map(([column, type]) => ({ table, column, type }));
+  });
+  for (const { table, column, type } of lent) sqlite.exec(`ALTER TABLE ${table} ADD ${column} ${type}`);
   try {
     return write();
   } finally {
-    for (const [column] of lent) sqlite.exec(`ALTER TABLE orders DROP COLUMN ${column}`);
+    for (const { table, column } of lent) sqlite.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
   }
 }
