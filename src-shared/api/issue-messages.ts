@@ -8,8 +8,16 @@ import { IMPORT_FIELD_LABELS } from './imports.js';
  */
 export const FIELD_NAMES: Readonly<Record<string, string>> = {
   ...IMPORT_FIELD_LABELS,
+  acceptPostalWarning: '郵便番号の警告を確認して保存',
   address: '住所',
   bankAccount: '振込先口座',
+  copies: '部数',
+  delivery_note: '納品書',
+  outputs: '印刷先',
+  paper: '用紙',
+  picking: 'ピッキングリスト',
+  registrationNumber: '登録番号',
+  shipTo: '送付先',
   base64: 'ファイルの中身',
   path: 'ファイルの場所',
   body: '本文',

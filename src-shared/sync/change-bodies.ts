@@ -91,7 +91,7 @@ export const CHANGE_BODIES = {
       .object({
         shipName: lineText().min(1).max(200),
         shipPostalCode: z.string().regex(/^\d{3}-\d{4}$/),
-        shipPrefecture: z.string().refine((p) => (PREFECTURES as readonly string[]).includes(p)),
+        shipPrefecture: lineText().refine((p) => (PREFECTURES as readonly string[]).includes(p)),
         shipAddress1: lineText().min(1).max(500),
         shipAddress2: lineText().max(500),
         shipPhone: z.string().regex(/^(\+?[\d-]{10,15})?$/),
