@@ -67,8 +67,32 @@ const failed =
   (timings ? 0 : 1);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 
+/** The name of every test that failed, so the run's last lines say which (the log above may be cut). */
+function failedNames() {
+  const names = [];
+  for (const file of vitest?.testResults ?? []) {
+    const where = file.name.replace(`${process.cwd()}/`, '');
+    if (file.status === 'failed' && file.assertionResults.length === 0) names.push(`${where}: ${file.message ?? 'could not run'}`);
+    for (const t of file.assertionResults ?? [])
+      if (t.status === 'failed') names.push(`${where} › ${t.fullName}: ${(t.failureMessages?.[0] ?? '').split('\n')[0]}`);
+  }
+  const walk = (suite, where) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests)
+        if (test.status === 'unexpected' || test.status === 'flaky') names.push(`${spec.file ?? where} › ${spec.title} (${test.status})`);
+    for (const child of suite.suites ?? []) walk(child, child.file ?? where);
+  };
+  for (const report of [e2e, timings]) for (const suite of report?.suites ?? []) walk(suite, suite.file);
+  return names;
+}
+
 console.log('\ntimings (measured, not counted as tests):');
 for (const line of timingLines(timings)) console.log(`  ${line}`);
+const failures = failedNames();
+if (failures.length > 0) {
+  console.log('failed:');
+  for (const name of failures) console.log(`  ${name.slice(0, 300)}`);
+}
 console.log(`vitest: exit ${vitestStatus}; playwright: exit ${e2eStatus}; timings: exit ${timingsStatus}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(vitestStatus === 0 && e2eStatus === 0 && timingsStatus === 0 && failed === 0 && passed > 0 ? 0 : 1);
