@@ -32,17 +32,20 @@ export function useGridColumns(options: {
   onColumnsChanged(columns: GridColumn[]): void;
 }) {
   const { api, early, query, listKey, remembered, shown, onColumnsChanged } = options;
-  const latest = useRef({ remembered, shown });
-  latest.current = { remembered, shown };
+  const latest = useRef({ remembered, shown, listKey });
+  latest.current = { remembered, shown, listKey };
+  // The list whose columns the grid shows. A tab chosen before the grid is ready is arranged
+  // once it is, so the list arranged then is the one shown (not the list the grid opened on).
+  const shownKey = useRef(listKey);
 
   const onGridReady = useCallback((e: { api: GridApi<OrderRow> }) => {
     api.current = e.api;
+    shownKey.current = latest.current.listKey;
     arrange(e.api, latest.current.remembered, latest.current.shown);
   }, []);
 
   // Another list: its own columns and sort, from its first row. A changed sort reloads the
   // rows by itself; otherwise the cache is purged here.
-  const shownKey = useRef(listKey);
   useLayoutEffect(() => {
     const grid = api.current;
     if (!grid || shownKey.current === listKey) return;
