@@ -72,14 +72,17 @@ function failedNames() {
   const names = [];
   for (const file of vitest?.testResults ?? []) {
     const where = file.name.replace(`${process.cwd()}/`, '');
-    if (file.status === 'failed' && file.assertionResults.length === 0) names.push(`${where}: ${file.message ?? 'could not run'}`);
+    if (file.status === 'failed' && file.assertionResults.length === 0)
+      names.push(`${where}: ${file.message ?? 'could not run'}`);
     for (const t of file.assertionResults ?? [])
-      if (t.status === 'failed') names.push(`${where} › ${t.fullName}: ${(t.failureMessages?.[0] ?? '').split('\n')[0]}`);
+      if (t.status === 'failed')
+        names.push(`${where} › ${t.fullName}: ${(t.failureMessages?.[0] ?? '').split('\n')[0]}`);
   }
   const walk = (suite, where) => {
     for (const spec of suite.specs ?? [])
       for (const test of spec.tests)
-        if (test.status === 'unexpected' || test.status === 'flaky') names.push(`${spec.file ?? where} › ${spec.title} (${test.status})`);
+        if (test.status === 'unexpected' || test.status === 'flaky')
+          names.push(`${spec.file ?? where} › ${spec.title} (${test.status})`);
     for (const child of suite.suites ?? []) walk(child, child.file ?? where);
   };
   for (const report of [e2e, timings]) for (const suite of report?.suites ?? []) walk(suite, suite.file);
