@@ -168,10 +168,10 @@ export class SyncRunner {
     const firstSync = local.cursor() === 0;
     const pullAll = async () => {
       // The next page is fetched while this one is written: server and PC work side by side.
-      let next = transport.pull(local.cursor(), PULL_PAGE);
+      let next = transport.pull(local.cursor(), PULL_PAGE, firstSync);
       for (;;) {
         const page = await next;
-        if (page.hasMore) next = transport.pull(page.cursor, PULL_PAGE);
+        if (page.hasMore) next = transport.pull(page.cursor, PULL_PAGE, firstSync);
         const applied = local.applyPage(page, empty, this.parts.clock.now().toISOString(), firstSync);
         report.received += applied.orders;
         report.removed += applied.removed;

@@ -122,8 +122,9 @@ export class SyncTransport {
     return this.call('POST', '/sync/push', { ops });
   }
 
-  pull(cursor: number, limit: number): Promise<PullResponse> {
-    return this.call('GET', `/sync/pull?cursor=${cursor}&limit=${limit}`);
+  /** `copy`: the PC's first copy, whose stock rows need no word of who moved them. */
+  pull(cursor: number, limit: number, copy = false): Promise<PullResponse> {
+    return this.call('GET', `/sync/pull?cursor=${cursor}&limit=${limit}${copy ? '&copy=1' : ''}`);
   }
 
   /** Every current row of one master kind, whatever its change number. */

@@ -17,26 +17,31 @@ const stockScope = (client: ClientIdentity): SQL =>
  * The stock rows changed in (cursor, high] that this PC may see, in change order (at most
  * `limit`), each with the latest change made elsewhere that moved it — who, which PC, why —
  * for the PC's own ledger. A row moved only by this PC's own operations carries none.
+ * `copy`: the PC is taking its first copy and keeps no ledger of it, so no moves are looked
+ * up (the look-up is most of a page's cost).
  */
 export async function stockEntries(
   db: ServerDb,
   client: ClientIdentity,
-  cursor: number,
-  high: number,
-  limit: number,
+  window: { cursor: number; high: number; limit: number },
+  copy = false,
 ): Promise<StockEntry[]> {
-  return jsonRows<StockEntry>(
-    db,
-    sql`SELECT s.seq, json_build_object('storeId', s.store_id, 'sku', s.sku, 'onHand', s.on_hand, 'location', s.location,
-          'jan', s.jan, 'title', s.title, 'updatedAt', s.updated_at, 'move', (
-            SELECT json_build_object('kind', l.kind, 'at', l.at, 'operator', l.operator, 'pcId', l.pc_id,
+  const { cursor, high, limit } = window;
+  const move = copy
+    ? sql`NULL`
+    : sql`(SELECT json_build_object('kind', l.kind, 'at', l.at, 'operator', l.operator, 'pcId', l.pc_id,
               'reason', l.reason, 'orderNo', l.order_no)
             FROM stock_ledger l WHERE l.store_id = s.store_id AND l.sku = s.sku AND l.seq > ${cursor}
               AND l.origin_client_id IS DISTINCT FROM ${client.id}
-            ORDER BY l.id DESC LIMIT 1)) AS row
+            ORDER BY l.id DESC LIMIT 1)`;
+  const found = await jsonRows<WireStock & { seq: number }>(
+    db,
+    sql`SELECT s.seq, s.store_id AS "storeId", s.sku, s.on_hand AS "onHand", s.location, s.jan, s.title,
+          s.updated_at AS "updatedAt", ${move} AS move
         FROM stock s WHERE ${stockScope(client)} AND s.seq > ${cursor} AND s.seq <= ${high}
         ORDER BY s.seq LIMIT ${limit}`,
   );
+  return found.map(({ seq, ...row }) => ({ seq, row }));
 }
 
 /**

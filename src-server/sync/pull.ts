@@ -53,7 +53,7 @@ const head = (now: Date, next: number, hasMore: boolean) =>
  *
  * The page is read from one snapshot: with several server processes writing, an order
  * changed again between two of its queries would otherwise slip past the cursor with the
- * history of its earlier change.
+ * history of its earlier change. `copy`: the PC takes its first copy (see stockEntries).
  */
 export async function pullPage(
   db: ServerDb,
@@ -61,20 +61,26 @@ export async function pullPage(
   cursor: number,
   limit: number,
   now: Date,
+  copy = false,
 ): Promise<string> {
   if (cursor >= (await lastChange(db)))
     return `${head(now, Math.max(cursor, 0), false)},"orders":[],"removed":[],"masters":[],"history":[],"stock":[],"holdings":[]}`;
-  return db.transaction((tx) => pageFromSnapshot(tx as unknown as ServerDb, client, cursor, limit, now), {
+  return db.transaction((tx) => pageFromSnapshot(tx as unknown as ServerDb, client, { cursor, limit, copy }, now), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',
   });
 }
 
+/** The change number past which no entry can make a page of `size`: the (size + 1)-th found. */
+function pageBound(seqs: number[], size: number, high: number): number {
+  if (seqs.length <= size) return high;
+  return [...seqs].sort((a, b) => a - b)[size]!;
+}
+
 async function pageFromSnapshot(
   db: ServerDb,
   client: ClientIdentity,
-  cursor: number,
-  limit: number,
+  { cursor, limit, copy }: { cursor: number; limit: number; copy: boolean },
   now: Date,
 ): Promise<string> {
   const high = await lastChange(db);
@@ -87,20 +93,26 @@ async function pageFromSnapshot(
         FROM (SELECT o.id, o.seq, coalesce(o.wire, ${wireExpression('o')}) AS wire FROM orders o
               WHERE ${scope} AND o.seq > ${cursor} AND o.seq <= ${high} ORDER BY o.seq LIMIT ${size + 1}) t`,
   );
+  // Once size + 1 entries are found, nothing after the last of them can make the page: the
+  // later queries stop there (else a page of orders would also read a page of stock for nothing).
+  const seqsSoFar: number[] = [...(found?.seqs ?? [])];
+  const bound = () => pageBound(seqsSoFar, size, high);
   const removedRows = client.isHeadOffice
     ? []
     : await jsonRows<{ seq: number; channel: string; orderNo: string }>(
         db,
         sql`SELECT d.seq, d.channel, d.order_no AS "orderNo" FROM order_departures d
-            WHERE d.store_id = ${client.storeId} AND d.seq > ${cursor} AND d.seq <= ${high}
+            WHERE d.store_id = ${client.storeId} AND d.seq > ${cursor} AND d.seq <= ${bound()}
               AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = d.order_id AND o.store_id = ${client.storeId})
             ORDER BY d.seq LIMIT ${size + 1}`,
       );
+  seqsSoFar.push(...removedRows.map((r) => r.seq));
   const masterRows = await jsonRows<WireMaster & { seq: number }>(
     db,
-    sql`SELECT kind, key, data, deleted, seq FROM master_rows WHERE seq > ${cursor} AND seq <= ${high} ORDER BY seq LIMIT ${size + 1}`,
+    sql`SELECT kind, key, data, deleted, seq FROM master_rows WHERE seq > ${cursor} AND seq <= ${bound()} ORDER BY seq LIMIT ${size + 1}`,
   );
-  const stockRows = await stockEntries(db, client, cursor, high, size + 1);
+  seqsSoFar.push(...masterRows.map((r) => r.seq));
+  const stockRows = await stockEntries(db, client, { cursor, high: bound(), limit: size + 1 }, copy);
   const ids = found?.ids ?? [];
   const entries: Entry[] = [
     ...(found?.seqs ?? []).map((seq, index) => ({ seq, type: 'order' as const, index, id: ids[index]! })),

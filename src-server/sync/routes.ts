@@ -58,7 +58,8 @@ export function syncRoutes(
     const limit = Number(c.req.query('limit') ?? '2000');
     if (!Number.isSafeInteger(cursor) || cursor < 0 || !Number.isSafeInteger(limit))
       return bad(c, 'cursor / limit が正しくありません。');
-    return c.body(await pullPage(db, c.get('client'), cursor, limit, clock.now()), 200, {
+    const copy = c.req.query('copy') === '1';
+    return c.body(await pullPage(db, c.get('client'), cursor, limit, clock.now(), copy), 200, {
       'content-type': 'application/json; charset=utf-8',
     });
   });

@@ -154,28 +154,58 @@ describeOnBackends('central server API', (backend) => {
     expect(again.cursor).toBe(t.cursor);
   });
 
-  it('pages in change order without losing or repeating anything', async () => {
-    await s.intake(Array.from({ length: 7 }, (_, i) => makeOrder({ orderNo: `PG-${i}`, storeId: 'osaka' })));
-    const seen: string[] = [];
-    let cursor = 0;
-    for (let guard = 0; guard < 50; guard++) {
-      const page = await pull(osaka, cursor, 3);
-      expect(page.orders.length + page.masters.length + page.removed.length).toBeLessThanOrEqual(3);
-      seen.push(...page.orders.map((o) => o.orderNo));
-      cursor = page.cursor;
-      if (!page.hasMore) break;
-    }
-    expect(seen.filter((n) => /^(IN|PG)-/.test(n)).sort()).toEqual([
-      'IN-2',
-      'PG-0',
-      'PG-1',
-      'PG-2',
-      'PG-3',
-      'PG-4',
-      'PG-5',
-      'PG-6',
+  it('pages orders and stock in change order without losing or repeating anything', async () => {
+    await s.intake(Array.from({ length: 3 }, (_, i) => makeOrder({ orderNo: `PG-${i}`, storeId: 'osaka' })));
+    await s.intakeStock(Array.from({ length: 4 }, (_, i) => [`PGS-${i}`, 'osaka', 10 + i]));
+    await s.intake(Array.from({ length: 4 }, (_, i) => makeOrder({ orderNo: `PG-${i + 3}`, storeId: 'osaka' })));
+    await s.intakeStock([
+      ['PGS-1', 'osaka', 7],
+      ['PGS-4', 'osaka', 3],
     ]);
-    expect(new Set(seen).size).toBe(seen.length);
+    const pullAll = async (copy: boolean) => {
+      const seen: string[] = [];
+      const stock = new Map<string, { onHand: number; moved: boolean }>();
+      let cursor = 0;
+      for (let guard = 0; guard < 50; guard++) {
+        const page = (
+          await s.request<PullResponse>(osaka, 'GET', `/sync/pull?cursor=${cursor}&limit=3${copy ? '&copy=1' : ''}`)
+        ).body;
+        const stockRows = page.stock ?? [];
+        expect(page.orders.length + page.masters.length + page.removed.length + stockRows.length).toBeLessThanOrEqual(
+          3,
+        );
+        seen.push(...page.orders.map((o) => o.orderNo));
+        for (const row of stockRows) stock.set(row.sku, { onHand: row.onHand, moved: row.move != null });
+        cursor = page.cursor;
+        if (!page.hasMore) break;
+      }
+      expect(seen.filter((n) => /^(IN|PG)-/.test(n)).sort()).toEqual([
+        'IN-2',
+        'PG-0',
+        'PG-1',
+        'PG-2',
+        'PG-3',
+        'PG-4',
+        'PG-5',
+        'PG-6',
+      ]);
+      expect(new Set(seen).size).toBe(seen.length);
+      return stock;
+    };
+    const stock = await pullAll(false);
+    expect([...stock].filter(([sku]) => sku.startsWith('PGS-')).map(([sku, r]) => [sku, r.onHand])).toEqual([
+      ['PGS-0', 10],
+      ['PGS-2', 12],
+      ['PGS-3', 13],
+      ['PGS-1', 7],
+      ['PGS-4', 3],
+    ]);
+    // Each row says who moved it last (head office's 棚卸), for the PC's ledger…
+    expect(stock.get('PGS-1')?.moved).toBe(true);
+    // …except in a PC's first copy, which keeps no ledger of it: the same rows, no look-up.
+    const copy = await pullAll(true);
+    expect([...copy].map(([sku, r]) => [sku, r.onHand])).toEqual([...stock].map(([sku, r]) => [sku, r.onHand]));
+    expect([...copy.values()].some((r) => r.moved)).toBe(false);
   });
 
   it('applies a pushed op once, judges it against its own state, and answers per op', async () => {
