@@ -11,7 +11,7 @@ import { ChangeHub } from './http/events.js';
 import type { RateLimits } from './http/rate-limit.js';
 import { purgeAmazonPii } from './privacy/purge.js';
 import { seedDefaultMasters } from './sync/masters.js';
-import { refreshStatistics } from './orders/intake.js';
+import { refreshStatistics } from './db/statistics.js';
 import { createChannels, type Channels, type ChannelsOptions } from './channels/service.js';
 import { DAY_MS } from '../src-shared/text/jst.js';
 

@@ -3,6 +3,7 @@ import type { NewOrder } from '../../src-shared/domain/order.js';
 import { newOrderRecord } from '../../src-shared/domain/order-record.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
+import { noteBulkWrite } from '../db/statistics.js';
 import { paymentNeeds } from '../sync/masters.js';
 import { ORDER_COLUMNS, recordDefinition } from './columns.js';
 import { refreshWire } from './wire.js';
@@ -34,24 +35,8 @@ export async function intakeOrders(
     (tx, numbers) => insertOrders(tx, numbers, orders, source, now.toISOString(), needs),
     onCommit,
   );
-  sinceAnalyze += result.created;
-  if (sinceAnalyze >= ANALYZE_AFTER) await refreshStatistics(db);
+  await noteBulkWrite(db, 'orders', result.created);
   return result;
-}
-
-/** Orders taken in by this process since the statistics were last refreshed. */
-let sinceAnalyze = 0;
-const ANALYZE_AFTER = 20_000;
-
-/**
- * Fresh planner statistics after a large intake. PGlite runs no autovacuum: with stale
- * figures the planner reads a page of a store's orders by scanning all of them.
- */
-export async function refreshStatistics(db: ServerDb): Promise<void> {
-  sinceAnalyze = 0;
-  await db.execute(sql`ANALYZE orders`);
-  await db.execute(sql`ANALYZE order_items`);
-  await db.execute(sql`ANALYZE order_history`);
 }
 
 /** Inserts the orders not known yet (inside the caller's transaction); returns what it did. */

@@ -8,6 +8,7 @@ import { readStockFile } from '../../src-shared/order-files/stock-file.js';
 import { judgeStockLines, storeResolver } from '../../src-shared/order-files/stock-lines.js';
 import { writeTransaction } from '../db/changes.js';
 import { rows, type ServerDb } from '../db/open.js';
+import { noteBulkWrite } from '../db/statistics.js';
 import { StockWorking } from './working.js';
 
 /** A stock file from a head-office system: the same files 在庫データ取込 takes on a PC. */
@@ -53,7 +54,7 @@ export async function intakeStock(
     throw new UserError(`店舗「${input.storeId}」は登録されていません。`, 'not_found');
   const scope = { defaultStore: input.storeId ?? null, ownStore: null };
   const at = now.toISOString();
-  return writeTransaction(
+  const result = await writeTransaction(
     db,
     async (tx, numbers) => {
       const keys = file.lines.flatMap((line) => {
@@ -87,4 +88,6 @@ export async function intakeStock(
     },
     onCommit,
   );
+  if (result.applied) await noteBulkWrite(db, 'stock', result.new + result.changed);
+  return result;
 }
