@@ -61,6 +61,12 @@ export async function checkRow(page: Page, index: number): Promise<void> {
 }
 
 /** Opens a tab and waits for its rows (not the rows of the list shown before). */
+/** Opens an item of the F4 拡張メニュー by its name. */
+export async function openMenuItem(page: Page, name: RegExp): Promise<void> {
+  await page.keyboard.press('F4');
+  await page.getByRole('menu', { name: '拡張メニュー' }).getByRole('menuitem', { name }).click();
+}
+
 export async function openTab(page: Page, label: string): Promise<void> {
   const tab = page.getByRole('tab', { name: new RegExp(`^${label}\\s`) });
   await tab.click();

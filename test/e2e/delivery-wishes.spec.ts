@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import iconv from 'iconv-lite';
 import { csvLine, sjis } from '../helpers/order-files.js';
 import { pdfPages } from '../helpers/pdf-tools.js';
-import { check, openTab } from './day-data.js';
+import { check, openMenuItem, openTab } from './day-data.js';
 import { expect, test } from './fixtures.js';
 
 test.use({ seedOrders: 100 });
@@ -13,11 +13,6 @@ const JST = 9 * 3600_000;
 const jst = (ms: number) => new Date(ms + JST).toISOString();
 /** YYYY/MM/DD HH:mm:ss in Japan time, as Yahoo! writes OrderTime. */
 const orderTime = (ms: number) => jst(ms).slice(0, 19).replace('T', ' ').replace(/-/g, '/');
-
-async function openMenuItem(page: Page, name: RegExp) {
-  await page.keyboard.press('F4');
-  await page.getByRole('menu', { name: '拡張メニュー' }).getByRole('menuitem', { name }).click();
-}
 
 /** The cell of a column in the row showing an order (its row-index, found by its number). */
 async function cellOf(page: Page, orderNo: string, colId: string) {

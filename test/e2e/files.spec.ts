@@ -5,17 +5,12 @@ import iconv from 'iconv-lite';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { csvLine, sjis } from '../helpers/order-files.js';
 import { expect, tabCount, test, type Chumon } from './fixtures.js';
-import { openTab, checkRow } from './day-data.js';
+import { checkRow, openMenuItem, openTab } from './day-data.js';
 
 test.use({ seedOrders: 300 });
 
 const fixture = (name: string) => path.join(SOURCE_ROOT, 'test', 'fixtures', name);
 const grid = (page: Page) => page.getByRole('grid').first();
-
-async function openMenuItem(page: Page, name: RegExp) {
-  await page.keyboard.press('F4');
-  await page.getByRole('menu', { name: '拡張メニュー' }).getByRole('menuitem', { name }).click();
-}
 
 async function checkFirstRows(page: Page, count: number) {
   for (let i = 0; i < count; i++) await checkRow(page, i);

@@ -9,6 +9,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { bootApp } from '../../src-main/app/bootstrap.js';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { seedDemo } from '../../src-main/demo/seed.js';
+import { purgeLocalPii } from '../../src-main/privacy/purge.js';
 import { createConfSettings } from '../../src-main/settings/conf-settings.js';
 import type { AppSettings } from '../../src-main/settings/settings.js';
 
@@ -28,6 +29,12 @@ export interface ChumonOptions {
   copyFrom: string | undefined;
   /** Settings written before browser mode starts (as a PC set up earlier would have them). */
   presetSettings: Partial<AppSettings>;
+  /**
+   * The seeded store's personal-data purge (S3) already done, as on a PC that ran it
+   * yesterday: browser mode then finds nothing to purge as it starts, and sends no change
+   * event of its own while a test counts them.
+   */
+  purgedBeforeStart: boolean;
 }
 
 /** Starts browser mode as its own process, exactly as `npm run start:web` does. */
@@ -57,7 +64,8 @@ export const test = base.extend<{ chumon: Chumon } & ChumonOptions>({
   seedOrders: [300, { option: true }],
   copyFrom: [undefined, { option: true }],
   presetSettings: [{}, { option: true }],
-  chumon: async ({ seedOrders, copyFrom, presetSettings }, use) => {
+  purgedBeforeStart: [false, { option: true }],
+  chumon: async ({ seedOrders, copyFrom, presetSettings, purgedBeforeStart }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-e2e-'));
     if (copyFrom) copyFileSync(path.join(copyFrom, 'chumon.sqlite'), path.join(dataDir, 'chumon.sqlite'));
     const settings = createConfSettings(dataDir);
@@ -72,6 +80,7 @@ export const test = base.extend<{ chumon: Chumon } & ChumonOptions>({
       backgroundTimers: false,
     });
     if (seedOrders > 0 && !copyFrom) seedDemo(seeded.ctx.database.sqlite, { orders: seedOrders, now: new Date() });
+    if (purgedBeforeStart) purgeLocalPii(seeded.ctx.database.sqlite, new Date(), seeded.ctx.actor(), []);
     seeded.close();
     const { child, url } = await startBrowserMode(dataDir);
     const Driver = require('better-sqlite3') as typeof BetterSqlite3;

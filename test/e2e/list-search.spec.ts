@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, tabCount, test, type Chumon } from './fixtures.js';
-import { openTab, checkRow } from './day-data.js';
+import { checkRow, openMenuItem, openTab } from './day-data.js';
 
 test.use({ seedOrders: 1500 });
 
@@ -15,11 +15,6 @@ const settingsOf = (chumon: Chumon) =>
   JSON.parse(readFileSync(path.join(chumon.dataDir, 'settings.json'), 'utf8')) as {
     ui?: { grids?: Record<string, { colId: string; sort?: string; width?: number }[]> };
   };
-
-async function openMenuItem(page: Page, name: RegExp) {
-  await page.keyboard.press('F4');
-  await page.getByRole('menu', { name: '拡張メニュー' }).getByRole('menuitem', { name }).click();
-}
 
 async function search(page: Page, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
   // The keys work once the screen is up (the grid shows).

@@ -1,4 +1,5 @@
 import { CUPS_QUEUE, CUPS_QUEUE_A5, CUPS_TWO_QUEUES } from '../helpers/requirements.js';
+import { checkRow, openMenuItem } from './day-data.js';
 import { expect, test } from './fixtures.js';
 
 test('設定 → 印刷・CSV: each document its printer, paper and copies, and the 登録番号 checked before it is kept', async ({
@@ -37,4 +38,16 @@ test('設定 → 印刷・CSV: each document its printer, paper and copies, and 
   await expect(dialog.getByLabel('納品書の用紙')).toHaveValue('A5');
   await expect(dialog.getByLabel('納品書の部数')).toHaveValue('2');
   await expect(number).toHaveValue('T1234567890123');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // E8 names the printer of the document chosen, before anything is printed.
+  await checkRow(page, 0);
+  await openMenuItem(page, /ピッキングリスト発行/);
+  const e8 = page.getByRole('dialog', { name: 'ピッキングリスト発行' });
+  await expect(e8.getByTestId('print-target')).toContainText(`プリンタ: ${CUPS_QUEUE}　`);
+  await e8.getByLabel('納品書').check();
+  await expect(e8.getByTestId('print-target')).toContainText(`プリンタ: ${CUPS_QUEUE_A5}　`);
+  await e8.getByLabel('ピッキングリスト').check();
+  await expect(e8.getByTestId('print-target')).toContainText(`プリンタ: ${CUPS_QUEUE}　`);
 });

@@ -18,7 +18,7 @@ import { usePrint } from './use-print.js';
 export function PrintDialog({ orderIds }: { orderIds: number[] }) {
   const screen = useScreen();
   const [kind, setKind] = useState<PrintKind>('picking');
-  const print = usePrint(orderIds);
+  const print = usePrint(orderIds, kind);
   const { target, folder, marks, busy, done } = print;
   const primary = useRef<HTMLButtonElement>(null);
   useEffect(() => {
