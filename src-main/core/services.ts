@@ -7,6 +7,7 @@ import { MailDesk } from '../mail/mail-desk.js';
 import { MailService } from '../mail/mail-service.js';
 import { ShipScanner } from '../operations/scan.js';
 import { OperationsService } from '../operations/service.js';
+import { PackingService } from '../packing/service.js';
 import { OrderQueries } from '../orders/queries.js';
 import { StatusEngine } from '../status/engine.js';
 import { StockService } from '../stock/service.js';
@@ -27,6 +28,7 @@ export interface Services {
   stock: StockService;
   operations: OperationsService;
   scanner: ShipScanner;
+  packing: PackingService;
   bundles: BundleService;
   detail: DetailService;
   syncSettings: SyncSettingsService;
@@ -60,6 +62,7 @@ export function createServices(database: Database, parts: AppParts): Services {
     stock: new StockService(sqlite, status),
     operations: new OperationsService(sqlite, status),
     scanner: new ShipScanner(sqlite, status),
+    packing: new PackingService(sqlite),
     bundles: new BundleService(sqlite, detail.editor),
     detail,
     syncSettings: new SyncSettingsService({ ...parts, sqlite }),

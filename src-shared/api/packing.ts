@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { PackingLine, PackingOutcome } from '../domain/packing.js';
+import { method } from './define.js';
+import { lineText } from './text.js';
+
+/** An order opened at the packing table (検品): its lines with what has been scanned so far. */
+export interface PackingOrder {
+  orderId: number;
+  orderNo: string;
+  buyerName: string;
+  lines: PackingLine[];
+  /** Every line scanned in full (検品済). */
+  packed: boolean;
+}
+
+/** One item scan: the order after it, and what to tell the clerk (red unless ticked or complete). */
+export interface PackingScanResult {
+  outcome: PackingOutcome;
+  message: string;
+  order: PackingOrder;
+}
+
+const code = lineText().trim().min(1, 'バーコードを読み取ってください。').max(80);
+
+export const packingApi = {
+  /** 検品: opens an order by the barcode of its picking list or 納品書 (the order number). */
+  'packing:open': method<PackingOrder>()(z.object({ code })),
+  /** 検品: one item scanned (JAN or 商品コード) for an opened order. */
+  'packing:scan': method<PackingScanResult>()(z.object({ orderId: z.number().int().positive(), code })),
+};
