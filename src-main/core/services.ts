@@ -51,6 +51,7 @@ export function createServices(database: Database, parts: AppParts): Services {
   const status = new StatusEngine(sqlite);
   const detail = new DetailService(sqlite, orders);
   const mail = new MailService(sqlite);
+  const packing = new PackingService(sqlite, () => parts.settings.get('packingStores') ?? []);
   return {
     orders,
     bulk: new BulkChanges(sqlite),
@@ -60,9 +61,9 @@ export function createServices(database: Database, parts: AppParts): Services {
     mailDesk: new MailDesk(sqlite, mail),
     files: createFileServices(),
     stock: new StockService(sqlite, status),
-    operations: new OperationsService(sqlite, status),
-    scanner: new ShipScanner(sqlite, status),
-    packing: new PackingService(sqlite),
+    operations: new OperationsService(sqlite, status, packing),
+    scanner: new ShipScanner(sqlite, status, packing),
+    packing,
     bundles: new BundleService(sqlite, detail.editor),
     detail,
     syncSettings: new SyncSettingsService({ ...parts, sqlite }),

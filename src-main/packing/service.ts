@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { PackingOrder, PackingScanResult } from '../../src-shared/api/packing.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import { isPacked, normalizeItemCode, scanPackingItem, type PackingLine } from '../../src-shared/domain/packing.js';
+import type { BulkResult } from '../../src-shared/domain/order.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
@@ -21,6 +22,9 @@ interface ItemRow {
   jan: string;
 }
 
+/** What 出荷確定 asks of 検品 (OperationsService and ShipScanner hold it). */
+export type PackingGate = Pick<PackingService, 'unpacked'>;
+
 /** The history's value of a finished 検品 (kind `packing`, from empty). */
 export const PACKED_MARK = '検品済';
 
@@ -32,9 +36,13 @@ export const PACKED_MARK = '検品済';
  */
 export class PackingService {
   private readonly journal: Journal;
-  private readonly sql: Record<'byNo' | 'byId' | 'items' | 'scans' | 'packed', BetterSqlite3.Statement>;
+  private readonly sql: Record<'byNo' | 'byId' | 'items' | 'scans' | 'packed' | 'store', BetterSqlite3.Statement>;
 
-  constructor(private readonly sqlite: BetterSqlite3.Database) {
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    /** The stores whose 出荷確定 waits for 検品 (the setting, read at each check). */
+    private readonly requiredStores: () => readonly string[] = () => [],
+  ) {
     this.journal = new Journal(sqlite);
     const head = 'SELECT id AS orderId, order_no AS orderNo, buyer_name AS buyerName, status FROM orders';
     this.sql = prepareAll(sqlite, {
@@ -46,6 +54,7 @@ export class PackingService {
         WHERE i.order_id = ? ORDER BY i.line_no`,
       scans: `SELECT from_value AS sku, count(*) AS n FROM order_history
         WHERE order_id = ? AND kind = 'packing' AND from_value IS NOT NULL GROUP BY from_value`,
+      store: { pluck: 'SELECT store_id FROM orders WHERE id = ?' },
       packed: {
         pluck: `SELECT EXISTS (SELECT 1 FROM order_history WHERE order_id = ? AND kind = 'packing' AND to_value = '${PACKED_MARK}')`,
       },
@@ -68,6 +77,22 @@ export class PackingService {
   /** True when the order's 検品 was completed (a 検品済 row in its history). */
   isPacked(orderId: number): boolean {
     return this.sql.packed.get(orderId) === 1;
+  }
+
+  /**
+   * 「検品してから出荷確定する」: the orders of the given ones that may not be shipped yet (their
+   * store asks for 検品 and their history has no 検品済), each with the reason in Japanese.
+   */
+  unpacked(orders: readonly { id: number; orderNo: string }[]): BulkResult['refused'] {
+    const stores = this.requiredStores();
+    if (stores.length === 0) return [];
+    return orders
+      .filter((o) => stores.includes(this.sql.store.get(o.id) as string) && !this.isPacked(o.id))
+      .map((o) => ({
+        orderId: o.id,
+        orderNo: o.orderNo,
+        reason: '検品が済んでいないため出荷確定できません。検品してから出荷確定してください。',
+      }));
   }
 
   /** Records one item scan; a wrong item or one too many changes nothing. */

@@ -22,7 +22,17 @@ export interface PackingScanResult {
 
 const code = lineText().trim().min(1, 'バーコードを読み取ってください。').max(80);
 
+/** 「検品してから出荷確定する」: the stores whose 出荷確定 waits for 検品済. */
+export interface PackingSettings {
+  requiredStores: string[];
+}
+
 export const packingApi = {
+  'packing:settings': method<PackingSettings>()(z.object({})),
+  /** Turns 「検品してから出荷確定する」 on or off for one store. */
+  'packing:saveSettings': method<PackingSettings>()(
+    z.object({ storeId: lineText().trim().min(1, '店舗を選んでください。').max(40), required: z.boolean() }),
+  ),
   /** 検品: opens an order by the barcode of its picking list or 納品書 (the order number). */
   'packing:open': method<PackingOrder>()(z.object({ code })),
   /** 検品: one item scanned (JAN or 商品コード) for an opened order. */
