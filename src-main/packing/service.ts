@@ -12,6 +12,7 @@ interface OrderHead {
   orderId: number;
   orderNo: string;
   buyerName: string;
+  trackingNo: string | null;
   status: MainStatus;
 }
 
@@ -44,7 +45,8 @@ export class PackingService {
     private readonly requiredStores: () => readonly string[] = () => [],
   ) {
     this.journal = new Journal(sqlite);
-    const head = 'SELECT id AS orderId, order_no AS orderNo, buyer_name AS buyerName, status FROM orders';
+    const head =
+      'SELECT id AS orderId, order_no AS orderNo, buyer_name AS buyerName, tracking_no AS trackingNo, status FROM orders';
     this.sql = prepareAll(sqlite, {
       byNo: `${head} WHERE order_no = ? ORDER BY ordered_at, id LIMIT 2`,
       byId: `${head} WHERE id = ?`,
@@ -150,7 +152,7 @@ export class PackingService {
         scanned,
       };
     });
-    const { orderId, orderNo, buyerName } = head;
-    return { orderId, orderNo, buyerName, lines, packed: isPacked(lines) || this.isPacked(orderId) };
+    const { orderId, orderNo, buyerName, trackingNo } = head;
+    return { orderId, orderNo, buyerName, trackingNo, lines, packed: isPacked(lines) || this.isPacked(orderId) };
   }
 }

@@ -8,6 +8,8 @@ export interface PackingOrder {
   orderId: number;
   orderNo: string;
   buyerName: string;
+  /** 送り状番号 (canonical), once registered: its scan ships a packed order. */
+  trackingNo: string | null;
   lines: PackingLine[];
   /** Every line scanned in full (検品済). */
   packed: boolean;
