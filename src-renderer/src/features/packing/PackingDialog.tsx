@@ -58,7 +58,7 @@ export function PackingDialog() {
     const target = current.current;
     if (!target || shippedRef.current) return openOrder(value);
     if (target.packed) {
-      if (target.trackingNo && canonicalTrackingNo(value) === target.trackingNo) return ship();
+      if (target.trackingNo && canonicalTrackingNo(value) === canonicalTrackingNo(target.trackingNo)) return ship();
       return openOrder(value).catch(() => fail('この注文の送り状番号ではありません。'));
     }
     const result = await invoke('packing:scan', { orderId: target.orderId, code: value });
