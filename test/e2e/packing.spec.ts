@@ -112,3 +112,31 @@ test.describe('with 「検品してから出荷確定する」 on', () => {
     expect(statusOf(chumon, 'E2E-OTHER')).toBe('awaiting_shipment');
   });
 });
+
+test('設定 → 検品: 「検品してから出荷確定する」 is turned on per store and then gates 出荷確定スキャン', async ({
+  page,
+  chumon,
+}) => {
+  layOut(chumon);
+  await page.goto(chumon.url);
+  await page.getByRole('button', { name: '設定', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: '設定' });
+  await settings.getByRole('tab', { name: '検品' }).click();
+  const tokyo = settings.getByRole('group', { name: '検品してから出荷確定する' }).getByLabel('東京本店');
+  await expect(tokyo).not.toBeChecked();
+  await tokyo.check();
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '検品の設定を保存しました' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+
+  await page.keyboard.press('F4');
+  await page
+    .getByRole('menu', { name: '拡張メニュー' })
+    .getByRole('menuitem', { name: /出荷確定スキャン/ })
+    .click();
+  await page.keyboard.type('888899990000');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scan-result')).toContainText('検品が済んでいないため出荷確定できません');
+  expect(statusOf(chumon, 'E2E-OTHER')).toBe('awaiting_shipment');
+});
