@@ -11,6 +11,7 @@ import { mailMasterHandlers } from '../mail/master-handlers.js';
 import { bundleHandlers } from '../bundle/handlers.js';
 import { detailHandlers } from '../detail/handlers.js';
 import { operationsHandlers } from '../operations/handlers.js';
+import { packingHandlers } from '../packing/handlers.js';
 import { stockHandlers } from '../stock/handlers.js';
 import { bulkHandlers } from '../bulk/handlers.js';
 import { subStatusHandlers } from '../sub-status/handlers.js';
@@ -43,6 +44,7 @@ export const handlers: HandlerMap = {
   ...staffHandlers,
   ...stockHandlers,
   ...operationsHandlers,
+  ...packingHandlers,
   ...bundleHandlers,
   ...detailHandlers,
   ...syncHandlers,

@@ -7,6 +7,7 @@ import { MailDesk } from '../mail/mail-desk.js';
 import { MailService } from '../mail/mail-service.js';
 import { ShipScanner } from '../operations/scan.js';
 import { OperationsService } from '../operations/service.js';
+import { PackingService } from '../packing/service.js';
 import { OrderQueries } from '../orders/queries.js';
 import { StatusEngine } from '../status/engine.js';
 import { StockService } from '../stock/service.js';
@@ -27,6 +28,7 @@ export interface Services {
   stock: StockService;
   operations: OperationsService;
   scanner: ShipScanner;
+  packing: PackingService;
   bundles: BundleService;
   detail: DetailService;
   syncSettings: SyncSettingsService;
@@ -49,6 +51,7 @@ export function createServices(database: Database, parts: AppParts): Services {
   const status = new StatusEngine(sqlite);
   const detail = new DetailService(sqlite, orders);
   const mail = new MailService(sqlite);
+  const packing = new PackingService(sqlite, () => parts.settings.get('packingStores') ?? []);
   return {
     orders,
     bulk: new BulkChanges(sqlite),
@@ -58,8 +61,9 @@ export function createServices(database: Database, parts: AppParts): Services {
     mailDesk: new MailDesk(sqlite, mail),
     files: createFileServices(),
     stock: new StockService(sqlite, status),
-    operations: new OperationsService(sqlite, status),
-    scanner: new ShipScanner(sqlite, status),
+    operations: new OperationsService(sqlite, status, packing),
+    scanner: new ShipScanner(sqlite, status, packing),
+    packing,
     bundles: new BundleService(sqlite, detail.editor),
     detail,
     syncSettings: new SyncSettingsService({ ...parts, sqlite }),

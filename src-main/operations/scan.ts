@@ -3,6 +3,7 @@ import type { ScanResult } from '../../src-shared/api/operations.js';
 import { STATUS_LABELS, type MainStatus } from '../../src-shared/domain/status.js';
 import { canonicalTrackingNo, trackingNoForms } from '../../src-shared/domain/tracking.js';
 import type { Actor } from '../core/app-context.js';
+import type { PackingGate } from '../packing/service.js';
 import type { StatusEngine } from '../status/engine.js';
 
 interface Found {
@@ -22,6 +23,7 @@ export class ShipScanner {
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly engine: StatusEngine,
+    private readonly packing?: PackingGate,
   ) {
     this.byTracking = sqlite.prepare(
       'SELECT id, order_no, status FROM orders WHERE tracking_no IN (?, ?) ORDER BY ordered_at, id',
@@ -61,6 +63,11 @@ export class ShipScanner {
         }
         const ready = found.filter((o) => o.status === 'awaiting_shipment');
         if (ready.length === 0) return { ...base, ...this.notReady(found) };
+        const unpacked = this.packing?.unpacked(ready.map((o) => ({ id: o.id, orderNo: o.order_no }))) ?? [];
+        if (unpacked.length > 0) {
+          const names = unpacked.map((r) => r.orderNo).join('、');
+          return { ...base, outcome: 'wrong_status', message: `${unpacked[0]!.reason}: ${names}` };
+        }
         const result = this.engine.apply(
           { orderIds: ready.map((o) => o.id), operation: 'confirm_shipment' },
           actor,

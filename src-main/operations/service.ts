@@ -8,6 +8,7 @@ import { trackingNoForms } from '../../src-shared/domain/tracking.js';
 import { PARTNER_ORDER_NOS_SQL } from '../bundle/rule.js';
 import type { Actor } from '../core/app-context.js';
 import { prepareAll } from '../core/statements.js';
+import type { PackingGate } from '../packing/service.js';
 import type { StatusEngine } from '../status/engine.js';
 import { trackingTakenReason } from '../status/parcel-claims.js';
 import { jstToday } from '../../src-shared/text/jst.js';
@@ -37,6 +38,7 @@ export class OperationsService {
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly engine: StatusEngine,
+    private readonly packing?: PackingGate,
   ) {
     this.sql = prepareAll(sqlite, {
       byTracking: `SELECT id, order_no, bundle_group FROM orders WHERE tracking_no IN (?, ?) AND status <> 'cancelled'`,
@@ -112,7 +114,19 @@ export class OperationsService {
   }
 
   confirmShipment(orderIds: readonly number[], actor: Actor, now: Date): BulkResult {
-    return this.engine.apply({ orderIds, operation: 'confirm_shipment' }, actor, now);
+    const named = [...new Set(orderIds)].map((id) => ({
+      id,
+      orderNo: ((this.sql.bundleOf.get(id) as { order_no: string } | undefined)?.order_no ?? '') as string,
+    }));
+    const unpacked = this.packing?.unpacked(named.filter((o) => o.orderNo !== '')) ?? [];
+    if (unpacked.length === 0) return this.engine.apply({ orderIds, operation: 'confirm_shipment' }, actor, now);
+    const blocked = new Set(unpacked.map((r) => r.orderId));
+    const rest = orderIds.filter((id) => !blocked.has(id));
+    const result =
+      rest.length > 0
+        ? this.engine.apply({ orderIds: rest, operation: 'confirm_shipment' }, actor, now)
+        : { applied: 0, refused: [] };
+    return { applied: result.applied, refused: [...unpacked, ...result.refused] };
   }
 
   cancel(orderIds: readonly number[], reason: string, actor: Actor, now: Date): BulkResult {

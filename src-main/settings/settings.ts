@@ -36,6 +36,8 @@ export interface AppSettings {
   /** メール方針: the channels' mail settings that differ from the default (mail-policy.ts). */
   mailPolicy: MailPolicy;
   backup: BackupSettings;
+  /** Stores whose 出荷確定 waits for 検品 (「検品してから出荷確定する」). */
+  packingStores: string[];
 }
 
 export interface Settings {
@@ -75,6 +77,7 @@ export function defaultSettings(host: { user: string; hostname: string }): AppSe
     },
     mailPolicy: {},
     backup: DEFAULT_BACKUP_SETTINGS,
+    packingStores: [],
   };
 }
 

@@ -201,6 +201,7 @@ const APPLIERS: { [K in WireKind]: Applier<K> } = {
   mail: applyMailMark,
   mail_state: applyMailMark,
   print: (op, _work, client) => ({ ok: true, history: historyOf(op, client, op.from, op.to) }),
+  packing: (op, _work, client) => ({ ok: true, history: historyOf(op, client, op.from, op.to) }),
   // A notice the channel already accepted stays 送信済; otherwise the file stands for it.
   ship_notice_file: (op, work, client) => {
     if (work.row.shipNotice !== 'sent') work.row.shipNotice = 'file';

@@ -11,6 +11,7 @@ import { mailApi } from './mail.js';
 import { bundleApi } from './bundle.js';
 import { detailApi } from './detail.js';
 import { operationsApi } from './operations.js';
+import { packingApi } from './packing.js';
 import { stockApi } from './stock.js';
 import { syncApi } from './sync.js';
 import { logsApi } from './logs.js';
@@ -45,6 +46,7 @@ export const contract = {
   ...staffApi,
   ...stockApi,
   ...operationsApi,
+  ...packingApi,
   ...bundleApi,
   ...detailApi,
   ...syncApi,

@@ -120,6 +120,8 @@ export const CHANGE_BODIES = {
   print: { document: z.enum(PRINT_KINDS) },
   /** F4 made the channel's shipment upload file: 出荷通知 becomes 送信済（ファイル） (the server queues no notice). */
   ship_notice_file: {},
+  /** 検品: one item scanned at the packing table (from: 商品コード, to: scanned/ordered) or 検品済. */
+  packing: {},
 } as const satisfies Record<WireKind, z.ZodRawShape>;
 
 type Bodies = typeof CHANGE_BODIES;

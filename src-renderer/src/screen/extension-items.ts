@@ -6,6 +6,7 @@ import { invertSelectionItem } from '../features/selection/actions.js';
 import { carrierItems } from '../features/carriers/items.js';
 import { csvExportItem } from '../features/csv-export/items.js';
 import { pickingListItem } from '../features/printing/items.js';
+import { packingItem } from '../features/packing/items.js';
 import type { ExtensionItem } from './commands.js';
 
 const eNumber = (item: ExtensionItem) => Number(item.id.slice(1));
@@ -21,4 +22,5 @@ export const EXTENSION_ITEMS: ExtensionItem[] = [
   markShippingSentItem,
   ...dayOperationItems,
   ...carrierItems,
+  packingItem,
 ].sort((a, b) => eNumber(a) - eNumber(b));

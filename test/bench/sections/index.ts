@@ -6,6 +6,7 @@ import { labelWishesSection } from './label-wishes.js';
 import { listSearch } from './list-search.js';
 import { mailSection } from './mail.js';
 import { operationsSection } from './operations.js';
+import { packingSection } from './packing.js';
 import { stockSection } from './stock.js';
 import { storeCore } from './store-core.js';
 import { serviceHostSection } from './service-host.js';
@@ -16,6 +17,7 @@ export const SECTIONS: BenchSection[] = [
   storeCore,
   mailSection,
   operationsSection,
+  packingSection,
   syncSection,
   filesSection,
   labelWishesSection,

@@ -36,6 +36,7 @@ const SAMPLES: Record<ChangeKind, (string | null)[]> = {
   mail_state: ['paid'],
   print: [null, 'picking', 'delivery_note'],
   ship_notice_file: ['file'],
+  packing: ['1/2', '検品済'],
   pii_purge: [null],
   intake: [null, 'new'],
   ship_notice: ['pending', 'sent', 'error', 'file'],
