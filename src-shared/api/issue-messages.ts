@@ -94,6 +94,7 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   purpose: 'メールの種類',
   rating: '落札者評価',
   reason: '理由',
+  required: '検品してから出荷確定する',
   result: '結果',
   retired: '使用終了',
   sagawaCustomerCode: 'e飛伝Ⅱ お客様コード',
