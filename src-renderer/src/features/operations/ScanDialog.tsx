@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { ScanOutcome, ScanResult } from '../../../../src-shared/api/operations.js';
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
+import { ScanInput } from '../../components/ScanInput.js';
 import { useScreen } from '../../screen/screen-context.js';
 
 const HEADLINES: Record<ScanOutcome, string> = {
@@ -32,7 +33,6 @@ const clock = new Intl.DateTimeFormat('ja-JP', {
  */
 export function ScanDialog() {
   const screen = useScreen();
-  const [code, setCode] = useState('');
   const [results, setResults] = useState<Scanned[]>([]);
   // Every scan of this session counts, not only the last rows shown.
   const [shipped, setShipped] = useState(0);
@@ -67,24 +67,7 @@ export function ScanDialog() {
       }}
     >
       <div className="scan" onClick={() => input.current?.focus()}>
-        <label className="scan-label">
-          送り状番号または注文番号をスキャン
-          <input
-            ref={input}
-            className="scan-input"
-            aria-label="スキャン入力"
-            autoFocus
-            autoComplete="off"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter') return;
-              e.preventDefault();
-              scan(code);
-              setCode('');
-            }}
-          />
-        </label>
+        <ScanInput label="送り状番号または注文番号をスキャン" inputRef={input} onScan={scan} />
         <div
           className={`scan-result ${latest?.outcome ?? 'idle'}`}
           role="status"

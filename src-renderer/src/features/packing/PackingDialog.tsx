@@ -3,6 +3,7 @@ import type { PackingOrder } from '../../../../src-shared/api/packing.js';
 import { canonicalTrackingNo } from '../../../../src-shared/domain/tracking.js';
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
+import { ScanInput } from '../../components/ScanInput.js';
 import { useScreen } from '../../screen/screen-context.js';
 
 interface Notice {
@@ -18,7 +19,6 @@ interface Notice {
  */
 export function PackingDialog() {
   const screen = useScreen();
-  const [code, setCode] = useState('');
   const [order, setOrder] = useState<PackingOrder | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [shipped, setShipped] = useState(false);
@@ -86,24 +86,7 @@ export function PackingDialog() {
   return (
     <Dialog title="検品" wide onClose={() => screen.closeDialog()}>
       <div className="scan" onClick={() => input.current?.focus()}>
-        <label className="scan-label">
-          注文番号・JAN・送り状番号をスキャン
-          <input
-            ref={input}
-            className="scan-input"
-            aria-label="スキャン入力"
-            autoFocus
-            autoComplete="off"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter') return;
-              e.preventDefault();
-              scan(code);
-              setCode('');
-            }}
-          />
-        </label>
+        <ScanInput label="注文番号・JAN・送り状番号をスキャン" inputRef={input} onScan={scan} />
         {notice?.tone === 'error' ? (
           <div className="scan-result wrong_status" role="alert" data-testid="packing-message">
             <div className="scan-headline">読み取りエラー</div>
