@@ -125,7 +125,8 @@ export function mapAmazonOrder(order: AmazonOrder, items: AmazonOrderItem[], sta
   const shippingDiscount = sum(items, (i) => i.ShippingDiscount) + sum(items, (i) => i.CODFeeDiscount);
   const giftWrap = sum(items, (i) => i.BuyerInfo?.GiftWrapPrice);
   const gifts = items.filter((i) => i.IsGift === 'true');
-  const giftMessages = gifts.map((i) => i.BuyerInfo?.GiftMessageText).filter(Boolean);
+  // One message or wrap for several items is said once.
+  const giftMessages = [...new Set(gifts.map((i) => i.BuyerInfo?.GiftMessageText).filter(Boolean))];
   const giftWraps = [...new Set(gifts.map((i) => i.BuyerInfo?.GiftWrapLevel).filter(Boolean))];
   const { note, ...wish } = amazonWish(order, items);
   return {
