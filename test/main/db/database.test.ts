@@ -74,8 +74,8 @@ describe('store database', () => {
     ],
     [
       'mail unsent tab',
-      'SELECT id FROM orders WHERE mail_pending = 1 ORDER BY ordered_at DESC LIMIT 100',
-      'orders_mail_pending_idx',
+      'SELECT id FROM orders WHERE mail_due = 1 ORDER BY ordered_at DESC LIMIT 100',
+      'orders_mail_due_idx',
     ],
     [
       'unpaid reminders',
