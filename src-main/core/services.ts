@@ -4,6 +4,7 @@ import type { Database } from '../db/open.js';
 import { DetailService } from '../detail/service.js';
 import { createFileServices, type FileServices } from '../files/file-services.js';
 import { MailDesk } from '../mail/mail-desk.js';
+import { applyMailPolicy } from '../mail/mail-due.js';
 import { MailService } from '../mail/mail-service.js';
 import { ShipScanner } from '../operations/scan.js';
 import { OperationsService } from '../operations/service.js';
@@ -52,6 +53,8 @@ export function createServices(database: Database, parts: AppParts): Services {
   const detail = new DetailService(sqlite, orders);
   const mail = new MailService(sqlite);
   const packing = new PackingService(sqlite, () => parts.settings.get('packingStores') ?? []);
+  // メール未送信 follows this PC's メール方針 (settings live outside the database file).
+  if (!sqlite.readonly) applyMailPolicy(sqlite, parts.settings.get('mailPolicy') ?? {});
   return {
     orders,
     bulk: new BulkChanges(sqlite),

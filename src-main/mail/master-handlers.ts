@@ -1,4 +1,5 @@
 import { fullMailPolicy } from '../../src-shared/domain/mail-policy.js';
+import { applyMailPolicy } from './mail-due.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import { templateProblems } from '../../src-shared/domain/mail-template.js';
 import type { Handlers } from '../core/dispatch.js';
@@ -103,6 +104,7 @@ export const mailMasterHandlers: Handlers<
     const policy = ctx.settings.get('mailPolicy') ?? {};
     const next = { ...policy, [channel]: { ...policy[channel], [kind]: send } };
     ctx.settings.set('mailPolicy', next);
+    applyMailPolicy(ctx.database.sqlite, next);
     return fullMailPolicy(next);
   },
   'mail:saveReminderDays': ({ unpaid, orderForm, skipHolidays }, ctx) => {
