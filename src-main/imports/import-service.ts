@@ -17,7 +17,7 @@ import { detectLayout, mappingLayout, missingHeaders, type Layout } from '../../
 import { loadMapping, mappingFitting } from './mappings.js';
 import type { OrderImportPlan } from './import-plan.js';
 import { judgeOrders, verdictsNow } from './judge.js';
-import { importedValuesSql, type ImportedValues, type MergePlan } from './merge.js';
+import { changedLabels, importedValuesSql, type ImportedValues, type MergePlan } from './merge.js';
 import { parseOrders, type SourceFile } from '../../src-shared/order-files/parse-orders.js';
 
 const LIST_LIMIT = 500;
@@ -116,7 +116,7 @@ export function previewImport(
       if (preview.updates.length < LIST_LIMIT) {
         preview.updates.push({
           orderNo: order.orderNo,
-          changed: verdict.plan.set.map((f) => f.label),
+          changed: changedLabels(verdict.plan),
           kept: verdict.plan.kept,
         });
       }
@@ -146,6 +146,10 @@ function applyUpdate(
   const columns = plan.set.filter((f) => f.column);
   const values = columns.map((f) => f.get(theirs));
   const assignments = columns.map((f) => `${f.column} = ?`);
+  if (plan.amountsUnknown !== undefined) {
+    assignments.push('amounts_unknown = ?');
+    values.push(plan.amountsUnknown ? 1 : 0);
+  }
   if (columns.some((f) => f.column === 'payment_method')) {
     assignments.push('needs_payment = coalesce((SELECT needs_confirmation FROM payment_methods WHERE code = ?), 1)');
     values.push(theirs.paymentMethod);
@@ -175,6 +179,7 @@ function applyUpdate(
     const key = f.column ? SENT_BY_COLUMN.get(f.column) : undefined;
     if (key) fields[key] = f.get(theirs);
   }
+  if (plan.amountsUnknown !== undefined) fields.amountsUnknown = plan.amountsUnknown;
   return { ...fields, subtotal: money.subtotal, total } as ImportedFields;
 }
 
@@ -227,7 +232,7 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
         result.inserted += 1;
       } else if (verdict.kind === 'update') {
         const fields = applyUpdate(sqlite, verdict.id, verdict.plan, verdict.theirs, at);
-        const changed = verdict.plan.set.map((f) => f.label).join('、');
+        const changed = changedLabels(verdict.plan).join('、');
         journal.record(
           {
             orderId: verdict.id,
