@@ -153,7 +153,11 @@ function cells(ctx: ServiceContext): Record<ExportColumn, Cell> {
  */
 function streamRows(ctx: ServiceContext, ids: readonly number[], chosen: readonly Cell[]): IterableIterator<Value[]> {
   const column = (c: Cell) =>
-    c.sql === 'items' ? ITEMS_SQL : c.amount ? `CASE WHEN o.amounts_unknown THEN NULL ELSE o.${c.sql} END` : `o.${c.sql}`;
+    c.sql === 'items'
+      ? ITEMS_SQL
+      : c.amount
+        ? `CASE WHEN o.amounts_unknown THEN NULL ELSE o.${c.sql} END`
+        : `o.${c.sql}`;
   const select = ['o.order_no', ...chosen.map(column)];
   return ctx.database.sqlite
     .prepare(

@@ -92,7 +92,12 @@ export interface MergePlan {
 }
 
 /** The amounts of an order: what a file without prices says nothing about, and a priced one fills. */
-const AMOUNT_LABELS: ReadonlySet<string> = new Set([FIELD_LABELS.discount, FIELD_LABELS.shippingFee, FIELD_LABELS.codFee, '商品明細']);
+const AMOUNT_LABELS: ReadonlySet<string> = new Set([
+  FIELD_LABELS.discount,
+  FIELD_LABELS.shippingFee,
+  FIELD_LABELS.codFee,
+  '商品明細',
+]);
 
 /** What an update changes, in words (the preview's list and the history row). */
 export function changedLabels(plan: MergePlan): string[] {

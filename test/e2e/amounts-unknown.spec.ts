@@ -19,8 +19,7 @@ async function importReport(page: Page, prices: boolean) {
   await expect(dialog).toBeHidden();
 }
 
-const totalCell = (page: Page) =>
-  page.getByRole('row').filter({ hasText: ORDER.orderNo }).locator('[col-id="total"]');
+const totalCell = (page: Page) => page.getByRole('row').filter({ hasText: ORDER.orderNo }).locator('[col-id="total"]');
 
 async function openDetail(page: Page) {
   await page.getByRole('gridcell', { name: ORDER.orderNo, exact: true }).click();

@@ -67,7 +67,12 @@ describe('金額未取得: an order file without prices', () => {
     expect(priced.counts).toMatchObject({ new: 0, updated: 1 });
     expect(priced.updates[0]!.changed).toContain('金額（金額未取得の解除）');
     await t.call('imports:commit', { previewId: priced.previewId });
-    expect(row()).toMatchObject({ amounts_unknown: 0, subtotal: 2 * 1650 + 2200, shipping_fee: 550, total: PRICED_TOTAL });
+    expect(row()).toMatchObject({
+      amounts_unknown: 0,
+      subtotal: 2 * 1650 + 2200,
+      shipping_fee: 550,
+      total: PRICED_TOTAL,
+    });
     expect((await gridRow()).amountsUnknown).toBe(0);
     const history = t.app.ctx.services.orders.history(row().id);
     expect(history.some((h) => h.kind === 'import_update' && h.to?.includes('金額未取得の解除'))).toBe(true);
@@ -103,7 +108,10 @@ describe('金額未取得: an order file without prices', () => {
       columns: ['orderNo', 'subtotal', 'total'],
       encoding: 'utf8bom',
     });
-    const lines = Buffer.from(csv.file.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const lines = Buffer.from(csv.file.base64, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(lines[1]).toMatch(/^"?249-1111111-2222222"?,,$/);
     const mail = loadMailOrders(db(), [row().id]).get(row().id)!;
     const values = placeholderValues(mail, t.app.ctx.settings.get('mail'));

@@ -187,7 +187,8 @@ export function OrderDetail({ orderId }: { orderId: number }) {
         ) : null}
         {unknown ? (
           <p className="form-hint">
-            取り込んだファイルに金額がないため{AMOUNTS_UNKNOWN}です。金額のある注文ファイルを取り込むか、販路から注文を取得すると金額が入ります。
+            取り込んだファイルに金額がないため{AMOUNTS_UNKNOWN}
+            です。金額のある注文ファイルを取り込むか、販路から注文を取得すると金額が入ります。
           </p>
         ) : null}
         {moneyLocked ? (
