@@ -109,6 +109,7 @@ export function previewImport(
           buyerName: order.buyer.name,
           items: order.items.length,
           total: totalOf({ ...order, subtotal }),
+          ...(order.amountsUnknown ? { amountsUnknown: true } : {}),
         });
       }
     } else if (verdict.kind === 'update') {
