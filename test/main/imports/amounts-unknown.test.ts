@@ -2,6 +2,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../src-shared/api/imports.js';
 import { placeholderValues, loadMailOrders } from '../../../src-main/mail/mail-order.js';
+import { setUpLabelStore } from '../../helpers/carrier-store.js';
+import { insertOrders } from '../../helpers/orders.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { amazonReport, fileOrder, sjis, upload, type FileOrder } from '../../helpers/order-files.js';
 import { pdfPages } from '../../helpers/pdf-tools.js';
@@ -117,6 +119,24 @@ describe('金額未取得: an order file without prices', () => {
     const values = placeholderValues(mail, t.app.ctx.settings.get('mail'));
     expect(values.合計金額).toBe('ご注文時の金額のとおり');
     expect(values.商品明細).not.toContain('¥');
+  });
+});
+
+describe('金額未取得 and 代金引換', () => {
+  it('makes no carrier label for a 代引 parcel whose amount is unknown (it would collect ¥0)', async () => {
+    setUpLabelStore(t);
+    const [cod] = insertOrders(db(), [
+      { order: { orderNo: 'COD-UNKNOWN', paymentMethod: 'cod', amountsUnknown: true }, initial: { status: 'paid' } },
+    ]);
+    const result = await t.call('carriers:export', { format: 'yamato_b2', orderIds: [cod!], shipDate: '2026-11-28' });
+    expect(result.files).toEqual([]);
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        orderNo: 'COD-UNKNOWN',
+        field: '代引金額',
+        message: expect.stringContaining('金額未取得'),
+      }),
+    );
   });
 });
 
