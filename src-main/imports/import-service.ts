@@ -160,13 +160,22 @@ function applyUpdate(
     .run(...values, at, id);
   const fields: Record<string, unknown> = {};
   if (plan.set.some((f) => f.column === null)) {
+    // A line that stays (same number and 商品コード) keeps its 棚番 and 税率: a filled price must not lose them.
+    const before = sqlite
+      .prepare('SELECT line_no AS lineNo, sku, location, tax_rate AS taxRate FROM order_items WHERE order_id = ?')
+      .all(id) as { lineNo: number; sku: string; location: string; taxRate: 10 | 8 }[];
+    const kept = new Map(before.map((line) => [`${line.lineNo}\u0000${line.sku}`, line]));
     sqlite.prepare('DELETE FROM order_items WHERE order_id = ?').run(id);
     const insert = sqlite.prepare(
-      'INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    for (const item of theirs.items)
-      insert.run(id, item.lineNo, item.sku, item.title, item.quantity, item.unitPrice, '');
-    fields.items = theirs.items.map((i) => ({ ...i, location: '' }));
+    const items = theirs.items.map((item) => {
+      const old = kept.get(`${item.lineNo}\u0000${item.sku}`);
+      return { ...item, location: old?.location ?? '', taxRate: old?.taxRate ?? 10 };
+    });
+    for (const item of items)
+      insert.run(id, item.lineNo, item.sku, item.title, item.quantity, item.unitPrice, item.location, item.taxRate);
+    fields.items = items;
   }
   const money = sqlite
     .prepare(

@@ -96,10 +96,18 @@ describe('金額未取得: an order file without prices', () => {
     await importReport(false);
     await t.call('operations:cancel', { orderIds: [row().id], reason: '取消' });
     expect(row().status).toBe('cancelled');
+    // A line's 棚番 and 税率 as the store had them: a filled price keeps them.
+    db().prepare("UPDATE order_items SET location = 'A-01', tax_rate = 8 WHERE sku = 'MG-010'").run();
     const priced = await preview(amazonReport([ORDER]));
     expect(priced.counts.updated).toBe(1);
     await t.call('imports:commit', { previewId: priced.previewId });
     expect(row()).toMatchObject({ amounts_unknown: 0, total: PRICED_TOTAL, status: 'cancelled' });
+    expect(t.app.ctx.services.orders.get(row().id)!.items[0]).toMatchObject({
+      sku: 'MG-010',
+      unitPrice: 1650,
+      location: 'A-01',
+      taxRate: 8,
+    });
   });
 
   it('leaves the amount cells of E9 CSV empty and words the mail placeholders, not ¥0', async () => {
