@@ -60,7 +60,7 @@ const OPEN_WHERE = `status NOT IN ('shipped', 'cancelled')`;
 
 const MEMBER_COLUMNS = `id, order_no AS orderNo, channel, ordered_at AS orderedAt, status, buyer_name AS buyerName,
   ship_postal_code AS postalCode, ship_prefecture AS prefecture, ship_address1 AS address1, ship_address2 AS address2,
-  shipping_fee AS shippingFee, cod_fee AS codFee, total, bundle_group AS bundleGroup`;
+  shipping_fee AS shippingFee, cod_fee AS codFee, total, amounts_unknown AS amountsUnknown, bundle_group AS bundleGroup`;
 
 type MemberRow = Omit<BundleOrder, 'address'> & { prefecture: string; address1: string; address2: string };
 

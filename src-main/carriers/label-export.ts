@@ -139,6 +139,15 @@ export function exportLabels(
       }
     }
     const cod = orders.some((o) => codMethods.has(o.paymentMethod));
+    // A 代引 parcel collects the total: unknown amounts (金額未取得) would print ¥0 on the label.
+    for (const o of cod ? orders.filter((x) => x.amountsUnknown) : []) {
+      problems.push({
+        orderNo: o.orderNo,
+        field: '代引金額',
+        message:
+          '金額未取得の代金引換の注文です。金額のある注文ファイルを取り込むか販路から取得してから送り状を作ってください。',
+      });
+    }
     const parcel: Parcel = {
       orders,
       first,

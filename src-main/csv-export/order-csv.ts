@@ -82,6 +82,8 @@ function jstColumn(): (iso: Value) => string {
 interface Cell {
   sql: OrderColumn | 'items';
   value: (v: Value) => CsvValue;
+  /** An amount: left empty for an order whose amounts are unknown (金額未取得), never 0. */
+  amount?: true;
 }
 
 function cells(ctx: ServiceContext): Record<ExportColumn, Cell> {
@@ -102,7 +104,7 @@ function cells(ctx: ServiceContext): Record<ExportColumn, Cell> {
     (sqlite.prepare('SELECT id, name FROM stores').all() as { id: string; name: string }[]).map((s) => [s.id, s.name]),
   );
   const text = (sql: OrderColumn | 'items'): Cell => ({ sql, value: (v) => (v as string | null) ?? '' });
-  const num = (sql: OrderColumn): Cell => ({ sql, value: (v) => v as number });
+  const num = (sql: OrderColumn): Cell => ({ sql, value: (v) => (v === null ? '' : (v as number)), amount: true });
   return {
     orderNo: text('order_no'),
     channel: { sql: 'channel', value: (v) => CHANNEL_LABELS[v as Channel] ?? String(v) },
@@ -150,7 +152,13 @@ function cells(ctx: ServiceContext): Record<ExportColumn, Cell> {
  * summary is joined per order by the database, and no row outlives its CSV line.
  */
 function streamRows(ctx: ServiceContext, ids: readonly number[], chosen: readonly Cell[]): IterableIterator<Value[]> {
-  const select = ['o.order_no', ...chosen.map((c) => (c.sql === 'items' ? ITEMS_SQL : `o.${c.sql}`))];
+  const column = (c: Cell) =>
+    c.sql === 'items'
+      ? ITEMS_SQL
+      : c.amount
+        ? `CASE WHEN o.amounts_unknown THEN NULL ELSE o.${c.sql} END`
+        : `o.${c.sql}`;
+  const select = ['o.order_no', ...chosen.map(column)];
   return ctx.database.sqlite
     .prepare(
       `SELECT ${select.join(', ')} FROM orders o WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.ordered_at DESC, o.id DESC`,

@@ -17,7 +17,7 @@ import { detectLayout, mappingLayout, missingHeaders, type Layout } from '../../
 import { loadMapping, mappingFitting } from './mappings.js';
 import type { OrderImportPlan } from './import-plan.js';
 import { judgeOrders, verdictsNow } from './judge.js';
-import { importedValuesSql, type ImportedValues, type MergePlan } from './merge.js';
+import { changedLabels, importedValuesSql, type ImportedValues, type MergePlan } from './merge.js';
 import { parseOrders, type SourceFile } from '../../src-shared/order-files/parse-orders.js';
 
 const LIST_LIMIT = 500;
@@ -109,6 +109,7 @@ export function previewImport(
           buyerName: order.buyer.name,
           items: order.items.length,
           total: totalOf({ ...order, subtotal }),
+          ...(order.amountsUnknown ? { amountsUnknown: true } : {}),
         });
       }
     } else if (verdict.kind === 'update') {
@@ -116,7 +117,7 @@ export function previewImport(
       if (preview.updates.length < LIST_LIMIT) {
         preview.updates.push({
           orderNo: order.orderNo,
-          changed: verdict.plan.set.map((f) => f.label),
+          changed: changedLabels(verdict.plan),
           kept: verdict.plan.kept,
         });
       }
@@ -146,6 +147,10 @@ function applyUpdate(
   const columns = plan.set.filter((f) => f.column);
   const values = columns.map((f) => f.get(theirs));
   const assignments = columns.map((f) => `${f.column} = ?`);
+  if (plan.amountsUnknown !== undefined) {
+    assignments.push('amounts_unknown = ?');
+    values.push(plan.amountsUnknown ? 1 : 0);
+  }
   if (columns.some((f) => f.column === 'payment_method')) {
     assignments.push('needs_payment = coalesce((SELECT needs_confirmation FROM payment_methods WHERE code = ?), 1)');
     values.push(theirs.paymentMethod);
@@ -155,13 +160,22 @@ function applyUpdate(
     .run(...values, at, id);
   const fields: Record<string, unknown> = {};
   if (plan.set.some((f) => f.column === null)) {
+    // A line that stays (same number and 商品コード) keeps its 棚番 and 税率: a filled price must not lose them.
+    const before = sqlite
+      .prepare('SELECT line_no AS lineNo, sku, location, tax_rate AS taxRate FROM order_items WHERE order_id = ?')
+      .all(id) as { lineNo: number; sku: string; location: string; taxRate: 10 | 8 }[];
+    const kept = new Map(before.map((line) => [`${line.lineNo}\u0000${line.sku}`, line]));
     sqlite.prepare('DELETE FROM order_items WHERE order_id = ?').run(id);
     const insert = sqlite.prepare(
-      'INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    for (const item of theirs.items)
-      insert.run(id, item.lineNo, item.sku, item.title, item.quantity, item.unitPrice, '');
-    fields.items = theirs.items.map((i) => ({ ...i, location: '' }));
+    const items = theirs.items.map((item) => {
+      const old = kept.get(`${item.lineNo}\u0000${item.sku}`);
+      return { ...item, location: old?.location ?? '', taxRate: old?.taxRate ?? 10 };
+    });
+    for (const item of items)
+      insert.run(id, item.lineNo, item.sku, item.title, item.quantity, item.unitPrice, item.location, item.taxRate);
+    fields.items = items;
   }
   const money = sqlite
     .prepare(
@@ -175,6 +189,7 @@ function applyUpdate(
     const key = f.column ? SENT_BY_COLUMN.get(f.column) : undefined;
     if (key) fields[key] = f.get(theirs);
   }
+  if (plan.amountsUnknown !== undefined) fields.amountsUnknown = plan.amountsUnknown;
   return { ...fields, subtotal: money.subtotal, total } as ImportedFields;
 }
 
@@ -227,7 +242,7 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
         result.inserted += 1;
       } else if (verdict.kind === 'update') {
         const fields = applyUpdate(sqlite, verdict.id, verdict.plan, verdict.theirs, at);
-        const changed = verdict.plan.set.map((f) => f.label).join('、');
+        const changed = changedLabels(verdict.plan).join('、');
         journal.record(
           {
             orderId: verdict.id,

@@ -4,7 +4,7 @@ import type { NewOrder } from '../../src-shared/domain/order.js';
 import type { ServiceContext } from '../core/context.js';
 import { databaseState } from '../db/database-state.js';
 import type { Judged, Verdict } from './import-plan.js';
-import { importedValues, mergeImport, type ImportedValues } from './merge.js';
+import { importedValues, keepAmounts, mergeImport, pricesOnto, type ImportedValues } from './merge.js';
 import type { ParsedOrder } from '../../src-shared/order-files/parse-orders.js';
 
 const NEW: Verdict = Object.freeze({ kind: 'new' });
@@ -12,6 +12,8 @@ const NEW: Verdict = Object.freeze({ kind: 'new' });
 interface Existing {
   id: number;
   status: string;
+  /** 金額未取得, as SQLite gives it. */
+  amountsUnknown: 0 | 1;
 }
 
 /**
@@ -28,7 +30,7 @@ class Classifier {
   ) {
     const { sqlite } = ctx.database;
     this.findOrders = sqlite.prepare(
-      'SELECT o.order_no AS orderNo, o.id, o.status FROM json_each(?) AS j JOIN orders AS o ON o.channel = ? AND o.order_no = j.value',
+      'SELECT o.order_no AS orderNo, o.id, o.status, o.amounts_unknown AS amountsUnknown FROM json_each(?) AS j JOIN orders AS o ON o.channel = ? AND o.order_no = j.value',
     );
     this.findSnapshot = sqlite
       .prepare('SELECT snapshot FROM import_records WHERE channel = ? AND order_no = ?')
@@ -46,26 +48,58 @@ class Classifier {
 
   verdict(order: NewOrder, found: Existing | undefined): Verdict {
     if (!found) return NEW;
-    const theirs = importedValues(order);
-    const snapshot = JSON.stringify(theirs);
+    const file = importedValues(order);
     const baseText = this.findSnapshot.get(this.channel, order.orderNo) as string | undefined;
-    if (baseText === snapshot)
+    if (baseText === JSON.stringify(file))
       return { kind: 'unchanged', id: found.id, note: '前回の取込から変更なし', snapshot: null };
-    if (baseText === undefined) {
+    // A priced file for an order whose amounts are unknown (金額未取得) fills them, wherever the order came from.
+    const filling = found.amountsUnknown === 1 && !order.amountsUnknown;
+    if (baseText === undefined && !filling) {
       return {
         kind: 'unchanged',
         id: found.id,
         note: 'この PC で取り込んだ注文ではないため、内容は更新しません',
-        snapshot,
+        snapshot: JSON.stringify(file),
       };
     }
     const current = this.ctx.services.orders.get(found.id)!;
-    const plan = mergeImport(JSON.parse(baseText) as ImportedValues, importedValues(current), theirs, current.status);
-    if (plan.set.length === 0) {
+    const ours = importedValues(current);
+    const { theirs, amountsUnknown } = this.theirs(file, ours, order, current.status, filling);
+    const snapshot = JSON.stringify(theirs);
+    // No snapshot here: only the amounts are taken (the rest is as the order's own PC left it).
+    const base = baseText === undefined ? theirs : (JSON.parse(baseText) as ImportedValues);
+    const plan = mergeImport(base, ours, theirs, current.status, filling);
+    // Lines a file without prices brings unpriced make the amounts unknown only when they are taken.
+    const takesLines = amountsUnknown === false || plan.set.some((f) => f.column === null);
+    if (amountsUnknown !== undefined && amountsUnknown !== Boolean(found.amountsUnknown) && takesLines)
+      plan.amountsUnknown = amountsUnknown;
+    if (plan.set.length === 0 && plan.amountsUnknown === undefined) {
       const note = plan.kept.length ? `更新なし: ${plan.kept.join('、')}` : '変更なし';
       return { kind: 'unchanged', id: found.id, note, snapshot };
     }
     return { kind: 'update', id: found.id, plan, theirs, snapshot };
+  }
+
+  /**
+   * The values the merge takes the file to bring, and 金額未取得 as it would leave the order:
+   * a file without prices brings none (the order's amounts stay); a priced one fills an
+   * order's unknown amounts — its lines' prices only, once the order is past 新規.
+   */
+  private theirs(
+    file: ImportedValues,
+    ours: ImportedValues,
+    order: NewOrder,
+    status: string,
+    filling: boolean,
+  ): { theirs: ImportedValues; amountsUnknown?: boolean } {
+    if (order.amountsUnknown) {
+      const kept = keepAmounts(file, ours);
+      return { theirs: kept.values, amountsUnknown: kept.complete ? undefined : true };
+    }
+    if (!filling) return { theirs: file };
+    if (status === 'new') return { theirs: file, amountsUnknown: false };
+    const priced = pricesOnto(ours.items, file.items);
+    return { theirs: { ...file, items: priced.items }, amountsUnknown: priced.complete ? false : undefined };
   }
 }
 

@@ -87,6 +87,50 @@ export interface MergePlan {
   set: MergeField[];
   /** Fields the file changed but the store's value stays, with why. */
   kept: string[];
+  /** 金額未取得 as the import leaves it, when it changes it (a priced file fills an order's amounts). */
+  amountsUnknown?: boolean;
+}
+
+/** The amounts of an order: what a file without prices says nothing about, and a priced one fills. */
+const AMOUNT_LABELS: ReadonlySet<string> = new Set([
+  FIELD_LABELS.discount,
+  FIELD_LABELS.shippingFee,
+  FIELD_LABELS.codFee,
+  '商品明細',
+]);
+
+/** What an update changes, in words (the preview's list and the history row). */
+export function changedLabels(plan: MergePlan): string[] {
+  const labels = plan.set.map((f) => f.label);
+  if (plan.amountsUnknown === false) labels.push('金額（金額未取得の解除）');
+  if (plan.amountsUnknown === true) labels.push('金額未取得');
+  return labels;
+}
+
+type Line = ImportedValues['items'][number];
+
+/**
+ * The lines of `target` with the prices of `source`'s same lines (same line number and
+ * 商品コード, else the same 商品コード); `complete` false when a line found none (it keeps its own).
+ */
+export function pricesOnto(target: readonly Line[], source: readonly Line[]): { items: Line[]; complete: boolean } {
+  let complete = true;
+  const items = target.map((line) => {
+    const match =
+      source.find((s) => s.lineNo === line.lineNo && s.sku === line.sku) ?? source.find((s) => s.sku === line.sku);
+    if (!match) complete = false;
+    return match ? { ...line, unitPrice: match.unitPrice } : line;
+  });
+  return { items, complete };
+}
+
+/** A file without prices says nothing of the amounts: the order's own stay (a line it lacks is unknown). */
+export function keepAmounts(file: ImportedValues, ours: ImportedValues): { values: ImportedValues; complete: boolean } {
+  const { items, complete } = pricesOnto(file.items, ours.items);
+  return {
+    values: { ...file, discount: ours.discount, shippingFee: ours.shippingFee, codFee: ours.codFee, items },
+    complete,
+  };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -97,20 +141,27 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * now, theirs = the file. A field is taken from the file only when the file changed it
  * (theirs ≠ base) and the store did not (ours = base). Where both changed it differently,
  * the store's value stays and the preview says so. Shipped and cancelled orders are never
- * changed; payment method and items only while the order is still 新規.
+ * changed; payment method and items only while the order is still 新規. An order whose amounts
+ * are unknown (金額未取得) takes a priced file's amounts and lines in any state (`fillingAmounts`).
  */
 export function mergeImport(
   base: ImportedValues,
   ours: ImportedValues,
   theirs: ImportedValues,
   status: MainStatus,
+  fillingAmounts = false,
 ): MergePlan {
   const plan: MergePlan = { set: [], kept: [] };
   const closed = status === 'shipped' || status === 'cancelled';
   for (const field of MERGE_FIELDS) {
     const t = field.get(theirs);
-    if (same(t, field.get(base))) continue;
     const o = field.get(ours);
+    // Amounts the order never had (金額未取得): a priced file fills them, whatever the order's state.
+    if (fillingAmounts && AMOUNT_LABELS.has(field.label)) {
+      if (!same(o, t)) plan.set.push(field);
+      continue;
+    }
+    if (same(t, field.get(base))) continue;
     if (same(o, t)) continue;
     if (!same(o, field.get(base))) plan.kept.push(`${field.label}（店舗で変更済み）`);
     else if (closed) plan.kept.push(`${field.label}（${status === 'shipped' ? '出荷済み' : 'キャンセル済み'}）`);

@@ -23,6 +23,8 @@ export interface MailOrder {
   shippingFee: number;
   codFee: number;
   total: number;
+  /** 金額未取得: the amounts are unknown (a file without prices). */
+  amountsUnknown: boolean;
   carrier: string | null;
   trackingNo: string | null;
   status: MainStatus;
@@ -35,11 +37,13 @@ export interface MailOrder {
 
 const ORDER_COLUMNS = `o.id, o.order_no AS orderNo, o.channel, o.ordered_at AS orderedAt, o.buyer_name AS buyerName,
   o.buyer_email AS email, o.payment_method AS paymentMethod, coalesce(pm.name, o.payment_method) AS paymentName,
-  o.subtotal, o.discount, o.shipping_fee AS shippingFee, o.cod_fee AS codFee, o.total, o.carrier,
+  o.subtotal, o.discount, o.shipping_fee AS shippingFee, o.cod_fee AS codFee, o.total,
+  o.amounts_unknown AS amountsUnknown, o.carrier,
   o.tracking_no AS trackingNo, o.status, o.mail_pending AS mailPending, o.needs_payment AS needsPayment,
   o.order_form_done AS orderFormDone, o.pii_purged_at AS piiPurgedAt`;
 
-type Row = Omit<MailOrder, 'items' | 'mailPending' | 'needsPayment' | 'orderFormDone'> & {
+type Row = Omit<MailOrder, 'items' | 'mailPending' | 'needsPayment' | 'orderFormDone' | 'amountsUnknown'> & {
+  amountsUnknown: number;
   mailPending: number;
   needsPayment: number;
   orderFormDone: number;
@@ -58,6 +62,7 @@ export function loadMailOrders(sqlite: BetterSqlite3.Database, ids: readonly num
     for (const r of rows) {
       found.set(r.id, {
         ...r,
+        amountsUnknown: r.amountsUnknown === 1,
         mailPending: r.mailPending === 1,
         needsPayment: r.needsPayment === 1,
         orderFormDone: r.orderFormDone === 1,
@@ -87,10 +92,22 @@ export function formatJstDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? UNSHOWABLE : jstDate.format(date);
 }
 
+/**
+ * What a mail says for an amount of an order whose amounts are unknown (金額未取得): the buyer
+ * knows them from the order itself; an internal word or ¥0 would mislead.
+ */
+export const UNKNOWN_AMOUNT_TEXT = 'ご注文時の金額のとおり';
+
 /** The placeholder values of one order (SPEC §4); the template decides which are used. */
 export function placeholderValues(order: MailOrder, mail: StoredMailSettings): PlaceholderValues {
+  const unknown = order.amountsUnknown;
+  const yen = (value: number) => (unknown ? UNKNOWN_AMOUNT_TEXT : formatYen(value));
   const items = order.items
-    .map((i) => `・${i.title}（${i.sku}） ${formatYen(i.unitPrice)} × ${i.quantity} = ${formatYen(amountOf(i))}`)
+    .map((i) =>
+      unknown
+        ? `・${i.title}（${i.sku}） × ${i.quantity}`
+        : `・${i.title}（${i.sku}） ${formatYen(i.unitPrice)} × ${i.quantity} = ${formatYen(amountOf(i))}`,
+    )
     .join('\n');
   const shownItems = markUnsafeChars(items);
   const carrier = order.carrier ? (isCarrier(order.carrier) ? CARRIER_LABELS[order.carrier] : order.carrier) : '';
@@ -100,11 +117,11 @@ export function placeholderValues(order: MailOrder, mail: StoredMailSettings): P
     注文番号: markUnsafeChars(order.orderNo),
     注文日: formatJstDate(order.orderedAt),
     商品明細: shownItems,
-    小計: formatYen(order.subtotal),
-    値引: formatYen(order.discount),
-    送料: formatYen(order.shippingFee),
-    代引手数料: formatYen(order.codFee),
-    合計金額: formatYen(order.total),
+    小計: yen(order.subtotal),
+    値引: yen(order.discount),
+    送料: yen(order.shippingFee),
+    代引手数料: yen(order.codFee),
+    合計金額: yen(order.total),
     決済方法: order.paymentName,
     振込先: mail.bankAccount,
     配送業者: carrier,

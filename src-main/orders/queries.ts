@@ -9,7 +9,7 @@ import { REMINDER_COUNT_SQL, REMINDER_WHERE, REMINDERS_SENT_SQL, type ReminderCu
 import { TabPages } from './tab-pages.js';
 
 const ROW_COLUMNS = `id, order_no AS orderNo, ordered_at AS orderedAt, channel, buyer_name AS buyerName, total,
-  payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status,
+  amounts_unknown AS amountsUnknown,   payment_method AS paymentMethod, sub_status_id AS subStatusId, store_id AS storeId, status,
   mail_pending AS mailPending, needs_payment AS needsPayment, order_form_done AS orderFormDone,
   buyer_rating AS buyerRating, mail_inquiry AS mailInquiry, substr(order_comment, 1, 100) AS orderComment,
   substr(staff_comment, 1, 100) AS staffComment, pii_purged_at AS piiPurgedAt,

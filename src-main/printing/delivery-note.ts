@@ -216,6 +216,8 @@ function renderParcel(
   options: NoteOptions,
 ): void {
   const f = frameOf(doc);
+  // An order whose amounts are unknown (金額未取得) gets a note without the money, not a ¥0 one.
+  if (options.withPrices && group.some((o) => o.amountsUnknown)) options = { ...options, withPrices: false };
   let y = itemsHead(doc, f, noteHead(doc, f, group, store, meta, options, false), options.withPrices);
   const multiple = group.length > 1;
   // Room kept under the last line for the totals and the per-rate lines.

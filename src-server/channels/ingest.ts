@@ -4,6 +4,7 @@ import type { ShipTo } from '../../src-shared/domain/order.js';
 import { hasStatusMail } from '../../src-shared/domain/status.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
 import { jsonRows, rows, type ServerDb } from '../db/open.js';
+import { fillUnknownAmounts } from '../orders/fill-amounts.js';
 import { insertOrders } from '../orders/intake.js';
 import { refreshWire } from '../orders/wire.js';
 import { paymentNeeds } from '../sync/masters.js';
@@ -92,8 +93,17 @@ export async function ingestPage(
         : new Map();
       await noteBreakdowns(tx, fresh, ids);
       const { changed, conflicts } = await applyChanges(tx, numbers, account, existing, incoming, at);
+      // The API's prices fill what an order file without prices left unknown (金額未取得).
+      const known = [...incoming.values()].filter((o) => existing.has(o.order.orderNo) && o.order.items.length > 0);
+      const filled = await fillUnknownAmounts(
+        tx,
+        numbers,
+        known.map((o) => o.order),
+        actorOf(account),
+        at,
+      );
       await link(tx, account, incoming, new Map([...existing, ...ids]));
-      return { created, changed, conflicts };
+      return { created, changed: changed + filled.length, conflicts };
     },
     onCommit,
   );

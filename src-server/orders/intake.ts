@@ -6,6 +6,7 @@ import { rows, type ServerDb } from '../db/open.js';
 import { noteBulkWrite } from '../db/statistics.js';
 import { paymentNeeds } from '../sync/masters.js';
 import { ORDER_COLUMNS, recordDefinition } from './columns.js';
+import { fillUnknownAmounts } from './fill-amounts.js';
 import { refreshWire } from './wire.js';
 
 const COLUMN_LIST = sql.raw(ORDER_COLUMNS.map(([, column]) => column).join(', '));
@@ -13,13 +14,16 @@ const KEY_LIST = sql.raw(ORDER_COLUMNS.map(([key]) => `"${key}"`).join(', '));
 
 export interface IntakeResult {
   created: number;
-  /** Already known (same channel + order number): left as they are. */
+  /** Already known (same channel + order number): left as they are, but for their amounts below. */
   duplicates: string[];
+  /** Known ones whose unknown amounts (金額未取得) the source's prices filled. */
+  filled: string[];
 }
 
 /**
  * Takes orders in centrally (channel connectors, CSV). Idempotent on channel + order number:
- * a resent order is reported as a duplicate and changes nothing. One transaction per call.
+ * a resent order is reported as a duplicate and changes nothing — except that a priced one
+ * fills the amounts of a known order whose amounts are unknown (金額未取得). One transaction per call.
  */
 export async function intakeOrders(
   db: ServerDb,
@@ -28,11 +32,16 @@ export async function intakeOrders(
   now: Date,
   onCommit?: () => void,
 ): Promise<IntakeResult> {
-  if (orders.length === 0) return { created: 0, duplicates: [] };
+  if (orders.length === 0) return { created: 0, duplicates: [], filled: [] };
   const needs = await paymentNeeds(db);
   const result = await writeTransaction(
     db,
-    (tx, numbers) => insertOrders(tx, numbers, orders, source, now.toISOString(), needs),
+    async (tx, numbers) => {
+      const result = await insertOrders(tx, numbers, orders, source, now.toISOString(), needs);
+      const known = new Set(result.duplicates);
+      const repeated = orders.filter((o) => known.has(o.orderNo));
+      return { ...result, filled: await fillUnknownAmounts(tx, numbers, repeated, source, now.toISOString()) };
+    },
     onCommit,
   );
   await noteBulkWrite(db, 'orders', result.created);
@@ -47,7 +56,7 @@ export async function insertOrders(
   source: string,
   at: string,
   needs: Map<string, boolean>,
-): Promise<IntakeResult> {
+): Promise<Omit<IntakeResult, 'filled'>> {
   const records = orders.map((o, idx) => ({
     idx: idx + 1,
     ...newOrderRecord(o, at, needs.get(o.paymentMethod) ?? true),

@@ -19,6 +19,8 @@ export interface BundleOrder {
   shippingFee: number;
   codFee: number;
   total: number;
+  /** 金額未取得 (the order's amounts are unknown), as SQLite gives it. */
+  amountsUnknown?: 0 | 1;
   bundleGroup: string | null;
 }
 

@@ -142,7 +142,8 @@ export interface ImportPreview {
   channel: Channel;
   files: { name: string; encoding: string; rows: number }[];
   counts: { new: number; updated: number; unchanged: number; rejected: number };
-  newOrders: { orderNo: string; buyerName: string; items: number; total: number }[];
+  /** `amountsUnknown`: the file gave no prices (金額未取得), the total means nothing. */
+  newOrders: { orderNo: string; buyerName: string; items: number; total: number; amountsUnknown?: boolean }[];
   updates: { orderNo: string; changed: string[]; kept: string[] }[];
   unchanged: { orderNo: string; note: string }[];
   rejected: RejectedRow[];

@@ -10,6 +10,7 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   ...IMPORT_FIELD_LABELS,
   acceptPostalWarning: '郵便番号の警告を確認して保存',
   address: '住所',
+  amountsUnknown: '金額未取得',
   bankAccount: '振込先口座',
   copies: '部数',
   delivery_note: '納品書',

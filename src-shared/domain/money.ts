@@ -29,3 +29,11 @@ const yenFormat = new Intl.NumberFormat('ja-JP');
 export function formatYen(value: number): string {
   return `¥${yenFormat.format(value)}`;
 }
+
+/** What every screen, document and export says for an order's amounts when the source gave none. */
+export const AMOUNTS_UNKNOWN = '金額未取得';
+
+/** An amount as the clerk reads it: ¥1,234, or 「金額未取得」 when the order's amounts are unknown. */
+export function formatAmount(value: number, amountsUnknown: boolean | 0 | 1 | undefined): string {
+  return amountsUnknown ? AMOUNTS_UNKNOWN : formatYen(value);
+}

@@ -49,6 +49,8 @@ export const ORDER_FIELDS = [
   { key: 'shippingFee', column: 'shipping_fee', arrival: 'shippingFee', ...IMPORTED_MONEY },
   { key: 'codFee', column: 'cod_fee', arrival: 'codFee', ...IMPORTED_MONEY },
   { key: 'total', column: 'total', type: 'integer', sync: 'field' },
+  // 金額未取得: set by a file without prices, cleared by a priced import or the channel's API.
+  { key: 'amountsUnknown', column: 'amounts_unknown', type: 'boolean', sync: 'field', arrival: 'amountsUnknown' },
   {
     key: 'orderComment',
     column: 'order_comment',
@@ -148,6 +150,7 @@ export const FIELD_LABELS: Record<OrderKey, string> = {
   shippingFee: '送料',
   codFee: '代引手数料',
   total: '合計',
+  amountsUnknown: '金額未取得',
   orderComment: '注文時コメント',
   staffComment: '受注後コメント',
   deliveryDate: '配送希望日',

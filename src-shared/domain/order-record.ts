@@ -25,7 +25,9 @@ const ARRIVAL_READERS = ORDER_FIELDS.flatMap((field) => {
   const read = inner
     ? (o: NewOrder) => (o[outer] as unknown as Record<string, unknown>)[inner]
     : (o: NewOrder) => o[outer];
-  return [[field.key as ArrivalKey, read] as const];
+  // An absent optional arrival (配送希望 a channel does not send) is an empty text, or false.
+  const absent = field.key === 'storeId' ? null : field.type === 'boolean' ? false : '';
+  return [[field.key as ArrivalKey, (o: NewOrder) => read(o) ?? absent] as const];
 });
 
 /**
@@ -64,7 +66,6 @@ export function newOrderRecord(
     version: 1,
   };
   const record = rest as Record<OrderKey, unknown>;
-  // An absent optional arrival (配送希望 a channel does not send) is an empty text.
-  for (const [key, read] of ARRIVAL_READERS) record[key] = read(order) ?? (key === 'storeId' ? null : '');
+  for (const [key, read] of ARRIVAL_READERS) record[key] = read(order);
   return record as OrderRecord;
 }

@@ -64,6 +64,8 @@ export interface OrderRow {
   channel: Channel;
   buyerName: string;
   total: number;
+  /** 金額未取得 (NewOrder.amountsUnknown), as SQLite gives it. */
+  amountsUnknown: 0 | 1;
   paymentMethod: string;
   subStatusId: number | null;
   storeId: string | null;
@@ -130,4 +132,9 @@ export interface NewOrder {
   deliveryDate?: string;
   deliveryTimeSlot?: string;
   deliveryMethod?: string;
+  /**
+   * 金額未取得: the file gave no prices (Amazon's unshipped-orders report), so the amounts are
+   * unknown, not ¥0, until a priced source fills them; absent: known.
+   */
+  amountsUnknown?: boolean;
 }

@@ -199,8 +199,9 @@ function amazonItem(c: Column): FieldValues {
     title: c('product-name'),
     quantity: first(c('quantity-to-ship'), c('quantity-purchased')),
     // The report gives the line's price; the unit price is that over the quantity bought.
+    // The unshipped-orders report has no prices: '' (金額未取得), never a price of 0.
     unitPrice:
-      itemPrice !== '' && purchased > 0 ? String(Math.round(Number(itemPrice.replace(/,/g, '')) / purchased)) : '0',
+      itemPrice !== '' && purchased > 0 ? String(Math.round(Number(itemPrice.replace(/,/g, '')) / purchased)) : '',
   };
 }
 

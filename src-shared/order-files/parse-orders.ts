@@ -60,8 +60,10 @@ const v = (row: Row, field: ImportField) => row.values[field] ?? '';
 /** A rejection of the order at a line: one function, not a closure made per row (those showed in the 150,000-line profile). */
 const rejection = (line: number, reason: string): Rejection => ({ ok: false, line, reason });
 
-function toItems(rows: Row[]): { ok: true; items: OrderItem[] } | Rejection {
+/** The order's item lines; `priced` false when a line's price is empty (the file has none: 金額未取得). */
+function toItems(rows: Row[]): { ok: true; items: OrderItem[]; priced: boolean } | Rejection {
   const items: OrderItem[] = [];
+  let priced = true;
   const seen = new Set<number>();
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]!;
@@ -76,6 +78,7 @@ function toItems(rows: Row[]): { ok: true; items: OrderItem[] } | Rejection {
     const quantity = parseCount(v(row, 'quantity'));
     if (quantity === null || quantity < 1)
       return rejection(row.line, `数量「${v(row, 'quantity')}」は1以上の整数にしてください。`);
+    if (v(row, 'unitPrice') === '') priced = false;
     const unitPrice = parseYen(v(row, 'unitPrice'));
     if (unitPrice === null || unitPrice < 0)
       return rejection(row.line, `単価「${v(row, 'unitPrice')}」が金額として読めません。`);
@@ -85,7 +88,7 @@ function toItems(rows: Row[]): { ok: true; items: OrderItem[] } | Rejection {
     items.push({ lineNo, sku, title, quantity, unitPrice, location: '', taxRate });
   }
   items.sort((a, b) => a.lineNo - b.lineNo);
-  return { ok: true, items };
+  return { ok: true, items, priced };
 }
 
 /** The first value of `row` longer than the central server accepts, as a rejection. */
@@ -170,8 +173,9 @@ function toOrder(head: Row, itemRows: Row[], channel: Channel, paymentOf: (raw: 
     deliveryTimeSlot,
     deliveryMethod: v(head, 'deliveryMethod'),
   };
+  if (!items.priced) order.amountsUnknown = true;
   const declared = v(head, 'total');
-  if (declared !== '') {
+  if (declared !== '' && items.priced) {
     const expected = parseYen(declared);
     const computed = totalOf({
       subtotal: subtotalOf(order.items),

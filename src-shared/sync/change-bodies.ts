@@ -34,6 +34,7 @@ const FIELD_SCHEMAS = {
   shippingFee: yen,
   codFee: yen,
   total: yen,
+  amountsUnknown: z.boolean(),
   orderComment: multiLineText().max(5000),
   staffComment: multiLineText().max(5000),
   deliveryDate: z.union([z.literal(''), z.iso.date()]),
@@ -108,6 +109,7 @@ export const CHANGE_BODIES = {
         codFee: true,
         subtotal: true,
         total: true,
+        amountsUnknown: true,
         items: true,
       })
       .partial()

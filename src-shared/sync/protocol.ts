@@ -44,6 +44,8 @@ export const newOrderInput = z.object({
   deliveryDate: z.union([z.literal(''), z.iso.date()]).default(''),
   deliveryTimeSlot: z.union([z.literal(''), z.enum(TIME_SLOTS)]).default(''),
   deliveryMethod: lineText().max(100).default(''),
+  /** 金額未取得: the source gave no prices (the amounts are unknown, not ¥0). */
+  amountsUnknown: z.boolean().default(false),
 });
 
 const opKey = {

@@ -76,7 +76,7 @@ export interface TestServer {
   addStore(id: string, name: string, isHeadOffice?: boolean): Promise<void>;
   /** Registers a store PC and returns its token. */
   addPc(storeId: string, name: string): Promise<string>;
-  intake(orders: NewOrder[]): Promise<{ created: number; duplicates: string[] }>;
+  intake(orders: NewOrder[]): Promise<{ created: number; duplicates: string[]; filled: string[] }>;
   /** Puts stock on the server (棚卸 by default) from rows [商品コード, 店舗, 在庫数], as a head-office system would. */
   intakeStock(lines: [sku: string, storeId: string, count: number][], mode?: 'count' | 'receive'): Promise<void>;
   /** Stops the server (its data stays); start() brings it back on the same port. */

@@ -176,9 +176,17 @@ export const AMAZON_COLUMNS = [
   'shipping-price',
 ] as const;
 
-/** Amazon's unshipped orders report: tab-delimited, no quoting. */
-export function amazonReport(orders: FileOrder[], cod: ReadonlySet<string> = new Set()): string {
-  const lines = [AMAZON_COLUMNS.join('\t')];
+/** Amazon's 未出荷注文レポート as Seller Central gives it today: no price columns at all. */
+const PRICE_COLUMNS: readonly string[] = ['item-price', 'shipping-price'];
+
+/** Amazon's unshipped orders report: tab-delimited, no quoting; `prices: false` leaves the price columns out. */
+export function amazonReport(
+  orders: FileOrder[],
+  cod: ReadonlySet<string> = new Set(),
+  { prices = true }: { prices?: boolean } = {},
+): string {
+  const columns = prices ? AMAZON_COLUMNS : AMAZON_COLUMNS.filter((c) => !PRICE_COLUMNS.includes(c));
+  const lines = [columns.join('\t')];
   for (const o of orders) {
     o.items.forEach((item, i) => {
       const isCod = cod.has(o.orderNo);
@@ -212,7 +220,7 @@ export function amazonReport(orders: FileOrder[], cod: ReadonlySet<string> = new
         'item-price': item.quantity * item.unitPrice,
         'shipping-price': i === 0 ? o.shipCharge : 0,
       };
-      lines.push(AMAZON_COLUMNS.map((c) => String(row[c] ?? '')).join('\t'));
+      lines.push(columns.map((c) => String(row[c] ?? '')).join('\t'));
     });
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -4,7 +4,7 @@ import type { ReminderDays } from '../../../src-shared/api/mail.js';
 import { CHANNEL_LABELS, type Channel } from '../../../src-shared/domain/channels.js';
 import { MAIL_KIND_LABELS, STATUS_MAIL_KIND } from '../../../src-shared/domain/mail.js';
 import { TIME_SLOT_LABELS, type TimeSlot } from '../../../src-shared/domain/delivery-wishes.js';
-import { formatYen } from '../../../src-shared/domain/money.js';
+import { formatAmount } from '../../../src-shared/domain/money.js';
 import type { OrderRow } from '../../../src-shared/domain/order.js';
 import { STATUS_LABELS, hasStatusMail } from '../../../src-shared/domain/status.js';
 import { markUnsafeChars } from '../../../src-shared/text/unsafe-chars.js';
@@ -135,7 +135,7 @@ export function orderColumns(masters: Masters, reminderDays: ReminderDays | null
       initialWidth: 110,
       type: 'rightAligned',
       valueFormatter: (p: ValueFormatterParams<OrderRow, number>) =>
-        typeof p.value === 'number' ? formatYen(p.value) : '',
+        typeof p.value === 'number' ? formatAmount(p.value, p.data?.amountsUnknown) : '',
     },
     {
       colId: 'paymentMethod',

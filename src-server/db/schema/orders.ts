@@ -29,6 +29,8 @@ export const orders = pgTable(
     shippingFee: integer('shipping_fee').notNull().default(0),
     codFee: integer('cod_fee').notNull().default(0),
     total: integer('total').notNull().default(0),
+    /** 金額未取得: the amounts are unknown (a file without prices), not ¥0 (order-fields.ts). */
+    amountsUnknown: boolean('amounts_unknown').notNull().default(false),
     orderComment: text('order_comment').notNull().default(''),
     staffComment: text('staff_comment').notNull().default(''),
     /** 配送希望 (delivery-wishes.ts): YYYY-MM-DD, a time-slot code, the channel's 配送方法; '' none. */

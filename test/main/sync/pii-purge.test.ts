@@ -156,6 +156,7 @@ describe('S3 Amazon personal-data purge on a store PC', () => {
       shippingFee: 550,
       codFee: 0,
       total: 3850,
+      amountsUnknown: false,
       orderComment: '',
       staffComment: 'サーバー側のコメント',
       deliveryDate: '',

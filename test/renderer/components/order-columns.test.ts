@@ -15,6 +15,7 @@ function row(over: Partial<OrderRow>): OrderRow {
     channel: 'rakuten',
     buyerName: '山田 太郎',
     total: 3000,
+    amountsUnknown: 0,
     paymentMethod: 'bank',
     subStatusId: null,
     storeId: null,

@@ -78,8 +78,8 @@ describeOnBackends('central server API', (backend) => {
       makeOrder({ orderNo: 'IN-2', storeId: 'osaka' }),
       makeOrder({ orderNo: 'IN-3', storeId: null }),
     ];
-    expect(await s.intake(orders)).toEqual({ created: 3, duplicates: [] });
-    expect(await s.intake(orders)).toEqual({ created: 0, duplicates: ['IN-1', 'IN-2', 'IN-3'] });
+    expect(await s.intake(orders)).toEqual({ created: 3, duplicates: [], filled: [] });
+    expect(await s.intake(orders)).toEqual({ created: 0, duplicates: ['IN-1', 'IN-2', 'IN-3'], filled: [] });
     const bad = await s.request<{ error: string }>(s.adminToken, 'POST', '/intake/orders', {
       orders: [{ ...makeOrder(), channel: 'ebay' }],
     });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BundleCandidateGroup, BundleCandidates, BundleChange } from '../../../../src-shared/api/bundle.js';
 import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
-import { formatYen } from '../../../../src-shared/domain/money.js';
+import { formatAmount, formatYen } from '../../../../src-shared/domain/money.js';
 import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
 import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -163,7 +163,7 @@ function CandidateGroup({ index, group, storeName, onBundle, onUnbundle }: Group
               </td>
               <td className="num">{formatYen(o.shippingFee)}</td>
               <td className="num">{formatYen(o.codFee)}</td>
-              <td className="num">{formatYen(o.total)}</td>
+              <td className="num">{formatAmount(o.total, o.amountsUnknown)}</td>
               <td>{o.bundleGroup ? bundleName(o.bundleGroup) : ''}</td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { POSTAL_WARNING, type EditableOrderDetail } from '../../../../src-shared/api/detail.js';
-import { formatYen } from '../../../../src-shared/domain/money.js';
+import { AMOUNTS_UNKNOWN, formatYen } from '../../../../src-shared/domain/money.js';
 import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
 import { invoke } from '../../api/client.js';
 import { CloseButton, Dialog } from '../../components/Dialog.js';
@@ -9,7 +9,7 @@ import { DeliveryWishFields } from './DeliveryWishFields.js';
 import { ShipToFields } from './ShipToFields.js';
 import { DetailFacts } from './DetailFacts.js';
 import { DetailHistory } from './DetailHistory.js';
-import { checkDraft, draftOf, MONEY_LABELS, parseYen, sameDraft, type Draft } from './draft.js';
+import { amountsStillUnknown, checkDraft, draftOf, MONEY_LABELS, parseYen, sameDraft, type Draft } from './draft.js';
 import { DETAIL_SECTIONS } from './sections.js';
 
 /**
@@ -57,6 +57,8 @@ export function OrderDetail({ orderId }: { orderId: number }) {
   const dirty = !sameDraft(draft, draftOf(detail));
   const moneyLocked = order.status === 'shipped' || order.status === 'cancelled';
   const feesLocked = moneyLocked || detail.bundle !== null;
+  const unknown = amountsStillUnknown(detail, draft);
+  const yen = (value: number | null) => (unknown ? AMOUNTS_UNKNOWN : value === null ? '—' : formatYen(value));
   const subStatuses = masters.subStatuses.filter(
     (s) => s.mainStatus === order.status && (!s.retired || s.id === order.subStatusId),
   );
@@ -154,7 +156,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
                       onChange={(e) => edit({ unitPrices: { ...draft.unitPrices, [item.lineNo]: e.target.value } })}
                     />
                   </td>
-                  <td className="num">{price === null ? '—' : formatYen(price * item.quantity)}</td>
+                  <td className="num">{yen(price === null ? null : price * item.quantity)}</td>
                   <td>{item.location}</td>
                 </tr>
               );
@@ -163,7 +165,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
         </table>
         <dl className="facts money">
           <dt>小計</dt>
-          <dd data-testid="detail-subtotal">{checked.subtotal === null ? '—' : formatYen(checked.subtotal)}</dd>
+          <dd data-testid="detail-subtotal">{yen(checked.subtotal)}</dd>
           {(Object.keys(MONEY_LABELS) as (keyof typeof MONEY_LABELS)[]).map((key) => (
             <MoneyField
               key={key}
@@ -174,7 +176,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
             />
           ))}
           <dt>合計</dt>
-          <dd data-testid="detail-total">{checked.total === null ? '—' : formatYen(checked.total)}</dd>
+          <dd data-testid="detail-total">{yen(checked.total)}</dd>
         </dl>
         {errors.length > 0 ? (
           <ul className="form-error" role="alert">
@@ -182,6 +184,12 @@ export function OrderDetail({ orderId }: { orderId: number }) {
               <li key={text}>{text}</li>
             ))}
           </ul>
+        ) : null}
+        {unknown ? (
+          <p className="form-hint">
+            取り込んだファイルに金額がないため{AMOUNTS_UNKNOWN}
+            です。金額のある注文ファイルを取り込むか、販路から注文を取得すると金額が入ります。
+          </p>
         ) : null}
         {moneyLocked ? (
           <p className="form-hint">「{STATUS_LABELS[order.status]}」の注文の金額は変更できません。</p>

@@ -114,3 +114,14 @@ export function checkDraft(detail: EditableOrderDetail, draft: Draft): Checked {
 export function sameDraft(a: Draft, b: Draft): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/**
+ * Whether the form still shows an order's unknown amounts (金額未取得) as they came: totals
+ * read 「金額未取得」 until the clerk types a price or fee (or a priced import fills them).
+ */
+export function amountsStillUnknown(detail: EditableOrderDetail, draft: Draft): boolean {
+  if (!detail.order.amountsUnknown) return false;
+  const initial = draftOf(detail);
+  const money = (d: Draft) => JSON.stringify([d.unitPrices, d.discount, d.shippingFee, d.codFee]);
+  return money(initial) === money(draft);
+}

@@ -1,6 +1,5 @@
 import type { ImportPreview } from '../../../../src-shared/api/imports.js';
-
-const yen = (n: number) => `¥${n.toLocaleString('ja-JP')}`;
+import { formatAmount } from '../../../../src-shared/domain/money.js';
 
 /** What an import would do: counts, then the rejected rows (line and reason), updates, new orders. */
 export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
@@ -94,7 +93,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
                   <td>{o.orderNo}</td>
                   <td>{o.buyerName}</td>
                   <td className="num">{o.items}</td>
-                  <td className="num">{yen(o.total)}</td>
+                  <td className="num">{formatAmount(o.total, o.amountsUnknown)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,1 @@
+ALTER TABLE "orders" ADD COLUMN "amounts_unknown" boolean DEFAULT false NOT NULL;
