@@ -74,6 +74,7 @@ export class OrderEditor {
   private readonly subtotalStmt: BetterSqlite3.Statement;
   private readonly itemStmt: BetterSqlite3.Statement;
   private readonly priceStmt: BetterSqlite3.Statement;
+  private readonly knownStmt: BetterSqlite3.Statement;
   private readonly itemsStmt: BetterSqlite3.Statement;
   private readonly shipToStmt: BetterSqlite3.Statement;
   private readonly writeShipToStmt: BetterSqlite3.Statement;
@@ -90,6 +91,7 @@ export class OrderEditor {
       'SELECT sku, unit_price AS unitPrice FROM order_items WHERE order_id = ? AND line_no = ?',
     );
     this.priceStmt = sqlite.prepare('UPDATE order_items SET unit_price = ? WHERE order_id = ? AND line_no = ?');
+    this.knownStmt = sqlite.prepare('UPDATE orders SET amounts_unknown = 0 WHERE id = ?');
     this.itemsStmt = sqlite.prepare(
       'SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location FROM order_items WHERE order_id = ? ORDER BY line_no',
     );
@@ -102,7 +104,10 @@ export class OrderEditor {
     );
   }
 
-  /** Changes one item's unit price (the order's totals follow in `update`). */
+  /**
+   * Changes one item's unit price (the order's totals follow in `update`). With `knownNow`,
+   * the price is the clerk's answer to 金額未取得: the mark goes, and the change says so.
+   */
   setUnitPrice(
     orderId: number,
     orderNo: string,
@@ -111,10 +116,12 @@ export class OrderEditor {
     reason: string,
     actor: Actor,
     at: string,
+    knownNow = false,
   ): FieldChange | null {
     const item = this.itemStmt.get(orderId, lineNo) as { sku: string; unitPrice: number } | undefined;
     if (!item || item.unitPrice === unitPrice) return null;
     this.priceStmt.run(unitPrice, orderId, lineNo);
+    if (knownNow) this.knownStmt.run(orderId);
     const change: FieldChange = { field: 'unit_price', from: String(item.unitPrice), to: String(unitPrice) };
     // The server takes the order's lines as they now are.
     const items = this.itemsStmt.all(orderId) as WireItem[];
@@ -122,10 +129,15 @@ export class OrderEditor {
       {
         orderId,
         orderNo,
-        change: { kind: 'unit_price', lineNo, sku: item.sku, fields: { items } },
+        change: {
+          kind: 'unit_price',
+          lineNo,
+          sku: item.sku,
+          fields: knownNow ? { items, amountsUnknown: false } : { items },
+        },
         from: change.from,
         to: change.to,
-        reason: [`${lineNo}行目 ${item.sku}`, reason].filter(Boolean).join(' '),
+        reason: [`${lineNo}行目 ${item.sku}`, reason, knownNow ? '（金額未取得の解除）' : ''].filter(Boolean).join(' '),
       },
       actor,
       at,

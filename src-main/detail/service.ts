@@ -94,9 +94,21 @@ export class DetailService {
         const reason = '注文詳細で変更';
         const { order } = current;
         const out: FieldChange[] = [];
+        // The first price the clerk types for an order of unknown amounts makes them known.
+        let unknown = order.amountsUnknown;
         for (const { lineNo, unitPrice } of input.unitPrices) {
-          const change = this.editor.setUnitPrice(order.id, order.orderNo, lineNo, unitPrice, reason, actor, at);
+          const change = this.editor.setUnitPrice(
+            order.id,
+            order.orderNo,
+            lineNo,
+            unitPrice,
+            reason,
+            actor,
+            at,
+            unknown,
+          );
           if (change) out.push(change);
+          if (change) unknown = false;
         }
         const fields = {
           discount: input.discount,

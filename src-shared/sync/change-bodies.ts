@@ -77,7 +77,12 @@ export const CHANGE_BODIES = {
   sub_status: fields('subStatusId'),
   store: fields('storeId'),
   buyer_rating: fields('buyerRating'),
-  unit_price: { lineNo: z.number().int().min(1), sku: lineText().max(200), ...fields('items') },
+  // A price typed in F12 for an order of unknown amounts (金額未取得) also clears that mark.
+  unit_price: {
+    lineNo: z.number().int().min(1),
+    sku: lineText().max(200),
+    fields: z.object({ items: fieldValues.shape.items, amountsUnknown: z.literal(false).optional() }).strict(),
+  },
   discount: fields('discount'),
   shipping_fee: fields('shippingFee'),
   cod_fee: fields('codFee'),

@@ -110,6 +110,28 @@ describe('金額未取得: an order file without prices', () => {
     });
   });
 
+  it('a unit price the clerk types in F12 makes the amounts known, and the change sent to the server says so', async () => {
+    await importReport(false);
+    const { order, version } = await t.call('detail:get', { id: row().id });
+    const form = {
+      id: row().id,
+      version,
+      unitPrices: order.items.map((i) => ({ lineNo: i.lineNo, unitPrice: i.lineNo === 1 ? 1650 : i.unitPrice })),
+      discount: order.discount,
+      shippingFee: 550,
+      codFee: order.codFee,
+      orderComment: order.orderComment,
+      staffComment: order.staffComment,
+      subStatusId: order.subStatusId,
+    };
+    const { detail } = await t.call('detail:save', form);
+    expect(detail.order.amountsUnknown).toBe(false);
+    expect(row()).toMatchObject({ amounts_unknown: 0, subtotal: 2 * 1650, total: 2 * 1650 + 550 });
+    const sent = db().prepare("SELECT payload FROM sync_outbox WHERE kind = 'unit_price'").pluck().all() as string[];
+    expect(sent.map((p) => JSON.parse(p).fields.amountsUnknown)).toEqual([false]);
+    expect(detail.history.find((h) => h.kind === 'unit_price')?.reason).toContain('金額未取得の解除');
+  });
+
   it('leaves the amount cells of E9 CSV empty and words the mail placeholders, not ¥0', async () => {
     await importReport(false);
     const csv = await t.call('csvExport:run', {

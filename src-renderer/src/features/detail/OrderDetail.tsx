@@ -188,7 +188,7 @@ export function OrderDetail({ orderId }: { orderId: number }) {
         {unknown ? (
           <p className="form-hint">
             取り込んだファイルに金額がないため{AMOUNTS_UNKNOWN}
-            です。金額のある注文ファイルを取り込むか、販路から注文を取得すると金額が入ります。
+            です。金額のある注文ファイルを取り込むか、販路から注文を取得すると金額が入ります。単価を入力して保存しても金額が入ります。
           </p>
         ) : null}
         {moneyLocked ? (

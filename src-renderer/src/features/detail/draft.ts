@@ -117,11 +117,10 @@ export function sameDraft(a: Draft, b: Draft): boolean {
 
 /**
  * Whether the form still shows an order's unknown amounts (金額未取得) as they came: totals
- * read 「金額未取得」 until the clerk types a price or fee (or a priced import fills them).
+ * read 「金額未取得」 until the clerk types a unit price, which saving makes known (as a priced
+ * import does); a fee alone does not.
  */
 export function amountsStillUnknown(detail: EditableOrderDetail, draft: Draft): boolean {
   if (!detail.order.amountsUnknown) return false;
-  const initial = draftOf(detail);
-  const money = (d: Draft) => JSON.stringify([d.unitPrices, d.discount, d.shippingFee, d.codFee]);
-  return money(initial) === money(draft);
+  return JSON.stringify(draftOf(detail).unitPrices) === JSON.stringify(draft.unitPrices);
 }
