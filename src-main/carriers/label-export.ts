@@ -11,7 +11,7 @@ import type { ServiceContext } from '../core/context.js';
 import { sjisByteLength, toCp932Variants, unencodableChars } from '../files/cp932.js';
 import { CsvWriter } from '../files/csv-write.js';
 import { fileStamp } from '../printing/documents.js';
-import { loadPrintData, type PrintOrder } from '../printing/print-data.js';
+import type { PrintOrder } from '../printing/print-data.js';
 import {
   LABEL_LAYOUTS,
   inertText,
@@ -111,7 +111,7 @@ export function exportLabels(
   input: { format: LabelFormat; orderIds: number[]; shipDate: string; itemName: string },
 ): LabelExportResult {
   const layout = LABEL_LAYOUTS[input.format];
-  const data = loadPrintData(ctx, input.orderIds);
+  const data = ctx.services.printing.loadData(input.orderIds);
   const { sqlite } = ctx.database;
   const codMethods = new Set(
     sqlite.prepare('SELECT code FROM payment_methods WHERE is_cod = 1').pluck().all() as string[],

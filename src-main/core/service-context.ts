@@ -30,7 +30,12 @@ export interface ContextParts {
 export function createServiceContext(parts: ContextParts): ServiceContext {
   const { database, open, settings, secrets, clock, emit, version } = parts;
   const sync = new SyncRunner({ settings, secrets, clock, emit, version, database: () => ctx.database });
-  const serviceParts = { settings, secrets, clock, sync, version };
+  const actor = () => ({
+    operator: settings.get('operator'),
+    storeId: settings.get('storeId'),
+    pcId: settings.get('pcId'),
+  });
+  const serviceParts = { settings, secrets, clock, sync, version, paths: parts.paths, actor };
   const ctx: ServiceContext = {
     database,
     services: createServices(database, serviceParts),
@@ -40,7 +45,7 @@ export function createServiceContext(parts: ContextParts): ServiceContext {
     paths: parts.paths,
     mode: parts.mode,
     version,
-    actor: () => ({ operator: settings.get('operator'), storeId: settings.get('storeId'), pcId: settings.get('pcId') }),
+    actor,
     emit,
     reopenDatabase(swap) {
       ctx.database.sqlite.close();

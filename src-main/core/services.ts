@@ -1,6 +1,7 @@
 import { BulkChanges } from '../bulk/service.js';
 import { BundleService } from '../bundle/service.js';
 import type { Database } from '../db/open.js';
+import type { AppContext } from './app-context.js';
 import { DetailService } from '../detail/service.js';
 import { createFileServices, type FileServices } from '../files/file-services.js';
 import { MailDesk } from '../mail/mail-desk.js';
@@ -8,6 +9,7 @@ import { MailService } from '../mail/mail-service.js';
 import { ShipScanner } from '../operations/scan.js';
 import { OperationsService } from '../operations/service.js';
 import { PackingService } from '../packing/service.js';
+import { PrintService } from '../printing/print-service.js';
 import { OrderQueries } from '../orders/queries.js';
 import { StatusEngine } from '../status/engine.js';
 import { StockService } from '../stock/service.js';
@@ -25,6 +27,7 @@ export interface Services {
   mail: MailService;
   mailDesk: MailDesk;
   files: FileServices;
+  printing: PrintService;
   stock: StockService;
   operations: OperationsService;
   scanner: ShipScanner;
@@ -37,8 +40,9 @@ export interface Services {
   staff: StaffRoster;
 }
 
-/** The app's parts the services are given besides the database (settings, secrets, clock, the sync runner). */
-export type AppParts = Omit<SyncSettingsParts, 'sqlite' | 'sync'> & { sync: SyncRunner };
+/** The app's parts the services are given besides the database (settings, secrets, clock, folders, who acts, the sync runner). */
+export type AppParts = Omit<SyncSettingsParts, 'sqlite' | 'sync'> &
+  Pick<AppContext, 'paths' | 'actor'> & { sync: SyncRunner };
 
 /**
  * The composition root: every service of an open database, built once, each given the
@@ -52,6 +56,8 @@ export function createServices(database: Database, parts: AppParts): Services {
   const detail = new DetailService(sqlite, orders);
   const mail = new MailService(sqlite);
   const packing = new PackingService(sqlite, () => parts.settings.get('packingStores') ?? []);
+  const files = createFileServices();
+  const { settings, paths, clock, actor } = parts;
   return {
     orders,
     bulk: new BulkChanges(sqlite),
@@ -59,7 +65,8 @@ export function createServices(database: Database, parts: AppParts): Services {
     status,
     mail,
     mailDesk: new MailDesk(sqlite, mail),
-    files: createFileServices(),
+    files,
+    printing: new PrintService({ sqlite, settings, paths, clock, actor, orders, printer: () => files.printer }),
     stock: new StockService(sqlite, status),
     operations: new OperationsService(sqlite, status, packing),
     scanner: new ShipScanner(sqlite, status, packing),
