@@ -2,6 +2,7 @@ import { BulkChanges } from '../bulk/service.js';
 import { BundleService } from '../bundle/service.js';
 import type { Database } from '../db/open.js';
 import type { AppContext } from './app-context.js';
+import { OrderCsvExport } from '../csv-export/order-csv.js';
 import { DetailService } from '../detail/service.js';
 import { createFileServices, type FileServices } from '../files/file-services.js';
 import { MailDesk } from '../mail/mail-desk.js';
@@ -28,6 +29,7 @@ export interface Services {
   mailDesk: MailDesk;
   files: FileServices;
   printing: PrintService;
+  csvExport: OrderCsvExport;
   stock: StockService;
   operations: OperationsService;
   scanner: ShipScanner;
@@ -66,6 +68,7 @@ export function createServices(database: Database, parts: AppParts): Services {
     mail,
     mailDesk: new MailDesk(sqlite, mail),
     files,
+    csvExport: new OrderCsvExport({ sqlite, settings, clock, orders }),
     printing: new PrintService({ sqlite, settings, paths, clock, actor, orders, printer: () => files.printer }),
     stock: new StockService(sqlite, status),
     operations: new OperationsService(sqlite, status, packing),
