@@ -1,5 +1,6 @@
 import { BulkChanges } from '../bulk/service.js';
 import { BundleService } from '../bundle/service.js';
+import { CarrierService } from '../carriers/carrier-service.js';
 import type { Database } from '../db/open.js';
 import type { AppContext } from './app-context.js';
 import { OrderCsvExport } from '../csv-export/order-csv.js';
@@ -30,6 +31,7 @@ export interface Services {
   files: FileServices;
   printing: PrintService;
   csvExport: OrderCsvExport;
+  carriers: CarrierService;
   stock: StockService;
   operations: OperationsService;
   scanner: ShipScanner;
@@ -60,6 +62,9 @@ export function createServices(database: Database, parts: AppParts): Services {
   const packing = new PackingService(sqlite, () => parts.settings.get('packingStores') ?? []);
   const files = createFileServices();
   const { settings, paths, clock, actor } = parts;
+  const printing = new PrintService({ sqlite, settings, paths, clock, actor, orders, printer: () => files.printer });
+  const operations = new OperationsService(sqlite, status, packing);
+  const trackingImports = files.trackingImports;
   return {
     orders,
     bulk: new BulkChanges(sqlite),
@@ -69,9 +74,10 @@ export function createServices(database: Database, parts: AppParts): Services {
     mailDesk: new MailDesk(sqlite, mail),
     files,
     csvExport: new OrderCsvExport({ sqlite, settings, clock, orders }),
-    printing: new PrintService({ sqlite, settings, paths, clock, actor, orders, printer: () => files.printer }),
+    printing,
+    carriers: new CarrierService({ sqlite, settings, clock, actor, printing, operations, trackingImports }),
     stock: new StockService(sqlite, status),
-    operations: new OperationsService(sqlite, status, packing),
+    operations,
     scanner: new ShipScanner(sqlite, status, packing),
     packing,
     bundles: new BundleService(sqlite, detail.editor),
