@@ -6,6 +6,7 @@ import type { AppContext } from './app-context.js';
 import { OrderCsvExport } from '../csv-export/order-csv.js';
 import { DetailService } from '../detail/service.js';
 import { createFileServices, type FileServices } from '../files/file-services.js';
+import { OrderImportService } from '../imports/order-import-service.js';
 import { MailDesk } from '../mail/mail-desk.js';
 import { MailService } from '../mail/mail-service.js';
 import { ShipScanner } from '../operations/scan.js';
@@ -32,6 +33,7 @@ export interface Services {
   printing: PrintService;
   csvExport: OrderCsvExport;
   carriers: CarrierService;
+  imports: OrderImportService;
   stock: StockService;
   operations: OperationsService;
   scanner: ShipScanner;
@@ -75,6 +77,7 @@ export function createServices(database: Database, parts: AppParts): Services {
     files,
     csvExport: new OrderCsvExport({ sqlite, settings, clock, orders }),
     printing,
+    imports: new OrderImportService({ sqlite, clock, actor, orders, pending: files.orderImports }),
     carriers: new CarrierService({ sqlite, settings, clock, actor, printing, operations, trackingImports }),
     stock: new StockService(sqlite, status),
     operations,
