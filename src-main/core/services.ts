@@ -1,3 +1,4 @@
+import type { BackupService } from '../backup/service.js';
 import { BulkChanges } from '../bulk/service.js';
 import { BundleService } from '../bundle/service.js';
 import { CarrierService } from '../carriers/carrier-service.js';
@@ -43,12 +44,14 @@ export interface Services {
   syncSettings: SyncSettingsService;
   /** The app's one sync runner: built once with the app, it outlives a reopened database. */
   sync: SyncRunner;
+  /** The app's one backup service: like the sync runner, it outlives a reopened database. */
+  backup: BackupService;
   staff: StaffRoster;
 }
 
 /** The app's parts the services are given besides the database (settings, secrets, clock, folders, who acts, the sync runner). */
 export type AppParts = Omit<SyncSettingsParts, 'sqlite' | 'sync'> &
-  Pick<AppContext, 'paths' | 'actor'> & { sync: SyncRunner };
+  Pick<AppContext, 'paths' | 'actor'> & { sync: SyncRunner; backup: BackupService };
 
 /**
  * The composition root: every service of an open database, built once, each given the
@@ -87,6 +90,7 @@ export function createServices(database: Database, parts: AppParts): Services {
     detail,
     syncSettings: new SyncSettingsService({ ...parts, sqlite }),
     sync: parts.sync,
+    backup: parts.backup,
     staff: new StaffRoster(sqlite),
   };
 }
