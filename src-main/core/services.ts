@@ -9,6 +9,7 @@ import { DetailService } from '../detail/service.js';
 import { createFileServices, type FileServices } from '../files/file-services.js';
 import { OrderImportService } from '../imports/order-import-service.js';
 import { MailDesk } from '../mail/mail-desk.js';
+import { MailMaster } from '../mail/mail-master.js';
 import { MailService } from '../mail/mail-service.js';
 import { ShipScanner } from '../operations/scan.js';
 import { OperationsService } from '../operations/service.js';
@@ -30,6 +31,7 @@ export interface Services {
   status: StatusEngine;
   mail: MailService;
   mailDesk: MailDesk;
+  mailMaster: MailMaster;
   files: FileServices;
   printing: PrintService;
   csvExport: OrderCsvExport;
@@ -51,7 +53,7 @@ export interface Services {
 
 /** The app's parts the services are given besides the database (settings, secrets, clock, folders, who acts, the sync runner). */
 export type AppParts = Omit<SyncSettingsParts, 'sqlite' | 'sync'> &
-  Pick<AppContext, 'paths' | 'actor'> & { sync: SyncRunner; backup: BackupService };
+  Pick<AppContext, 'paths' | 'actor' | 'emit'> & { sync: SyncRunner; backup: BackupService };
 
 /**
  * The composition root: every service of an open database, built once, each given the
@@ -63,10 +65,10 @@ export function createServices(database: Database, parts: AppParts): Services {
   const orders = new OrderQueries(sqlite);
   const status = new StatusEngine(sqlite);
   const detail = new DetailService(sqlite, orders);
-  const mail = new MailService(sqlite);
   const packing = new PackingService(sqlite, () => parts.settings.get('packingStores') ?? []);
   const files = createFileServices();
-  const { settings, paths, clock, actor } = parts;
+  const { settings, secrets, paths, clock, actor, emit } = parts;
+  const mail = new MailService(sqlite, { settings, secrets, clock, actor, emit });
   const printing = new PrintService({ sqlite, settings, paths, clock, actor, orders, printer: () => files.printer });
   const operations = new OperationsService(sqlite, status, packing);
   const trackingImports = files.trackingImports;
@@ -76,7 +78,8 @@ export function createServices(database: Database, parts: AppParts): Services {
     subStatuses: new SubStatusMaster(sqlite),
     status,
     mail,
-    mailDesk: new MailDesk(sqlite, mail),
+    mailDesk: new MailDesk(sqlite, mail, { settings, clock, actor }),
+    mailMaster: new MailMaster({ sqlite, templates: mail.templates, settings, secrets, clock, actor }),
     files,
     csvExport: new OrderCsvExport({ sqlite, settings, clock, orders }),
     printing,
