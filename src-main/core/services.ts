@@ -9,6 +9,7 @@ import { DetailService } from '../detail/service.js';
 import { createFileServices, type FileServices } from '../files/file-services.js';
 import { OrderImportService } from '../imports/order-import-service.js';
 import { MailDesk } from '../mail/mail-desk.js';
+import { applyMailPolicy } from '../mail/mail-due.js';
 import { MailMaster } from '../mail/mail-master.js';
 import { MailService } from '../mail/mail-service.js';
 import { ShipScanner } from '../operations/scan.js';
@@ -72,6 +73,8 @@ export function createServices(database: Database, parts: AppParts): Services {
   const printing = new PrintService({ sqlite, settings, paths, clock, actor, orders, printer: () => files.printer });
   const operations = new OperationsService(sqlite, status, packing);
   const trackingImports = files.trackingImports;
+  // メール未送信 follows this PC's メール方針 (settings live outside the database file).
+  if (!sqlite.readonly) applyMailPolicy(sqlite, settings.get('mailPolicy') ?? {});
   return {
     orders,
     bulk: new BulkChanges(sqlite),

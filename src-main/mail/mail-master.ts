@@ -12,6 +12,7 @@ import type {
 import { templateProblems } from '../../src-shared/domain/mail-template.js';
 import type { AppContext } from '../core/app-context.js';
 import { fitToJis } from './jis.js';
+import { applyMailPolicy } from './mail-due.js';
 import { loadMailOrders } from './mail-order.js';
 import { newMessageId, renderMail } from './batch.js';
 import { mailSettingsView, saveMailSettings, smtpConfig, storedMailSettings } from './mail-settings.js';
@@ -132,6 +133,7 @@ export class MailMaster {
     const policy = settings.get('mailPolicy') ?? {};
     const next = { ...policy, [channel]: { ...policy[channel], [kind]: send } };
     settings.set('mailPolicy', next);
+    applyMailPolicy(this.parts.sqlite, next);
     return fullMailPolicy(next);
   }
 }

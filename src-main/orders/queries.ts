@@ -18,7 +18,7 @@ const ROW_COLUMNS = `id, order_no AS orderNo, ordered_at AS orderedAt, channel, 
 
 function tabWhere(tab: Tab): string {
   if (isMainStatus(tab)) return 'status = @status';
-  if (tab === 'mail_unsent') return 'mail_pending = 1';
+  if (tab === 'mail_unsent') return 'mail_due = 1';
   return REMINDER_WHERE;
 }
 

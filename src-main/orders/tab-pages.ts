@@ -13,11 +13,11 @@ const STATUS_INDEX: Record<SortColumn, string> = {
   total: 'orders_status_total_idx',
 };
 
-/** The same for メール未送信: the column among mail_pending orders. */
-const MAIL_PENDING_INDEX: Record<SortColumn, string> = {
-  orderedAt: 'orders_mail_pending_idx',
-  orderNo: 'orders_mail_pending_order_no_idx',
-  total: 'orders_mail_pending_total_idx',
+/** The same for メール未送信: the column among mail_due orders (mail_pending under this PC's メール方針). */
+const MAIL_DUE_INDEX: Record<SortColumn, string> = {
+  orderedAt: 'orders_mail_due_idx',
+  orderNo: 'orders_mail_due_order_no_idx',
+  total: 'orders_mail_due_total_idx',
 };
 
 export interface TabPageRequest {
@@ -52,7 +52,7 @@ export class TabPages {
     if (isMainStatus(tab))
       return `SELECT id FROM orders INDEXED BY ${STATUS_INDEX[column]} WHERE status = @status ${order}`;
     if (tab === 'mail_unsent')
-      return `SELECT id FROM orders INDEXED BY ${MAIL_PENDING_INDEX[column]} WHERE mail_pending = 1 ${order}`;
+      return `SELECT id FROM orders INDEXED BY ${MAIL_DUE_INDEX[column]} WHERE mail_due = 1 ${order}`;
     return `${reminderIdsSql(COLUMN_SQL[column])} ${order}`;
   }
 

@@ -23,10 +23,10 @@ const shipDay = (o: ShippedOrder) => jstToday(new Date(o.shippedAt));
 const carrierName = (carrier: string) => (isCarrier(carrier) ? CARRIER_LABELS[carrier] : carrier);
 
 /**
- * Each channel's shipment upload file. Amazon: the ShippingConfirmation flat file (one row
- * per order; order-item-id and quantity left empty confirm every item of the order).
- * Yahoo!ショッピング 出荷情報 and 楽天 発送完了: the columns this app assumes (README), the
- * carrier numbered as the channels' APIs number it (1001 ヤマト運輸, 1002 佐川急便, 1003 日本郵便).
+ * Each channel's shipment upload file (sources: docs/channels.md, 出荷通知ファイル). Amazon: the
+ * ShippingConfirmation flat file (one row per order; order-item-id and quantity left empty
+ * confirm every item of the order). The carrier is numbered as the channels' APIs number it
+ * (1001 ヤマト運輸, 1002 佐川急便, 1003 日本郵便).
  */
 export const SHIP_FILE_LAYOUTS: Record<ShipFileChannel, ShipFileLayout> = {
   amazon: {
@@ -49,6 +49,8 @@ export const SHIP_FILE_LAYOUTS: Record<ShipFileChannel, ShipFileLayout> = {
       return [o.orderNo, '', '', shipDay(o), carrierCode, name, o.trackingNo, ''];
     },
   },
+  // No public description of ストアクリエイターPro's upload file was found: the column names are
+  // the 出荷ステータス変更API's fields (https://developer.yahoo.co.jp/webapi/shopping/orderShipStatusChange.html).
   yahoo_shopping: {
     fileName: 'Yahooショッピング出荷情報',
     separator: ',',
@@ -56,10 +58,14 @@ export const SHIP_FILE_LAYOUTS: Record<ShipFileChannel, ShipFileLayout> = {
     // ShipStatus 3: 出荷済み.
     row: (o) => [o.orderNo, '3', numberedCarrier(o.carrier), o.trackingNo, shipDay(o).replace(/-/g, '')],
   },
+  // RMS 楽天ペイ 発送情報の一括登録 (CSV): 注文番号, 送付先ID (needed only to pick one of several
+  // 送付先), 発送明細ID (only to correct a registered shipment), お荷物伝票番号, 配送会社, 発送日
+  // (yyyy-mm-dd). RMS's manual is not public; the columns as public tools that upload it write them:
+  // https://github.com/jmleejake/csvProject/blob/HEAD/ArakuWeb/src/main/java/jp/prj/araku/file/vo/RCSVDownVO.java
   rakuten: {
     fileName: '楽天発送完了',
     separator: ',',
-    header: ['注文番号', 'お荷物伝票番号', '配送会社', '発送日'],
-    row: (o) => [o.orderNo, o.trackingNo, numberedCarrier(o.carrier), shipDay(o).replace(/-/g, '/')],
+    header: ['注文番号', '送付先ID', '発送明細ID', 'お荷物伝票番号', '配送会社', '発送日'],
+    row: (o) => [o.orderNo, '', '', o.trackingNo, numberedCarrier(o.carrier), shipDay(o)],
   },
 };

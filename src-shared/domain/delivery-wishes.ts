@@ -109,9 +109,10 @@ export function jstWindow(startIso: string, endIso: string): { date: string; slo
   const date = startJst.toISOString().slice(0, 10);
   const end = endIso === '' ? NaN : Date.parse(endIso);
   if (Number.isNaN(end)) return { date, slot: '' };
+  // A window of half a day or more (several days, as ordersV0.json's example) names no slot.
+  if (end - start >= 12 * 3600_000 || end <= start) return { date, slot: '' };
   const from = startJst.getUTCHours();
   const to = new Date(end + JST_MS).getUTCHours() || 24;
-  if (to - from >= 12) return { date, slot: '' };
   return { date, slot: `${from}-${to}` };
 }
 

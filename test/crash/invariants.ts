@@ -16,7 +16,7 @@ const RULES: { label: string; sql: string; needs: string[] }[] = [
     needs: ['tab_counts'],
     sql: `WITH actual AS (
             SELECT status AS tab, count(*) AS n FROM orders GROUP BY status
-            UNION ALL SELECT 'mail_unsent', count(*) FROM orders WHERE mail_pending = 1)
+            UNION ALL SELECT 'mail_unsent', count(*) FROM orders WHERE mail_due = 1)
           SELECT t.tab, t.n, coalesce(a.n, 0) AS actual FROM tab_counts t LEFT JOIN actual a ON a.tab = t.tab
           WHERE t.n <> coalesce(a.n, 0)`,
   },

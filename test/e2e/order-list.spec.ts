@@ -16,7 +16,7 @@ test('opens on 新規 with every tab counted as in the database, and switches ta
   for (const status of MAIN_STATUSES) {
     expect(await tabCount(page, STATUS_LABELS[status]), STATUS_LABELS[status]).toBe(inDb[status] ?? 0);
   }
-  const unsent = chumon.query<{ n: number }>('SELECT count(*) AS n FROM orders WHERE mail_pending = 1')[0]!.n;
+  const unsent = chumon.query<{ n: number }>('SELECT count(*) AS n FROM orders WHERE mail_due = 1')[0]!.n;
   expect(await tabCount(page, 'メール未送信')).toBe(unsent);
 
   // The grid shows the tab's orders: its row count is the tab's count (+1 header row).

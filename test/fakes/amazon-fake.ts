@@ -68,8 +68,19 @@ export class AmazonFake extends FakeChannel {
     this.announced[op] = plan.rate;
   }
 
-  /** New MFN orders (Unshipped), with realistic Japanese buyers; returns their ids. */
-  addOrders(count: number, options: { fulfillment?: 'MFN' | 'AFN'; status?: string } = {}): string[] {
+  /**
+   * New MFN orders (Unshipped), with realistic Japanese buyers; returns their ids. `delivery`:
+   * the ShipmentServiceLevelCategory (Standard unless said) and, for お届け日時指定便, the window
+   * on every item (ScheduledDeliveryStartDate/EndDate).
+   */
+  addOrders(
+    count: number,
+    options: {
+      fulfillment?: 'MFN' | 'AFN';
+      status?: string;
+      delivery?: { category: string; window?: [string, string] };
+    } = {},
+  ): string[] {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const n = ++this.serial;
@@ -78,6 +89,7 @@ export class AmazonFake extends FakeChannel {
         .slice(-7)
         .padStart(7, '0')}`;
       const at = new Date().toISOString();
+      const window = options.delivery?.window;
       const items: AmazonOrderItem[] = s.items.map((item, line) => ({
         OrderItemId: `${String(40_000_000_000_000 + n * 10 + line)}`,
         ASIN: `B0${String(n * 10 + line).padStart(8, '0')}`,
@@ -89,9 +101,14 @@ export class AmazonFake extends FakeChannel {
         PromotionDiscount: { CurrencyCode: 'JPY', Amount: line === 0 ? String(s.points) : '0' },
         ...(s.cod && line === 0 ? { CODFee: { CurrencyCode: 'JPY', Amount: '330' } } : {}),
         IsGift: s.gift ? 'true' : 'false',
+        ...(window ? { ScheduledDeliveryStartDate: window[0], ScheduledDeliveryEndDate: window[1] } : {}),
         ...(s.gift
           ? {
-              BuyerInfo: { GiftMessageText: 'お誕生日おめでとう', GiftWrapPrice: { CurrencyCode: 'JPY', Amount: '0' } },
+              BuyerInfo: {
+                GiftMessageText: 'お誕生日おめでとう',
+                GiftWrapPrice: { CurrencyCode: 'JPY', Amount: '0' },
+                GiftWrapLevel: 'ギフト包装',
+              },
             }
           : {}),
       }));
@@ -104,6 +121,11 @@ export class AmazonFake extends FakeChannel {
           OrderStatus: options.status ?? 'Unshipped',
           FulfillmentChannel: options.fulfillment ?? 'MFN',
           PaymentMethod: s.cod ? 'COD' : 'Other',
+          ShipServiceLevel: 'Standard',
+          ShipmentServiceLevelCategory: options.delivery?.category ?? 'Standard',
+          // The seller's committed window (1 to 3 days on), not a wish of the buyer's.
+          EarliestDeliveryDate: new Date(Date.parse(at) + 86_400_000).toISOString(),
+          LatestDeliveryDate: new Date(Date.parse(at) + 3 * 86_400_000).toISOString(),
           OrderTotal: { CurrencyCode: 'JPY', Amount: String(total - s.points) },
           ShippingAddress: {
             Name: `${s.familyName} ${s.givenName}`,

@@ -26,6 +26,15 @@ const message = (type: 'INFO' | 'ERROR', code: string, text: string, orderNumber
 const refused = (code: string, text: string, status = 400): FakeAnswer =>
   json(status, { MessageModelList: [message('ERROR', code, text)] });
 
+/** getOrder's お届け日指定, お届け時間帯 (0, 1 午前, 2 午後, 9 その他, h1h2), 配送方法, 配送区分, あす楽希望. */
+export interface RakutenWish {
+  deliveryDate?: string;
+  shippingTerm?: number;
+  deliveryName?: string;
+  deliveryClass?: number;
+  asuraku?: boolean;
+}
+
 export interface RakutenShipment {
   basketId: number;
   deliveryCompany: string;
@@ -56,8 +65,11 @@ export class RakutenFake extends FakeChannel {
     this.shopId = options.shopId ?? '318822';
   }
 
-  /** New orders (発送待ち) placed `agoMinutes` ago; returns their numbers. */
-  addOrders(count: number, agoMinutes = 1): string[] {
+  /**
+   * New orders (発送待ち) placed `agoMinutes` ago; returns their numbers. `wish`: what the
+   * buyer chose at checkout (none unless said; the shop's 配送方法 is 宅配便, 配送区分 普通).
+   */
+  addOrders(count: number, agoMinutes = 1, wish: RakutenWish = {}): string[] {
     const numbers: string[] = [];
     for (let i = 0; i < count; i++) {
       const n = ++this.serial;
@@ -92,6 +104,10 @@ export class RakutenFake extends FakeChannel {
         shopOrderCfmDatetime: rakutenTime(at + 30_000),
         remarks: s.comment ? `[配送日時指定:]\n${s.comment}` : '',
         giftCheckFlag: s.gift ? 1 : 0,
+        deliveryDate: wish.deliveryDate ?? null,
+        shippingTerm: wish.shippingTerm ?? 0,
+        asurakuFlag: wish.asuraku ? 1 : 0,
+        DeliveryModel: { deliveryName: wish.deliveryName ?? '宅配便', deliveryClass: wish.deliveryClass ?? 1 },
         goodsPrice: goods,
         postagePrice: postage,
         deliveryPrice: cod,

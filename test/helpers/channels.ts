@@ -56,6 +56,9 @@ export interface ServerOrder {
   shipPostalCode: string;
   shipAddress1: string;
   buyerName: string;
+  deliveryDate: string;
+  deliveryTimeSlot: string;
+  deliveryMethod: string;
 }
 
 export async function serverOrders(server: TestServer, channel: string): Promise<Map<string, ServerOrder>> {
@@ -64,7 +67,8 @@ export async function serverOrders(server: TestServer, channel: string): Promise
     sql`SELECT id, order_no AS "orderNo", status, store_id AS "storeId", ship_notice AS "shipNotice",
           channel_note AS "channelNote", total, discount, shipping_fee AS "shippingFee", cod_fee AS "codFee",
           payment_method AS "paymentMethod", order_comment AS "orderComment", ship_name AS "shipName",
-          ship_postal_code AS "shipPostalCode", ship_address1 AS "shipAddress1", buyer_name AS "buyerName"
+          ship_postal_code AS "shipPostalCode", ship_address1 AS "shipAddress1", buyer_name AS "buyerName",
+          delivery_date AS "deliveryDate", delivery_time_slot AS "deliveryTimeSlot", delivery_method AS "deliveryMethod"
         FROM orders WHERE channel = ${channel} ORDER BY id`,
   );
   return new Map(found.map((o) => [o.orderNo, o]));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Every mail attempt (S13). The row is written as 'pending' before the send and updated
@@ -58,3 +58,17 @@ export const mailTemplates = sqliteTable('mail_templates', {
   updatedAt: text('updated_at').notNull(),
   updatedBy: text('updated_by').notNull().default(''),
 });
+
+/**
+ * This PC's メール方針 as the database sees it: the (channel, main status) pairs whose status
+ * mail is switched off. The orders triggers read it to keep orders.mail_due; mail/mail-due.ts
+ * writes it from the settings at start-up and when the policy is saved.
+ */
+export const mailPolicyOff = sqliteTable(
+  'mail_policy_off',
+  {
+    channel: text('channel').notNull(),
+    status: text('status').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.status] })],
+);

@@ -49,6 +49,12 @@ export const orders = sqliteTable(
     status: text('status').notNull().default('new'),
     subStatusId: integer('sub_status_id'),
     mailPending: integer('mail_pending', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * This PC's メール未送信: mail_pending, unless the メール方針 turns the status mail off for
+     * the order's channel (mail_policy_off). Local, never synced; kept by triggers and by
+     * mail/mail-due.ts when the policy is saved.
+     */
+    mailDue: integer('mail_due', { mode: 'boolean' }).notNull().default(false),
     paidAt: text('paid_at'),
     shippedAt: text('shipped_at'),
     cancelledAt: text('cancelled_at'),
@@ -67,22 +73,22 @@ export const orders = sqliteTable(
     uniqueIndex('orders_channel_order_no_uq').on(t.channel, t.orderNo),
     index('orders_status_ordered_idx').on(t.status, t.orderedAt, t.id),
     index('orders_order_no_idx').on(t.orderNo),
-    index('orders_mail_pending_idx')
+    index('orders_mail_due_idx')
       .on(t.orderedAt, t.id)
-      .where(sql`${t.mailPending} = 1`),
+      .where(sql`${t.mailDue} = 1`),
     // A tab sorted by amount or number (header click) reads its page's ids from these at any
     // depth without touching a row: main-status tabs by (status, column), メール未送信 by the
-    // column among mail_pending orders (orders/tab-pages.ts).
+    // column among mail_due orders (orders/tab-pages.ts).
     index('orders_status_total_idx').on(t.status, t.total),
     // F5 by amount range across every status.
     index('orders_total_idx').on(t.total),
     index('orders_status_order_no_idx').on(t.status, t.orderNo),
-    index('orders_mail_pending_total_idx')
+    index('orders_mail_due_total_idx')
       .on(t.total)
-      .where(sql`${t.mailPending} = 1`),
-    index('orders_mail_pending_order_no_idx')
+      .where(sql`${t.mailDue} = 1`),
+    index('orders_mail_due_order_no_idx')
       .on(t.orderNo)
-      .where(sql`${t.mailPending} = 1`),
+      .where(sql`${t.mailDue} = 1`),
     // 催促対象 (S6): covering partial indexes, so the reminder count and its pages in any sort
     // order read index entries only.
     // Status sets in these predicates are IN lists of at most two values (or OR-ed ones):

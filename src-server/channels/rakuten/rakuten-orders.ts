@@ -1,4 +1,5 @@
 import type { ChannelOrder, ChannelState } from '../connector.js';
+import { parseWishDate, slotOfHours } from '../../../src-shared/domain/delivery-wishes.js';
 import { breakdownOf, commentOf, fromJst, joined, newOrder, postalCode } from '../mapping.js';
 
 interface Person {
@@ -27,6 +28,12 @@ export interface RakutenOrderModel {
   shippingCmplRptDatetime?: string | null;
   remarks?: string | null;
   giftCheckFlag?: number;
+  /** お届け日指定 (YYYY-MM-DD), null when none. */
+  deliveryDate?: string | null;
+  /** お届け時間帯: 0 なし, 1 午前, 2 午後, 9 その他, or h1h2 (h1時-h2時: 812, 1416, 1921). */
+  shippingTerm?: number | null;
+  /** あす楽希望: 1 when the buyer asked for next-day delivery. */
+  asurakuFlag?: number;
   goodsPrice?: number;
   postagePrice?: number;
   deliveryPrice?: number;
@@ -37,6 +44,8 @@ export interface RakutenOrderModel {
   OrdererModel?: Person;
   SettlementModel?: { settlementMethod?: string };
   PointModel?: { usedPoint?: number };
+  /** 配送方法 as the shop set it up; 配送区分 0 選択なし, 1 普通, 2 冷蔵, 3 冷凍, 4–8 その他１–５. */
+  DeliveryModel?: { deliveryName?: string | null; deliveryClass?: number | null } | null;
   WrappingModel1?: { name?: string; price?: number | null } | null;
   WrappingModel2?: { name?: string; price?: number | null } | null;
   ChangeReasonModelList?: { changeApplyDatetime?: string | null; changeFixDatetime?: string | null }[] | null;
@@ -77,6 +86,32 @@ function paymentOf(name: string): string {
   return 'rakuten_pay';
 }
 
+/** 配送区分 worth a line in the comment (普通 and 選択なし are not). */
+const DELIVERY_CLASSES: Record<number, string> = { 2: '冷蔵', 3: '冷凍' };
+
+/**
+ * The 配送希望 of a 楽天 order: お届け日指定, お届け時間帯 and 配送方法. 午後, その他 and hours
+ * that are no slot of Chumon's, 冷蔵/冷凍 and あす楽 are said in the comment instead.
+ */
+function rakutenWish(model: RakutenOrderModel) {
+  const term = model.shippingTerm ?? 0;
+  const h2 = term % 100;
+  const h1 = Math.floor(term / 100);
+  const slot = term === 1 ? 'am' : term >= 100 ? slotOfHours(h1, h2) : term === 0 ? '' : null;
+  const termText = term === 2 ? '午後' : term === 9 ? 'その他' : term >= 100 ? `${h1}時～${h2}時` : '';
+  const deliveryClass = DELIVERY_CLASSES[model.DeliveryModel?.deliveryClass ?? 0];
+  return {
+    deliveryDate: parseWishDate(model.deliveryDate ?? '') ?? '',
+    deliveryTimeSlot: slot ?? '',
+    deliveryMethod: model.DeliveryModel?.deliveryName?.trim() ?? '',
+    note: joined(
+      slot === null ? `お届け時間帯: ${termText || String(term)}` : '',
+      deliveryClass ? `配送区分: ${deliveryClass}` : '',
+      model.asurakuFlag === 1 ? 'あす楽希望' : '',
+    ),
+  };
+}
+
 const phone = (p: Person) => [p.phoneNumber1, p.phoneNumber2, p.phoneNumber3].filter(Boolean).join('-');
 
 /** The latest time 楽天 shows for the order (it has no single "last updated"). */
@@ -106,6 +141,7 @@ export function mapRakutenOrder(model: RakutenOrderModel): ChannelOrder {
   const items = packages.flatMap((p) => p.ItemModelList ?? []);
   const wraps = [model.WrappingModel1?.name, model.WrappingModel2?.name].filter(Boolean);
   const noshi = packages.map((p) => p.noshi).filter(Boolean);
+  const { note, ...wish } = rakutenWish(model);
   return {
     order: newOrder({
       channel: 'rakuten',
@@ -143,7 +179,9 @@ export function mapRakutenOrder(model: RakutenOrderModel): ChannelOrder {
           ? `【ギフト】${joined(wraps.length ? `ラッピング: ${wraps.join('・')}` : 'ギフト配送希望', noshi.length ? `のし: ${noshi.join('・')}` : '')}`
           : '',
         packages.length > 1 ? `【送付先複数】${packages.length}件の送付先があります。楽天RMSで確認してください。` : '',
+        note ? `【配送希望】${note}` : '',
       ),
+      ...wish,
     }),
     state: rakutenState(model.orderProgress),
     updatedAt: updatedOf(model),

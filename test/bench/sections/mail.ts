@@ -62,7 +62,7 @@ export const mailSection: BenchSection = {
     // Not Amazon orders: the purge in the third batch could erase one's address mid-batch.
     const ids = ctx.database.sqlite
       .prepare(
-        `SELECT id FROM orders INDEXED BY orders_mail_pending_idx WHERE mail_pending = 1 AND pii_purged_at IS NULL AND buyer_email <> ''
+        `SELECT id FROM orders INDEXED BY orders_mail_due_idx WHERE mail_due = 1 AND pii_purged_at IS NULL AND buyer_email <> ''
          AND channel <> 'amazon' AND status IN ('stock_confirmed', 'paid', 'shipped') ORDER BY ordered_at DESC LIMIT ?`,
       )
       .pluck()

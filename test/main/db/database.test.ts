@@ -69,13 +69,13 @@ describe('store database', () => {
     ],
     [
       'mail unsent tab by total',
-      'SELECT id FROM orders WHERE mail_pending = 1 ORDER BY total, id LIMIT 100 OFFSET 50000',
-      /COVERING INDEX orders_mail_pending_total_idx(?![\s\S]*TEMP B-TREE)/,
+      'SELECT id FROM orders WHERE mail_due = 1 ORDER BY total, id LIMIT 100 OFFSET 50000',
+      /COVERING INDEX orders_mail_due_total_idx(?![\s\S]*TEMP B-TREE)/,
     ],
     [
       'mail unsent tab',
-      'SELECT id FROM orders WHERE mail_pending = 1 ORDER BY ordered_at DESC LIMIT 100',
-      'orders_mail_pending_idx',
+      'SELECT id FROM orders WHERE mail_due = 1 ORDER BY ordered_at DESC LIMIT 100',
+      'orders_mail_due_idx',
     ],
     [
       'unpaid reminders',

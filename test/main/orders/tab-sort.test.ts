@@ -29,7 +29,7 @@ const COLUMNS = { total: 'total', orderNo: 'order_no', orderedAt: 'ordered_at' }
 /** The tab in the clicked order, by plain SQL over the tab's own condition. */
 function expected(tab: Tab, column: keyof typeof COLUMNS, direction: 'asc' | 'desc'): string[] {
   const cutoffs = reminderCutoffs(t.app.ctx);
-  const where = tab === 'mail_unsent' ? 'mail_pending = 1' : tab === 'reminder' ? REMINDER_WHERE : 'status = @status';
+  const where = tab === 'mail_unsent' ? 'mail_due = 1' : tab === 'reminder' ? REMINDER_WHERE : 'status = @status';
   return t.app.ctx.database.sqlite
     .prepare(`SELECT order_no FROM orders WHERE ${where} ORDER BY ${COLUMNS[column]} ${direction}, id ${direction}`)
     .pluck()

@@ -48,7 +48,7 @@ describe('F4 出荷通知ファイル', () => {
     expect(bytes(result).includes(iconv.encode('西濃運輸', 'cp932'))).toBe(true);
   });
 
-  it('楽天 発送完了: Shift_JIS CSV with Japanese headers, 配送会社 numbered, the tracking number exact', async () => {
+  it('楽天 発送完了: RMS 発送情報 CSV (Shift_JIS), 送付先ID/発送明細ID empty, 配送会社 numbered, 発送日 yyyy-mm-dd', async () => {
     const [id] = insertOrders(db(), [
       {
         order: { channel: 'rakuten', orderNo: '123456-20261128-0000012345' },
@@ -59,8 +59,8 @@ describe('F4 出荷通知ファイル', () => {
     expect(result.file!.fileName).toMatch(/^楽天発送完了_.*\.csv$/);
     expect(bytes(result).subarray(0, 9)).toEqual(iconv.encode('"注文番号', 'cp932'));
     expect(lines(result).slice(0, 2)).toEqual([
-      '"注文番号","お荷物伝票番号","配送会社","発送日"',
-      '"123456-20261128-0000012345","0123-4567-8901","1002","2026/11/28"',
+      '"注文番号","送付先ID","発送明細ID","お荷物伝票番号","配送会社","発送日"',
+      '"123456-20261128-0000012345","","","0123-4567-8901","1002","2026-11-28"',
     ]);
   });
 

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { applyMailPolicy } from '../../../src-main/mail/mail-due.js';
 import { purgeLocalPii } from '../../../src-main/privacy/purge.js';
 import { LocalOrderWriter } from '../../../src-main/sync/wire-order.js';
 import { insertOrders } from '../../helpers/orders.js';
@@ -73,7 +74,9 @@ describe('S3 Amazon personal-data purge on a store PC', () => {
       )
       .run(id, JSON.stringify({ buyerName: '佐藤 花子', total: 3850, shipTo: { phone: '03-1234-5678' } }));
 
-    // Its 発送完了メール was never sent: the order waits in メール未送信.
+    // This shop mails Amazon buyers the 発送完了メール (メール方針), and this one's was never
+    // sent: the order waits in メール未送信.
+    applyMailPolicy(sqlite, { amazon: { shipped: true } });
     sqlite.prepare('UPDATE orders SET mail_pending = 1 WHERE id = ?').run(id);
     const unsent = () => sqlite.prepare("SELECT n FROM tab_counts WHERE tab = 'mail_unsent'").pluck().get() as number;
     const unsentBefore = unsent();

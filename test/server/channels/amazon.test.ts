@@ -117,6 +117,40 @@ describe('Amazon connector against its fake (SP-API Orders v0 + Login with Amazo
     expect((await orders()).size).toBe(545);
   });
 
+  it('takes お届け日時指定便’s window as the 配送希望 in Japan time, お急ぎ便 as the 配送方法, gift wrapping to the comment', async () => {
+    const [scheduled] = fake.addOrders(1, {
+      delivery: { category: 'Scheduled', window: ['2026-12-24T14:00:00+09:00', '2026-12-24T16:00:00+09:00'] },
+    });
+    // Given in UTC: 8時～12時 on the 25th in Japan.
+    const [morning] = fake.addOrders(1, {
+      delivery: { category: 'Scheduled', window: ['2026-12-24T23:00:00Z', '2026-12-25T03:00:00Z'] },
+    });
+    const [odd] = fake.addOrders(1, {
+      delivery: { category: 'Scheduled', window: ['2026-12-26T10:00:00+09:00', '2026-12-26T13:00:00+09:00'] },
+    });
+    const [expedited] = fake.addOrders(1, { delivery: { category: 'Expedited' } });
+    expect((await runAccount(server, accountId)).fetched.created).toBe(4);
+    const stored = await orders();
+    expect(stored.get(scheduled!)).toMatchObject({
+      deliveryDate: '2026-12-24',
+      deliveryTimeSlot: '14-16',
+      deliveryMethod: 'お届け日時指定便',
+    });
+    expect(stored.get(morning!)).toMatchObject({ deliveryDate: '2026-12-25', deliveryTimeSlot: 'am' });
+    expect(stored.get(odd!)).toMatchObject({ deliveryDate: '2026-12-26', deliveryTimeSlot: '' });
+    expect(stored.get(odd!)!.orderComment).toContain('【配送希望】お届け時間帯 10時～13時');
+    // Amazon's committed delivery window (EarliestDeliveryDate …) is no wish of the buyer's.
+    expect(stored.get(expedited!)).toMatchObject({
+      deliveryDate: '',
+      deliveryTimeSlot: '',
+      deliveryMethod: 'お急ぎ便',
+    });
+    const gift = [...fake.orders.values()].find((o) => o.items[0]!.IsGift === 'true')!;
+    expect(stored.get(gift.order.AmazonOrderId)!.orderComment).toBe(
+      '【ギフト】包装: ギフト包装 メッセージ: お誕生日おめでとう',
+    );
+  });
+
   it('sends 出荷確定 back as confirmShipment with the carrier code, once', async () => {
     const orderNo = [...(await orders()).keys()][0]!;
     const pushed = await shipFromPc(server, pc, 'amazon', orderNo, { carrier: 'yamato', trackingNo: '123456789012' });

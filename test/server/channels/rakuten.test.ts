@@ -64,13 +64,48 @@ describe('楽天 connector against its fake (RMS 楽天ペイ受注API)', () => 
     expect((await orders()).size).toBe(250);
   });
 
+  it('takes お届け日指定, お届け時間帯 and 配送方法 as the 配送希望; 午後, クール and あす楽 go to the comment', async () => {
+    const [slot] = fake.addOrders(1, 1, {
+      deliveryDate: '2026-12-24',
+      shippingTerm: 1416,
+      deliveryName: 'ヤマト宅急便',
+    });
+    const [morning] = fake.addOrders(1, 1, { deliveryDate: '2026-12-25', shippingTerm: 1 });
+    const [afternoon] = fake.addOrders(1, 1, {
+      shippingTerm: 2,
+      deliveryName: 'クール便',
+      deliveryClass: 3,
+      asuraku: true,
+    });
+    expect((await runAccount(server, accountId)).fetched.created).toBe(3);
+    const stored = await orders();
+    expect(stored.get(slot!)).toMatchObject({
+      deliveryDate: '2026-12-24',
+      deliveryTimeSlot: '14-16',
+      deliveryMethod: 'ヤマト宅急便',
+    });
+    expect(stored.get(morning!)).toMatchObject({
+      deliveryDate: '2026-12-25',
+      deliveryTimeSlot: 'am',
+      deliveryMethod: '宅配便',
+    });
+    expect(stored.get(afternoon!)).toMatchObject({
+      deliveryDate: '',
+      deliveryTimeSlot: '',
+      deliveryMethod: 'クール便',
+    });
+    expect(stored.get(afternoon!)!.orderComment).toContain('【配送希望】お届け時間帯: 午後 配送区分: 冷凍 あす楽希望');
+    // An order without a wish has none.
+    expect(stored.get([...fake.orders.keys()][0]!)).toMatchObject({ deliveryDate: '', deliveryTimeSlot: '' });
+  });
+
   it('waits out 429, rides out 5xx and dropped connections', async () => {
     fake.addOrders(30);
     fake.inject('searchOrder', { kind: 'throttle' }, { kind: 'status', status: 500 });
     fake.inject('getOrder', { kind: 'drop' }, { kind: 'slow', ms: 300 }, { kind: 'throttle' });
     const run = await runAccount(server, accountId);
     expect(run).toMatchObject({ state: 'ok', fetched: { created: 30 } });
-    expect((await orders()).size).toBe(280);
+    expect((await orders()).size).toBe(283);
   });
 
   it('an old cursor is caught up in windows of 63 days', async () => {

@@ -8,7 +8,7 @@ import { RakutenFake } from '../../fakes/rakuten-fake.js';
 /**
  * 楽天 → server → two store PCs of one store (in this process, over real HTTP): 出荷確定 by scan
  * at one PC reaches 楽天 once per order (a bundle's members each), and both PCs show each
- * order's 出荷通知 in the list and in F12.
+ * order's 出荷通知 in the list and in F12, and the 配送希望 the buyer chose at 楽天.
  */
 describe('channel orders at the store PCs, and their 出荷通知 coming back', () => {
   let server: TestServer;
@@ -27,6 +27,8 @@ describe('channel orders at the store PCs, and their 出荷通知 coming back', 
     const [first, second] = [fake.orders.get(numbers[0]!)!, fake.orders.get(numbers[1]!)!];
     second.OrdererModel = { ...first.OrdererModel };
     second.PackageModelList![0]!.SenderModel = { ...first.PackageModelList![0]!.SenderModel };
+    // The third buyer chose a day and 19時～21時 at checkout.
+    Object.assign(fake.orders.get(numbers[2]!)!, { deliveryDate: '2026-12-24', shippingTerm: 1921 });
     accountId = (
       await addAccount(server, {
         channel: 'rakuten',
@@ -56,6 +58,12 @@ describe('channel orders at the store PCs, and their 出荷通知 coming back', 
     for (const no of numbers) expect(localId(pc2, no)).toBeDefined();
     const detail = await pc2.call('detail:get', { id: localId(pc2, numbers[0]!)! });
     expect(detail.order.shipNotice).toBeNull();
+    const wished = await pc2.call('detail:get', { id: localId(pc2, numbers[2]!)! });
+    expect(wished.order).toMatchObject({
+      deliveryDate: '2026-12-24',
+      deliveryTimeSlot: '19-21',
+      deliveryMethod: '宅配便',
+    });
   });
 
   it('出荷確定 by scan at PC1 reaches 楽天 once per order, a bundle’s members each, and PC2 shows 送信済', async () => {

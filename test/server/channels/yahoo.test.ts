@@ -65,6 +65,13 @@ describe('Yahoo!ショッピング connector against its fake (注文検索 / �
     const withPoints = all.find((o) => Number(o.Detail!.UsePoint) > 0)!;
     expect(stored.get(withPoints.OrderId)!.discount).toBe(Number(withPoints.Detail!.UsePoint));
     expect(stored.get(gift.OrderId)!.orderComment).toContain('【ギフト】包装: ギフトボックス');
+    const wished = all.find((o) => o.Ship?.ShipRequestDate)!;
+    const day = wished.Ship!.ShipRequestDate!;
+    expect(stored.get(wished.OrderId)).toMatchObject({
+      deliveryDate: `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`,
+      deliveryTimeSlot: '14-16',
+      deliveryMethod: '宅急便',
+    });
   });
 
   it('reads again only orders whose LastUpdateTime moved', async () => {

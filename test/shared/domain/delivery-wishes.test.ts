@@ -40,6 +40,8 @@ describe('配送希望 read from the channels', () => {
       date: '2026-12-05',
       slot: '',
     });
+    // ordersV0.json's example: a window over two days is a day, no slot.
+    expect(jstWindow('2013-09-07T02:00:00Z', '2013-09-09T01:30:00Z')).toEqual({ date: '2013-09-07', slot: '' });
     expect(parseTimeSlot('8-12')).toBe('am');
   });
 
