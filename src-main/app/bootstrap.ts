@@ -6,7 +6,7 @@ import type { ServiceContext } from '../core/context.js';
 import { createServiceContext } from '../core/service-context.js';
 import { ensureDefaultMasters } from '../db/defaults.js';
 import { openDatabase, type Database } from '../db/open.js';
-import { backupBeforeMigration, backupSettings, scheduleDailyBackups } from '../backup/service.js';
+import { backupBeforeMigration, backupSettings } from '../backup/service.js';
 import { createFileKeyCipher, type SecretCipher } from '../settings/secret-cipher.js';
 import { startPiiPurge } from '../privacy/purge.js';
 import type { Settings } from '../settings/settings.js';
@@ -101,7 +101,7 @@ export function bootApp(options: BootOptions): App {
     log.info(`Chumon ${options.version} (${options.mode}) を起動しました`);
     stopBackground.push(captureConsole(log));
     stopBackground.push(
-      scheduleDailyBackups(ctx, (message, err) => console.error(message, err)),
+      ctx.services.backup.scheduleDaily((message, err) => console.error(message, err)),
       // The daily S3 purge of buyer data.
       startPiiPurge(ctx),
     );

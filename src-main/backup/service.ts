@@ -4,61 +4,19 @@ import type BetterSqlite3 from 'better-sqlite3';
 import {
   DEFAULT_BACKUP_SETTINGS,
   type BackupInfo,
+  type BackupList,
   type BackupReason,
   type BackupSettings,
 } from '../../src-shared/api/backup.js';
 import { UserError } from '../../src-shared/api/errors.js';
-import type { ServiceContext } from '../core/context.js';
+import type { AppContext } from '../core/app-context.js';
+import type { Database } from '../db/open.js';
 import { backupFolder, listBackups, pruneBackups, validateBackup, writeBackup, writeBackupSync } from './files.js';
 import { DAY_MS } from '../../src-shared/text/jst.js';
 
-export function backupSettings(ctx: Pick<ServiceContext, 'settings'>): BackupSettings {
+/** The backup settings as saved, the defaults for what is not. */
+export function backupSettings(ctx: Pick<AppContext, 'settings'>): BackupSettings {
   return { ...DEFAULT_BACKUP_SETTINGS, ...(ctx.settings.get('backup') ?? {}) };
-}
-
-/** One backup or restore at a time per app: a restore must not swap a file mid-backup. */
-const queues = new WeakMap<ServiceContext, Promise<unknown>>();
-function serial<T>(ctx: ServiceContext, task: () => Promise<T>): Promise<T> {
-  const next = (queues.get(ctx) ?? Promise.resolve()).then(task, task);
-  queues.set(
-    ctx,
-    next.catch(() => undefined),
-  );
-  return next;
-}
-
-/**
- * SQLite's online backup (better-sqlite3 `backup()`): copies the live database page by page
- * between other work, so the app stays usable; the copy is a consistent snapshot.
- */
-export function createBackup(ctx: ServiceContext, reason: BackupReason): Promise<BackupInfo> {
-  return serial(ctx, async () => {
-    const folder = backupFolder(ctx.database.file);
-    const info = await writeBackup(folder, ctx.clock.now(), reason, (tmp) => ctx.database.sqlite.backup(tmp));
-    pruneBackups(folder, backupSettings(ctx).keep);
-    return info;
-  });
-}
-
-/** The daily backup, when switched on and none was taken in the last 24 hours. */
-export async function dailyBackupIfDue(ctx: ServiceContext): Promise<BackupInfo | null> {
-  if (!backupSettings(ctx).daily) return null;
-  const newest = listBackups(backupFolder(ctx.database.file))[0];
-  if (newest && ctx.clock.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
-  return createBackup(ctx, 'daily');
-}
-
-/** Checks hourly (first a minute after start) whether the daily backup is due. */
-export function scheduleDailyBackups(ctx: ServiceContext, log: (message: string, err: unknown) => void): () => void {
-  const tick = () => void dailyBackupIfDue(ctx).catch((err: unknown) => log('daily backup failed', err));
-  const first = setTimeout(tick, 60_000);
-  const hourly = setInterval(tick, 3_600_000);
-  first.unref();
-  hourly.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(hourly);
-  };
 }
 
 /**
@@ -94,33 +52,107 @@ function replaceDatabaseFile(dbFile: string, source: string): void {
   renameSync(incoming, dbFile);
 }
 
+/** What backups work with: the open database (a restore replaces it), the settings and the clock. */
+export interface BackupParts extends Pick<AppContext, 'settings' | 'clock' | 'reopenDatabase'> {
+  /** The database open now, read at each use. */
+  database(): Database;
+}
+
 /**
- * Restores a backup: validates it, keeps a copy of the current database, swaps the file and
- * reopens the services. If the restored file will not open, the copy goes back in place.
+ * バックアップ (S5): the manual and the daily backup, 復元 and their settings. One per app,
+ * like the sync runner: it outlives the database a restore reopens, and runs one backup or
+ * restore at a time (a restore must not swap a file mid-backup).
  */
-export function restoreBackup(ctx: ServiceContext, name: string): Promise<{ restored: string; safetyCopy: string }> {
-  return serial(ctx, async () => {
-    const dbFile = ctx.database.file;
-    const folder = backupFolder(dbFile);
-    const source = path.join(folder, path.basename(name));
-    if (!existsSync(source)) {
-      throw new UserError(
-        '選んだバックアップが見つかりません。一覧を更新してから選び直してください。',
-        'backup_missing',
-      );
-    }
-    validateBackup(ctx.database.sqlite, source);
-    const safety = await writeBackup(folder, ctx.clock.now(), 'before_restore', (tmp) =>
-      ctx.database.sqlite.backup(tmp),
-    );
-    try {
-      ctx.reopenDatabase(() => replaceDatabaseFile(dbFile, source));
-    } catch (err) {
-      ctx.reopenDatabase(() => replaceDatabaseFile(dbFile, path.join(folder, safety.name)));
-      const detail = err instanceof UserError ? err.message : '';
-      throw new UserError(`バックアップを復元できませんでした。元のデータに戻しています。${detail}`, 'restore_failed');
-    }
-    pruneBackups(folder, backupSettings(ctx).keep);
-    return { restored: name, safetyCopy: safety.name };
-  });
+export class BackupService {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly parts: BackupParts) {}
+
+  settings(): BackupSettings {
+    return backupSettings(this.parts);
+  }
+
+  saveSettings(input: BackupSettings): BackupSettings {
+    this.parts.settings.set('backup', input);
+    return this.settings();
+  }
+
+  /** The backups kept beside the database, newest first, and their folder. */
+  list(): BackupList {
+    const folder = backupFolder(this.parts.database().file);
+    return { folder, backups: listBackups(folder) };
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * SQLite's online backup (better-sqlite3 `backup()`): copies the live database page by page
+   * between other work, so the app stays usable; the copy is a consistent snapshot.
+   */
+  create(reason: BackupReason): Promise<BackupInfo> {
+    return this.serial(async () => {
+      const { file, sqlite } = this.parts.database();
+      const folder = backupFolder(file);
+      const info = await writeBackup(folder, this.parts.clock.now(), reason, (tmp) => sqlite.backup(tmp));
+      pruneBackups(folder, this.settings().keep);
+      return info;
+    });
+  }
+
+  /** The daily backup, when switched on and none was taken in the last 24 hours. */
+  async dailyIfDue(): Promise<BackupInfo | null> {
+    if (!this.settings().daily) return null;
+    const newest = listBackups(backupFolder(this.parts.database().file))[0];
+    if (newest && this.parts.clock.now().getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
+    return this.create('daily');
+  }
+
+  /** Checks hourly (first a minute after start) whether the daily backup is due. */
+  scheduleDaily(log: (message: string, err: unknown) => void): () => void {
+    const tick = () => void this.dailyIfDue().catch((err: unknown) => log('daily backup failed', err));
+    const first = setTimeout(tick, 60_000);
+    const hourly = setInterval(tick, 3_600_000);
+    first.unref();
+    hourly.unref();
+    return () => {
+      clearTimeout(first);
+      clearInterval(hourly);
+    };
+  }
+
+  /**
+   * Restores a backup: validates it, keeps a copy of the current database, swaps the file and
+   * reopens the services. If the restored file will not open, the copy goes back in place.
+   */
+  restore(name: string): Promise<{ restored: string; safetyCopy: string }> {
+    return this.serial(async () => {
+      const { file: dbFile, sqlite } = this.parts.database();
+      const folder = backupFolder(dbFile);
+      const source = path.join(folder, path.basename(name));
+      if (!existsSync(source)) {
+        throw new UserError(
+          '選んだバックアップが見つかりません。一覧を更新してから選び直してください。',
+          'backup_missing',
+        );
+      }
+      validateBackup(sqlite, source);
+      const safety = await writeBackup(folder, this.parts.clock.now(), 'before_restore', (tmp) => sqlite.backup(tmp));
+      try {
+        this.parts.reopenDatabase(() => replaceDatabaseFile(dbFile, source));
+      } catch (err) {
+        this.parts.reopenDatabase(() => replaceDatabaseFile(dbFile, path.join(folder, safety.name)));
+        const detail = err instanceof UserError ? err.message : '';
+        throw new UserError(
+          `バックアップを復元できませんでした。元のデータに戻しています。${detail}`,
+          'restore_failed',
+        );
+      }
+      pruneBackups(folder, this.settings().keep);
+      return { restored: name, safetyCopy: safety.name };
+    });
+  }
 }

@@ -7,11 +7,10 @@ import {
 import { UserError } from '../../src-shared/api/errors.js';
 import type { DownloadFile } from '../../src-shared/api/files.js';
 import { STATUS_LABELS } from '../../src-shared/domain/status.js';
-import type { ServiceContext } from '../core/context.js';
 import { sjisByteLength, toCp932Variants, unencodableChars } from '../files/cp932.js';
 import { CsvWriter } from '../files/csv-write.js';
 import { fileStamp } from '../printing/documents.js';
-import { loadPrintData, type PrintOrder } from '../printing/print-data.js';
+import type { PrintOrder } from '../printing/print-data.js';
 import {
   LABEL_LAYOUTS,
   inertText,
@@ -21,6 +20,7 @@ import {
   type LabelLayout,
   type Parcel,
 } from './label-layouts.js';
+import { labelCodes, type CarrierParts } from './carrier-parts.js';
 import { parcelWish, wishRefusal } from './label-wishes.js';
 import { postalCodeWarning } from '../../src-node/postal-code-check.js';
 
@@ -107,20 +107,16 @@ function row(layout: LabelLayout, parcel: Parcel, problems: LabelProblem[]): str
  * the store as sender); with any problem, no file is made and the problems are listed.
  */
 export function exportLabels(
-  ctx: ServiceContext,
+  parts: Pick<CarrierParts, 'sqlite' | 'settings' | 'clock' | 'printing'>,
   input: { format: LabelFormat; orderIds: number[]; shipDate: string; itemName: string },
 ): LabelExportResult {
   const layout = LABEL_LAYOUTS[input.format];
-  const data = loadPrintData(ctx, input.orderIds);
-  const { sqlite } = ctx.database;
+  const data = parts.printing.loadData(input.orderIds);
+  const { sqlite } = parts;
   const codMethods = new Set(
     sqlite.prepare('SELECT code FROM payment_methods WHERE is_cod = 1').pluck().all() as string[],
   );
-  const codes = ctx.settings.get('shippingLabels') ?? {
-    yamatoCustomerCode: '',
-    yamatoFreightNo: '01',
-    sagawaCustomerCode: '',
-  };
+  const codes = labelCodes(parts);
   // A missing setting is one message, not the same problem blamed on every order.
   const missing = layout.missingSetting?.(codes);
   if (missing) throw new UserError(missing);
@@ -168,7 +164,7 @@ export function exportLabels(
   if (problems.length > 0) return { files: [], rows: rows.length, problems, warnings };
   const perFile = layout.maxRows ?? rows.length;
   const files: DownloadFile[] = [];
-  const stamp = fileStamp(ctx.clock.now());
+  const stamp = fileStamp(parts.clock.now());
   for (let i = 0; i < rows.length; i += perFile) {
     const writer = new CsvWriter(
       layout.columns.map((c) => c.header),

@@ -5,7 +5,7 @@ import type { FileUpload } from '../../src-shared/api/files.js';
 import type { Carrier } from '../../src-shared/domain/carriers.js';
 import type { MainStatus } from '../../src-shared/domain/status.js';
 import { transition } from '../../src-shared/domain/transitions.js';
-import type { ServiceContext } from '../core/context.js';
+import type { CarrierParts } from './carrier-parts.js';
 import type { RawRow, TrackingPlan } from './tracking-plan.js';
 import { headerIndex, readCsv } from '../../src-shared/order-files/csv-read.js';
 import { decodeUpload } from '../../src-node/uploaded-files.js';
@@ -144,9 +144,12 @@ const emptyCounts = (): Record<TrackingRowStatus, number> => ({
   refused: 0,
 });
 
-export function previewTracking(ctx: ServiceContext, file: FileUpload): TrackingPreview {
+export function previewTracking(
+  parts: Pick<CarrierParts, 'sqlite' | 'trackingImports'>,
+  file: FileUpload,
+): TrackingPreview {
   const plan = readIssued(file);
-  const judge = new TrackingJudge(ctx.database.sqlite, plan.rows);
+  const judge = new TrackingJudge(parts.sqlite, plan.rows);
   const counts = emptyCounts();
   const rows: TrackingRow[] = plan.rows.map((row) => {
     const judged = judge.judge(row);
@@ -160,7 +163,7 @@ export function previewTracking(ctx: ServiceContext, file: FileUpload): Tracking
     };
   });
   return {
-    previewId: ctx.services.files.trackingImports.put(plan),
+    previewId: parts.trackingImports.put(plan),
     format: plan.format,
     carrier: plan.carrier,
     counts,
@@ -175,18 +178,21 @@ export function previewTracking(ctx: ServiceContext, file: FileUpload): Tracking
  * applied, so a bundle's second row is seen as already registered and a repeated import
  * registers nothing.
  */
-export function commitTracking(ctx: ServiceContext, previewId: string): TrackingResult {
-  const plan = ctx.services.files.trackingImports.take(previewId);
-  const { sqlite } = ctx.database;
-  const actor = ctx.actor();
-  const now = ctx.clock.now();
+export function commitTracking(
+  parts: Pick<CarrierParts, 'sqlite' | 'trackingImports' | 'actor' | 'clock' | 'operations'>,
+  previewId: string,
+): TrackingResult {
+  const plan = parts.trackingImports.take(previewId);
+  const { sqlite } = parts;
+  const actor = parts.actor();
+  const now = parts.clock.now();
   const result: TrackingResult = { registered: 0, refused: [] };
   sqlite.transaction(() => {
     const judge = new TrackingJudge(sqlite, plan.rows);
     for (const row of plan.rows) {
       const judged = judge.judge(row);
       if (judged.status !== 'register') continue;
-      const applied = ctx.services.operations.registerTracking(
+      const applied = parts.operations.registerTracking(
         [{ orderId: judged.order!.id, carrier: plan.carrier, trackingNo: judged.trackingNo }],
         actor,
         now,

@@ -2,6 +2,7 @@ import type { AppEvent } from '../../src-shared/api/events.js';
 import type { Database } from '../db/open.js';
 import type { SecretCipher } from '../settings/secret-cipher.js';
 import type { Settings } from '../settings/settings.js';
+import { BackupService } from '../backup/service.js';
 import { SyncRunner } from '../sync/runner.js';
 import type { AppPaths, Clock } from './app-context.js';
 import type { ServiceContext } from './context.js';
@@ -23,14 +24,25 @@ export interface ContextParts {
 
 /**
  * The composition root of one process's services: builds the app's one
- * sync runner (it outlives a reopened database) and every service once, and reopens both
+ * sync runner and backup service (they outlive a reopened database) and every service once, and reopens both
  * after a restore swapped the file. The desktop app's writer and the host's reader lane
  * both start here; only the writer starts the runner.
  */
 export function createServiceContext(parts: ContextParts): ServiceContext {
   const { database, open, settings, secrets, clock, emit, version } = parts;
   const sync = new SyncRunner({ settings, secrets, clock, emit, version, database: () => ctx.database });
-  const serviceParts = { settings, secrets, clock, sync, version };
+  const actor = () => ({
+    operator: settings.get('operator'),
+    storeId: settings.get('storeId'),
+    pcId: settings.get('pcId'),
+  });
+  const backup = new BackupService({
+    settings,
+    clock,
+    database: () => ctx.database,
+    reopenDatabase: (swap) => ctx.reopenDatabase(swap),
+  });
+  const serviceParts = { settings, secrets, clock, sync, backup, version, paths: parts.paths, actor, emit };
   const ctx: ServiceContext = {
     database,
     services: createServices(database, serviceParts),
@@ -40,7 +52,7 @@ export function createServiceContext(parts: ContextParts): ServiceContext {
     paths: parts.paths,
     mode: parts.mode,
     version,
-    actor: () => ({ operator: settings.get('operator'), storeId: settings.get('storeId'), pcId: settings.get('pcId') }),
+    actor,
     emit,
     reopenDatabase(swap) {
       ctx.database.sqlite.close();

@@ -1,14 +1,21 @@
+import type { BackupService } from '../backup/service.js';
 import { BulkChanges } from '../bulk/service.js';
 import { BundleService } from '../bundle/service.js';
+import { CarrierService } from '../carriers/carrier-service.js';
 import type { Database } from '../db/open.js';
+import type { AppContext } from './app-context.js';
+import { OrderCsvExport } from '../csv-export/order-csv.js';
 import { DetailService } from '../detail/service.js';
 import { createFileServices, type FileServices } from '../files/file-services.js';
+import { OrderImportService } from '../imports/order-import-service.js';
 import { MailDesk } from '../mail/mail-desk.js';
 import { applyMailPolicy } from '../mail/mail-due.js';
+import { MailMaster } from '../mail/mail-master.js';
 import { MailService } from '../mail/mail-service.js';
 import { ShipScanner } from '../operations/scan.js';
 import { OperationsService } from '../operations/service.js';
 import { PackingService } from '../packing/service.js';
+import { PrintService } from '../printing/print-service.js';
 import { OrderQueries } from '../orders/queries.js';
 import { StatusEngine } from '../status/engine.js';
 import { StockService } from '../stock/service.js';
@@ -25,7 +32,12 @@ export interface Services {
   status: StatusEngine;
   mail: MailService;
   mailDesk: MailDesk;
+  mailMaster: MailMaster;
   files: FileServices;
+  printing: PrintService;
+  csvExport: OrderCsvExport;
+  carriers: CarrierService;
+  imports: OrderImportService;
   stock: StockService;
   operations: OperationsService;
   scanner: ShipScanner;
@@ -35,11 +47,14 @@ export interface Services {
   syncSettings: SyncSettingsService;
   /** The app's one sync runner: built once with the app, it outlives a reopened database. */
   sync: SyncRunner;
+  /** The app's one backup service: like the sync runner, it outlives a reopened database. */
+  backup: BackupService;
   staff: StaffRoster;
 }
 
-/** The app's parts the services are given besides the database (settings, secrets, clock, the sync runner). */
-export type AppParts = Omit<SyncSettingsParts, 'sqlite' | 'sync'> & { sync: SyncRunner };
+/** The app's parts the services are given besides the database (settings, secrets, clock, folders, who acts, the sync runner). */
+export type AppParts = Omit<SyncSettingsParts, 'sqlite' | 'sync'> &
+  Pick<AppContext, 'paths' | 'actor' | 'emit'> & { sync: SyncRunner; backup: BackupService };
 
 /**
  * The composition root: every service of an open database, built once, each given the
@@ -51,26 +66,37 @@ export function createServices(database: Database, parts: AppParts): Services {
   const orders = new OrderQueries(sqlite);
   const status = new StatusEngine(sqlite);
   const detail = new DetailService(sqlite, orders);
-  const mail = new MailService(sqlite);
   const packing = new PackingService(sqlite, () => parts.settings.get('packingStores') ?? []);
+  const files = createFileServices();
+  const { settings, secrets, paths, clock, actor, emit } = parts;
+  const mail = new MailService(sqlite, { settings, secrets, clock, actor, emit });
+  const printing = new PrintService({ sqlite, settings, paths, clock, actor, orders, printer: () => files.printer });
+  const operations = new OperationsService(sqlite, status, packing);
+  const trackingImports = files.trackingImports;
   // メール未送信 follows this PC's メール方針 (settings live outside the database file).
-  if (!sqlite.readonly) applyMailPolicy(sqlite, parts.settings.get('mailPolicy') ?? {});
+  if (!sqlite.readonly) applyMailPolicy(sqlite, settings.get('mailPolicy') ?? {});
   return {
     orders,
     bulk: new BulkChanges(sqlite),
     subStatuses: new SubStatusMaster(sqlite),
     status,
     mail,
-    mailDesk: new MailDesk(sqlite, mail),
-    files: createFileServices(),
+    mailDesk: new MailDesk(sqlite, mail, { settings, clock, actor }),
+    mailMaster: new MailMaster({ sqlite, templates: mail.templates, settings, secrets, clock, actor }),
+    files,
+    csvExport: new OrderCsvExport({ sqlite, settings, clock, orders }),
+    printing,
+    imports: new OrderImportService({ sqlite, clock, actor, orders, pending: files.orderImports }),
+    carriers: new CarrierService({ sqlite, settings, clock, actor, printing, operations, trackingImports }),
     stock: new StockService(sqlite, status),
-    operations: new OperationsService(sqlite, status, packing),
+    operations,
     scanner: new ShipScanner(sqlite, status, packing),
     packing,
     bundles: new BundleService(sqlite, detail.editor),
     detail,
     syncSettings: new SyncSettingsService({ ...parts, sqlite }),
     sync: parts.sync,
+    backup: parts.backup,
     staff: new StaffRoster(sqlite),
   };
 }

@@ -5,9 +5,11 @@ import type { ListQuery } from '../../src-shared/api/orders.js';
 import { CARRIER_LABELS, isCarrier, type Carrier } from '../../src-shared/domain/carriers.js';
 import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.js';
 import { STATUS_LABELS, isMainStatus, type MainStatus } from '../../src-shared/domain/status.js';
-import type { ServiceContext } from '../core/context.js';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { AppContext } from '../core/app-context.js';
 import { CsvWriter, type CsvEncoding, type CsvValue } from '../files/csv-write.js';
 import { fileStamp } from '../printing/documents.js';
+import type { OrderQueries } from '../orders/queries.js';
 import { reminderCutoffs } from '../orders/reminder-cutoffs.js';
 import { jstClock, UNSHOWABLE } from '../../src-shared/text/jst.js';
 
@@ -86,8 +88,7 @@ interface Cell {
   amount?: true;
 }
 
-function cells(ctx: ServiceContext): Record<ExportColumn, Cell> {
-  const { sqlite } = ctx.database;
+function cells(sqlite: BetterSqlite3.Database): Record<ExportColumn, Cell> {
   const subStatuses = new Map(
     (sqlite.prepare('SELECT id, name FROM sub_statuses').all() as { id: number; name: string }[]).map((s) => [
       s.id,
@@ -151,7 +152,11 @@ function cells(ctx: ServiceContext): Record<ExportColumn, Cell> {
  * the ids travel as one JSON array parameter, only the chosen columns are read, the item
  * summary is joined per order by the database, and no row outlives its CSV line.
  */
-function streamRows(ctx: ServiceContext, ids: readonly number[], chosen: readonly Cell[]): IterableIterator<Value[]> {
+function streamRows(
+  sqlite: BetterSqlite3.Database,
+  ids: readonly number[],
+  chosen: readonly Cell[],
+): IterableIterator<Value[]> {
   const column = (c: Cell) =>
     c.sql === 'items'
       ? ITEMS_SQL
@@ -159,7 +164,7 @@ function streamRows(ctx: ServiceContext, ids: readonly number[], chosen: readonl
         ? `CASE WHEN o.amounts_unknown THEN NULL ELSE o.${c.sql} END`
         : `o.${c.sql}`;
   const select = ['o.order_no', ...chosen.map(column)];
-  return ctx.database.sqlite
+  return sqlite
     .prepare(
       `SELECT ${select.join(', ')} FROM orders o WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.ordered_at DESC, o.id DESC`,
     )
@@ -167,44 +172,51 @@ function streamRows(ctx: ServiceContext, ids: readonly number[], chosen: readonl
     .iterate(JSON.stringify(ids)) as IterableIterator<Value[]>;
 }
 
+/** What E9 CSV出力 works with: the database, the settings (encoding, 催促 periods), the clock, the list's query. */
+export interface OrderCsvParts extends Pick<AppContext, 'settings' | 'clock'> {
+  sqlite: BetterSqlite3.Database;
+  orders: Pick<OrderQueries, 'ids'>;
+}
+
 /**
  * E9 CSV出力: the listed (or checked) orders with the chosen columns, for Excel — CRLF,
  * Shift_JIS (CP932) or UTF-8 with BOM, text cells neutralised against formula injection,
  * and every character CP932 cannot hold reported with its line, order and column.
  */
-export function exportOrdersCsv(
-  ctx: ServiceContext,
-  input: ListQuery & { orderIds?: number[]; columns: ExportColumn[]; encoding?: CsvEncoding },
-): CsvExportResult {
-  const encoding = input.encoding ?? ctx.settings.get('csvEncoding');
-  const ids =
-    input.orderIds ?? ctx.services.orders.ids({ tab: input.tab, criteria: input.criteria }, reminderCutoffs(ctx));
-  if (ids.length === 0)
-    throw new UserError('一覧に注文がありません。出力する注文を表示してから CSV出力 を選んでください。', 'empty');
-  const columns = [...new Set(input.columns)];
-  const all = cells(ctx);
-  const chosen = columns.map((c) => all[c]);
-  const writer = new CsvWriter(
-    columns.map((c) => LABELS.get(c)!),
-    { encoding, neutralizeFormulas: true, quoteAll: false },
-  );
-  const values = new Array<CsvValue>(chosen.length);
-  for (const row of streamRows(ctx, ids, chosen)) {
-    for (let i = 0; i < chosen.length; i++) values[i] = chosen[i]!.value(row[i + 1] as Value);
-    writer.addRow(values, row[0] as string);
+export class OrderCsvExport {
+  constructor(private readonly parts: OrderCsvParts) {}
+
+  run(input: ListQuery & { orderIds?: number[]; columns: ExportColumn[]; encoding?: CsvEncoding }): CsvExportResult {
+    const { sqlite, settings, clock, orders } = this.parts;
+    const encoding = input.encoding ?? settings.get('csvEncoding');
+    const ids = input.orderIds ?? orders.ids({ tab: input.tab, criteria: input.criteria }, reminderCutoffs(this.parts));
+    if (ids.length === 0)
+      throw new UserError('一覧に注文がありません。出力する注文を表示してから CSV出力 を選んでください。', 'empty');
+    const columns = [...new Set(input.columns)];
+    const all = cells(sqlite);
+    const chosen = columns.map((c) => all[c]);
+    const writer = new CsvWriter(
+      columns.map((c) => LABELS.get(c)!),
+      { encoding, neutralizeFormulas: true, quoteAll: false },
+    );
+    const values = new Array<CsvValue>(chosen.length);
+    for (const row of streamRows(sqlite, ids, chosen)) {
+      for (let i = 0; i < chosen.length; i++) values[i] = chosen[i]!.value(row[i + 1] as Value);
+      writer.addRow(values, row[0] as string);
+    }
+    const bytes = writer.toBuffer();
+    return {
+      file: {
+        fileName: `注文一覧_${fileStamp(clock.now())}.csv`,
+        mimeType: 'text/csv',
+        base64: bytes.toString('base64'),
+      },
+      rows: writer.rowCount,
+      encoding,
+      unencodable: writer.unencodable
+        .slice(0, REPORT_LIMIT)
+        .map((u) => ({ line: u.line, orderNo: u.ref, column: u.column, chars: u.chars })),
+      unencodableTotal: writer.unencodable.length,
+    };
   }
-  const bytes = writer.toBuffer();
-  return {
-    file: {
-      fileName: `注文一覧_${fileStamp(ctx.clock.now())}.csv`,
-      mimeType: 'text/csv',
-      base64: bytes.toString('base64'),
-    },
-    rows: writer.rowCount,
-    encoding,
-    unencodable: writer.unencodable
-      .slice(0, REPORT_LIMIT)
-      .map((u) => ({ line: u.line, orderNo: u.ref, column: u.column, chars: u.chars })),
-    unencodableTotal: writer.unencodable.length,
-  };
 }

@@ -4,7 +4,6 @@ import type { FileUpload } from '../../src-shared/api/files.js';
 import type { ImportNeedsMapping, ImportPreview, ImportResult } from '../../src-shared/api/imports.js';
 import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.js';
 import { subtotalOf, totalOf } from '../../src-shared/domain/money.js';
-import type { ServiceContext } from '../core/context.js';
 import { Journal } from '../core/journal.js';
 import { ORDER_FIELDS, type OrderKey } from '../../src-shared/domain/order-fields.js';
 import type { ChangeOf } from '../../src-shared/sync/change-bodies.js';
@@ -15,6 +14,7 @@ import { OrderWriter } from '../orders/writer.js';
 import { withSearchIndexBatch } from '../search/index-batch.js';
 import { detectLayout, mappingLayout, missingHeaders, type Layout } from '../../src-shared/order-files/layouts.js';
 import { loadMapping, mappingFitting } from './mappings.js';
+import type { ImportParts } from './import-parts.js';
 import type { OrderImportPlan } from './import-plan.js';
 import { judgeOrders, verdictsNow } from './judge.js';
 import { changedLabels, importedValuesSql, type ImportedValues, type MergePlan } from './merge.js';
@@ -23,14 +23,14 @@ import { parseOrders, type SourceFile } from '../../src-shared/order-files/parse
 const LIST_LIMIT = 500;
 
 export function previewImport(
-  ctx: ServiceContext,
+  parts: Pick<ImportParts, 'sqlite' | 'orders' | 'pending'>,
   input: { files: FileUpload[]; channel: Channel; mappingId?: number },
 ): ImportPreview | ImportNeedsMapping {
   const decoded = input.files.map(readOrderFileUpload);
   let layout: Layout;
   let ordered: UploadedOrderFile[];
   if (input.mappingId !== undefined) {
-    const mapping = loadMapping(ctx.database.sqlite, input.mappingId);
+    const mapping = loadMapping(parts.sqlite, input.mappingId);
     if (decoded.length !== 1)
       throw new UserError('マッピングで取り込むときはファイルを1つだけ選んでください（1行に注文と商品が並ぶ形式）。');
     const missing = missingHeaders(mapping, decoded[0]!.header);
@@ -44,7 +44,7 @@ export function previewImport(
   } else {
     const detected = detectLayout(decoded.map((d) => d.header));
     // A file of a layout a mapping was saved for is read by it without asking again.
-    const fitting = !detected && decoded.length === 1 ? mappingFitting(ctx.database.sqlite, decoded[0]!.header) : null;
+    const fitting = !detected && decoded.length === 1 ? mappingFitting(parts.sqlite, decoded[0]!.header) : null;
     if (fitting) {
       layout = mappingLayout(fitting);
       ordered = decoded;
@@ -67,7 +67,7 @@ export function previewImport(
   }
   const channel = layout.channel ?? input.channel;
   const sources: SourceFile[] = ordered.map((d, i) => ({ name: d.name, text: d.text, reader: layout.files[i]! }));
-  const payments = ctx.database.sqlite.prepare('SELECT code, name FROM payment_methods').all() as {
+  const payments = parts.sqlite.prepare('SELECT code, name FROM payment_methods').all() as {
     code: string;
     name: string;
   }[];
@@ -78,7 +78,7 @@ export function previewImport(
       `「${ordered[empty]!.name}」には見出し行だけで注文の行がありません。何も取り込んでいません。`,
       'empty_file',
     );
-  const judged = judgeOrders(ctx, channel, orders);
+  const judged = judgeOrders(parts, channel, orders);
   const plan: OrderImportPlan = {
     layout: `${layout.label}（${CHANNEL_LABELS[channel]}）`,
     channel,
@@ -88,7 +88,7 @@ export function previewImport(
   };
   const preview: ImportPreview = {
     kind: 'preview',
-    previewId: ctx.services.files.orderImports.put(plan),
+    previewId: parts.pending.put(plan),
     layout: plan.layout,
     channel,
     files: ordered.map((d, i) => ({ name: d.name, encoding: ENCODING_LABELS[d.encoding], rows: rows[i]! })),
@@ -214,11 +214,11 @@ const CREATED_SNAPSHOTS = `INSERT INTO import_records (channel, order_no, order_
  * orders (with history and sync outbox), merged updates, and the snapshots that make a
  * second import of the same file change nothing.
  */
-export function commitImport(ctx: ServiceContext, previewId: string): ImportResult {
-  const plan = ctx.services.files.orderImports.take(previewId);
-  const { sqlite } = ctx.database;
-  const actor = ctx.actor();
-  const at = ctx.clock.now().toISOString();
+export function commitImport(parts: ImportParts, previewId: string): ImportResult {
+  const plan = parts.pending.take(previewId);
+  const { sqlite } = parts;
+  const actor = parts.actor();
+  const at = parts.clock.now().toISOString();
   const writer = new OrderWriter(sqlite);
   const journal = new Journal(sqlite);
   const saveSnapshot = sqlite.prepare(
@@ -229,7 +229,7 @@ export function commitImport(ctx: ServiceContext, previewId: string): ImportResu
   const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, rejected: plan.rejected.length };
   const reason = `ファイル取込: ${plan.layout}`;
   const write = () => {
-    const verdicts = verdictsNow(ctx, plan.channel, plan.orders, plan.judged);
+    const verdicts = verdictsNow(parts, plan.channel, plan.orders, plan.judged);
     // New orders get consecutive ids: their history and outbox rows are written at the end, set-based.
     let first = 0;
     let last = 0;

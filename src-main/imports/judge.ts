@@ -1,8 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Channel } from '../../src-shared/domain/channels.js';
 import type { NewOrder } from '../../src-shared/domain/order.js';
-import type { ServiceContext } from '../core/context.js';
 import { databaseState } from '../db/database-state.js';
+import type { JudgeParts } from './import-parts.js';
 import type { Judged, Verdict } from './import-plan.js';
 import { importedValues, keepAmounts, mergeImport, pricesOnto, type ImportedValues } from './merge.js';
 import type { ParsedOrder } from '../../src-shared/order-files/parse-orders.js';
@@ -25,10 +25,10 @@ class Classifier {
   private readonly findSnapshot: BetterSqlite3.Statement;
 
   constructor(
-    private readonly ctx: ServiceContext,
+    private readonly parts: JudgeParts,
     private readonly channel: Channel,
   ) {
-    const { sqlite } = ctx.database;
+    const { sqlite } = parts;
     this.findOrders = sqlite.prepare(
       'SELECT o.order_no AS orderNo, o.id, o.status, o.amounts_unknown AS amountsUnknown FROM json_each(?) AS j JOIN orders AS o ON o.channel = ? AND o.order_no = j.value',
     );
@@ -62,7 +62,7 @@ class Classifier {
         snapshot: JSON.stringify(file),
       };
     }
-    const current = this.ctx.services.orders.get(found.id)!;
+    const current = this.parts.orders.get(found.id)!;
     const ours = importedValues(current);
     const { theirs, amountsUnknown } = this.theirs(file, ours, order, current.status, filling);
     const snapshot = JSON.stringify(theirs);
@@ -104,10 +104,10 @@ class Classifier {
 }
 
 /** Judges every order against the database as it is now (the state is read first: a write while judging counts as a change). */
-export function judgeOrders(ctx: ServiceContext, channel: Channel, orders: readonly ParsedOrder[]): Judged {
-  const connection = ctx.database.sqlite;
+export function judgeOrders(parts: JudgeParts, channel: Channel, orders: readonly ParsedOrder[]): Judged {
+  const connection = parts.sqlite;
   const state = databaseState(connection);
-  const classifier = new Classifier(ctx, channel);
+  const classifier = new Classifier(parts, channel);
   const existing = classifier.existing(orders);
   return {
     connection,
@@ -122,13 +122,13 @@ export function judgeOrders(ctx: ServiceContext, channel: Channel, orders: reado
  * give the same answers — and otherwise judged again, against the database as it is now.
  */
 export function verdictsNow(
-  ctx: ServiceContext,
+  parts: JudgeParts,
   channel: Channel,
   orders: readonly ParsedOrder[],
   judged: Judged,
 ): Verdict[] {
-  const sqlite = ctx.database.sqlite;
+  const { sqlite } = parts;
   if (!sqlite.inTransaction) throw new Error('verdictsNow needs the commit’s transaction');
   if (judged.connection === sqlite && databaseState(sqlite) === judged.state) return judged.verdicts;
-  return judgeOrders(ctx, channel, orders).verdicts;
+  return judgeOrders(parts, channel, orders).verdicts;
 }

@@ -63,7 +63,7 @@ export class MailBatch {
   private readonly actor: Actor;
 
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: Pick<AppContext, 'actor' | 'clock'>,
     private readonly log: MailLog,
     private readonly templates: MailTemplates,
     private readonly transport: MailTransport,

@@ -9,11 +9,11 @@ export const mailHandlers: Handlers<
   | 'mail:orderMails'
   | 'mail:markShippingSent'
 > = {
-  'mail:send': ({ orderIds, purpose }, ctx) => ctx.services.mailDesk.send(ctx, orderIds, purpose),
-  'mail:retry': ({ logIds }, ctx) => ctx.services.mailDesk.retry(ctx, logIds),
-  'mail:confirmSent': ({ id }, ctx) => ctx.services.mailDesk.confirmSent(id, ctx.clock.now()),
+  'mail:send': ({ orderIds, purpose }, ctx) => ctx.services.mailDesk.send(orderIds, purpose),
+  'mail:retry': ({ logIds }, ctx) => ctx.services.mailDesk.retry(logIds),
+  'mail:confirmSent': ({ id }, ctx) => ctx.services.mailDesk.confirmSent(id),
   'mail:log': (input, ctx) => ctx.services.mailDesk.log(input),
   'mail:logEntry': ({ id }, ctx) => ctx.services.mailDesk.entry(id),
   'mail:orderMails': ({ orderId }, ctx) => ctx.services.mailDesk.orderMails(orderId),
-  'mail:markShippingSent': ({ orderIds }, ctx) => ctx.services.mailDesk.markShippingSent(ctx, orderIds),
+  'mail:markShippingSent': ({ orderIds }, ctx) => ctx.services.mailDesk.markShippingSent(orderIds),
 };

@@ -21,14 +21,16 @@ export class MailDesk {
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly mail: MailService,
+    /** The mail policy and 催促 periods, the clock, who marks mails sent. */
+    private readonly parts: Pick<AppContext, 'settings' | 'clock' | 'actor'>,
   ) {}
 
   /** F7 and メール未送信 ('status'): each order's status mail; 催促対象 ('reminder'): its reminders. */
-  send(ctx: AppContext, orderIds: readonly number[], purpose: 'status' | 'reminder'): Promise<MailBatchResult> {
-    const { mail } = this;
-    const policy = ctx.settings.get('mailPolicy') ?? {};
+  send(orderIds: readonly number[], purpose: 'status' | 'reminder'): Promise<MailBatchResult> {
+    const { mail, parts } = this;
+    const policy = parts.settings.get('mailPolicy') ?? {};
     if (purpose === 'status') {
-      return mail.run(ctx, orderIds, (orders, ids) =>
+      return mail.run(orderIds, (orders, ids) =>
         ids.map((id) => {
           const order = orders.get(id);
           return order
@@ -37,9 +39,9 @@ export class MailDesk {
         }),
       );
     }
-    const cutoffs = reminderCutoffs(ctx);
-    const days = ctx.settings.get('reminderDays');
-    return mail.run(ctx, orderIds, (orders, ids) =>
+    const cutoffs = reminderCutoffs(parts);
+    const days = parts.settings.get('reminderDays');
+    return mail.run(orderIds, (orders, ids) =>
       ids.flatMap((id) => {
         const order = orders.get(id);
         return order
@@ -50,13 +52,12 @@ export class MailDesk {
   }
 
   /** F8 再送: the chosen log entries, each sent again only where that is safe. */
-  retry(ctx: AppContext, logIds: readonly number[]): Promise<MailBatchResult> {
+  retry(logIds: readonly number[]): Promise<MailBatchResult> {
     const { mail } = this;
     const entries = [...new Set(logIds)].map((id) => mail.log.entry(id)).filter((e): e is StoredEntry => !!e);
     if (entries.length === 0)
       throw new UserError('再送するメールが見つかりません。送信ログを更新してください。', 'not_found');
     return mail.run(
-      ctx,
       entries.map((e) => e.orderId),
       (orders, ids) => {
         const part = new Set(ids);
@@ -66,11 +67,11 @@ export class MailDesk {
   }
 
   /** F8 送信済にする: a mail whose result is unknown, confirmed as delivered. */
-  confirmSent(id: number, now: Date): MailLogEntry {
+  confirmSent(id: number): MailLogEntry {
     const entry = this.entryOrThrow(id);
     if (entry.result !== 'unknown')
       throw new UserError('送信済にできるのは「結果不明」のメールだけです。', 'invalid_state');
-    this.mail.log.confirmSent(id, now.toISOString());
+    this.mail.log.confirmSent(id, this.parts.clock.now().toISOString());
     return this.entry(id);
   }
 
@@ -105,8 +106,8 @@ export class MailDesk {
   }
 
   /** E12 出荷メール一括処理済変更. */
-  markShippingSent(ctx: AppContext, orderIds: readonly number[]) {
-    return markShippingSent(this.sqlite, this.mail.log, orderIds, ctx.actor(), ctx.clock.now());
+  markShippingSent(orderIds: readonly number[]) {
+    return markShippingSent(this.sqlite, this.mail.log, orderIds, this.parts.actor(), this.parts.clock.now());
   }
 
   private entryOrThrow(id: number): StoredEntry {

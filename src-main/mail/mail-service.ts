@@ -11,6 +11,9 @@ import { isJob, type MailJob } from './rules.js';
 import { MailTemplates } from './templates.js';
 import { openTransport } from './transport.js';
 
+/** What sending works with besides the database: the mail settings, who sends, the clock, and the progress events. */
+export type MailParts = Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'actor' | 'emit'>;
+
 /** How the jobs of a batch are found: per chunk of loaded orders. */
 type Planner = (orders: Map<number, MailOrder>, ids: number[]) => (MailJob | MailSkip)[];
 
@@ -26,7 +29,10 @@ export class MailService {
   readonly templates: MailTemplates;
   private running = false;
 
-  constructor(sqlite: BetterSqlite3.Database) {
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly parts: MailParts,
+  ) {
     this.log = new MailLog(sqlite);
     this.templates = new MailTemplates(sqlite);
     // Services are built once per open database, before any batch: a 'pending' row now is
@@ -34,14 +40,15 @@ export class MailService {
     this.log.reconcile(new Date().toISOString());
   }
 
-  async run(ctx: AppContext, ids: readonly number[], plan: Planner): Promise<MailBatchResult> {
+  async run(ids: readonly number[], plan: Planner): Promise<MailBatchResult> {
     if (this.running)
       throw new UserError('別のメール送信が実行中です。終わってから、もう一度お試しください。', 'mail_busy');
     this.running = true;
     try {
-      const { smtp, mail } = await smtpConfig(ctx);
+      const { parts } = this;
+      const { smtp, mail } = await smtpConfig(parts);
       const transport = openTransport(smtp, { pool: true });
-      const batch = new MailBatch(ctx, this.log, this.templates, transport, smtp, mail, {
+      const batch = new MailBatch(parts, this.log, this.templates, transport, smtp, mail, {
         sent: 0,
         failed: [],
         unknown: [],
@@ -49,11 +56,11 @@ export class MailService {
         aborted: null,
       });
       const unique = [...new Set(ids)];
-      const progress = new Progress(ctx, unique.length);
+      const progress = new Progress(parts.emit, unique.length);
       try {
         let base = 0;
         for (const part of chunked(unique, ORDERS_PER_CHUNK)) {
-          const planned = plan(loadMailOrders(ctx.database.sqlite, part), part);
+          const planned = plan(loadMailOrders(this.sqlite, part), part);
           const jobs = planned.filter(isJob);
           for (const p of planned) if (!isJob(p)) batch.result.skipped.push(p);
           // The bar counts orders; skipped ones are done at once, the rest as their mails finish.
@@ -65,7 +72,7 @@ export class MailService {
       } finally {
         transport.close();
         progress.finish();
-        ctx.emit({ type: 'orders:changed' });
+        parts.emit({ type: 'orders:changed' });
       }
       return batch.result;
     } finally {
@@ -79,20 +86,20 @@ class Progress {
   private last = 0;
 
   constructor(
-    private readonly ctx: AppContext,
+    private readonly emit: AppContext['emit'],
     private readonly total: number,
   ) {
-    ctx.emit({ type: 'progress', task: 'mail', done: 0, total });
+    emit({ type: 'progress', task: 'mail', done: 0, total });
   }
 
   set(done: number): void {
     const now = Date.now();
     if (now - this.last < 100) return;
     this.last = now;
-    this.ctx.emit({ type: 'progress', task: 'mail', done, total: this.total });
+    this.emit({ type: 'progress', task: 'mail', done, total: this.total });
   }
 
   finish(): void {
-    this.ctx.emit({ type: 'progress', task: 'mail', done: this.total, total: this.total });
+    this.emit({ type: 'progress', task: 'mail', done: this.total, total: this.total });
   }
 }

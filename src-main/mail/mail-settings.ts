@@ -5,8 +5,11 @@ import type { AppContext } from '../core/app-context.js';
 import { defaultSettings, type StoredMailSettings } from '../settings/settings.js';
 import type { SmtpConfig } from './transport.js';
 
+/** What the mail settings are kept in: the settings, and the cipher that seals the SMTP password. */
+export type MailSettingsParts = Pick<AppContext, 'settings' | 'secrets'>;
+
 /** Stored mail settings, with defaults for fields a settings file from an older version lacks. */
-export function storedMailSettings(ctx: AppContext): StoredMailSettings {
+export function storedMailSettings(ctx: Pick<AppContext, 'settings'>): StoredMailSettings {
   const defaults = defaultSettings({ user: '', hostname: '' }).mail;
   return { ...defaults, ...(ctx.settings.get('mail') ?? {}) };
 }
@@ -14,7 +17,7 @@ export function storedMailSettings(ctx: AppContext): StoredMailSettings {
 const CLEAR_LOGIN =
   '暗号化「なし」のため、パスワードは暗号化されずにメールサーバーへ送られます。社内のサーバー以外では「STARTTLS」か「SSL/TLS」を選んでください。';
 
-export async function mailSettingsView(ctx: AppContext): Promise<MailSettings> {
+export async function mailSettingsView(ctx: MailSettingsParts): Promise<MailSettings> {
   const { passwordSealed, ...rest } = storedMailSettings(ctx);
   const hasPassword = passwordSealed !== '';
   return {
@@ -29,7 +32,7 @@ export async function mailSettingsView(ctx: AppContext): Promise<MailSettings> {
 const ACCOUNT_FIELDS = ['host', 'port', 'security', 'user'] as const;
 
 export async function saveMailSettings(
-  ctx: AppContext,
+  ctx: MailSettingsParts,
   input: z.output<typeof mailSettingsInput>,
 ): Promise<MailSettings> {
   const current = storedMailSettings(ctx);
@@ -50,7 +53,7 @@ export async function saveMailSettings(
 }
 
 /** What a send needs, with the password opened; refuses when the settings are incomplete. */
-export async function smtpConfig(ctx: AppContext): Promise<{ smtp: SmtpConfig; mail: StoredMailSettings }> {
+export async function smtpConfig(ctx: MailSettingsParts): Promise<{ smtp: SmtpConfig; mail: StoredMailSettings }> {
   const mail = storedMailSettings(ctx);
   if (!mail.host || !mail.fromAddress) {
     throw new UserError(

@@ -1,6 +1,4 @@
 import type { Handlers } from '../core/dispatch.js';
-import { readFileSettings, saveFileSettings } from './print-settings.js';
-import { downloadJob, listJobs, markPrinted, marksSummary, printTarget, reprint, runPrint } from './print-service.js';
 
 export const printingHandlers: Handlers<
   | 'printing:printers'
@@ -14,17 +12,14 @@ export const printingHandlers: Handlers<
   | 'printing:settings'
   | 'printing:saveSettings'
 > = {
-  'printing:printers': async (_input, ctx) => {
-    const { printer } = ctx.services.files;
-    return { system: printer.system, ...(await printer.list()) };
-  },
-  'printing:run': (input, ctx) => runPrint(ctx, input),
-  'printing:reprint': (input, ctx) => reprint(ctx, input),
-  'printing:jobs': (input, ctx) => listJobs(ctx, input),
-  'printing:target': (input, ctx) => printTarget(ctx, input.kind),
-  'printing:markPrinted': ({ jobId }, ctx) => markPrinted(ctx, jobId),
-  'printing:download': ({ jobId }, ctx) => downloadJob(ctx, jobId),
-  'printing:marks': ({ orderIds }, ctx) => marksSummary(ctx, orderIds),
-  'printing:settings': (_input, ctx) => readFileSettings(ctx),
-  'printing:saveSettings': (input, ctx) => saveFileSettings(ctx, input),
+  'printing:printers': (_input, ctx) => ctx.services.printing.printers(),
+  'printing:run': (input, ctx) => ctx.services.printing.run(input),
+  'printing:reprint': (input, ctx) => ctx.services.printing.reprint(input),
+  'printing:jobs': (input, ctx) => ctx.services.printing.jobs(input),
+  'printing:target': ({ kind }, ctx) => ctx.services.printing.target(kind),
+  'printing:markPrinted': ({ jobId }, ctx) => ctx.services.printing.markPrinted(jobId),
+  'printing:download': ({ jobId }, ctx) => ctx.services.printing.download(jobId),
+  'printing:marks': ({ orderIds }, ctx) => ctx.services.printing.marks(orderIds),
+  'printing:settings': (_input, ctx) => ctx.services.printing.settings(),
+  'printing:saveSettings': (input, ctx) => ctx.services.printing.saveSettings(input),
 };

@@ -1,7 +1,7 @@
 import type { Order } from '../../src-shared/domain/order.js';
 import { UserError } from '../../src-shared/api/errors.js';
 import { PII_PURGED_TEXT } from '../../src-shared/domain/privacy.js';
-import type { ServiceContext } from '../core/context.js';
+import type { PrintParts } from './print-parts.js';
 
 export interface StoreInfoRow {
   id: string;
@@ -27,8 +27,11 @@ export interface PrintData {
  * picking locations: the 棚番 the store keeps in 在庫一覧 (where the item really is), else
  * the one the order line came with.
  */
-export function loadPrintData(ctx: ServiceContext, orderIds: readonly number[]): PrintData {
-  const { sqlite } = ctx.database;
+export function loadPrintData(
+  ctx: Pick<PrintParts, 'sqlite' | 'orders' | 'actor'>,
+  orderIds: readonly number[],
+): PrintData {
+  const { sqlite } = ctx;
   const stores = new Map(
     (
       sqlite.prepare('SELECT id, name, postal_code AS postalCode, address, phone FROM stores').all() as StoreInfoRow[]
@@ -46,7 +49,7 @@ export function loadPrintData(ctx: ServiceContext, orderIds: readonly number[]):
   const orders: PrintOrder[] = [];
   const missing: number[] = [];
   for (const id of new Set(orderIds)) {
-    const order = ctx.services.orders.get(id);
+    const order = ctx.orders.get(id);
     if (!order) {
       missing.push(id);
       continue;

@@ -9,24 +9,25 @@ import {
   type PrintKind,
 } from '../../src-shared/domain/print-kinds.js';
 import { REGISTRATION_NUMBER_ERROR, normalizeRegistrationNumber } from '../../src-shared/domain/tax.js';
-import type { ServiceContext } from '../core/context.js';
+import type { Settings } from '../settings/settings.js';
 import { makeDocumentsFolder } from './documents.js';
+import type { PrintParts } from './print-parts.js';
 
-type SaveInput = Omit<FileSettings, 'defaultDocumentsDir' | 'registrationNumber' | 'outputs'> &
+export type SaveInput = Omit<FileSettings, 'defaultDocumentsDir' | 'registrationNumber' | 'outputs'> &
   Partial<Pick<FileSettings, 'registrationNumber' | 'outputs'>>;
 
 /** One document's printer, paper and copies as saved (the defaults for a setting not made yet). */
-export function documentOutput(ctx: Pick<ServiceContext, 'settings'>, kind: PrintKind): DocumentOutput {
+export function documentOutput(ctx: { settings: Settings }, kind: PrintKind): DocumentOutput {
   return { ...DEFAULT_DOCUMENT_OUTPUTS[kind], ...ctx.settings.get('documentOutputs')?.[kind] };
 }
 
 /** The seller's 登録番号 for the 納品書 ('' = none). */
-export function registrationNumber(ctx: Pick<ServiceContext, 'settings'>): string {
+export function registrationNumber(ctx: { settings: Settings }): string {
   return ctx.settings.get('documents')?.registrationNumber ?? '';
 }
 
 /** 設定 → 印刷・CSV as the screen shows it. */
-export function readFileSettings(ctx: ServiceContext): FileSettings {
+export function readFileSettings(ctx: Pick<PrintParts, 'settings' | 'paths'>): FileSettings {
   const documents = ctx.settings.get('documents');
   return {
     printer: ctx.settings.get('printer'),
@@ -44,7 +45,10 @@ export function readFileSettings(ctx: ServiceContext): FileSettings {
  * the 登録番号 "T" + 13 digits, the folder usable. Anything wrong: a Japanese message and
  * nothing saved.
  */
-export async function saveFileSettings(ctx: ServiceContext, input: SaveInput): Promise<FileSettings> {
+export async function saveFileSettings(
+  ctx: Pick<PrintParts, 'settings' | 'paths' | 'printer'>,
+  input: SaveInput,
+): Promise<FileSettings> {
   const outputs = input.outputs ?? readFileSettings(ctx).outputs;
   const number = normalizeRegistrationNumber(input.registrationNumber ?? registrationNumber(ctx));
   if (number === null) throw new UserError(REGISTRATION_NUMBER_ERROR, 'registration_number');
@@ -53,7 +57,7 @@ export async function saveFileSettings(ctx: ServiceContext, input: SaveInput): P
     ...PRINT_KINDS.map((kind) => ({ printer: outputs[kind].printer, label: `${PRINT_KIND_LABELS[kind]}の` })),
   ].filter((p) => p.printer);
   if (named.length > 0) {
-    const listing = await ctx.services.files.printer.list();
+    const listing = await ctx.printer().list();
     for (const { printer, label } of named) {
       if (!listing.printers.some((p) => p.name === printer)) {
         throw new UserError(`${label}プリンタ「${printer}」はこの PC にありません。一覧から選んでください。`);

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { bootApp } from '../../src-main/app/bootstrap.js';
 import { backupFolder, listBackups } from '../../src-main/backup/files.js';
-import { createBackup } from '../../src-main/backup/service.js';
 import { createConfSettings } from '../../src-main/settings/conf-settings.js';
 import { openServerDatabase } from '../../src-server/db/open.js';
 import { MIGRATIONS, TestClock } from '../helpers/test-app.js';
@@ -50,7 +49,7 @@ it.skipIf(process.platform === 'win32')(
     });
     try {
       app.ctx.settings.set('operator', '山田');
-      await createBackup(app.ctx, 'manual');
+      await app.ctx.services.backup.create('manual');
       expect(listBackups(backupFolder(app.ctx.database.file))).toHaveLength(1);
       expect(openToOthers(dataDir)).toEqual([]);
     } finally {

@@ -2,7 +2,6 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../../../src-main/core/dispatch.js';
 import { handlers } from '../../../src-main/core/registry.js';
-import { loadPrintData } from '../../../src-main/printing/print-data.js';
 import { fontFiles } from '../../../src-main/printing/assets.js';
 import { renderPickingList } from '../../../src-main/printing/picking-list.js';
 import { OrderWriter } from '../../../src-main/orders/writer.js';
@@ -52,7 +51,7 @@ export const filesSection: BenchSection = {
       .pluck()
       .all() as number[];
     const pick = await measure(async () => {
-      const data = loadPrintData(ctx, pickIds);
+      const data = ctx.services.printing.loadData(pickIds);
       return {
         lines: data.orders.reduce((s, o) => s + o.items.length, 0),
         pdf: await renderPickingList(data, {

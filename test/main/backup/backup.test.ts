@@ -16,7 +16,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dailyBackupIfDue } from '../../../src-main/backup/service.js';
 import { openDatabase } from '../../../src-main/db/open.js';
 import { createTestApp, MIGRATIONS, type TestApp } from '../../helpers/test-app.js';
 import { insertOrders } from '../../helpers/orders.js';
@@ -85,14 +84,14 @@ describe('backups', () => {
   });
 
   it('takes the daily backup once per 24 hours, and not at all when switched off', async () => {
-    expect(await dailyBackupIfDue(t.app.ctx)).toMatchObject({ reason: 'daily' });
+    expect(await t.app.ctx.services.backup.dailyIfDue()).toMatchObject({ reason: 'daily' });
     t.clock.advanceDays(0.5);
-    expect(await dailyBackupIfDue(t.app.ctx)).toBeNull();
+    expect(await t.app.ctx.services.backup.dailyIfDue()).toBeNull();
     t.clock.advanceDays(0.6);
-    expect(await dailyBackupIfDue(t.app.ctx)).toMatchObject({ reason: 'daily' });
+    expect(await t.app.ctx.services.backup.dailyIfDue()).toMatchObject({ reason: 'daily' });
     await t.call('backup:saveSettings', { keep: 10, daily: false });
     t.clock.advanceDays(2);
-    expect(await dailyBackupIfDue(t.app.ctx)).toBeNull();
+    expect(await t.app.ctx.services.backup.dailyIfDue()).toBeNull();
     expect(readdirSync(folder())).toHaveLength(2);
   });
 

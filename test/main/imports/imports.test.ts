@@ -527,17 +527,18 @@ describe('F1 取込 after the preview: what changed in between is judged against
 
   it('reuses the preview’s verdicts only while nothing has been written since', () => {
     const sqlite = db();
+    const parts = { sqlite, orders: t.app.ctx.services.orders };
     const orders = [{ order: makeOrder({ orderNo: 'judged-1' }), file: 'f.csv', line: 2 }];
-    const judged = judgeOrders(t.app.ctx, 'yahoo_shopping', orders);
+    const judged = judgeOrders(parts, 'yahoo_shopping', orders);
     expect(judged.verdicts).toEqual([{ kind: 'new' }]);
     sqlite
-      .transaction(() => expect(verdictsNow(t.app.ctx, 'yahoo_shopping', orders, judged)).toBe(judged.verdicts))
+      .transaction(() => expect(verdictsNow(parts, 'yahoo_shopping', orders, judged)).toBe(judged.verdicts))
       .immediate();
     // A write on this connection, even to another table, makes the commit judge again.
     sqlite.prepare("INSERT INTO meta (key, value) VALUES ('touched', '1')").run();
     sqlite
       .transaction(() => {
-        const again = verdictsNow(t.app.ctx, 'yahoo_shopping', orders, judged);
+        const again = verdictsNow(parts, 'yahoo_shopping', orders, judged);
         expect(again).not.toBe(judged.verdicts);
         expect(again).toEqual([{ kind: 'new' }]);
       })

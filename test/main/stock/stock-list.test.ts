@@ -4,7 +4,6 @@ import { insertOrders } from '../../helpers/orders.js';
 import { sjis, upload } from '../../helpers/order-files.js';
 import { addStores, ledgerOf, reservationViolations, stockCsv, stockOf } from '../../helpers/stock.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { loadPrintData } from '../../../src-main/printing/print-data.js';
 
 let t: TestApp;
 const sqlite = () => t.app.ctx.database.sqlite;
@@ -223,7 +222,7 @@ describe('the picking list', () => {
         },
       },
     ]);
-    const { orders } = loadPrintData(t.app.ctx, [id!]);
+    const { orders } = t.app.ctx.services.printing.loadData([id!]);
     expect(orders[0]!.items.map((i) => [i.sku, i.location])).toEqual([
       ['MG-010', 'B-02'],
       ['UNKNOWN', 'Z-98'],
