@@ -12,8 +12,8 @@ import { sjisByteLength, toCp932Variants, unencodableChars } from '../files/cp93
 import { CsvWriter } from '../files/csv-write.js';
 import { fileStamp } from '../printing/documents.js';
 import { loadPrintData, type PrintOrder } from '../printing/print-data.js';
+import { LABEL_LAYOUTS } from './label-layout-list.js';
 import {
-  LABEL_LAYOUTS,
   inertText,
   splitBytes,
   startsFormula,
@@ -28,6 +28,7 @@ const FILE_NAMES: Record<LabelFormat, string> = {
   yamato_b2: 'B2クラウド取込',
   sagawa_ehiden2: 'e飛伝2取込',
   japanpost_clickpost: 'クリックポスト取込',
+  japanpost_yupackprint: 'ゆうプリR取込',
 };
 
 /** Orders of a bundle (同梱) share one parcel and one label. */
