@@ -69,7 +69,10 @@ function row(layout: LabelLayout, parcel: Parcel, problems: LabelProblem[]): str
   const refusal = layout.refuse?.(parcel);
   if (refusal) problems.push({ orderNo, field: '', message: refusal });
   return layout.columns.map((column) => {
-    const made = toCp932Variants(column.value?.(parcel) ?? '');
+    const raw = column.value?.(parcel) ?? '';
+    // Most of a B2 row is blank: nothing to convert or check.
+    if (raw === '' && !column.required) return raw;
+    const made = toCp932Variants(raw);
     // Text cells are made inert against spreadsheet formulas; the order number stays as it is.
     let value = column.orderNo ? made : inertText(made);
     const problem = (message: string) => problems.push({ orderNo, field: column.header, message });
