@@ -45,8 +45,9 @@ export function loadPrintData(ctx: ServiceContext, orderIds: readonly number[]):
     .pluck();
   const orders: PrintOrder[] = [];
   const missing: number[] = [];
+  const found = ctx.services.orders.getMany([...new Set(orderIds)]);
   for (const id of new Set(orderIds)) {
-    const order = ctx.services.orders.get(id);
+    const order = found.get(id);
     if (!order) {
       missing.push(id);
       continue;
