@@ -14,6 +14,7 @@ import { makePrivateDir, makePrivateTree } from '../../src-node/private-files.js
 import { SOURCE_ROOT } from './paths.js';
 import { captureConsole, createFileLogger } from '../logs/file-logger.js';
 import { logDir } from '../logs/logger.js';
+import { preloadPostalData } from '../../src-node/postal-code-check.js';
 
 export interface BootOptions {
   dataDir: string;
@@ -104,6 +105,7 @@ export function bootApp(options: BootOptions): App {
       ctx.services.backup.scheduleDaily((message, err) => console.error(message, err)),
       // The daily S3 purge of buyer data.
       startPiiPurge(ctx),
+      preloadPostalData(),
     );
   }
   return {

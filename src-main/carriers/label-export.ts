@@ -11,8 +11,8 @@ import { sjisByteLength, toCp932Variants, unencodableChars } from '../files/cp93
 import { CsvWriter } from '../files/csv-write.js';
 import { fileStamp } from '../printing/documents.js';
 import type { PrintOrder } from '../printing/print-data.js';
+import { LABEL_LAYOUTS } from './label-layout-list.js';
 import {
-  LABEL_LAYOUTS,
   inertText,
   splitBytes,
   startsFormula,
@@ -28,6 +28,7 @@ const FILE_NAMES: Record<LabelFormat, string> = {
   yamato_b2: 'B2クラウド取込',
   sagawa_ehiden2: 'e飛伝2取込',
   japanpost_clickpost: 'クリックポスト取込',
+  japanpost_yupackprint: 'ゆうプリR取込',
 };
 
 /** Orders of a bundle (同梱) share one parcel and one label. */
@@ -68,7 +69,10 @@ function row(layout: LabelLayout, parcel: Parcel, problems: LabelProblem[]): str
   const refusal = layout.refuse?.(parcel);
   if (refusal) problems.push({ orderNo, field: '', message: refusal });
   return layout.columns.map((column) => {
-    const made = toCp932Variants(column.value?.(parcel) ?? '');
+    const raw = column.value?.(parcel) ?? '';
+    // Most of a B2 row is blank: nothing to convert or check.
+    if (raw === '' && !column.required) return raw;
+    const made = toCp932Variants(raw);
     // Text cells are made inert against spreadsheet formulas; the order number stays as it is.
     let value = column.orderNo ? made : inertText(made);
     const problem = (message: string) => problems.push({ orderNo, field: column.header, message });

@@ -4,6 +4,8 @@ import {
   CARRIER_SERVICES,
   SAGAWA_SLOT_CODES,
   YAMATO_SLOT_CODES,
+  YAMATO_TIME_SERVICE_SLOT,
+  isFreightCollect,
   yamatoInvoiceType,
   type DeliveryService,
   type DeliveryWish,
@@ -60,7 +62,7 @@ export interface LabelLayout {
 }
 
 /** Consumption tax contained in a tax-included amount (10%), as carriers ask for it. */
-const taxIncluded = (amount: number) => Math.floor((amount * 10) / 110);
+export const taxIncluded = (amount: number) => Math.floor((amount * 10) / 110);
 
 /**
  * Full-width twins of the characters that make a spreadsheet run a cell as a formula. The
@@ -83,8 +85,8 @@ export function inertText(text: string): string {
 /** Whether a half-width value would start a formula (order numbers cannot be altered). */
 export const startsFormula = (value: string) => value.charAt(0) in FORMULA_LEAD;
 
-const address = (p: Parcel) => `${p.first.shipTo.prefecture}${p.first.shipTo.address1}`;
-const note = (p: Parcel) => (p.orders.length > 1 ? `同梱${p.orders.length}件` : '');
+export const address = (p: Parcel) => `${p.first.shipTo.prefecture}${p.first.shipTo.address1}`;
+export const note = (p: Parcel) => (p.orders.length > 1 ? `同梱${p.orders.length}件` : '');
 
 /**
  * A phone number as the carriers take it: digits and hyphens, +81 written as 0. A real
@@ -112,7 +114,7 @@ function carrierPostalCode(raw: string, hyphen: boolean): string | null {
 }
 
 /** Who can put a wrong value right: the buyer's data came from the channel, the store's from the master. */
-const FIX_SHIP_TO = 'お客様に確認し、この注文の送り状は送り状ソフトで直接入力してください。';
+export const FIX_SHIP_TO = 'お客様に確認し、この注文の送り状は送り状ソフトで直接入力してください。';
 const FIX_STORE = '店舗マスタを確認してください。';
 
 function phoneColumn(header: string, bytes: number, raw: (p: Parcel) => string, fix: string): LabelColumn {
@@ -139,11 +141,13 @@ function postalColumn(header: string, hyphen: boolean, raw: (p: Parcel) => strin
   };
 }
 
-const shipToPhone = (bytes: number) => phoneColumn('お届け先電話番号', bytes, (p) => p.first.shipTo.phone, FIX_SHIP_TO);
-const storePhone = (bytes: number) => phoneColumn('ご依頼主電話番号', bytes, (p) => p.store?.phone ?? '', FIX_STORE);
-const shipToPostal = (hyphen: boolean) =>
+export const shipToPhone = (bytes: number) =>
+  phoneColumn('お届け先電話番号', bytes, (p) => p.first.shipTo.phone, FIX_SHIP_TO);
+export const storePhone = (bytes: number) =>
+  phoneColumn('ご依頼主電話番号', bytes, (p) => p.store?.phone ?? '', FIX_STORE);
+export const shipToPostal = (hyphen: boolean) =>
   postalColumn('お届け先郵便番号', hyphen, (p) => p.first.shipTo.postalCode, FIX_SHIP_TO);
-const storePostal = postalColumn('ご依頼主郵便番号', true, (p) => p.store?.postalCode ?? '', FIX_STORE);
+export const storePostal = postalColumn('ご依頼主郵便番号', true, (p) => p.store?.postalCode ?? '', FIX_STORE);
 
 const byteWidth = (ch: string) =>
   ch.charCodeAt(0) < 0x80 || (ch.charCodeAt(0) >= 0xff61 && ch.charCodeAt(0) <= 0xff9f) ? 1 : 2;
@@ -178,7 +182,7 @@ export function splitBytes(text: string, bytes: number): string[] {
 }
 
 /** The ship-to address in `count` lines of `bytes` each; building name on its own line when it fits. */
-function addressLines(p: Parcel, count: number, bytes: number): string[] {
+export function addressLines(p: Parcel, count: number, bytes: number): string[] {
   const lines = splitBytes(inertText(address(p)), bytes);
   if (p.first.shipTo.address2) lines.push(...splitBytes(inertText(p.first.shipTo.address2), bytes));
   // Too many lines is left to the check: the last column gets the rest and fails its size.
@@ -187,16 +191,17 @@ function addressLines(p: Parcel, count: number, bytes: number): string[] {
   return lines;
 }
 
-const blank = (header: string): LabelColumn => ({ header });
+export const blank = (header: string): LabelColumn => ({ header });
 
 /** The wished day in a carrier's writing ('/' for B2: 2026/12/24, '' for e飛伝Ⅱ: 20261224). */
-const wishDate = (p: Parcel, separator: string) => p.wish.date.replace(/-/g, separator);
-const slotCode = (codes: Partial<Record<TimeSlot, string>>) => (p: Parcel) => codes[p.wish.timeSlot as TimeSlot] ?? '';
+export const wishDate = (p: Parcel, separator: string) => p.wish.date.replace(/-/g, separator);
+export const slotCode = (codes: Partial<Record<TimeSlot, string>>) => (p: Parcel) =>
+  codes[p.wish.timeSlot as TimeSlot] ?? '';
 
 /**
  * ヤマト運輸 B2クラウド 外部データ取込 (送り状発行データ 基本レイアウト), 97 columns.
- * 送り状種類 from the 配送方法 and payment (delivery-wishes.ts: 0 発払い, 2 コレクト, 3 DM便,
- * 7 ネコポス, 8 宅急便コンパクト, 9 コンパクトコレクト); the COD amount goes in コレクト代金引換額.
+ * 送り状種類 from the 配送方法 and payment (delivery-wishes.ts yamatoInvoiceType); the COD
+ * amount goes in コレクト代金引換額.
  */
 export const YAMATO_B2: LabelLayout = {
   missingSetting: (codes) =>
@@ -207,12 +212,15 @@ export const YAMATO_B2: LabelLayout = {
   carrier: 'yamato',
   columns: [
     { header: 'お客様管理番号', value: (p) => p.first.orderNo, bytes: 50, orderNo: true, required: true },
-    { header: '送り状種類', value: (p) => yamatoInvoiceType(p.service, p.cod) },
+    { header: '送り状種類', value: (p) => yamatoInvoiceType(p.service, p.cod, isFreightCollect(p.wish.method)) },
     { header: 'クール区分', value: () => '0' },
     blank('伝票番号'),
     { header: '出荷予定日', value: (p) => p.shipDate, required: true },
     { header: 'お届け予定（指定）日', value: (p) => wishDate(p, '/') },
-    { header: '配達時間帯', value: slotCode(YAMATO_SLOT_CODES) },
+    {
+      header: '配達時間帯',
+      value: (p) => (p.service === 'time' ? YAMATO_TIME_SERVICE_SLOT : slotCode(YAMATO_SLOT_CODES)(p)),
+    },
     blank('お届け先コード'),
     shipToPhone(15),
     blank('お届け先電話番号枝番'),
@@ -313,7 +321,7 @@ export const YAMATO_B2: LabelLayout = {
  * 佐川急便 e飛伝Ⅱ 出荷データ取込 (標準パターン), 39 columns. Addresses and names are at
  * most 16 full-width characters a line (3 address lines); お客様管理ナンバー 16 half-width.
  */
-const SAGAWA_EHIDEN2: LabelLayout = {
+export const SAGAWA_EHIDEN2: LabelLayout = {
   format: 'sagawa_ehiden2',
   carrier: 'sagawa',
   columns: [
@@ -367,33 +375,7 @@ const SAGAWA_EHIDEN2: LabelLayout = {
     blank('指定シール③'),
     blank('営業店止め'),
     blank('営業店コード'),
-    { header: '元着区分', value: () => '1' },
+    // 1 元払い, 2 着払い.
+    { header: '元着区分', value: (p) => (isFreightCollect(p.wish.method) ? '2' : '1') },
   ],
-};
-
-/**
- * 日本郵便 クリックポスト まとめ申込 CSV, 8 columns, 40 rows a file. No COD (refused with
- * the wishes, label-wishes.ts); name and each
- * address line at most 20 full-width characters, 内容品 15.
- */
-const CLICKPOST: LabelLayout = {
-  format: 'japanpost_clickpost',
-  carrier: 'clickpost',
-  maxRows: 40,
-  columns: [
-    shipToPostal(false),
-    { header: 'お届け先氏名', value: (p) => p.first.shipTo.name, bytes: 40, required: true },
-    { header: 'お届け先敬称', value: () => '様' },
-    { header: 'お届け先住所1行目', value: (p) => addressLines(p, 4, 40)[0]!, bytes: 40, required: true },
-    { header: 'お届け先住所2行目', value: (p) => addressLines(p, 4, 40)[1]!, bytes: 40 },
-    { header: 'お届け先住所3行目', value: (p) => addressLines(p, 4, 40)[2]!, bytes: 40 },
-    { header: 'お届け先住所4行目', value: (p) => addressLines(p, 4, 40)[3]!, bytes: 40 },
-    { header: '内容品', value: (p) => p.itemName, bytes: 30, required: true, fit: true },
-  ],
-};
-
-export const LABEL_LAYOUTS: Record<LabelFormat, LabelLayout> = {
-  yamato_b2: YAMATO_B2,
-  sagawa_ehiden2: SAGAWA_EHIDEN2,
-  japanpost_clickpost: CLICKPOST,
 };

@@ -135,6 +135,31 @@ export class OrderQueries {
     return toOrder(row, this.itemsStmt.all(id) as OrderItem[]);
   }
 
+  /**
+   * Many orders by id in two statements (documents and label files of a thousand orders),
+   * keyed by id; ids not found are absent.
+   */
+  getMany(ids: readonly number[]): Map<number, Order> {
+    const list = JSON.stringify(ids);
+    const rows = this.sqlite
+      .prepare('SELECT * FROM orders WHERE id IN (SELECT value FROM json_each(?))')
+      .all(list) as Record<string, unknown>[];
+    const items = new Map<number, OrderItem[]>();
+    const itemRows = this.sqlite
+      .prepare(
+        `SELECT order_id AS orderId, line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location,
+           tax_rate AS taxRate
+         FROM order_items WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, line_no`,
+      )
+      .all(list) as (OrderItem & { orderId: number })[];
+    for (const { orderId, ...item } of itemRows) {
+      const lines = items.get(orderId);
+      if (lines) lines.push(item);
+      else items.set(orderId, [item]);
+    }
+    return new Map(rows.map((row) => [Number(row.id), toOrder(row, items.get(Number(row.id)) ?? [])]));
+  }
+
   history(orderId: number): HistoryEntry[] {
     return this.sqlite
       .prepare(

@@ -1,7 +1,7 @@
 import { UserError } from '../../src-shared/api/errors.js';
 import type { Handlers } from '../core/dispatch.js';
 
-type PackingMethods = 'packing:open' | 'packing:scan' | 'packing:settings' | 'packing:saveSettings';
+type PackingMethods = 'packing:open' | 'packing:scan' | 'packing:reset' | 'packing:settings' | 'packing:saveSettings';
 
 export const packingHandlers: Handlers<PackingMethods> = {
   'packing:settings': (_input, ctx) => ({ requiredStores: ctx.settings.get('packingStores') ?? [] }),
@@ -15,4 +15,5 @@ export const packingHandlers: Handlers<PackingMethods> = {
   },
   'packing:open': ({ code }, ctx) => ctx.services.packing.open(code),
   'packing:scan': ({ orderId, code }, ctx) => ctx.services.packing.scan(orderId, code, ctx.actor(), ctx.clock.now()),
+  'packing:reset': ({ orderId }, ctx) => ctx.services.packing.reset(orderId, ctx.actor(), ctx.clock.now()),
 };

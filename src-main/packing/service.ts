@@ -28,6 +28,11 @@ export type PackingGate = Pick<PackingService, 'unpacked'>;
 
 /** The history's value of a finished 検品 (kind `packing`, from empty). */
 export const PACKED_MARK = '検品済';
+/** The history's value of 検品やり直し: scans and 検品済 before it no longer count. */
+export const RESET_MARK = '検品やり直し';
+/** Only the packing rows after the order's last 検品やり直し count. */
+const SINCE_RESET = `id > coalesce((SELECT max(id) FROM order_history
+  WHERE order_id = @id AND kind = 'packing' AND from_value IS NULL AND to_value = '${RESET_MARK}'), 0)`;
 
 /**
  * 検品 (packing-table scan): the clerk scans the order's barcode (its number, as the picking
@@ -37,7 +42,10 @@ export const PACKED_MARK = '検品済';
  */
 export class PackingService {
   private readonly journal: Journal;
-  private readonly sql: Record<'byNo' | 'byId' | 'items' | 'scans' | 'packed' | 'store', BetterSqlite3.Statement>;
+  private readonly sql: Record<
+    'byNo' | 'byId' | 'items' | 'scans' | 'packed' | 'store' | 'bundled',
+    BetterSqlite3.Statement
+  >;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -55,11 +63,15 @@ export class PackingService {
         LEFT JOIN stock s ON s.sku = i.sku AND s.store_id = o.store_id
         WHERE i.order_id = ? ORDER BY i.line_no`,
       scans: `SELECT from_value AS sku, count(*) AS n FROM order_history
-        WHERE order_id = ? AND kind = 'packing' AND from_value IS NOT NULL GROUP BY from_value`,
+        WHERE order_id = @id AND kind = 'packing' AND from_value IS NOT NULL AND ${SINCE_RESET} GROUP BY from_value`,
       store: { pluck: 'SELECT store_id FROM orders WHERE id = ?' },
       packed: {
-        pluck: `SELECT EXISTS (SELECT 1 FROM order_history WHERE order_id = ? AND kind = 'packing' AND to_value = '${PACKED_MARK}')`,
+        pluck: `SELECT EXISTS (SELECT 1 FROM order_history WHERE order_id = @id AND kind = 'packing'
+          AND from_value IS NULL AND to_value = '${PACKED_MARK}' AND ${SINCE_RESET})`,
       },
+      // The other open orders of its 同梱: 出荷確定 ships them with it.
+      bundled: `SELECT b.id, b.order_no AS orderNo FROM orders o JOIN orders b ON b.bundle_group = o.bundle_group
+        WHERE o.id = ? AND b.id <> o.id AND b.status NOT IN ('shipped', 'cancelled') ORDER BY b.id`,
     });
   }
 
@@ -78,7 +90,7 @@ export class PackingService {
 
   /** True when the order's 検品 was completed (a 検品済 row in its history). */
   isPacked(orderId: number): boolean {
-    return this.sql.packed.get(orderId) === 1;
+    return this.sql.packed.get({ id: orderId }) === 1;
   }
 
   /**
@@ -88,13 +100,47 @@ export class PackingService {
   unpacked(orders: readonly { id: number; orderNo: string }[]): BulkResult['refused'] {
     const stores = this.requiredStores();
     if (stores.length === 0) return [];
-    return orders
-      .filter((o) => stores.includes(this.sql.store.get(o.id) as string) && !this.isPacked(o.id))
-      .map((o) => ({
-        orderId: o.id,
-        orderNo: o.orderNo,
-        reason: '検品が済んでいないため出荷確定できません。検品してから出荷確定してください。',
-      }));
+    const unchecked = (id: number) => stores.includes(this.sql.store.get(id) as string) && !this.isPacked(id);
+    return orders.flatMap((o) => {
+      if (unchecked(o.id)) {
+        return [
+          {
+            orderId: o.id,
+            orderNo: o.orderNo,
+            reason: '検品が済んでいないため出荷確定できません。検品してから出荷確定してください。',
+          },
+        ];
+      }
+      // 出荷確定 ships the whole 同梱: each of its orders must be 検品済 too.
+      const members = (this.sql.bundled.all(o.id) as { id: number; orderNo: string }[]).filter((m) => unchecked(m.id));
+      if (members.length === 0) return [];
+      const names = members.map((m) => m.orderNo).join('、');
+      return [
+        {
+          orderId: o.id,
+          orderNo: o.orderNo,
+          reason: `同梱の注文 ${names} の検品が済んでいないため出荷確定できません。同梱の注文も検品してから出荷確定してください。`,
+        },
+      ];
+    });
+  }
+
+  /**
+   * 検品やり直し: the order's scans and 検品済 stop counting (one history row, synced), so the
+   * clerk scans its items again. A shipped or cancelled order is refused.
+   */
+  reset(orderId: number, actor: Actor, now: Date): PackingOrder {
+    return this.sqlite
+      .transaction((): PackingOrder => {
+        const head = this.checked(this.sql.byId.get(orderId) as OrderHead | undefined);
+        this.journal.record(
+          { orderId, orderNo: head.orderNo, change: { kind: 'packing' }, from: null, to: RESET_MARK, reason: '' },
+          actor,
+          now.toISOString(),
+        );
+        return this.orderOf(head);
+      })
+      .immediate();
   }
 
   /** Records one item scan; a wrong item or one too many changes nothing. */
@@ -140,7 +186,9 @@ export class PackingService {
 
   /** The order's lines with the scans its history holds (a SKU on two lines fills them in order). */
   private orderOf(head: OrderHead): PackingOrder {
-    const left = new Map((this.sql.scans.all(head.orderId) as { sku: string; n: number }[]).map((r) => [r.sku, r.n]));
+    const left = new Map(
+      (this.sql.scans.all({ id: head.orderId }) as { sku: string; n: number }[]).map((r) => [r.sku, r.n]),
+    );
     const lines: PackingLine[] = (this.sql.items.all(head.orderId) as ItemRow[]).map((item) => {
       const scanned = Math.min(item.ordered, left.get(item.sku) ?? 0);
       left.set(item.sku, (left.get(item.sku) ?? 0) - scanned);

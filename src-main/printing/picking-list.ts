@@ -2,8 +2,6 @@ import { CHANNEL_LABELS } from '../../src-shared/domain/channels.js';
 import { describeWish } from '../../src-shared/domain/delivery-wishes.js';
 import { formatJst } from '../../src-shared/text/jst.js';
 import {
-  A4,
-  PAPER,
   barcode,
   barcodeWidth,
   contentBottom,
@@ -40,20 +38,23 @@ interface SkuLine {
   orders: { orderNo: string; quantity: number }[];
 }
 
-/**
- * The page's content box, set from the paper when a list is rendered (rendering is
- * synchronous from the first line to the last, so one list never sees another's box).
- */
-let MARGIN = PAPER.A4.margin;
-let RIGHT = A4.width - MARGIN;
-let WIDTH = RIGHT - MARGIN;
-let COL = { location: MARGIN, sku: MARGIN + 62, title: MARGIN + 160, qty: RIGHT - 40 };
+/** The page's content box and the columns of the item tables, from the paper the list is printed on. */
+interface PageBox {
+  margin: number;
+  right: number;
+  width: number;
+  col: { location: number; sku: number; title: number; qty: number };
+}
 
-function useBox(doc: PDFKit.PDFDocument): void {
-  MARGIN = doc.page.margins.left;
-  RIGHT = doc.page.width - doc.page.margins.right;
-  WIDTH = RIGHT - MARGIN;
-  COL = { location: MARGIN, sku: MARGIN + 62, title: MARGIN + 160, qty: RIGHT - 40 };
+function boxOf(doc: PDFKit.PDFDocument): PageBox {
+  const margin = doc.page.margins.left;
+  const right = doc.page.width - doc.page.margins.right;
+  return {
+    margin,
+    right,
+    width: right - margin,
+    col: { location: margin, sku: margin + 62, title: margin + 160, qty: right - 40 },
+  };
 }
 
 /** Items of all orders grouped per SKU, sorted by picking location (natural order: A-2 before A-10) then SKU (the walk). */
@@ -82,16 +83,20 @@ function groupBySku(orders: readonly PrintOrder[]): SkuLine[] {
 }
 
 class Cursor {
-  y = MARGIN;
+  readonly box: PageBox;
+  y: number;
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly onNewPage: () => void,
-  ) {}
+  ) {
+    this.box = boxOf(doc);
+    this.y = this.box.margin;
+  }
   /** Starts a new page unless `height` still fits on this one. */
   ensure(height: number): void {
     if (this.y + height > contentBottom(this.doc)) {
       this.doc.addPage();
-      this.y = MARGIN;
+      this.y = this.box.margin;
       this.onNewPage();
     }
   }
@@ -104,52 +109,56 @@ function pageHead(
   meta: DocumentMeta,
   counts: string,
 ): void {
-  line(doc, 'ピッキングリスト', MARGIN, cursor.y, { size: 15, bold: true });
-  line(doc, `${storeName}　印刷 ${formatJst(meta.printedAt)}　担当 ${meta.operator}`, MARGIN + 150, cursor.y + 4, {
-    width: WIDTH - 150,
+  const { margin, width } = cursor.box;
+  line(doc, 'ピッキングリスト', margin, cursor.y, { size: 15, bold: true });
+  line(doc, `${storeName}　印刷 ${formatJst(meta.printedAt)}　担当 ${meta.operator}`, margin + 150, cursor.y + 4, {
+    width: width - 150,
     size: 9,
     align: 'right',
   });
-  line(doc, counts, MARGIN + 150, cursor.y + 17, { width: WIDTH - 150, size: 8, align: 'right', color: '#444444' });
+  line(doc, counts, margin + 150, cursor.y + 17, { width: width - 150, size: 8, align: 'right', color: '#444444' });
   cursor.y += 32;
   rule(doc, cursor.y - 4, '#000000');
 }
 
 function skuTableHead(doc: PDFKit.PDFDocument, cursor: Cursor): void {
-  line(doc, '棚番', COL.location, cursor.y, { size: 8, bold: true });
-  line(doc, 'SKU', COL.sku, cursor.y, { size: 8, bold: true });
-  line(doc, '商品名', COL.title, cursor.y, { size: 8, bold: true });
-  line(doc, '数量', COL.qty, cursor.y, { size: 8, bold: true, width: 40, align: 'right' });
+  const { col } = cursor.box;
+  line(doc, '棚番', col.location, cursor.y, { size: 8, bold: true });
+  line(doc, 'SKU', col.sku, cursor.y, { size: 8, bold: true });
+  line(doc, '商品名', col.title, cursor.y, { size: 8, bold: true });
+  line(doc, '数量', col.qty, cursor.y, { size: 8, bold: true, width: 40, align: 'right' });
   cursor.y += 12;
   rule(doc, cursor.y - 2);
 }
 
 function skuSection(doc: PDFKit.PDFDocument, cursor: Cursor, skus: SkuLine[]): void {
-  line(doc, '■ 商品別集計（棚番順）', MARGIN, cursor.y, { size: 11, bold: true });
+  const { margin, width, col } = cursor.box;
+  line(doc, '■ 商品別集計（棚番順）', margin, cursor.y, { size: 11, bold: true });
   cursor.y += 16;
   skuTableHead(doc, cursor);
   for (const sku of skus) {
     const served = `対象注文: ${sku.orders.map((o) => (o.quantity > 1 ? `${o.orderNo}×${o.quantity}` : o.orderNo)).join('、')}`;
-    const servedHeight = wrappedHeight(doc, served, WIDTH - 62, 7);
+    const servedHeight = wrappedHeight(doc, served, width - 62, 7);
     const height = 13 + servedHeight + 4;
     if (cursor.y + height > contentBottom(doc)) {
       cursor.ensure(height);
       skuTableHead(doc, cursor);
     }
-    line(doc, sku.location || '（棚番なし）', COL.location, cursor.y, { size: 9, width: 60, bold: true });
-    line(doc, sku.sku, COL.sku, cursor.y, { size: 9, width: 96 });
-    line(doc, sku.title, COL.title, cursor.y, { size: 9, width: COL.qty - COL.title - 6 });
-    line(doc, String(sku.quantity), COL.qty, cursor.y, { size: 10, width: 40, align: 'right', bold: true });
+    line(doc, sku.location || '（棚番なし）', col.location, cursor.y, { size: 9, width: 60, bold: true });
+    line(doc, sku.sku, col.sku, cursor.y, { size: 9, width: 96 });
+    line(doc, sku.title, col.title, cursor.y, { size: 9, width: col.qty - col.title - 6 });
+    line(doc, String(sku.quantity), col.qty, cursor.y, { size: 10, width: 40, align: 'right', bold: true });
     cursor.y += 13;
-    wrapped(doc, served, COL.sku, cursor.y, WIDTH - 62, 7);
+    wrapped(doc, served, col.sku, cursor.y, width - 62, 7);
     cursor.y += servedHeight + 4;
     rule(doc, cursor.y - 2, '#cccccc');
   }
 }
 
-function orderBlockHeight(doc: PDFKit.PDFDocument, order: PrintOrder): number {
+function orderBlockHeight(doc: PDFKit.PDFDocument, box: PageBox, order: PrintOrder): number {
+  const { width } = box;
   const comments = commentText(order);
-  return 72 + order.items.length * 12 + (comments ? wrappedHeight(doc, comments, WIDTH, 8) + 4 : 0) + 10;
+  return 72 + order.items.length * 12 + (comments ? wrappedHeight(doc, comments, width, 8) + 4 : 0) + 10;
 }
 
 /** The lines under an order's items: its 配送希望 (what the parcel must be sent as), then the comments. */
@@ -169,35 +178,36 @@ function commentText(order: PrintOrder): string {
 }
 
 function orderBlock(doc: PDFKit.PDFDocument, cursor: Cursor, order: PrintOrder): void {
+  const { margin, right, width, col } = cursor.box;
   const top = cursor.y;
   const codeWidth = barcodeWidth(order.orderNo);
-  barcode(doc, order.orderNo, RIGHT - codeWidth, top, { height: 26 });
-  const textWidth = WIDTH - codeWidth - 10;
-  line(doc, `注文番号 ${order.orderNo}`, MARGIN, top, { size: 11, bold: true, width: textWidth });
+  barcode(doc, order.orderNo, right - codeWidth, top, { height: 26 });
+  const textWidth = width - codeWidth - 10;
+  line(doc, `注文番号 ${order.orderNo}`, margin, top, { size: 11, bold: true, width: textWidth });
   line(
     doc,
     `${CHANNEL_LABELS[order.channel] ?? order.channel}　注文日 ${formatJst(order.orderedAt)}　${order.paymentName}${order.bundleGroup ? `　同梱 ${order.bundleGroup}` : ''}`,
-    MARGIN,
+    margin,
     top + 14,
     { size: 8, width: textWidth, color: '#333333' },
   );
-  line(doc, `購入者 ${order.buyer.name}`, MARGIN, top + 25, { size: 8, width: textWidth });
+  line(doc, `購入者 ${order.buyer.name}`, margin, top + 25, { size: 8, width: textWidth });
   const [address, ...rest] = shipToLines(order);
-  line(doc, `お届け先 ${address ?? ''}`, MARGIN, top + 36, { size: 8, width: WIDTH });
-  line(doc, rest.join('　'), MARGIN + 36, top + 47, { size: 8, width: WIDTH - 36 });
+  line(doc, `お届け先 ${address ?? ''}`, margin, top + 36, { size: 8, width: width });
+  line(doc, rest.join('　'), margin + 36, top + 47, { size: 8, width: width - 36 });
   let y = top + 60;
   for (const item of order.items) {
-    line(doc, item.location || '—', COL.location, y, { size: 8, width: 60 });
-    line(doc, item.sku, COL.sku, y, { size: 8, width: 96 });
-    line(doc, item.title, COL.title, y, { size: 8, width: COL.qty - COL.title - 6 });
-    line(doc, String(item.quantity), COL.qty, y, { size: 9, width: 40, align: 'right', bold: true });
+    line(doc, item.location || '—', col.location, y, { size: 8, width: 60 });
+    line(doc, item.sku, col.sku, y, { size: 8, width: 96 });
+    line(doc, item.title, col.title, y, { size: 8, width: col.qty - col.title - 6 });
+    line(doc, String(item.quantity), col.qty, y, { size: 9, width: 40, align: 'right', bold: true });
     y += 12;
   }
   const comments = commentText(order);
   if (comments) {
     y += 2;
-    wrapped(doc, comments, MARGIN, y, WIDTH, 8);
-    y += wrappedHeight(doc, comments, WIDTH, 8) + 2;
+    wrapped(doc, comments, margin, y, width, 8);
+    y += wrappedHeight(doc, comments, width, 8) + 2;
   }
   cursor.y = y + 6;
   rule(doc, cursor.y - 4);
@@ -214,7 +224,6 @@ export async function renderPickingList(
   paper: PaperSize = 'A4',
 ): Promise<RenderedPdf> {
   const doc = createPdf('ピッキングリスト', `${data.orders.length}件の注文`, meta.fonts, paper);
-  useBox(doc);
   const storeName = data.store?.name ?? '全店舗';
   const itemLines = data.orders.reduce((n, o) => n + o.items.length, 0);
   const counts = `注文 ${data.orders.length.toLocaleString('ja-JP')}件・明細 ${itemLines.toLocaleString('ja-JP')}行`;
@@ -223,10 +232,10 @@ export async function renderPickingList(
   skuSection(doc, cursor, groupBySku(data.orders));
   cursor.y += 10;
   cursor.ensure(60);
-  line(doc, '■ 注文別明細', MARGIN, cursor.y, { size: 11, bold: true });
+  line(doc, '■ 注文別明細', cursor.box.margin, cursor.y, { size: 11, bold: true });
   cursor.y += 18;
   for (const order of data.orders) {
-    cursor.ensure(orderBlockHeight(doc, order));
+    cursor.ensure(orderBlockHeight(doc, cursor.box, order));
     orderBlock(doc, cursor, order);
   }
   const pages = pageFooters(doc, `ピッキングリスト　${storeName}　${formatJst(meta.printedAt)}`);

@@ -48,8 +48,9 @@ export function loadPrintData(
     .pluck();
   const orders: PrintOrder[] = [];
   const missing: number[] = [];
+  const found = ctx.orders.getMany([...new Set(orderIds)]);
   for (const id of new Set(orderIds)) {
-    const order = ctx.orders.get(id);
+    const order = found.get(id);
     if (!order) {
       missing.push(id);
       continue;

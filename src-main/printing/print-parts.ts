@@ -11,7 +11,7 @@ export interface PrintParts {
   paths: AppPaths;
   clock: Clock;
   actor(): Actor;
-  orders: Pick<OrderQueries, 'get'>;
+  orders: Pick<OrderQueries, 'get' | 'getMany'>;
   /** The print system, read at each use (a test puts another in its place). */
   printer(): Printer;
 }

@@ -6,13 +6,14 @@ import { orderIds } from './orders.js';
 import { lineText } from './text.js';
 
 /** Shipping-label data formats of the carriers' own label software. */
-export const LABEL_FORMATS = ['yamato_b2', 'sagawa_ehiden2', 'japanpost_clickpost'] as const;
+export const LABEL_FORMATS = ['yamato_b2', 'sagawa_ehiden2', 'japanpost_clickpost', 'japanpost_yupackprint'] as const;
 export type LabelFormat = (typeof LABEL_FORMATS)[number];
 
 export const LABEL_FORMAT_INFO: Record<LabelFormat, { label: string; carrier: Carrier }> = {
   yamato_b2: { label: 'ヤマト運輸 B2クラウド', carrier: 'yamato' },
   sagawa_ehiden2: { label: '佐川急便 e飛伝Ⅱ', carrier: 'sagawa' },
   japanpost_clickpost: { label: '日本郵便 クリックポスト', carrier: 'japanpost' },
+  japanpost_yupackprint: { label: '日本郵便 ゆうパックプリントR', carrier: 'japanpost' },
 };
 
 export interface LabelProblem {

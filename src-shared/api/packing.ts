@@ -39,4 +39,6 @@ export const packingApi = {
   'packing:open': method<PackingOrder>()(z.object({ code })),
   /** 検品: one item scanned (JAN or 商品コード) for an opened order. */
   'packing:scan': method<PackingScanResult>()(z.object({ orderId: z.number().int().positive(), code })),
+  /** 検品やり直し: the order's scans and 検品済 no longer count (a history row). */
+  'packing:reset': method<PackingOrder>()(z.object({ orderId: z.number().int().positive() })),
 };

@@ -22,10 +22,11 @@ export const TIME_SLOT_LABELS: Record<TimeSlot, string> = {
 
 /** The carrier services a 配送方法 names. */
 export type DeliveryService =
-  'takkyubin' | 'compact' | 'nekopos' | 'dm' | 'sagawa' | 'yupack' | 'yupacket' | 'clickpost';
+  'takkyubin' | 'time' | 'compact' | 'nekopos' | 'dm' | 'sagawa' | 'yupack' | 'yupacket' | 'clickpost';
 
 export const SERVICE_LABELS: Record<DeliveryService, string> = {
   takkyubin: '宅急便',
+  time: '宅急便タイムサービス',
   compact: '宅急便コンパクト',
   nekopos: 'ネコポス',
   dm: 'DM便',
@@ -35,18 +36,36 @@ export const SERVICE_LABELS: Record<DeliveryService, string> = {
   clickpost: 'クリックポスト',
 };
 
-/** What each service offers: a delivery date, and which time slots (none: no slot at all). */
-export const SERVICE_WISHES: Record<DeliveryService, { date: boolean; slots: readonly TimeSlot[]; cod: boolean }> = {
+interface ServiceOffer {
+  date: boolean;
+  /** The time slots it has (none: no slot at all). */
+  slots: readonly TimeSlot[];
+  /** 代金引換 (the carrier collects the goods' price). */
+  cod: boolean;
+  /** 着払い (the buyer pays the freight on delivery). */
+  collect: boolean;
+}
+
+const YAMATO_SLOTS: readonly TimeSlot[] = ['am', '14-16', '16-18', '18-20', '19-21'];
+const ALL_SLOTS: readonly TimeSlot[] = TIME_SLOTS;
+
+/** What each service offers. */
+export const SERVICE_WISHES: Record<DeliveryService, ServiceOffer> = {
   // ヤマト運輸 dropped 12時～14時 in 2017.
-  takkyubin: { date: true, slots: ['am', '14-16', '16-18', '18-20', '19-21'], cod: true },
-  compact: { date: true, slots: ['am', '14-16', '16-18', '18-20', '19-21'], cod: true },
-  nekopos: { date: false, slots: [], cod: false },
-  dm: { date: false, slots: [], cod: false },
-  sagawa: { date: true, slots: ['am', '12-14', '14-16', '16-18', '18-20', '19-21'], cod: true },
-  yupack: { date: true, slots: ['am', '12-14', '14-16', '16-18', '18-20', '19-21'], cod: true },
-  yupacket: { date: false, slots: [], cod: false },
-  clickpost: { date: false, slots: [], cod: false },
+  takkyubin: { date: true, slots: YAMATO_SLOTS, cod: true, collect: true },
+  // タイムサービス is 午前10時まで by itself: a day, no slot of the buyer's.
+  time: { date: true, slots: [], cod: false, collect: false },
+  compact: { date: true, slots: YAMATO_SLOTS, cod: true, collect: false },
+  nekopos: { date: false, slots: [], cod: false, collect: false },
+  dm: { date: false, slots: [], cod: false, collect: false },
+  sagawa: { date: true, slots: ALL_SLOTS, cod: true, collect: true },
+  yupack: { date: true, slots: ALL_SLOTS, cod: true, collect: true },
+  yupacket: { date: false, slots: [], cod: false, collect: false },
+  clickpost: { date: false, slots: [], cod: false, collect: false },
 };
+
+/** Whether a 配送方法 asks for 着払い (宅急便（着払い）, ゆうパック 着払い). */
+export const isFreightCollect = (method: string) => /着払/.test(method.normalize('NFKC'));
 
 /**
  * The service a 配送方法 as written names (the channels' own words), or null for none named.
@@ -62,6 +81,7 @@ export function serviceOf(method: string): DeliveryService | null {
   if (/ゆうパケット/.test(m)) return 'yupacket';
   if (/ゆうパック/.test(m)) return 'yupack';
   if (/佐川|飛脚/.test(m)) return 'sagawa';
+  if (/タイムサービス|宅急便タイム/.test(m)) return 'time';
   if (/宅急便|ヤマト|クロネコ|宅配便/.test(m)) return 'takkyubin';
   return null;
 }
@@ -141,6 +161,10 @@ export function refuseWish(
   const offer = SERVICE_WISHES[service];
   const name = SERVICE_LABELS[service];
   if (cod && !offer.cod) return `${name}は代金引換で送れません。配送方法を変えてください。`;
+  if (isFreightCollect(wish.method)) {
+    if (cod) return '着払いと代金引換は一緒に指定できません。配送方法か支払方法を確認してください。';
+    if (!offer.collect) return `${name}は着払いで送れません。配送方法を変えてください。`;
+  }
   if (wish.date !== '') {
     if (!offer.date) return `${name}はお届け日を指定できません（配送希望日 ${slashDate(wish.date)}）。`;
     if (wish.date < shipDate)
@@ -155,13 +179,22 @@ export function refuseWish(
   return null;
 }
 
-/** ヤマト運輸 B2クラウド 送り状種類 for a service and payment. */
-export function yamatoInvoiceType(service: DeliveryService, cod: boolean): string {
+/**
+ * ヤマト運輸 B2クラウド 送り状種類 for a service and payment: 0 発払い, 2 コレクト, 3 DM便,
+ * 4 タイム, 5 着払い, 7 ネコポス, 8 宅急便コンパクト, 9 宅急便コンパクトコレクト. `collect`
+ * is 着払い (refuseWish keeps it to 宅急便 without 代引).
+ */
+export function yamatoInvoiceType(service: DeliveryService, cod: boolean, collect = false): string {
   if (service === 'nekopos') return '7';
   if (service === 'dm') return '3';
+  if (service === 'time') return '4';
   if (service === 'compact') return cod ? '9' : '8';
+  if (collect) return '5';
   return cod ? '2' : '0';
 }
+
+/** B2クラウド 配達時間帯 of タイムサービス (午前10時まで). */
+export const YAMATO_TIME_SERVICE_SLOT = '0010';
 
 /** B2クラウド 配達時間帯 codes. */
 export const YAMATO_SLOT_CODES: Partial<Record<TimeSlot, string>> = {
@@ -182,10 +215,24 @@ export const SAGAWA_SLOT_CODES: Partial<Record<TimeSlot, string>> = {
   '19-21': '19',
 };
 
+/**
+ * 日本郵便 ゆうパックプリントR 配達時間帯 codes (00 指定なし; assumed from the operators'
+ * guides, README).
+ */
+export const JAPANPOST_SLOT_CODES: Partial<Record<TimeSlot, string>> = {
+  am: '51',
+  '12-14': '52',
+  '14-16': '53',
+  '16-18': '54',
+  '18-20': '55',
+  '19-21': '57',
+};
+
 /** The services each label file can carry. */
 export const CARRIER_SERVICES = {
-  yamato: ['takkyubin', 'compact', 'nekopos', 'dm'],
+  yamato: ['takkyubin', 'compact', 'nekopos', 'dm', 'time'],
   sagawa: ['sagawa'],
+  japanpost: ['yupack', 'yupacket'],
   clickpost: ['clickpost'],
 } as const satisfies Record<string, readonly DeliveryService[]>;
 

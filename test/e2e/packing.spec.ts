@@ -96,6 +96,37 @@ test('packing an order by scanning: a wrong item and an extra unit are refused i
   expect(statusOf(chumon, 'E2E-OTHER')).toBe('awaiting_shipment');
 });
 
+test('検品やり直し clears the counts and 検品済, with a history row; the order is scanned again', async ({
+  page,
+  chumon,
+}) => {
+  layOut(chumon);
+  await page.goto(chumon.url);
+  await page.locator('[role=row][row-index="0"]').first().waitFor();
+  const { dialog, input, scan, scannedCounts } = await openPacking(page);
+  await scan('E2E-OTHER');
+  await scan('4909876543213');
+  await expect(dialog.getByTestId('packing-state')).toHaveText('検品済');
+
+  await dialog.getByRole('button', { name: '検品やり直し' }).click();
+  await expect(dialog.getByTestId('packing-state')).toHaveText('検品中');
+  await expect(scannedCounts()).toHaveText(['0']);
+  await expect(dialog.getByRole('button', { name: '出荷確定' })).toHaveCount(0);
+  await expect(input).toBeFocused();
+  const history = () =>
+    chumon
+      .query<{ to_value: string }>(
+        `SELECT h.to_value FROM order_history h JOIN orders o ON o.id = h.order_id
+         WHERE o.order_no = 'E2E-OTHER' AND h.kind = 'packing' ORDER BY h.id`,
+      )
+      .map((h) => h.to_value);
+  expect(history()).toEqual(['1/1', '検品済', '検品やり直し']);
+
+  await scan('4909876543213');
+  await expect(dialog.getByTestId('packing-state')).toHaveText('検品済');
+  expect(history()).toEqual(['1/1', '検品済', '検品やり直し', '1/1', '検品済']);
+});
+
 test.describe('with 「検品してから出荷確定する」 on', () => {
   test.use({ presetSettings: { packingStores: ['tokyo'] } });
 
@@ -110,6 +141,25 @@ test.describe('with 「検品してから出荷確定する」 on', () => {
       '検品が済んでいないため出荷確定できません',
     );
     expect(statusOf(chumon, 'E2E-OTHER')).toBe('awaiting_shipment');
+  });
+
+  test('a packed order whose 同梱 has an unchecked order is refused, naming it', async ({ page, chumon }) => {
+    layOut(chumon);
+    const db = openStoreDb(chumon);
+    db.prepare("UPDATE orders SET bundle_group = 'e2e-bundle' WHERE order_no IN ('E2E-PACK', 'E2E-OTHER')").run();
+    db.close();
+    await page.goto(chumon.url);
+    await page.locator('[role=row][row-index="0"]').first().waitFor();
+    const { dialog, scan } = await openPacking(page);
+    await scan('E2E-OTHER');
+    await scan('4909876543213');
+    await expect(dialog.getByTestId('packing-state')).toHaveText('検品済');
+    await dialog.getByRole('button', { name: '出荷確定' }).click();
+    await expect(dialog.getByRole('alert')).toContainText(
+      '同梱の注文 E2E-PACK の検品が済んでいないため出荷確定できません',
+    );
+    expect(statusOf(chumon, 'E2E-OTHER')).toBe('awaiting_shipment');
+    expect(statusOf(chumon, 'E2E-PACK')).toBe('awaiting_shipment');
   });
 });
 

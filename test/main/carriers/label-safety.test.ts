@@ -60,9 +60,13 @@ describe('carrier label CSV: customer text never becomes a spreadsheet formula',
       // Excel runs a cell beginning with = + - @ (or a tab/CR before them) as a formula: none may.
       for (const value of file.rows.flat()) expect(value, `${format}: ${value}`).not.toMatch(/^[=+\-@\t\r]/);
       const name =
-        format === 'japanpost_clickpost' ? 'お届け先氏名' : format === 'yamato_b2' ? 'お届け先名' : 'お届け先名称１';
+        format === 'japanpost_clickpost'
+          ? 'お届け先氏名'
+          : format === 'sagawa_ehiden2'
+            ? 'お届け先名称１'
+            : 'お届け先名';
       expect(cell(file, 0, name), format).toBe('－田中');
-      const item = format === 'japanpost_clickpost' ? '内容品' : '品名１';
+      const item = { japanpost_clickpost: '内容品', japanpost_yupackprint: '品名' }[format as string] ?? '品名１';
       expect(cell(file, 0, item), format).toBe('＋プラス マグ');
     }
     const b2 = cells(await t.call('carriers:export', { format: 'yamato_b2', orderIds: [id!], shipDate }));

@@ -54,6 +54,15 @@ export function PackingDialog() {
     else show(target, 'ok', `注文 ${target.orderNo} を出荷確定しました。`, true);
   };
 
+  /** 検品やり直し: the order's scans and 検品済 stop counting (kept in its 履歴). */
+  const reset = async () => {
+    const target = current.current;
+    if (!target || shippedRef.current) return;
+    const cleared = await invoke('packing:reset', { orderId: target.orderId });
+    show(cleared, 'ok', '検品をやり直します。商品をスキャンしてください。');
+    input.current?.focus();
+  };
+
   const handle = async (value: string) => {
     const target = current.current;
     if (!target || shippedRef.current) return openOrder(value);
@@ -130,6 +139,11 @@ export function PackingDialog() {
             {order.packed && !shipped && (
               <button type="button" onClick={() => void ship().catch((e: Error) => fail(e.message))}>
                 出荷確定
+              </button>
+            )}
+            {!shipped && (order.packed || order.lines.some((l) => l.scanned > 0)) && (
+              <button type="button" onClick={() => void reset().catch((e: Error) => fail(e.message))}>
+                検品やり直し
               </button>
             )}
           </>
