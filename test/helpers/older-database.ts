@@ -8,6 +8,7 @@ const LATER_COLUMNS: Record<string, Record<string, string>> = {
     delivery_date: "text NOT NULL DEFAULT ''",
     delivery_time_slot: "text NOT NULL DEFAULT ''",
     delivery_method: "text NOT NULL DEFAULT ''",
+    amounts_unknown: 'integer NOT NULL DEFAULT 0',
   },
   order_items: { tax_rate: 'integer NOT NULL DEFAULT 10' },
 };
