@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach } from 'vitest';
 import type { ImportPreview } from '../../src-shared/api/imports.js';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { registerBundleFunctions } from '../../src-main/bundle/sql-functions.js';
 import { registerSearchFunctions } from '../../src-main/search/sql-functions.js';
 import { sjis, upload, yahooCombined, type FileOrder } from './order-files.js';
-import { createTestApp, type TestApp } from './test-app.js';
+import { useTestApp } from './use-test-app.js';
 
 const FIXTURES = path.join(SOURCE_ROOT, 'test', 'fixtures');
 
@@ -15,37 +14,11 @@ const FIXTURES = path.join(SOURCE_ROOT, 'test', 'fixtures');
 export const fixture = (name: string) => upload(name, readFileSync(path.join(FIXTURES, name)));
 
 /**
- * A fresh app for each test of the file, its PC belonging to store `storeId`, and the
- * readings an order-import test needs. `t` stands for the current test's app: use it inside
- * the tests only.
+ * A fresh app for each test of the file (useTestApp), its PC belonging to store `storeId`,
+ * and the readings an order-import test needs.
  */
 export function useImportApp(storeId = 'osaka') {
-  let current: TestApp | undefined;
-  beforeEach(() => {
-    current = createTestApp();
-    current.app.ctx.settings.set('storeId', storeId);
-  });
-  afterEach(() => {
-    current?.close();
-    current = undefined;
-  });
-  const now = (): TestApp => {
-    if (!current) throw new Error('the import test app exists only while a test runs');
-    return current;
-  };
-  const t: TestApp = {
-    get app() {
-      return now().app;
-    },
-    get dir() {
-      return now().dir;
-    },
-    get clock() {
-      return now().clock;
-    },
-    call: (method, input) => now().call(method, input),
-    close: () => now().close(),
-  };
+  const t = useTestApp((app) => app.app.ctx.settings.set('storeId', storeId));
 
   const db = () => t.app.ctx.database.sqlite;
   const count = (table: string) => db().prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
