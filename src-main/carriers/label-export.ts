@@ -13,14 +13,14 @@ import { CsvWriter } from '../files/csv-write.js';
 import { fileStamp } from '../printing/documents.js';
 import { loadPrintData, type PrintOrder } from '../printing/print-data.js';
 import {
-  LABEL_LAYOUTS,
   inertText,
   splitBytes,
   startsFormula,
   type LabelColumn,
   type LabelLayout,
   type Parcel,
-} from './label-layouts.js';
+} from './label-columns.js';
+import { LABEL_LAYOUTS } from './label-layouts.js';
 import { parcelWish, wishRefusal } from './label-wishes.js';
 import { postalCodeWarning } from '../../src-node/postal-code-check.js';
 

@@ -8,7 +8,7 @@ import {
   type DeliveryWish,
 } from '../../src-shared/domain/delivery-wishes.js';
 import type { PrintOrder } from '../printing/print-data.js';
-import type { LabelLayout, Parcel } from './label-layouts.js';
+import type { LabelLayout, Parcel } from './label-columns.js';
 
 /** The services a carrier's file can carry; the first is what an order without a 配送方法 goes as. */
 const servicesOf = (layout: LabelLayout): readonly DeliveryService[] => CARRIER_SERVICES[layout.carrier];

@@ -19,7 +19,7 @@ export interface CsvWriteOptions {
   encoding: CsvEncoding;
   /**
    * Prefix cells a spreadsheet would run as a formula (E9). Carrier files make their cells
-   * inert themselves (carriers/label-layouts.ts inertText): an apostrophe would be printed.
+   * inert themselves (carriers/label-columns.ts inertText): an apostrophe would be printed.
    */
   neutralizeFormulas: boolean;
   /** Quote every field, numbers too (carrier files); else only text fields are quoted. */
