@@ -2,7 +2,7 @@ import { makeSetupString, readSetupString } from '../../src-shared/sync/setup-st
 import { RakutenFake } from '../fakes/rakuten-fake.js';
 import { ConsoleSessionClient } from '../helpers/console-client.js';
 import { stockIntakeBody } from '../helpers/stock.js';
-import { startConsoleRun, stopConsoleRun, tab, type ConsoleRun } from './console-processes.js';
+import { tab, useConsoleRun } from './console-processes.js';
 import { expect, tabCount, test } from './fixtures.js';
 
 /**
@@ -10,35 +10,25 @@ import { expect, tabCount, test } from './fixtures.js';
  * 東京店 PC (browser mode) as their own processes. Store, 閲覧 account and PC token are made
  * through the APIs here; console-setup-import-and-staff.spec.ts makes them on screen.
  */
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
-
-let env: ConsoleRun;
 let setup: string;
-
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
-  env = await startConsoleRun(browser);
-  await env.adminCall('POST', '/admin/stores', { id: 'tokyo', name: '東京店' });
-  const accounts = new ConsoleSessionClient(env.serverUrl);
-  await accounts.signIn('admin', env.password);
+const env = useConsoleRun(async (run) => {
+  await run.adminCall('POST', '/admin/stores', { id: 'tokyo', name: '東京店' });
+  const accounts = new ConsoleSessionClient(run.serverUrl);
+  await accounts.signIn('admin', run.password);
   await accounts.call('console:addAccount', {
     login: 'etsuran',
     displayName: '閲覧者',
     role: 'viewer',
     password: 'etsuran-pass-1',
   });
-  const { token } = await env.adminCall<{ token: string }>('POST', '/admin/clients', {
+  const { token } = await run.adminCall<{ token: string }>('POST', '/admin/clients', {
     kind: 'pc',
     name: '東京店 出荷PC',
     storeId: 'tokyo',
   });
-  setup = makeSetupString(env.serverUrl, token);
-  await env.connectPc(setup);
-  await env.signIn(env.consolePage, 'admin', env.password);
-});
-
-test.afterAll(async () => {
-  await stopConsoleRun(env);
+  setup = makeSetupString(run.serverUrl, token);
+  await run.connectPc(setup);
+  await run.signIn(run.consolePage, 'admin', run.password);
 });
 
 test('a 楽天 account registered in 取込 brings its order to the PC; the notice 楽天 refused shows in 出荷通知 and 再送 sends it once', async () => {
@@ -69,7 +59,9 @@ test('a 楽天 account registered in 取込 brings its order to the PC; the noti
     );
     await expect(connector).not.toContainText(fake.licenseKey);
     await connector.getByRole('button', { name: '楽天 本店 を今すぐ実行' }).click();
-    await expect(page.getByRole('status')).toContainText('楽天 本店: 新規 1件');
+    // A new account is due at once: when the scheduler's 2-second tick fetched the order first,
+    // this run finds it already there (新規 0件). The PC's 新規 count below proves it came once.
+    await expect(page.getByRole('status')).toContainText(/楽天 本店: 新規 [01]件/);
     // The run is listed (手動, or 自動 when the scheduler's tick took the account first).
     await expect(page.getByRole('table', { name: '実行履歴' }).getByRole('row', { name: /楽天 本店/ })).toContainText(
       '正常',

@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { bootApp } from '../../src-main/app/bootstrap.js';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { createConfSettings } from '../../src-main/settings/conf-settings.js';
-import { expect } from './fixtures.js';
+import { expect, test } from './fixtures.js';
 import { freePort, startProcess, stop, type Proc } from './processes.js';
 
 export const fixture = (name: string) => path.join(SOURCE_ROOT, 'test', 'fixtures', name);
@@ -56,7 +56,7 @@ async function startPc(root: string, browser: Browser): Promise<Pick<ConsoleRun,
   return { pc, pcPage };
 }
 
-export async function startConsoleRun(browser: Browser): Promise<ConsoleRun> {
+async function startConsoleRun(browser: Browser): Promise<ConsoleRun> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'chumon-console-'));
   const server = await startProcess(
     'src-server/cli.ts',
@@ -112,11 +112,31 @@ export async function startConsoleRun(browser: Browser): Promise<ConsoleRun> {
   };
 }
 
-export async function stopConsoleRun(run: ConsoleRun | undefined): Promise<void> {
+async function stopConsoleRun(run: ConsoleRun | undefined): Promise<void> {
   if (!run) return;
   await run.pcPage.close();
   await run.consolePage.close();
   await stop(run.pc);
   await stop(run.server);
   rmSync(run.root, { recursive: true, force: true, maxRetries: 5 });
+}
+
+/**
+ * The spec file's tests run in order on one ConsoleRun, started before the first (then
+ * `prepare` run on it) and stopped after the last. Its fields are there from the first hook on.
+ */
+export function useConsoleRun(prepare: (run: ConsoleRun) => Promise<void> = async () => undefined): ConsoleRun {
+  test.describe.configure({ mode: 'serial', timeout: 120_000 });
+  const env = {} as ConsoleRun;
+  let started: ConsoleRun | undefined;
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(120_000);
+    started = await startConsoleRun(browser);
+    Object.assign(env, started);
+    await prepare(env);
+  });
+  test.afterAll(async () => {
+    await stopConsoleRun(started);
+  });
+  return env;
 }

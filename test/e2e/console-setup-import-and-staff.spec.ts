@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { readSetupString } from '../../src-shared/sync/setup-string.js';
-import { startConsoleRun, stopConsoleRun, fixture, tab, type ConsoleRun } from './console-processes.js';
+import { fixture, tab, useConsoleRun } from './console-processes.js';
 import { expect, tabCount, test } from './fixtures.js';
 
 /**
@@ -9,26 +9,15 @@ import { expect, tabCount, test } from './fixtures.js';
  * imports a file: the central server and a store PC (browser mode) run as their own
  * processes; the console is driven as head office would, the PC as a clerk would.
  */
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
-
-let env: ConsoleRun;
+const env = useConsoleRun();
 let setup: string;
-
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
-  env = await startConsoleRun(browser);
-});
-
-test.afterAll(async () => {
-  await stopConsoleRun(env);
-});
 
 test('管理者 signs in with the first account, adds a store and a 閲覧 account', async () => {
   const page = env.consolePage;
   await page.goto(`${env.serverUrl}/console`);
   const form = page.getByRole('form', { name: 'サインイン' });
   await form.getByLabel('ID').fill('admin');
-  await form.getByLabel('パスワード').fill('wrong-env.password');
+  await form.getByLabel('パスワード').fill('wrong-password');
   await form.getByRole('button', { name: 'サインイン' }).click();
   await expect(form.getByRole('alert')).toHaveText('ID またはパスワードが違います。');
   await env.signIn(page, 'admin', env.password);
