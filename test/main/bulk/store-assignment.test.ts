@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { insertOrders, makeOrder } from '../../helpers/orders.js';
 import { reservationViolations, stockOf, stockUp } from '../../helpers/stock.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { useTwoStoreApp } from '../../helpers/use-test-app.js';
 
-let t: TestApp;
+const t = useTwoStoreApp((app) => stockUp(app.app.ctx.database.sqlite, 'tokyo', { 'MG-010': 10 }));
 const sqlite = () => t.app.ctx.database.sqlite;
 const snapshot = () =>
   sqlite()
@@ -13,15 +13,6 @@ const snapshot = () =>
          (SELECT json_group_array(json_array(order_id, sku, store_id, quantity)) FROM stock_reservations) AS reservations`,
     )
     .get();
-
-beforeEach(() => {
-  t = createTestApp();
-  sqlite().exec(
-    `INSERT INTO stores (id, name, sort_order) VALUES ('tokyo', '東京本店', 0), ('osaka', '大阪倉庫店', 1)`,
-  );
-  stockUp(sqlite(), 'tokyo', { 'MG-010': 10 });
-});
-afterEach(() => t.close());
 
 /**
  * E5 出荷店舗一括指定 sends an order to another store: on this PC it leaves the list and,

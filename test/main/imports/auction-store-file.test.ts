@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../src-shared/api/imports.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { csvLine, sjis, upload } from '../../helpers/order-files.js';
+import { useImportApp } from '../../helpers/order-import.js';
 
-let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
-  t.app.ctx.settings.set('storeId', 'osaka');
-});
-afterEach(() => t.close());
+const { t } = useImportApp();
 
 const HEADER = [
   'オークションID',

@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportNeedsMapping, ImportPreview } from '../../../src-shared/api/imports.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { csvLine, fileOrder, sjis, upload, utf8bom } from '../../helpers/order-files.js';
+import { useImportApp } from '../../helpers/order-import.js';
 import { rakutenOrderData } from '../../helpers/rakuten-order-file.js';
 
-let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
-  t.app.ctx.settings.set('storeId', 'osaka');
-});
-afterEach(() => t.close());
-
-const db = () => t.app.ctx.database.sqlite;
+const { t, db } = useImportApp();
 const order = (no: string) =>
   db()
     .prepare(

@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertOrders } from '../../helpers/orders.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { useTwoStoreApp } from '../../helpers/use-test-app.js';
 
-let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
-  sqlite().exec(
-    `INSERT INTO stores (id, name, sort_order) VALUES ('tokyo', '東京本店', 0), ('osaka', '大阪倉庫店', 1)`,
-  );
-});
-afterEach(() => t.close());
+const t = useTwoStoreApp();
 
 const sqlite = () => t.app.ctx.database.sqlite;
 const status = (id: number) => sqlite().prepare('SELECT status FROM orders WHERE id = ?').pluck().get(id);
