@@ -41,6 +41,8 @@ export function newOrderRecord(
 ): OrderRecord {
   const subtotal = subtotalOf(order.items);
   const rest: Omit<OrderRecord, ArrivalKey> = {
+    channelOrderNo: null,
+    splitFrom: null,
     needsPayment,
     subtotal,
     total: totalOf({ subtotal, discount: order.discount, shippingFee: order.shippingFee, codFee: order.codFee }),
