@@ -1,5 +1,6 @@
 import { BulkChanges } from '../bulk/service.js';
 import { BundleService } from '../bundle/service.js';
+import { OrderSplitService } from '../split/service.js';
 import type { Database } from '../db/open.js';
 import { DetailService } from '../detail/service.js';
 import { createFileServices, type FileServices } from '../files/file-services.js';
@@ -30,6 +31,7 @@ export interface Services {
   scanner: ShipScanner;
   packing: PackingService;
   bundles: BundleService;
+  splits: OrderSplitService;
   detail: DetailService;
   syncSettings: SyncSettingsService;
   /** The app's one sync runner: built once with the app, it outlives a reopened database. */
@@ -65,6 +67,7 @@ export function createServices(database: Database, parts: AppParts): Services {
     scanner: new ShipScanner(sqlite, status, packing),
     packing,
     bundles: new BundleService(sqlite, detail.editor),
+    splits: new OrderSplitService(sqlite),
     detail,
     syncSettings: new SyncSettingsService({ ...parts, sqlite }),
     sync: parts.sync,

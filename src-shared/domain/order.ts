@@ -43,6 +43,10 @@ export interface Order extends NewOrder {
   carrier: string | null;
   trackingNo: string | null;
   bundleGroup: string | null;
+  /** The channel's order number when orderNo differs from it (a 分割 part); null: orderNo itself. */
+  channelOrderNo: string | null;
+  /** 分割元: the order number this order was split from. */
+  splitFrom: string | null;
   status: MainStatus;
   subStatusId: number | null;
   paidAt: string | null;
