@@ -117,8 +117,8 @@ describe('注文分割', () => {
     await t.call('operations:confirmPayment', { orderIds: [id], paidOn: '2026-11-21' });
     const { newOrderId } = await t.call('orders:split', { orderId: id, lines: [{ lineNo: 2, quantity: 1 }] });
     const entries = [
-      { orderId: id, carrier: 'yamato', trackingNo: '1111-2222-3333' },
-      { orderId: newOrderId, carrier: 'yamato', trackingNo: '4444-5555-6666' },
+      { orderId: id, carrier: 'yamato' as const, trackingNo: '1111-2222-3333' },
+      { orderId: newOrderId, carrier: 'yamato' as const, trackingNo: '4444-5555-6666' },
     ];
     expect((await t.call('operations:registerTracking', { entries })).applied).toBe(2);
     expect((await t.call('operations:confirmShipment', { orderIds: [id, newOrderId] })).applied).toBe(2);
