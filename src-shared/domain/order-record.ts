@@ -18,6 +18,9 @@ export interface InitialState {
 
 type ArrivalKey = Extract<(typeof ORDER_FIELDS)[number], { arrival: string }>['key'];
 
+/** Arrival columns that are null, not '', when an order does not bring them. */
+const NULL_WHEN_ABSENT = new Set<string>(['storeId', 'channelOrderNo', 'splitFrom']);
+
 /** Reads each arrival column from a NewOrder: one small function per column, made once. */
 const ARRIVAL_READERS = ORDER_FIELDS.flatMap((field) => {
   if (!('arrival' in field)) return [];
@@ -41,8 +44,6 @@ export function newOrderRecord(
 ): OrderRecord {
   const subtotal = subtotalOf(order.items);
   const rest: Omit<OrderRecord, ArrivalKey> = {
-    channelOrderNo: null,
-    splitFrom: null,
     needsPayment,
     subtotal,
     total: totalOf({ subtotal, discount: order.discount, shippingFee: order.shippingFee, codFee: order.codFee }),
@@ -67,6 +68,6 @@ export function newOrderRecord(
   };
   const record = rest as Record<OrderKey, unknown>;
   // An absent optional arrival (配送希望 a channel does not send) is an empty text.
-  for (const [key, read] of ARRIVAL_READERS) record[key] = read(order) ?? (key === 'storeId' ? null : '');
+  for (const [key, read] of ARRIVAL_READERS) record[key] = read(order) ?? (NULL_WHEN_ABSENT.has(key) ? null : '');
   return record as OrderRecord;
 }

@@ -43,10 +43,6 @@ export interface Order extends NewOrder {
   carrier: string | null;
   trackingNo: string | null;
   bundleGroup: string | null;
-  /** The channel's order number when orderNo differs from it (a 分割 part); null: orderNo itself. */
-  channelOrderNo: string | null;
-  /** 分割元: the order number this order was split from. */
-  splitFrom: string | null;
   status: MainStatus;
   subStatusId: number | null;
   paidAt: string | null;
@@ -134,4 +130,7 @@ export interface NewOrder {
   deliveryDate?: string;
   deliveryTimeSlot?: string;
   deliveryMethod?: string;
+  /** A 分割 part: the channel's order number and the order it was split from (absent: an ordinary order). */
+  channelOrderNo?: string | null;
+  splitFrom?: string | null;
 }

@@ -44,6 +44,8 @@ export const newOrderInput = z.object({
   deliveryDate: z.union([z.literal(''), z.iso.date()]).default(''),
   deliveryTimeSlot: z.union([z.literal(''), z.enum(TIME_SLOTS)]).default(''),
   deliveryMethod: lineText().max(100).default(''),
+  channelOrderNo: lineText().min(1).max(100).nullable().default(null),
+  splitFrom: lineText().min(1).max(100).nullable().default(null),
 });
 
 const opKey = {
