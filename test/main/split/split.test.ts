@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertOrders } from '../../helpers/orders.js';
 import { ledgerOf, reservationViolations, stockOf, stockUp } from '../../helpers/stock.js';
@@ -127,5 +128,13 @@ describe('注文分割', () => {
     expect(stockOf(sqlite(), 'MG-010')).toEqual({ onHand: 7, reserved: 0 });
     expect(stockOf(sqlite(), 'PL-020')).toEqual({ onHand: 4, reserved: 0 });
     expect(reservationViolations(sqlite())).toEqual([]);
+
+    // The channel hears of both parcels under its own order number.
+    const file = await t.call('shipFiles:export', { channel: 'yahoo_shopping', orderIds: [id, newOrderId] });
+    const text = iconv.decode(Buffer.from(file.file!.base64, 'base64'), 'cp932');
+    expect(text).not.toContain('R-100-2');
+    expect(text.split('R-100').length - 1).toBe(2);
+    expect(text).toContain('111122223333');
+    expect(text).toContain('444455556666');
   });
 });
