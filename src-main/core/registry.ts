@@ -9,6 +9,7 @@ import { shipFileHandlers } from '../ship-files/handlers.js';
 import { mailHandlers } from '../mail/handlers.js';
 import { mailMasterHandlers } from '../mail/master-handlers.js';
 import { bundleHandlers } from '../bundle/handlers.js';
+import { splitHandlers } from '../split/handlers.js';
 import { detailHandlers } from '../detail/handlers.js';
 import { operationsHandlers } from '../operations/handlers.js';
 import { packingHandlers } from '../packing/handlers.js';
@@ -46,6 +47,7 @@ export const handlers: HandlerMap = {
   ...operationsHandlers,
   ...packingHandlers,
   ...bundleHandlers,
+  ...splitHandlers,
   ...detailHandlers,
   ...syncHandlers,
   ...logsHandlers,

@@ -2,6 +2,7 @@ import type { BackupService } from '../backup/service.js';
 import { BulkChanges } from '../bulk/service.js';
 import { BundleService } from '../bundle/service.js';
 import { CarrierService } from '../carriers/carrier-service.js';
+import { OrderSplitService } from '../split/service.js';
 import type { Database } from '../db/open.js';
 import type { AppContext } from './app-context.js';
 import { OrderCsvExport } from '../csv-export/order-csv.js';
@@ -43,6 +44,7 @@ export interface Services {
   scanner: ShipScanner;
   packing: PackingService;
   bundles: BundleService;
+  splits: OrderSplitService;
   detail: DetailService;
   syncSettings: SyncSettingsService;
   /** The app's one sync runner: built once with the app, it outlives a reopened database. */
@@ -93,6 +95,7 @@ export function createServices(database: Database, parts: AppParts): Services {
     scanner: new ShipScanner(sqlite, status, packing),
     packing,
     bundles: new BundleService(sqlite, detail.editor),
+    splits: new OrderSplitService(sqlite),
     detail,
     syncSettings: new SyncSettingsService({ ...parts, sqlite }),
     sync: parts.sync,

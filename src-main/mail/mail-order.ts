@@ -12,6 +12,8 @@ import { markUnsafeChars } from '../../src-shared/text/unsafe-chars.js';
 export interface MailOrder {
   id: number;
   orderNo: string;
+  /** The number the buyer knows the order by (a 分割 part shows its channel's number). */
+  channelOrderNo: string;
   channel: string;
   orderedAt: string;
   buyerName: string;
@@ -35,7 +37,7 @@ export interface MailOrder {
   items: { sku: string; title: string; quantity: number; unitPrice: number }[];
 }
 
-const ORDER_COLUMNS = `o.id, o.order_no AS orderNo, o.channel, o.ordered_at AS orderedAt, o.buyer_name AS buyerName,
+const ORDER_COLUMNS = `o.id, o.order_no AS orderNo, coalesce(o.channel_order_no, o.order_no) AS channelOrderNo, o.channel, o.ordered_at AS orderedAt, o.buyer_name AS buyerName,
   o.buyer_email AS email, o.payment_method AS paymentMethod, coalesce(pm.name, o.payment_method) AS paymentName,
   o.subtotal, o.discount, o.shipping_fee AS shippingFee, o.cod_fee AS codFee, o.total,
   o.amounts_unknown AS amountsUnknown, o.carrier,
@@ -114,7 +116,7 @@ export function placeholderValues(order: MailOrder, mail: StoredMailSettings): P
   // Stored text with a control character or a bidi override goes out with it visibly marked.
   return {
     購入者名: markUnsafeChars(order.buyerName),
-    注文番号: markUnsafeChars(order.orderNo),
+    注文番号: markUnsafeChars(order.channelOrderNo),
     注文日: formatJstDate(order.orderedAt),
     商品明細: shownItems,
     小計: yen(order.subtotal),

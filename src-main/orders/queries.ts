@@ -185,6 +185,8 @@ function toOrder(r: OrderDbRow, items: OrderItem[]): Order {
     carrier: n('carrier'),
     trackingNo: n('tracking_no'),
     bundleGroup: n('bundle_group'),
+    channelOrderNo: n('channel_order_no'),
+    splitFrom: n('split_from'),
     status: (isMainStatus(status) ? status : 'new') as MainStatus,
     subStatusId: r.sub_status_id === null ? null : Number(r.sub_status_id),
     paidAt: n('paid_at'),

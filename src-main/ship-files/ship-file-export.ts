@@ -15,6 +15,7 @@ interface OrderRow extends ShippedOrder {
   channel: Channel;
   status: MainStatus;
   shipNotice: string | null;
+  channelOrderNo: string;
 }
 
 /** Why an order cannot go in `channel`'s file, or null. */
@@ -52,7 +53,7 @@ export function exportShipFile(
   const { sqlite } = ctx.database;
   const layout = SHIP_FILE_LAYOUTS[input.channel];
   const read = sqlite.prepare(
-    `SELECT id, channel, order_no AS orderNo, status, carrier, tracking_no AS trackingNo,
+    `SELECT id, channel, order_no AS orderNo, coalesce(channel_order_no, order_no) AS channelOrderNo, status, carrier, tracking_no AS trackingNo,
             shipped_at AS shippedAt, ship_notice AS shipNotice FROM orders WHERE id = ?`,
   );
   const mark = sqlite.prepare(
@@ -78,7 +79,8 @@ export function exportShipFile(
           result.refused.push({ orderNo: order.orderNo, reason });
           continue;
         }
-        rows.push(layout.row({ ...order, shippedAt: order.shippedAt || at }));
+        // The channel knows the order by its own number: a 分割 part reports under it too.
+        rows.push(layout.row({ ...order, orderNo: order.channelOrderNo, shippedAt: order.shippedAt || at }));
         if (mark.run(at, id).changes > 0) {
           journal.record(
             {

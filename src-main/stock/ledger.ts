@@ -37,6 +37,9 @@ const SQL = {
   insertReservation:
     'INSERT INTO stock_reservations (order_id, sku, store_id, quantity, reserved_at) VALUES (?, ?, ?, ?, ?)',
   deleteReservations: 'DELETE FROM stock_reservations WHERE order_id = ?',
+  shrinkReservation: `UPDATE stock_reservations SET quantity = quantity - @quantity
+                      WHERE order_id = @orderId AND sku = @sku AND store_id = @storeId`,
+  dropEmptyReservation: 'DELETE FROM stock_reservations WHERE order_id = ? AND sku = ? AND quantity <= 0',
   insert: `INSERT INTO stock (sku, store_id, on_hand, reserved, location, jan, title, search_key, updated_at)
            VALUES (@sku, @storeId, @onHand, 0, @location, @jan, @title, @searchKey, @at)`,
   // A count alone names no indexed column: SQLite leaves the row's index entries as they are.
@@ -195,6 +198,18 @@ export class StockLedger {
     }
     this.sql.deleteReservations.run(orderId);
     for (const l of lines) this.sql.insertReservation.run(orderId, l.sku, storeId, l.quantity, cause.at);
+  }
+
+  /**
+   * 注文分割: `quantity` reserved units of `sku` pass from one order to another. The store's
+   * reserved count stays as it is (before = after in the ledger row, which names the new order).
+   */
+  transfer(from: number, to: number, sku: string, storeId: string, quantity: number, cause: StockCause): void {
+    this.sql.shrinkReservation.run({ orderId: from, sku, storeId, quantity });
+    this.sql.dropEmptyReservation.run(from, sku);
+    this.sql.insertReservation.run(to, sku, storeId, quantity, cause.at);
+    const row = this.state(sku, storeId);
+    if (row) this.entry('split', sku, storeId, row, row, cause);
   }
 
   /** A row the store has never counted, for a reservation that arrives before the row itself. */

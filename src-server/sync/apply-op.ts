@@ -197,6 +197,7 @@ const APPLIERS: { [K in WireKind]: Applier<K> } = {
     return { ok: true, history: historyOf(op, client, op.from, op.to) };
   },
   bundle: applyFields,
+  split: applyFields,
   import_update: applyFields,
   mail: applyMailMark,
   mail_state: applyMailMark,

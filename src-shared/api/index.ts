@@ -9,6 +9,7 @@ import { carriersApi } from './carriers.js';
 import { shipFilesApi } from './ship-files.js';
 import { mailApi } from './mail.js';
 import { bundleApi } from './bundle.js';
+import { splitApi } from './split.js';
 import { detailApi } from './detail.js';
 import { operationsApi } from './operations.js';
 import { packingApi } from './packing.js';
@@ -48,6 +49,7 @@ export const contract = {
   ...operationsApi,
   ...packingApi,
   ...bundleApi,
+  ...splitApi,
   ...detailApi,
   ...syncApi,
   ...logsApi,
@@ -90,4 +92,5 @@ export * from './logs.js';
 export * from './updates.js';
 export * from './operations.js';
 export * from './bundle.js';
+export * from './split.js';
 export * from './detail.js';

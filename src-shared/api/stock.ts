@@ -71,7 +71,7 @@ export interface StockPage {
 }
 
 /** Why a SKU's count moved: the ledger's kinds, in the words the clerk reads. */
-export const STOCK_MOVE_KINDS = ['count', 'receive', 'adjust', 'reserve', 'consume', 'release'] as const;
+export const STOCK_MOVE_KINDS = ['count', 'receive', 'adjust', 'reserve', 'consume', 'release', 'split'] as const;
 export type StockMoveKind = (typeof STOCK_MOVE_KINDS)[number];
 export const STOCK_MOVE_LABELS: Record<StockMoveKind, string> = {
   count: '棚卸',
@@ -80,6 +80,7 @@ export const STOCK_MOVE_LABELS: Record<StockMoveKind, string> = {
   reserve: '引当',
   consume: '出荷',
   release: '引当解除',
+  split: '注文分割（引当の移動）',
 };
 
 /** One row of a SKU's stock ledger (在庫履歴). */

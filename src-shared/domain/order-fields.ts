@@ -32,6 +32,17 @@ export const ORDER_FIELDS = [
   { key: 'channel', column: 'channel', type: 'text', sync: 'key', arrival: 'channel' },
   { key: 'orderNo', column: 'order_no', type: 'text', sync: 'key', arrival: 'orderNo' },
   { key: 'orderedAt', column: 'ordered_at', type: 'text', sync: 'fixed', arrival: 'orderedAt' },
+  /** The channel's own order number when it differs from order_no (a 分割 part, `<no>-2`); null: the same. */
+  {
+    key: 'channelOrderNo',
+    column: 'channel_order_no',
+    type: 'text',
+    nullable: true,
+    sync: 'fixed',
+    arrival: 'channelOrderNo',
+  },
+  /** 分割元: the order_no of the order this one was split from (same channel); null for an ordinary order. */
+  { key: 'splitFrom', column: 'split_from', type: 'text', nullable: true, sync: 'fixed', arrival: 'splitFrom' },
   { key: 'buyerName', column: 'buyer_name', arrival: 'buyer.name', ...IMPORTED_PII },
   { key: 'buyerKana', column: 'buyer_kana', arrival: 'buyer.kana', ...IMPORTED_PII },
   { key: 'buyerEmail', column: 'buyer_email', arrival: 'buyer.email', ...IMPORTED_PII },
@@ -133,6 +144,8 @@ export const FIELD_LABELS: Record<OrderKey, string> = {
   channel: '販路',
   orderNo: '注文番号',
   orderedAt: '注文日',
+  channelOrderNo: 'チャネル注文番号',
+  splitFrom: '分割元',
   buyerName: '購入者名',
   buyerKana: '購入者名（カナ）',
   buyerEmail: 'メールアドレス',

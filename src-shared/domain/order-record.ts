@@ -18,6 +18,9 @@ export interface InitialState {
 
 type ArrivalKey = Extract<(typeof ORDER_FIELDS)[number], { arrival: string }>['key'];
 
+/** Arrival columns that are null, not '', when an order does not bring them. */
+const NULL_WHEN_ABSENT = new Set<string>(['storeId', 'channelOrderNo', 'splitFrom']);
+
 /** Reads each arrival column from a NewOrder: one small function per column, made once. */
 const ARRIVAL_READERS = ORDER_FIELDS.flatMap((field) => {
   if (!('arrival' in field)) return [];
@@ -26,7 +29,7 @@ const ARRIVAL_READERS = ORDER_FIELDS.flatMap((field) => {
     ? (o: NewOrder) => (o[outer] as unknown as Record<string, unknown>)[inner]
     : (o: NewOrder) => o[outer];
   // An absent optional arrival (配送希望 a channel does not send) is an empty text, or false.
-  const absent = field.key === 'storeId' ? null : field.type === 'boolean' ? false : '';
+  const absent = NULL_WHEN_ABSENT.has(field.key) ? null : field.type === 'boolean' ? false : '';
   return [[field.key as ArrivalKey, (o: NewOrder) => read(o) ?? absent] as const];
 });
 

@@ -137,4 +137,7 @@ export interface NewOrder {
    * unknown, not ¥0, until a priced source fills them; absent: known.
    */
   amountsUnknown?: boolean;
+  /** A 分割 part: the channel's order number and the order it was split from (absent: an ordinary order). */
+  channelOrderNo?: string | null;
+  splitFrom?: string | null;
 }

@@ -105,6 +105,16 @@ export const CHANGE_BODIES = {
       .strict(),
   },
   bundle: fields('bundleGroup'),
+  /**
+   * 注文分割: the original order's lines and fees after part of it moved to a new order
+   * (which travels as its own 'create'); from/to name the two orders.
+   */
+  split: {
+    fields: fieldValues
+      .pick({ items: true, shippingFee: true, codFee: true, subtotal: true, total: true })
+      .partial()
+      .strict(),
+  },
   import_update: {
     fields: fieldValues
       .pick({

@@ -46,6 +46,8 @@ export const newOrderInput = z.object({
   deliveryMethod: lineText().max(100).default(''),
   /** 金額未取得: the source gave no prices (the amounts are unknown, not ¥0). */
   amountsUnknown: z.boolean().default(false),
+  channelOrderNo: lineText().min(1).max(100).nullable().default(null),
+  splitFrom: lineText().min(1).max(100).nullable().default(null),
 });
 
 const opKey = {

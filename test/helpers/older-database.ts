@@ -9,6 +9,8 @@ const LATER_COLUMNS: Record<string, Record<string, string>> = {
     delivery_time_slot: "text NOT NULL DEFAULT ''",
     delivery_method: "text NOT NULL DEFAULT ''",
     amounts_unknown: 'integer NOT NULL DEFAULT 0',
+    channel_order_no: 'text',
+    split_from: 'text',
   },
   order_items: { tax_rate: 'integer NOT NULL DEFAULT 10' },
 };

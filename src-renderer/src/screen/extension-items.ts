@@ -7,6 +7,7 @@ import { carrierItems } from '../features/carriers/items.js';
 import { csvExportItem } from '../features/csv-export/items.js';
 import { pickingListItem } from '../features/printing/items.js';
 import { packingItem } from '../features/packing/items.js';
+import { splitItem } from '../features/split/items.js';
 import type { ExtensionItem } from './commands.js';
 
 const eNumber = (item: ExtensionItem) => Number(item.id.slice(1));
@@ -23,4 +24,5 @@ export const EXTENSION_ITEMS: ExtensionItem[] = [
   ...dayOperationItems,
   ...carrierItems,
   packingItem,
+  splitItem,
 ].sort((a, b) => eNumber(a) - eNumber(b));

@@ -12,6 +12,10 @@ export const orders = pgTable(
     channel: text('channel').notNull(),
     orderNo: text('order_no').notNull(),
     orderedAt: text('ordered_at').notNull(),
+    /** The channel's order number when order_no differs from it (a 分割 part); null: order_no itself. */
+    channelOrderNo: text('channel_order_no'),
+    /** 分割元: order_no of the order this one was split from. */
+    splitFrom: text('split_from'),
     buyerName: text('buyer_name').notNull().default(''),
     buyerKana: text('buyer_kana').notNull().default(''),
     buyerEmail: text('buyer_email').notNull().default(''),

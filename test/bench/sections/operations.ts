@@ -76,6 +76,23 @@ export const operationsSection: BenchSection = {
       unit: 'ms',
     });
 
+    // 注文分割: one unit of a multi-unit line moves to a new order (<no>-2), reservations with it.
+    const splittable = sqlite
+      .prepare(
+        `SELECT i.order_id AS orderId, i.line_no AS lineNo FROM order_items i JOIN orders o ON o.id = i.order_id
+         WHERE i.quantity >= 2 AND o.status IN ('new', 'stock_confirmed', 'paid') AND o.bundle_group IS NULL LIMIT 21`,
+      )
+      .all() as { orderId: number; lineNo: number }[];
+    const splits = splittable.map(({ orderId, lineNo }) =>
+      env.time(() => ctx.services.splits.split({ orderId, lines: [{ lineNo, quantity: 1 }] }, actor, now)),
+    );
+    splits.sort((a, b) => a - b);
+    out.push({
+      name: `注文分割 of one order (median of ${splits.length})`,
+      value: splits[Math.floor(splits.length / 2)] ?? 0,
+      unit: 'ms',
+    });
+
     const dir = path.dirname(ctx.database.file);
     app.close();
     rmSync(dir, { recursive: true, force: true });

@@ -139,6 +139,8 @@ describe('S3 Amazon personal-data purge on a store PC', () => {
       channel: 'amazon',
       orderNo: order.orderNo,
       orderedAt: order.orderedAt,
+      channelOrderNo: null,
+      splitFrom: null,
       buyerName: '佐藤 花子',
       buyerKana: 'サトウ ハナコ',
       buyerEmail: 'abc@marketplace.amazon.co.jp',

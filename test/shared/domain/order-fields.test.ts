@@ -100,6 +100,8 @@ describe('the order field table against both migrated databases', () => {
       deliveryTimeSlot: '14-16',
       deliveryMethod: '宅急便コンパクト',
       amountsUnknown: true,
+      channelOrderNo: 'RT-0',
+      splitFrom: 'RT-0-1',
     };
     expect(everyArrivalHasAColumn).toBe(true);
     const id = new OrderWriter(sqlite).insert(order, '2026-11-27T00:00:00.000Z');

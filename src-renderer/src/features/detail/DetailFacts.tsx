@@ -70,6 +70,14 @@ export function DetailFacts({ detail, masters }: { detail: EditableOrderDetail; 
         {order.shipNotice ? shipNoticeLabel(order.shipNotice) : 'なし'}
         {order.channelNote ? <span className="channel-note">{order.channelNote}</span> : null}
       </dd>
+      {order.splitFrom ? (
+        <>
+          <dt>分割元</dt>
+          <dd data-testid="detail-split-from">
+            {order.splitFrom}（チャネル注文番号 {order.channelOrderNo ?? order.splitFrom}）
+          </dd>
+        </>
+      ) : null}
       <dt>同梱</dt>
       <dd data-testid="detail-bundle">
         {bundle ? `同梱 ${bundle.members.length}件: ${bundle.members.map((m) => m.orderNo).join('、')}` : 'なし'}
