@@ -17,7 +17,8 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-fields-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Columns each database keeps for itself, outside the shared table. */
-const STORE_ONLY = ['id', 'bundle_key'];
+// mail_due: whether this PC's メール方針 lists the order in メール未送信 (per PC, never synced).
+const STORE_ONLY = ['id', 'bundle_key', 'mail_due'];
 const SERVER_ONLY = ['id', 'seq', 'wire'];
 
 describe('the order field table against both migrated databases', () => {
