@@ -11,7 +11,7 @@ import { ChangeHub } from './http/events.js';
 import type { RateLimits } from './http/rate-limit.js';
 import { purgeAmazonPii } from './privacy/purge.js';
 import { seedDefaultMasters } from './sync/masters.js';
-import { refreshStatistics } from './db/statistics.js';
+import { refreshMissingStatistics } from './db/statistics.js';
 import { createChannels, type Channels, type ChannelsOptions } from './channels/service.js';
 import { DAY_MS } from '../src-shared/text/jst.js';
 
@@ -63,7 +63,7 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   const database = await openServerDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const { db } = database;
   await seedDefaultMasters(db);
-  await refreshStatistics(db);
+  await refreshMissingStatistics(db);
   const adminToken = await ensureAdminToken(db, clock.now());
   const firstAccount = await new ConsoleAccounts(db).ensureFirstAccount(clock.now());
   const [state] = await rows<{ serverId: string }>(

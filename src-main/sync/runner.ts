@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { SyncRefusal, SyncReport, SyncStatus } from '../../src-shared/api/sync.js';
-import { SYNC_BODY_LIMIT, type HelloResponse } from '../../src-shared/sync/protocol.js';
+import { PULL_PAGE_MAX, SYNC_BODY_LIMIT, type HelloResponse } from '../../src-shared/sync/protocol.js';
 import { serverUrlProblem } from '../../src-shared/sync/server-url.js';
 import type { AppContext } from '../core/app-context.js';
 import type { Database } from '../db/open.js';
@@ -16,6 +16,8 @@ const PUSH_BATCH = 2000;
 /** Well under the server's body limit for a push (SYNC_BODY_LIMIT). */
 const PUSH_MAX_BYTES = SYNC_BODY_LIMIT / 2;
 const PULL_PAGE = 2000;
+/** A first copy takes the server's largest pages: fewer round trips, less waiting for the server. */
+const COPY_PAGE = PULL_PAGE_MAX;
 const TICK_MS = 1000;
 const OFFLINE_RETRY_MS = 5000;
 const REPORT_EVERY_MS = 5 * 60_000;
@@ -166,12 +168,13 @@ export class SyncRunner {
     // A first sync into an empty PC builds the secondary indexes once at the end.
     const empty = !sqlite.prepare('SELECT 1 FROM orders LIMIT 1').get();
     const firstSync = local.cursor() === 0;
+    const pageSize = firstSync ? COPY_PAGE : PULL_PAGE;
     const pullAll = async () => {
       // The next page is fetched while this one is written: server and PC work side by side.
-      let next = transport.pull(local.cursor(), PULL_PAGE, firstSync);
+      let next = transport.pull(local.cursor(), pageSize, firstSync);
       for (;;) {
         const page = await next;
-        if (page.hasMore) next = transport.pull(page.cursor, PULL_PAGE, firstSync);
+        if (page.hasMore) next = transport.pull(page.cursor, pageSize, firstSync);
         const applied = local.applyPage(page, empty, this.parts.clock.now().toISOString(), firstSync);
         report.received += applied.orders;
         report.removed += applied.removed;

@@ -1,17 +1,19 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { ServerDb } from './open.js';
+import { sql } from 'drizzle-orm';
+import { rows, type ServerDb } from './open.js';
 
 /** The tables a bulk write grows, by what was written. */
 const TABLES = {
-  orders: [sql`orders`, sql`order_items`, sql`order_history`],
-  stock: [sql`stock`, sql`stock_ledger`],
-} as const satisfies Record<string, SQL[]>;
+  orders: ['orders', 'order_items', 'order_history'],
+  stock: ['stock', 'stock_ledger'],
+} as const satisfies Record<string, readonly string[]>;
 
 export type WrittenKind = keyof typeof TABLES;
 
 /** Rows written in bulk since the planner's figures were last refreshed. */
 const ANALYZE_AFTER = 20_000;
 const written = new WeakMap<ServerDb, Record<WrittenKind, number>>();
+
+const analyze = (db: ServerDb, table: string) => db.execute(sql`ANALYZE ${sql.identifier(table)}`);
 
 /**
  * Fresh planner statistics. PGlite runs no autovacuum: with the figures of an emptier table
@@ -22,14 +24,37 @@ export async function refreshStatistics(db: ServerDb, kinds: readonly WrittenKin
   const counts = written.get(db);
   for (const kind of kinds) {
     if (counts) counts[kind] = 0;
-    for (const table of TABLES[kind]) await db.execute(sql`ANALYZE ${table}`);
+    for (const table of TABLES[kind]) await analyze(db, table);
   }
 }
 
+/**
+ * At start: only the tables whose figures are missing (never analyzed) or out of date (the
+ * table has grown to more than twice the pages the planner knows of, as after a process
+ * stopped before its intake's refresh). Analyzing every table again cost seconds at each
+ * start of a large database for figures that were already right.
+ */
+export async function refreshMissingStatistics(db: ServerDb): Promise<string[]> {
+  const tables = Object.values(TABLES).flat();
+  const stale = await rows<{ name: string }>(
+    db,
+    sql`SELECT c.relname AS name FROM pg_class c
+        WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
+          AND c.relname IN (${sql.join(
+            tables.map((t) => sql`${t}`),
+            sql`, `,
+          )})
+          AND (c.reltuples < 0
+               OR pg_relation_size(c.oid) / current_setting('block_size')::int > 2 * c.relpages + 8)`,
+  );
+  for (const { name } of stale) await analyze(db, name);
+  return stale.map((r) => r.name);
+}
+
 /** Counts rows a bulk intake wrote; refreshes the statistics once enough have been. */
-export async function noteBulkWrite(db: ServerDb, kind: WrittenKind, rows: number): Promise<void> {
+export async function noteBulkWrite(db: ServerDb, kind: WrittenKind, count: number): Promise<void> {
   const counts = written.get(db) ?? { orders: 0, stock: 0 };
   written.set(db, counts);
-  counts[kind] += rows;
+  counts[kind] += count;
   if (counts[kind] >= ANALYZE_AFTER) await refreshStatistics(db, [kind]);
 }

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { PulledHistory, WireMaster } from '../../src-shared/sync/protocol.js';
+import { PULL_PAGE_MAX, type PulledHistory, type WireMaster } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { lastChange } from '../db/changes.js';
 import { idList, jsonRows, rows, type ServerDb } from '../db/open.js';
@@ -7,8 +7,6 @@ import { ordersJson } from '../orders/load.js';
 import { wireExpression } from '../orders/wire.js';
 import { holdingsOf, stockEntries } from '../stock/pull.js';
 import type { WireStock } from '../../src-shared/sync/stock-wire.js';
-
-const MAX_PAGE = 5000;
 
 type Entry =
   | { seq: number; type: 'order'; index: number; id: number }
@@ -84,7 +82,7 @@ async function pageFromSnapshot(
   now: Date,
 ): Promise<string> {
   const high = await lastChange(db);
-  const size = Math.min(Math.max(limit, 1), MAX_PAGE);
+  const size = Math.min(Math.max(limit, 1), PULL_PAGE_MAX);
   const scope = client.isHeadOffice ? sql`TRUE` : sql`o.store_id = ${client.storeId}`;
   const [found] = await rows<{ ids: number[] | null; seqs: number[] | null; wires: string | null }>(
     db,
