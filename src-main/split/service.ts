@@ -1,24 +1,16 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { orderGoneError, UserError } from '../../src-shared/api/errors.js';
+import { UserError } from '../../src-shared/api/errors.js';
 import type { SplitInput, SplitResult } from '../../src-shared/api/split.js';
 import type { Channel } from '../../src-shared/domain/channels.js';
 import { subtotalOf, totalOf } from '../../src-shared/domain/money.js';
 import type { OrderRecord } from '../../src-shared/domain/order-fields.js';
-import type { WireItem } from '../../src-shared/sync/change-bodies.js';
 import type { Actor } from '../core/app-context.js';
 import { Journal } from '../core/journal.js';
 import { prepareAll } from '../core/statements.js';
-import { ORDER_INSERT, orderValues, recordFromRow, selectAsKeys } from '../orders/order-columns.js';
+import { DerivedOrders, pickedUnits, type OrderLine } from '../orders/derived-orders.js';
 import { StockLedger } from '../stock/ledger.js';
 
 const SQL = {
-  order: `SELECT o.id, ${selectAsKeys('o')} FROM orders o WHERE o.id = ?`,
-  items: `SELECT line_no AS lineNo, sku, title, quantity, unit_price AS unitPrice, location, tax_rate AS taxRate
-          FROM order_items WHERE order_id = ? ORDER BY line_no`,
-  taken: { pluck: 'SELECT 1 FROM orders WHERE channel = ? AND order_no = ?' },
-  insertOrder: ORDER_INSERT,
-  insertItem: `INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate)
-               VALUES (@orderId, @lineNo, @sku, @title, @quantity, @unitPrice, @location, @taxRate)`,
   setQuantity: 'UPDATE order_items SET quantity = ? WHERE order_id = ? AND line_no = ?',
   deleteLine: 'DELETE FROM order_items WHERE order_id = ? AND line_no = ?',
   setMoney: `UPDATE orders SET shipping_fee = @shippingFee, cod_fee = @codFee, subtotal = @subtotal, total = @total,
@@ -26,25 +18,15 @@ const SQL = {
   held: 'SELECT quantity FROM stock_reservations WHERE order_id = ? AND sku = ? AND store_id = ?',
 } as const;
 
-type Line = WireItem & { taxRate: 10 | 8 };
+type Line = OrderLine;
 
 /** The order's lines split by the clerk's quantities: what stays and what moves, refused when either side is empty. */
 function divide(orderNo: string, items: readonly Line[], wanted: SplitInput['lines']) {
-  const byLine = new Map(items.map((i) => [i.lineNo, i]));
-  const moving = new Map<number, number>();
-  for (const { lineNo, quantity } of wanted) {
-    const item = byLine.get(lineNo);
-    if (!item) throw new UserError(`注文 ${orderNo} に${lineNo}行目はありません。`, 'no_line');
-    if (quantity > item.quantity)
-      throw new UserError(`${lineNo}行目（${item.sku}）は${item.quantity}個までしか移せません。`, 'too_many');
-    moving.set(lineNo, (moving.get(lineNo) ?? 0) + quantity);
-  }
+  const moving = pickedUnits(orderNo, items, wanted, '移せ');
   const kept: Line[] = [];
   const moved: Line[] = [];
   for (const item of items) {
     const move = moving.get(item.lineNo) ?? 0;
-    if (move > item.quantity)
-      throw new UserError(`${item.lineNo}行目（${item.sku}）は${item.quantity}個までしか移せません。`, 'too_many');
     if (item.quantity - move > 0) kept.push({ ...item, quantity: item.quantity - move });
     if (move > 0) moved.push({ ...item, lineNo: moved.length + 1, quantity: move });
   }
@@ -65,9 +47,11 @@ export class OrderSplitService {
   private readonly sql: Record<keyof typeof SQL, BetterSqlite3.Statement>;
   private readonly journal: Journal;
   private readonly ledger: StockLedger;
+  private readonly orders: DerivedOrders;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.sql = prepareAll(sqlite, SQL);
+    this.orders = new DerivedOrders(sqlite);
     this.journal = new Journal(sqlite);
     this.ledger = new StockLedger(sqlite);
   }
@@ -77,18 +61,15 @@ export class OrderSplitService {
   }
 
   private splitNow(input: SplitInput, actor: Actor, at: string): SplitResult {
-    const row = this.sql.order.get(input.orderId) as (Record<string, unknown> & { id: number }) | undefined;
-    if (!row) throw orderGoneError();
-    const original = recordFromRow(row);
+    const { record: original, items } = this.orders.load(input.orderId);
     if (original.status === 'shipped') throw new UserError('出荷済の注文は分割できません。', 'shipped');
     if (original.status === 'cancelled') throw new UserError('キャンセル済の注文は分割できません。', 'cancelled');
     if (original.bundleGroup)
       throw new UserError('同梱中の注文は分割できません。先に同梱を解除してください。', 'bundled');
-    const items = this.sql.items.all(input.orderId) as Line[];
     const { kept, moved, moving } = divide(original.orderNo, items, input.lines);
 
     const channelOrderNo = original.channelOrderNo ?? original.orderNo;
-    const newOrderNo = this.freeNumber(original.channel, channelOrderNo);
+    const newOrderNo = this.orders.freeNumber(original.channel, 2, (n) => `${channelOrderNo}-${n}`);
     const moveShipping = input.moveShippingFee === true;
     const moveCod = input.moveCodFee === true;
     const fees = (moves: boolean, fee: number) => (moves ? [0, fee] : [fee, 0]);
@@ -116,8 +97,7 @@ export class OrderSplitService {
       updatedAt: at,
       version: 1,
     };
-    const newId = Number(this.sql.insertOrder.run(...orderValues(created)).lastInsertRowid);
-    for (const line of moved) this.sql.insertItem.run({ ...line, orderId: newId });
+    const newId = this.orders.insert(created, moved);
     for (const item of items) {
       const left = kept.find((k) => k.lineNo === item.lineNo);
       if (!left) this.sql.deleteLine.run(input.orderId, item.lineNo);
@@ -163,14 +143,6 @@ export class OrderSplitService {
       at,
     );
     return { orderNo: original.orderNo, newOrderId: newId, newOrderNo, movedUnits: units, movedReserved };
-  }
-
-  /** `<no>-2`, `-3`, …: the first number of the channel not taken yet. */
-  private freeNumber(channel: string, base: string): string {
-    for (let n = 2; ; n++) {
-      const candidate = `${base}-${n}`;
-      if (!this.sql.taken.get(channel, candidate)) return candidate;
-    }
   }
 
   /** Reserved units of the moved quantities follow them to the new order. */

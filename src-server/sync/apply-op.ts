@@ -198,6 +198,8 @@ const APPLIERS: { [K in WireKind]: Applier<K> } = {
   },
   bundle: applyFields,
   split: applyFields,
+  // 再送注文: the shipped order only records it; the new order came by its own 'create'.
+  resend: (op, _work, client) => ({ ok: true, history: historyOf(op, client, op.from, op.to) }),
   import_update: applyFields,
   mail: applyMailMark,
   mail_state: applyMailMark,

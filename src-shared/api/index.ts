@@ -10,6 +10,7 @@ import { shipFilesApi } from './ship-files.js';
 import { mailApi } from './mail.js';
 import { bundleApi } from './bundle.js';
 import { splitApi } from './split.js';
+import { resendApi } from './resend.js';
 import { detailApi } from './detail.js';
 import { operationsApi } from './operations.js';
 import { packingApi } from './packing.js';
@@ -50,6 +51,7 @@ export const contract = {
   ...packingApi,
   ...bundleApi,
   ...splitApi,
+  ...resendApi,
   ...detailApi,
   ...syncApi,
   ...logsApi,
@@ -93,4 +95,5 @@ export * from './updates.js';
 export * from './operations.js';
 export * from './bundle.js';
 export * from './split.js';
+export * from './resend.js';
 export * from './detail.js';

@@ -115,6 +115,8 @@ export const CHANGE_BODIES = {
       .partial()
       .strict(),
   },
+  /** 再送注文 made from this (shipped) order: history only; the new order travels as its own 'create'. */
+  resend: {},
   import_update: {
     fields: fieldValues
       .pick({

@@ -32,6 +32,7 @@ const SAMPLES: Record<ChangeKind, (string | null)[]> = {
   ship_to: ['お届け先郵便番号 150-0001／お届け先住所 渋谷1-1', 'お届け先住所2 （なし）'],
   bundle: ['3f2a9c1e-0000-4000-8000-000000000000', null],
   split: ['1001', '1001-2'],
+  resend: [null],
   import_update: ['購入者名、送料'],
   mail: [null, 'shipped', 'paid', 'stock_confirmed'],
   mail_state: ['paid'],
