@@ -10,6 +10,7 @@ import { mailHandlers } from '../mail/handlers.js';
 import { mailMasterHandlers } from '../mail/master-handlers.js';
 import { bundleHandlers } from '../bundle/handlers.js';
 import { splitHandlers } from '../split/handlers.js';
+import { resendHandlers } from '../resend/handlers.js';
 import { detailHandlers } from '../detail/handlers.js';
 import { operationsHandlers } from '../operations/handlers.js';
 import { packingHandlers } from '../packing/handlers.js';
@@ -48,6 +49,7 @@ export const handlers: HandlerMap = {
   ...packingHandlers,
   ...bundleHandlers,
   ...splitHandlers,
+  ...resendHandlers,
   ...detailHandlers,
   ...syncHandlers,
   ...logsHandlers,

@@ -3,6 +3,7 @@ import { BulkChanges } from '../bulk/service.js';
 import { BundleService } from '../bundle/service.js';
 import { CarrierService } from '../carriers/carrier-service.js';
 import { OrderSplitService } from '../split/service.js';
+import { OrderResendService } from '../resend/service.js';
 import type { Database } from '../db/open.js';
 import type { AppContext } from './app-context.js';
 import { OrderCsvExport } from '../csv-export/order-csv.js';
@@ -45,6 +46,7 @@ export interface Services {
   packing: PackingService;
   bundles: BundleService;
   splits: OrderSplitService;
+  resends: OrderResendService;
   detail: DetailService;
   syncSettings: SyncSettingsService;
   /** The app's one sync runner: built once with the app, it outlives a reopened database. */
@@ -75,6 +77,7 @@ export function createServices(database: Database, parts: AppParts): Services {
   const printing = new PrintService({ sqlite, settings, paths, clock, actor, orders, printer: () => files.printer });
   const operations = new OperationsService(sqlite, status, packing);
   const trackingImports = files.trackingImports;
+  const stock = new StockService(sqlite, status);
   // メール未送信 follows this PC's メール方針 (settings live outside the database file).
   if (!sqlite.readonly) applyMailPolicy(sqlite, settings.get('mailPolicy') ?? {});
   return {
@@ -90,12 +93,13 @@ export function createServices(database: Database, parts: AppParts): Services {
     printing,
     imports: new OrderImportService({ sqlite, clock, actor, orders, pending: files.orderImports }),
     carriers: new CarrierService({ sqlite, settings, clock, actor, printing, operations, trackingImports }),
-    stock: new StockService(sqlite, status),
+    stock,
     operations,
     scanner: new ShipScanner(sqlite, status, packing),
     packing,
     bundles: new BundleService(sqlite, detail.editor),
     splits: new OrderSplitService(sqlite),
+    resends: new OrderResendService(sqlite, stock),
     detail,
     syncSettings: new SyncSettingsService({ ...parts, sqlite }),
     sync: parts.sync,

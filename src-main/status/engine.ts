@@ -46,7 +46,10 @@ class UnitRefused extends Error {
   }
 }
 
-const ORDER_COLUMNS = `o.id, o.order_no, o.status, pm.needs_confirmation, o.store_id, o.ordered_at, o.bundle_group,
+// An order that asks no payment (a ¥0 再送注文) needs no 入金確認 whatever its method says,
+// as the central server judges it (its needs_payment).
+const ORDER_COLUMNS = `o.id, o.order_no, o.status,
+  CASE WHEN o.needs_payment = 0 THEN 0 ELSE pm.needs_confirmation END AS needs_confirmation, o.store_id, o.ordered_at, o.bundle_group,
   o.tracking_no
   FROM orders o LEFT JOIN payment_methods pm ON pm.code = o.payment_method`;
 
