@@ -45,10 +45,12 @@ export function newOrderRecord(
   initial: InitialState = { status: 'new' },
 ): OrderRecord {
   const subtotal = subtotalOf(order.items);
+  const total = totalOf({ subtotal, discount: order.discount, shippingFee: order.shippingFee, codFee: order.codFee });
   const rest: Omit<OrderRecord, ArrivalKey> = {
-    needsPayment,
+    // Nothing to pay (a ¥0 再送注文; not 金額未取得, whose amounts are unknown): no 入金確認.
+    needsPayment: needsPayment && !(total === 0 && order.amountsUnknown !== true),
     subtotal,
-    total: totalOf({ subtotal, discount: order.discount, shippingFee: order.shippingFee, codFee: order.codFee }),
+    total,
     staffComment: '',
     buyerRating: true,
     carrier: initial.carrier ?? null,
