@@ -8,6 +8,7 @@ import { csvExportItem } from '../features/csv-export/items.js';
 import { pickingListItem } from '../features/printing/items.js';
 import { packingItem } from '../features/packing/items.js';
 import { splitItem } from '../features/split/items.js';
+import { resendItem } from '../features/resend/items.js';
 import type { ExtensionItem } from './commands.js';
 
 const eNumber = (item: ExtensionItem) => Number(item.id.slice(1));
@@ -25,4 +26,5 @@ export const EXTENSION_ITEMS: ExtensionItem[] = [
   ...carrierItems,
   packingItem,
   splitItem,
+  resendItem,
 ].sort((a, b) => eNumber(a) - eNumber(b));

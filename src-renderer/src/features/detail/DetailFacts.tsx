@@ -4,6 +4,7 @@ import type { Order } from '../../../../src-shared/domain/order.js';
 import { CARRIER_LABELS, isCarrier } from '../../../../src-shared/domain/carriers.js';
 import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
 import { shipNoticeLabel } from '../../../../src-shared/domain/ship-notice.js';
+import { sourceLabel } from '../../../../src-shared/domain/order-links.js';
 import { STATUS_LABELS } from '../../../../src-shared/domain/status.js';
 import { PII_PURGED_TEXT as PURGED } from '../../../../src-shared/domain/privacy.js';
 import { formatJst } from '../../format.js';
@@ -72,7 +73,7 @@ export function DetailFacts({ detail, masters }: { detail: EditableOrderDetail; 
       </dd>
       {order.splitFrom ? (
         <>
-          <dt>分割元</dt>
+          <dt>{sourceLabel(order)}</dt>
           <dd data-testid="detail-split-from">
             {order.splitFrom}（チャネル注文番号 {order.channelOrderNo ?? order.splitFrom}）
           </dd>

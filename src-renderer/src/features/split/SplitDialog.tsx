@@ -5,6 +5,7 @@ import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { FormError } from '../../components/FormError.js';
 import { useScreen } from '../../screen/screen-context.js';
+import { LineQuantities, pickedLines } from './LineQuantities.js';
 import { useTask } from '../files/use-task.js';
 
 /**
@@ -23,8 +24,7 @@ export function SplitDialog({ orderId }: { orderId: number }) {
   }, [orderId, task]);
   const submit = () =>
     task(async () => {
-      const lines = Object.entries(moving).map(([lineNo, quantity]) => ({ lineNo: Number(lineNo), quantity }));
-      const out = await invoke('orders:split', { orderId, lines, moveShippingFee, moveCodFee });
+      const out = await invoke('orders:split', { orderId, lines: pickedLines(moving), moveShippingFee, moveCodFee });
       screen.notify('info', `注文 ${out.orderNo} を分割し、注文 ${out.newOrderNo} を作成しました。`);
       screen.closeDialog();
     });
@@ -40,39 +40,14 @@ export function SplitDialog({ orderId }: { orderId: number }) {
         {order ? (
           <>
             <p>注文番号 {order.orderNo}　新しい注文に移す数量を入力してください（各注文に商品が1つ以上残ります）。</p>
-            <table aria-label="分割する商品">
-              <thead>
-                <tr>
-                  <th>行</th>
-                  <th>商品コード</th>
-                  <th>商品名</th>
-                  <th>数量</th>
-                  <th>単価</th>
-                  <th>新しい注文へ</th>
-                </tr>
-              </thead>
-              <tbody>
-                {order.items.map((item) => (
-                  <tr key={item.lineNo}>
-                    <td>{item.lineNo}</td>
-                    <td>{item.sku}</td>
-                    <td>{item.title}</td>
-                    <td>{item.quantity}</td>
-                    <td>{formatYen(item.unitPrice)}</td>
-                    <td>
-                      <input
-                        type="number"
-                        min={0}
-                        max={item.quantity}
-                        aria-label={`${item.lineNo}行目 ${item.sku} 新しい注文へ移す数量`}
-                        value={moving[item.lineNo] ?? 0}
-                        onChange={(e) => setMoving({ ...moving, [item.lineNo]: Number(e.target.value) || 0 })}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <LineQuantities
+              order={order}
+              caption="分割する商品"
+              heading="新しい注文へ"
+              boxLabel="新しい注文へ移す数量"
+              picked={moving}
+              onChange={setMoving}
+            />
             <label>
               <input type="checkbox" checked={moveShippingFee} onChange={(e) => setMoveShippingFee(e.target.checked)} />
               配送料金（{formatYen(order.shippingFee)}）を新しい注文へ移す

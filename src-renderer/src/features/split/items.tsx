@@ -4,8 +4,8 @@ import { SplitDialog } from './SplitDialog.js';
 
 const NO_ORDER = '分割する注文を1件だけチェックするか、一覧で選んでください。';
 
-/** The one order to split: the only checked one, else the one under the cursor. */
-function orderToSplit(screen: ScreenContext): number | null {
+/** The one order an item works on (分割, 再送): the only checked one, else the one under the cursor. */
+export function oneOrder(screen: ScreenContext): number | null {
   if (screen.selection.size === 1) return [...screen.selection][0]!;
   return screen.selection.size === 0 ? screen.cursorOrderId() : null;
 }
@@ -14,6 +14,6 @@ function orderToSplit(screen: ScreenContext): number | null {
 export const splitItem: ExtensionItem = {
   id: 'E22',
   label: '注文分割',
-  unavailable: (screen) => (orderToSplit(screen) === null ? NO_ORDER : null),
-  run: (screen) => screen.openDialog(<SplitDialog orderId={orderToSplit(screen)!} />),
+  unavailable: (screen) => (oneOrder(screen) === null ? NO_ORDER : null),
+  run: (screen) => screen.openDialog(<SplitDialog orderId={oneOrder(screen)!} />),
 };
