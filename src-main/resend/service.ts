@@ -53,8 +53,7 @@ export class OrderResendService {
         `再送注文は出荷済の注文からだけ作成できます（注文 ${original.orderNo} は${STATUS_LABELS[original.status as MainStatus] ?? original.status}です）。`,
         'not_shipped',
       );
-    if (original.piiPurgedAt)
-      throw new UserError('個人情報を削除した注文からは再送注文を作成できません。', 'purged');
+    if (original.piiPurgedAt) throw new UserError('個人情報を削除した注文からは再送注文を作成できません。', 'purged');
     const lines = resentLines(original.orderNo, items, input.lines);
 
     const channelOrderNo = original.channelOrderNo ?? original.orderNo;

@@ -110,7 +110,10 @@ describe('再送注文', () => {
     stockUp(sqlite(), 'tokyo', { 'MG-010': 10, 'PL-020': 5 });
     const before = snapshot();
     const refusals: [Parameters<typeof t.call<'orders:resend'>>[1], string][] = [
-      [{ orderId: open!, lines: [{ lineNo: 1, quantity: 1 }] }, '再送注文は出荷済の注文からだけ作成できます（注文 N-1 は新規です）'],
+      [
+        { orderId: open!, lines: [{ lineNo: 1, quantity: 1 }] },
+        '再送注文は出荷済の注文からだけ作成できます（注文 N-1 は新規です）',
+      ],
       [{ orderId: shipped, lines: [{ lineNo: 1, quantity: 0 }] }, '再送する商品の数量を1つ以上指定してください'],
       [{ orderId: shipped, lines: [{ lineNo: 1, quantity: 4 }] }, '1行目（MG-010）は3個までしか再送できません'],
       [

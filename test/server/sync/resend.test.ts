@@ -35,7 +35,13 @@ describe('再送注文 on a store PC reaches the central server and head office'
       ['PL-020', 'tokyo', 5],
     ]);
     await server.intake([
-      makeOrder({ orderNo: 'RESEND-1', storeId: 'tokyo', items: ITEMS, shippingFee: 550, paymentMethod: 'bank_transfer' }),
+      makeOrder({
+        orderNo: 'RESEND-1',
+        storeId: 'tokyo',
+        items: ITEMS,
+        shippingFee: 550,
+        paymentMethod: 'bank_transfer',
+      }),
     ]);
     await tokyo.call('sync:now', {});
     const id = localId(tokyo, 'RESEND-1')!;

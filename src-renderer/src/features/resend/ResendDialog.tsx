@@ -45,8 +45,9 @@ export function ResendDialog({ orderId }: { orderId: number }) {
         {order ? (
           <>
             <p>
-              注文番号 {order.orderNo}　同じ購入者へもう一度送る数量を入力してください。再送注文は商品・配送料金・手数料とも
-              ¥0 で、入金確認なしで出荷できます。
+              注文番号 {order.orderNo}
+              　同じ購入者へもう一度送る数量を入力してください。再送注文は商品・配送料金・手数料とも ¥0
+              で、入金確認なしで出荷できます。
             </p>
             <LineQuantities
               order={order}
