@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { lineText } from './text.js';
 import { orderId } from './orders.js';
 import { splitLine } from './split.js';
 
@@ -8,7 +9,7 @@ export const resendInput = z.object({
   /** How many units of each line go again (0: the line is not resent). */
   lines: z.array(splitLine).min(1, '再送する数量を指定してください。').max(1000),
   /** Why it is sent again (破損, 不足, …): shown in both orders' history. */
-  reason: z.string().trim().max(200, '理由は200文字以内で入力してください。').default(''),
+  reason: lineText().trim().max(200, '理由は200文字以内で入力してください。').default(''),
 });
 export type ResendInput = z.input<typeof resendInput>;
 
