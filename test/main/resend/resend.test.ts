@@ -132,4 +132,11 @@ describe('再送注文', () => {
     for (const [input, message] of refusals) await expect(t.call('orders:resend', input)).rejects.toThrow(message);
     expect(snapshot()).toEqual(before);
   });
+
+  it('F12 names the source 再送元 for a -R number and 分割元 for a split part', () => {
+    expect(sourceLabel({ orderNo: 'S-100-R2', channelOrderNo: 'S-100', splitFrom: 'S-100-2' })).toBe('再送元');
+    expect(sourceLabel({ orderNo: 'S-100-2', channelOrderNo: 'S-100', splitFrom: 'S-100' })).toBe('分割元');
+    expect(sourceLabel({ orderNo: 'S-100-R', channelOrderNo: 'S-100', splitFrom: 'S-100' })).toBe('分割元');
+    expect(sourceLabel({ orderNo: 'X-R1', channelOrderNo: null, splitFrom: null })).toBeNull();
+  });
 });
