@@ -25,7 +25,7 @@ const stock = () => STOCK_CHANGED;
 export const WRITE_EVENTS: { [M in MethodName]?: Announce<M> } = {
   'detail:save': (saved, { id }) => (saved.changes.length > 0 ? { type: 'orders:changed', orderIds: [id] } : null),
   'bundle:create': always,
-  'orders:split': always,
+  'split:order': always,
   'bundle:dissolve': always,
   'bulk:setStore': whenApplied,
   'bulk:setRating': whenApplied,

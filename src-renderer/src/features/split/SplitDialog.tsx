@@ -24,7 +24,7 @@ export function SplitDialog({ orderId }: { orderId: number }) {
   const submit = () =>
     task(async () => {
       const lines = Object.entries(moving).map(([lineNo, quantity]) => ({ lineNo: Number(lineNo), quantity }));
-      const out = await invoke('orders:split', { orderId, lines, moveShippingFee, moveCodFee });
+      const out = await invoke('split:order', { orderId, lines, moveShippingFee, moveCodFee });
       screen.notify('info', `注文 ${out.orderNo} を分割し、注文 ${out.newOrderNo} を作成しました。`);
       screen.closeDialog();
     });
