@@ -25,9 +25,9 @@ const stock = () => STOCK_CHANGED;
 export const WRITE_EVENTS: { [M in MethodName]?: Announce<M> } = {
   'detail:save': (saved, { id }) => (saved.changes.length > 0 ? { type: 'orders:changed', orderIds: [id] } : null),
   'bundle:create': always,
-  'orders:split': always,
+  'split:order': always,
   // A 再送注文 reserves its units as it is made.
-  'orders:resend': () => [ORDERS_CHANGED, STOCK_CHANGED],
+  'resend:order': () => [ORDERS_CHANGED, STOCK_CHANGED],
   'bundle:dissolve': always,
   'bulk:setStore': whenApplied,
   'bulk:setRating': whenApplied,

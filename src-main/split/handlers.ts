@@ -1,5 +1,5 @@
 import type { Handlers } from '../core/dispatch.js';
 
-export const splitHandlers: Handlers<'orders:split'> = {
-  'orders:split': (input, ctx) => ctx.services.splits.split(input, ctx.actor(), ctx.clock.now()),
+export const splitHandlers: Handlers<'split:order'> = {
+  'split:order': (input, ctx) => ctx.services.splits.split(input, ctx.actor(), ctx.clock.now()),
 };

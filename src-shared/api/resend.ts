@@ -27,5 +27,5 @@ export interface ResendResult {
 
 export const resendApi = {
   /** F4 再送注文: chosen lines of a shipped order go again as a new ¥0 order for the same buyer. */
-  'orders:resend': method<ResendResult>()(resendInput),
+  'resend:order': method<ResendResult>()(resendInput),
 };

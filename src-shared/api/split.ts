@@ -29,5 +29,5 @@ export interface SplitResult {
 
 export const splitApi = {
   /** F4 注文分割: part of an order's lines (or quantities) become a new order that ships on its own. */
-  'orders:split': method<SplitResult>()(splitInput),
+  'split:order': method<SplitResult>()(splitInput),
 };

@@ -42,7 +42,7 @@ describe('再送注文', () => {
     stockUp(sqlite(), 'tokyo', { 'MG-010': 10, 'PL-020': 5 });
     const before = orderOf(id);
 
-    const result = await t.call('orders:resend', {
+    const result = await t.call('resend:order', {
       orderId: id,
       lines: [{ lineNo: 1, quantity: 2 }],
       reason: '破損',
@@ -91,14 +91,14 @@ describe('再送注文', () => {
     expect(stockOf(sqlite(), 'MG-010')).toEqual({ onHand: 8, reserved: 0 });
 
     // A second 再送 of the same order takes the next number.
-    const again = await t.call('orders:resend', { orderId: id, lines: [{ lineNo: 2, quantity: 1 }] });
+    const again = await t.call('resend:order', { orderId: id, lines: [{ lineNo: 2, quantity: 1 }] });
     expect(again.newOrderNo).toBe('S-100-R2');
   });
 
   it('waits at 新規 with what is short when the store lacks the units', async () => {
     const id = shippedOrder();
     stockUp(sqlite(), 'tokyo', { 'MG-010': 1 });
-    const result = await t.call('orders:resend', { orderId: id, lines: [{ lineNo: 1, quantity: 3 }] });
+    const result = await t.call('resend:order', { orderId: id, lines: [{ lineNo: 1, quantity: 3 }] });
     expect(result).toMatchObject({ reserved: false, short: 'MG-010（必要 3 / 在庫 1）' });
     expect(orderOf(result.newOrderId)).toMatchObject({ status: 'new', total: 0 });
     expect(stockOf(sqlite(), 'MG-010')).toEqual({ onHand: 1, reserved: 0 });
@@ -109,7 +109,7 @@ describe('再送注文', () => {
     const [open] = insertOrders(sqlite(), [{ order: { orderNo: 'N-1', items: ITEMS } }]);
     stockUp(sqlite(), 'tokyo', { 'MG-010': 10, 'PL-020': 5 });
     const before = snapshot();
-    const refusals: [Parameters<typeof t.call<'orders:resend'>>[1], string][] = [
+    const refusals: [Parameters<typeof t.call<'resend:order'>>[1], string][] = [
       [
         { orderId: open!, lines: [{ lineNo: 1, quantity: 1 }] },
         '再送注文は出荷済の注文からだけ作成できます（注文 N-1 は新規です）',
@@ -129,7 +129,7 @@ describe('再送注文', () => {
       [{ orderId: shipped, lines: [{ lineNo: 9, quantity: 1 }] }, '9行目はありません'],
       [{ orderId: shipped, lines: [] }, '再送する数量を指定してください'],
     ];
-    for (const [input, message] of refusals) await expect(t.call('orders:resend', input)).rejects.toThrow(message);
+    for (const [input, message] of refusals) await expect(t.call('resend:order', input)).rejects.toThrow(message);
     expect(snapshot()).toEqual(before);
   });
 

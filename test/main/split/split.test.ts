@@ -38,7 +38,7 @@ describe('注文分割', () => {
     await t.call('stock:check', { orderIds: [id] });
     expect(stockOf(sqlite(), 'MG-010').reserved).toBe(3);
 
-    const result = await t.call('orders:split', { orderId: id, lines: [{ lineNo: 1, quantity: 2 }] });
+    const result = await t.call('split:order', { orderId: id, lines: [{ lineNo: 1, quantity: 2 }] });
     expect(result).toMatchObject({ orderNo: 'R-100', newOrderNo: 'R-100-2', movedUnits: 2, movedReserved: 2 });
 
     const original = orderOf(id);
@@ -76,7 +76,7 @@ describe('注文分割', () => {
     );
 
     // A second split of the same order takes the next number; the fees can move along.
-    const again = await t.call('orders:split', {
+    const again = await t.call('split:order', {
       orderId: id,
       lines: [{ lineNo: 2, quantity: 1 }],
       moveShippingFee: true,
@@ -92,7 +92,7 @@ describe('注文分割', () => {
       { order: { orderNo: 'S-1', items: ITEMS }, initial: { status: 'shipped' } },
     ]);
     const before = snapshot();
-    const refusals: [Parameters<typeof t.call<'orders:split'>>[1], string][] = [
+    const refusals: [Parameters<typeof t.call<'split:order'>>[1], string][] = [
       [{ orderId: shipped!, lines: [{ lineNo: 1, quantity: 1 }] }, '出荷済の注文は分割できません'],
       [{ orderId: id, lines: [{ lineNo: 1, quantity: 0 }] }, '新しい注文に移す商品の数量を1つ以上'],
       [
@@ -108,7 +108,7 @@ describe('注文分割', () => {
       [{ orderId: id, lines: [{ lineNo: 1, quantity: 4 }] }, '1行目（MG-010）は3個までしか移せません'],
       [{ orderId: id, lines: [{ lineNo: 9, quantity: 1 }] }, '9行目はありません'],
     ];
-    for (const [input, message] of refusals) await expect(t.call('orders:split', input)).rejects.toThrow(message);
+    for (const [input, message] of refusals) await expect(t.call('split:order', input)).rejects.toThrow(message);
     expect(snapshot()).toEqual(before);
   });
 
@@ -116,7 +116,7 @@ describe('注文分割', () => {
     const id = checkedOrder();
     await t.call('stock:check', { orderIds: [id] });
     await t.call('operations:confirmPayment', { orderIds: [id], paidOn: '2026-11-21' });
-    const { newOrderId } = await t.call('orders:split', { orderId: id, lines: [{ lineNo: 2, quantity: 1 }] });
+    const { newOrderId } = await t.call('split:order', { orderId: id, lines: [{ lineNo: 2, quantity: 1 }] });
     const entries = [
       { orderId: id, carrier: 'yamato' as const, trackingNo: '1111-2222-3333' },
       { orderId: newOrderId, carrier: 'yamato' as const, trackingNo: '4444-5555-6666' },

@@ -53,7 +53,7 @@ describe('再送注文 on a store PC reaches the central server and head office'
     expect((await tokyo.call('operations:confirmShipment', { orderIds: [id] })).applied).toBe(1);
     await tokyo.call('sync:now', {});
 
-    const result = await tokyo.call('orders:resend', { orderId: id, lines: [{ lineNo: 1, quantity: 1 }] });
+    const result = await tokyo.call('resend:order', { orderId: id, lines: [{ lineNo: 1, quantity: 1 }] });
     expect(result).toMatchObject({ newOrderNo: 'RESEND-1-R1', reserved: true });
     const sent = await tokyo.call('sync:now', {});
     expect(sent.sent).toBe(3);

@@ -33,7 +33,7 @@ describe('注文分割 on a store PC reaches the central server and head office'
     await server.intake([makeOrder({ orderNo: 'SPLIT-1', storeId: 'tokyo', items: ITEMS, shippingFee: 550 })]);
     await tokyo.call('sync:now', {});
     const id = localId(tokyo, 'SPLIT-1')!;
-    await tokyo.call('orders:split', { orderId: id, lines: [{ lineNo: 1, quantity: 2 }] });
+    await tokyo.call('split:order', { orderId: id, lines: [{ lineNo: 1, quantity: 2 }] });
     const sent = await tokyo.call('sync:now', {});
     expect(sent.sent).toBe(2);
 

@@ -23,7 +23,7 @@ export function ResendDialog({ orderId }: { orderId: number }) {
   }, [orderId, task]);
   const submit = () =>
     task(async () => {
-      const out = await invoke('orders:resend', { orderId, lines: pickedLines(picked), reason });
+      const out = await invoke('resend:order', { orderId, lines: pickedLines(picked), reason });
       const made = `注文 ${out.orderNo} の再送注文 ${out.newOrderNo} を作成しました`;
       screen.notify(
         'info',

@@ -24,7 +24,7 @@ export function SplitDialog({ orderId }: { orderId: number }) {
   }, [orderId, task]);
   const submit = () =>
     task(async () => {
-      const out = await invoke('orders:split', { orderId, lines: pickedLines(moving), moveShippingFee, moveCodFee });
+      const out = await invoke('split:order', { orderId, lines: pickedLines(moving), moveShippingFee, moveCodFee });
       screen.notify('info', `注文 ${out.orderNo} を分割し、注文 ${out.newOrderNo} を作成しました。`);
       screen.closeDialog();
     });
