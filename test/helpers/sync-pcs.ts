@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp, TestClock } from './test-app.js';
-import type { TestServer } from './central-server.js';
+import { startTestServer, type TestServer } from './central-server.js';
 
 /** A store PC (a real app on its own SQLite file) registered with and connected to `server`. */
 export async function connectedPc(
@@ -39,3 +39,30 @@ export function closePc(pc: TestApp): void {
   pc.app.ctx.services.sync.stopLive();
   pc.close();
 }
+
+/** A central server (PGlite) with 東京店 and 本部, each with one connected PC. */
+export interface StoreAndHeadOffice {
+  server: TestServer;
+  tokyo: TestApp;
+  head: TestApp;
+}
+
+export async function startStoreAndHeadOffice(): Promise<StoreAndHeadOffice> {
+  const server = await startTestServer('pglite', { clock: new TestClock(new Date()) });
+  await server.addStore('honbu', '本部', true);
+  await server.addStore('tokyo', '東京店');
+  const tokyo = await connectedPc(server, 'tokyo', '東京PC');
+  const head = await connectedPc(server, 'honbu', '本部PC');
+  return { server, tokyo, head };
+}
+
+export async function closeStoreAndHeadOffice(parts: Partial<StoreAndHeadOffice>): Promise<void> {
+  for (const pc of [parts.tokyo, parts.head]) if (pc) closePc(pc);
+  await parts.server?.close();
+}
+
+/** Two lines of one order: 3 × マグカップ and 1 × 豆皿. */
+export const TWO_LINES = [
+  { lineNo: 1, sku: 'MG-010', title: 'マグカップ 藍', quantity: 3, unitPrice: 1000, location: 'B-01' },
+  { lineNo: 2, sku: 'PL-020', title: '豆皿 白', quantity: 1, unitPrice: 500, location: 'B-02' },
+];

@@ -1,16 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonRows } from '../../../src-server/db/open.js';
-import { startTestServer, type TestServer } from '../../helpers/central-server.js';
+import type { TestServer } from '../../helpers/central-server.js';
 import { serverOrders } from '../../helpers/channels.js';
 import { makeOrder } from '../../helpers/orders.js';
-import { closePc, connectedPc, localId } from '../../helpers/sync-pcs.js';
-import { TestClock, type TestApp } from '../../helpers/test-app.js';
-
-const ITEMS = [
-  { lineNo: 1, sku: 'MG-010', title: 'マグカップ 藍', quantity: 3, unitPrice: 1000, location: 'B-01' },
-  { lineNo: 2, sku: 'PL-020', title: '豆皿 白', quantity: 1, unitPrice: 500, location: 'B-02' },
-];
+import { TWO_LINES, closeStoreAndHeadOffice, localId, startStoreAndHeadOffice } from '../../helpers/sync-pcs.js';
+import type { TestApp } from '../../helpers/test-app.js';
 
 describe('注文分割 on a store PC reaches the central server and head office', () => {
   let server: TestServer;
@@ -18,19 +13,12 @@ describe('注文分割 on a store PC reaches the central server and head office'
   let head: TestApp;
 
   beforeAll(async () => {
-    server = await startTestServer('pglite', { clock: new TestClock(new Date()) });
-    await server.addStore('honbu', '本部', true);
-    await server.addStore('tokyo', '東京店');
-    tokyo = await connectedPc(server, 'tokyo', '東京PC');
-    head = await connectedPc(server, 'honbu', '本部PC');
+    ({ server, tokyo, head } = await startStoreAndHeadOffice());
   }, 60_000);
-  afterAll(async () => {
-    for (const pc of [tokyo, head]) if (pc) closePc(pc);
-    await server?.close();
-  });
+  afterAll(() => closeStoreAndHeadOffice({ server, tokyo, head }));
 
   it('the new order arrives by create, the original takes its remaining lines; both keep the channel number', async () => {
-    await server.intake([makeOrder({ orderNo: 'SPLIT-1', storeId: 'tokyo', items: ITEMS, shippingFee: 550 })]);
+    await server.intake([makeOrder({ orderNo: 'SPLIT-1', storeId: 'tokyo', items: TWO_LINES, shippingFee: 550 })]);
     await tokyo.call('sync:now', {});
     const id = localId(tokyo, 'SPLIT-1')!;
     await tokyo.call('split:order', { orderId: id, lines: [{ lineNo: 1, quantity: 2 }] });
