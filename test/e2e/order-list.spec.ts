@@ -1,3 +1,4 @@
+import type { Route } from '@playwright/test';
 import { STATUS_LABELS, MAIN_STATUSES } from '../../src-shared/domain/status.js';
 import { expect, tabCount, test } from './fixtures.js';
 import { checkRow } from './day-data.js';
@@ -89,4 +90,46 @@ test('F4 opens the extension menu; E1 反転 inverts the checked rows', async ({
   await expect(page.locator('[role=row][row-index="0"] input[type=checkbox]')).not.toBeChecked();
   await expect(page.locator('[role=row][row-index="1"] input[type=checkbox]')).toBeChecked();
   expect(chumon.query<{ n: number }>("SELECT count(*) AS n FROM orders WHERE status = 'new'")[0]!.n).toBe(newCount);
+});
+
+test.describe('a tab chosen while rows of the last one are still on their way', () => {
+  test.use({ seedOrders: 3000 });
+
+  test('shows its own rows: the late answers of the tab left neither show nor block it', async ({ page, chumon }) => {
+    await page.goto(chumon.url);
+    const shipped = page.getByRole('tab', { name: /^出荷済\s/ });
+    await shipped.click();
+    const firstRow = page.locator('[role=row][row-index="0"] [role=gridcell][col-id=orderNo]');
+    await expect(firstRow).toBeVisible();
+    expect(await tabCount(page, '出荷済')).toBeGreaterThan(1500);
+    // The 出荷済 blocks asked for while scrolling down are held until the clerk has moved on.
+    const held: Route[] = [];
+    let holding = true;
+    await page.route(/\/api\/orders(%3A|:)list$/, async (route) => {
+      const input = route.request().postDataJSON() as { offset: number };
+      if (holding && input.offset > 0) held.push(route);
+      else await route.continue();
+    });
+    const scrollTo = (row: number) =>
+      page.evaluate((top) => {
+        const viewport = [...document.querySelectorAll<HTMLElement>('#order-panel *')].find(
+          (el) =>
+            el.scrollHeight > el.clientHeight + 1000 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowY),
+        )!;
+        viewport.scrollTop = top;
+      }, row * 30);
+    await scrollTo(700);
+    await expect.poll(() => held.length).toBeGreaterThanOrEqual(1);
+    await scrollTo(1400);
+    await expect.poll(() => held.length).toBeGreaterThanOrEqual(2);
+
+    await page.getByRole('tab', { name: /^新規\s/ }).click();
+    holding = false;
+    for (const route of held.splice(0)) await route.continue();
+    await expect(page.locator('#order-panel')).toHaveAttribute('aria-busy', 'false');
+    const orderNo = await firstRow.textContent();
+    expect(chumon.query<{ status: string }>('SELECT status FROM orders WHERE order_no = ?', orderNo)[0]!.status).toBe(
+      'new',
+    );
+  });
 });

@@ -47,6 +47,8 @@ test.describe('timings on a larger database (reported apart; guards against a co
         const start = performance.now();
         tab.click();
         return new Promise<number>((resolve) => {
+          // Never painted: reported as such (the guard fails) instead of the test timing out.
+          setTimeout(() => resolve(Number.POSITIVE_INFINITY), 20_000);
           const check = () => {
             const panel = document.getElementById('order-panel');
             const painted =

@@ -68,8 +68,14 @@ export function useOrderRows(
         early.current = null;
         (prefetched ?? invoke('orders:list', input)).then(
           (page) => {
-            // An answer for the list shown before is dropped (its blocks are gone anyway).
-            if (key !== listRef.current.listKey) return;
+            // An answer for the list shown before is not shown: its blocks are gone. It is still
+            // answered, as a failure the grid ignores for a gone block, because the grid counts
+            // a block as loading until it is answered and loads at most two at a time: two
+            // unanswered blocks would leave every later list empty and busy.
+            if (key !== listRef.current.listKey) {
+              params.failCallback();
+              return;
+            }
             params.successCallback(page.rows, page.total);
             callbacks.current.onTotal(page.total);
             setLoadedKey(key);
