@@ -24,14 +24,16 @@ await build({
   outfile: 'dist-electron/preload.cjs',
   format: 'cjs',
 });
-// The service host (a utilityProcess) and its two lanes (worker threads), beside main.js.
+// The service host (a utilityProcess), its two lanes and the demo seeder (worker threads,
+// each found beside the module that starts it: src-main/core/module-worker.ts).
 await build({
   ...common,
   entryPoints: {
     'service-host': 'src-main/electron/service-host-entry.ts',
     'service-lane': 'src-main/host/service-lane.ts',
+    'seed-worker': 'src-main/demo/seed-worker.ts',
   },
   outdir: 'dist-electron',
   format: 'esm',
 });
-console.log('dist-electron/main.js, preload.cjs, service-host.js and service-lane.js built');
+console.log('dist-electron/main.js, preload.cjs, service-host.js, service-lane.js and seed-worker.js built');

@@ -12,6 +12,7 @@ import { seedDemo } from '../../src-main/demo/seed.js';
 import { purgeLocalPii } from '../../src-main/privacy/purge.js';
 import { createConfSettings } from '../../src-main/settings/conf-settings.js';
 import type { AppSettings } from '../../src-main/settings/settings.js';
+import { programArgs } from './processes.js';
 
 const require = createRequire(import.meta.url);
 
@@ -37,17 +38,16 @@ export interface ChumonOptions {
   purgedBeforeStart: boolean;
 }
 
-/** Starts browser mode as its own process, exactly as `npm run start:web` does. */
+/**
+ * Starts browser mode as its own process, as `npm run start:web` does, from the bundle the
+ * global set-up built (scripts/build-browser-mode.mjs).
+ */
 async function startBrowserMode(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(SOURCE_ROOT, 'src-main/web/cli.ts'), '--port', '0'],
-    {
-      cwd: SOURCE_ROOT,
-      env: { ...process.env, CHUMON_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const child = spawn(process.execPath, [...programArgs('src-main/web/cli.ts'), '--port', '0'], {
+    cwd: SOURCE_ROOT,
+    env: { ...process.env, CHUMON_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));

@@ -127,6 +127,7 @@ test.describe('a tab chosen while rows of the last one are still on their way', 
     holding = false;
     for (const route of held.splice(0)) await route.continue();
     await expect(page.locator('#order-panel')).toHaveAttribute('aria-busy', 'false');
+    await expect(firstRow).toHaveText(/\S/);
     const orderNo = await firstRow.textContent();
     expect(chumon.query<{ status: string }>('SELECT status FROM orders WHERE order_no = ?', orderNo)[0]!.status).toBe(
       'new',

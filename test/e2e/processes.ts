@@ -10,6 +10,18 @@ export interface Proc {
   lines: string[];
 }
 
+/** The programs the global set-up bundled (scripts/build-processes.mjs), by source. */
+const BUNDLES: Record<string, string> = {
+  'src-main/web/cli.ts': 'dist/browser-mode/cli.js',
+  'src-server/cli.ts': 'dist/server/cli.js',
+};
+
+/** Node's arguments that run a program: its bundle where there is one, else its source under tsx. */
+export function programArgs(script: string): string[] {
+  const bundle = BUNDLES[script];
+  return bundle ? [path.join(SOURCE_ROOT, bundle)] : ['--import', 'tsx', path.join(SOURCE_ROOT, script)];
+}
+
 export async function startProcess(
   script: string,
   args: string[],
@@ -19,7 +31,7 @@ export async function startProcess(
   // Each run has its own server data: the PostgreSQL of the server suite is not for it.
   const base = { ...process.env };
   delete base.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(SOURCE_ROOT, script), ...args], {
+  const child = spawn(process.execPath, [...programArgs(script), ...args], {
     cwd: SOURCE_ROOT,
     env: { ...base, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
