@@ -8,6 +8,7 @@ import type { NewOrder } from '../../src-shared/domain/order.js';
 import { startCentralServer, type CentralServer, type CentralServerOptions } from '../../src-server/server.js';
 import { describeNeeding, POSTGRES } from './requirements.js';
 import { TestClock } from './test-app.js';
+import { createDatabaseSql, newPgliteDir } from './server-templates.js';
 import { stockIntakeBody } from './stock.js';
 
 export type Backend = 'pglite' | 'postgres';
@@ -26,13 +27,16 @@ export interface PostgresDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database on the PostgreSQL of DATABASE_URL, for one test server. */
-export async function freshPostgres(): Promise<PostgresDatabase> {
+/**
+ * A fresh database on the PostgreSQL of DATABASE_URL, for one test server: empty, or with the
+ * server's migrations applied (`migrated`, a clone of the run's template when there is one).
+ */
+export async function freshPostgres(options: { migrated?: boolean } = {}): Promise<PostgresDatabase> {
   const base = new URL(process.env.DATABASE_URL!);
   const name = `chumon_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base.toString() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(createDatabaseSql(name, options.migrated ?? false));
   await admin.end();
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
@@ -100,8 +104,9 @@ export async function startTestServer(
   } = {},
 ): Promise<TestServer> {
   const clock = options.clock ?? new TestClock();
-  const dir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'chumon-server-'));
-  const pgdb = backend === 'postgres' ? (options.postgres ?? (await freshPostgres())) : null;
+  const dir =
+    options.dataDir ?? (backend === 'pglite' ? newPgliteDir() : mkdtempSync(path.join(os.tmpdir(), 'chumon-server-')));
+  const pgdb = backend === 'postgres' ? (options.postgres ?? (await freshPostgres({ migrated: true }))) : null;
   const open = (port: number) =>
     startCentralServer({
       port,

@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePc, localId } from '../helpers/sync-pcs.js';
 import { makeOrder } from '../helpers/orders.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { createTestApp, TestClock, type TestApp } from '../helpers/test-app.js';
 import type { PushResponse } from '../../src-shared/sync/protocol.js';
+import { newPgliteDir } from '../helpers/server-templates.js';
 
 /**
  * A NUL (or a lone surrogate) once blocked a PC's sync both ways for good: F12 took it, the
@@ -36,7 +35,7 @@ function peakMemory(): number {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-nul-server-'));
+  dataDir = newPgliteDir();
   server = await startServerProcess({ dataDir });
   await admin('POST', '/admin/stores', { id: 'tokyo', name: '東京店' });
   pcToken = (await admin<{ token: string }>('POST', '/admin/clients', { kind: 'pc', name: '東京PC', storeId: 'tokyo' }))

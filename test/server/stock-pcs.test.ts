@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewOrder } from '../../src-shared/domain/order.js';
 import { makeOrder } from '../helpers/orders.js';
@@ -8,6 +6,7 @@ import { startPcProcess, type PcProcess } from '../helpers/pc-process.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { stockIntakeBody } from '../helpers/stock.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
+import { newPgliteDir } from '../helpers/server-templates.js';
 
 /**
  * One stock truth across store PCs (N2), every party its own process: the central server
@@ -89,7 +88,7 @@ async function serverStock(sku: string): Promise<{ onHand: number; reserved: num
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'chumon-stock-pcs-'));
+  dataDir = newPgliteDir();
   server = await startServerProcess({ dataDir });
   tokens.admin = server.adminToken!;
   await admin('/admin/stores', { id: 'tokyo', name: '東京店', isHeadOffice: false });

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTransaction } from '../../../src-server/db/changes.js';
@@ -8,6 +6,7 @@ import { openServerDatabase, rows, type ServerDatabase } from '../../../src-serv
 import { intakeOrders } from '../../../src-server/orders/intake.js';
 import { StockWorking, type ServerStockCause } from '../../../src-server/stock/working.js';
 import { makeOrder } from '../../helpers/orders.js';
+import { newPgliteDir } from '../../helpers/server-templates.js';
 
 let dir: string;
 let server: ServerDatabase;
@@ -22,7 +21,7 @@ const by = (reason: string, order?: { id: number; no: string }): ServerStockCaus
 });
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-server-stock-'));
+  dir = newPgliteDir();
   server = await openServerDatabase({ dataDir: dir });
 }, 60_000);
 afterAll(async () => {
