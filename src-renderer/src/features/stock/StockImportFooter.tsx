@@ -1,7 +1,5 @@
 import type { StockImportPreview } from '../../../../src-shared/api/stock-import.js';
 
-const n = (value: number) => value.toLocaleString('ja-JP');
-
 /**
  * The preview's buttons: 取込 (only with something to change, and wrong lines left out when
  * there are any) and 戻る.
@@ -26,7 +24,7 @@ export function StockImportFooter({
       {preview.counts.bad > 0 ? (
         <label className="check">
           <input type="checkbox" checked={skipBad} onChange={(e) => onSkipBad(e.target.checked)} />
-          誤りのある{n(preview.counts.bad)}行を除いて取り込む
+          誤りのある{preview.counts.bad.toLocaleString('ja-JP')}行を除いて取り込む
         </label>
       ) : null}
       <button
