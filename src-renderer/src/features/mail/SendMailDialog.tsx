@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { MailBatchResult } from '../../../../src-shared/api/mail.js';
-import { invoke, onAppEvent } from '../../api/client.js';
+import { invoke } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
 import { BatchSummary } from './BatchSummary.js';
 import { FormError } from '../../components/FormError.js';
+import { useMailBatchSend } from './useMailBatchSend.js';
 
 export type SendPurpose = 'status' | 'reminder';
 
@@ -21,36 +20,11 @@ const INTRO: Record<SendPurpose, { title: string; text: string; button: string }
   },
 };
 
-type Phase =
-  { step: 'confirm' } | { step: 'sending'; done: number; total: number } | { step: 'done'; result: MailBatchResult };
-
 /** F7 and the bulk sends: confirm, a progress bar for large batches, then the summary. */
 export function SendMailDialog({ orderIds, purpose }: { orderIds: number[]; purpose: SendPurpose }) {
   const screen = useScreen();
-  const [phase, setPhase] = useState<Phase>({ step: 'confirm' });
-  const [error, setError] = useState('');
+  const { phase, error, run } = useMailBatchSend();
   const intro = INTRO[purpose];
-  useEffect(
-    () =>
-      onAppEvent((event) => {
-        if (event.type !== 'progress' || event.task !== 'mail') return;
-        setPhase((p) => (p.step === 'sending' ? { step: 'sending', done: event.done, total: event.total } : p));
-      }),
-    [],
-  );
-  const run = (send: () => Promise<MailBatchResult>, total: number) => {
-    setError('');
-    setPhase({ step: 'sending', done: 0, total });
-    send().then(
-      (result) => {
-        setPhase({ step: 'done', result });
-      },
-      (e: Error) => {
-        setError(e.message);
-        setPhase({ step: 'confirm' });
-      },
-    );
-  };
   const sending = phase.step === 'sending';
   const footer =
     phase.step === 'confirm' ? (

@@ -1,85 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { SubStatusInfo } from '../../../../src-shared/api/app.js';
-import { MAIN_STATUSES, STATUS_LABELS, type MainStatus } from '../../../../src-shared/domain/status.js';
-import { invoke } from '../../api/client.js';
+import { MAIN_STATUSES, STATUS_LABELS } from '../../../../src-shared/domain/status.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
-
-interface Draft {
-  name: string;
-  color: string;
-}
-
-/** One sub-status: name and colour edited in place, moved up/down, retired or restored. */
-function Row(props: {
-  sub: SubStatusInfo;
-  usage: number;
-  first: boolean;
-  last: boolean;
-  run(action: () => Promise<unknown>, done: string): void;
-  move(delta: -1 | 1): void;
-}) {
-  const { sub, usage, run } = props;
-  const [draft, setDraft] = useState<Draft>({ name: sub.name, color: sub.color });
-  useEffect(() => setDraft({ name: sub.name, color: sub.color }), [sub.name, sub.color]);
-  const dirty = draft.name !== sub.name || draft.color.toLowerCase() !== sub.color.toLowerCase();
-  return (
-    <tr className={sub.retired ? 'retired' : undefined}>
-      <td className="order-buttons">
-        <button type="button" aria-label={`上へ ${sub.name}`} disabled={props.first} onClick={() => props.move(-1)}>
-          ▲
-        </button>
-        <button type="button" aria-label={`下へ ${sub.name}`} disabled={props.last} onClick={() => props.move(1)}>
-          ▼
-        </button>
-      </td>
-      <td>
-        <input
-          aria-label={`名前 ${sub.name}`}
-          value={draft.name}
-          maxLength={20}
-          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-        />
-      </td>
-      <td>
-        <input
-          type="color"
-          aria-label={`色 ${sub.name}`}
-          value={draft.color}
-          onChange={(e) => setDraft({ ...draft, color: e.target.value })}
-        />
-      </td>
-      <td className="num">{usage.toLocaleString('ja-JP')}件</td>
-      <td>{sub.retired ? '廃止' : '使用中'}</td>
-      <td className="row-buttons">
-        <button
-          type="button"
-          aria-label={`保存 ${sub.name}`}
-          disabled={!dirty}
-          onClick={() =>
-            run(() => invoke('subStatus:update', { id: sub.id, ...draft }), `「${draft.name.trim()}」を保存しました。`)
-          }
-        >
-          保存
-        </button>
-        <button
-          type="button"
-          aria-label={`${sub.retired ? '復活' : '廃止'} ${sub.name}`}
-          onClick={() =>
-            run(
-              () => invoke('subStatus:setRetired', { id: sub.id, retired: !sub.retired }),
-              sub.retired
-                ? `「${sub.name}」を復活しました。`
-                : `「${sub.name}」を廃止しました。注文に付いている分はそのまま表示されます。`,
-            )
-          }
-        >
-          {sub.retired ? '復活' : '廃止'}
-        </button>
-      </td>
-    </tr>
-  );
-}
+import { SubStatusRow } from './SubStatusRow.js';
+import { useSubStatusMaster } from './useSubStatusMaster.js';
 
 /**
  * 注文サブステータス管理マスタメンテナンス (S4): per main status, add, rename, colour,
@@ -88,38 +11,7 @@ function Row(props: {
  */
 export function SubStatusMaster() {
   const screen = useScreen();
-  const [status, setStatus] = useState<MainStatus>('new');
-  const [usage, setUsage] = useState<Record<number, number>>({});
-  const [added, setAdded] = useState<Draft>({ name: '', color: '#607d8b' });
-  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
-  const subs = screen.masters.subStatuses.filter((s) => s.mainStatus === status);
-
-  const loadUsage = () =>
-    invoke('subStatus:usage', {}).then(setUsage, (e: Error) => setMessage({ kind: 'error', text: e.message }));
-  useEffect(() => void loadUsage(), []);
-
-  const run = (action: () => Promise<unknown>, done: string) => {
-    action().then(
-      () => {
-        setMessage({ kind: 'done', text: done });
-        void loadUsage();
-      },
-      (e: Error) => setMessage({ kind: 'error', text: e.message }),
-    );
-  };
-  const move = (index: number, delta: -1 | 1) => {
-    const ids = subs.map((s) => s.id);
-    [ids[index], ids[index + delta]] = [ids[index + delta]!, ids[index]!];
-    run(() => invoke('subStatus:reorder', { mainStatus: status, ids }), '並び順を保存しました。');
-  };
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    run(
-      () => invoke('subStatus:add', { mainStatus: status, ...added }).then(() => setAdded({ ...added, name: '' })),
-      `「${added.name.trim()}」を「${STATUS_LABELS[status]}」に追加しました。`,
-    );
-  };
-
+  const { status, setStatus, subs, usage, added, setAdded, message, run, move, add } = useSubStatusMaster();
   return (
     <Dialog title="注文サブステータス管理マスタメンテナンス" onClose={screen.closeDialog} wide>
       <div role="tablist" aria-label="メインステータスの選択" className="master-tabs">
@@ -143,7 +35,7 @@ export function SubStatusMaster() {
           </thead>
           <tbody>
             {subs.map((sub, i) => (
-              <Row
+              <SubStatusRow
                 key={sub.id}
                 sub={sub}
                 usage={usage[sub.id] ?? 0}
