@@ -42,7 +42,18 @@ export function createServiceContext(parts: ContextParts): ServiceContext {
     database: () => ctx.database,
     reopenDatabase: (swap) => ctx.reopenDatabase(swap),
   });
-  const serviceParts = { settings, secrets, clock, sync, backup, version, paths: parts.paths, actor, emit };
+  const serviceParts = {
+    settings,
+    secrets,
+    clock,
+    sync,
+    backup,
+    version,
+    mode: parts.mode,
+    paths: parts.paths,
+    actor,
+    emit,
+  };
   const ctx: ServiceContext = {
     database,
     services: createServices(database, serviceParts),
