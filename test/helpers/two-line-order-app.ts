@@ -1,16 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { HistoryEntry, NewOrder, Order } from '../../src-shared/domain/order.js';
 import type { InitialState } from '../../src-main/orders/writer.js';
-import { insertOrders } from './orders.js';
+import { insertOrders, TWO_LINES } from './orders.js';
 import { stockUp } from './stock.js';
 import type { TestApp } from './test-app.js';
 import { useTestApp } from './use-test-app.js';
-
-/** The lines of the order a test splits or resends: 3 マグカップ 藍 and 1 豆皿 白. */
-export const TWO_LINES = [
-  { lineNo: 1, sku: 'MG-010', title: 'マグカップ 藍', quantity: 3, unitPrice: 1000, location: 'B-01' },
-  { lineNo: 2, sku: 'PL-020', title: '豆皿 白', quantity: 1, unitPrice: 500, location: 'B-02' },
-];
 
 /** A fresh app per test with what a test of an order made from another (注文分割, 再送注文) reads. */
 export interface TwoLineOrderApp {
@@ -22,7 +16,7 @@ export interface TwoLineOrderApp {
   historyOf(id: number): HistoryEntry[];
   /** Everything a refusal must leave as it was: orders, lines, reservations, history, outbox. */
   snapshot(): unknown[][];
-  /** Inserts one order carrying TWO_LINES (the given fields and initial state added); returns its id. */
+  /** Inserts one order carrying TWO_LINES (3 マグカップ 藍, 1 豆皿 白) (the given fields and initial state added); returns its id. */
   addOrder(order: Omit<Partial<NewOrder>, 'items'>, initial?: InitialState): number;
   /** Puts stock on hand in 東京本店 (tokyo). */
   stockInTokyo(onHand: Record<string, number>): void;
