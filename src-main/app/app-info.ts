@@ -3,7 +3,7 @@ import type { AppInfo } from '../../src-shared/api/app.js';
 import type { AppContext } from '../core/app-context.js';
 
 /** What the title bar is told besides the database: who acts, the version and the mode. */
-export interface AppInfoParts extends Pick<AppContext, 'actor' | 'version' | 'mode'> {
+interface AppInfoParts extends Pick<AppContext, 'actor' | 'version' | 'mode'> {
   sqlite: BetterSqlite3.Database;
 }
 

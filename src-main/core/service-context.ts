@@ -8,7 +8,7 @@ import type { AppPaths, Clock } from './app-context.js';
 import type { ServiceContext } from './context.js';
 import { createServices } from './services.js';
 
-export interface ContextParts {
+interface ContextParts {
   /** The store database, open. */
   database: Database;
   /** Opens it again after a restore swapped its file. */

@@ -63,7 +63,7 @@ export interface Services {
 }
 
 /** The app's parts the services are given besides the database (settings, secrets, clock, folders, who acts, the sync runner). */
-export type AppParts = Omit<SyncSettingsParts, 'sqlite' | 'sync'> &
+type AppParts = Omit<SyncSettingsParts, 'sqlite' | 'sync'> &
   Pick<AppContext, 'paths' | 'actor' | 'emit' | 'mode'> & { sync: SyncRunner; backup: BackupService };
 
 /**

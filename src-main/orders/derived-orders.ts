@@ -21,7 +21,7 @@ const SQL = {
 export type OrderLine = WireItem & { taxRate: 10 | 8 };
 
 /** One line picked by the clerk: how many of its units go to the new order. */
-export interface PickedLine {
+interface PickedLine {
   lineNo: number;
   quantity: number;
 }

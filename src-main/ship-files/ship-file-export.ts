@@ -42,7 +42,7 @@ function fileBytes(layout: ShipFileLayout, rows: string[][]): Buffer {
 }
 
 /** What the shipment upload file works with: the open database, the clock and who acts. */
-export interface ShipFileParts extends Pick<AppContext, 'clock' | 'actor'> {
+interface ShipFileParts extends Pick<AppContext, 'clock' | 'actor'> {
   sqlite: BetterSqlite3.Database;
 }
 

@@ -35,7 +35,7 @@ const NOT_CONFIGURED =
  * second of a notice or a local change; F6 runs one at once and reports it.
  */
 /** What the sync runner works with: the open database (a restore swaps it), settings, secrets, clock, events. */
-export interface SyncRunnerParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'emit' | 'version'> {
+interface SyncRunnerParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'emit' | 'version'> {
   database(): Database;
 }
 
