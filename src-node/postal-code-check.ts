@@ -24,7 +24,7 @@ export function preloadPostalData(delayMs = 3000): () => void {
 }
 
 /** A ship-to as the check reads it: 郵便番号, 都道府県 and the address line that starts with the 市区町村. */
-export interface PostalAddress {
+interface PostalAddress {
   postalCode: string;
   prefecture: string;
   address1: string;

@@ -2,8 +2,8 @@ import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** Folders only their owner may enter; files only their owner may read or write. */
-export const PRIVATE_DIR_MODE = 0o700;
-export const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_FILE_MODE = 0o600;
 
 /** POSIX modes mean nothing on Windows, where the per-user profile folder's ACLs protect the data. */
 const POSIX = process.platform !== 'win32';

@@ -76,7 +76,7 @@ export async function ensureAdminToken(db: ServerDb, now: Date): Promise<string 
 /** Repeats of one refusal within this long of its last are counted on its row. */
 const REPEAT_WINDOW_MS = 60_000;
 /** Refusals are kept this long, and at most this many rows. */
-export const REFUSED_KEEP_MS = 90 * DAY_MS;
+const REFUSED_KEEP_MS = 90 * DAY_MS;
 export const REFUSED_KEEP_ROWS = 10_000;
 
 /**

@@ -53,7 +53,7 @@ function replaceDatabaseFile(dbFile: string, source: string): void {
 }
 
 /** What backups work with: the open database (a restore replaces it), the settings and the clock. */
-export interface BackupParts extends Pick<AppContext, 'settings' | 'clock' | 'reopenDatabase'> {
+interface BackupParts extends Pick<AppContext, 'settings' | 'clock' | 'reopenDatabase'> {
   /** The database open now, read at each use. */
   database(): Database;
 }

@@ -85,7 +85,7 @@ export function inertText(text: string): string {
 /** Whether a half-width value would start a formula (order numbers cannot be altered). */
 export const startsFormula = (value: string) => value.charAt(0) in FORMULA_LEAD;
 
-export const address = (p: Parcel) => `${p.first.shipTo.prefecture}${p.first.shipTo.address1}`;
+const address = (p: Parcel) => `${p.first.shipTo.prefecture}${p.first.shipTo.address1}`;
 export const note = (p: Parcel) => (p.orders.length > 1 ? `同梱${p.orders.length}件` : '');
 
 /**
@@ -114,7 +114,7 @@ function carrierPostalCode(raw: string, hyphen: boolean): string | null {
 }
 
 /** Who can put a wrong value right: the buyer's data came from the channel, the store's from the master. */
-export const FIX_SHIP_TO = 'お客様に確認し、この注文の送り状は送り状ソフトで直接入力してください。';
+const FIX_SHIP_TO = 'お客様に確認し、この注文の送り状は送り状ソフトで直接入力してください。';
 const FIX_STORE = '店舗マスタを確認してください。';
 
 function phoneColumn(header: string, bytes: number, raw: (p: Parcel) => string, fix: string): LabelColumn {

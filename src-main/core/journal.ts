@@ -5,7 +5,7 @@ import type { Actor } from './app-context.js';
 import { newOpId, opIdSql, opIdStem } from './op-id.js';
 
 /** One change to one order: what it is (its kind and what that kind carries) and what the history shows. */
-export interface OrderChange {
+interface OrderChange {
   orderId: number;
   orderNo: string;
   change: Change;

@@ -8,7 +8,7 @@ import type { AppPaths, Clock } from './app-context.js';
 import type { ServiceContext } from './context.js';
 import { createServices } from './services.js';
 
-export interface ContextParts {
+interface ContextParts {
   /** The store database, open. */
   database: Database;
   /** Opens it again after a restore swapped its file. */
@@ -42,7 +42,18 @@ export function createServiceContext(parts: ContextParts): ServiceContext {
     database: () => ctx.database,
     reopenDatabase: (swap) => ctx.reopenDatabase(swap),
   });
-  const serviceParts = { settings, secrets, clock, sync, backup, version, paths: parts.paths, actor, emit };
+  const serviceParts = {
+    settings,
+    secrets,
+    clock,
+    sync,
+    backup,
+    version,
+    mode: parts.mode,
+    paths: parts.paths,
+    actor,
+    emit,
+  };
   const ctx: ServiceContext = {
     database,
     services: createServices(database, serviceParts),

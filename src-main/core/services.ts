@@ -25,6 +25,9 @@ import { SubStatusMaster } from '../sub-status/service.js';
 import type { SyncRunner } from '../sync/runner.js';
 import { SyncSettingsService, type SyncSettingsParts } from '../sync/settings-service.js';
 import { StaffRoster } from '../staff/roster.js';
+import { AppInfoService } from '../app/app-info.js';
+import { ShipFileExport } from '../ship-files/ship-file-export.js';
+import { UiMemory } from '../ui/ui-memory.js';
 
 /** The long-lived service objects of one open database (prepared statements live here). */
 export interface Services {
@@ -54,11 +57,14 @@ export interface Services {
   /** The app's one backup service: like the sync runner, it outlives a reopened database. */
   backup: BackupService;
   staff: StaffRoster;
+  appInfo: AppInfoService;
+  shipFiles: ShipFileExport;
+  ui: UiMemory;
 }
 
 /** The app's parts the services are given besides the database (settings, secrets, clock, folders, who acts, the sync runner). */
-export type AppParts = Omit<SyncSettingsParts, 'sqlite' | 'sync'> &
-  Pick<AppContext, 'paths' | 'actor' | 'emit'> & { sync: SyncRunner; backup: BackupService };
+type AppParts = Omit<SyncSettingsParts, 'sqlite' | 'sync'> &
+  Pick<AppContext, 'paths' | 'actor' | 'emit' | 'mode'> & { sync: SyncRunner; backup: BackupService };
 
 /**
  * The composition root: every service of an open database, built once, each given the
@@ -105,5 +111,8 @@ export function createServices(database: Database, parts: AppParts): Services {
     sync: parts.sync,
     backup: parts.backup,
     staff: new StaffRoster(sqlite),
+    appInfo: new AppInfoService({ sqlite, actor, version: parts.version, mode: parts.mode }),
+    shipFiles: new ShipFileExport({ sqlite, clock, actor }),
+    ui: new UiMemory({ settings }),
   };
 }

@@ -22,7 +22,7 @@ const stock = () => STOCK_CHANGED;
  * Work that runs outside dispatch (a sync run, the nightly purge) announces itself, and so
  * does a mail batch: its progress, and its end even when it stops part-way with mails sent.
  */
-export const WRITE_EVENTS: { [M in MethodName]?: Announce<M> } = {
+const WRITE_EVENTS: { [M in MethodName]?: Announce<M> } = {
   'detail:save': (saved, { id }) => (saved.changes.length > 0 ? { type: 'orders:changed', orderIds: [id] } : null),
   'bundle:create': always,
   'split:order': always,

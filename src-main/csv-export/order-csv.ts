@@ -173,7 +173,7 @@ function streamRows(
 }
 
 /** What E9 CSV出力 works with: the database, the settings (encoding, 催促 periods), the clock, the list's query. */
-export interface OrderCsvParts extends Pick<AppContext, 'settings' | 'clock'> {
+interface OrderCsvParts extends Pick<AppContext, 'settings' | 'clock'> {
   sqlite: BetterSqlite3.Database;
   orders: Pick<OrderQueries, 'ids'>;
 }

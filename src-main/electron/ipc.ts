@@ -11,7 +11,7 @@ function trustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null):
 }
 
 /** Where the window's calls go: the service host's client (dispatch() runs there). */
-export interface ServiceLink {
+interface ServiceLink {
   invoke(method: string, input: unknown): Promise<WireResult<unknown>>;
   subscribe(listener: (event: AppEvent) => void): () => void;
 }

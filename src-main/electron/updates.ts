@@ -5,7 +5,7 @@ import type { ServerLink } from '../updates/feed-link.js';
 const { autoUpdater } = electronUpdater;
 
 /** Checks again this often while the app is open (and once shortly after start). */
-export const UPDATE_CHECK_EVERY_MS = 4 * 60 * 60 * 1000;
+const UPDATE_CHECK_EVERY_MS = 4 * 60 * 60 * 1000;
 const FIRST_CHECK_AFTER_MS = 60 * 1000;
 
 /**

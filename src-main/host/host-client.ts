@@ -9,7 +9,7 @@ export interface HostProcess extends MessageLink<FromHost, ToHost> {
   kill(): void;
 }
 
-export interface HostClientOptions {
+interface HostClientOptions {
   start(): HostProcess;
   boot: HostBootOptions;
   /** Answers the host's secret requests (Electron's safeStorage); needed when boot.secrets is 'parent'. */

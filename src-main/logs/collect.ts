@@ -4,9 +4,9 @@ import { jstToday } from '../../src-shared/text/jst.js';
 import { LOG_FILE, logDir } from './logger.js';
 
 /** What the server takes in one upload (docs/console.md): 20 MB a file, 50 MB in all, 50 files. */
-export const UPLOAD_LIMITS = { fileBytes: 20 * 1024 * 1024, totalBytes: 50 * 1024 * 1024, files: 50 };
+const UPLOAD_LIMITS = { fileBytes: 20 * 1024 * 1024, totalBytes: 50 * 1024 * 1024, files: 50 };
 
-export interface CollectedFile {
+interface CollectedFile {
   name: string;
   bytes: Uint8Array;
 }

@@ -5,7 +5,7 @@ import type { Clock } from '../core/app-context.js';
 import { detailText, LOG_FILE, type AppLogger, type LogLevel } from './logger.js';
 import { redactText } from './redact.js';
 
-export interface FileLoggerOptions {
+interface FileLoggerOptions {
   dir: string;
   clock: Clock;
   /** File name prefix: chumon (the services), main (Electron's main process). */

@@ -13,7 +13,7 @@ interface OffPair {
 const key = (p: OffPair) => `${p.channel}\u0000${p.status}`;
 
 /** The pairs the メール方針 switches off: for each channel, the statuses whose mail kind it does not send. */
-export function policyOffPairs(policy: MailPolicy): OffPair[] {
+function policyOffPairs(policy: MailPolicy): OffPair[] {
   return CHANNELS.flatMap((channel) =>
     MAIL_STATUSES.filter((status) => !channelSendsMail(policy, channel, STATUS_MAIL_KIND[status])).map((status) => ({
       channel,

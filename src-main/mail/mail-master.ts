@@ -21,7 +21,7 @@ import type { MailTemplates } from './templates.js';
 import { classifySendError, openTransport } from './transport.js';
 
 /** What the mail masters work with: the database, the templates, the settings and the SMTP password's cipher, who edits and when. */
-export interface MailMasterParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'actor'> {
+interface MailMasterParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'actor'> {
   sqlite: BetterSqlite3.Database;
   templates: MailTemplates;
 }

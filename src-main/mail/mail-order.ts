@@ -98,7 +98,7 @@ export function formatJstDate(iso: string): string {
  * What a mail says for an amount of an order whose amounts are unknown (金額未取得): the buyer
  * knows them from the order itself; an internal word or ¥0 would mislead.
  */
-export const UNKNOWN_AMOUNT_TEXT = 'ご注文時の金額のとおり';
+const UNKNOWN_AMOUNT_TEXT = 'ご注文時の金額のとおり';
 
 /** The placeholder values of one order (SPEC §4); the template decides which are used. */
 export function placeholderValues(order: MailOrder, mail: StoredMailSettings): PlaceholderValues {

@@ -12,7 +12,7 @@ import { MailTemplates } from './templates.js';
 import { openTransport } from './transport.js';
 
 /** What sending works with besides the database: the mail settings, who sends, the clock, and the progress events. */
-export type MailParts = Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'actor' | 'emit'>;
+type MailParts = Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'actor' | 'emit'>;
 
 /** How the jobs of a batch are found: per chunk of loaded orders. */
 type Planner = (orders: Map<number, MailOrder>, ids: number[]) => (MailJob | MailSkip)[];

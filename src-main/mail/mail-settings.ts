@@ -6,7 +6,7 @@ import { defaultSettings, type StoredMailSettings } from '../settings/settings.j
 import type { SmtpConfig } from './transport.js';
 
 /** What the mail settings are kept in: the settings, and the cipher that seals the SMTP password. */
-export type MailSettingsParts = Pick<AppContext, 'settings' | 'secrets'>;
+type MailSettingsParts = Pick<AppContext, 'settings' | 'secrets'>;
 
 /** Stored mail settings, with defaults for fields a settings file from an older version lacks. */
 export function storedMailSettings(ctx: Pick<AppContext, 'settings'>): StoredMailSettings {

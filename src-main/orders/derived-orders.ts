@@ -1,7 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { orderGoneError, UserError } from '../../src-shared/api/errors.js';
+import type { Channel } from '../../src-shared/domain/channels.js';
 import type { OrderRecord } from '../../src-shared/domain/order-fields.js';
 import type { WireItem } from '../../src-shared/sync/change-bodies.js';
+import type { Actor } from '../core/app-context.js';
+import { Journal } from '../core/journal.js';
 import { prepareAll } from '../core/statements.js';
 import { ORDER_INSERT, orderValues, recordFromRow, selectAsKeys } from './order-columns.js';
 
@@ -18,7 +21,7 @@ const SQL = {
 export type OrderLine = WireItem & { taxRate: 10 | 8 };
 
 /** One line picked by the clerk: how many of its units go to the new order. */
-export interface PickedLine {
+interface PickedLine {
   lineNo: number;
   quantity: number;
 }
@@ -49,13 +52,15 @@ export function pickedUnits(
 /**
  * The one way an order made from another (注文分割, 再送注文) is read and written: the
  * source's record and lines, the first free number of its channel, and the new order's row
- * and lines inserted as a writer would.
+ * and lines inserted as a writer would, with its 「新規登録」 history row.
  */
 export class DerivedOrders {
   private readonly sql: Record<keyof typeof SQL, BetterSqlite3.Statement>;
+  private readonly journal: Journal;
 
   constructor(sqlite: BetterSqlite3.Database) {
     this.sql = prepareAll(sqlite, SQL);
+    this.journal = new Journal(sqlite);
   }
 
   /** The source order and its lines; refused when it no longer exists. */
@@ -78,5 +83,25 @@ export class DerivedOrders {
     const id = Number(this.sql.insertOrder.run(...orderValues(record)).lastInsertRowid);
     lines.forEach((line, i) => this.sql.insertItem.run({ ...line, lineNo: i + 1, orderId: id }));
     return id;
+  }
+
+  /**
+   * The new order's 「新規登録」 history row (and its sync entry), written after the source
+   * order's own row; `reason` names where it came from (分割元, 再送元).
+   */
+  recordCreated(created: { id: number; record: OrderRecord }, reason: string, actor: Actor, at: string): void {
+    const { record } = created;
+    this.journal.record(
+      {
+        orderId: created.id,
+        orderNo: record.orderNo,
+        change: { kind: 'create', channel: record.channel as Channel },
+        from: null,
+        to: record.status,
+        reason,
+      },
+      actor,
+      at,
+    );
   }
 }

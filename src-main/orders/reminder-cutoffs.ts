@@ -15,7 +15,7 @@ function isDayOff(ymd: string): boolean {
  * Counted back from today; the answer is the start of the day after the latest due order day,
  * so the SQL stays one range on ordered_at.
  */
-export function reminderCutoff(today: string, days: number, skipDaysOff: boolean): string {
+function reminderCutoff(today: string, days: number, skipDaysOff: boolean): string {
   let back = 0;
   for (let counted = 0; counted < days; back++) {
     if (!skipDaysOff || !isDayOff(shiftDay(today, -back))) counted++;

@@ -20,7 +20,7 @@ const MAIL_DUE_INDEX: Record<SortColumn, string> = {
   total: 'orders_mail_due_total_idx',
 };
 
-export interface TabPageRequest {
+interface TabPageRequest {
   tab: Tab;
   sort?: ListSort;
   offset: number;

@@ -27,9 +27,9 @@ interface ItemRow {
 export type PackingGate = Pick<PackingService, 'unpacked'>;
 
 /** The history's value of a finished 検品 (kind `packing`, from empty). */
-export const PACKED_MARK = '検品済';
+const PACKED_MARK = '検品済';
 /** The history's value of 検品やり直し: scans and 検品済 before it no longer count. */
-export const RESET_MARK = '検品やり直し';
+const RESET_MARK = '検品やり直し';
 /** Only the packing rows after the order's last 検品やり直し count. */
 const SINCE_RESET = `id > coalesce((SELECT max(id) FROM order_history
   WHERE order_id = @id AND kind = 'packing' AND from_value IS NULL AND to_value = '${RESET_MARK}'), 0)`;

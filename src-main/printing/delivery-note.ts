@@ -50,7 +50,7 @@ function frameOf(doc: PDFKit.PDFDocument): Frame {
 }
 
 /** One parcel: an order, or the orders of a bundle (同梱) that ship together. */
-export function parcels(orders: readonly PrintOrder[]): PrintOrder[][] {
+function parcels(orders: readonly PrintOrder[]): PrintOrder[][] {
   const groups = new Map<string, PrintOrder[]>();
   const out: PrintOrder[][] = [];
   for (const order of orders) {

@@ -14,7 +14,7 @@ export function documentsDir(ctx: Pick<AppContext, 'settings' | 'paths'>): strin
 const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
 
 /** Refuses a documents folder inside the system's own folders, with the clerk's words. */
-export function refuseSystemFolder(dir: string): void {
+function refuseSystemFolder(dir: string): void {
   if (process.platform === 'win32') return;
   const resolved = path.resolve(dir);
   if (SYSTEM_FOLDERS.some((root) => resolved === root || resolved.startsWith(`${root}/`))) {

@@ -3,11 +3,11 @@ import { code128Bars } from './code128.js';
 import type { FontFiles } from './assets.js';
 import type { PaperSize } from '../../src-shared/domain/print-kinds.js';
 
-export const A4 = { width: 595.28, height: 841.89 };
-export const MARGIN = 36;
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 36;
 
 /** Each paper's size in points and the margin kept around its content (a label has little room). */
-export const PAPER: Record<PaperSize, { width: number; height: number; margin: number }> = {
+const PAPER: Record<PaperSize, { width: number; height: number; margin: number }> = {
   A4: { ...A4, margin: MARGIN },
   A5: { width: 419.53, height: 595.28, margin: 28 },
   label: { width: 283.46, height: 425.2, margin: 12 },

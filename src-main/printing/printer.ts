@@ -4,7 +4,7 @@ import type { PaperSize } from '../../src-shared/domain/print-kinds.js';
 
 const run = promisify(execFile);
 
-export interface PrintOptions {
+interface PrintOptions {
   paper: PaperSize;
   copies: number;
 }

@@ -1,7 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { ResendInput, ResendResult } from '../../src-shared/api/resend.js';
-import type { Channel } from '../../src-shared/domain/channels.js';
 import type { OrderRecord } from '../../src-shared/domain/order-fields.js';
 import { resendOrderNo } from '../../src-shared/domain/order-links.js';
 import { STATUS_LABELS, type MainStatus } from '../../src-shared/domain/status.js';
@@ -104,15 +103,9 @@ export class OrderResendService {
       actor,
       at,
     );
-    this.journal.record(
-      {
-        orderId: newId,
-        orderNo: newOrderNo,
-        change: { kind: 'create', channel: original.channel as Channel },
-        from: null,
-        to: 'new',
-        reason: `再送注文を作成（再送元 ${original.orderNo}）${why}`,
-      },
+    this.orders.recordCreated(
+      { id: newId, record: created },
+      `再送注文を作成（再送元 ${original.orderNo}）${why}`,
       actor,
       at,
     );

@@ -26,7 +26,7 @@ interface CompiledCriteria {
 }
 
 /** What the item condition needs to know: the SKUs whose code or title contains a text. */
-export interface SkuFinder {
+interface SkuFinder {
   skusMatching(text: string): string[];
 }
 

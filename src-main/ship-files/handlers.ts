@@ -1,6 +1,5 @@
 import type { Handlers } from '../core/dispatch.js';
-import { exportShipFile } from './ship-file-export.js';
 
 export const shipFileHandlers: Handlers<'shipFiles:export'> = {
-  'shipFiles:export': (input, ctx) => exportShipFile(ctx, input),
+  'shipFiles:export': (input, ctx) => ctx.services.shipFiles.export(input),
 };

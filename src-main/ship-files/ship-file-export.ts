@@ -3,7 +3,8 @@ import { ORDER_GONE } from '../../src-shared/api/errors.js';
 import { CHANNEL_LABELS, type Channel } from '../../src-shared/domain/channels.js';
 import { SHIP_NOTICE_LABELS } from '../../src-shared/domain/ship-notice.js';
 import { STATUS_LABELS, type MainStatus } from '../../src-shared/domain/status.js';
-import type { ServiceContext } from '../core/context.js';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { AppContext } from '../core/app-context.js';
 import { encodeCp932 } from '../files/cp932.js';
 import { CsvWriter } from '../files/csv-write.js';
 import { Journal } from '../core/journal.js';
@@ -40,70 +41,82 @@ function fileBytes(layout: ShipFileLayout, rows: string[][]): Buffer {
   return writer.toBuffer();
 }
 
+/** What the shipment upload file works with: the open database, the clock and who acts. */
+interface ShipFileParts extends Pick<AppContext, 'clock' | 'actor'> {
+  sqlite: BetterSqlite3.Database;
+}
+
 /**
  * F4 出荷通知ファイル: the channel's shipment upload file of the checked orders. Orders of
  * another channel, not 出荷済, without a 送り状番号 or already told by the API are refused
  * with the reason; the rest are written and marked 出荷通知: 送信済（ファイル） with a history
  * row each, in one transaction.
  */
-export function exportShipFile(
-  ctx: ServiceContext,
-  input: { channel: ShipFileChannel; orderIds: number[] },
-): ShipFileResult {
-  const { sqlite } = ctx.database;
-  const layout = SHIP_FILE_LAYOUTS[input.channel];
-  const read = sqlite.prepare(
-    `SELECT id, channel, order_no AS orderNo, coalesce(channel_order_no, order_no) AS channelOrderNo, status, carrier, tracking_no AS trackingNo,
-            shipped_at AS shippedAt, ship_notice AS shipNotice FROM orders WHERE id = ?`,
-  );
-  const mark = sqlite.prepare(
-    `UPDATE orders SET ship_notice = 'file', updated_at = ?, version = version + 1
-     WHERE id = ? AND ship_notice IS NOT 'file'`,
-  );
-  const journal = new Journal(sqlite);
-  const actor = ctx.actor();
-  const now = ctx.clock.now();
-  const at = now.toISOString();
-  const result: ShipFileResult = { file: null, marked: 0, refused: [] };
-  sqlite
-    .transaction(() => {
-      const rows: string[][] = [];
-      for (const id of new Set(input.orderIds)) {
-        const order = read.get(id) as OrderRow | undefined;
-        if (!order) {
-          result.refused.push({ orderNo: String(id), reason: ORDER_GONE });
-          continue;
+export class ShipFileExport {
+  private readonly read: BetterSqlite3.Statement;
+  private readonly mark: BetterSqlite3.Statement;
+  private readonly journal: Journal;
+
+  constructor(private readonly parts: ShipFileParts) {
+    const { sqlite } = parts;
+    this.read = sqlite.prepare(
+      `SELECT id, channel, order_no AS orderNo, coalesce(channel_order_no, order_no) AS channelOrderNo, status, carrier, tracking_no AS trackingNo,
+              shipped_at AS shippedAt, ship_notice AS shipNotice FROM orders WHERE id = ?`,
+    );
+    this.mark = sqlite.prepare(
+      `UPDATE orders SET ship_notice = 'file', updated_at = ?, version = version + 1
+       WHERE id = ? AND ship_notice IS NOT 'file'`,
+    );
+    this.journal = new Journal(sqlite);
+  }
+
+  export(input: { channel: ShipFileChannel; orderIds: number[] }): ShipFileResult {
+    const { read, mark, journal } = this;
+    const layout = SHIP_FILE_LAYOUTS[input.channel];
+    const actor = this.parts.actor();
+    const now = this.parts.clock.now();
+    const at = now.toISOString();
+    const result: ShipFileResult = { file: null, marked: 0, refused: [] };
+    this.parts.sqlite
+      .transaction(() => {
+        const rows: string[][] = [];
+        for (const id of new Set(input.orderIds)) {
+          const order = read.get(id) as OrderRow | undefined;
+          if (!order) {
+            result.refused.push({ orderNo: String(id), reason: ORDER_GONE });
+            continue;
+          }
+          const reason = refusal(order, input.channel);
+          if (reason) {
+            result.refused.push({ orderNo: order.orderNo, reason });
+            continue;
+          }
+          // The channel knows the order by its own number: a 分割 part reports under it too.
+          rows.push(layout.row({ ...order, orderNo: order.channelOrderNo, shippedAt: order.shippedAt || at }));
+          if (mark.run(at, id).changes > 0) {
+            journal.record(
+              {
+                orderId: id,
+                orderNo: order.orderNo,
+                change: { kind: 'ship_notice_file' },
+                from: order.shipNotice,
+                to: 'file',
+                reason: `F4 ${SHIP_FILE_LABELS[input.channel]}`,
+              },
+              actor,
+              at,
+            );
+          }
+          result.marked += 1;
         }
-        const reason = refusal(order, input.channel);
-        if (reason) {
-          result.refused.push({ orderNo: order.orderNo, reason });
-          continue;
-        }
-        // The channel knows the order by its own number: a 分割 part reports under it too.
-        rows.push(layout.row({ ...order, orderNo: order.channelOrderNo, shippedAt: order.shippedAt || at }));
-        if (mark.run(at, id).changes > 0) {
-          journal.record(
-            {
-              orderId: id,
-              orderNo: order.orderNo,
-              change: { kind: 'ship_notice_file' },
-              from: order.shipNotice,
-              to: 'file',
-              reason: `F4 ${SHIP_FILE_LABELS[input.channel]}`,
-            },
-            actor,
-            at,
-          );
-        }
-        result.marked += 1;
-      }
-      if (rows.length === 0) return;
-      result.file = {
-        fileName: `${layout.fileName}_${fileStamp(now)}.${layout.separator === '\t' ? 'txt' : 'csv'}`,
-        mimeType: layout.separator === '\t' ? 'text/tab-separated-values' : 'text/csv',
-        base64: fileBytes(layout, rows).toString('base64'),
-      };
-    })
-    .immediate();
-  return result;
+        if (rows.length === 0) return;
+        result.file = {
+          fileName: `${layout.fileName}_${fileStamp(now)}.${layout.separator === '\t' ? 'txt' : 'csv'}`,
+          mimeType: layout.separator === '\t' ? 'text/tab-separated-values' : 'text/csv',
+          base64: fileBytes(layout, rows).toString('base64'),
+        };
+      })
+      .immediate();
+    return result;
+  }
 }

@@ -1,7 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../../src-shared/api/errors.js';
 import type { SplitInput, SplitResult } from '../../src-shared/api/split.js';
-import type { Channel } from '../../src-shared/domain/channels.js';
 import { subtotalOf, totalOf } from '../../src-shared/domain/money.js';
 import type { OrderRecord } from '../../src-shared/domain/order-fields.js';
 import type { Actor } from '../core/app-context.js';
@@ -130,15 +129,9 @@ export class OrderSplitService {
       actor,
       at,
     );
-    this.journal.record(
-      {
-        orderId: newId,
-        orderNo: newOrderNo,
-        change: { kind: 'create', channel: original.channel as Channel },
-        from: null,
-        to: created.status,
-        reason: `注文分割で作成（分割元 ${original.orderNo}）`,
-      },
+    this.orders.recordCreated(
+      { id: newId, record: created },
+      `注文分割で作成（分割元 ${original.orderNo}）`,
       actor,
       at,
     );

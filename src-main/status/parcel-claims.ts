@@ -8,7 +8,7 @@ export function trackingTakenReason(trackingNo: string, heldBy?: string): string
 }
 
 /** A move an engine call plans: the order and where it goes. */
-export interface ClaimingMove {
+interface ClaimingMove {
   order: EngineOrder;
   to: MainStatus;
 }

@@ -15,7 +15,7 @@ export interface StockCause {
 }
 
 /** What a count, receipt or adjustment sets; absent attributes stay as they are. */
-export interface StockSetting {
+interface StockSetting {
   sku: string;
   storeId: string;
   onHand: number;

@@ -40,7 +40,7 @@ const CACHED_FILTERS = 4;
 /** Above this many matches a filtered page is read in the sort's order instead of by rowid. */
 const DENSE_MATCHES = 5_000;
 
-export interface StockListInput {
+interface StockListInput {
   filter: string;
   storeId?: string;
   sort?: { column: StockSortColumn; direction: 'asc' | 'desc' };

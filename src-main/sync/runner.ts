@@ -6,7 +6,8 @@ import { serverUrlProblem } from '../../src-shared/sync/server-url.js';
 import type { AppContext } from '../core/app-context.js';
 import type { Database } from '../db/open.js';
 import { withDeferredIndexesAsync } from '../db/bulk-load.js';
-import { LocalSyncState } from './local-state.js';
+import { LocalSyncState } from './pull-state.js';
+import { PushAnswers } from './push-answers.js';
 import { mastersSnapshot } from './master-snapshot.js';
 import { OutboxReader, splitBySize } from './outbox.js';
 import { reportKey, selfReport } from './self-report.js';
@@ -34,7 +35,7 @@ const NOT_CONFIGURED =
  * second of a notice or a local change; F6 runs one at once and reports it.
  */
 /** What the sync runner works with: the open database (a restore swaps it), settings, secrets, clock, events. */
-export interface SyncRunnerParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'emit' | 'version'> {
+interface SyncRunnerParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'emit' | 'version'> {
   database(): Database;
 }
 
@@ -53,6 +54,10 @@ export class SyncRunner {
 
   private local(): LocalSyncState {
     return new LocalSyncState(this.parts.database().sqlite);
+  }
+
+  private answers(local: LocalSyncState): PushAnswers {
+    return new PushAnswers(this.parts.database().sqlite, local);
   }
 
   async transport(): Promise<SyncTransport | null> {
@@ -83,7 +88,7 @@ export class SyncRunner {
       pending: local.pendingCount(),
       lastSyncAt: this.lastSyncAt,
       lastError: configured ? this.lastError : null,
-      unseenRefusals: local.unseenRefusals(),
+      unseenRefusals: this.answers(local).unseenRefusals(),
     };
   }
 
@@ -141,6 +146,7 @@ export class SyncRunner {
    */
   private async exchange(transport: SyncTransport, report: SyncReport): Promise<void> {
     const local = this.local();
+    const answers = this.answers(local);
     if (!this.hello) {
       const hello = await transport.hello();
       if (local.meta('sync_server_id') !== hello.serverId) local.resetCursor(hello.serverId);
@@ -148,16 +154,16 @@ export class SyncRunner {
     }
     let pushFailure: SyncError | null = null;
     try {
-      await this.pushOutbox(transport, local, report);
+      await this.pushOutbox(transport, answers, report);
     } catch (err) {
       if (!(err instanceof SyncError && err.kind === 'server')) throw err;
       pushFailure = err;
     }
-    const masterOps = local.masterOps();
-    if (this.hello.client.isHeadOffice) report.refused.push(...(await this.uploadMasters(transport, local)));
+    const masterOps = answers.masterOps();
+    if (this.hello.client.isHeadOffice) report.refused.push(...(await this.uploadMasters(transport, local, answers)));
     if (masterOps.length > 0) {
       const refusal = this.hello.client.isHeadOffice ? null : MASTERS_OWNED;
-      report.refused.push(...local.settleMasterOps(masterOps, refusal, this.parts.clock.now().toISOString()));
+      report.refused.push(...answers.settleMasterOps(masterOps, refusal, this.parts.clock.now().toISOString()));
     }
     for (const kind of local.kindsToFetch()) {
       const { masters } = await transport.masters(kind);
@@ -189,7 +195,7 @@ export class SyncRunner {
   }
 
   /** The outbox in order, in pushes of at most PUSH_BATCH operations and PUSH_MAX_BYTES. */
-  private async pushOutbox(transport: SyncTransport, local: LocalSyncState, report: SyncReport): Promise<void> {
+  private async pushOutbox(transport: SyncTransport, answers: PushAnswers, report: SyncReport): Promise<void> {
     const reader = new OutboxReader(this.parts.database().sqlite);
     for (;;) {
       const batch = reader.next(PUSH_BATCH);
@@ -197,7 +203,7 @@ export class SyncRunner {
       for (const part of splitBySize(batch, PUSH_MAX_BYTES)) {
         const ops = part.flatMap((b) => (b.op ? [b.op] : []));
         const response = ops.length > 0 ? await transport.push(ops) : { results: [] };
-        const refused = local.applyPushResults(part, response.results, this.parts.clock.now().toISOString());
+        const refused = answers.applyPushResults(part, response.results, this.parts.clock.now().toISOString());
         report.sent += part.length - refused.length;
         report.refused.push(...refused);
       }
@@ -229,13 +235,17 @@ export class SyncRunner {
    * Head office owns the masters: its lists go up whenever they differ from the last sent.
    * Rows the server did not take (their data breaks a master's rules) are reported once.
    */
-  private async uploadMasters(transport: SyncTransport, local: LocalSyncState): Promise<SyncRefusal[]> {
+  private async uploadMasters(
+    transport: SyncTransport,
+    local: LocalSyncState,
+    answers: PushAnswers,
+  ): Promise<SyncRefusal[]> {
     const snapshot = mastersSnapshot(this.parts.database().sqlite);
     const hash = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
     if (local.meta('sync_masters_hash') === hash) return [];
     const { refused } = await transport.uploadMasters(snapshot);
     local.setMetaValue('sync_masters_hash', hash);
-    return local.recordRefusedMasters(refused, hash, this.parts.clock.now().toISOString());
+    return answers.recordRefusedMasters(refused, hash, this.parts.clock.now().toISOString());
   }
 
   /** A background round: asked for by a notice or a local change; errors land in status. */

@@ -4,7 +4,7 @@ import os from 'node:os';
 import type { PcReport } from '../../src-shared/console/fleet.js';
 import type { AppContext } from '../core/app-context.js';
 import { backupFolder, listBackups } from '../backup/files.js';
-import type { LocalSyncState } from './local-state.js';
+import type { LocalSyncState } from './pull-state.js';
 
 const fileBytes = (file: string) => {
   try {

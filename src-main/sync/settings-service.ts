@@ -3,7 +3,8 @@ import { UserError } from '../../src-shared/api/errors.js';
 import type { SyncSettings } from '../../src-shared/api/sync.js';
 import { sameServer } from '../../src-shared/sync/server-url.js';
 import type { AppContext } from '../core/app-context.js';
-import { LocalSyncState } from './local-state.js';
+import { LocalSyncState } from './pull-state.js';
+import { PushAnswers } from './push-answers.js';
 import { SyncError, SyncTransport } from './transport.js';
 
 /** The live sync's controls a change of server needs (the one SyncRunner of the app). */
@@ -27,9 +28,11 @@ const NO_IDENTITY = { storeName: null, isHeadOffice: false };
  */
 export class SyncSettingsService {
   private readonly local: LocalSyncState;
+  private readonly answers: PushAnswers;
 
   constructor(private readonly parts: SyncSettingsParts) {
     this.local = new LocalSyncState(parts.sqlite);
+    this.answers = new PushAnswers(parts.sqlite, this.local);
   }
 
   current(): SyncSettings {
@@ -81,12 +84,12 @@ export class SyncSettingsService {
     return this.current();
   }
 
-  refusals(limit: number): ReturnType<LocalSyncState['refusals']> {
-    return this.local.refusals(limit);
+  refusals(limit: number): ReturnType<PushAnswers['refusals']> {
+    return this.answers.refusals(limit);
   }
 
   markRefusalsSeen(): { ok: true } {
-    this.local.markRefusalsSeen(this.parts.clock.now().toISOString());
+    this.answers.markRefusalsSeen(this.parts.clock.now().toISOString());
     return { ok: true };
   }
 

@@ -8,7 +8,7 @@ import { shipToDigest } from './mapping.js';
 /** Until the label is issued (出荷待ち), a new address is simply the address. */
 const ADDRESS_FOLLOWS: readonly MainStatus[] = ['new', 'stock_confirmed', 'out_of_stock', 'paid'];
 
-export type ChangeVerdict =
+type ChangeVerdict =
   { kind: 'none' } | { kind: 'cancel' } | { kind: 'address' } | { kind: 'conflict'; message: string };
 
 export interface StoredOrder {

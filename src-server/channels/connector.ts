@@ -4,10 +4,6 @@ import type { NewOrder } from '../../src-shared/domain/order.js';
 export const API_CHANNELS = ['amazon', 'yahoo_shopping', 'rakuten'] as const;
 export type ApiChannel = (typeof API_CHANNELS)[number];
 
-export function isApiChannel(value: string): value is ApiChannel {
-  return (API_CHANNELS as readonly string[]).includes(value);
-}
-
 /** An order's progress at its channel, as far as Chumon acts on it. */
 export type ChannelState = 'open' | 'cancelled' | 'shipped';
 

@@ -12,7 +12,7 @@ export interface HttpAnswer {
 /** The request failed on the way (timeout, dropped connection): whether it arrived is unknown. */
 export class NetworkFailure extends Error {}
 
-export interface RetryPolicy {
+interface RetryPolicy {
   /** Per request. */
   timeoutMs: number;
   /** First wait after a failure; it doubles each time. */

@@ -13,7 +13,7 @@ import type { ApiChannel, ChannelOrder, ChannelState, FetchPage } from './connec
 import { shipToDigest } from './mapping.js';
 import { addNote } from './notes.js';
 
-export interface IngestAccount {
+interface IngestAccount {
   id: number;
   channel: ApiChannel;
   name: string;

@@ -50,7 +50,7 @@ export function shipToDigest(shipTo: ShipTo): string {
 }
 
 /** What a connector reads from its channel: a NewOrder without the store's own marks. */
-export type OrderParts = Omit<NewOrder, 'channel' | 'mailInquiry' | 'orderFormDone' | 'storeId'> & {
+type OrderParts = Omit<NewOrder, 'channel' | 'mailInquiry' | 'orderFormDone' | 'storeId'> & {
   channel: ApiChannel;
 };
 

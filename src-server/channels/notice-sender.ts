@@ -2,7 +2,7 @@ import type { ServerDb } from '../db/open.js';
 import { ChannelUnavailableError, CredentialError, type ChannelConnector, type ShipmentRequest } from './connector.js';
 import { claimNotices, recordOutcomes, type ClaimedNotice, type NoticeOutcome } from './notices.js';
 
-export interface DrainOptions {
+interface DrainOptions {
   /** Notices in flight at once (the connector's pacer still keeps the channel's rate). */
   concurrency: number;
   /** First wait before a notice the channel did not take is tried again; it doubles. */

@@ -191,7 +191,7 @@ export async function recoverStale(db: ServerDb, olderThan: Date): Promise<numbe
  * Head office sends a refused notice again (after fixing the order or settling it with the
  * channel): with the order's current carrier and tracking number, from the first attempt.
  */
-export async function retryNotice(db: ServerDb, noticeId: number, actor: string, now: Date, onCommit?: () => void) {
+async function retryNotice(db: ServerDb, noticeId: number, actor: string, now: Date, onCommit?: () => void) {
   const at = now.toISOString();
   return writeTransaction(
     db,

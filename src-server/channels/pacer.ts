@@ -23,7 +23,7 @@ const paced = (plan: UsagePlan): UsagePlan => ({
  * holds every caller back for the time the channel asked (or a doubling back-off); a rate
  * the channel announces (Amazon's x-amzn-RateLimit-Limit) replaces the documented one.
  */
-export class Pacer {
+class Pacer {
   private tokens: number;
   private last = performance.now();
   private heldUntil = 0;

@@ -9,7 +9,7 @@ import { listNotices, retryRefusedNotice } from './notices.js';
 import { noticeListQuery } from '../../src-shared/console/channels.js';
 import type { ChannelScheduler } from './scheduler.js';
 
-export interface ChannelRouteDeps {
+interface ChannelRouteDeps {
   db: ServerDb;
   accounts: ChannelAccounts;
   scheduler: ChannelScheduler;

@@ -3,7 +3,7 @@ import type { ChannelRunRow } from '../../src-shared/console/channels.js';
 import { jsonRows, type ServerDb } from '../db/open.js';
 
 /** What one run did, as the scheduler knows it at its end. */
-export interface RunRecord {
+interface RunRecord {
   accountId: number;
   startedAt: Date;
   finishedAt: Date;

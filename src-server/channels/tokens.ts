@@ -37,7 +37,7 @@ export class AccessTokens {
  * POST answered by JSON. A refused grant or client is a credential problem (the connector
  * stops); anything else is the channel being unavailable (the run tries again later).
  */
-export async function refreshAccessToken(
+async function refreshAccessToken(
   http: ChannelHttp,
   url: string,
   form: Record<string, string>,

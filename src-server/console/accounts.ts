@@ -12,16 +12,16 @@ import { rows, type ServerDb } from '../db/open.js';
 import { hashPassword, NO_ACCOUNT_HASH, randomPassword, verifyPassword } from '../../src-node/password-hashes.js';
 
 /** Wrong passwords in a row before an account is locked, and for how long. */
-export const LOCK_AFTER = 5;
-export const LOCK_MS = 15 * 60_000;
+const LOCK_AFTER = 5;
+const LOCK_MS = 15 * 60_000;
 /** A session ends this long after sign-in, or after this long unused. */
-export const SESSION_MAX_MS = 12 * 3_600_000;
-export const SESSION_IDLE_MS = 2 * 3_600_000;
+const SESSION_MAX_MS = 12 * 3_600_000;
+const SESSION_IDLE_MS = 2 * 3_600_000;
 
 const WRONG = 'ID またはパスワードが違います。';
 const FIRST_LOGIN = 'admin';
 
-export const sessionHash = (id: string) => createHash('sha256').update(id).digest('hex');
+const sessionHash = (id: string) => createHash('sha256').update(id).digest('hex');
 
 interface AccountRecord extends ConsoleAccount {
   passwordHash: string;

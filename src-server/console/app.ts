@@ -13,14 +13,14 @@ import { consoleHandlers } from './handlers.js';
 import type { ConsoleServices } from './services.js';
 import { addReleaseUpload } from './update-routes.js';
 
-export const SESSION_COOKIE = 'chumon_console';
-export const CSRF_HEADER = 'x-chumon-csrf';
+const SESSION_COOKIE = 'chumon_console';
+const CSRF_HEADER = 'x-chumon-csrf';
 
 /** The console page may load only its own files and talk only to its own server. */
 const CONSOLE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-export interface ConsoleAppDeps {
+interface ConsoleAppDeps {
   services: ConsoleServices;
   now(): Date;
   /** The built renderer (vite's outDir): console.html and assets/. */

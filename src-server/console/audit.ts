@@ -6,7 +6,7 @@ import { rows, type ServerDb } from '../db/open.js';
 const HIDDEN = new Set(['password', 'current', 'next', 'base64', 'pin', 'credentials']);
 
 /** What a call's input says, minus secrets and file bodies (file names and sizes stay). */
-export function auditDetail(input: unknown): unknown {
+function auditDetail(input: unknown): unknown {
   if (Array.isArray(input)) return input.slice(0, 50).map(auditDetail);
   if (input && typeof input === 'object') {
     const out: Record<string, unknown> = {};
@@ -20,7 +20,7 @@ export function auditDetail(input: unknown): unknown {
 }
 
 /** Who did it, when and from where (a console call). */
-export interface AuditedCall {
+interface AuditedCall {
   account: { id: number; login: string } | null;
   address: string;
   now: Date;

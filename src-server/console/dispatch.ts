@@ -23,9 +23,9 @@ export interface ConsoleCall {
   startSession(id: string): void;
 }
 
-export type SignedInCall = ConsoleCall & { account: ConsoleAccount; sessionHash: string; csrf: string };
+type SignedInCall = ConsoleCall & { account: ConsoleAccount; sessionHash: string; csrf: string };
 
-export type ConsoleHandler<M extends ConsoleMethod> = (
+type ConsoleHandler<M extends ConsoleMethod> = (
   input: ConsoleParsed<M>,
   call: SignedInCall,
 ) => ConsoleOutput<M> | Promise<ConsoleOutput<M>>;

@@ -15,7 +15,7 @@ import { jsonRows, rows, type ServerDb } from '../db/open.js';
 import { putStore } from '../sync/masters.js';
 
 /** A PC heard from within this long is online (a live PC's change stream reports every minute). */
-export const ONLINE_MS = 3 * 60_000;
+const ONLINE_MS = 3 * 60_000;
 
 /** The versions a store PC names on every /sync request. */
 export interface PcVersion {

@@ -17,7 +17,7 @@ const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-
  * The name a PC gave a file, made safe to show: only its last path part, no control or
  * bidi characters, at most 100 characters. It is never used to find the file on disk.
  */
-export function cleanFileName(name: string): string {
+function cleanFileName(name: string): string {
   const last = name.split(/[\\/]/).pop() ?? '';
   const cleaned = last.replace(UNSHOWABLE, '').trim().slice(0, 100);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'ログ' : cleaned;

@@ -14,7 +14,7 @@ export type CentralEnv = {
 };
 
 /** The versions a PC names in its headers; none means the first protocol. */
-export function pcVersion(c: Context): PcVersion {
+function pcVersion(c: Context): PcVersion {
   const protocol = Number(c.req.header(PROTOCOL_HEADER) ?? '1');
   return {
     appVersion: (c.req.header(APP_VERSION_HEADER) ?? '').slice(0, 40),

@@ -5,7 +5,7 @@ import type { ConsoleOrderDetail, ConsoleOrderRow, ConsoleRefusal } from '../../
 import { OPERATION_LABELS, type Operation } from '../../src-shared/domain/transitions.js';
 import { jsonRows, rows, type ServerDb } from '../db/open.js';
 
-export interface OrderSearch {
+interface OrderSearch {
   text: string;
   status?: string;
   storeId?: string;

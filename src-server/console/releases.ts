@@ -28,7 +28,7 @@ const channelFile = z.object({
     .min(1),
 });
 
-export interface IncomingRelease {
+interface IncomingRelease {
   platform: UpdatePlatform;
   yml: Uint8Array;
   installer: Uint8Array;
@@ -37,7 +37,7 @@ export interface IncomingRelease {
 }
 
 /** The feed answer for one store: latest.yml of the newest release rolled out to it. */
-export interface FeedFile {
+interface FeedFile {
   id: number;
   version: string;
   yml: string;

@@ -40,7 +40,7 @@ export function addUpdateFeedRoutes(app: Hono<CentralEnv>, services: ConsoleServ
 }
 
 /** What the console's upload needs from its app: who is signed in (session + CSRF already checked). */
-export interface UploadCaller {
+interface UploadCaller {
   account: { id: number; login: string; role: string };
   address: string;
   now: Date;

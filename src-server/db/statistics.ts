@@ -7,7 +7,7 @@ const TABLES = {
   stock: ['stock', 'stock_ledger'],
 } as const satisfies Record<string, readonly string[]>;
 
-export type WrittenKind = keyof typeof TABLES;
+type WrittenKind = keyof typeof TABLES;
 
 /** Rows written in bulk since the planner's figures were last refreshed. */
 const ANALYZE_AFTER = 20_000;
@@ -20,7 +20,7 @@ const analyze = (db: ServerDb, table: string) => db.execute(sql`ANALYZE ${sql.id
  * the planner reads a page of orders or stock by scanning and sorting all of them (a first
  * sync of 300,000 stock rows then costs 70 ms a page instead of 10).
  */
-export async function refreshStatistics(db: ServerDb, kinds: readonly WrittenKind[] = ['orders', 'stock']) {
+async function refreshStatistics(db: ServerDb, kinds: readonly WrittenKind[] = ['orders', 'stock']) {
   const counts = written.get(db);
   for (const kind of kinds) {
     if (counts) counts[kind] = 0;

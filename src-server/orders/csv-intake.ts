@@ -19,7 +19,7 @@ export const csvIntakeInput = z.object({
   files: z.array(fileUpload).min(1).max(2),
 });
 
-export interface ReadOrderFiles {
+interface ReadOrderFiles {
   /** The layout recognised, in words. */
   layout: string;
   files: { name: string; encoding: string; rows: number }[];

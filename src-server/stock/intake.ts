@@ -21,7 +21,7 @@ export const stockIntakeInput = z.object({
   skipBad: z.boolean().default(false),
 });
 
-export interface StockIntakeResult {
+interface StockIntakeResult {
   applied: boolean;
   new: number;
   changed: number;

@@ -4,7 +4,7 @@ import type { ClientIdentity } from '../auth.js';
 import { idList, jsonRows, type ServerDb } from '../db/open.js';
 
 /** A changed stock row in a pull's change order. */
-export interface StockEntry {
+interface StockEntry {
   seq: number;
   row: WireStock;
 }

@@ -15,7 +15,7 @@ export interface ServerStockCause {
 }
 
 /** A count, receipt or adjustment of one SKU at one store; absent attributes stay. */
-export interface StockLine {
+interface StockLine {
   storeId: string;
   sku: string;
   onHand: number;

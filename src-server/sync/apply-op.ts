@@ -29,7 +29,7 @@ export interface HistoryDraft {
   reason: string;
 }
 
-export type Outcome = { ok: true; history: HistoryDraft | null } | { ok: false; reason: string };
+type Outcome = { ok: true; history: HistoryDraft | null } | { ok: false; reason: string };
 
 export const NOT_YOURS =
   'この注文はこの店舗の担当ではなくなりました（別の店舗に割り当てられたか、サーバーにまだありません）。';

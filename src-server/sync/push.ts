@@ -18,7 +18,7 @@ interface HistoryRow extends HistoryDraft {
   orderId: number;
 }
 
-export { canSee, NOT_YOURS } from './apply-op.js';
+export { NOT_YOURS } from './apply-op.js';
 
 async function writeChanges(
   tx: ServerDb,

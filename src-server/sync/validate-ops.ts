@@ -18,12 +18,12 @@ import { DAY_MS } from '../../src-shared/text/jst.js';
  */
 
 /** An operation as read from a push: ready to apply, or refused with the reason. */
-export type ReadOp = { opId: string; op: WireOp } | { opId: string; op: null; reason: string };
+type ReadOp = { opId: string; op: WireOp } | { opId: string; op: null; reason: string };
 
 /** Operations queued offline may be this old when they finally arrive. */
-export const MAX_OP_AGE_MS = 366 * DAY_MS;
+const MAX_OP_AGE_MS = 366 * DAY_MS;
 
-export const PUSH_MAX_OPS = 5000;
+const PUSH_MAX_OPS = 5000;
 
 const pushEnvelope = z.object({ ops: z.array(z.unknown()).max(PUSH_MAX_OPS) });
 
@@ -84,7 +84,7 @@ export function opProblem(op: WireOp, now: Date, stores: ReadonlySet<string>): s
 }
 
 /** The money of an order as the server holds it. */
-export interface MoneyNow {
+interface MoneyNow {
   subtotal: number;
   discount: number;
   shippingFee: number;

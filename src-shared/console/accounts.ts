@@ -25,10 +25,7 @@ export interface ConsoleAccountRow extends ConsoleAccount {
 }
 
 /** Passwords of at least 10 characters; the server keeps only a scrypt hash. */
-export const password = z
-  .string()
-  .min(10, 'パスワードは10文字以上にしてください。')
-  .max(200, 'パスワードは200文字までです。');
+const password = z.string().min(10, 'パスワードは10文字以上にしてください。').max(200, 'パスワードは200文字までです。');
 
 const login = z
   .string()

@@ -21,7 +21,7 @@ export const consoleContract = {
   ...updatesApi,
 };
 
-export type ConsoleContract = typeof consoleContract;
+type ConsoleContract = typeof consoleContract;
 export type ConsoleMethod = keyof ConsoleContract;
 export type ConsoleInput<M extends ConsoleMethod> = z.input<ConsoleContract[M]['input']>;
 export type ConsoleParsed<M extends ConsoleMethod> = z.output<ConsoleContract[M]['input']>;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** Who may call a console method: `read` every signed-in account, `write` 管理者 only. */
-export type ConsoleAccess = 'public' | 'session' | 'read' | 'write';
+type ConsoleAccess = 'public' | 'session' | 'read' | 'write';
 
 /**
  * One console method: its input schema, the access it needs and (as a type only) its output.

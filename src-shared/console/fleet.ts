@@ -34,7 +34,7 @@ export const pcReportInput = z.object({
   printer: z.string().max(200),
 });
 
-export type ClientKindLabel = 'pc' | 'connector';
+type ClientKindLabel = 'pc' | 'connector';
 
 /** A store PC or connector client as the 端末 page shows it. */
 export interface ConsoleClient {

@@ -43,7 +43,7 @@ export interface ConsoleOrderDetail extends ConsoleOrderRow {
   history: Omit<HistoryEntry, 'id'>[];
 }
 
-export const orderSearchInput = z.object({
+const orderSearchInput = z.object({
   /** Order number (exact or its beginning), or part of the buyer's name, kana, e-mail or phone. */
   text: z.string().trim().max(100).default(''),
   status: z.enum(MAIN_STATUSES).optional(),

@@ -50,7 +50,7 @@ const YAMATO_SLOTS: readonly TimeSlot[] = ['am', '14-16', '16-18', '18-20', '19-
 const ALL_SLOTS: readonly TimeSlot[] = TIME_SLOTS;
 
 /** What each service offers. */
-export const SERVICE_WISHES: Record<DeliveryService, ServiceOffer> = {
+const SERVICE_WISHES: Record<DeliveryService, ServiceOffer> = {
   // ヤマト運輸 dropped 12時～14時 in 2017.
   takkyubin: { date: true, slots: YAMATO_SLOTS, cod: true, collect: true },
   // タイムサービス is 午前10時まで by itself: a day, no slot of the buyer's.
@@ -143,8 +143,6 @@ export interface DeliveryWish {
   timeSlot: string;
   method: string;
 }
-
-export const NO_WISH: DeliveryWish = { date: '', timeSlot: '', method: '' };
 
 const slashDate = (iso: string) => iso.replace(/-/g, '/');
 

@@ -97,7 +97,7 @@ export const ORDER_FIELDS = [
 ] as const satisfies readonly OrderFieldSpec[];
 
 export type FieldType = 'text' | 'integer' | 'boolean';
-export type FieldSync = 'key' | 'fixed' | 'arrival' | 'field' | 'effect' | 'derived' | 'purge' | 'channel' | 'record';
+type FieldSync = 'key' | 'fixed' | 'arrival' | 'field' | 'effect' | 'derived' | 'purge' | 'channel' | 'record';
 
 /** A path to a leaf of a NewOrder ('buyer.name'): where an arriving order holds a value. */
 type LeafPath<T, Prefix extends string = ''> = {
@@ -107,9 +107,9 @@ type LeafPath<T, Prefix extends string = ''> = {
       ? LeafPath<T[K], `${Prefix}${K}.`>
       : `${Prefix}${K}`;
 }[keyof T & string];
-export type ArrivalPath = LeafPath<NewOrder>;
+type ArrivalPath = LeafPath<NewOrder>;
 
-export interface OrderFieldSpec {
+interface OrderFieldSpec {
   key: string;
   column: string;
   type: FieldType;
@@ -120,7 +120,7 @@ export interface OrderFieldSpec {
   imported?: boolean;
 }
 
-export type OrderField = (typeof ORDER_FIELDS)[number];
+type OrderField = (typeof ORDER_FIELDS)[number];
 export type OrderKey = OrderField['key'];
 type FieldOf<K extends OrderKey> = Extract<OrderField, { key: K }>;
 

@@ -13,7 +13,7 @@ export interface PackingLine {
 
 export type PackingOutcome = 'ticked' | 'complete' | 'wrong_item' | 'too_many' | 'empty';
 
-export interface PackingScan {
+interface PackingScan {
   outcome: PackingOutcome;
   /** The lines after the scan (unchanged unless ticked or complete). */
   lines: PackingLine[];

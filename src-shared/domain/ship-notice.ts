@@ -3,8 +3,7 @@
  * API takes notices for. 'file' is the store PC's own fallback (the channel's upload file
  * was made for it), which the server's queue leaves alone.
  */
-export const SHIP_NOTICE_STATES = ['pending', 'sent', 'error', 'file'] as const;
-export type ShipNoticeState = (typeof SHIP_NOTICE_STATES)[number];
+type ShipNoticeState = 'pending' | 'sent' | 'error' | 'file';
 
 export const SHIP_NOTICE_LABELS: Record<ShipNoticeState, string> = {
   pending: '未送信',

@@ -100,7 +100,7 @@ export function shipToError(s: ShipTo): string | null {
 }
 
 /** 1500001 → 150-0001, as a postal code is read. */
-export function formatPostalCode(code: string): string {
+function formatPostalCode(code: string): string {
   return /^\d{7}$/.test(code) ? `${code.slice(0, 3)}-${code.slice(3)}` : code;
 }
 

@@ -4,14 +4,14 @@
  * worked out once per rate per document and rounded down (切り捨て), as the インボイス rules
  * allow (one rounding per rate, never per line).
  */
-export const TAX_RATES = [10, 8] as const;
+const TAX_RATES = [10, 8] as const;
 export type TaxRate = (typeof TAX_RATES)[number];
-export const DEFAULT_TAX_RATE: TaxRate = 10;
+const DEFAULT_TAX_RATE: TaxRate = 10;
 /** The mark and legend for lines at the reduced rate (軽減税率). */
 export const REDUCED_RATE_MARK = '※';
 export const REDUCED_RATE_LEGEND = '※は軽減税率（8%）対象';
 
-export function isTaxRate(value: number): value is TaxRate {
+function isTaxRate(value: number): value is TaxRate {
   return (TAX_RATES as readonly number[]).includes(value);
 }
 
@@ -28,7 +28,7 @@ export function parseTaxRate(text: string): TaxRate | null {
 }
 
 /** 適格請求書発行事業者の登録番号: "T" and 13 digits ('' = not registered, nothing printed). */
-export const REGISTRATION_NUMBER_PATTERN = /^T\d{13}$/;
+const REGISTRATION_NUMBER_PATTERN = /^T\d{13}$/;
 
 /** Normalises what a clerk typed (全角, spaces, hyphens); null when it is not a 登録番号. */
 export function normalizeRegistrationNumber(text: string): string | null {
@@ -39,7 +39,7 @@ export function normalizeRegistrationNumber(text: string): string | null {
 
 export const REGISTRATION_NUMBER_ERROR = '登録番号は「T」に続く 13 桁の数字で入力してください（例: T1234567890123）。';
 
-export interface RateTotal {
+interface RateTotal {
   rate: TaxRate;
   /** 税込 total of the lines (and fees) at this rate. */
   amount: number;
@@ -53,7 +53,7 @@ interface TaxedLine {
 }
 
 /** Tax included in a tax-inclusive amount, rounded down (切り捨て). */
-export function includedTax(amount: number, rate: TaxRate): number {
+function includedTax(amount: number, rate: TaxRate): number {
   return Math.floor((amount * rate) / (100 + rate));
 }
 
@@ -61,7 +61,7 @@ export function includedTax(amount: number, rate: TaxRate): number {
  * The document's totals per rate: each line's amount into its rate, then the tax of each
  * rate's sum, rounded once. Only rates that occur are returned, 10% first.
  */
-export function totalsByRate(lines: readonly TaxedLine[]): RateTotal[] {
+function totalsByRate(lines: readonly TaxedLine[]): RateTotal[] {
   const sums = new Map<TaxRate, number>();
   for (const { amount, rate } of lines) sums.set(rate, (sums.get(rate) ?? 0) + amount);
   return TAX_RATES.filter((rate) => sums.has(rate)).map((rate) => {

@@ -16,7 +16,7 @@ type EffectKey =
   'status' | 'mailPending' | 'paidAt' | 'shippedAt' | 'cancelledAt' | 'cancelReason' | 'trackingNo' | 'carrier';
 
 /** One column a move writes: its new value, or (onlyIfEmpty) its value only when it has none yet. */
-export type ColumnEffect = {
+type ColumnEffect = {
   [K in EffectKey]: { key: K; value: OrderRecord[K]; onlyIfEmpty?: true };
 }[EffectKey];
 

@@ -14,7 +14,7 @@ import { parseYen } from './values.js';
 /** A record's values for the import fields, as text ('' where the file has nothing). */
 export type FieldValues = Partial<Record<ImportField, string>>;
 /** Reads a column of the current record by header name ('' when the file has no such column). */
-export type Column = (name: string) => string;
+type Column = (name: string) => string;
 
 /** Reads a record's fields of one kind; a pure function of the columns it asks for. */
 type ReadFields = (col: Column) => FieldValues;

@@ -23,7 +23,7 @@ export interface StockFileLine {
   jan?: string;
 }
 
-export interface StockFile {
+interface StockFile {
   fileName: string;
   encoding: string;
   /** 「見出し名」 or 「マッピング「name」」: how the columns were found. */
@@ -33,7 +33,7 @@ export interface StockFile {
   bad: StockBadLine[];
 }
 
-export interface StockFileNeedsMapping {
+interface StockFileNeedsMapping {
   kind: 'needs_mapping';
   fileName: string;
   headers: string[];
@@ -80,7 +80,7 @@ const hasRequired = (columns: Columns) => REQUIRED_STOCK_FIELDS.every((f) => col
  * A count as a clerk types it: half or full width, thousands separators allowed; anything
  * that is not a whole number is the line's refusal reason.
  */
-export function readCount(cell: string): number | string {
+function readCount(cell: string): number | string {
   const text = nfkc(cell).replace(/[,\s]/g, '');
   if (text === '') return '在庫数が空です。';
   if (text.startsWith('-') && DIGITS.test(text.slice(1))) return `在庫数がマイナスです（${cell.trim()}）。`;
@@ -114,7 +114,7 @@ function readLine(fields: string[], line: number, columns: Columns): StockFileLi
 }
 
 /** A stock file as decoded text (src-node's decodeUpload: the encoding detected, the name quoted). */
-export interface StockFileText {
+interface StockFileText {
   name: string;
   label: string;
   text: string;

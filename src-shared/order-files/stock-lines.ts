@@ -13,7 +13,7 @@ export interface StockRowState {
 }
 
 /** A line the import applies: the row it sets, and the row as it stood. */
-export interface JudgedLine extends StockPreviewLine {
+interface JudgedLine extends StockPreviewLine {
   setting: { sku: string; storeId: string; onHand: number; location?: string; jan?: string; title?: string };
   /** The row as it stood, for the first line of a SKU; later lines of it (入荷) read it again. */
   before: StockRowState | undefined;

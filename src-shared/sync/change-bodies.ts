@@ -48,7 +48,7 @@ const FIELD_SCHEMAS = {
 } satisfies { [K in FieldOpKey]: z.ZodType<OrderRecord[K]> };
 
 /** Every value a field operation may carry: the columns above and the order's item lines. */
-export const fieldValues = z.object({ ...FIELD_SCHEMAS, items: z.array(wireItem).min(1).max(1000) });
+const fieldValues = z.object({ ...FIELD_SCHEMAS, items: z.array(wireItem).min(1).max(1000) });
 export type FieldValues = z.infer<typeof fieldValues>;
 
 /** The new values a kind sets, and nothing else: a 'discount' operation cannot move a store. */

@@ -61,7 +61,7 @@ export const MASTER_ROW_SCHEMAS = {
 export type MasterKind = keyof typeof MASTER_ROW_SCHEMAS;
 
 /** Each kind's key column: a row's key is this column's value as text. */
-export const MASTER_KEYS: Record<MasterKind, string> = {
+const MASTER_KEYS: Record<MasterKind, string> = {
   payment_methods: 'code',
   sub_statuses: 'id',
   mail_templates: 'kind',

@@ -9,7 +9,7 @@ import { CHANGE_BODIES, commonShape, wireItem, type Shape, type WireItem } from 
 
 import type { WireHolding, WireStock } from './stock-wire.js';
 
-export { fieldValues, wireItem, type FieldValues, type WireItem } from './change-bodies.js';
+export { type FieldValues, type WireItem } from './change-bodies.js';
 
 /**
  * The wire format between a store PC and the central server (SPEC §5, DESIGN 6). Orders are
@@ -68,7 +68,7 @@ type WireOpShape<K extends WireKind> = Shape<
  * applies it once. A 'create' carries the order made on the PC (its own CSV import).
  */
 export type WireOp = { [K in WireKind]: z.output<z.ZodObject<WireOpShape<K>>> }[WireKind];
-export type WireOpInput = { [K in WireKind]: z.input<z.ZodObject<WireOpShape<K>>> }[WireKind];
+type WireOpInput = { [K in WireKind]: z.input<z.ZodObject<WireOpShape<K>>> }[WireKind];
 export type WireOpOf<K extends WireKind> = Extract<WireOp, { kind: K }>;
 
 const wireOpOptions = (Object.keys(CHANGE_BODIES) as WireKind[]).map((kind) =>

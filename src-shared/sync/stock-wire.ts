@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { STOCK_MOVE_KINDS } from '../api/stock.js';
 
 /**
@@ -8,7 +7,7 @@ import { STOCK_MOVE_KINDS } from '../api/stock.js';
  */
 
 /** The change that last moved a row, made elsewhere: who, which PC, when, why, the order. */
-export interface WireStockMove {
+interface WireStockMove {
   kind: (typeof STOCK_MOVE_KINDS)[number];
   at: string;
   operator: string;
@@ -36,19 +35,3 @@ export interface WireHolding {
   orderNo: string;
   lines: { sku: string; quantity: number }[];
 }
-
-/** One line of a stock operation a PC sends: a count (棚卸, 手動調整: the new on hand) or a receipt (入荷: units added). */
-export const stockOpLine = z.object({
-  storeId: z.string().min(1).max(40),
-  sku: z.string().min(1).max(200),
-  quantity: z.number().int().min(0).max(1_000_000_000),
-  location: z.string().max(100).optional(),
-  jan: z.string().max(14).optional(),
-  title: z.string().max(1000).optional(),
-  /** The line of the stock file, for the refusal's reason. */
-  line: z.number().int().min(1).optional(),
-});
-export type StockOpLine = z.infer<typeof stockOpLine>;
-
-/** The most lines one stock operation carries: a large file travels as several operations. */
-export const STOCK_OP_LINES = 5_000;

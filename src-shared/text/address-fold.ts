@@ -50,7 +50,7 @@ const KANJI_DIGITS: Readonly<Record<string, number>> = {
 const KANJI_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
 /** 三 → 3, 十二 → 12, 二十 → 20, 百五 → 105, 二〇 → 20. */
-export function kanjiNumberValue(kanji: string): number {
+function kanjiNumberValue(kanji: string): number {
   if (![...kanji].some((ch) => ch in KANJI_UNITS)) {
     return [...kanji].reduce((n, ch) => n * 10 + (KANJI_DIGITS[ch] ?? 0), 0);
   }

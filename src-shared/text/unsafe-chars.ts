@@ -6,7 +6,7 @@
  * mail or a file name. Pure string functions: no Node, no DOM.
  */
 
-export interface UnsafeChar {
+interface UnsafeChar {
   /** UTF-16 index of the character. */
   index: number;
   /** e.g. "U+0000". */

@@ -45,3 +45,9 @@ export function insertOrders(
     orders.map(({ order, initial }) => writer.insert(makeOrder(order), '2026-11-20T03:00:00.000Z', initial)),
   )();
 }
+
+/** Two lines of one order: 3 × マグカップ and 1 × 豆皿. */
+export const TWO_LINES = [
+  { lineNo: 1, sku: 'MG-010', title: 'マグカップ 藍', quantity: 3, unitPrice: 1000, location: 'B-01' },
+  { lineNo: 2, sku: 'PL-020', title: '豆皿 白', quantity: 1, unitPrice: 500, location: 'B-02' },
+];

@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp, TestClock } from './test-app.js';
-import { startTestServer, type TestServer } from './central-server.js';
+import { startTestServer, type Backend, type TestServer } from './central-server.js';
 
 /** A store PC (a real app on its own SQLite file) registered with and connected to `server`. */
 export async function connectedPc(
@@ -40,15 +40,15 @@ export function closePc(pc: TestApp): void {
   pc.close();
 }
 
-/** A central server (PGlite) with 東京店 and 本部, each with one connected PC. */
+/** A central server (PGlite unless told) with 東京店 and 本部, each with one connected PC. */
 export interface StoreAndHeadOffice {
   server: TestServer;
   tokyo: TestApp;
   head: TestApp;
 }
 
-export async function startStoreAndHeadOffice(): Promise<StoreAndHeadOffice> {
-  const server = await startTestServer('pglite', { clock: new TestClock(new Date()) });
+export async function startStoreAndHeadOffice(backend: Backend = 'pglite'): Promise<StoreAndHeadOffice> {
+  const server = await startTestServer(backend, { clock: new TestClock(new Date()) });
   await server.addStore('honbu', '本部', true);
   await server.addStore('tokyo', '東京店');
   const tokyo = await connectedPc(server, 'tokyo', '東京PC');
@@ -60,9 +60,3 @@ export async function closeStoreAndHeadOffice(parts: Partial<StoreAndHeadOffice>
   for (const pc of [parts.tokyo, parts.head]) if (pc) closePc(pc);
   await parts.server?.close();
 }
-
-/** Two lines of one order: 3 × マグカップ and 1 × 豆皿. */
-export const TWO_LINES = [
-  { lineNo: 1, sku: 'MG-010', title: 'マグカップ 藍', quantity: 3, unitPrice: 1000, location: 'B-01' },
-  { lineNo: 2, sku: 'PL-020', title: '豆皿 白', quantity: 1, unitPrice: 500, location: 'B-02' },
-];

@@ -25,7 +25,7 @@ const CloseRequest = createContext<(() => void) | null>(null);
  * What a dialog's own 閉じる / 戻る buttons call: closing as Escape does, so that edits not
  * yet saved are asked about.
  */
-export function useDialogClose(): () => void {
+function useDialogClose(): () => void {
   const close = useContext(CloseRequest);
   if (!close) throw new Error('useDialogClose outside a Dialog');
   return close;

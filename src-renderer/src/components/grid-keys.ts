@@ -3,7 +3,7 @@ import { useRef, type KeyboardEvent, type RefObject } from 'react';
 import type { OrderRow } from '../../../src-shared/domain/order.js';
 import { focusLost, layerOpen } from './layers.js';
 
-export interface GridKeyActions {
+interface GridKeyActions {
   /** Checks the order or takes its check off (Space). */
   toggle(id: number): void;
   /** Checks these orders (Shift+↑/↓ extends the checked rows). */
@@ -21,7 +21,7 @@ function focusedRow(grid: GridApi<OrderRow>) {
 }
 
 /** Puts the grid's focus on a row (scrolled into view), keeping the column it was on. */
-export function focusRow(grid: GridApi<OrderRow>, index: number): void {
+function focusRow(grid: GridApi<OrderRow>, index: number): void {
   const count = grid.getDisplayedRowCount();
   if (count === 0) return;
   const row = Math.max(0, Math.min(index, count - 1));
@@ -35,11 +35,7 @@ export function focusRow(grid: GridApi<OrderRow>, index: number): void {
  * The list's keys on a focused row, before AG Grid sees them: Space checks or unchecks the
  * row, Shift+↑/↓ moves and checks the row moved to (and the one left), Enter opens F12.
  */
-export function onGridKeyDown(
-  grid: GridApi<OrderRow> | null,
-  e: KeyboardEvent<HTMLElement>,
-  actions: GridKeyActions,
-): void {
+function onGridKeyDown(grid: GridApi<OrderRow> | null, e: KeyboardEvent<HTMLElement>, actions: GridKeyActions): void {
   if (!grid || !(e.target instanceof Element) || !e.target.closest('.ag-cell')) return;
   const row = focusedRow(grid);
   if (!row) return;

@@ -29,7 +29,6 @@ export const OPTIONAL_COLUMNS = [
   { colId: 'deliveryTimeSlot', label: '配送時間帯' },
   { colId: 'deliveryMethod', label: '配送方法' },
 ] as const;
-export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number]['colId'];
 
 const UNPAID_STATUSES = new Set(['new', 'stock_confirmed', 'out_of_stock']);
 const CLOSED_STATUSES = new Set(['shipped', 'cancelled']);

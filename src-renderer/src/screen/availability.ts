@@ -2,9 +2,9 @@ import { isMainStatus, type MainStatus } from '../../../src-shared/domain/status
 import type { Pressable, Unavailable } from './commands.js';
 import type { ScreenContext } from './screen-context.js';
 
-export const NOTHING_CHECKED = 'チェックした注文がありません。Space で行をチェックするか、F2 で全選択してください。';
-export const NOT_ON_THIS_TAB = 'このタブでは使えません。';
-export const EMPTY_LIST = 'この一覧に注文がありません。';
+const NOTHING_CHECKED = 'チェックした注文がありません。Space で行をチェックするか、F2 で全選択してください。';
+const NOT_ON_THIS_TAB = 'このタブでは使えません。';
+const EMPTY_LIST = 'この一覧に注文がありません。';
 
 export const needsChecked: Unavailable = (screen) => (screen.selection.size > 0 ? null : NOTHING_CHECKED);
 export const needsRows: Unavailable = (screen) => (screen.listTotal === 0 ? EMPTY_LIST : null);

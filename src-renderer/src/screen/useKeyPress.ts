@@ -5,7 +5,7 @@ import { KEY_ACTIONS } from './actions.js';
 import { perform } from './availability.js';
 import type { ScreenContext } from './screen-context.js';
 
-export const keyName = (key: FunctionKey) => `${key} ${FUNCTION_KEYS.find((k) => k.key === key)?.label ?? ''}`.trim();
+const keyName = (key: FunctionKey) => `${key} ${FUNCTION_KEYS.find((k) => k.key === key)?.label ?? ''}`.trim();
 
 /**
  * What a function key (physical or clicked) does on the list screen. No key is dropped:

@@ -26,7 +26,7 @@ export const amazonSettings = commonSettings.extend({
 export const amazonCredentials = refreshTokenCredentials;
 
 /** The usage plans ordersV0.json documents (requests per second, burst). */
-export const AMAZON_PLANS: Record<string, UsagePlan> = {
+const AMAZON_PLANS: Record<string, UsagePlan> = {
   token: { rate: 1, burst: 5 },
   getOrders: { rate: 0.0167, burst: 20 },
   getOrder: { rate: 0.5, burst: 30 },

@@ -3,12 +3,12 @@ import { jstWindow, parseTimeSlot } from '../../../src-shared/domain/delivery-wi
 import { breakdownOf, commentOf, joined, newOrder, postalCode, yen } from '../mapping.js';
 
 /** The parts of the Orders API v0 models (ordersV0.json) Chumon reads. */
-export interface AmazonMoney {
+interface AmazonMoney {
   CurrencyCode?: string;
   Amount?: string;
 }
 
-export interface AmazonAddress {
+interface AmazonAddress {
   Name?: string;
   AddressLine1?: string;
   AddressLine2?: string;

@@ -32,7 +32,7 @@ export const rakutenCredentials = z.object({
  * RMS publishes no per-second figure for 楽天ペイ受注API in the material we could read; these
  * are Chumon's own, kept modest (docs/channels.md), and a seller may change them.
  */
-export const RAKUTEN_PLANS: Record<string, UsagePlan> = {
+const RAKUTEN_PLANS: Record<string, UsagePlan> = {
   searchOrder: { rate: 5, burst: 5 },
   getOrder: { rate: 5, burst: 5 },
   updateOrderShipping: { rate: 5, burst: 5 },

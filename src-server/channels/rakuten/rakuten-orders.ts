@@ -69,7 +69,7 @@ export interface RakutenOrderModel {
 }
 
 /** 100–400 are before shipping; 500–700 shipped (and paid out); 800 キャンセル確定待ち, 900 キャンセル確定. */
-export function rakutenState(progress: number): ChannelState {
+function rakutenState(progress: number): ChannelState {
   if (progress >= 800) return 'cancelled';
   if (progress >= 500) return 'shipped';
   return 'open';

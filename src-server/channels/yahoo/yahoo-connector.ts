@@ -34,7 +34,7 @@ export const yahooSettings = commonSettings.extend({
 export const yahooCredentials = refreshTokenCredentials;
 
 /** "短い時間で同一URLに大量にアクセスを行った場合…（1クエリ/秒）": one query a second per URL. */
-export const YAHOO_PLANS: Record<string, UsagePlan> = {
+const YAHOO_PLANS: Record<string, UsagePlan> = {
   token: { rate: 1, burst: 5 },
   orderList: { rate: 1, burst: 1 },
   orderInfo: { rate: 1, burst: 1 },

@@ -1,45 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isResendOrder, sourceLabel } from '../../../src-shared/domain/order-links.js';
-import { insertOrders } from '../../helpers/orders.js';
-import { reservationViolations, stockOf, stockUp } from '../../helpers/stock.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { reservationViolations, stockOf } from '../../helpers/stock.js';
+import { useTwoLineOrderApp } from '../../helpers/two-line-order-app.js';
 
-let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
-});
-afterEach(() => t.close());
-
-const sqlite = () => t.app.ctx.database.sqlite;
-const orderOf = (id: number) => t.app.ctx.services.orders.get(id)!;
-const linesOf = (id: number) => orderOf(id).items.map((i) => `${i.lineNo}:${i.sku}×${i.quantity}@${i.unitPrice}`);
-const historyOf = (id: number) => t.app.ctx.services.orders.history(id);
-/** Everything a refusal must leave as it was: orders, lines, reservations, history, outbox. */
-const snapshot = () =>
-  ['orders', 'order_items', 'stock', 'stock_reservations', 'stock_ledger', 'order_history', 'sync_outbox'].map((t) =>
-    sqlite().prepare(`SELECT * FROM ${t} ORDER BY 1`).all(),
-  );
-
-const ITEMS = [
-  { lineNo: 1, sku: 'MG-010', title: 'マグカップ 藍', quantity: 3, unitPrice: 1000, location: 'B-01' },
-  { lineNo: 2, sku: 'PL-020', title: '豆皿 白', quantity: 1, unitPrice: 500, location: 'B-02' },
-];
+const { t, sqlite, orderOf, linesOf, historyOf, snapshot, addOrder, stockInTokyo } = useTwoLineOrderApp();
 
 /** A bank-transfer order already shipped (a transfer would need 入金確認 if it asked for money). */
 function shippedOrder(orderNo = 'S-100') {
-  const [id] = insertOrders(sqlite(), [
-    {
-      order: { orderNo, items: ITEMS, shippingFee: 550, paymentMethod: 'bank_transfer' },
-      initial: { status: 'shipped', trackingNo: '111122223333', carrier: 'yamato', mailSent: true },
-    },
-  ]);
-  return id!;
+  return addOrder(
+    { orderNo, shippingFee: 550, paymentMethod: 'bank_transfer' },
+    { status: 'shipped', trackingNo: '111122223333', carrier: 'yamato', mailSent: true },
+  );
 }
 
 describe('再送注文', () => {
   it('makes a ¥0 order of the chosen lines for the same buyer, reserved and ready to ship', async () => {
     const id = shippedOrder();
-    stockUp(sqlite(), 'tokyo', { 'MG-010': 10, 'PL-020': 5 });
+    stockInTokyo({ 'MG-010': 10, 'PL-020': 5 });
     const before = orderOf(id);
 
     const result = await t.call('resend:order', {
@@ -50,7 +27,7 @@ describe('再送注文', () => {
     expect(result).toMatchObject({ orderNo: 'S-100', newOrderNo: 'S-100-R1', units: 2, reserved: true, short: '' });
 
     const resent = orderOf(result.newOrderId);
-    expect(linesOf(resent.id)).toEqual(['1:MG-010×2@0']);
+    expect(linesOf(resent.id, { prices: true })).toEqual(['1:MG-010×2@0']);
     expect(resent).toMatchObject({
       status: 'paid',
       subtotal: 0,
@@ -97,7 +74,7 @@ describe('再送注文', () => {
 
   it('waits at 新規 with what is short when the store lacks the units', async () => {
     const id = shippedOrder();
-    stockUp(sqlite(), 'tokyo', { 'MG-010': 1 });
+    stockInTokyo({ 'MG-010': 1 });
     const result = await t.call('resend:order', { orderId: id, lines: [{ lineNo: 1, quantity: 3 }] });
     expect(result).toMatchObject({ reserved: false, short: 'MG-010（必要 3 / 在庫 1）' });
     expect(orderOf(result.newOrderId)).toMatchObject({ status: 'new', total: 0 });
@@ -106,12 +83,12 @@ describe('再送注文', () => {
 
   it('refuses in Japanese and changes nothing', async () => {
     const shipped = shippedOrder();
-    const [open] = insertOrders(sqlite(), [{ order: { orderNo: 'N-1', items: ITEMS } }]);
-    stockUp(sqlite(), 'tokyo', { 'MG-010': 10, 'PL-020': 5 });
+    const open = addOrder({ orderNo: 'N-1' });
+    stockInTokyo({ 'MG-010': 10, 'PL-020': 5 });
     const before = snapshot();
     const refusals: [Parameters<typeof t.call<'resend:order'>>[1], string][] = [
       [
-        { orderId: open!, lines: [{ lineNo: 1, quantity: 1 }] },
+        { orderId: open, lines: [{ lineNo: 1, quantity: 1 }] },
         '再送注文は出荷済の注文からだけ作成できます（注文 N-1 は新規です）',
       ],
       [{ orderId: shipped, lines: [{ lineNo: 1, quantity: 0 }] }, '再送する商品の数量を1つ以上指定してください'],

@@ -1,35 +1,14 @@
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertOrders } from '../../helpers/orders.js';
-import { ledgerOf, reservationViolations, stockOf, stockUp } from '../../helpers/stock.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { ledgerOf, reservationViolations, stockOf } from '../../helpers/stock.js';
+import { useTwoLineOrderApp } from '../../helpers/two-line-order-app.js';
 
-let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
-});
-afterEach(() => t.close());
-
-const sqlite = () => t.app.ctx.database.sqlite;
-const orderOf = (id: number) => t.app.ctx.services.orders.get(id)!;
-const linesOf = (id: number) => orderOf(id).items.map((i) => `${i.lineNo}:${i.sku}×${i.quantity}`);
-/** Everything a refusal must leave as it was: orders, lines, reservations, history, outbox. */
-const snapshot = () =>
-  ['orders', 'order_items', 'stock', 'stock_reservations', 'stock_ledger', 'order_history', 'sync_outbox'].map((t) =>
-    sqlite().prepare(`SELECT * FROM ${t} ORDER BY 1`).all(),
-  );
-
-const ITEMS = [
-  { lineNo: 1, sku: 'MG-010', title: 'マグカップ 藍', quantity: 3, unitPrice: 1000, location: 'B-01' },
-  { lineNo: 2, sku: 'PL-020', title: '豆皿 白', quantity: 1, unitPrice: 500, location: 'B-02' },
-];
+const { t, sqlite, orderOf, linesOf, historyOf, snapshot, addOrder, stockInTokyo } = useTwoLineOrderApp();
 
 function checkedOrder(orderNo = 'R-100') {
-  const [id] = insertOrders(sqlite(), [
-    { order: { orderNo, items: ITEMS, shippingFee: 550, codFee: 330, paymentMethod: 'cod' } },
-  ]);
-  stockUp(sqlite(), 'tokyo', { 'MG-010': 10, 'PL-020': 5 });
-  return id!;
+  const id = addOrder({ orderNo, shippingFee: 550, codFee: 330, paymentMethod: 'cod' });
+  stockInTokyo({ 'MG-010': 10, 'PL-020': 5 });
+  return id;
 }
 
 describe('注文分割', () => {
@@ -64,7 +43,7 @@ describe('注文分割', () => {
     expect(moved).toMatchObject({ kind: 'split', reservedBefore: 3, reservedAfter: 3, orderNo: 'R-100-2' });
 
     // History on both orders; the original's change and the new order travel to the server.
-    const kinds = (orderId: number) => t.app.ctx.services.orders.history(orderId).map((h) => h.kind);
+    const kinds = (orderId: number) => historyOf(orderId).map((h) => h.kind);
     expect(kinds(id)).toContain('split');
     expect(kinds(part.id)).toEqual(['create']);
     const outbox = sqlite().prepare('SELECT entity_id AS entityId, kind FROM sync_outbox ORDER BY seq').all();
@@ -88,12 +67,10 @@ describe('注文分割', () => {
 
   it('refuses in Japanese and changes nothing', async () => {
     const id = checkedOrder();
-    const [shipped] = insertOrders(sqlite(), [
-      { order: { orderNo: 'S-1', items: ITEMS }, initial: { status: 'shipped' } },
-    ]);
+    const shipped = addOrder({ orderNo: 'S-1' }, { status: 'shipped' });
     const before = snapshot();
     const refusals: [Parameters<typeof t.call<'split:order'>>[1], string][] = [
-      [{ orderId: shipped!, lines: [{ lineNo: 1, quantity: 1 }] }, '出荷済の注文は分割できません'],
+      [{ orderId: shipped, lines: [{ lineNo: 1, quantity: 1 }] }, '出荷済の注文は分割できません'],
       [{ orderId: id, lines: [{ lineNo: 1, quantity: 0 }] }, '新しい注文に移す商品の数量を1つ以上'],
       [
         {

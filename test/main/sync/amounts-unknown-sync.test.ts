@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rows } from '../../../src-server/db/open.js';
-import { describeOnBackends, startTestServer, type TestServer } from '../../helpers/central-server.js';
+import { describeOnBackends, type TestServer } from '../../helpers/central-server.js';
 import { amazonReport, fileOrder, sjis, upload, type FileOrder } from '../../helpers/order-files.js';
-import { closePc, connectedPc, localId } from '../../helpers/sync-pcs.js';
-import { TestClock, type TestApp } from '../../helpers/test-app.js';
+import { closeStoreAndHeadOffice, localId, startStoreAndHeadOffice } from '../../helpers/sync-pcs.js';
+import type { TestApp } from '../../helpers/test-app.js';
 
 /** 2 × ¥1,650 + ¥2,200 + 送料 ¥550. */
 const PRICED_TOTAL = 2 * 1650 + 2200 + 550;
@@ -37,16 +37,9 @@ describeOnBackends('金額未取得 travels between the PCs and the central serv
   };
 
   beforeAll(async () => {
-    server = await startTestServer(backend, { clock: new TestClock(new Date()) });
-    await server.addStore('honbu', '本部', true);
-    await server.addStore('tokyo', '東京店');
-    tokyo = await connectedPc(server, 'tokyo', '東京PC');
-    head = await connectedPc(server, 'honbu', '本部PC');
+    ({ server, tokyo, head } = await startStoreAndHeadOffice(backend));
   }, 60_000);
-  afterAll(async () => {
-    for (const pc of [tokyo, head]) if (pc) closePc(pc);
-    await server?.close();
-  });
+  afterAll(() => closeStoreAndHeadOffice({ server, tokyo, head }));
 
   it('a store PC’s F1 import without prices, then with them: marked, then filled, on the server and at head office', async () => {
     tokyo.app.ctx.settings.set('storeId', 'tokyo');

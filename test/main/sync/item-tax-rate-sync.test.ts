@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Journal } from '../../../src-main/core/journal.js';
-import { describeOnBackends, startTestServer, type TestServer } from '../../helpers/central-server.js';
+import { describeOnBackends, type TestServer } from '../../helpers/central-server.js';
 import { insertOrders, makeOrder } from '../../helpers/orders.js';
-import { closePc, connectedPc, localId } from '../../helpers/sync-pcs.js';
-import { TestClock, type TestApp } from '../../helpers/test-app.js';
+import { closeStoreAndHeadOffice, localId, startStoreAndHeadOffice } from '../../helpers/sync-pcs.js';
+import type { TestApp } from '../../helpers/test-app.js';
 
 const TEA = {
   lineNo: 1,
@@ -27,16 +27,9 @@ describeOnBackends('an order line’s 税率 travels with the order', (backend) 
   let head: TestApp;
 
   beforeAll(async () => {
-    server = await startTestServer(backend, { clock: new TestClock(new Date()) });
-    await server.addStore('honbu', '本部', true);
-    await server.addStore('tokyo', '東京店');
-    tokyo = await connectedPc(server, 'tokyo', '東京PC');
-    head = await connectedPc(server, 'honbu', '本部PC');
+    ({ server, tokyo, head } = await startStoreAndHeadOffice(backend));
   }, 60_000);
-  afterAll(async () => {
-    for (const pc of [tokyo, head]) if (pc) closePc(pc);
-    await server?.close();
-  });
+  afterAll(() => closeStoreAndHeadOffice({ server, tokyo, head }));
 
   it('from a central import down to the store PC', async () => {
     await server.intake([makeOrder({ orderNo: 'TAX-C1', storeId: 'tokyo', items: [TEA, MUG] })]);

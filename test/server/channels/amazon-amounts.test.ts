@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../../src-server/db/open.js';
-import { startTestServer, type TestServer } from '../../helpers/central-server.js';
-import { addAccount, runAccount } from '../../helpers/channels.js';
+import type { TestServer } from '../../helpers/central-server.js';
+import { runAccount } from '../../helpers/channels.js';
+import { closeOAuthConnector, startOAuthConnector } from '../../helpers/oauth-connector.js';
 import { makeOrder } from '../../helpers/orders.js';
-import { TestClock } from '../../helpers/test-app.js';
 import { AmazonFake } from '../../fakes/amazon-fake.js';
 
 describe('金額未取得 filled by the Amazon Orders API', () => {
@@ -13,25 +13,12 @@ describe('金額未取得 filled by the Amazon Orders API', () => {
   let accountId: number;
 
   beforeAll(async () => {
-    server = await startTestServer('pglite', { clock: new TestClock(new Date()) });
-    await server.addStore('tokyo', '東京店');
-    fake = await new AmazonFake({ seed: 5 }).start();
-    accountId = (
-      await addAccount(server, {
-        channel: 'amazon',
-        settings: { endpoint: fake.url, tokenUrl: `${fake.url}/auth/o2/token` },
-        credentials: {
-          clientId: fake.tokens.clientId,
-          clientSecret: fake.tokens.clientSecret,
-          refreshToken: fake.tokens.refreshToken,
-        },
-      })
-    ).id;
+    ({ server, fake, accountId } = await startOAuthConnector(new AmazonFake({ seed: 5 }), {
+      channel: 'amazon',
+      settings: ({ url }) => ({ endpoint: url, tokenUrl: `${url}/auth/o2/token` }),
+    }));
   }, 60_000);
-  afterAll(async () => {
-    await fake?.close();
-    await server?.close();
-  });
+  afterAll(() => closeOAuthConnector({ server, fake }));
 
   it('an order taken in from a report without prices takes the API’s prices, with a history row', async () => {
     const [id] = fake.addOrders(1);

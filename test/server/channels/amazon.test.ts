@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../../src-server/db/open.js';
-import { startTestServer, type TestServer } from '../../helpers/central-server.js';
-import { accountView, addAccount, runAccount, serverOrders, shipFromPc } from '../../helpers/channels.js';
-import { TestClock } from '../../helpers/test-app.js';
+import type { TestServer } from '../../helpers/central-server.js';
+import { accountView, runAccount, serverOrders, shipFromPc } from '../../helpers/channels.js';
+import { closeOAuthConnector, oauthLogin, startOAuthConnector } from '../../helpers/oauth-connector.js';
 import { AmazonFake } from '../../fakes/amazon-fake.js';
 
 describe('Amazon connector against its fake (SP-API Orders v0 + Login with Amazon)', () => {
@@ -12,30 +12,25 @@ describe('Amazon connector against its fake (SP-API Orders v0 + Login with Amazo
   let pc: string;
   let accountId: number;
 
-  const settings = () => ({ endpoint: fake.url, tokenUrl: `${fake.url}/auth/o2/token` });
-  const credentials = () => ({
-    clientId: fake.tokens.clientId,
-    clientSecret: fake.tokens.clientSecret,
-    refreshToken: fake.tokens.refreshToken,
-  });
+  const credentials = () => oauthLogin(fake.tokens);
   const orders = () => serverOrders(server, 'amazon');
 
   beforeAll(async () => {
-    server = await startTestServer('pglite', { clock: new TestClock(new Date()) });
-    await server.addStore('tokyo', '東京店');
-    pc = await server.addPc('tokyo', '東京PC');
-    fake = await new AmazonFake({ seed: 11 }).start();
+    const amazon = new AmazonFake({ seed: 11 });
     // This seller's usage plan is higher than the documented default; Amazon says so in
     // x-amzn-RateLimit-Limit, which the connector follows.
-    fake.setPlan('getOrderItems', { rate: 200, burst: 30 });
-    fake.setPlan('getOrder', { rate: 200, burst: 30 });
-    fake.setPlan('getOrders', { rate: 50, burst: 20 });
-    accountId = (await addAccount(server, { channel: 'amazon', settings: settings(), credentials: credentials() })).id;
+    amazon.setPlan('getOrderItems', { rate: 200, burst: 30 });
+    amazon.setPlan('getOrder', { rate: 200, burst: 30 });
+    amazon.setPlan('getOrders', { rate: 50, burst: 20 });
+    const suite = await startOAuthConnector(
+      amazon,
+      { channel: 'amazon', settings: ({ url }) => ({ endpoint: url, tokenUrl: `${url}/auth/o2/token` }) },
+      { pc: true },
+    );
+    ({ server, fake, accountId } = suite);
+    pc = suite.pc!;
   }, 60_000);
-  afterAll(async () => {
-    await fake?.close();
-    await server?.close();
-  });
+  afterAll(() => closeOAuthConnector({ server, fake }));
 
   it('fetches new MFN orders page by page with their items, and leaves FBA orders to Amazon', async () => {
     const ids = fake.addOrders(230);

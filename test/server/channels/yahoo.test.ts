@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../helpers/central-server.js';
-import { addAccount, runAccount, serverOrders, shipFromPc, stockUp } from '../../helpers/channels.js';
-import { TestClock } from '../../helpers/test-app.js';
+import type { TestServer } from '../../helpers/central-server.js';
+import { runAccount, serverOrders, shipFromPc, stockUp } from '../../helpers/channels.js';
+import { closeOAuthConnector, startOAuthConnector } from '../../helpers/oauth-connector.js';
 import { YahooFake } from '../../fakes/yahoo-fake.js';
 
 /** This test seller's agreed pace: faster than one query a second, so the suite stays short. */
@@ -16,33 +16,26 @@ describe('Yahoo!ショッピング connector against its fake (注文検索 / �
   const orders = () => serverOrders(server, 'yahoo_shopping');
 
   beforeAll(async () => {
-    server = await startTestServer('pglite', { clock: new TestClock(new Date()) });
-    await server.addStore('tokyo', '東京店');
-    pc = await server.addPc('tokyo', '東京PC');
-    fake = await new YahooFake({ seed: 21 }).start();
-    for (const op of ['orderList', 'orderInfo', 'orderShipStatusChange']) fake.setPlan(op, PACE);
-    accountId = (
-      await addAccount(server, {
+    const yahoo = new YahooFake({ seed: 21 });
+    for (const op of ['orderList', 'orderInfo', 'orderShipStatusChange']) yahoo.setPlan(op, PACE);
+    const suite = await startOAuthConnector(
+      yahoo,
+      {
         channel: 'yahoo_shopping',
-        settings: {
-          endpoint: `${fake.url}/ShoppingWebService/V1`,
-          tokenUrl: `${fake.url}/yconnect/v2/token`,
-          sellerId: fake.sellerId,
+        settings: ({ url, sellerId }) => ({
+          endpoint: `${url}/ShoppingWebService/V1`,
+          tokenUrl: `${url}/yconnect/v2/token`,
+          sellerId,
           pageSize: 50,
           rates: { orderList: PACE, orderInfo: PACE, orderShipStatusChange: PACE },
-        },
-        credentials: {
-          clientId: fake.tokens.clientId,
-          clientSecret: fake.tokens.clientSecret,
-          refreshToken: fake.tokens.refreshToken,
-        },
-      })
-    ).id;
+        }),
+      },
+      { pc: true },
+    );
+    ({ server, fake, accountId } = suite);
+    pc = suite.pc!;
   }, 60_000);
-  afterAll(async () => {
-    await fake?.close();
-    await server?.close();
-  });
+  afterAll(() => closeOAuthConnector({ server, fake }));
 
   it('searches by order time page by page and reads each new order in detail', async () => {
     const ids = fake.addOrders(120);

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonRows } from '../../../src-server/db/open.js';
 import type { TestServer } from '../../helpers/central-server.js';
 import { serverOrders } from '../../helpers/channels.js';
-import { makeOrder } from '../../helpers/orders.js';
-import { TWO_LINES, closeStoreAndHeadOffice, localId, startStoreAndHeadOffice } from '../../helpers/sync-pcs.js';
+import { makeOrder, TWO_LINES } from '../../helpers/orders.js';
+import { closeStoreAndHeadOffice, localId, startStoreAndHeadOffice } from '../../helpers/sync-pcs.js';
 import type { TestApp } from '../../helpers/test-app.js';
 
 describe('再送注文 on a store PC reaches the central server and head office', () => {
