@@ -9,7 +9,11 @@ import { Dialog } from '../../src/components/Dialog.js';
  */
 export function IssuedDialog({ issued, onClose }: { issued: IssuedClient & { name: string }; onClose(): void }) {
   const [copied, setCopied] = useState(false);
-  const qr = useMemo(() => toSVG({ bcid: 'qrcode', text: issued.setup, scale: 3, eclevel: 'M' }), [issued.setup]);
+  const qr = useMemo(() => {
+    // eclevel is BWIPP's own QR option, passed through as given: bwip-js's types do not list it.
+    const options = { bcid: 'qrcode', text: issued.setup, scale: 3, eclevel: 'M' };
+    return toSVG(options);
+  }, [issued.setup]);
   const copy = () => void navigator.clipboard?.writeText(issued.setup).then(() => setCopied(true));
   return (
     <Dialog
