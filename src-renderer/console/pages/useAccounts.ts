@@ -3,7 +3,7 @@ import type { ConsoleAccountRow, ConsoleRole } from '../../../src-shared/console
 import { call } from '../api.js';
 import { useLoad } from '../use-load.js';
 
-export const EMPTY_ACCOUNT_FORM = { login: '', displayName: '', role: 'viewer' as ConsoleRole, password: '' };
+const EMPTY_ACCOUNT_FORM = { login: '', displayName: '', role: 'viewer' as ConsoleRole, password: '' };
 export type AccountForm = typeof EMPTY_ACCOUNT_FORM;
 
 /** The accounts list, the add form's values, and adding / changing an account with its message. */

@@ -5,7 +5,7 @@ import { invoke } from '../../api/client.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
 import { readUpload } from '../files/transfer.js';
 
-export type ImportStep =
+type ImportStep =
   { kind: 'choose' } | { kind: 'mapping'; needs: ImportNeedsMapping } | { kind: 'preview'; preview: ImportPreview };
 export type YahooChannel = 'yahoo_auction' | 'yahoo_shopping';
 
