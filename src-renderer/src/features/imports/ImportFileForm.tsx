@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import type { ImportMapping } from '../../../../src-shared/api/imports.js';
 import { CHANNEL_LABELS } from '../../../../src-shared/domain/channels.js';
-import type { YahooChannel } from './useImportDialog.js';
+import type { YahooChannel } from './useImportChoice.js';
 
 interface Props {
   channel: YahooChannel;

@@ -1,51 +1,25 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { FileUpload } from '../../../../src-shared/api/files.js';
 import type { ImportMapping, ImportNeedsMapping, ImportPreview } from '../../../../src-shared/api/imports.js';
 import { invoke } from '../../api/client.js';
 import type { ScreenContext } from '../../screen/screen-context.js';
 import { readUpload } from '../files/transfer.js';
+import { useImportChoice } from './useImportChoice.js';
 
 type ImportStep =
   { kind: 'choose' } | { kind: 'mapping'; needs: ImportNeedsMapping } | { kind: 'preview'; preview: ImportPreview };
-export type YahooChannel = 'yahoo_auction' | 'yahoo_shopping';
 
 /**
- * F1's steps and what they need: the files (read once), the 販路 and layout remembered from
- * last time, the saved mappings, reading the preview and importing it.
+ * F1's steps and what they need: the files (read once), the 販路 and layout (useImportChoice),
+ * reading the preview and importing it.
  */
 export function useImportDialog(screen: ScreenContext) {
   const [step, setStep] = useState<ImportStep>({ kind: 'choose' });
   const [files, setFiles] = useState<File[]>([]);
   const [uploads, setUploads] = useState<FileUpload[] | null>(null);
-  const [channel, setChannel] = useState<YahooChannel>('yahoo_auction');
-  const [mappings, setMappings] = useState<ImportMapping[]>([]);
-  const [mappingId, setMappingId] = useState<number | ''>('');
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
-
-  // The saved mappings, and the 販路 and file layout chosen last time (still there).
-  useEffect(() => {
-    Promise.all([invoke('imports:mappings', {}), invoke('ui:state', {})]).then(
-      ([saved, ui]) => {
-        setMappings(saved);
-        const last = ui.lastImport;
-        if (!last) return;
-        setChannel(last.channel);
-        if (saved.some((m) => m.id === last.mappingId)) setMappingId(last.mappingId ?? '');
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-
-  /** Chooses the 販路 and the layout, remembered for the next F1. */
-  const choose = (next: { channel: YahooChannel; mappingId: number | '' }) => {
-    setChannel(next.channel);
-    setMappingId(next.mappingId);
-    invoke('ui:saveImport', {
-      channel: next.channel,
-      mappingId: next.mappingId === '' ? null : next.mappingId,
-    }).catch((e: Error) => setError(e.message));
-  };
+  const { channel, mappings, setMappings, mappingId, choose } = useImportChoice(setError);
 
   const preview = async (chosenMapping: number | '' = mappingId, chosenFiles?: File[]) => {
     setError('');
