@@ -1,37 +1,15 @@
-import { useState, type FormEvent } from 'react';
-import {
-  CONSOLE_ROLE_LABELS,
-  CONSOLE_ROLES,
-  type ConsoleAccountRow,
-  type ConsoleRole,
-} from '../../../src-shared/console/accounts.js';
+import { CONSOLE_ROLE_LABELS, type ConsoleAccountRow } from '../../../src-shared/console/accounts.js';
 import { FormError } from '../../src/components/FormError.js';
 import { RowsTable } from '../../src/components/RowsTable.js';
 import { formatJst } from '../../src/format.js';
-import { call } from '../api.js';
 import type { PageProps } from '../page-props.js';
-import { useLoad } from '../use-load.js';
+import { AccountAddForm } from './AccountAddForm.js';
 import { PasswordForm } from './PasswordForm.js';
-
-const EMPTY = { login: '', displayName: '', role: 'viewer' as ConsoleRole, password: '' };
+import { useAccounts } from './useAccounts.js';
 
 /** アカウント: who may use the console (管理者 / 閲覧); everyone changes their own password here. */
 export function AccountsPage({ canWrite, account }: PageProps) {
-  const accounts = useLoad(() => call('console:accounts', {}), []);
-  const [form, setForm] = useState(EMPTY);
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
-  const result = (text: string) => () => (setDone(text), setError(''), accounts.reload());
-  const failed = (e: Error) => setError(e.message);
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    call('console:addAccount', form).then(
-      () => (setForm(EMPTY), result(`アカウント「${form.login}」を追加しました。`)()),
-      failed,
-    );
-  };
-  const update = (a: ConsoleAccountRow, change: { role?: ConsoleRole; disabled?: boolean }) =>
-    call('console:updateAccount', { id: a.id, ...change }).then(result(`「${a.login}」を変更しました。`), failed);
+  const { accounts, form, setForm, error, done, add, update } = useAccounts();
   return (
     <>
       <RowsTable
@@ -77,38 +55,7 @@ export function AccountsPage({ canWrite, account }: PageProps) {
       />
       <FormError message={error || accounts.error} />
       {done ? <p role="status">{done}</p> : null}
-      {canWrite ? (
-        <form className="console-section page-tools" onSubmit={add} aria-label="アカウント追加">
-          <label>
-            ID
-            <input value={form.login} onChange={(e) => setForm({ ...form, login: e.target.value })} />
-          </label>
-          <label>
-            表示名
-            <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
-          </label>
-          <label>
-            権限
-            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as ConsoleRole })}>
-              {CONSOLE_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {CONSOLE_ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            初期パスワード（10文字以上）
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={form.password}
-              onChange={(e) => setForm({ ...form, password: e.target.value })}
-            />
-          </label>
-          <button type="submit">追加</button>
-        </form>
-      ) : null}
+      {canWrite ? <AccountAddForm form={form} onChange={setForm} onSubmit={add} /> : null}
       <PasswordForm login={account.login} />
     </>
   );

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ConsoleStore } from '../../../src-shared/console/fleet.js';
 import { FormError } from '../../src/components/FormError.js';
 import { RowsTable } from '../../src/components/RowsTable.js';
@@ -6,27 +6,14 @@ import { call } from '../api.js';
 import type { PageProps } from '../page-props.js';
 import { useLoad } from '../use-load.js';
 import { StaffSection } from './StaffSection.js';
+import { StoreForm } from './StoreForm.js';
+import { useStoreForm } from './useStoreForm.js';
 
 /** 店舗: every shipping store; 管理者 adds one or renames it and sets the head-office flag. */
 export function StoresPage({ canWrite }: PageProps) {
   const stores = useLoad(() => call('console:stores', {}), []);
-  const [form, setForm] = useState({ id: '', name: '', isHeadOffice: false });
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    call('console:putStore', form).then(
-      (s) => {
-        setDone(`店舗「${s.name}」を保存しました。`);
-        setError('');
-        setForm({ id: '', name: '', isHeadOffice: false });
-        stores.reload();
-      },
-      (err: Error) => setError(err.message),
-    );
-  };
+  const { form, setForm, error, done, submit, edit } = useStoreForm(stores.reload);
   const [staffOf, setStaffOf] = useState<ConsoleStore | null>(null);
-  const edit = (s: ConsoleStore) => setForm({ id: s.id, name: s.name, isHeadOffice: s.isHeadOffice });
   return (
     <>
       <FormError message={stores.error} />
@@ -61,31 +48,7 @@ export function StoresPage({ canWrite }: PageProps) {
             : []),
         ]}
       />
-      {canWrite ? (
-        <form className="console-section page-tools" onSubmit={submit} aria-label="店舗の登録・変更">
-          <label>
-            店舗ID
-            <input value={form.id} onChange={(e) => setForm({ ...form, id: e.target.value })} placeholder="tokyo" />
-          </label>
-          <label>
-            店舗名
-            <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-          </label>
-          <label className="inline">
-            <span>
-              <input
-                type="checkbox"
-                checked={form.isHeadOffice}
-                onChange={(e) => setForm({ ...form, isHeadOffice: e.target.checked })}
-              />{' '}
-              本部
-            </span>
-          </label>
-          <button type="submit">保存</button>
-          <FormError message={error} />
-          {done ? <span role="status">{done}</span> : null}
-        </form>
-      ) : null}
+      {canWrite ? <StoreForm form={form} error={error} done={done} onChange={setForm} onSubmit={submit} /> : null}
       {staffOf ? <StaffSection storeId={staffOf.id} storeName={staffOf.name} canWrite={canWrite} /> : null}
     </>
   );

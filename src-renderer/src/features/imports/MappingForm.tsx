@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import {
   IMPORT_FIELD_LABELS,
   IMPORT_FIELDS,
-  REQUIRED_MAPPING_FIELDS,
   type ImportField,
   type ImportMapping,
 } from '../../../../src-shared/api/imports.js';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../../src-shared/domain/channels.js';
 import { invoke } from '../../api/client.js';
 import { FormError } from '../../components/FormError.js';
+import { MappingField } from './MappingField.js';
 
 interface Props {
   fileName: string;
@@ -67,45 +67,15 @@ export function MappingForm({ fileName, headers, message, onSaved, onCancel }: P
         </label>
       </div>
       <div className="import-mapping">
-        {IMPORT_FIELDS.map((field) => {
-          const label = `${IMPORT_FIELD_LABELS[field]}${REQUIRED_MAPPING_FIELDS.includes(field) ? ' ★' : ''}`;
-          return (
-            <div key={field} className="import-mapping-field" role="group" aria-label={IMPORT_FIELD_LABELS[field]}>
-              <span>{label}</span>
-              {fields[field].map((header, index) => (
-                <span key={index} className="import-mapping-column">
-                  {index > 0 ? '＋' : ''}
-                  <select
-                    aria-label={index === 0 ? label : `${IMPORT_FIELD_LABELS[field]}（${index + 1}列目）`}
-                    value={header}
-                    onChange={(e) => setColumn(field, index, e.target.value)}
-                  >
-                    <option value="">（なし）</option>
-                    {headers.map((h) => (
-                      <option key={h} value={h}>
-                        {h}
-                      </option>
-                    ))}
-                  </select>
-                  {index > 0 ? (
-                    <button
-                      type="button"
-                      aria-label={`${index + 1}列目を外す`}
-                      onClick={() => setColumn(field, index, null)}
-                    >
-                      ×
-                    </button>
-                  ) : null}
-                </span>
-              ))}
-              {fields[field].length < 5 ? (
-                <button type="button" onClick={() => setColumn(field, fields[field].length, '')}>
-                  列をつなげる
-                </button>
-              ) : null}
-            </div>
-          );
-        })}
+        {IMPORT_FIELDS.map((field) => (
+          <MappingField
+            key={field}
+            field={field}
+            columns={fields[field]}
+            headers={headers}
+            onColumn={(index, header) => setColumn(field, index, header)}
+          />
+        ))}
       </div>
       <FormError message={error} />
       <div className="form-actions">
