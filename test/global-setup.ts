@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   dropPostgresTemplate,
-  makePgliteTemplate,
+  makePgliteTemplates,
+  PGLITE_EMPTY_TEMPLATE,
   makePostgresTemplate,
   PGLITE_TEMPLATE,
   POSTGRES_TEMPLATE,
-  removePgliteTemplate,
+  removePgliteTemplates,
 } from './helpers/server-templates.js';
 
 /**
@@ -15,14 +16,17 @@ import {
  * (test/helpers/server-templates.ts), named in the environment the test workers inherit.
  */
 export default async function setup(): Promise<() => Promise<void>> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-server-template-'));
-  await makePgliteTemplate(dir);
-  process.env[PGLITE_TEMPLATE] = dir;
+  const root = mkdtempSync(path.join(os.tmpdir(), 'chumon-server-templates-'));
+  const empty = path.join(root, 'empty');
+  const migrated = path.join(root, 'migrated');
+  await makePgliteTemplates(empty, migrated);
+  process.env[PGLITE_EMPTY_TEMPLATE] = empty;
+  process.env[PGLITE_TEMPLATE] = migrated;
   const baseUrl = process.env.DATABASE_URL;
   const postgres = baseUrl ? await makePostgresTemplate(baseUrl) : null;
   if (postgres) process.env[POSTGRES_TEMPLATE] = postgres;
   return async () => {
-    removePgliteTemplate(dir);
+    removePgliteTemplates(root);
     if (baseUrl && postgres) await dropPostgresTemplate(baseUrl, postgres);
   };
 }

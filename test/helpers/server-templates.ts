@@ -14,17 +14,23 @@ import { PGLITE_EXTENSIONS, SERVER_MIGRATIONS } from '../../src-server/db/open.j
  * Central-server databases with every migration applied and nothing else, to copy from. A new
  * PGlite costs seconds before a test can use it (initdb and every migration, in WASM); a copy
  * of a migrated folder costs a fraction of one, and PostgreSQL clones a template database in
- * milliseconds. The vitest global set-up (test/global-setup.ts) makes one of each per run and
+ * milliseconds. The vitest global set-up (test/global-setup.ts) makes them once per run and
  * names them in these variables; without them (a test run another way) a server starts on an
  * empty database and migrates it itself, as in the field. A server started on a copy still
  * runs its start-up (migrations found applied, its own identity, admin token, first account).
  */
 export const PGLITE_TEMPLATE = 'CHUMON_TEST_PGLITE_TEMPLATE';
+/** A PGlite folder with nothing in it yet (initdb done, no migration): for the upgrade tests' old schemas. */
+export const PGLITE_EMPTY_TEMPLATE = 'CHUMON_TEST_PGLITE_EMPTY_TEMPLATE';
 export const POSTGRES_TEMPLATE = 'CHUMON_TEST_POSTGRES_TEMPLATE';
 
-/** Applies the server's migrations to a new PGlite in `dir`. */
-export async function makePgliteTemplate(dir: string): Promise<void> {
-  const client = new PGlite(dir, { extensions: PGLITE_EXTENSIONS });
+/** Makes a new PGlite in `empty`, then a copy of it in `migrated` with the server's migrations applied. */
+export async function makePgliteTemplates(empty: string, migrated: string): Promise<void> {
+  const blank = new PGlite(empty, { extensions: PGLITE_EXTENSIONS });
+  await blank.waitReady;
+  await blank.close();
+  cpSync(empty, migrated, { recursive: true });
+  const client = new PGlite(migrated, { extensions: PGLITE_EXTENSIONS });
   await migratePglite(drizzlePglite(client), { migrationsFolder: SERVER_MIGRATIONS });
   await client.close();
 }
@@ -54,11 +60,16 @@ export async function dropPostgresTemplate(baseUrl: string, name: string): Promi
   await admin.end();
 }
 
+/** Fills `dir` with a copy of the run's migrated (or empty) PGlite, where the run has one. */
+export function copyPgliteTemplate(dir: string, options: { migrated: boolean }): void {
+  const template = process.env[options.migrated ? PGLITE_TEMPLATE : PGLITE_EMPTY_TEMPLATE];
+  if (template) cpSync(template, dir, { recursive: true });
+}
+
 /** A new folder for a test server's PGlite: a copy of the run's migrated one where there is one. */
 export function newPgliteDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chumon-server-'));
-  const template = process.env[PGLITE_TEMPLATE];
-  if (template) cpSync(template, dir, { recursive: true });
+  copyPgliteTemplate(dir, { migrated: true });
   return dir;
 }
 
@@ -68,7 +79,7 @@ export function createDatabaseSql(name: string, migrated: boolean): string {
   return template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`;
 }
 
-/** Removes a template folder made by makePgliteTemplate. */
-export function removePgliteTemplate(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+/** Removes the template folders made by makePgliteTemplates. */
+export function removePgliteTemplates(...dirs: string[]): void {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }

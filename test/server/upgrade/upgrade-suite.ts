@@ -8,21 +8,21 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
-import { hashToken } from '../../src-server/auth.js';
-import { PGLITE_EXTENSIONS, SERVER_MIGRATIONS } from '../../src-server/db/open.js';
-import type { PullResponse } from '../../src-shared/sync/protocol.js';
+import { hashToken } from '../../../src-server/auth.js';
+import { PGLITE_EXTENSIONS, SERVER_MIGRATIONS } from '../../../src-server/db/open.js';
+import type { PullResponse } from '../../../src-shared/sync/protocol.js';
 import {
-  describeOnBackends,
   freshPostgres,
   startTestServer,
   type Backend,
   type PostgresDatabase,
   type TestServer,
-} from '../helpers/central-server.js';
-import { migrationsUpTo, migrationTags } from '../helpers/migrations.js';
-import { makeOrder } from '../helpers/orders.js';
-import { closePc, connectedPc, localId, localStatus } from '../helpers/sync-pcs.js';
-import type { TestApp } from '../helpers/test-app.js';
+} from '../../helpers/central-server.js';
+import { migrationsUpTo, migrationTags } from '../../helpers/migrations.js';
+import { copyPgliteTemplate } from '../../helpers/server-templates.js';
+import { makeOrder } from '../../helpers/orders.js';
+import { closePc, connectedPc, localId, localStatus } from '../../helpers/sync-pcs.js';
+import type { TestApp } from '../../helpers/test-app.js';
 
 /**
  * The central server updated from any earlier version keeps serving what it held: for every
@@ -42,7 +42,9 @@ type Query = <T>(text: string, params?: unknown[]) => Promise<{ rows: T[] }>;
 async function oldSchema(backend: Backend, k: number, dir: string, postgres: PostgresDatabase | null) {
   const migrationsFolder = migrationsUpTo(SERVER_MIGRATIONS, k, path.join(dir, 'migrations'));
   if (backend === 'pglite') {
-    const client = new PGlite(path.join(dir, 'data'), { extensions: PGLITE_EXTENSIONS });
+    const data = path.join(dir, 'data');
+    copyPgliteTemplate(data, { migrated: false });
+    const client = new PGlite(data, { extensions: PGLITE_EXTENSIONS });
     await migratePglite(drizzlePglite(client), { migrationsFolder });
     return { query: client.query.bind(client) as Query, close: () => client.close() };
   }
@@ -97,18 +99,19 @@ async function fillOldServer(query: Query): Promise<void> {
   await query('COMMIT');
 }
 
-let dir = '';
-let server: TestServer | null = null;
-let pc: TestApp | null = null;
-afterEach(async () => {
-  if (pc) closePc(pc);
-  pc = null;
-  await server?.close();
-  server = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+/** The suite on one backend (each backend in its own file, so that the two run side by side). */
+export function upgradeSuite(backend: Backend): void {
+  let dir = '';
+  let server: TestServer | null = null;
+  let pc: TestApp | null = null;
+  afterEach(async () => {
+    if (pc) closePc(pc);
+    pc = null;
+    await server?.close();
+    server = null;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
-describeOnBackends('upgrading a central server database of every earlier version', (backend) => {
   it.each(TAGS.slice(0, -1).map((tag, i) => [i + 1, tag] as const))(
     'version %i (up to %s): old tokens, orders and history still serve the store PCs',
     async (k) => {
@@ -154,4 +157,4 @@ describeOnBackends('upgrading a central server database of every earlier version
     },
     120_000,
   );
-});
+}
