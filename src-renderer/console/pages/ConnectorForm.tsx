@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import { API_CHANNEL_IDS, CREDENTIAL_FIELDS, type ApiChannelId } from '../../../src-shared/console/channels.js';
-import { CHANNEL_LABELS } from '../../../src-shared/domain/channels.js';
 import { StoreSelect } from '../StoreSelect.js';
 import { EMPTY_CONNECTOR_DRAFT, type ConnectorDraft } from './useConnectors.js';
+import { ChannelOptions } from '../../src/components/ChannelOptions.js';
 
 interface Props {
   draft: ConnectorDraft;
@@ -21,11 +21,7 @@ export function ConnectorForm({ draft, onChange, onSubmit }: Props) {
           disabled={draft.id !== undefined}
           onChange={(e) => onChange({ ...draft, channel: e.target.value as ApiChannelId, secrets: {} })}
         >
-          {API_CHANNEL_IDS.map((c) => (
-            <option key={c} value={c}>
-              {CHANNEL_LABELS[c]}
-            </option>
-          ))}
+          <ChannelOptions channels={API_CHANNEL_IDS} />
         </select>
       </label>
       <label>

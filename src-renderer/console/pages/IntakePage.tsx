@@ -1,10 +1,11 @@
-import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../src-shared/domain/channels.js';
+import { CHANNELS, type Channel } from '../../../src-shared/domain/channels.js';
 import { FormError } from '../../src/components/FormError.js';
 import { ImportPreviewView } from '../../src/features/imports/ImportPreviewView.js';
 import type { PageProps } from '../page-props.js';
 import { StoreSelect } from '../StoreSelect.js';
 import { ConnectorsSection } from './ConnectorsSection.js';
 import { useFileIntake } from './useFileIntake.js';
+import { ChannelOptions } from '../../src/components/ChannelOptions.js';
 
 /**
  * 取込: a channel's order file (Yahoo!オークション CSV, Yahoo! store CSV, Amazon report)
@@ -42,11 +43,7 @@ function FileIntake({ canWrite }: PageProps) {
         <label>
           販売チャネル（Yahoo! の CSV）
           <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-            {CHANNELS.filter((c) => c === 'yahoo_auction' || c === 'yahoo_shopping').map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
-              </option>
-            ))}
+            <ChannelOptions channels={CHANNELS.filter((c) => c === 'yahoo_auction' || c === 'yahoo_shopping')} />
           </select>
         </label>
         <label>

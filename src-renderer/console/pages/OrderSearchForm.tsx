@@ -1,8 +1,9 @@
 import type { ChangeEvent, FormEvent } from 'react';
-import { CHANNEL_LABELS, CHANNELS } from '../../../src-shared/domain/channels.js';
+import { CHANNELS } from '../../../src-shared/domain/channels.js';
 import { MAIN_STATUSES, STATUS_LABELS } from '../../../src-shared/domain/status.js';
 import { StoreSelect } from '../StoreSelect.js';
 import type { OrderSearchValues as Values } from './useOrderSearch.js';
+import { ChannelOptions } from '../../src/components/ChannelOptions.js';
 
 interface Props {
   form: Values;
@@ -42,11 +43,7 @@ export function OrderSearchForm({ form, onChange, onField, onSubmit }: Props) {
         販売チャネル
         <select value={form.channel} onChange={onField('channel')}>
           <option value="">すべて</option>
-          {CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {CHANNEL_LABELS[c]}
-            </option>
-          ))}
+          <ChannelOptions channels={CHANNELS} />
         </select>
       </label>
       <label>

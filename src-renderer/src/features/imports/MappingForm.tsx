@@ -5,10 +5,11 @@ import {
   type ImportField,
   type ImportMapping,
 } from '../../../../src-shared/api/imports.js';
-import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../../src-shared/domain/channels.js';
+import { CHANNELS, type Channel } from '../../../../src-shared/domain/channels.js';
 import { invoke } from '../../api/client.js';
 import { FormError } from '../../components/FormError.js';
 import { MappingField } from './MappingField.js';
+import { ChannelOptions } from '../../components/ChannelOptions.js';
 
 interface Props {
   fileName: string;
@@ -58,11 +59,7 @@ export function MappingForm({ fileName, headers, message, onSaved, onCancel }: P
         <label>
           販路
           <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
-              </option>
-            ))}
+            <ChannelOptions channels={CHANNELS} />
           </select>
         </label>
       </div>
