@@ -21,7 +21,8 @@ export function hinted(sqlite: BetterSqlite3.Database, sql: string): string {
  * Runs a bulk load into empty tables with their secondary (non-unique) indexes dropped,
  * then builds them again in one sorted pass each — several times faster than keeping a
  * dozen indexes up to date row by row. Unique indexes stay: they are constraints.
- * Only for tables that are empty at the start (demo seed, first sync); otherwise it just runs.
+ * Only the tables that are empty at the start are touched (demo seed, first sync); with
+ * none empty it just runs.
  * The dropped definitions are kept in `meta` in the same transaction as the drop, so a
  * process killed mid-load gets its indexes back at the next open (restoreDeferredIndexes).
  */
@@ -48,21 +49,21 @@ export async function withDeferredIndexesAsync<T>(
   }
 }
 
-/** Drops the tables' secondary indexes when all the tables are empty; says whether it did. */
+/** Drops the secondary indexes of those of the tables that are empty; says whether it did. */
 function dropSecondaryIndexes(sqlite: BetterSqlite3.Database, tables: readonly string[]): boolean {
-  const empty = tables.every((t) => !sqlite.prepare(`SELECT 1 FROM "${t}" LIMIT 1`).get());
-  if (!empty) return false;
+  const empty = tables.filter((t) => !sqlite.prepare(`SELECT 1 FROM "${t}" LIMIT 1`).get());
+  if (empty.length === 0) return false;
   const indexes = sqlite
     .prepare(
       `SELECT name, sql FROM sqlite_master
        WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
-         AND tbl_name IN (${tables.map(() => '?').join(',')})`,
+         AND tbl_name IN (${empty.map(() => '?').join(',')})`,
     )
-    .all(...tables) as { name: string; sql: string }[];
+    .all(...empty) as { name: string; sql: string }[];
   sqlite.transaction(() => {
     sqlite.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(DEFERRED_KEY, JSON.stringify(indexes));
     for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
-    if (tables.includes('orders')) deferSearchIndex(sqlite);
+    if (empty.includes('orders')) deferSearchIndex(sqlite);
   })();
   deferring.add(sqlite);
   return true;

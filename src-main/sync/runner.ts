@@ -10,6 +10,7 @@ import { LocalSyncState } from './pull-state.js';
 import { PushAnswers } from './push-answers.js';
 import { mastersSnapshot } from './master-snapshot.js';
 import { OutboxReader, splitBySize } from './outbox.js';
+import { pulledPages } from './pulled-pages.js';
 import { reportKey, selfReport } from './self-report.js';
 import { SyncError, SyncTransport } from './transport.js';
 
@@ -176,20 +177,16 @@ export class SyncRunner {
     const firstSync = local.cursor() === 0;
     const pageSize = firstSync ? COPY_PAGE : PULL_PAGE;
     const pullAll = async () => {
-      // The next page is fetched while this one is written: server and PC work side by side.
-      let next = transport.pull(local.cursor(), pageSize, firstSync);
-      for (;;) {
-        const page = await next;
-        if (page.hasMore) next = transport.pull(page.cursor, pageSize, firstSync);
+      // The next page is on its way while this one is written: server and PC work side by side.
+      for await (const page of pulledPages(transport, local.cursor(), pageSize, firstSync)) {
         const applied = local.applyPage(page, empty, this.parts.clock.now().toISOString(), firstSync);
         report.received += applied.orders;
         report.removed += applied.removed;
         report.masters += applied.masters;
         report.refused.push(...applied.skipped);
-        if (!page.hasMore) break;
       }
     };
-    if (empty) await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], pullAll);
+    if (empty) await withDeferredIndexesAsync(sqlite, ['orders', 'order_items', 'stock'], pullAll);
     else await pullAll();
     if (pushFailure) throw pushFailure;
   }

@@ -10,7 +10,12 @@ import {
   type WireOp,
 } from '../../src-shared/sync/protocol.js';
 import type { PcReport } from '../../src-shared/console/fleet.js';
-import { APP_VERSION_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src-shared/sync/versions.js';
+import {
+  APP_VERSION_HEADER,
+  NEXT_PAGE_HEADER,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+} from '../../src-shared/sync/versions.js';
 import type { Clock } from '../core/app-context.js';
 
 /** Why a round stopped. 'offline' is the normal state of a disconnected store, not a fault. */
@@ -46,7 +51,13 @@ export class SyncTransport {
     };
   }
 
-  private async call<T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> {
+  /** `onHeaders`: hears a successful answer's headers before its body is read. */
+  private async call<T>(
+    method: 'GET' | 'POST',
+    route: string,
+    body?: unknown,
+    onHeaders?: (headers: Headers) => void,
+  ): Promise<T> {
     // Sends and reads the whole answer; null when the line failed on the way.
     const exchange = async (): Promise<{ response: Response; data: unknown } | null> => {
       try {
@@ -56,6 +67,7 @@ export class SyncTransport {
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(this.timeoutMs),
         });
+        if (response.ok) onHeaders?.(response.headers);
         const text = await response.text();
         try {
           return { response, data: JSON.parse(text) as unknown };
@@ -122,9 +134,17 @@ export class SyncTransport {
     return this.call('POST', '/sync/push', { ops });
   }
 
-  /** `copy`: the PC's first copy, whose stock rows need no word of who moved them. */
-  pull(cursor: number, limit: number, copy = false): Promise<PullResponse> {
-    return this.call('GET', `/sync/pull?cursor=${cursor}&limit=${limit}${copy ? '&copy=1' : ''}`);
+  /**
+   * One page from `cursor`. `copy`: the PC's first copy, whose stock rows need no word of who
+   * moved them. `onNextPage` hears, before the body is read, the cursor the next page starts
+   * from, when the server names it (NEXT_PAGE_HEADER).
+   */
+  pull(cursor: number, limit: number, copy = false, onNextPage?: (cursor: number) => void): Promise<PullResponse> {
+    const heard = (headers: Headers) => {
+      const next = Number(headers.get(NEXT_PAGE_HEADER) ?? 'NaN');
+      if (Number.isSafeInteger(next) && next > cursor) onNextPage?.(next);
+    };
+    return this.call('GET', `/sync/pull?cursor=${cursor}&limit=${limit}${copy ? '&copy=1' : ''}`, undefined, heard);
   }
 
   /** Every current row of one master kind, whatever its change number. */

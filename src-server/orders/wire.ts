@@ -1,10 +1,18 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { idList, type ServerDb } from '../db/open.js';
-import { ORDER_COLUMNS } from './columns.js';
+import { MUTABLE_COLUMNS, ORDER_COLUMNS } from './columns.js';
 
-/** The JSON text of an order as it travels (WireOrder, history left empty), built in SQL. */
-export function wireExpression(alias: string): SQL {
-  const fields = ORDER_COLUMNS.map(([key, column]) => `'${key}', ${alias}.${column}`).join(', ');
+const MUTABLE_KEYS = new Set(MUTABLE_COLUMNS.map(([key]) => key));
+
+/**
+ * The JSON text of an order as it travels (WireOrder, history left empty), built in SQL.
+ * `changes`: the alias of a record (jsonb_to_recordset, keyed like WireOrder) whose mutable
+ * fields an UPDATE is writing, so that the row and its wire are written in one statement.
+ */
+export function wireExpression(alias: string, changes?: string): SQL {
+  const value = (key: string, column: string) =>
+    changes && MUTABLE_KEYS.has(key) ? `${changes}."${key}"` : `${alias}.${column}`;
+  const fields = ORDER_COLUMNS.map(([key, column]) => `'${key}', ${value(key, column)}`).join(', ');
   return sql.raw(`json_build_object(${fields},
     'items', coalesce((SELECT json_agg(json_build_object('lineNo', i.line_no, 'sku', i.sku, 'title', i.title, 'quantity', i.quantity,
       'unitPrice', i.unit_price, 'location', i.location, 'taxRate', i.tax_rate) ORDER BY i.line_no) FROM order_items i WHERE i.order_id = ${alias}.id), '[]'),

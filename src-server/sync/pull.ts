@@ -1,5 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { PULL_PAGE_MAX, type PulledHistory, type WireMaster } from '../../src-shared/sync/protocol.js';
+import {
+  PULL_PAGE_MAX,
+  PULL_PAGE_ORDERS,
+  type PulledHistory,
+  type WireMaster,
+} from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { lastChange } from '../db/changes.js';
 import { idList, jsonRows, rows, type ServerDb } from '../db/open.js';
@@ -39,6 +44,12 @@ async function changedAgain(
 /** Separates the stored order texts in one aggregate; JSON text never holds a raw U+0001. */
 const SEPARATOR = '\u0001';
 
+/** A page as JSON text, and the cursor the next page starts from (null: this was the last). */
+export interface PulledPage {
+  json: string;
+  nextFrom: number | null;
+}
+
 const head = (now: Date, next: number, hasMore: boolean) =>
   `{"serverTime":${JSON.stringify(now.toISOString())},"cursor":${next},"hasMore":${hasMore}`;
 
@@ -47,7 +58,8 @@ const head = (now: Date, next: number, hasMore: boolean) =>
  * history made elsewhere, orders that left its store, and masters. Entries are cut at
  * `limit` in change order; the new cursor is the last entry sent, or — when the page is
  * not full — the last change number, so an F6 with nothing new costs almost nothing.
- * Returns the PullResponse as JSON text: the orders are their stored wire texts.
+ * Returns the PullResponse as JSON text (the orders are their stored wire texts) and, for
+ * the route's header, the cursor a next page starts from when there is one.
  *
  * The page is read from one snapshot: with several server processes writing, an order
  * changed again between two of its queries would otherwise slip past the cursor with the
@@ -60,9 +72,12 @@ export async function pullPage(
   limit: number,
   now: Date,
   copy = false,
-): Promise<string> {
+): Promise<PulledPage> {
   if (cursor >= (await lastChange(db)))
-    return `${head(now, Math.max(cursor, 0), false)},"orders":[],"removed":[],"masters":[],"history":[],"stock":[],"holdings":[]}`;
+    return {
+      json: `${head(now, Math.max(cursor, 0), false)},"orders":[],"removed":[],"masters":[],"history":[],"stock":[],"holdings":[]}`,
+      nextFrom: null,
+    };
   return db.transaction((tx) => pageFromSnapshot(tx as unknown as ServerDb, client, { cursor, limit, copy }, now), {
     isolationLevel: 'repeatable read',
     accessMode: 'read only',
@@ -80,21 +95,25 @@ async function pageFromSnapshot(
   client: ClientIdentity,
   { cursor, limit, copy }: { cursor: number; limit: number; copy: boolean },
   now: Date,
-): Promise<string> {
+): Promise<PulledPage> {
   const high = await lastChange(db);
   const size = Math.min(Math.max(limit, 1), PULL_PAGE_MAX);
   const scope = client.isHeadOffice ? sql`TRUE` : sql`o.store_id = ${client.storeId}`;
+  const orderLimit = Math.min(size, PULL_PAGE_ORDERS);
   const [found] = await rows<{ ids: number[] | null; seqs: number[] | null; wires: string | null }>(
     db,
     sql`SELECT json_agg(t.id ORDER BY t.seq) AS ids, json_agg(t.seq ORDER BY t.seq) AS seqs,
           string_agg(t.wire, ${SEPARATOR} ORDER BY t.seq) AS wires
         FROM (SELECT o.id, o.seq, coalesce(o.wire, ${wireExpression('o')}) AS wire FROM orders o
-              WHERE ${scope} AND o.seq > ${cursor} AND o.seq <= ${high} ORDER BY o.seq LIMIT ${size + 1}) t`,
+              WHERE ${scope} AND o.seq > ${cursor} AND o.seq <= ${high} ORDER BY o.seq LIMIT ${orderLimit + 1}) t`,
   );
+  // More orders than a page holds: the page ends before the first one left out.
+  const orderSeqs = found?.seqs ?? [];
+  const top = orderSeqs.length > orderLimit ? orderSeqs[orderLimit]! - 1 : high;
   // Once size + 1 entries are found, nothing after the last of them can make the page: the
   // later queries stop there (else a page of orders would also read a page of stock for nothing).
-  const seqsSoFar: number[] = [...(found?.seqs ?? [])];
-  const bound = () => pageBound(seqsSoFar, size, high);
+  const seqsSoFar: number[] = orderSeqs.slice(0, orderLimit);
+  const bound = () => pageBound(seqsSoFar, size, top);
   const removedRows = client.isHeadOffice
     ? []
     : await jsonRows<{ seq: number; channel: string; orderNo: string }>(
@@ -113,14 +132,15 @@ async function pageFromSnapshot(
   const stockRows = await stockEntries(db, client, { cursor, high: bound(), limit: size + 1 }, copy);
   const ids = found?.ids ?? [];
   const entries: Entry[] = [
-    ...(found?.seqs ?? []).map((seq, index) => ({ seq, type: 'order' as const, index, id: ids[index]! })),
+    ...orderSeqs.slice(0, orderLimit).map((seq, index) => ({ seq, type: 'order' as const, index, id: ids[index]! })),
     ...removedRows.map((r) => ({ seq: r.seq, type: 'removed' as const, channel: r.channel, orderNo: r.orderNo })),
     ...masterRows.map(({ seq, ...master }) => ({ seq, type: 'master' as const, master })),
     ...stockRows.map(({ seq, row }) => ({ seq, type: 'stock' as const, row })),
   ].sort((a, b) => a.seq - b.seq);
-  const hasMore = entries.length > size;
+  const full = entries.length > size;
+  const hasMore = full || top < high;
   const page = entries.slice(0, size);
-  const next = hasMore ? page[page.length - 1]!.seq : high;
+  const next = full ? page[page.length - 1]!.seq : top;
   const kept = page.flatMap((e) => (e.type === 'order' ? [e] : []));
   const wires = found?.wires ? found.wires.split(SEPARATOR) : [];
   // Orders changed on this page and again after it: sent now with this page's history,
@@ -144,5 +164,8 @@ async function pageFromSnapshot(
   const masters = page.flatMap((e) => (e.type === 'master' ? [e.master] : []));
   const stock = page.flatMap((e) => (e.type === 'stock' ? [e.row] : []));
   const holdings = await holdingsOf(db, withHistory);
-  return `${head(now, next, hasMore)},"orders":[${orders}],"removed":${JSON.stringify(removed)},"masters":${JSON.stringify(masters)},"history":${JSON.stringify(history)},"stock":${JSON.stringify(stock)},"holdings":${JSON.stringify(holdings)}}`;
+  return {
+    json: `${head(now, next, hasMore)},"orders":[${orders}],"removed":${JSON.stringify(removed)},"masters":${JSON.stringify(masters)},"history":${JSON.stringify(history)},"stock":${JSON.stringify(stock)},"holdings":${JSON.stringify(holdings)}}`,
+    nextFrom: hasMore ? next : null,
+  };
 }

@@ -8,7 +8,7 @@ import { MUTABLE_COLUMNS, recordDefinition, selectOrderColumns } from '../orders
 import { insertOrders } from '../orders/intake.js';
 import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
 import { paymentNeeds } from './masters.js';
-import { refreshWire } from '../orders/wire.js';
+import { wireExpression } from '../orders/wire.js';
 import { queueShipmentNotices, withdrawFiledNotices } from '../channels/notices.js';
 import { stockOrders } from '../stock/status-stock.js';
 import { StockWorking } from '../stock/working.js';
@@ -36,12 +36,6 @@ async function writeChanges(
     seqOf.set(w.row.id, seq);
     return { ...w.row, seq, updatedAt: at, version: w.row.version + 1 };
   });
-  const sets = sql.raw(MUTABLE_COLUMNS.map(([key, column]) => `${column} = x."${key}"`).join(', '));
-  await tx.execute(
-    sql`UPDATE orders o SET ${sets}, seq = x.seq
-        FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS ${recordDefinition(MUTABLE_COLUMNS, ', id int, seq bigint')}
-        WHERE o.id = x.id`,
-  );
   const withItems = changed.filter((w) => w.items);
   if (withItems.length > 0) {
     const ids = `{${withItems.map((w) => w.row.id).join(',')}}`;
@@ -54,9 +48,12 @@ async function writeChanges(
             AS i("orderId" int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text, "taxRate" int)`,
     );
   }
-  await refreshWire(
-    tx,
-    changed.map((w) => w.row.id),
+  // After the items: the row and its wire text are written in one statement (one new row version).
+  const sets = sql.raw(MUTABLE_COLUMNS.map(([key, column]) => `${column} = x."${key}"`).join(', '));
+  await tx.execute(
+    sql`UPDATE orders o SET ${sets}, seq = x.seq, wire = ${wireExpression('o', 'x')}
+        FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS ${recordDefinition(MUTABLE_COLUMNS, ', id int, seq bigint')}
+        WHERE o.id = x.id`,
   );
   const departures = changed.flatMap((w) =>
     [...w.departedFrom]

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { mastersUpload, type HelloResponse } from '../../src-shared/sync/protocol.js';
@@ -6,6 +7,8 @@ import { bad, parse, readJson, type Env, type RouteDeps } from '../http/route-ki
 import type { ConsoleServices } from '../console/services.js';
 import { mastersOfKind, uploadMasters } from './masters.js';
 import { pullPage } from './pull.js';
+import { PullGate } from './pull-gate.js';
+import { NEXT_PAGE_HEADER } from '../../src-shared/sync/versions.js';
 import { NOT_YOURS } from './push.js';
 import { pushOps } from './push-request.js';
 
@@ -53,14 +56,22 @@ export function syncRoutes(
     }
     return c.json({ serverTime: clock.now().toISOString(), results });
   });
+  const pullGate = new PullGate();
   app.get('/pull', async (c) => {
     const cursor = Number(c.req.query('cursor') ?? '0');
     const limit = Number(c.req.query('limit') ?? '2000');
     if (!Number.isSafeInteger(cursor) || cursor < 0 || !Number.isSafeInteger(limit))
       return bad(c, 'cursor / limit が正しくありません。');
     const copy = c.req.query('copy') === '1';
-    return c.body(await pullPage(db, c.get('client'), cursor, limit, clock.now(), copy), 200, {
+    const client = c.get('client');
+    await pullGate.wait(client.id);
+    const page = await pullPage(db, client, cursor, limit, clock.now(), copy);
+    pullGate.writingTo(client.id, (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing);
+    // The next page's cursor as a header: the PC asks for that page before reading this one.
+    // The body is encoded once (a page is megabytes; a string would be measured, then encoded).
+    return c.body(Buffer.from(page.json), 200, {
       'content-type': 'application/json; charset=utf-8',
+      ...(page.nextFrom === null ? {} : { [NEXT_PAGE_HEADER]: String(page.nextFrom) }),
     });
   });
   app.get('/master-rows', async (c) => {

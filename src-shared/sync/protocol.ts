@@ -173,8 +173,13 @@ export interface MastersUploadResponse {
 /** The largest body the server takes on /sync/* (a PC sends its pushes in parts well below it). */
 export const SYNC_BODY_LIMIT = 8 * 1024 * 1024;
 
-/** The most entries one pull page holds, whatever limit a PC asks for. */
-export const PULL_PAGE_MAX = 5000;
+/**
+ * The most entries one pull page holds, whatever limit a PC asks for, and the most orders
+ * among them: an order weighs on the wire about ten times a stock row, so a first copy takes
+ * its stock in pages four times as long as its pages of orders.
+ */
+export const PULL_PAGE_MAX = 20_000;
+export const PULL_PAGE_ORDERS = 5000;
 
 /** PCs' clocks may differ from the server's by at most this much (DESIGN 6). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;

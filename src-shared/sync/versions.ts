@@ -9,6 +9,12 @@ export const MIN_PROTOCOL_VERSION = 1;
 
 export const APP_VERSION_HEADER = 'x-chumon-app-version';
 export const PROTOCOL_HEADER = 'x-chumon-protocol';
+/**
+ * On a pull answer that has more: the cursor the next page starts from, readable before the
+ * body, so that the PC asks for the next page while it reads this one. Optional: a PC that
+ * ignores it, or a server that leaves it out, pulls page after page as before.
+ */
+export const NEXT_PAGE_HEADER = 'x-chumon-next-page';
 
 /** Compares dotted versions number by number ("0.10.0" > "0.9.1"); anything else sorts lowest. */
 export function compareVersions(a: string, b: string): number {

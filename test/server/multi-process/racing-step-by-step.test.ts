@@ -90,9 +90,9 @@ describeNeeding(POSTGRES, 'processes racing on one PostgreSQL, step by step (PGl
           cursor,
           2000,
           new Date(),
-        ),
+        ).then((page) => page.json),
       ) as PullResponse;
-      const second = JSON.parse(await pullPage(db, reader, first.cursor, 2000, new Date())) as PullResponse;
+      const second = JSON.parse((await pullPage(db, reader, first.cursor, 2000, new Date())).json) as PullResponse;
       const comments = [...first.history, ...second.history].map((h) => h.kind === 'staff_comment' && h.pcId);
       expect(comments).toEqual(['本部PC1', '本部PC1']);
       expect(second.cursor).toBe(await lastChange(db));
