@@ -110,14 +110,20 @@ test.describe('a tab chosen while rows of the last one are still on their way', 
       if (holding && input.offset > 0) held.push(route);
       else await route.continue();
     });
+    // The grid's viewport grows as it learns the tab's size: scrolled once it is tall enough.
     const scrollTo = (row: number) =>
-      page.evaluate((top) => {
-        const viewport = [...document.querySelectorAll<HTMLElement>('#order-panel *')].find(
-          (el) =>
-            el.scrollHeight > el.clientHeight + 1000 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowY),
-        )!;
-        viewport.scrollTop = top;
-      }, row * 30);
+      expect
+        .poll(() =>
+          page.evaluate((top) => {
+            const viewport = [...document.querySelectorAll<HTMLElement>('#order-panel *')].find(
+              (el) =>
+                el.scrollHeight > top + el.clientHeight && ['auto', 'scroll'].includes(getComputedStyle(el).overflowY),
+            );
+            if (viewport) viewport.scrollTop = top;
+            return Boolean(viewport);
+          }, row * 30),
+        )
+        .toBe(true);
     await scrollTo(700);
     await expect.poll(() => held.length).toBeGreaterThanOrEqual(1);
     await scrollTo(1400);
