@@ -6,15 +6,27 @@ import { deferSearchIndex, fillDeferredSearchIndex } from '../search/index-batch
 /** meta key holding the definitions of indexes dropped for a bulk load still under way. */
 const DEFERRED_KEY = 'deferred_indexes';
 
-/** Connections whose secondary indexes are dropped for a load under way. */
-const deferring = new WeakSet<BetterSqlite3.Database>();
+/** Each connection's look-up of the deferred definitions (prepared once). */
+const deferredLookups = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
+
+/**
+ * Whether a load has the secondary indexes dropped, read from the database itself: the
+ * drop and its `meta` row commit together, so every connection to the file sees it (the
+ * host's reader lane has its own connection to the writer's file).
+ */
+function indexesDeferred(sqlite: BetterSqlite3.Database): boolean {
+  let lookup = deferredLookups.get(sqlite);
+  if (!lookup) deferredLookups.set(sqlite, (lookup = sqlite.prepare('SELECT 1 FROM meta WHERE key = ?').pluck()));
+  return lookup.get(DEFERRED_KEY) !== undefined;
+}
 
 /**
  * A query with its INDEXED BY hints, or without them while a load has the indexes dropped:
  * the screen stays usable during a first sync (a hint naming a missing index is an error).
+ * Callers keep their statements by the returned text, so each form is prepared once.
  */
 export function hinted(sqlite: BetterSqlite3.Database, sql: string): string {
-  return deferring.has(sqlite) ? sql.replace(/\bINDEXED BY \w+/g, '') : sql;
+  return indexesDeferred(sqlite) ? sql.replace(/\bINDEXED BY \w+/g, '') : sql;
 }
 
 /**
@@ -65,7 +77,6 @@ function dropSecondaryIndexes(sqlite: BetterSqlite3.Database, tables: readonly s
     for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
     if (empty.includes('orders')) deferSearchIndex(sqlite);
   })();
-  deferring.add(sqlite);
   return true;
 }
 
@@ -85,7 +96,6 @@ export function restoreDeferredIndexes(sqlite: BetterSqlite3.Database): void {
         builder.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);
       })();
     });
-  deferring.delete(sqlite);
 }
 
 /**

@@ -7,6 +7,7 @@ import { formatJst } from '../../src-shared/text/jst.js';
 import { CsvWriter } from '../files/csv-write.js';
 import { fileStamp } from '../printing/documents.js';
 import { prepareAll } from '../core/statements.js';
+import { hinted } from '../db/bulk-load.js';
 
 const ROW_COLUMNS = `sku, store_id AS storeId, jan, title, location, on_hand AS onHand, reserved,
   on_hand - reserved AS available, updated_at AS updatedAt`;
@@ -96,7 +97,7 @@ export class StockList {
     let ids = this.cache.get(cacheKey);
     if (!ids) {
       ids = this.sqlite
-        .prepare(`SELECT rowid FROM stock INDEXED BY stock_search_idx ${where.sql}`)
+        .prepare(hinted(this.sqlite, `SELECT rowid FROM stock INDEXED BY stock_search_idx ${where.sql}`))
         .pluck()
         .all(...where.params) as number[];
       this.cache.set(cacheKey, ids);

@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withDeferredIndexes, withDeferredIndexesAsync } from '../../src-main/db/bulk-load.js';
+import { openSibling } from '../../src-main/db/driver.js';
+import { OrderQueries } from '../../src-main/orders/queries.js';
+import { StockList } from '../../src-main/stock/stock-list.js';
 import { insertOrders, makeOrder } from '../helpers/orders.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { checkInvariants } from './invariants.js';
@@ -95,5 +98,32 @@ describe('bulk load with deferred indexes', () => {
       limit: 100,
     });
     expect(found.rows.map((r) => r.orderNo)).toEqual(['FIRST-2']);
+  });
+
+  it("answers the host's reader lane too, which reads the same file on its own connection", async () => {
+    const { sqlite } = t.app.ctx.database;
+    const reader = openSibling(sqlite);
+    try {
+      const orders = new OrderQueries(reader);
+      const stock = new StockList(reader);
+      const cutoffs = { unpaidBefore: '2026-11-01T00:00:00.000Z', orderFormBefore: '2026-11-01T00:00:00.000Z' };
+      const askAll = () => ({
+        counts: orders.counts(cutoffs),
+        reminder: orders.list({ tab: 'reminder', offset: 0, limit: 100 }, cutoffs).rows.map((r) => r.orderNo),
+        byDate: orders.list({ tab: 'new', offset: 0, limit: 100 }, cutoffs).rows.map((r) => r.orderNo),
+        stock: stock.list({ filter: 'SKU', offset: 0, limit: 100 }, null).total,
+      });
+      askAll(); // its statements were prepared with their hints before the load began
+      const during = await withDeferredIndexesAsync(sqlite, ['orders', 'order_items', 'stock'], async () => {
+        insertOrders(sqlite, [{ order: { orderNo: 'FIRST-1', orderedAt: '2026-10-01T00:00:00.000Z' } }]);
+        return askAll();
+      });
+      expect(during.counts.new).toBe(1);
+      expect(during.reminder).toEqual(['FIRST-1']);
+      expect(during.byDate).toEqual(['FIRST-1']);
+      expect(askAll().reminder).toEqual(['FIRST-1']); // and with the hints again once the indexes are back
+    } finally {
+      reader.close();
+    }
   });
 });
