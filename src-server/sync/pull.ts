@@ -9,7 +9,8 @@ import type { ClientIdentity } from '../auth.js';
 import { lastChange } from '../db/changes.js';
 import { idList, jsonRows, rows, type ServerDb } from '../db/open.js';
 import { ordersJson } from '../orders/load.js';
-import { wireExpression } from '../orders/wire.js';
+import { sentWire, type WireShape } from '../orders/wire.js';
+import { PACKED_ITEM_KEYS, PACKED_ORDER_KEYS } from '../../src-shared/sync/packed-orders.js';
 import { holdingsOf, stockEntries } from '../stock/pull.js';
 import type { WireStock } from '../../src-shared/sync/stock-wire.js';
 
@@ -53,6 +54,15 @@ export interface PulledPage {
 const head = (now: Date, next: number, hasMore: boolean) =>
   `{"serverTime":${JSON.stringify(now.toISOString())},"cursor":${next},"hasMore":${hasMore}`;
 
+/** A packed page's head names the keys its orders' values are listed by (packed-orders.ts). */
+const PACKED_HEAD = `,"fields":${JSON.stringify(PACKED_ORDER_KEYS)},"itemFields":${JSON.stringify(PACKED_ITEM_KEYS)}`;
+
+/** How a PC asked for its page: `copy` its first copy (see stockEntries); `shape` of the orders. */
+export interface PullOptions {
+  copy?: boolean;
+  shape?: WireShape;
+}
+
 /**
  * One page of what changed since `cursor` that this PC may see: its orders (whole), the
  * history made elsewhere, orders that left its store, and masters. Entries are cut at
@@ -63,7 +73,7 @@ const head = (now: Date, next: number, hasMore: boolean) =>
  *
  * The page is read from one snapshot: with several server processes writing, an order
  * changed again between two of its queries would otherwise slip past the cursor with the
- * history of its earlier change. `copy`: the PC takes its first copy (see stockEntries).
+ * history of its earlier change.
  */
 export async function pullPage(
   db: ServerDb,
@@ -71,17 +81,20 @@ export async function pullPage(
   cursor: number,
   limit: number,
   now: Date,
-  copy = false,
+  { copy = false, shape = 'object' }: PullOptions = {},
 ): Promise<PulledPage> {
   if (cursor >= (await lastChange(db)))
     return {
-      json: `${head(now, Math.max(cursor, 0), false)},"orders":[],"removed":[],"masters":[],"history":[],"stock":[],"holdings":[]}`,
+      json: `${head(now, Math.max(cursor, 0), false)}${shape === 'packed' ? PACKED_HEAD : ''},"orders":[],"removed":[],"masters":[],"history":[],"stock":[],"holdings":[]}`,
       nextFrom: null,
     };
-  return db.transaction((tx) => pageFromSnapshot(tx as unknown as ServerDb, client, { cursor, limit, copy }, now), {
-    isolationLevel: 'repeatable read',
-    accessMode: 'read only',
-  });
+  return db.transaction(
+    (tx) => pageFromSnapshot(tx as unknown as ServerDb, client, { cursor, limit, copy, shape }, now),
+    {
+      isolationLevel: 'repeatable read',
+      accessMode: 'read only',
+    },
+  );
 }
 
 /** The change number past which no entry can make a page of `size`: the (size + 1)-th found. */
@@ -93,7 +106,7 @@ function pageBound(seqs: number[], size: number, high: number): number {
 async function pageFromSnapshot(
   db: ServerDb,
   client: ClientIdentity,
-  { cursor, limit, copy }: { cursor: number; limit: number; copy: boolean },
+  { cursor, limit, copy, shape }: { cursor: number; limit: number; copy: boolean; shape: WireShape },
   now: Date,
 ): Promise<PulledPage> {
   const high = await lastChange(db);
@@ -104,7 +117,7 @@ async function pageFromSnapshot(
     db,
     sql`SELECT json_agg(t.id ORDER BY t.seq) AS ids, json_agg(t.seq ORDER BY t.seq) AS seqs,
           string_agg(t.wire, ${SEPARATOR} ORDER BY t.seq) AS wires
-        FROM (SELECT o.id, o.seq, coalesce(o.wire, ${wireExpression('o')}) AS wire FROM orders o
+        FROM (SELECT o.id, o.seq, ${sentWire('o', shape)} AS wire FROM orders o
               WHERE ${scope} AND o.seq > ${cursor} AND o.seq <= ${high} ORDER BY o.seq LIMIT ${orderLimit + 1}) t`,
   );
   // More orders than a page holds: the page ends before the first one left out.
@@ -146,7 +159,7 @@ async function pageFromSnapshot(
   // Orders changed on this page and again after it: sent now with this page's history,
   // and again (with the rest) on the page of their last change.
   const later = hasMore ? await changedAgain(db, client, scope, cursor, next) : [];
-  const laterJson = later.length ? (await ordersJson(db, later)).slice(1, -1) : '';
+  const laterJson = later.length ? (await ordersJson(db, later, shape)).slice(1, -1) : '';
   const orders = [...kept.map((e) => wires[e.index]), laterJson].filter(Boolean).join(',');
   const withHistory = [...kept.map((e) => e.id), ...later];
   const history = withHistory.length
@@ -165,7 +178,7 @@ async function pageFromSnapshot(
   const stock = page.flatMap((e) => (e.type === 'stock' ? [e.row] : []));
   const holdings = await holdingsOf(db, withHistory);
   return {
-    json: `${head(now, next, hasMore)},"orders":[${orders}],"removed":${JSON.stringify(removed)},"masters":${JSON.stringify(masters)},"history":${JSON.stringify(history)},"stock":${JSON.stringify(stock)},"holdings":${JSON.stringify(holdings)}}`,
+    json: `${head(now, next, hasMore)}${shape === 'packed' ? PACKED_HEAD : ''},"orders":[${orders}],"removed":${JSON.stringify(removed)},"masters":${JSON.stringify(masters)},"history":${JSON.stringify(history)},"stock":${JSON.stringify(stock)},"holdings":${JSON.stringify(holdings)}}`,
     nextFrom: hasMore ? next : null,
   };
 }

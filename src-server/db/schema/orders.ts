@@ -65,9 +65,10 @@ export const orders = pgTable(
     version: integer('version').notNull().default(1),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     /**
-     * The order as it travels to the PCs (WireOrder JSON without history), rebuilt by every
-     * write: a pull page is then a concatenation of stored texts, not thousands of JSON
-     * constructions (PGlite runs single-threaded in WebAssembly).
+     * The order as it travels to the PCs (packed: src-shared/sync/packed-orders.ts), rebuilt by
+     * every write: a pull page is then a concatenation of stored texts, not thousands of JSON
+     * constructions (PGlite runs single-threaded in WebAssembly). A text packed under other
+     * keys (an older version's) is not sent: it is packed again from the columns.
      */
     wire: text('wire'),
   },

@@ -1,0 +1,65 @@
+import { ORDER_FIELDS } from '../domain/order-fields.js';
+import type { WireItem, WireOrder } from './protocol.js';
+
+/**
+ * The packed shape of an order on the wire: its values in a fixed order instead of an object
+ * with a key per value. About half of an order as an object is keys and separators, and the
+ * first copy of a PC carries 100,000 orders: the packed page is 40% of the bytes, read and
+ * parsed in less than half the time on both sides.
+ *
+ * A packed order is `[tag, ...values in PACKED_ORDER_KEYS order, items]`, each item its
+ * values in PACKED_ITEM_KEYS order. A page of packed orders names both key lists in its head,
+ * and the PC reads the values by those names, so a PC and a server a version apart agree on
+ * every field they both know. The tag names the key lists: the server keeps each order's
+ * packed text, and a text packed under other lists (before a field was added) is never sent;
+ * it is packed again from the columns.
+ */
+export const PACKED_ORDER_KEYS: readonly string[] = ORDER_FIELDS.map((f) => f.key);
+
+export const PACKED_ITEM_KEYS = ['lineNo', 'sku', 'title', 'quantity', 'unitPrice', 'location', 'taxRate'] as const;
+
+/** A short checksum of the two key lists (FNV-1a, base 36). */
+function tagOf(keys: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  for (const char of keys.join(',')) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `p${hash.toString(36)}`;
+}
+
+export const PACKED_TAG = tagOf([...PACKED_ORDER_KEYS, '|', ...PACKED_ITEM_KEYS]);
+
+/** The key lists a page of packed orders carries in its head. */
+export interface PackedKeys {
+  fields: readonly string[];
+  itemFields: readonly string[];
+}
+
+export type PackedOrder = unknown[];
+
+/** One packed order as a WireOrder, its values read by the key lists it was packed with (history empty). */
+export function unpackOrder(packed: PackedOrder, keys: PackedKeys): WireOrder {
+  const order: Record<string, unknown> = { history: [] };
+  const { fields, itemFields } = keys;
+  for (let i = 0; i < fields.length; i++) order[fields[i]!] = packed[i + 1];
+  const items = (packed[fields.length + 1] ?? []) as unknown[][];
+  order.items = items.map((values) => {
+    const item: Record<string, unknown> = {};
+    for (let i = 0; i < itemFields.length; i++) item[itemFields[i]!] = values[i];
+    return item as unknown as WireItem;
+  });
+  return order as unknown as WireOrder;
+}
+
+/** A pull page as the server sent it: packed orders when its head names their keys. */
+export type SentPage<Page extends { orders: WireOrder[] }> = Omit<Page, 'orders'> &
+  ({ orders: WireOrder[]; fields?: undefined } | ({ orders: PackedOrder[] } & PackedKeys));
+
+/** The page with its orders as WireOrders, whichever way they came (a server without packed pages sends objects). */
+export function unpackPage<Page extends { orders: WireOrder[] }>(sent: SentPage<Page>): Page {
+  if (sent.fields === undefined) return sent as unknown as Page;
+  const { fields, itemFields, orders, ...rest } = sent;
+  const keys = { fields, itemFields };
+  return { ...rest, orders: orders.map((order) => unpackOrder(order, keys)) } as unknown as Page;
+}

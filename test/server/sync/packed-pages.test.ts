@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unpackPage, type SentPage } from '../../../src-shared/sync/packed-orders.js';
+import type { PullResponse } from '../../../src-shared/sync/protocol.js';
+import { startTestServer, type TestServer } from '../../helpers/central-server.js';
+import { makeOrder } from '../../helpers/orders.js';
+
+describe('packed pull pages', () => {
+  let server: TestServer;
+  let token: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await server.addStore('tokyo', '東京店', true);
+    token = await server.addPc('tokyo', '本部PC');
+    await server.intake([
+      makeOrder({ orderNo: 'PACK-1', storeId: 'tokyo' }),
+      makeOrder({
+        orderNo: 'PACK-2',
+        storeId: 'tokyo',
+        items: [
+          {
+            lineNo: 1,
+            sku: 'KN-300',
+            title: '関の包丁 三徳 165mm',
+            quantity: 2,
+            unitPrice: 4800,
+            location: 'A-01',
+            taxRate: 10,
+          },
+          { lineNo: 2, sku: 'TEA-8', title: '煎茶「八女」', quantity: 1, unitPrice: 1200, location: '', taxRate: 8 },
+        ],
+      }),
+      ...Array.from({ length: 40 }, (_, i) => makeOrder({ orderNo: `MORE-${i}`, storeId: 'tokyo' })),
+    ]);
+  }, 120_000);
+  afterAll(() => server.close());
+
+  const pull = async (packed: boolean) => {
+    const response = await fetch(`${server.url}/sync/pull?cursor=0&limit=100${packed ? '&packed=1' : ''}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    return { bytes: Buffer.byteLength(text), page: JSON.parse(text) as SentPage<PullResponse> };
+  };
+  const byNumber = (page: PullResponse) => [...page.orders].sort((a, b) => a.orderNo.localeCompare(b.orderNo));
+
+  it('carries the same orders as objects do, in under half the bytes', async () => {
+    const objects = await pull(false);
+    const packed = await pull(true);
+    expect(objects.page.fields).toBeUndefined(); // a PC that does not ask gets objects, as before
+    expect(packed.page.fields).toContain('buyerName');
+    const unpacked = unpackPage(packed.page);
+    expect(byNumber(unpacked)).toEqual(byNumber(unpackPage(objects.page)));
+    expect(
+      byNumber(unpacked)
+        .find((o) => o.orderNo === 'PACK-2')!
+        .items.map((i) => [i.title, i.taxRate]),
+    ).toEqual([
+      ['関の包丁 三徳 165mm', 10],
+      ['煎茶「八女」', 8],
+    ]);
+    expect(packed.bytes).toBeLessThan(objects.bytes * 0.5);
+  });
+
+  it('never sends a text kept from other keys: an older version’s stored order is packed again', async () => {
+    const before = byNumber(unpackPage((await pull(true)).page));
+    // What an older server left in the column: an object text, and a packed text under other keys.
+    await server.server.database.db.execute(
+      sql`UPDATE orders SET wire = CASE order_no WHEN 'PACK-1' THEN '{"orderNo":"PACK-1"}' ELSE '["pold","PACK-2"]' END`,
+    );
+    expect(byNumber(unpackPage((await pull(true)).page))).toEqual(before);
+  });
+});
