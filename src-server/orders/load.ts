@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   PACKED_ITEM_KEYS,
   PACKED_ORDER_KEYS,
-  unpackOrder,
+  orderUnpacker,
   type PackedOrder,
 } from '../../src-shared/sync/packed-orders.js';
 import type { WireOrder } from '../../src-shared/sync/protocol.js';
@@ -23,11 +23,11 @@ export async function ordersJson(db: ServerDb, ids: readonly number[], shape: Wi
   return `[${row?.j ?? ''}]`;
 }
 
-const SERVER_KEYS = { fields: PACKED_ORDER_KEYS, itemFields: PACKED_ITEM_KEYS };
+const unpack = orderUnpacker({ fields: PACKED_ORDER_KEYS, itemFields: PACKED_ITEM_KEYS });
 
 export async function loadOrders(db: ServerDb, ids: readonly number[]): Promise<WireOrder[]> {
   const packed = JSON.parse(await ordersJson(db, ids, 'packed')) as PackedOrder[];
-  return packed.map((order) => unpackOrder(order, SERVER_KEYS));
+  return packed.map(unpack);
 }
 
 export async function selectOrdersByIds(db: ServerDb, ids: readonly number[]): Promise<OrderRow[]> {

@@ -38,18 +38,31 @@ export interface PackedKeys {
 
 export type PackedOrder = unknown[];
 
-/** One packed order as a WireOrder, its values read by the key lists it was packed with (history empty). */
-export function unpackOrder(packed: PackedOrder, keys: PackedKeys): WireOrder {
-  const order: Record<string, unknown> = { history: [] };
+/**
+ * Unpacks orders packed under these keys. Every order is made from one shape (a copy of a
+ * template holding every key), so the objects stay in V8's fast mode: built key by key they
+ * were slower to read afterwards than objects straight from JSON.parse.
+ */
+export function orderUnpacker(keys: PackedKeys): (packed: PackedOrder) => WireOrder {
   const { fields, itemFields } = keys;
-  for (let i = 0; i < fields.length; i++) order[fields[i]!] = packed[i + 1];
-  const items = (packed[fields.length + 1] ?? []) as unknown[][];
-  order.items = items.map((values) => {
-    const item: Record<string, unknown> = {};
+  const template: Record<string, unknown> = {};
+  for (const key of fields) template[key] = null;
+  template.items = [];
+  template.history = [];
+  const itemTemplate: Record<string, unknown> = {};
+  for (const key of itemFields) itemTemplate[key] = null;
+  const unpackItem = (values: unknown[]) => {
+    const item = { ...itemTemplate };
     for (let i = 0; i < itemFields.length; i++) item[itemFields[i]!] = values[i];
     return item as unknown as WireItem;
-  });
-  return order as unknown as WireOrder;
+  };
+  return (packed) => {
+    const order = { ...template };
+    for (let i = 0; i < fields.length; i++) order[fields[i]!] = packed[i + 1];
+    order.items = ((packed[fields.length + 1] ?? []) as unknown[][]).map(unpackItem);
+    order.history = [];
+    return order as unknown as WireOrder;
+  };
 }
 
 /** A pull page as the server sent it: packed orders when its head names their keys. */
@@ -60,6 +73,5 @@ export type SentPage<Page extends { orders: WireOrder[] }> = Omit<Page, 'orders'
 export function unpackPage<Page extends { orders: WireOrder[] }>(sent: SentPage<Page>): Page {
   if (sent.fields === undefined) return sent as unknown as Page;
   const { fields, itemFields, orders, ...rest } = sent;
-  const keys = { fields, itemFields };
-  return { ...rest, orders: orders.map((order) => unpackOrder(order, keys)) } as unknown as Page;
+  return { ...rest, orders: orders.map(orderUnpacker({ fields, itemFields })) } as unknown as Page;
 }
