@@ -7,7 +7,7 @@ import { noteBulkWrite } from '../db/statistics.js';
 import { paymentNeeds } from '../sync/masters.js';
 import { ORDER_COLUMNS, recordDefinition } from './columns.js';
 import { fillUnknownAmounts } from './fill-amounts.js';
-import { refreshWire } from './wire.js';
+import { itemsPacked, wireOfRecord } from './wire.js';
 
 const COLUMN_LIST = sql.raw(ORDER_COLUMNS.map(([, column]) => column).join(', '));
 const KEY_LIST = sql.raw(ORDER_COLUMNS.map(([key]) => `"${key}"`).join(', '));
@@ -63,11 +63,19 @@ export async function insertOrders(
   }));
   const items = orders.flatMap((o, idx) => o.items.map((item) => ({ idx: idx + 1, ...item })));
   const base = numbers.reserve(orders.length);
+  const itemsJson = JSON.stringify(items);
+  const itemRecord = sql.raw(
+    'i(idx int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text, "taxRate" int)',
+  );
+  // Each row is written once, with its wire: the packed items come from the input, grouped per order.
   const created = await rows<{ id: number; idx: number; seq: number }>(
     tx,
-    sql`INSERT INTO orders (${COLUMN_LIST}, seq)
-        SELECT ${KEY_LIST}, ${base}::bigint + idx
+    sql`WITH packed_items AS (
+          SELECT i.idx, ${itemsPacked('i')} AS items FROM jsonb_to_recordset(${itemsJson}::jsonb) AS ${itemRecord} GROUP BY i.idx)
+        INSERT INTO orders (${COLUMN_LIST}, seq, wire)
+        SELECT ${KEY_LIST}, ${base}::bigint + x.idx, ${wireOfRecord('x', 'p.items')}
         FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS ${recordDefinition(ORDER_COLUMNS, ', idx int')}
+          LEFT JOIN packed_items p ON p.idx = x.idx
         ON CONFLICT (channel, order_no) DO NOTHING
         RETURNING id, seq - ${base}::bigint AS idx, seq`,
   );
@@ -77,17 +85,12 @@ export async function insertOrders(
       sql`INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate)
           SELECT c.id, i."lineNo", i.sku, i.title, i.quantity, i."unitPrice", i.location, coalesce(i."taxRate", 10)
           FROM jsonb_to_recordset(${ids}::jsonb) AS c(id int, idx int, seq bigint)
-          JOIN jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
-            AS i(idx int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text, "taxRate" int) ON i.idx = c.idx`,
+          JOIN jsonb_to_recordset(${itemsJson}::jsonb) AS ${itemRecord} ON i.idx = c.idx`,
     );
     await tx.execute(
       sql`INSERT INTO order_history (order_id, seq, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
           SELECT c.id, c.seq, ${at}, ${source}, NULL, 'server', 'intake', NULL, 'new', ''
           FROM jsonb_to_recordset(${ids}::jsonb) AS c(id int, idx int, seq bigint)`,
-    );
-    await refreshWire(
-      tx,
-      created.map((c) => c.id),
     );
   }
   const createdIdx = new Set(created.map((c) => Number(c.idx)));

@@ -12,6 +12,12 @@ const valueOf = (alias: string, changes: string | undefined, key: string, column
 const itemsOf = (alias: string, item: string) =>
   `coalesce((SELECT json_agg(${item} ORDER BY i.line_no) FROM order_items i WHERE i.order_id = ${alias}.id), '[]')`;
 
+const PACKED_ITEM = 'json_build_array(i.line_no, i.sku, i.title, i.quantity, i.unit_price, i.location, i.tax_rate)';
+
+/** A packed order's text from its values and the JSON array of its packed items. */
+const packed = (values: string, items: string) =>
+  sql.raw(`json_build_array('${PACKED_TAG}', ${values}, ${items})::text`);
+
 /**
  * The packed JSON text of an order (src-shared/sync/packed-orders.ts), built in SQL: what the
  * `wire` column keeps. `changes`: the alias of a record (jsonb_to_recordset, keyed like
@@ -20,9 +26,21 @@ const itemsOf = (alias: string, item: string) =>
  */
 export function wireExpression(alias: string, changes?: string): SQL {
   const values = ORDER_COLUMNS.map(([key, column]) => valueOf(alias, changes, key, column)).join(', ');
-  const item = 'json_build_array(i.line_no, i.sku, i.title, i.quantity, i.unit_price, i.location, i.tax_rate)';
-  return sql.raw(`json_build_array('${PACKED_TAG}', ${values}, ${itemsOf(alias, item)})::text`);
+  return packed(values, itemsOf(alias, PACKED_ITEM));
 }
+
+/**
+ * The same for an order being inserted from a record (keyed like WireOrder), so that the row
+ * is written once with its wire: `items` is the JSON array of its packed items (itemsPacked).
+ */
+export function wireOfRecord(record: string, items: string): SQL {
+  return packed(ORDER_COLUMNS.map(([key]) => `${record}."${key}"`).join(', '), `coalesce(${items}, '[]')`);
+}
+
+/** Packed items as stored (tax_rate's default applied), from a record set keyed like WireItem. */
+export const itemsPacked = (alias: string) =>
+  sql.raw(`json_agg(json_build_array(${alias}."lineNo", ${alias}.sku, ${alias}.title, ${alias}.quantity,
+    ${alias}."unitPrice", ${alias}.location, coalesce(${alias}."taxRate", 10)) ORDER BY ${alias}."lineNo")`);
 
 /** The packed text to send: the kept one when it was packed under today's keys, else packed now. */
 export function packedWire(alias: string): SQL {

@@ -4,6 +4,7 @@ import { unpackPage, type SentPage } from '../../../src-shared/sync/packed-order
 import type { PullResponse } from '../../../src-shared/sync/protocol.js';
 import { startTestServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
+import { wireExpression } from '../../../src-server/orders/wire.js';
 
 describe('packed pull pages', () => {
   let server: TestServer;
@@ -62,6 +63,14 @@ describe('packed pull pages', () => {
       ['煎茶「八女」', 8],
     ]);
     expect(packed.bytes).toBeLessThan(objects.bytes * 0.5);
+  });
+
+  it('keeps at intake the very text packed from the stored columns (written once, with the row)', async () => {
+    const { rows } = await server.server.database.db.execute<{ n: number; differ: number }>(
+      sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE o.wire IS DISTINCT FROM ${wireExpression('o')})::int AS differ
+          FROM orders o`,
+    );
+    expect(rows[0]).toEqual({ n: 42, differ: 0 });
   });
 
   it('never sends a text kept from other keys: an older version’s stored order is packed again', async () => {
