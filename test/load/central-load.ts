@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PullResponse, PushResponse, WireOp } from '../../src-shared/sync/protocol.js';
+import { unpackPage, type SentPage } from '../../src-shared/sync/packed-orders.js';
 import { createClient } from '../../src-server/auth.js';
 import { openServerDatabase } from '../../src-server/db/open.js';
 import { makeOrder } from '../helpers/orders.js';
@@ -144,10 +145,18 @@ async function main(): Promise<void> {
           if (!r.accepted) measured.errors.push(`push refused ${r.opId}: ${r.reason}`);
       }
       for (let more = true; more && Date.now() < deadline;) {
-        const page = await timed('pull', () =>
-          request<PullResponse>(pc.token, 'GET', `/sync/pull?cursor=${pc.cursor}&limit=2000`, undefined, via),
+        // Packed pages, as the store PCs ask for them.
+        const sent = await timed('pull', () =>
+          request<SentPage<PullResponse>>(
+            pc.token,
+            'GET',
+            `/sync/pull?cursor=${pc.cursor}&limit=2000&packed=1`,
+            undefined,
+            via,
+          ),
         );
-        if (!page) break;
+        if (!sent) break;
+        const page = unpackPage(sent);
         pc.cursor = page.cursor;
         for (const o of page.orders) if (o.status === 'new') pc.known.push(o.orderNo);
         more = page.hasMore;

@@ -5,6 +5,7 @@ import type { PullResponse } from '../../../src-shared/sync/protocol.js';
 import { startTestServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
 import { wireExpression } from '../../../src-server/orders/wire.js';
+import { rows } from '../../../src-server/db/open.js';
 
 describe('packed pull pages', () => {
   let server: TestServer;
@@ -66,11 +67,12 @@ describe('packed pull pages', () => {
   });
 
   it('keeps at intake the very text packed from the stored columns (written once, with the row)', async () => {
-    const { rows } = await server.server.database.db.execute<{ n: number; differ: number }>(
+    const found = await rows<{ n: number; differ: number }>(
+      server.server.database.db,
       sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE o.wire IS DISTINCT FROM ${wireExpression('o')})::int AS differ
           FROM orders o`,
     );
-    expect(rows[0]).toEqual({ n: 42, differ: 0 });
+    expect(found[0]).toEqual({ n: 42, differ: 0 });
   });
 
   it('never sends a text kept from other keys: an older version’s stored order is packed again', async () => {
