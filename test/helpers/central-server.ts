@@ -181,3 +181,10 @@ export async function startTestServer(
   };
   return handle;
 }
+
+/** A server on PGlite with one store (東京店, head office) and its PC's token. */
+export async function startHeadOfficeServer(): Promise<{ server: TestServer; token: string }> {
+  const server = await startTestServer();
+  await server.addStore('tokyo', '東京店', true);
+  return { server, token: await server.addPc('tokyo', '本部PC') };
+}

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unpackPage, type SentPage } from '../../../src-shared/sync/packed-orders.js';
 import type { PullResponse } from '../../../src-shared/sync/protocol.js';
-import { startTestServer, type TestServer } from '../../helpers/central-server.js';
+import { startHeadOfficeServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
 import { wireExpression } from '../../../src-server/orders/wire.js';
 import { rows } from '../../../src-server/db/open.js';
@@ -12,9 +12,7 @@ describe('packed pull pages', () => {
   let token: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addStore('tokyo', '東京店', true);
-    token = await server.addPc('tokyo', '本部PC');
+    ({ server, token } = await startHeadOfficeServer());
     await server.intake([
       makeOrder({ orderNo: 'PACK-1', storeId: 'tokyo' }),
       makeOrder({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PULL_PAGE_MAX, PULL_PAGE_ORDERS, type PullResponse } from '../../../src-shared/sync/protocol.js';
 import { NEXT_PAGE_HEADER } from '../../../src-shared/sync/versions.js';
-import { startTestServer, type TestServer } from '../../helpers/central-server.js';
+import { startHeadOfficeServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
 
 describe('a first copy in pages', () => {
@@ -9,9 +9,7 @@ describe('a first copy in pages', () => {
   let token: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await server.addStore('tokyo', '東京店', true);
-    token = await server.addPc('tokyo', '本部PC');
+    ({ server, token } = await startHeadOfficeServer());
     const orders = Array.from({ length: PULL_PAGE_ORDERS + 10 }, (_, i) =>
       makeOrder({ orderNo: `PAGE-${String(i).padStart(5, '0')}`, storeId: 'tokyo' }),
     );
