@@ -4,8 +4,8 @@ import type { WireItem, WireOrder } from './protocol.js';
 /**
  * The packed shape of an order on the wire: its values in a fixed order instead of an object
  * with a key per value. About half of an order as an object is keys and separators, and the
- * first copy of a PC carries 100,000 orders: the packed page is 40% of the bytes, read and
- * parsed in less than half the time on both sides.
+ * first copy of a PC carries 100,000 orders: a packed page of 5,000 orders is 4.2 MB
+ * instead of 9.1 MB, and the PC reads it (decode, parse, unpack) in 84 ms instead of 112 ms.
  *
  * A packed order is `[tag, ...values in PACKED_ORDER_KEYS order, items]`, each item its
  * values in PACKED_ITEM_KEYS order. A page of packed orders names both key lists in its head,
