@@ -1,9 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
 import { openSibling } from './driver.js';
-import { deferSearchIndex, fillDeferredSearchIndex } from '../search/index-batch.js';
+import { deferSearchIndex, fillDeferredSearchIndex, SEARCH_INSERT_TRIGGERS } from '../search/index-batch.js';
 
-/** meta key holding the definitions of indexes dropped for a bulk load still under way. */
+/** meta key holding the definitions of indexes (and triggers) dropped for a bulk load still under way. */
 const DEFERRED_KEY = 'deferred_indexes';
 
 /** Each connection's look-up of the deferred definitions (prepared once). */
@@ -61,28 +61,39 @@ export async function withDeferredIndexesAsync<T>(
   }
 }
 
-/** Drops the secondary indexes of those of the tables that are empty; says whether it did. */
+/**
+ * Drops the secondary indexes of those of the tables that are empty; says whether it did.
+ * With orders empty the search index waits for the load's end, and so the search triggers
+ * that only index orders at or below the deferral's start go too: they would index none of
+ * the load's rows, yet each asks the app for that start once per inserted row.
+ */
 function dropSecondaryIndexes(sqlite: BetterSqlite3.Database, tables: readonly string[]): boolean {
   const empty = tables.filter((t) => !sqlite.prepare(`SELECT 1 FROM "${t}" LIMIT 1`).get());
   if (empty.length === 0) return false;
-  const indexes = sqlite
+  const searchDeferred = empty.includes('orders');
+  const triggers = searchDeferred ? SEARCH_INSERT_TRIGGERS : [];
+  const dropped = sqlite
     .prepare(
-      `SELECT name, sql FROM sqlite_master
-       WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
-         AND tbl_name IN (${empty.map(() => '?').join(',')})`,
+      `SELECT type, name, sql FROM sqlite_master
+       WHERE (type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+              AND tbl_name IN (${empty.map(() => '?').join(',')}))
+          OR (type = 'trigger' AND name IN (${triggers.map(() => '?').join(',')}))`,
     )
-    .all(...empty) as { name: string; sql: string }[];
+    .all(...empty, ...triggers) as { type: 'index' | 'trigger'; name: string; sql: string }[];
   sqlite.transaction(() => {
-    sqlite.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(DEFERRED_KEY, JSON.stringify(indexes));
-    for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
-    if (empty.includes('orders')) deferSearchIndex(sqlite);
+    sqlite
+      .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
+      .run(DEFERRED_KEY, JSON.stringify(dropped.map(({ name, sql }) => ({ name, sql }))));
+    for (const { type, name } of dropped) sqlite.exec(`DROP ${type === 'index' ? 'INDEX' : 'TRIGGER'} "${name}"`);
+    if (searchDeferred) deferSearchIndex(sqlite);
   })();
   return true;
 }
 
 /**
  * Finishes what a bulk load left (also at open, after a load was killed): fills the search
- * index, then builds the dropped indexes, if any are still missing (one transaction each).
+ * index, then builds the dropped indexes and triggers, if any are still missing (one
+ * transaction each).
  */
 export function restoreDeferredIndexes(sqlite: BetterSqlite3.Database): void {
   fillDeferredSearchIndex(sqlite);
@@ -90,7 +101,7 @@ export function restoreDeferredIndexes(sqlite: BetterSqlite3.Database): void {
   if (row)
     withIndexBuilder(sqlite, (builder) => {
       const indexes = JSON.parse(row.value) as { name: string; sql: string }[];
-      const exists = builder.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
+      const exists = builder.prepare('SELECT 1 FROM sqlite_master WHERE name = ?');
       builder.transaction(() => {
         for (const index of indexes) if (!exists.get(index.name)) builder.exec(index.sql);
         builder.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);

@@ -6,6 +6,12 @@ const batchStarts = new WeakMap<BetterSqlite3.Database, number>();
 /** meta key: the order id above which a bulk load left the search index to its end. */
 const DEFERRED_KEY = 'deferred_search_from';
 
+/**
+ * The triggers that index a new order, item or order number when its order id is at or below
+ * chumon_search_indexed_upto(): a load into an empty orders table drops them until its end.
+ */
+export const SEARCH_INSERT_TRIGGERS = ['order_search_insert', 'order_code_search_insert', 'order_item_search_insert'];
+
 /** What chumon_search_indexed_upto() answers on this connection (see the 0014 migration). */
 export function searchIndexedUpTo(sqlite: BetterSqlite3.Database): number {
   return batchStarts.get(sqlite) ?? Number.MAX_SAFE_INTEGER;

@@ -24,6 +24,9 @@ interface StockSetting {
   title?: string;
 }
 
+/** The central server's row as a PC takes it: every attribute, and when it last changed. */
+type MirroredRow = Required<StockSetting> & { updatedAt: string };
+
 const SQL = {
   needs: `SELECT sku, min(title) AS title, sum(quantity) AS needed FROM order_items
           WHERE order_id = ? GROUP BY sku HAVING sum(quantity) > 0 ORDER BY min(line_no)`,
@@ -42,6 +45,9 @@ const SQL = {
   dropEmptyReservation: 'DELETE FROM stock_reservations WHERE order_id = ? AND sku = ? AND quantity <= 0',
   insert: `INSERT INTO stock (sku, store_id, on_hand, reserved, location, jan, title, search_key, updated_at)
            VALUES (@sku, @storeId, @onHand, 0, @location, @jan, @title, @searchKey, @at)`,
+  // A first copy's row: nothing to compare with unless an order's reservation made it already.
+  insertCopy: `INSERT OR IGNORE INTO stock (sku, store_id, on_hand, reserved, location, jan, title, search_key, updated_at)
+               VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)`,
   // A count alone names no indexed column: SQLite leaves the row's index entries as they are.
   setCount: 'UPDATE stock SET on_hand = @onHand, updated_at = @at WHERE sku = @sku AND store_id = @storeId',
   setAll: `UPDATE stock SET on_hand = @onHand, location = @location, jan = @jan, title = @title,
@@ -223,7 +229,8 @@ export class StockLedger {
    * the change when `cause` says who made it elsewhere (none: a first copy, not a change).
    * Refuses (false, nothing written) a count below what this PC's orders hold.
    */
-  mirror(kind: StockMoveKind, row: StockSetting & { updatedAt: string }, cause: StockCause | null): boolean {
+  mirror(kind: StockMoveKind, row: MirroredRow, cause: StockCause | null): boolean {
+    if (!cause && this.insertedAsNew(row)) return true;
     const known = this.state(row.sku, row.storeId);
     if (known && row.onHand < known.reserved) return false;
     const { updatedAt, ...setting } = row;
@@ -236,11 +243,17 @@ export class StockLedger {
         known.title === row.title;
       return same || this.set(kind, setting, cause, known) === null;
     }
-    const full = { location: '', jan: '', title: '', ...known, ...setting };
-    const params = { ...full, searchKey: stockSearchKey(full), at: updatedAt };
+    const params = { ...setting, searchKey: stockSearchKey(setting), at: updatedAt };
     if (known) this.sql.setAll.run(params);
     else this.sql.insert.run(params);
     return true;
+  }
+
+  /** A first copy's row for a SKU this PC has no row for yet: one insert, no look-up first. */
+  private insertedAsNew(row: MirroredRow): boolean {
+    const { sku, storeId, onHand, location, jan, title, updatedAt } = row;
+    const searchKey = stockSearchKey({ sku, jan, title, location });
+    return this.sql.insertCopy.run(sku, storeId, onHand, location, jan, title, searchKey, updatedAt).changes === 1;
   }
 
   held(orderId: number): { sku: string; storeId: string; quantity: number }[] {

@@ -97,8 +97,9 @@ export class LocalOrderWriter {
   }
 
   private insertNow(order: WireOrder): number {
-    const { items, history, ...fields } = order;
-    const info = this.insertNew.run(orderValues(fields));
+    // The order itself is the record: orderValues reads the columns' keys only (no copy of 50 fields).
+    const { items, history } = order;
+    const info = this.insertNew.run(orderValues(order));
     // Already here (it changed during the sync and came again): the full path.
     if (info.changes === 0) return this.write(order);
     const id = Number(info.lastInsertRowid);
@@ -115,14 +116,14 @@ export class LocalOrderWriter {
   }
 
   private writeNow(order: WireOrder): number {
-    const { items, history, ...fields } = order;
+    const { items, history } = order;
     const same = this.unchanged(order);
     if (same !== undefined) {
       for (const h of history)
         this.insertHistory.run(same, h.at, h.actor, h.storeId, h.pcId, h.kind, h.from, h.to, h.reason);
       return same;
     }
-    const id = (this.upsert.get(orderValues(fields)) as { id: number }).id;
+    const id = (this.upsert.get(orderValues(order)) as { id: number }).id;
     this.clearItems.run(id);
     for (const i of items)
       this.insertItem.run(id, i.lineNo, i.sku, i.title, i.quantity, i.unitPrice, i.location, i.taxRate ?? 10);

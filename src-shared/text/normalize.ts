@@ -8,10 +8,17 @@ import { foldKanjiNumerals, foldSmallKe, foldVariants } from './address-fold.js'
 
 const KANA_OFFSET = 0x60;
 
-const HIRAGANA = /[\u3041-\u3096]/g;
+const HAS_HIRAGANA = /[\u3041-\u3096]/;
 
+/** Most names and addresses hold no hiragana (kanji, katakana, digits): those come back as they are. */
 function hiraganaToKatakana(text: string): string {
-  return text.replace(HIRAGANA, (ch) => String.fromCharCode(ch.charCodeAt(0) + KANA_OFFSET));
+  if (!HAS_HIRAGANA.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += code >= 0x3041 && code <= 0x3096 ? String.fromCharCode(code + KANA_OFFSET) : text[i];
+  }
+  return out;
 }
 
 /**

@@ -30,6 +30,12 @@ const indexNames = () =>
     .pluck()
     .all();
 
+const searchInsertTriggers = () =>
+  t.app.ctx.database.sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search_insert' ORDER BY name")
+    .pluck()
+    .all();
+
 describe('bulk load with deferred indexes', () => {
   it('gets its dropped indexes and the F5 search rows back at the next start when the process died mid-load', async () => {
     const before = indexNames();
@@ -54,10 +60,16 @@ describe('bulk load with deferred indexes', () => {
     expect(() => withDeferredIndexes(sqlite, ['orders', 'order_items'], loadThenDie)).toThrow(killed);
     sqlite.transaction = original;
     expect(indexNames().length).toBeLessThan(before.length);
+    expect(searchInsertTriggers()).toEqual([]);
     expect(await found('鈴木')).toEqual([]); // left to the load's end, which never came
     t.close();
     t = createTestApp({ dir });
     expect(indexNames()).toEqual(before);
+    expect(searchInsertTriggers()).toEqual([
+      'order_code_search_insert',
+      'order_item_search_insert',
+      'order_search_insert',
+    ]);
     expect(await found('鈴木')).toEqual(['LOAD-1']);
     expect(await found('伊藤')).toEqual(['LOAD-2']);
     expect(await found('高橋')).toEqual([]);
