@@ -24,16 +24,19 @@ await build({
   outfile: 'dist-electron/preload.cjs',
   format: 'cjs',
 });
-// The service host (a utilityProcess), its two lanes and the demo seeder (worker threads,
-// each found beside the module that starts it: src-main/core/module-worker.ts).
+// The service host (a utilityProcess), its two lanes, the demo seeder and a first sync's search
+// words (worker threads, each found beside the module that starts it: src-main/core/module-worker.ts).
 await build({
   ...common,
   entryPoints: {
     'service-host': 'src-main/electron/service-host-entry.ts',
     'service-lane': 'src-main/host/service-lane.ts',
     'seed-worker': 'src-main/demo/seed-worker.ts',
+    'search-words-worker': 'src-main/search/search-words-worker.ts',
   },
   outdir: 'dist-electron',
   format: 'esm',
 });
-console.log('dist-electron/main.js, preload.cjs, service-host.js, service-lane.js and seed-worker.js built');
+console.log(
+  'dist-electron/main.js, preload.cjs, service-host.js, service-lane.js, seed-worker.js and search-words-worker.js built',
+);

@@ -1,7 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
 import { openSibling } from './driver.js';
-import { deferSearchIndex, fillDeferredSearchIndex, SEARCH_INSERT_TRIGGERS } from '../search/index-batch.js';
+import {
+  deferredSearchFrom,
+  deferSearchIndex,
+  fillDeferredSearchIndex,
+  SEARCH_INSERT_TRIGGERS,
+} from '../search/index-batch.js';
+import { startSearchWords } from '../search/search-words.js';
 
 /** meta key holding the definitions of indexes (and triggers) dropped for a bulk load still under way. */
 const DEFERRED_KEY = 'deferred_indexes';
@@ -57,7 +63,23 @@ export async function withDeferredIndexesAsync<T>(
   try {
     return await load();
   } finally {
-    restoreDeferredIndexes(sqlite);
+    await finishLoad(sqlite);
+  }
+}
+
+/**
+ * The end of a load that may await: the F5 search words are made on a worker thread while
+ * this one builds the indexes, then go into the search index (restoreDeferredIndexes, in the
+ * other order and on one thread, is what a restart does).
+ */
+async function finishLoad(sqlite: BetterSqlite3.Database): Promise<void> {
+  const from = deferredSearchFrom(sqlite);
+  const words = from === undefined ? null : startSearchWords(sqlite, from);
+  try {
+    buildDeferredIndexes(sqlite);
+    fillDeferredSearchIndex(sqlite, words ? await words.ready : null);
+  } finally {
+    if (words) await words.ready.then(words.discard);
   }
 }
 
@@ -97,6 +119,11 @@ function dropSecondaryIndexes(sqlite: BetterSqlite3.Database, tables: readonly s
  */
 export function restoreDeferredIndexes(sqlite: BetterSqlite3.Database): void {
   fillDeferredSearchIndex(sqlite);
+  buildDeferredIndexes(sqlite);
+}
+
+/** Builds the indexes and triggers a load dropped, if any are still missing, in one transaction. */
+function buildDeferredIndexes(sqlite: BetterSqlite3.Database): void {
   const row = sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(DEFERRED_KEY) as { value: string } | undefined;
   if (row)
     withIndexBuilder(sqlite, (builder) => {

@@ -14,9 +14,12 @@ export function loadSqliteDriver(nativeBinding?: string): typeof BetterSqlite3 {
     // Under `npm start` Electron loads its own build of the addon (scripts/electron-native.mjs),
     // so Node keeps the one built for Node's ABI.
     const Driver = nativeBinding
-      ? (function Bound(file: string, options: BetterSqlite3.Options = {}) {
-          return new Base(file, { ...options, nativeBinding });
-        } as unknown as typeof BetterSqlite3)
+      ? Object.assign(
+          function Bound(file: string, options: BetterSqlite3.Options = {}) {
+            return new Base(file, { ...options, nativeBinding });
+          } as unknown as typeof BetterSqlite3,
+          { nativeBinding },
+        )
       : Base;
     new Driver(':memory:').close();
     return Driver;
@@ -41,6 +44,11 @@ export function connect(
   const sqlite = new Driver(file, options);
   drivers.set(sqlite, Driver);
   return sqlite;
+}
+
+/** The addon build a connection was made with, for a worker thread's own connection (undefined: Node's). */
+export function nativeBindingOf(sqlite: BetterSqlite3.Database): string | undefined {
+  return (drivers.get(sqlite) as { nativeBinding?: string } | undefined)?.nativeBinding;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { searchRowsWithWords, searchWordsOf } from './search-words.js';
 
 /** Per connection: the highest order id the search triggers keep, while a batch or a load is open. */
 const batchStarts = new WeakMap<BetterSqlite3.Database, number>();
@@ -17,12 +18,10 @@ export function searchIndexedUpTo(sqlite: BetterSqlite3.Database): number {
   return batchStarts.get(sqlite) ?? Number.MAX_SAFE_INTEGER;
 }
 
-const FILL = `INSERT INTO order_search (rowid, name, addr, contact)
-  SELECT id,
-    chumon_name_tokens(buyer_name, buyer_kana, ship_name),
-    chumon_address_tokens(ship_prefecture, ship_address1, ship_address2),
-    chumon_contact_tokens(buyer_email, buyer_phone, ship_phone)
-  FROM orders WHERE id > ?`;
+const INSERT_SEARCH_ROWS = 'INSERT INTO order_search (rowid, name, addr, contact)';
+const FILL = `${INSERT_SEARCH_ROWS} SELECT o.id, ${searchWordsOf('o').join(', ')} FROM orders o WHERE o.id > ?`;
+/** The name under which fillDeferredSearchIndex attaches a words file. */
+const WORDS = 'made_words';
 
 /** The order-number, SKU and catalog rows of orders in (above, upTo]: SQL alone, no app function. */
 const FILL_CODES_AND_ITEMS = [
@@ -38,9 +37,9 @@ function fillCodesAndItems(sqlite: BetterSqlite3.Database, above: number, upTo: 
   for (const sql of FILL_CODES_AND_ITEMS) sqlite.prepare(sql).run({ above, upTo });
 }
 
-/** Every search index's rows for the orders above `above`. */
-function fill(sqlite: BetterSqlite3.Database, above: number): void {
-  sqlite.prepare(FILL).run(above);
+/** Every search index's rows for the orders above `above`; their words from an attached words file if there is one. */
+function fill(sqlite: BetterSqlite3.Database, above: number, withWords = false): void {
+  sqlite.prepare(withWords ? `${INSERT_SEARCH_ROWS} ${searchRowsWithWords(WORDS)}` : FILL).run(above);
   fillCodesAndItems(sqlite, above, Number.MAX_SAFE_INTEGER);
 }
 
@@ -106,16 +105,28 @@ export function deferSearchIndex(sqlite: BetterSqlite3.Database): void {
   batchStarts.set(sqlite, start);
 }
 
+/** The order id above which a deferred load left the search index to its end, if one did. */
+export function deferredSearchFrom(sqlite: BetterSqlite3.Database): number | undefined {
+  const value = sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(DEFERRED_KEY) as string | undefined;
+  return value === undefined ? undefined : Number(value);
+}
+
 /**
  * Indexes the orders a deferred load left out, in one transaction — if any: at every open
- * this is one read of `meta` and nothing more.
+ * this is one read of `meta` and nothing more. `wordsFile`: words already made for them on
+ * another thread (search-words.ts), used where they still match the row.
  */
-export function fillDeferredSearchIndex(sqlite: BetterSqlite3.Database): void {
+export function fillDeferredSearchIndex(sqlite: BetterSqlite3.Database, wordsFile: string | null = null): void {
   batchStarts.delete(sqlite);
-  const row = sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(DEFERRED_KEY) as { value: string } | undefined;
-  if (!row) return;
-  sqlite.transaction(() => {
-    fill(sqlite, Number(row.value));
-    sqlite.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);
-  })();
+  const from = deferredSearchFrom(sqlite);
+  if (from === undefined) return;
+  if (wordsFile) sqlite.prepare(`ATTACH ? AS ${WORDS}`).run(wordsFile);
+  try {
+    sqlite.transaction(() => {
+      fill(sqlite, from, wordsFile !== null);
+      sqlite.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);
+    })();
+  } finally {
+    if (wordsFile) sqlite.exec(`DETACH ${WORDS}`);
+  }
 }
