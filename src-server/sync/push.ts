@@ -20,6 +20,9 @@ interface HistoryRow extends HistoryDraft {
 
 export { NOT_YOURS } from './apply-op.js';
 
+/** Advisory-lock class of "one push per PC at a time" (the key's other half is the client id). */
+const PUSH_LOCK_CLASS = 7_212_001;
+
 async function writeChanges(
   tx: ServerDb,
   numbers: ChangeNumbers,
@@ -140,9 +143,16 @@ export async function applyOps(
   refusals: ReadonlyMap<string, string> = new Map(),
 ): Promise<OpResult[]> {
   if (ops.length === 0) return [];
+  const creates = ops.filter((o) => o.kind === 'create');
+  // New orders are numbered as they are inserted, before the ops that follow them are judged;
+  // a tracking number is judged against every parcel, locked or not, so against the last commit.
+  const numbersFirst = creates.length > 0 || ops.some((o) => o.kind === 'status' && o.trackingNo);
   return writeTransaction(
     db,
     async (tx, numbers) => {
+      // One push of this PC at a time: its earlier answers, read next, hold until this one commits.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK_CLASS}::int, ${client.id}::int)`);
+      if (numbersFirst) await numbers.take();
       const opIds = JSON.stringify(ops.map((o) => ({ id: o.opId })));
       const seen = await rows<{ opId: string; accepted: boolean; reason: string | null; orderId: number | null }>(
         tx,
@@ -154,7 +164,7 @@ export async function applyOps(
         tx,
         numbers,
         client,
-        ops.filter((o) => o.kind === 'create' && !earlier.has(o.opId) && !refusals.has(o.opId)),
+        creates.filter((o) => !earlier.has(o.opId) && !refusals.has(o.opId)),
         now,
       );
       const keys = JSON.stringify(ops.map((o) => ({ channel: o.channel, orderNo: o.orderNo })));
@@ -222,16 +232,18 @@ export async function applyOps(
         results.push({ opId: op.opId, accepted: outcome.ok, reason: outcome.ok ? undefined : outcome.reason });
       }
       const at = now.toISOString();
-      await writeChanges(tx, numbers, working, history, client.id, at);
-      await queueShipmentNotices(tx, [...shipped], at);
-      await withdrawFiledNotices(tx, [...filed]);
-      await stock.flush(tx, numbers);
       await tx.execute(
         sql`INSERT INTO applied_ops (op_id, client_id, order_id, accepted, reason, applied_at, channel, order_no, kind, operation)
             SELECT "opId", ${client.id}, "orderId", accepted, reason, ${at}, channel, "orderNo", kind, operation
             FROM jsonb_to_recordset(${JSON.stringify(applied)}::jsonb)
               AS a("opId" text, "orderId" int, accepted boolean, reason text, channel text, "orderNo" text, kind text, operation text)`,
       );
+      // Judged, with the orders and stock rows locked: only the numbered writes and the commit queue.
+      await numbers.take();
+      await writeChanges(tx, numbers, working, history, client.id, at);
+      await queueShipmentNotices(tx, [...shipped], at);
+      await withdrawFiledNotices(tx, [...filed]);
+      await stock.flush(tx, numbers);
       await attachServerCopies(tx, client, ops, results, working, earlier);
       // A refused status change's copy comes with what the order holds (the push read it).
       const scoped = new Set(stockScope.map((o) => o.id));
@@ -242,6 +254,7 @@ export async function applyOps(
       return results;
     },
     onCommit,
+    { takesNumbersLate: true },
   );
 }
 
