@@ -12,19 +12,29 @@ import { rows, type ServerDb } from './open.js';
 export class ChangeNumbers {
   private last = 0;
   private start = 0;
+  /** What sync_state holds in this transaction. */
+  private stored = 0;
   private taken = false;
 
   constructor(private readonly tx: ServerDb) {}
 
-  /** Takes the change-number lock (once); from here to commit other writers wait for theirs. */
-  async take(): Promise<void> {
+  /**
+   * Takes the change-number lock (once); from here to commit other writers wait for theirs.
+   * `expected`: the numbers the writer will use, reserved by the same statement, so that
+   * sync_state needs no second write before the commit (unused ones are skipped; more are
+   * written at the end).
+   */
+  async take(expected = 0): Promise<void> {
     if (this.taken) return;
     const [state] = await rows<{ last_seq: number }>(
       this.tx,
-      sql`SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE`,
+      expected > 0
+        ? sql`UPDATE sync_state SET last_seq = last_seq + ${expected} WHERE id = 1 RETURNING last_seq`
+        : sql`SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE`,
     );
     if (!state) throw new Error('sync_state missing');
-    this.last = this.start = Number(state.last_seq);
+    this.stored = Number(state.last_seq);
+    this.last = this.start = this.stored - expected;
     this.taken = true;
   }
 
@@ -42,7 +52,7 @@ export class ChangeNumbers {
   }
 
   async save(): Promise<void> {
-    if (this.changed) await this.tx.execute(sql`UPDATE sync_state SET last_seq = ${this.last} WHERE id = 1`);
+    if (this.last > this.stored) await this.tx.execute(sql`UPDATE sync_state SET last_seq = ${this.last} WHERE id = 1`);
   }
 
   get changed(): boolean {
