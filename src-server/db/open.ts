@@ -51,6 +51,18 @@ export async function jsonRows<T>(db: ServerDb, query: SQL): Promise<T[]> {
 }
 
 /**
+ * Several jsonRows queries as one statement: one round trip instead of one each, all read
+ * from the same snapshot. Returns each query's rows, in the order given.
+ */
+export async function jsonRowsTogether<T extends unknown[][]>(db: ServerDb, queries: readonly SQL[]): Promise<T> {
+  const columns = queries.map(
+    (query, i) => sql`(SELECT coalesce(json_agg(t), '[]') FROM (${query}) t)::text AS ${sql.raw(`j${i}`)}`,
+  );
+  const [row] = await rows<Record<string, string>>(db, sql`SELECT ${sql.join(columns, sql`, `)}`);
+  return queries.map((_, i) => JSON.parse(row?.[`j${i}`] ?? '[]') as unknown[]) as T;
+}
+
+/**
  * Runs data-changing statements as one (each a WITH clause of a single statement): one round
  * trip to the database instead of one each. They all read the same snapshot and see none of
  * each other's changes, so they must not depend on one another or touch the same rows.
