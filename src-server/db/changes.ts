@@ -2,36 +2,57 @@ import { sql } from 'drizzle-orm';
 import { rows, type ServerDb } from './open.js';
 
 /**
- * Hands out change numbers inside one writing transaction. Locking the sync_state row first
- * serialises writers, so numbers are given out in commit order: a puller that has seen
- * number N has seen every change up to N (DESIGN 6), even with several server processes.
+ * Hands out change numbers inside one writing transaction. Taking them locks the sync_state
+ * row until commit, so numbers are given out in commit order: a puller that has seen number N
+ * has seen every change up to N (DESIGN 6), even with several server processes. The lock is
+ * the one place where writers queue behind each other; a writer that takes it late (`take()`
+ * once its reads, judging and row locks are done) holds it only for its numbered writes and
+ * the commit.
  */
 export class ChangeNumbers {
-  private constructor(
-    private last: number,
-    private readonly start: number,
-  ) {}
+  private last = 0;
+  private start = 0;
+  /** What sync_state holds in this transaction. */
+  private stored = 0;
+  private taken = false;
 
-  static async lock(tx: ServerDb): Promise<ChangeNumbers> {
-    const [state] = await rows<{ last_seq: number }>(tx, sql`SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE`);
+  constructor(private readonly tx: ServerDb) {}
+
+  /**
+   * Takes the change-number lock (once); from here to commit other writers wait for theirs.
+   * `expected`: the numbers the writer will use, reserved by the same statement, so that
+   * sync_state needs no second write before the commit (unused ones are skipped; more are
+   * written at the end).
+   */
+  async take(expected = 0): Promise<void> {
+    if (this.taken) return;
+    const [state] = await rows<{ last_seq: number }>(
+      this.tx,
+      expected > 0
+        ? sql`UPDATE sync_state SET last_seq = last_seq + ${expected} WHERE id = 1 RETURNING last_seq`
+        : sql`SELECT last_seq FROM sync_state WHERE id = 1 FOR UPDATE`,
+    );
     if (!state) throw new Error('sync_state missing');
-    return new ChangeNumbers(Number(state.last_seq), Number(state.last_seq));
+    this.stored = Number(state.last_seq);
+    this.last = this.start = this.stored - expected;
+    this.taken = true;
   }
 
   next(): number {
-    this.last += 1;
-    return this.last;
+    return this.reserve(1) + 1;
   }
 
   /** Reserves `count` numbers and returns the one before the first. */
   reserve(count: number): number {
+    // A number handed out without the lock could commit after a higher one: pullers would skip it.
+    if (!this.taken) throw new Error('change numbers used before take()');
     const base = this.last;
     this.last += count;
     return base;
   }
 
-  async save(tx: ServerDb): Promise<void> {
-    if (this.last !== this.start) await tx.execute(sql`UPDATE sync_state SET last_seq = ${this.last} WHERE id = 1`);
+  async save(): Promise<void> {
+    if (this.last > this.stored) await this.tx.execute(sql`UPDATE sync_state SET last_seq = ${this.last} WHERE id = 1`);
   }
 
   get changed(): boolean {
@@ -39,22 +60,53 @@ export class ChangeNumbers {
   }
 }
 
-/** Runs `work` in one transaction holding the change-number lock; tells `onCommit` after. */
+export interface WriteOptions {
+  /**
+   * The work takes the change-number lock itself (`numbers.take()`), after its reads and row
+   * locks: writers then queue behind each other only for their numbered writes and commit.
+   * Otherwise the lock is taken before the work starts.
+   */
+  takesNumbersLate?: boolean;
+}
+
+/** PostgreSQL chose this transaction to end a deadlock (SQLSTATE 40P01); drizzle may wrap the error. */
+function isDeadlock(err: unknown): boolean {
+  for (let e = err; e instanceof Error; e = e.cause) if ((e as { code?: unknown }).code === '40P01') return true;
+  return false;
+}
+
+/** A transaction ended as a deadlock's victim is run again this many times in all. */
+const DEADLOCK_ATTEMPTS = 3;
+
+/**
+ * Runs `work` in one transaction with change numbers; tells `onCommit` after. A writer that
+ * takes the lock late holds row locks while it waits for it, and one that took it early may
+ * wait for those rows: PostgreSQL ends such a deadlock by failing one of the two, which is
+ * run again from the start (`work` keeps its state inside the transaction).
+ */
 export async function writeTransaction<T>(
   db: ServerDb,
   work: (tx: ServerDb, numbers: ChangeNumbers) => Promise<T>,
   onCommit?: () => void,
+  { takesNumbersLate = false }: WriteOptions = {},
 ): Promise<T> {
-  let changed = false;
-  const result = await db.transaction(async (tx) => {
-    const numbers = await ChangeNumbers.lock(tx as unknown as ServerDb);
-    const value = await work(tx as unknown as ServerDb, numbers);
-    await numbers.save(tx as unknown as ServerDb);
-    changed = numbers.changed;
-    return value;
-  });
-  if (changed) onCommit?.();
-  return result;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      let changed = false;
+      const result = await db.transaction(async (tx) => {
+        const numbers = new ChangeNumbers(tx as unknown as ServerDb);
+        if (!takesNumbersLate) await numbers.take();
+        const value = await work(tx as unknown as ServerDb, numbers);
+        await numbers.save();
+        changed = numbers.changed;
+        return value;
+      });
+      if (changed) onCommit?.();
+      return result;
+    } catch (err) {
+      if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(err)) throw err;
+    }
+  }
 }
 
 export async function lastChange(db: ServerDb): Promise<number> {

@@ -50,6 +50,33 @@ export async function jsonRows<T>(db: ServerDb, query: SQL): Promise<T[]> {
   return JSON.parse(row?.j ?? '[]') as T[];
 }
 
+/**
+ * Several jsonRows queries as one statement: one round trip instead of one each, all read
+ * from the same snapshot. Returns each query's rows, in the order given.
+ */
+export async function jsonRowsTogether<T extends unknown[][]>(db: ServerDb, queries: readonly SQL[]): Promise<T> {
+  const columns = queries.map(
+    (query, i) => sql`(SELECT coalesce(json_agg(t), '[]') FROM (${query}) t)::text AS ${sql.raw(`j${i}`)}`,
+  );
+  const [row] = await rows<Record<string, string>>(db, sql`SELECT ${sql.join(columns, sql`, `)}`);
+  return queries.map((_, i) => JSON.parse(row?.[`j${i}`] ?? '[]') as unknown[]) as T;
+}
+
+/**
+ * Runs data-changing statements as one (each a WITH clause of a single statement): one round
+ * trip to the database instead of one each. They all read the same snapshot and see none of
+ * each other's changes, so they must not depend on one another or touch the same rows.
+ */
+export async function writeTogether(db: ServerDb, statements: readonly SQL[]): Promise<void> {
+  if (statements.length === 0) return;
+  if (statements.length === 1) {
+    await db.execute(statements[0]!);
+    return;
+  }
+  const clauses = statements.map((statement, i) => sql`${sql.raw(`w${i}`)} AS (${statement})`);
+  await db.execute(sql`WITH ${sql.join(clauses, sql`, `)} SELECT 1`);
+}
+
 /** One parameter for a list of ids (`= ANY(${idList(ids)}::int[])`), so a page stays one statement. */
 export function idList(ids: readonly number[]): string {
   return `{${ids.join(',')}}`;

@@ -1,3 +1,4 @@
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { rows, type ServerDb } from './open.js';
 
@@ -51,10 +52,33 @@ export async function refreshMissingStatistics(db: ServerDb): Promise<string[]> 
   return stale.map((r) => r.name);
 }
 
-/** Counts rows a bulk intake wrote; refreshes the statistics once enough have been. */
+const embedded = (db: ServerDb) => (db as { $client?: unknown }).$client instanceof PGlite;
+
+/** The refreshes running off the requests' path (PostgreSQL), each after the one before. */
+const running = new WeakMap<ServerDb, Promise<void>>();
+
+/**
+ * Counts rows a bulk intake wrote; refreshes the statistics once enough have been. PGlite's
+ * one connection runs the refresh before anything else anyway, so the intake waits for it.
+ * On PostgreSQL it runs on another connection, off the intake's path: ANALYZE of three large
+ * tables would hold the intake that crossed the count for a second under load, and the
+ * connector's next batches would queue behind it.
+ */
 export async function noteBulkWrite(db: ServerDb, kind: WrittenKind, count: number): Promise<void> {
   const counts = written.get(db) ?? { orders: 0, stock: 0 };
   written.set(db, counts);
   counts[kind] += count;
-  if (counts[kind] >= ANALYZE_AFTER) await refreshStatistics(db, [kind]);
+  if (counts[kind] < ANALYZE_AFTER) return;
+  if (embedded(db)) return refreshStatistics(db, [kind]);
+  counts[kind] = 0;
+  const refresh = (running.get(db) ?? Promise.resolve())
+    .then(() => refreshStatistics(db, [kind]))
+    // Figures for the planner only: a refresh that fails (the server stopping) leaves the old ones.
+    .catch(() => undefined);
+  running.set(db, refresh);
+}
+
+/** Resolves once the statistics refreshes started so far have ended. */
+export async function statisticsRefreshed(db: ServerDb): Promise<void> {
+  await running.get(db);
 }

@@ -37,12 +37,15 @@ export async function intakeOrders(
   const result = await writeTransaction(
     db,
     async (tx, numbers) => {
+      await numbers.take(orders.length);
       const result = await insertOrders(tx, numbers, orders, source, now.toISOString(), needs);
       const known = new Set(result.duplicates);
       const repeated = orders.filter((o) => known.has(o.orderNo));
       return { ...result, filled: await fillUnknownAmounts(tx, numbers, repeated, source, now.toISOString()) };
     },
     onCommit,
+    // Its numbers reserved with the lock: sync_state is written once.
+    { takesNumbersLate: true },
   );
   await noteBulkWrite(db, 'orders', result.created);
   return result;
@@ -67,32 +70,28 @@ export async function insertOrders(
   const itemRecord = sql.raw(
     'i(idx int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text, "taxRate" int)',
   );
-  // Each row is written once, with its wire: the packed items come from the input, grouped per order.
+  // Each row is written once, with its wire (the packed items come from the input, grouped per
+  // order), and with its items and history in the same statement: one round trip.
   const created = await rows<{ id: number; idx: number; seq: number }>(
     tx,
     sql`WITH packed_items AS (
-          SELECT i.idx, ${itemsPacked('i')} AS items FROM jsonb_to_recordset(${itemsJson}::jsonb) AS ${itemRecord} GROUP BY i.idx)
-        INSERT INTO orders (${COLUMN_LIST}, seq, wire)
-        SELECT ${KEY_LIST}, ${base}::bigint + x.idx, ${wireOfRecord('x', 'p.items')}
-        FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS ${recordDefinition(ORDER_COLUMNS, ', idx int')}
-          LEFT JOIN packed_items p ON p.idx = x.idx
-        ON CONFLICT (channel, order_no) DO NOTHING
-        RETURNING id, seq - ${base}::bigint AS idx, seq`,
-  );
-  if (created.length > 0) {
-    const ids = JSON.stringify(created.map((c) => ({ id: c.id, idx: c.idx, seq: c.seq })));
-    await tx.execute(
-      sql`INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate)
+          SELECT i.idx, ${itemsPacked('i')} AS items FROM jsonb_to_recordset(${itemsJson}::jsonb) AS ${itemRecord} GROUP BY i.idx),
+        created AS (
+          INSERT INTO orders (${COLUMN_LIST}, seq, wire)
+          SELECT ${KEY_LIST}, ${base}::bigint + x.idx, ${wireOfRecord('x', 'p.items')}
+          FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS ${recordDefinition(ORDER_COLUMNS, ', idx int')}
+            LEFT JOIN packed_items p ON p.idx = x.idx
+          ON CONFLICT (channel, order_no) DO NOTHING
+          RETURNING id, seq - ${base}::bigint AS idx, seq),
+        items AS (
+          INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate)
           SELECT c.id, i."lineNo", i.sku, i.title, i.quantity, i."unitPrice", i.location, coalesce(i."taxRate", 10)
-          FROM jsonb_to_recordset(${ids}::jsonb) AS c(id int, idx int, seq bigint)
-          JOIN jsonb_to_recordset(${itemsJson}::jsonb) AS ${itemRecord} ON i.idx = c.idx`,
-    );
-    await tx.execute(
-      sql`INSERT INTO order_history (order_id, seq, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
-          SELECT c.id, c.seq, ${at}, ${source}, NULL, 'server', 'intake', NULL, 'new', ''
-          FROM jsonb_to_recordset(${ids}::jsonb) AS c(id int, idx int, seq bigint)`,
-    );
-  }
+          FROM created c JOIN jsonb_to_recordset(${itemsJson}::jsonb) AS ${itemRecord} ON i.idx = c.idx),
+        history AS (
+          INSERT INTO order_history (order_id, seq, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
+          SELECT c.id, c.seq, ${at}, ${source}, NULL, 'server', 'intake', NULL, 'new', '' FROM created c)
+        SELECT id, idx, seq FROM created`,
+  );
   const createdIdx = new Set(created.map((c) => Number(c.idx)));
   return {
     created: created.length,

@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { StockMoveKind } from '../../src-shared/api/stock.js';
 import { belowReserved, shortLines, shortRefusal, type StockNeed } from '../../src-shared/domain/stock.js';
 import type { ChangeNumbers } from '../db/changes.js';
-import { jsonRows, type ServerDb } from '../db/open.js';
+import { jsonRows, writeTogether, type ServerDb } from '../db/open.js';
 
 /** Why the stock moved: when, who (operator, PC, client), why, the order where there is one. */
 export interface ServerStockCause {
@@ -212,14 +212,37 @@ export class StockWorking {
     return this.rows.get(key(storeId, sku));
   }
 
+  /** How many change numbers the changed rows take (numberedWrites). */
+  get numbersNeeded(): number {
+    return [...this.rows.values()].filter((r) => r.changed).length;
+  }
+
+  private get at(): string {
+    return this.entries.at(-1)?.at ?? new Date().toISOString();
+  }
+
+  /** Replaces the touched orders' reservations (they carry no change number). */
+  async writeReservations(tx: ServerDb): Promise<void> {
+    if (this.touchedOrders.size === 0) return;
+    const ids = [...this.touchedOrders];
+    await tx.execute(sql`DELETE FROM stock_reservations WHERE order_id = ANY(${`{${ids.join(',')}}`}::int[])`);
+    const held = ids.flatMap((orderId) => (this.held.get(orderId) ?? []).map((h) => ({ orderId, ...h })));
+    if (held.length > 0) {
+      await tx.execute(
+        sql`INSERT INTO stock_reservations (order_id, store_id, sku, quantity, reserved_at)
+            SELECT "orderId", "storeId", sku, quantity, ${this.at}
+            FROM jsonb_to_recordset(${JSON.stringify(held)}::jsonb) AS h("orderId" int, "storeId" text, sku text, quantity int)`,
+      );
+    }
+  }
+
   /**
-   * Writes what changed: each changed row with a new change number (after the orders' own,
-   * so a PC never sees a row's units move before the orders that moved them), the touched
-   * orders' reservations, and the ledger rows.
+   * The statements (for writeTogether) that write each changed row with a new change number
+   * — taken after the orders' own, so a PC never sees a row's units move before the orders
+   * that moved them — and the ledger rows.
    */
-  async flush(tx: ServerDb, numbers: ChangeNumbers): Promise<void> {
+  numberedWrites(numbers: ChangeNumbers): SQL[] {
     const changed = [...this.rows.values()].filter((r) => r.changed);
-    if (changed.length === 0 && this.touchedOrders.size === 0) return;
     const seqOf = new Map<string, number>();
     const records = changed.map((r) => {
       const seq = numbers.next();
@@ -235,11 +258,11 @@ export class StockWorking {
         seq,
       };
     });
-    const at = this.entries.at(-1)?.at ?? new Date().toISOString();
+    const writes: SQL[] = [];
     if (records.length > 0) {
-      await tx.execute(
+      writes.push(
         sql`INSERT INTO stock (store_id, sku, on_hand, reserved, location, jan, title, updated_at, seq)
-            SELECT "storeId", sku, "onHand", reserved, location, jan, title, ${at}, seq
+            SELECT "storeId", sku, "onHand", reserved, location, jan, title, ${this.at}, seq
             FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb)
               AS x("storeId" text, sku text, "onHand" int, reserved int, location text, jan text, title text, seq bigint)
             ON CONFLICT (store_id, sku) DO UPDATE SET on_hand = excluded.on_hand, reserved = excluded.reserved,
@@ -247,21 +270,9 @@ export class StockWorking {
               updated_at = excluded.updated_at, seq = excluded.seq`,
       );
     }
-    if (this.touchedOrders.size > 0) {
-      const ids = [...this.touchedOrders];
-      await tx.execute(sql`DELETE FROM stock_reservations WHERE order_id = ANY(${`{${ids.join(',')}}`}::int[])`);
-      const held = ids.flatMap((orderId) => (this.held.get(orderId) ?? []).map((h) => ({ orderId, ...h })));
-      if (held.length > 0) {
-        await tx.execute(
-          sql`INSERT INTO stock_reservations (order_id, store_id, sku, quantity, reserved_at)
-              SELECT "orderId", "storeId", sku, quantity, ${at}
-              FROM jsonb_to_recordset(${JSON.stringify(held)}::jsonb) AS h("orderId" int, "storeId" text, sku text, quantity int)`,
-        );
-      }
-    }
     if (this.entries.length > 0) {
       const entries = this.entries.map((e) => ({ ...e, seq: seqOf.get(key(e.storeId, e.sku)) ?? 0 }));
-      await tx.execute(
+      writes.push(
         sql`INSERT INTO stock_ledger (seq, at, store_id, sku, kind, on_hand_before, on_hand_after, reserved_before,
               reserved_after, order_id, order_no, operator, pc_id, reason, origin_client_id)
             SELECT seq, at, "storeId", sku, kind, "onHandBefore", "onHandAfter", "reservedBefore", "reservedAfter",
@@ -271,5 +282,12 @@ export class StockWorking {
               "orderId" int, "orderNo" text, operator text, "pcId" text, reason text, "clientId" int)`,
       );
     }
+    return writes;
+  }
+
+  /** Writes what changed: the reservations, then the numbered rows with their ledger as one statement. */
+  async flush(tx: ServerDb, numbers: ChangeNumbers): Promise<void> {
+    await this.writeReservations(tx);
+    await writeTogether(tx, this.numberedWrites(numbers));
   }
 }

@@ -7,12 +7,12 @@ import {
 } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { lastChange } from '../db/changes.js';
-import { idList, jsonRows, rows, type ServerDb } from '../db/open.js';
+import { idList, jsonRowsTogether, rows, type ServerDb } from '../db/open.js';
 import { ordersJson } from '../orders/load.js';
 import { sentWire, type WireShape } from '../orders/wire.js';
 import { PACKED_ITEM_KEYS, PACKED_ORDER_KEYS } from '../../src-shared/sync/packed-orders.js';
-import { holdingsOf, stockEntries } from '../stock/pull.js';
-import type { WireStock } from '../../src-shared/sync/stock-wire.js';
+import { holdingsQuery, stockEntriesQuery, type StockFound } from '../stock/pull.js';
+import type { WireHolding, WireStock } from '../../src-shared/sync/stock-wire.js';
 
 type Entry =
   | { seq: number; type: 'order'; index: number; id: number }
@@ -124,25 +124,24 @@ async function pageFromSnapshot(
   const orderSeqs = found?.seqs ?? [];
   const top = orderSeqs.length > orderLimit ? orderSeqs[orderLimit]! - 1 : high;
   // Once size + 1 entries are found, nothing after the last of them can make the page: the
-  // later queries stop there (else a page of orders would also read a page of stock for nothing).
-  const seqsSoFar: number[] = orderSeqs.slice(0, orderLimit);
-  const bound = () => pageBound(seqsSoFar, size, top);
-  const removedRows = client.isHeadOffice
-    ? []
-    : await jsonRows<{ seq: number; channel: string; orderNo: string }>(
-        db,
-        sql`SELECT d.seq, d.channel, d.order_no AS "orderNo" FROM order_departures d
-            WHERE d.store_id = ${client.storeId} AND d.seq > ${cursor} AND d.seq <= ${bound()}
-              AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = d.order_id AND o.store_id = ${client.storeId})
-            ORDER BY d.seq LIMIT ${size + 1}`,
-      );
-  seqsSoFar.push(...removedRows.map((r) => r.seq));
-  const masterRows = await jsonRows<WireMaster & { seq: number }>(
-    db,
-    sql`SELECT kind, key, data, deleted, seq FROM master_rows WHERE seq > ${cursor} AND seq <= ${bound()} ORDER BY seq LIMIT ${size + 1}`,
-  );
-  seqsSoFar.push(...masterRows.map((r) => r.seq));
-  const stockRows = await stockEntries(db, client, { cursor, high: bound(), limit: size + 1 }, copy);
+  // other kinds stop there (else a page of orders would also read a page of stock for nothing).
+  // They are read in one statement (one round trip); the page is cut from all of them below.
+  const bound = pageBound(orderSeqs.slice(0, orderLimit), size, top);
+  // Head office sees every store: no order leaves its sight.
+  const departures = client.isHeadOffice
+    ? sql`SELECT 0 AS seq WHERE FALSE`
+    : sql`SELECT d.seq, d.channel, d.order_no AS "orderNo" FROM order_departures d
+          WHERE d.store_id = ${client.storeId} AND d.seq > ${cursor} AND d.seq <= ${bound}
+            AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = d.order_id AND o.store_id = ${client.storeId})
+          ORDER BY d.seq LIMIT ${size + 1}`;
+  const [removedRows, masterRows, stockFound] = await jsonRowsTogether<
+    [{ seq: number; channel: string; orderNo: string }[], (WireMaster & { seq: number })[], StockFound[]]
+  >(db, [
+    departures,
+    sql`SELECT kind, key, data, deleted, seq FROM master_rows WHERE seq > ${cursor} AND seq <= ${bound} ORDER BY seq LIMIT ${size + 1}`,
+    stockEntriesQuery(client, { cursor, high: bound, limit: size + 1 }, copy),
+  ]);
+  const stockRows = stockFound.map(({ seq, ...row }) => ({ seq, row }));
   const ids = found?.ids ?? [];
   const entries: Entry[] = [
     ...orderSeqs.slice(0, orderLimit).map((seq, index) => ({ seq, type: 'order' as const, index, id: ids[index]! })),
@@ -162,21 +161,21 @@ async function pageFromSnapshot(
   const laterJson = later.length ? (await ordersJson(db, later, shape)).slice(1, -1) : '';
   const orders = [...kept.map((e) => wires[e.index]), laterJson].filter(Boolean).join(',');
   const withHistory = [...kept.map((e) => e.id), ...later];
-  const history = withHistory.length
-    ? await jsonRows<PulledHistory>(
-        db,
+  // The history and the stock held of the page's orders, in one statement.
+  const [history, holdings] = withHistory.length
+    ? await jsonRowsTogether<[PulledHistory[], WireHolding[]]>(db, [
         sql`SELECT o.channel, o.order_no AS "orderNo", h.at, h.actor, h.store_id AS "storeId", h.pc_id AS "pcId", h.kind,
               h.from_value AS "from", h.to_value AS "to", h.reason
             FROM order_history h JOIN orders o ON o.id = h.order_id
             WHERE h.seq > ${cursor} AND h.seq <= ${next} AND ${historySent(client.id)}
               AND h.order_id = ANY(${idList(withHistory)}::int[])
             ORDER BY h.id`,
-      )
-    : [];
+        holdingsQuery(withHistory),
+      ])
+    : [[], []];
   const removed = page.flatMap((e) => (e.type === 'removed' ? [{ channel: e.channel, orderNo: e.orderNo }] : []));
   const masters = page.flatMap((e) => (e.type === 'master' ? [e.master] : []));
   const stock = page.flatMap((e) => (e.type === 'stock' ? [e.row] : []));
-  const holdings = await holdingsOf(db, withHistory);
   return {
     json: `${head(now, next, hasMore)}${shape === 'packed' ? PACKED_HEAD : ''},"orders":[${orders}],"removed":${JSON.stringify(removed)},"masters":${JSON.stringify(masters)},"history":${JSON.stringify(history)},"stock":${JSON.stringify(stock)},"holdings":${JSON.stringify(holdings)}}`,
     nextFrom: hasMore ? next : null,

@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { canonicalTrackingNo, trackingNoForms } from '../../src-shared/domain/tracking.js';
 import type { OpResult, WireOp } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
-import { jsonRows, rows, type ServerDb } from '../db/open.js';
+import { jsonRows, rows, writeTogether, type ServerDb } from '../db/open.js';
 import { MUTABLE_COLUMNS, recordDefinition, selectOrderColumns } from '../orders/columns.js';
 import { insertOrders } from '../orders/intake.js';
 import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
@@ -20,41 +20,46 @@ interface HistoryRow extends HistoryDraft {
 
 export { NOT_YOURS } from './apply-op.js';
 
-async function writeChanges(
-  tx: ServerDb,
+/** Advisory-lock class of "one push per PC at a time" (the key's other half is the client id). */
+const PUSH_LOCK_CLASS = 7_212_001;
+
+/** The pushed item lists, written before the change-number lock (they carry no number). */
+async function replaceItems(tx: ServerDb, changed: readonly Working[]) {
+  const withItems = changed.filter((w) => w.items);
+  if (withItems.length === 0) return;
+  const ids = `{${withItems.map((w) => w.row.id).join(',')}}`;
+  await tx.execute(sql`DELETE FROM order_items WHERE order_id = ANY(${ids}::int[])`);
+  const items = withItems.flatMap((w) => w.items!.map((i) => ({ orderId: w.row.id, ...i })));
+  await tx.execute(
+    sql`INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate)
+        SELECT "orderId", "lineNo", sku, title, quantity, "unitPrice", location, coalesce("taxRate", 10)
+        FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+          AS i("orderId" int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text, "taxRate" int)`,
+  );
+}
+
+/** The statements (for writeTogether) writing the changed orders with their numbers, departures and history. */
+function numberedOrderWrites(
   numbers: ChangeNumbers,
-  working: Map<string, Working>,
+  changed: readonly Working[],
   history: HistoryRow[],
   clientId: number,
   at: string,
-) {
-  const changed = [...working.values()].filter((w) => w.changed);
-  if (changed.length === 0) return;
+): SQL[] {
+  if (changed.length === 0) return [];
   const seqOf = new Map<number, number>();
   const records = changed.map((w) => {
     const seq = numbers.next();
     seqOf.set(w.row.id, seq);
     return { ...w.row, seq, updatedAt: at, version: w.row.version + 1 };
   });
-  const withItems = changed.filter((w) => w.items);
-  if (withItems.length > 0) {
-    const ids = `{${withItems.map((w) => w.row.id).join(',')}}`;
-    await tx.execute(sql`DELETE FROM order_items WHERE order_id = ANY(${ids}::int[])`);
-    const items = withItems.flatMap((w) => w.items!.map((i) => ({ orderId: w.row.id, ...i })));
-    await tx.execute(
-      sql`INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate)
-          SELECT "orderId", "lineNo", sku, title, quantity, "unitPrice", location, coalesce("taxRate", 10)
-          FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
-            AS i("orderId" int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text, "taxRate" int)`,
-    );
-  }
   // After the items: the row and its wire text are written in one statement (one new row version).
   const sets = sql.raw(MUTABLE_COLUMNS.map(([key, column]) => `${column} = x."${key}"`).join(', '));
-  await tx.execute(
+  const writes = [
     sql`UPDATE orders o SET ${sets}, seq = x.seq, wire = ${wireExpression('o', 'x')}
         FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS ${recordDefinition(MUTABLE_COLUMNS, ', id int, seq bigint')}
         WHERE o.id = x.id`,
-  );
+  ];
   const departures = changed.flatMap((w) =>
     [...w.departedFrom]
       .filter((s) => s !== w.row.storeId)
@@ -67,7 +72,7 @@ async function writeChanges(
       })),
   );
   if (departures.length > 0) {
-    await tx.execute(
+    writes.push(
       sql`INSERT INTO order_departures (seq, order_id, channel, order_no, store_id)
           SELECT seq, "orderId", channel, "orderNo", "storeId"
           FROM jsonb_to_recordset(${JSON.stringify(departures)}::jsonb) AS d(seq bigint, "orderId" int, channel text, "orderNo" text, "storeId" text)`,
@@ -75,13 +80,14 @@ async function writeChanges(
   }
   if (history.length > 0) {
     const withSeq = history.map((h) => ({ ...h, seq: seqOf.get(h.orderId) }));
-    await tx.execute(
+    writes.push(
       sql`INSERT INTO order_history (order_id, seq, at, actor, store_id, pc_id, kind, from_value, to_value, reason, origin_client_id)
           SELECT "orderId", seq, at, actor, "storeId", "pcId", kind, "from", "to", reason, ${clientId}
           FROM jsonb_to_recordset(${JSON.stringify(withSeq)}::jsonb)
             AS h("orderId" int, seq bigint, at text, actor text, "storeId" text, "pcId" text, kind text, "from" text, "to" text, reason text)`,
     );
   }
+  return writes;
 }
 
 /** The parcels waiting to ship that hold a tracking number this push registers. */
@@ -140,9 +146,16 @@ export async function applyOps(
   refusals: ReadonlyMap<string, string> = new Map(),
 ): Promise<OpResult[]> {
   if (ops.length === 0) return [];
+  const creates = ops.filter((o) => o.kind === 'create');
+  // New orders are numbered as they are inserted, before the ops that follow them are judged;
+  // a tracking number is judged against every parcel, locked or not, so against the last commit.
+  const numbersFirst = creates.length > 0 || ops.some((o) => o.kind === 'status' && o.trackingNo);
   return writeTransaction(
     db,
     async (tx, numbers) => {
+      // One push of this PC at a time: its earlier answers, read next, hold until this one commits.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${PUSH_LOCK_CLASS}::int, ${client.id}::int)`);
+      if (numbersFirst) await numbers.take();
       const opIds = JSON.stringify(ops.map((o) => ({ id: o.opId })));
       const seen = await rows<{ opId: string; accepted: boolean; reason: string | null; orderId: number | null }>(
         tx,
@@ -154,7 +167,7 @@ export async function applyOps(
         tx,
         numbers,
         client,
-        ops.filter((o) => o.kind === 'create' && !earlier.has(o.opId) && !refusals.has(o.opId)),
+        creates.filter((o) => !earlier.has(o.opId) && !refusals.has(o.opId)),
         now,
       );
       const keys = JSON.stringify(ops.map((o) => ({ channel: o.channel, orderNo: o.orderNo })));
@@ -222,16 +235,27 @@ export async function applyOps(
         results.push({ opId: op.opId, accepted: outcome.ok, reason: outcome.ok ? undefined : outcome.reason });
       }
       const at = now.toISOString();
-      await writeChanges(tx, numbers, working, history, client.id, at);
-      await queueShipmentNotices(tx, [...shipped], at);
-      await withdrawFiledNotices(tx, [...filed]);
-      await stock.flush(tx, numbers);
+      const changed = [...working.values()].filter((w) => w.changed);
+      await replaceItems(tx, changed);
+      await stock.writeReservations(tx);
       await tx.execute(
         sql`INSERT INTO applied_ops (op_id, client_id, order_id, accepted, reason, applied_at, channel, order_no, kind, operation)
             SELECT "opId", ${client.id}, "orderId", accepted, reason, ${at}, channel, "orderNo", kind, operation
             FROM jsonb_to_recordset(${JSON.stringify(applied)}::jsonb)
               AS a("opId" text, "orderId" int, accepted boolean, reason text, channel text, "orderNo" text, kind text, operation text)`,
       );
+      // Judged, and written where no number is needed, with the orders and stock rows locked:
+      // only the numbered writes (one statement) and the commit queue for the change numbers.
+      const needed = changed.length + stock.numbersNeeded;
+      if (needed > 0) {
+        await numbers.take(needed);
+        await writeTogether(tx, [
+          ...numberedOrderWrites(numbers, changed, history, client.id, at),
+          ...stock.numberedWrites(numbers),
+        ]);
+      }
+      await queueShipmentNotices(tx, [...shipped], at);
+      await withdrawFiledNotices(tx, [...filed]);
       await attachServerCopies(tx, client, ops, results, working, earlier);
       // A refused status change's copy comes with what the order holds (the push read it).
       const scoped = new Set(stockScope.map((o) => o.id));
@@ -242,6 +266,7 @@ export async function applyOps(
       return results;
     },
     onCommit,
+    { takesNumbersLate: true },
   );
 }
 

@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ClientIdentity } from '../../../src-server/auth.js';
+import { lastChange, writeTransaction, type ChangeNumbers } from '../../../src-server/db/changes.js';
+import { openServerDatabase, rows, type ServerDatabase, type ServerDb } from '../../../src-server/db/open.js';
+import { intakeOrders } from '../../../src-server/orders/intake.js';
+import { pullPage } from '../../../src-server/sync/pull.js';
+import { applyOps } from '../../../src-server/sync/push.js';
+import type { PullResponse } from '../../../src-shared/sync/protocol.js';
+import { freshPostgres, type PostgresDatabase } from '../../helpers/central-server.js';
+import { makeOrder } from '../../helpers/orders.js';
+import { describeNeeding, POSTGRES } from '../../helpers/requirements.js';
+import { op } from '../../helpers/server-process-pair.js';
+
+/** A promise with its resolve, to hold a transaction at one step. */
+function gate(): { open: () => void; passed: Promise<void> } {
+  let open!: () => void;
+  const passed = new Promise<void>((resolve) => (open = resolve));
+  return { open, passed };
+}
+
+const head: ClientIdentity = {
+  id: 1,
+  kind: 'pc',
+  name: '本部PC',
+  storeId: 'honbu',
+  storeName: '本部',
+  isHeadOffice: true,
+};
+
+/** One master row written with the next change number (the smallest numbered write there is). */
+async function numberedWrite(tx: ServerDb, numbers: ChangeNumbers, key: string): Promise<number> {
+  await numbers.take();
+  const seq = numbers.next();
+  await tx.execute(
+    sql`INSERT INTO master_rows (kind, key, data, deleted, seq) VALUES ('test', ${key}, '{}'::jsonb, false, ${seq})`,
+  );
+  return seq;
+}
+
+async function pulledMasters(db: ServerDb, cursor: number): Promise<{ keys: string[]; cursor: number }> {
+  const page = JSON.parse((await pullPage(db, head, cursor, 2000, new Date())).json) as PullResponse;
+  return { keys: page.masters.filter((m) => m.kind === 'test').map((m) => m.key), cursor: page.cursor };
+}
+
+describeNeeding(POSTGRES, 'change numbers on PostgreSQL: commit order, deadlocks, one push per PC', () => {
+  let fresh: PostgresDatabase;
+  let opened: ServerDatabase;
+  beforeAll(async () => {
+    fresh = await freshPostgres();
+    opened = await openServerDatabase({ databaseUrl: fresh.url });
+  }, 60_000);
+  afterAll(async () => {
+    await opened?.close();
+    await fresh?.drop();
+  });
+
+  it('gives a later writer its number only after the earlier one commits, so a puller never passes an open change', async () => {
+    const db = opened.db;
+    const before = await lastChange(db);
+    const firstNumbered = gate();
+    const releaseFirst = gate();
+    const first = writeTransaction(
+      db,
+      async (tx, numbers) => {
+        const seq = await numberedWrite(tx, numbers, 'first');
+        firstNumbered.open();
+        await releaseFirst.passed;
+        return seq;
+      },
+      undefined,
+      { takesNumbersLate: true },
+    );
+    await firstNumbered.passed;
+    let secondNumbered = false;
+    const second = writeTransaction(
+      db,
+      async (tx, numbers) => {
+        const seq = await numberedWrite(tx, numbers, 'second');
+        secondNumbered = true;
+        return seq;
+      },
+      undefined,
+      { takesNumbersLate: true },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    // Had the second writer got the next number now, it would commit first and a pull would
+    // move its cursor past the first writer's number before that change is visible.
+    expect(secondNumbered).toBe(false);
+    expect(await lastChange(db)).toBe(before);
+    expect(await pulledMasters(db, before)).toEqual({ keys: [], cursor: before });
+    releaseFirst.open();
+    const [a, b] = await Promise.all([first, second]);
+    expect(b).toBe(a + 1);
+    expect(await pulledMasters(db, before)).toEqual({ keys: ['first', 'second'], cursor: b });
+  });
+
+  it('runs again the writer PostgreSQL ends as a deadlock victim (row locked before the numbers vs. after)', async () => {
+    const db = opened.db;
+    await db.execute(
+      sql`INSERT INTO stores (id, name, created_at) VALUES ('deadlock', '店', '2026-12-01T00:00:00Z') ON CONFLICT DO NOTHING`,
+    );
+    const rowLocked = gate();
+    const numbersTaken = gate();
+    let runs = 0;
+    const late = writeTransaction(
+      db,
+      async (tx, numbers) => {
+        runs++;
+        await tx.execute(sql`SELECT id FROM stores WHERE id = 'deadlock' FOR UPDATE`);
+        rowLocked.open();
+        await numbersTaken.passed;
+        return numberedWrite(tx, numbers, 'late');
+      },
+      undefined,
+      { takesNumbersLate: true },
+    );
+    const early = writeTransaction(db, async (tx, numbers) => {
+      runs++;
+      numbersTaken.open();
+      await rowLocked.passed;
+      await tx.execute(sql`UPDATE stores SET name = '店２' WHERE id = 'deadlock'`);
+      return numberedWrite(tx, numbers, 'early');
+    });
+    const seqs = await Promise.all([late, early]);
+    expect(runs).toBe(3);
+    expect(Math.abs(seqs[0] - seqs[1])).toBe(1);
+  }, 20_000);
+
+  it('applies a push sent twice at once one time, and answers both alike', async () => {
+    const db = opened.db;
+    await intakeOrders(db, [makeOrder({ orderNo: 'TWICE-1', storeId: 'tokyo' })], 'テスト', new Date());
+    const comment = op('TWICE-1', 'twice-comment', 'head', {
+      kind: 'staff_comment',
+      fields: { staffComment: '一度だけ' },
+    });
+    const answers = await Promise.all([
+      applyOps(db, head, [comment], new Date()),
+      applyOps(db, head, [comment], new Date()),
+    ]);
+    expect(answers.map((a) => a.map((r) => r.accepted))).toEqual([[true], [true]]);
+    const [history] = await rows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM order_history h JOIN orders o ON o.id = h.order_id
+          WHERE o.order_no = 'TWICE-1' AND h.kind = 'staff_comment'`,
+    );
+    expect(history!.n).toBe(1);
+  });
+});
