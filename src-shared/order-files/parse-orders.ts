@@ -60,10 +60,15 @@ const v = (row: Row, field: ImportField) => row.values[field] ?? '';
 /** A rejection of the order at a line: one function, not a closure made per row (those showed in the 150,000-line profile). */
 const rejection = (line: number, reason: string): Rejection => ({ ok: false, line, reason });
 
-/** The order's item lines; `priced` false when a line's price is empty (the file has none: 金額未取得). */
+/**
+ * The order's item lines; `priced` false when their prices are empty (the file has none:
+ * 金額未取得). An order with some lines priced and some not is refused: a file cut off
+ * right after a line's quantity reads that way, and would import the line at ¥0.
+ */
 function toItems(rows: Row[]): { ok: true; items: OrderItem[]; priced: boolean } | Rejection {
   const items: OrderItem[] = [];
-  let priced = true;
+  let unpricedLine: number | null = null;
+  let pricedLine: number | null = null;
   const seen = new Set<number>();
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]!;
@@ -78,7 +83,8 @@ function toItems(rows: Row[]): { ok: true; items: OrderItem[]; priced: boolean }
     const quantity = parseCount(v(row, 'quantity'));
     if (quantity === null || quantity < 1)
       return rejection(row.line, `数量「${v(row, 'quantity')}」は1以上の整数にしてください。`);
-    if (v(row, 'unitPrice') === '') priced = false;
+    if (v(row, 'unitPrice') === '') unpricedLine ??= row.line;
+    else pricedLine ??= row.line;
     const unitPrice = parseYen(v(row, 'unitPrice'));
     if (unitPrice === null || unitPrice < 0)
       return rejection(row.line, `単価「${v(row, 'unitPrice')}」が金額として読めません。`);
@@ -87,8 +93,13 @@ function toItems(rows: Row[]): { ok: true; items: OrderItem[]; priced: boolean }
       return rejection(row.line, `税率「${v(row, 'taxRate')}」が読めません。10% か 8%（軽減税率）で入力してください。`);
     items.push({ lineNo, sku, title, quantity, unitPrice, location: '', taxRate });
   }
+  if (unpricedLine !== null && pricedLine !== null)
+    return rejection(
+      unpricedLine,
+      '単価が空です。同じ注文のほかの明細には単価があります。ファイルが途中で切れていないか確かめてください。',
+    );
   items.sort((a, b) => a.lineNo - b.lineNo);
-  return { ok: true, items, priced };
+  return { ok: true, items, priced: unpricedLine === null };
 }
 
 /** The first value of `row` longer than the central server accepts, as a rejection. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportNeedsMapping } from '../../../src-shared/api/imports.js';
 import { fixture, useImportApp } from '../../helpers/order-import.js';
+import { fileOrder, sjis, upload, yahooCombined } from '../../helpers/order-files.js';
 
 const { t, db, state, preview } = useImportApp();
 
@@ -40,6 +41,28 @@ describe('F1 atomicity and bad files', () => {
       expect(state()).toEqual(before);
     });
   }
+});
+
+describe("F1 and a file cut off after a line's quantity", () => {
+  it('refuses the order whose last line lost its price instead of importing that line at ¥0', async () => {
+    const item = (title: string, unitPrice: number) => ({
+      itemId: 'SKU-1',
+      subCode: '',
+      title,
+      quantity: 1,
+      unitPrice,
+    });
+    const whole = fileOrder({ items: [item('急須', 3000)] });
+    const cut = fileOrder({ items: [item('湯呑', 1200), { ...item('茶托', 800), itemId: 'SKU-2' }] });
+    const text = yahooCombined([whole, cut]);
+    // The file ends right after the last line's quantity: `…,"1",` with the price and line break gone.
+    const truncated = text.slice(0, text.lastIndexOf('"800"'));
+    expect(truncated.endsWith('"1",')).toBe(true);
+    const p = await preview([upload('cut.csv', sjis(truncated))]);
+    expect(p.counts).toMatchObject({ new: 1, rejected: 1 });
+    expect(p.rejected[0]).toMatchObject({ orderNo: cut.orderNo });
+    expect(p.rejected[0]!.reason).toMatch(/単価が空です.*途中で切れて/);
+  });
 });
 
 describe('F1 saved column mappings for other layouts', () => {
