@@ -77,6 +77,37 @@ export class CpuBusy {
   }
 }
 
+/** CPU seconds of a process (user + system) from /proc, null where there is no /proc. */
+function processCpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where a two-process figure's time went: CPU seconds of this process (the store PC, its
+ * worker threads included) and of the server process, so that a wall time that moves between
+ * runs shows whether either side worked more or both waited.
+ */
+export class CpuSplit {
+  private readonly pc = process.cpuUsage();
+  private readonly server: number | null;
+
+  constructor(private readonly serverPid: number | undefined) {
+    this.server = serverPid === undefined ? null : processCpuSeconds(serverPid);
+  }
+
+  describe(): string {
+    const pc = process.cpuUsage(this.pc);
+    const now = this.serverPid === undefined ? null : processCpuSeconds(this.serverPid);
+    const server = now !== null && this.server !== null ? `, server ${(now - this.server).toFixed(1)} s` : '';
+    return `CPU: PC ${((pc.user + pc.system) / 1e6).toFixed(1)} s${server}`;
+  }
+}
+
 export function describeConditions(c: Conditions): string[] {
   return [
     `machine: ${c.cpu}, ${c.cores} cores, ${c.memoryGb.total} GB memory (${c.memoryGb.available} GB available), ${c.fileSystem} file system`,

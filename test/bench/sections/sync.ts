@@ -7,6 +7,7 @@ import type { BenchSection, Measurement } from '../harness.js';
 import { openApp } from '../harness.js';
 import { startServerProcess } from '../../helpers/server-process.js';
 import { stockIntakeBody } from '../../helpers/stock.js';
+import { CpuSplit } from '../conditions.js';
 
 const ORDERS = 100_000;
 
@@ -82,6 +83,7 @@ export const syncSection: BenchSection = {
     await call('sync:saveSettings', { serverUrl: server.url, token });
     app.ctx.services.sync.stopLive();
 
+    let cpu = new CpuSplit(server.child.pid);
     let start = performance.now();
     const first = await call('sync:now', {});
     out.push({
@@ -89,7 +91,7 @@ export const syncSection: BenchSection = {
       value: (performance.now() - start) / 1000,
       unit: 's',
       target: { op: '<', value: 15 },
-      note: `${first.received.toLocaleString()} received; ${stockRowsOf(app).toLocaleString()} stock rows on the PC`,
+      note: `${first.received.toLocaleString()} received; ${stockRowsOf(app).toLocaleString()} stock rows on the PC; ${cpu.describe()}`,
     });
 
     const idle: number[] = [];
@@ -120,6 +122,7 @@ export const syncSection: BenchSection = {
         new Date(),
       );
     const queued = sqlite.prepare("SELECT count(*) FROM sync_outbox WHERE state = 'pending'").pluck().get() as number;
+    cpu = new CpuSplit(server.child.pid);
     start = performance.now();
     const pushed = await call('sync:now', {});
     out.push({
@@ -127,7 +130,7 @@ export const syncSection: BenchSection = {
       value: (performance.now() - start) / 1000,
       unit: 's',
       target: { op: '<', value: 5 },
-      note: `${pushed.sent.toLocaleString()} accepted`,
+      note: `${pushed.sent.toLocaleString()} accepted; ${cpu.describe()}`,
     });
     app.close();
     await server.stop();
