@@ -93,8 +93,14 @@ test('a clerk keeps stock: 棚卸 with a bad line, adjustment, F11, 入荷 relea
 
   // Adjustment by hand, with its reason in the ledger shown beside the list.
   let row = await gridRow(screen, 'e2e-sku-a');
-  await row.click();
-  await screen.getByRole('button', { name: '調整' }).click();
+  // The grid may still be redrawing the filter's rows: a click on a row it replaces opens
+  // nothing, and the clerk clicks again — as the test does until the ledger panel opens.
+  const adjustButton = screen.getByRole('button', { name: '調整' });
+  await expect(async () => {
+    await row.click();
+    await expect(adjustButton).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  await adjustButton.click();
   const adjust = page.getByRole('dialog', { name: '在庫の調整 E2E-SKU-A' });
   await adjust.getByLabel('在庫数').fill('4');
   await adjust.getByLabel('理由（必須）').fill('棚卸差異');
