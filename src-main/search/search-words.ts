@@ -9,11 +9,12 @@ import { nativeBindingOf } from '../db/driver.js';
 export const SEARCH_WORDS_TABLE = 'search_words';
 
 /** The columns an order's words are made from, as one text (NULL when any is NULL). */
-const inputsOf = (o: string) =>
-  ['buyer_name', 'buyer_kana', 'ship_name', 'ship_prefecture', 'ship_address1', 'ship_address2']
-    .concat(['buyer_email', 'buyer_phone', 'ship_phone'])
-    .map((column) => `${o}.${column}`)
-    .join(' || char(1) || ');
+const WORD_INPUTS = [
+  ...['buyer_name', 'buyer_kana', 'ship_name'],
+  ...['ship_prefecture', 'ship_address1', 'ship_address2'],
+  ...['buyer_email', 'buyer_phone', 'ship_phone'],
+];
+const inputsOf = (o: string) => WORD_INPUTS.map((column) => `${o}.${column}`).join(' || char(1) || ');
 
 /** name, addr and contact of an order's F5 search row, by the search triggers' SQL functions. */
 export const searchWordsOf = (o: string) => [
