@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { StockMoveKind } from '../../src-shared/api/stock.js';
 import { belowReserved, shortLines, shortRefusal, type StockNeed } from '../../src-shared/domain/stock.js';
 import type { ChangeNumbers } from '../db/changes.js';
-import { jsonRows, writeTogether, type ServerDb } from '../db/open.js';
+import { idList, jsonRows, writeTogether, type ServerDb } from '../db/open.js';
 
 /** Why the stock moved: when, who (operator, PC, client), why, the order where there is one. */
 export interface ServerStockCause {
@@ -225,7 +225,7 @@ export class StockWorking {
   async writeReservations(tx: ServerDb): Promise<void> {
     if (this.touchedOrders.size === 0) return;
     const ids = [...this.touchedOrders];
-    await tx.execute(sql`DELETE FROM stock_reservations WHERE order_id = ANY(${`{${ids.join(',')}}`}::int[])`);
+    await tx.execute(sql`DELETE FROM stock_reservations WHERE order_id = ANY(${idList(ids)}::int[])`);
     const held = ids.flatMap((orderId) => (this.held.get(orderId) ?? []).map((h) => ({ orderId, ...h })));
     if (held.length > 0) {
       await tx.execute(

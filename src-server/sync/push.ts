@@ -3,7 +3,7 @@ import { canonicalTrackingNo, trackingNoForms } from '../../src-shared/domain/tr
 import type { OpResult, WireOp } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
-import { jsonRows, rows, writeTogether, type ServerDb } from '../db/open.js';
+import { idList, jsonRows, rows, writeTogether, type ServerDb } from '../db/open.js';
 import { MUTABLE_COLUMNS, recordDefinition, selectOrderColumns } from '../orders/columns.js';
 import { insertOrders } from '../orders/intake.js';
 import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
@@ -27,7 +27,7 @@ const PUSH_LOCK_CLASS = 7_212_001;
 async function replaceItems(tx: ServerDb, changed: readonly Working[]) {
   const withItems = changed.filter((w) => w.items);
   if (withItems.length === 0) return;
-  const ids = `{${withItems.map((w) => w.row.id).join(',')}}`;
+  const ids = idList(withItems.map((w) => w.row.id));
   await tx.execute(sql`DELETE FROM order_items WHERE order_id = ANY(${ids}::int[])`);
   const items = withItems.flatMap((w) => w.items!.map((i) => ({ orderId: w.row.id, ...i })));
   await tx.execute(
