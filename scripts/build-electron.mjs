@@ -32,11 +32,11 @@ await build({
     'service-host': 'src-main/electron/service-host-entry.ts',
     'service-lane': 'src-main/host/service-lane.ts',
     'seed-worker': 'src-main/demo/seed-worker.ts',
-    'search-words-worker': 'src-main/search/search-words-worker.ts',
+    'search-index-worker': 'src-main/search/search-index-worker.ts',
   },
   outdir: 'dist-electron',
   format: 'esm',
 });
 console.log(
-  'dist-electron/main.js, preload.cjs, service-host.js, service-lane.js, seed-worker.js and search-words-worker.js built',
+  'dist-electron/main.js, preload.cjs, service-host.js, service-lane.js, seed-worker.js and search-index-worker.js built',
 );

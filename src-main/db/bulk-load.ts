@@ -1,13 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
 import { openSibling } from './driver.js';
-import {
-  deferredSearchFrom,
-  deferSearchIndex,
-  fillDeferredSearchIndex,
-  SEARCH_INSERT_TRIGGERS,
-} from '../search/index-batch.js';
-import { startSearchWords } from '../search/search-words.js';
+import { deferSearchIndex, fillDeferredSearchIndex, SEARCH_INSERT_TRIGGERS } from '../search/index-batch.js';
+import { BackgroundSearchIndex } from '../search/background-index.js';
 
 /** meta key holding the definitions of indexes (and triggers) dropped for a bulk load still under way. */
 const DEFERRED_KEY = 'deferred_indexes';
@@ -53,33 +48,41 @@ export function withDeferredIndexes<T>(sqlite: BetterSqlite3.Database, tables: r
   }
 }
 
-/** The same for a load that awaits between its transactions (the first sync's pages). */
+/** What a load that awaits between its transactions tells as it goes. */
+export interface LoadProgress {
+  /** A transaction that wrote orders committed: their F5 search index can be made meanwhile. */
+  ordersCommitted(): void;
+}
+
+/**
+ * The same for a load that awaits between its transactions (the first sync's pages). Told of
+ * its committed orders, it makes their F5 search index on a worker thread as it goes.
+ */
 export async function withDeferredIndexesAsync<T>(
   sqlite: BetterSqlite3.Database,
   tables: readonly string[],
-  load: () => Promise<T>,
+  load: (progress: LoadProgress) => Promise<T>,
 ): Promise<T> {
-  if (!dropSecondaryIndexes(sqlite, tables)) return load();
+  if (!dropSecondaryIndexes(sqlite, tables)) return load({ ordersCommitted: () => undefined });
+  const search = new BackgroundSearchIndex(sqlite);
   try {
-    return await load();
+    return await load(search);
   } finally {
-    await finishLoad(sqlite);
+    await finishLoad(sqlite, search);
   }
 }
 
 /**
- * The end of a load that may await: the F5 search words are made on a worker thread while
- * this one builds the indexes, then go into the search index (restoreDeferredIndexes, in the
- * other order and on one thread, is what a restart does).
+ * The end of a load that may await: the secondary indexes are built while the worker indexes
+ * the last orders, then its search index is taken (restoreDeferredIndexes, filling the search
+ * index on this thread, is what a restart does).
  */
-async function finishLoad(sqlite: BetterSqlite3.Database): Promise<void> {
-  const from = deferredSearchFrom(sqlite);
-  const words = from === undefined ? null : startSearchWords(sqlite, from);
+async function finishLoad(sqlite: BetterSqlite3.Database, search: BackgroundSearchIndex): Promise<void> {
   try {
     buildDeferredIndexes(sqlite);
-    fillDeferredSearchIndex(sqlite, words ? await words.ready : null);
+    fillDeferredSearchIndex(sqlite, await search.finished());
   } finally {
-    if (words) await words.ready.then(words.discard);
+    await search.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { searchRowsWithWords, searchWordsOf } from './search-words.js';
+import { catalogInsert, searchRowInserts } from './search-rows.js';
 
 /** Per connection: the highest order id the search triggers keep, while a batch or a load is open. */
 const batchStarts = new WeakMap<BetterSqlite3.Database, number>();
@@ -18,29 +18,21 @@ export function searchIndexedUpTo(sqlite: BetterSqlite3.Database): number {
   return batchStarts.get(sqlite) ?? Number.MAX_SAFE_INTEGER;
 }
 
-const INSERT_SEARCH_ROWS = 'INSERT INTO order_search (rowid, name, addr, contact)';
-const FILL = `${INSERT_SEARCH_ROWS} SELECT o.id, ${searchWordsOf('o').join(', ')} FROM orders o WHERE o.id > ?`;
-/** The name under which fillDeferredSearchIndex attaches a words file. */
-const WORDS = 'made_words';
+/** Orders in (@above, @upTo]. */
+const between = (id: string) => `${id} > @above AND ${id} <= @upTo`;
+const [FILL_WORDS, ...FILL_CODES_AND_ITEMS] = searchRowInserts(between);
+const FILL_CATALOG = catalogInsert(between);
 
 /** The order-number, SKU and catalog rows of orders in (above, upTo]: SQL alone, no app function. */
-const FILL_CODES_AND_ITEMS = [
-  `INSERT INTO order_code_search (rowid, order_no, tracking_no)
-     SELECT id, order_no, replace(coalesce(tracking_no, ''), '-', '') FROM orders WHERE id > @above AND id <= @upTo`,
-  'INSERT OR IGNORE INTO item_catalog (sku, title) SELECT sku, title FROM order_items WHERE order_id > @above AND order_id <= @upTo',
-  `INSERT INTO order_item_search (rowid, items)
-     SELECT order_id, group_concat('s' || hex(sku), ' ') FROM order_items
-     WHERE order_id > @above AND order_id <= @upTo GROUP BY order_id`,
-];
-
 function fillCodesAndItems(sqlite: BetterSqlite3.Database, above: number, upTo: number): void {
-  for (const sql of FILL_CODES_AND_ITEMS) sqlite.prepare(sql).run({ above, upTo });
+  for (const sql of [...FILL_CODES_AND_ITEMS, FILL_CATALOG]) sqlite.prepare(sql).run({ above, upTo });
 }
 
-/** Every search index's rows for the orders above `above`; their words from an attached words file if there is one. */
-function fill(sqlite: BetterSqlite3.Database, above: number, withWords = false): void {
-  sqlite.prepare(withWords ? `${INSERT_SEARCH_ROWS} ${searchRowsWithWords(WORDS)}` : FILL).run(above);
-  fillCodesAndItems(sqlite, above, Number.MAX_SAFE_INTEGER);
+/** Every search index's rows for the orders above `above`. */
+function fill(sqlite: BetterSqlite3.Database, above: number): void {
+  const upTo = Number.MAX_SAFE_INTEGER;
+  sqlite.prepare(FILL_WORDS!).run({ above, upTo });
+  fillCodesAndItems(sqlite, above, upTo);
 }
 
 const maxOrderId = (sqlite: BetterSqlite3.Database): number =>
@@ -111,22 +103,28 @@ export function deferredSearchFrom(sqlite: BetterSqlite3.Database): number | und
   return value === undefined ? undefined : Number(value);
 }
 
+/** A search index made elsewhere (background-index.ts) that a deferred load's end can take as it is. */
+export interface MadeSearchIndex {
+  /**
+   * Makes it this database's search index of the orders above `from`, together with `also`, in
+   * one transaction; false (and nothing changed) when it cannot, and the caller fills instead.
+   */
+  adopt(from: number, also: (db: BetterSqlite3.Database) => void): boolean;
+}
+
 /**
  * Indexes the orders a deferred load left out, in one transaction — if any: at every open
- * this is one read of `meta` and nothing more. `wordsFile`: words already made for them on
- * another thread (search-words.ts), used where they still match the row.
+ * this is one read of `meta` and nothing more. `made`: the index built meanwhile on another
+ * thread, taken when it can be.
  */
-export function fillDeferredSearchIndex(sqlite: BetterSqlite3.Database, wordsFile: string | null = null): void {
+export function fillDeferredSearchIndex(sqlite: BetterSqlite3.Database, made: MadeSearchIndex | null = null): void {
   batchStarts.delete(sqlite);
   const from = deferredSearchFrom(sqlite);
   if (from === undefined) return;
-  if (wordsFile) sqlite.prepare(`ATTACH ? AS ${WORDS}`).run(wordsFile);
-  try {
-    sqlite.transaction(() => {
-      fill(sqlite, from, wordsFile !== null);
-      sqlite.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);
-    })();
-  } finally {
-    if (wordsFile) sqlite.exec(`DETACH ${WORDS}`);
-  }
+  const done = (db: BetterSqlite3.Database) => db.prepare('DELETE FROM meta WHERE key = ?').run(DEFERRED_KEY);
+  if (made?.adopt(from, done)) return;
+  sqlite.transaction(() => {
+    fill(sqlite, from);
+    done(sqlite);
+  })();
 }

@@ -5,7 +5,7 @@ import { PULL_PAGE_MAX, SYNC_BODY_LIMIT, type HelloResponse } from '../../src-sh
 import { serverUrlProblem } from '../../src-shared/sync/server-url.js';
 import type { AppContext } from '../core/app-context.js';
 import type { Database } from '../db/open.js';
-import { withDeferredIndexesAsync } from '../db/bulk-load.js';
+import { withDeferredIndexesAsync, type LoadProgress } from '../db/bulk-load.js';
 import { LocalSyncState } from './pull-state.js';
 import { PushAnswers } from './push-answers.js';
 import { mastersSnapshot } from './master-snapshot.js';
@@ -176,10 +176,11 @@ export class SyncRunner {
     const empty = !sqlite.prepare('SELECT 1 FROM orders LIMIT 1').get();
     const firstSync = local.cursor() === 0;
     const pageSize = firstSync ? COPY_PAGE : PULL_PAGE;
-    const pullAll = async () => {
+    const pullAll = async (progress?: LoadProgress) => {
       // The next page is on its way while this one is written: server and PC work side by side.
       for await (const page of pulledPages(transport, local.cursor(), pageSize, firstSync)) {
         const applied = local.applyPage(page, empty, this.parts.clock.now().toISOString(), firstSync);
+        if (applied.orders > 0) progress?.ordersCommitted();
         report.received += applied.orders;
         report.removed += applied.removed;
         report.masters += applied.masters;

@@ -1,0 +1,42 @@
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SearchIndexJob, SearchIndexMessage } from './background-index.js';
+import { searchRowInserts } from './search-rows.js';
+import { registerSearchFunctions } from './sql-functions.js';
+
+/**
+ * Worker thread of a first sync: the F5 search index of the orders it brings, made as their
+ * pages commit, in a scratch database with the same full-text tables, read through its own
+ * connection to the store. Told `{ upTo }`, it indexes the orders up to that id; told
+ * `{ finish }`, it closes the scratch file and answers the last id it indexed.
+ */
+if (parentPort) {
+  const port = parentPort;
+  const job = workerData as SearchIndexJob;
+  const scratch = new Database(job.scratch, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
+  scratch.pragma('journal_mode = OFF');
+  scratch.pragma('synchronous = OFF');
+  registerSearchFunctions(scratch);
+  scratch.prepare('ATTACH ? AS store').run(job.store);
+  for (const definition of job.definitions) scratch.exec(definition);
+  const inserts = searchRowInserts((id) => `${id} > @above AND ${id} <= @upTo`, 'store').map((sql) =>
+    scratch.prepare(sql),
+  );
+  let done = job.above;
+  // One read of the store for the three tables: they index the same committed orders.
+  const indexUpTo = scratch.transaction((upTo: number) => {
+    for (const insert of inserts) insert.run({ above: done, upTo });
+  });
+  port.on('message', (message: SearchIndexMessage) => {
+    if ('upTo' in message) {
+      if (message.upTo > done) {
+        indexUpTo(message.upTo);
+        done = message.upTo;
+      }
+      return;
+    }
+    // Closed first: the starter copies from the file once it has the answer.
+    scratch.close();
+    port.postMessage(done);
+  });
+}
