@@ -39,17 +39,14 @@ async function seed(db: ServerDb, orders: number): Promise<void> {
   const now = new Date().toISOString();
   // The console's search indexes are built once after the load (faster than row by row),
   // by the very statements of their migration.
-  const migration = readdirSync(SERVER_MIGRATIONS).find((f) => f.endsWith('_console_search.sql'))!;
-  const searchIndexes = readFileSync(path.join(SERVER_MIGRATIONS, migration), 'utf8')
-    .split('--> statement-breakpoint')
-    .filter((statement) => /CREATE INDEX/.test(statement));
-  for (const name of [
-    'orders_ordered_idx',
-    'orders_order_no_pattern_idx',
-    'orders_buyer_trgm_idx',
-    'orders_store_ordered_idx',
-  ])
-    await db.execute(sql.raw(`DROP INDEX IF EXISTS ${name}`));
+  const searchIndexes = readdirSync(SERVER_MIGRATIONS)
+    .filter((f) => f.endsWith('_console_search.sql') || f.endsWith('_buyer_search_text.sql'))
+    .flatMap((f) => readFileSync(path.join(SERVER_MIGRATIONS, f), 'utf8').split('--> statement-breakpoint'))
+    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+    .filter((statement) => statement.startsWith('CREATE INDEX') && !statement.includes('orders_buyer_trgm_idx'));
+  const names = searchIndexes.map((statement) => /"(\w+_idx)"/.exec(statement)![1]!);
+  if (names.length !== 4) throw new Error(`the console's search indexes in the migrations: ${names.join(', ')}`);
+  for (const name of names) await db.execute(sql.raw(`DROP INDEX IF EXISTS ${name}`));
   await db.execute(sql`INSERT INTO stores (id, name, is_head_office, sort_order, created_at)
     SELECT 's' || lpad(i::text, 2, '0'), '店舗' || i, i = 1, i, ${now} FROM generate_series(1, ${STORES}) i`);
   await db.execute(sql`INSERT INTO orders (channel, order_no, ordered_at, buyer_name, buyer_kana, buyer_email, buyer_phone,
