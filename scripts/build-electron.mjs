@@ -25,7 +25,7 @@ await build({
   format: 'cjs',
 });
 // The service host (a utilityProcess), its two lanes, the demo seeder and a first sync's search
-// words (worker threads, each found beside the module that starts it: src-main/core/module-worker.ts).
+// index (worker threads, each found beside the module that starts it: src-main/core/module-worker.ts).
 await build({
   ...common,
   entryPoints: {

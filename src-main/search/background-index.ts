@@ -17,9 +17,15 @@ export interface SearchIndexJob {
   scratch: string;
   /** Orders above this id. */
   above: number;
-  /** The search tables' CREATE statements, as the store has them. */
-  definitions: string[];
+  /** The search tables as the store has them: their CREATE statements and settings (FTS5's hashsize…). */
+  tables: SearchTableDefinition[];
   nativeBinding?: string;
+}
+
+export interface SearchTableDefinition {
+  name: string;
+  create: string;
+  settings: [key: string, value: unknown][];
 }
 
 export type SearchIndexMessage = { upTo: number } | { finish: true };
@@ -79,15 +85,20 @@ export class BackgroundSearchIndex implements MadeSearchIndex {
 
   private start(from: number): void {
     this.folder = mkdtempSync(path.join(os.tmpdir(), 'chumon-search-index-'));
-    const definitions = this.sqlite
-      .prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name IN (${SEARCH_TABLES.map(() => '?')})`)
-      .pluck()
-      .all(...SEARCH_TABLES) as string[];
+    const create = this.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck();
+    const tables = SEARCH_TABLES.map((name) => ({
+      name,
+      create: create.get(name) as string,
+      settings: this.sqlite.prepare(`SELECT k, v FROM ${name}_config WHERE k <> 'version'`).raw().all() as [
+        string,
+        unknown,
+      ][],
+    }));
     const job: SearchIndexJob = {
       store: this.sqlite.name,
       scratch: path.join(this.folder, 'search.sqlite'),
       above: from,
-      definitions,
+      tables,
       nativeBinding: nativeBindingOf(this.sqlite),
     };
     this.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${REDO} (id INTEGER PRIMARY KEY); DELETE FROM temp.${REDO}`);

@@ -18,7 +18,11 @@ if (parentPort) {
   scratch.pragma('synchronous = OFF');
   registerSearchFunctions(scratch);
   scratch.prepare('ATTACH ? AS store').run(job.store);
-  for (const definition of job.definitions) scratch.exec(definition);
+  for (const table of job.tables) {
+    scratch.exec(table.create);
+    const setting = scratch.prepare(`INSERT INTO ${table.name} (${table.name}, rank) VALUES (?, ?)`);
+    for (const [key, value] of table.settings) setting.run(key, value);
+  }
   const inserts = searchRowInserts((id) => `${id} > @above AND ${id} <= @upTo`, 'store').map((sql) =>
     scratch.prepare(sql),
   );
