@@ -60,27 +60,35 @@ export class ConsoleRecords {
   orders(search: OrderSearch): Promise<ConsoleOrderRow[]> {
     const where: SQL[] = [];
     const text = search.text.trim();
-    if (text) {
-      const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const prefix = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      // The order numbers' pattern index and the buyers' trigram index (migration 0014), each read once.
-      where.push(
-        sql`o.id IN (SELECT id FROM orders WHERE order_no LIKE ${prefix}
-                     UNION ALL SELECT order_id FROM order_buyer_text WHERE text ILIKE ${like})`,
-      );
-    }
     if (search.status) where.push(sql`o.status = ${search.status}`);
     if (search.storeId)
       where.push(search.storeId === '-' ? sql`o.store_id IS NULL` : sql`o.store_id = ${search.storeId}`);
     if (search.channel) where.push(sql`o.channel = ${search.channel}`);
-    if (search.from) where.push(sql`o.ordered_at >= ${jstDayStart(search.from)}`);
-    if (search.to) where.push(sql`o.ordered_at < ${nextJstDay(search.to)}`);
-    if (search.after) where.push(sql`(o.ordered_at, o.id) < (${search.after.orderedAt}, ${search.after.id})`);
+    // With a text, the matches come from the number and buyer indexes with their dates, and are
+    // put in order before any order row is read (the ordered subquery): then only a page's rows,
+    // and those the other conditions leave out, are read.
+    const m = text ? 'm' : 'o';
+    if (search.from) where.push(sql`${sql.raw(m)}.ordered_at >= ${jstDayStart(search.from)}`);
+    if (search.to) where.push(sql`${sql.raw(m)}.ordered_at < ${nextJstDay(search.to)}`);
+    if (search.after)
+      where.push(sql`(${sql.raw(m)}.ordered_at, ${sql.raw(m)}.id) < (${search.after.orderedAt}, ${search.after.id})`);
+    const filtered = where.length ? sql.join(where, sql` AND `) : sql`true`;
+    if (!text)
+      return jsonRows<ConsoleOrderRow>(
+        this.db,
+        sql`SELECT ${ORDER_ROW} FROM orders o LEFT JOIN stores s ON s.id = o.store_id
+            WHERE ${filtered} ORDER BY o.ordered_at DESC, o.id DESC LIMIT ${search.limit}`,
+      );
+    const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
     return jsonRows<ConsoleOrderRow>(
       this.db,
-      sql`SELECT ${ORDER_ROW} FROM orders o LEFT JOIN stores s ON s.id = o.store_id
-          WHERE ${where.length ? sql.join(where, sql` AND `) : sql`true`}
-          ORDER BY o.ordered_at DESC, o.id DESC LIMIT ${search.limit}`,
+      sql`SELECT ${ORDER_ROW}
+          FROM (SELECT id, ordered_at FROM (
+                  SELECT id, ordered_at FROM orders WHERE order_no LIKE ${`${escaped}%`}
+                  UNION SELECT order_id, ordered_at FROM order_buyer_text WHERE text ILIKE ${`%${escaped}%`}
+                ) u ORDER BY ordered_at DESC, id DESC) m
+            JOIN orders o ON o.id = m.id LEFT JOIN stores s ON s.id = o.store_id
+          WHERE ${filtered} ORDER BY m.ordered_at DESC, m.id DESC LIMIT ${search.limit}`,
     );
   }
 
