@@ -4,7 +4,7 @@ import { rows, type ServerDb } from './open.js';
 
 /** The tables a bulk write grows, by what was written. */
 const TABLES = {
-  orders: ['orders', 'order_items', 'order_history'],
+  orders: ['orders', 'order_items', 'order_history', 'order_buyer_text'],
   stock: ['stock', 'stock_ledger'],
 } as const satisfies Record<string, readonly string[]>;
 
