@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import Database from 'better-sqlite3';
@@ -14,6 +15,33 @@ export interface Conditions {
   database: { orders: number; mb: number };
   /** 1-minute load average when the run started. */
   loadAtStart: number;
+  /** speedCheck() when the run started. */
+  speedCheckMs: number;
+}
+
+/**
+ * Milliseconds a fixed piece of CPU work takes (an integer loop and SHA-256 of 64 MiB; median
+ * of five, after two to warm up). On the same idle machine a task three times this one has
+ * taken 180 ms at one moment and 330 ms a few seconds later, and the first sync's CPU time for
+ * the same work 13.1 s in one run and 17.6 s in the next: a figure is compared with another
+ * run's only together with this check.
+ */
+/** Where the work's results go, so that none of it is optimised away. */
+let speedSink = 0;
+export function speedCheck(): number {
+  const block = Buffer.alloc(1 << 20, 7);
+  const runs: number[] = [];
+  // Two unmeasured runs first: the loop's first runs are before V8 has compiled it.
+  for (let run = -2; run < 5; run++) {
+    const start = performance.now();
+    let x = 0;
+    for (let i = 0; i < 10_000_000; i++) x = (x * 31 + i) | 0;
+    const hash = createHash('sha256');
+    for (let i = 0; i < 64; i++) hash.update(block);
+    speedSink ^= x ^ hash.digest()[0]!;
+    if (run >= 0) runs.push(performance.now() - start);
+  }
+  return runs.sort((a, b) => a - b)[2]! + (speedSink & 0);
 }
 
 function memAvailable(): number {
@@ -51,6 +79,7 @@ export function readConditions(databaseFile: string, orders: number): Conditions
     fileSystem: fileSystemOf(databaseFile),
     database: { orders, mb: Math.round(statSync(databaseFile).size / 1e6) },
     loadAtStart: os.loadavg()[0]!,
+    speedCheckMs: speedCheck(),
   };
 }
 
@@ -93,6 +122,8 @@ function processCpuSeconds(pid: number): number | null {
  * runs shows whether either side worked more or both waited.
  */
 export class CpuSplit {
+  /** The machine's speed just before (speedCheck). */
+  private readonly speed = speedCheck();
   private readonly pc = process.cpuUsage();
   private readonly server: number | null;
 
@@ -104,7 +135,7 @@ export class CpuSplit {
     const pc = process.cpuUsage(this.pc);
     const now = this.serverPid === undefined ? null : processCpuSeconds(this.serverPid);
     const server = now !== null && this.server !== null ? `, server ${(now - this.server).toFixed(1)} s` : '';
-    return `CPU: PC ${((pc.user + pc.system) / 1e6).toFixed(1)} s${server}`;
+    return `CPU: PC ${((pc.user + pc.system) / 1e6).toFixed(1)} s${server}; speed check before ${this.speed.toFixed(0)} ms`;
   }
 }
 
@@ -113,6 +144,7 @@ export function describeConditions(c: Conditions): string[] {
     `machine: ${c.cpu}, ${c.cores} cores, ${c.memoryGb.total} GB memory (${c.memoryGb.available} GB available), ${c.fileSystem} file system`,
     `software: Node ${c.node}, SQLite ${c.sqlite}`,
     `database: ${c.database.orders.toLocaleString()} orders, ${c.database.mb.toLocaleString()} MB; load average at start ${c.loadAtStart.toFixed(2)}`,
+    `CPU speed check at start: ${c.speedCheckMs.toFixed(0)} ms (a fixed task; lower is faster, see speedCheck())`,
     'write figures: each side on its own fresh copy, cold (file on disk, none of it in the page cache) and warm (whole file in the page cache); reads on a warm copy',
   ];
 }
