@@ -46,7 +46,7 @@ export const listSearch: BenchSection = {
       });
     }
 
-    // A header click: a tab sorted by amount or number (not a target; no status-keyed index).
+    // A header click: a tab sorted by amount or number, read from the index holding the tab in that order.
     for (const [tab, column, offset] of [
       ['shipped', 'total', 0],
       ['new', 'total', 0],
@@ -55,13 +55,14 @@ export const listSearch: BenchSection = {
       ['new', 'total', 20_000],
     ] as const) {
       const page = () => call('orders:list', { tab, offset, limit: 100, sort: { column, direction: 'desc' } });
-      // A deep page sorts the tab once (then pages from the kept ids): the first request is timed.
+      // A deep page's first request is timed too: nothing is sorted and kept for it.
       const start = performance.now();
       if (offset > 0) await page();
       out.push({
         name: `tab ${tab} sorted by ${column}, rows ${offset.toLocaleString()}–${(offset + 100).toLocaleString()}${offset > 0 ? ' (first request)' : ''}`,
         value: offset > 0 ? performance.now() - start : await timed(page),
         unit: 'ms',
+        target: { op: '<', value: 100 },
       });
     }
 
