@@ -10,6 +10,10 @@ import { registerSearchFunctions } from './sql-functions.js';
  * connection to the store. Told `{ upTo }`, it indexes the orders up to that id; told
  * `{ finish }`, it closes the scratch file and answers the last id it indexed.
  */
+/** A setting's key or value as SQL text: a number as it is, anything else as a quoted string. */
+const literal = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
+
 if (parentPort) {
   const port = parentPort;
   const job = workerData as SearchIndexJob;
@@ -20,8 +24,9 @@ if (parentPort) {
   scratch.prepare('ATTACH ? AS store').run(job.store);
   for (const table of job.tables) {
     scratch.exec(table.create);
-    const setting = scratch.prepare(`INSERT INTO ${table.name} (${table.name}, rank) VALUES (?, ?)`);
-    for (const [key, value] of table.settings) setting.run(key, value);
+    // FTS5 takes a setting's value only as a literal, not as a bound parameter.
+    for (const [key, value] of table.settings)
+      scratch.exec(`INSERT INTO ${table.name} (${table.name}, rank) VALUES (${literal(key)}, ${literal(value)})`);
   }
   const inserts = searchRowInserts((id) => `${id} > @above AND ${id} <= @upTo`, 'store').map((sql) =>
     scratch.prepare(sql),
