@@ -1,30 +1,19 @@
-import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConsoleRecords } from '../../../src-server/console/records.js';
-import { openServerDatabase, type ServerDatabase } from '../../../src-server/db/open.js';
 import { intakeOrders } from '../../../src-server/orders/intake.js';
 import { makeOrder } from '../../helpers/orders.js';
-import { newPgliteDir } from '../../helpers/server-templates.js';
+import { pgliteServerDatabase } from '../../helpers/server-database.js';
 
-let dir: string;
-let server: ServerDatabase;
-beforeAll(async () => {
-  dir = newPgliteDir();
-  server = await openServerDatabase({ dataDir: dir });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = pgliteServerDatabase();
 
 const found = async (text: string) =>
-  (await new ConsoleRecords(server.db).orders({ text, limit: 50 })).map((o) => o.orderNo).sort();
+  (await new ConsoleRecords(server().db).orders({ text, limit: 50 })).map((o) => o.orderNo).sort();
 
 describe("the console's buyer search, kept beside the orders", () => {
   it('follows an order in, a change of its buyer, a change of anything else, and its removal', async () => {
     await intakeOrders(
-      server.db,
+      server().db,
       [
         makeOrder({
           orderNo: 'BT-1',
@@ -41,13 +30,15 @@ describe("the console's buyer search, kept beside the orders", () => {
     expect(await found('山田')).toEqual(['BT-1']);
     expect(await found('hanako@')).toEqual(['BT-2']);
     expect(await found('BT-')).toEqual(['BT-1', 'BT-2']);
-    await server.db.execute(sql`UPDATE orders SET buyer_name = '高橋 次郎', buyer_email = '' WHERE order_no = 'BT-1'`);
-    await server.db.execute(sql`UPDATE orders SET status = 'cancelled' WHERE order_no = 'BT-2'`);
+    await server().db.execute(
+      sql`UPDATE orders SET buyer_name = '高橋 次郎', buyer_email = '' WHERE order_no = 'BT-1'`,
+    );
+    await server().db.execute(sql`UPDATE orders SET status = 'cancelled' WHERE order_no = 'BT-2'`);
     expect(await found('山田')).toEqual([]);
     expect(await found('高橋')).toEqual(['BT-1']);
     expect(await found('taro@')).toEqual([]);
     expect(await found('ハナコ')).toEqual(['BT-2']);
-    await server.db.execute(sql`DELETE FROM orders WHERE order_no = 'BT-2'`);
+    await server().db.execute(sql`DELETE FROM orders WHERE order_no = 'BT-2'`);
     expect(await found('ハナコ')).toEqual([]);
   });
 });

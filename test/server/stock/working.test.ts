@@ -1,15 +1,12 @@
-import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeTransaction } from '../../../src-server/db/changes.js';
-import { openServerDatabase, rows, type ServerDatabase } from '../../../src-server/db/open.js';
+import { rows } from '../../../src-server/db/open.js';
 import { intakeOrders } from '../../../src-server/orders/intake.js';
 import { StockWorking, type ServerStockCause } from '../../../src-server/stock/working.js';
 import { makeOrder } from '../../helpers/orders.js';
-import { newPgliteDir } from '../../helpers/server-templates.js';
+import { pgliteServerDatabase } from '../../helpers/server-database.js';
 
-let dir: string;
-let server: ServerDatabase;
 const at = '2026-11-27T01:00:00.000Z';
 const by = (reason: string, order?: { id: number; no: string }): ServerStockCause => ({
   at,
@@ -20,16 +17,8 @@ const by = (reason: string, order?: { id: number; no: string }): ServerStockCaus
   order,
 });
 
-beforeAll(async () => {
-  dir = newPgliteDir();
-  server = await openServerDatabase({ dataDir: dir });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const db = () => server.db;
+const server = pgliteServerDatabase();
+const db = () => server().db;
 const stockOf = async (sku: string) =>
   (
     await rows<{ on_hand: number; reserved: number }>(
