@@ -6,7 +6,7 @@ import { MUTABLE_FIELDS, ORDER_FIELDS, type FieldType } from '../../src-shared/d
  * each column as it travels (camelCase, the WireOrder keys) and as it is stored
  * (snake_case), with its PostgreSQL type for bulk statements over jsonb_to_recordset.
  */
-type ServerColumn = readonly [key: string, column: string, type: string];
+export type ServerColumn = readonly [key: string, column: string, type: string];
 
 const PG_TYPES: Record<FieldType, string> = { text: 'text', integer: 'integer', boolean: 'boolean' };
 const asColumn = (f: (typeof ORDER_FIELDS)[number]): ServerColumn => [f.key, f.column, PG_TYPES[f.type]];

@@ -7,6 +7,7 @@ import { noteBulkWrite } from '../db/statistics.js';
 import { paymentNeeds } from '../sync/masters.js';
 import { ORDER_COLUMNS, recordDefinition } from './columns.js';
 import { fillUnknownAmounts } from './fill-amounts.js';
+import { ITEM_COLUMN_LIST, itemRecord, itemValues } from './item-columns.js';
 import { itemsPacked, wireOfRecord } from './wire.js';
 
 const COLUMN_LIST = sql.raw(ORDER_COLUMNS.map(([, column]) => column).join(', '));
@@ -67,15 +68,13 @@ export async function insertOrders(
   const items = orders.flatMap((o, idx) => o.items.map((item) => ({ idx: idx + 1, ...item })));
   const base = numbers.reserve(orders.length);
   const itemsJson = JSON.stringify(items);
-  const itemRecord = sql.raw(
-    'i(idx int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text, "taxRate" int)',
-  );
+  const itemSet = itemRecord('i', 'idx int');
   // Each row is written once, with its wire (the packed items come from the input, grouped per
   // order), and with its items and history in the same statement: one round trip.
   const created = await rows<{ id: number; idx: number; seq: number }>(
     tx,
     sql`WITH packed_items AS (
-          SELECT i.idx, ${itemsPacked('i')} AS items FROM jsonb_to_recordset(${itemsJson}::jsonb) AS ${itemRecord} GROUP BY i.idx),
+          SELECT i.idx, ${itemsPacked('i')} AS items FROM jsonb_to_recordset(${itemsJson}::jsonb) AS ${itemSet} GROUP BY i.idx),
         created AS (
           INSERT INTO orders (${COLUMN_LIST}, seq, wire)
           SELECT ${KEY_LIST}, ${base}::bigint + x.idx, ${wireOfRecord('x', 'p.items')}
@@ -84,9 +83,9 @@ export async function insertOrders(
           ON CONFLICT (channel, order_no) DO NOTHING
           RETURNING id, seq - ${base}::bigint AS idx, seq),
         items AS (
-          INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate)
-          SELECT c.id, i."lineNo", i.sku, i.title, i.quantity, i."unitPrice", i.location, coalesce(i."taxRate", 10)
-          FROM created c JOIN jsonb_to_recordset(${itemsJson}::jsonb) AS ${itemRecord} ON i.idx = c.idx),
+          INSERT INTO order_items (order_id, ${sql.raw(ITEM_COLUMN_LIST)})
+          SELECT c.id, ${sql.raw(itemValues('i'))}
+          FROM created c JOIN jsonb_to_recordset(${itemsJson}::jsonb) AS ${itemSet} ON i.idx = c.idx),
         history AS (
           INSERT INTO order_history (order_id, seq, at, actor, store_id, pc_id, kind, from_value, to_value, reason)
           SELECT c.id, c.seq, ${at}, ${source}, NULL, 'server', 'intake', NULL, 'new', '' FROM created c)

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PACKED_TAG } from '../../src-shared/sync/packed-orders.js';
 import { idList, type ServerDb } from '../db/open.js';
 import { MUTABLE_COLUMNS, ORDER_COLUMNS } from './columns.js';
+import { itemValues, storedItemObject, storedItemValues } from './item-columns.js';
 
 const MUTABLE_KEYS = new Set(MUTABLE_COLUMNS.map(([key]) => key));
 
@@ -12,7 +13,7 @@ const valueOf = (alias: string, changes: string | undefined, key: string, column
 const itemsOf = (alias: string, item: string) =>
   `coalesce((SELECT json_agg(${item} ORDER BY i.line_no) FROM order_items i WHERE i.order_id = ${alias}.id), '[]')`;
 
-const PACKED_ITEM = 'json_build_array(i.line_no, i.sku, i.title, i.quantity, i.unit_price, i.location, i.tax_rate)';
+const PACKED_ITEM = `json_build_array(${storedItemValues('i')})`;
 
 /** A packed order's text from its values and the JSON array of its packed items. */
 const packed = (values: string, items: string) =>
@@ -39,8 +40,7 @@ export function wireOfRecord(record: string, items: string): SQL {
 
 /** Packed items as stored (tax_rate's default applied), from a record set keyed like WireItem. */
 export const itemsPacked = (alias: string) =>
-  sql.raw(`json_agg(json_build_array(${alias}."lineNo", ${alias}.sku, ${alias}.title, ${alias}.quantity,
-    ${alias}."unitPrice", ${alias}.location, coalesce(${alias}."taxRate", 10)) ORDER BY ${alias}."lineNo")`);
+  sql.raw(`json_agg(json_build_array(${itemValues(alias)}) ORDER BY ${alias}."lineNo")`);
 
 /** The packed text to send: the kept one when it was packed under today's keys, else packed now. */
 export function packedWire(alias: string): SQL {
@@ -50,9 +50,9 @@ export function packedWire(alias: string): SQL {
 /** An order as a JSON object (WireOrder, history empty): for PCs that do not ask for packed pages. */
 export function objectWire(alias: string): SQL {
   const fields = ORDER_COLUMNS.map(([key, column]) => `'${key}', ${alias}.${column}`).join(', ');
-  const item = `json_build_object('lineNo', i.line_no, 'sku', i.sku, 'title', i.title, 'quantity', i.quantity,
-      'unitPrice', i.unit_price, 'location', i.location, 'taxRate', i.tax_rate)`;
-  return sql.raw(`json_build_object(${fields}, 'items', ${itemsOf(alias, item)}, 'history', '[]'::json)::text`);
+  return sql.raw(
+    `json_build_object(${fields}, 'items', ${itemsOf(alias, storedItemObject('i'))}, 'history', '[]'::json)::text`,
+  );
 }
 
 /** How a page's orders travel: packed (PCs that ask for it) or as objects. */

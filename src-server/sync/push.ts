@@ -9,6 +9,7 @@ import { insertOrders } from '../orders/intake.js';
 import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
 import { paymentNeeds } from './masters.js';
 import { wireExpression } from '../orders/wire.js';
+import { ITEM_COLUMN_LIST, itemRecord, itemValues } from '../orders/item-columns.js';
 import { queueShipmentNotices, withdrawFiledNotices } from '../channels/notices.js';
 import { stockOrders } from '../stock/status-stock.js';
 import { StockWorking } from '../stock/working.js';
@@ -31,10 +32,9 @@ async function replaceItems(tx: ServerDb, changed: readonly Working[]) {
   await tx.execute(sql`DELETE FROM order_items WHERE order_id = ANY(${ids}::int[])`);
   const items = withItems.flatMap((w) => w.items!.map((i) => ({ orderId: w.row.id, ...i })));
   await tx.execute(
-    sql`INSERT INTO order_items (order_id, line_no, sku, title, quantity, unit_price, location, tax_rate)
-        SELECT "orderId", "lineNo", sku, title, quantity, "unitPrice", location, coalesce("taxRate", 10)
-        FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
-          AS i("orderId" int, "lineNo" int, sku text, title text, quantity int, "unitPrice" int, location text, "taxRate" int)`,
+    sql`INSERT INTO order_items (order_id, ${sql.raw(ITEM_COLUMN_LIST)})
+        SELECT i."orderId", ${sql.raw(itemValues('i'))}
+        FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS ${itemRecord('i', '"orderId" int')}`,
   );
 }
 
