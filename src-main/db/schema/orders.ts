@@ -118,6 +118,9 @@ export const orders = sqliteTable(
     // F5 search and E2–E4 extractions: date order across every status, and small
     // partial indexes so that "orders with a comment / an inquiry in this tab" reads no rows.
     index('orders_ordered_idx').on(t.orderedAt, t.id),
+    // A deep page of an F5 result in date order sorts every match once: this narrow copy of
+    // each order's date, in id order, gives it without reading the wide order rows.
+    index('orders_id_ordered_idx').on(t.id, t.orderedAt),
     index('orders_order_comment_idx')
       .on(t.status, t.orderedAt, t.id)
       .where(sql`${t.orderComment} <> ''`),

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchCriteria } from '../../../src-shared/api/orders.js';
 import type { NewOrder } from '../../../src-shared/domain/order.js';
 import { insertOrders } from '../../helpers/orders.js';
@@ -216,6 +216,31 @@ describe('lists other than a tab', () => {
     expect(inTab).toMatchObject({ total: 10, rows: pages.slice(4, 8).map((r) => ({ orderNo: r.orderNo })) });
     expect(new Set(await t.call('orders:ids', { tab: 'new', criteria }))).toEqual(new Set(ids));
     expect(await t.call('orders:ids', { tab: 'paid', criteria })).toEqual([]);
+  });
+
+  it('sorts a deep page of name matches by date from the narrow (id, date) index, reading no order row', async () => {
+    insertOrders(
+      sqlite(),
+      Array.from({ length: 12 }, (_, i) => ({
+        order: { orderNo: `D-${String(i).padStart(2, '0')}`, ...person('森 蓮', 'モリ レン') },
+      })),
+    );
+    const prepared: string[] = [];
+    const prepare = sqlite().prepare.bind(sqlite());
+    const spy = vi.spyOn(sqlite(), 'prepare').mockImplementation((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    });
+    try {
+      expect((await t.call('orders:list', { criteria: { buyer: '森' }, offset: 10, limit: 5 })).rows).toHaveLength(2);
+    } finally {
+      spy.mockRestore();
+    }
+    const sorted = prepared.find((sql) => /^SELECT o\.id FROM orders o .*ORDER BY o\.ordered_at DESC/s.test(sql));
+    const plan = (sqlite().prepare(`EXPLAIN QUERY PLAN ${sorted}`).all({ match: 'name : "森"' }) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n');
+    expect(plan).toMatch(/SEARCH o USING COVERING INDEX orders_id_ordered_idx/);
   });
 
   it('extracts the orders of a tab with an order-time comment, a staff comment or an inquiry (E2–E4)', async () => {

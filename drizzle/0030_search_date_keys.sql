@@ -1,0 +1,1 @@
+CREATE INDEX `orders_id_ordered_idx` ON `orders` (`id`,`ordered_at`);
