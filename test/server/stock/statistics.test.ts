@@ -33,6 +33,29 @@ describeOnBackends('planner statistics after a large stock intake', (backend) =>
     expect(plan).not.toMatch(/Sort/);
   }, 120_000);
 
+  it('on PostgreSQL analyzes a table after an intake only when it has outgrown its figures twice over', async () => {
+    if (backend !== 'postgres') return;
+    const db = s.server.database.db;
+    // Only this server's own refresh may change the figures during the test.
+    await db.execute(sql`ALTER TABLE stock SET (autovacuum_enabled = false)`);
+    const known = async () =>
+      Number((await rows<{ n: number }>(db, sql`SELECT reltuples AS n FROM pg_class WHERE relname = 'stock'`))[0]!.n);
+    const intake = async (from: number, count: number) => {
+      await s.intakeStock(
+        Array.from({ length: count }, (_, i) => [`PG-${String(from + i).padStart(6, '0')}`, 'tokyo', 1]),
+      );
+      await statisticsRefreshed(db);
+    };
+    const before = await known();
+    // 20,000 rows onto the 20,000 above: within twice the pages the planner knows, no ANALYZE.
+    await intake(0, 20_000);
+    expect(await known()).toBe(before);
+    // 40,000 more: the table is now over twice its known size, so it is analyzed.
+    await intake(20_000, 40_000);
+    expect(await known()).toBeGreaterThan(before * 3);
+    await db.execute(sql`ALTER TABLE stock RESET (autovacuum_enabled)`);
+  }, 120_000);
+
   it('at start analyzes only tables whose figures are missing or out of date', async () => {
     const db = s.server.database.db;
     // The intake above refreshed the figures: a start has nothing to analyze.
