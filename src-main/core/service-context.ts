@@ -30,7 +30,8 @@ interface ContextParts {
  */
 export function createServiceContext(parts: ContextParts): ServiceContext {
   const { database, open, settings, secrets, clock, emit, version } = parts;
-  const sync = new SyncRunner({ settings, secrets, clock, emit, version, database: () => ctx.database });
+  // Its warnings go to the console, which the running app copies into its log files (captureConsole).
+  const sync = new SyncRunner({ settings, secrets, clock, emit, version, log: console, database: () => ctx.database });
   const actor = () => ({
     operator: settings.get('operator'),
     storeId: settings.get('storeId'),

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { openSibling } from './driver.js';
 import { deferSearchIndex, fillDeferredSearchIndex, SEARCH_INSERT_TRIGGERS } from '../search/index-batch.js';
 import { BackgroundSearchIndex } from '../search/background-index.js';
+import type { AppLogger } from '../logs/logger.js';
 
 /** meta key holding the definitions of indexes (and triggers) dropped for a bulk load still under way. */
 const DEFERRED_KEY = 'deferred_indexes';
@@ -56,15 +57,17 @@ export interface LoadProgress {
 
 /**
  * The same for a load that awaits between its transactions (the first sync's pages). Told of
- * its committed orders, it makes their F5 search index on a worker thread as it goes.
+ * its committed orders, it makes their F5 search index on a worker thread as it goes; `log`
+ * is told when that worker fails (the index is then filled at the end, on this thread).
  */
 export async function withDeferredIndexesAsync<T>(
   sqlite: BetterSqlite3.Database,
   tables: readonly string[],
+  log: Pick<AppLogger, 'warn'>,
   load: (progress: LoadProgress) => Promise<T>,
 ): Promise<T> {
   if (!dropSecondaryIndexes(sqlite, tables)) return load({ ordersCommitted: () => undefined });
-  const search = new BackgroundSearchIndex(sqlite);
+  const search = new BackgroundSearchIndex(sqlite, log);
   try {
     return await load(search);
   } finally {

@@ -114,7 +114,7 @@ export async function seedDemoInParallel(
   const copy = batchCopier(sqlite);
   let done = 0;
   try {
-    await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], async () => {
+    await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], console, async () => {
       let next = worker.next();
       for (let batch = await next; batch; batch = await next) {
         next = worker.next();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../core/module-worker.js';
 import { nativeBindingOf, openSibling } from '../db/driver.js';
+import type { AppLogger } from '../logs/logger.js';
 import { deferredSearchFrom, type MadeSearchIndex } from './index-batch.js';
 import { catalogInsert, SEARCHED_ORDER_COLUMNS, SEARCH_TABLES, searchRowInserts } from './search-rows.js';
 import { registerSearchFunctions } from './sql-functions.js';
@@ -29,6 +30,9 @@ export interface SearchTableDefinition {
 }
 
 export type SearchIndexMessage = { upTo: number } | { finish: true };
+
+/** The worker's answer to `finish`: the last order id it indexed, or why it gave none. */
+type WorkerAnswer = { upTo: number } | { failure: string };
 
 /** Fewer orders than this are indexed at the load's end on this thread: a thread is not worth its start. */
 const WORTH_A_THREAD = 20_000;
@@ -55,7 +59,8 @@ function redoTriggers(from: number, posted: number): string[] {
  * taken as it is: the full-text tables' storage is copied into the store's still empty ones.
  * An order whose searched values change after the worker was told to index it is noted (by
  * temporary triggers on this connection, the only one that writes orders) and indexed again
- * at the end, as is every order above the last one the worker indexed.
+ * at the end, as is every order above the last one the worker indexed. A worker that fails
+ * leaves a warning in the log, and the load's end fills the index on its own thread.
  */
 export class BackgroundSearchIndex implements MadeSearchIndex {
   private from: number | undefined;
@@ -63,9 +68,12 @@ export class BackgroundSearchIndex implements MadeSearchIndex {
   private folder = '';
   private posted = 0;
   private indexedUpTo: number | null = null;
-  private answer: Promise<number | null> = Promise.resolve(null);
+  private answer: Promise<WorkerAnswer> | null = null;
 
-  constructor(private readonly sqlite: BetterSqlite3.Database) {}
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly log: Pick<AppLogger, 'warn'>,
+  ) {}
 
   /** A page of the load committed: the orders up to the newest can be indexed. */
   ordersCommitted(): void {
@@ -104,9 +112,9 @@ export class BackgroundSearchIndex implements MadeSearchIndex {
     this.sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${REDO} (id INTEGER PRIMARY KEY); DELETE FROM temp.${REDO}`);
     const worker = (this.worker = startModuleWorker(import.meta.url, 'search-index-worker', job));
     this.answer = new Promise((resolve) => {
-      worker.once('message', (upTo: number) => resolve(upTo));
-      worker.once('error', () => resolve(null));
-      worker.once('exit', () => resolve(null));
+      worker.once('message', (upTo: number) => resolve({ upTo }));
+      worker.once('error', (err: unknown) => resolve({ failure: err instanceof Error ? err.message : String(err) }));
+      worker.once('exit', (code: number) => resolve({ failure: `exited with code ${code} before answering` }));
     });
   }
 
@@ -122,10 +130,17 @@ export class BackgroundSearchIndex implements MadeSearchIndex {
 
   /** Tells the worker to finish; this, to take at the load's end, or null when there is nothing (or it failed). */
   async finished(): Promise<MadeSearchIndex | null> {
-    if (!this.worker) return null;
+    if (!this.worker || !this.answer) return null;
     this.worker.postMessage({ finish: true } satisfies SearchIndexMessage);
-    this.indexedUpTo = await this.answer;
-    return this.indexedUpTo === null ? null : this;
+    const answer = await this.answer;
+    if ('failure' in answer) {
+      this.log.warn(
+        `F5 search index worker failed (${answer.failure}); the load fills the search index on its own thread instead`,
+      );
+      return null;
+    }
+    this.indexedUpTo = answer.upTo;
+    return this;
   }
 
   adopt(from: number, also: (db: BetterSqlite3.Database) => void): boolean {

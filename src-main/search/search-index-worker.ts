@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { SearchIndexJob, SearchIndexMessage } from './background-index.js';
 import { searchRowInserts } from './search-rows.js';
 import { registerSearchFunctions } from './sql-functions.js';
@@ -14,9 +14,24 @@ import { registerSearchFunctions } from './sql-functions.js';
 const literal = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
 
-if (parentPort) {
-  const port = parentPort;
-  const job = workerData as SearchIndexJob;
+/**
+ * `run`, whose errors leave this thread as plain Errors: better-sqlite3's SqliteError is not
+ * made by Error itself, and would reach the starting thread as a bare `{ code }`, without the
+ * message its log line gives.
+ */
+function withReadableErrors<A extends unknown[], R>(run: (...args: A) => R): (...args: A) => R {
+  return (...args) => {
+    try {
+      return run(...args);
+    } catch (err) {
+      if (!(err instanceof Error)) throw err;
+      throw Object.assign(new Error(err.message), { stack: err.stack });
+    }
+  };
+}
+
+/** Opens the scratch database with the store's search tables; returns what answers the starter's messages. */
+function startIndexing(port: MessagePort, job: SearchIndexJob): (message: SearchIndexMessage) => void {
   const scratch = new Database(job.scratch, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
   scratch.pragma('journal_mode = OFF');
   scratch.pragma('synchronous = OFF');
@@ -36,7 +51,7 @@ if (parentPort) {
   const indexUpTo = scratch.transaction((upTo: number) => {
     for (const insert of inserts) insert.run({ above: done, upTo });
   });
-  port.on('message', (message: SearchIndexMessage) => {
+  return (message) => {
     if ('upTo' in message) {
       if (message.upTo > done) {
         indexUpTo(message.upTo);
@@ -47,5 +62,11 @@ if (parentPort) {
     // Closed first: the starter copies from the file once it has the answer.
     scratch.close();
     port.postMessage(done);
-  });
+  };
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const answer = withReadableErrors(startIndexing)(port, workerData as SearchIndexJob);
+  port.on('message', withReadableErrors(answer));
 }

@@ -5,6 +5,7 @@ import { PULL_PAGE_MAX, SYNC_BODY_LIMIT, type HelloResponse } from '../../src-sh
 import { serverUrlProblem } from '../../src-shared/sync/server-url.js';
 import type { AppContext } from '../core/app-context.js';
 import type { Database } from '../db/open.js';
+import type { AppLogger } from '../logs/logger.js';
 import { withDeferredIndexesAsync, type LoadProgress } from '../db/bulk-load.js';
 import { LocalSyncState } from './pull-state.js';
 import { PushAnswers } from './push-answers.js';
@@ -35,9 +36,13 @@ const NOT_CONFIGURED =
  * overlap. Live mode keeps a change-notice stream open and runs a round within about a
  * second of a notice or a local change; F6 runs one at once and reports it.
  */
-/** What the sync runner works with: the open database (a restore swaps it), settings, secrets, clock, events. */
+/**
+ * What the sync runner works with: the open database (a restore swaps it), settings, secrets,
+ * clock, events, and the log its warnings go to.
+ */
 interface SyncRunnerParts extends Pick<AppContext, 'settings' | 'secrets' | 'clock' | 'emit' | 'version'> {
   database(): Database;
+  log: Pick<AppLogger, 'warn'>;
 }
 
 export class SyncRunner {
@@ -187,7 +192,7 @@ export class SyncRunner {
         report.refused.push(...applied.skipped);
       }
     };
-    if (empty) await withDeferredIndexesAsync(sqlite, ['orders', 'order_items', 'stock'], pullAll);
+    if (empty) await withDeferredIndexesAsync(sqlite, ['orders', 'order_items', 'stock'], this.parts.log, pullAll);
     else await pullAll();
     if (pushFailure) throw pushFailure;
   }

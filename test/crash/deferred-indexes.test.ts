@@ -83,7 +83,7 @@ describe('bulk load with deferred indexes', () => {
 
   it('keeps the screen answering while a first sync has the indexes dropped', async () => {
     const { sqlite } = t.app.ctx.database;
-    await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], async () => {
+    await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], console, async () => {
       expect(indexNames()).not.toContain('orders_unpaid_idx');
       insertOrders(sqlite, [
         { order: { orderNo: 'FIRST-1', orderedAt: '2026-10-01T00:00:00.000Z' } },
@@ -126,7 +126,7 @@ describe('bulk load with deferred indexes', () => {
         stock: stock.list({ filter: 'SKU', offset: 0, limit: 100 }, null).total,
       });
       askAll(); // its statements were prepared with their hints before the load began
-      const during = await withDeferredIndexesAsync(sqlite, ['orders', 'order_items', 'stock'], async () => {
+      const during = await withDeferredIndexesAsync(sqlite, ['orders', 'order_items', 'stock'], console, async () => {
         insertOrders(sqlite, [{ order: { orderNo: 'FIRST-1', orderedAt: '2026-10-01T00:00:00.000Z' } }]);
         return askAll();
       });

@@ -37,6 +37,12 @@ function checkSearchTables(sqlite: Database.Database) {
   for (const table of SEARCH_TABLES) sqlite.exec(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`);
 }
 
+/** A log that keeps the load's warnings. */
+function warningLog() {
+  const warnings: string[] = [];
+  return { warnings, log: { warn: (message: string) => void warnings.push(message) } };
+}
+
 /** Whether the load's end took the worker's index (true) or filled it on this thread (false). */
 function watchAdoption() {
   const taken: boolean[] = [];
@@ -55,8 +61,9 @@ function watchAdoption() {
 describe("a first sync's F5 search index made on a second thread as the pages commit", () => {
   it('finds after the load what a fill on this thread finds, in sound full-text tables', async () => {
     const taken = watchAdoption();
+    const { warnings, log } = warningLog();
     const { sqlite } = t.app.ctx.database;
-    await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], async (progress) => {
+    await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], log, async (progress) => {
       for (let page = 0; page < 3; page++) {
         insertOrders(sqlite, manyOrders(10_000, page * 10_000));
         progress.ordersCommitted();
@@ -65,6 +72,7 @@ describe("a first sync's F5 search index made on a second thread as the pages co
       insertOrders(sqlite, [{ order: { orderNo: 'LAST-1', buyer: buyer('最後 一人'), items: TWO_LINES } }]);
     });
     expect(taken).toEqual([true]);
+    expect(warnings).toEqual([]);
     checkSearchTables(sqlite);
     expect(await search({ buyer: '千葉' })).toHaveLength(30);
     expect(await search({ buyer: '千葉 12000号' })).toEqual(['W-12000']);
@@ -93,8 +101,9 @@ describe("a first sync's F5 search index made on a second thread as the pages co
 
   it('indexes again an order changed, emptied of items or deleted after the worker was told of it', async () => {
     const taken = watchAdoption();
+    const { warnings, log } = warningLog();
     const { sqlite } = t.app.ctx.database;
-    await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], async (progress) => {
+    await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], log, async (progress) => {
       insertOrders(sqlite, [
         { order: { orderNo: 'RENAMED', buyer: buyer('鈴木 一郎') } },
         { order: { orderNo: 'GONE', buyer: buyer('鈴木 次郎') } },
@@ -117,6 +126,7 @@ describe("a first sync's F5 search index made on a second thread as the pages co
         .run();
     });
     expect(taken).toEqual([true]);
+    expect(warnings).toEqual([]);
     checkSearchTables(sqlite);
     expect(await search({ buyer: '高橋' })).toEqual(['RENAMED']);
     expect(await search({ buyer: '鈴木' })).toEqual([]);
@@ -127,8 +137,9 @@ describe("a first sync's F5 search index made on a second thread as the pages co
 
   it('fills on this thread when the worker is not worth starting, or its index cannot be taken', async () => {
     const taken = watchAdoption();
+    const { warnings, log } = warningLog();
     const { sqlite } = t.app.ctx.database;
-    await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], async (progress) => {
+    await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], log, async (progress) => {
       insertOrders(sqlite, manyOrders(10));
       progress.ordersCommitted();
     });
@@ -138,17 +149,40 @@ describe("a first sync's F5 search index made on a second thread as the pages co
     const other = createTestApp({ dir: path.join(dir, 'other') });
     try {
       const db = other.app.ctx.database.sqlite;
-      await withDeferredIndexesAsync(db, ['orders', 'order_items'], async (progress) => {
+      await withDeferredIndexesAsync(db, ['orders', 'order_items'], log, async (progress) => {
         insertOrders(db, manyOrders(20_000));
         progress.ordersCommitted();
         // Something indexed meanwhile: the worker's tables no longer describe the whole index.
         db.prepare("INSERT INTO order_code_search (rowid, order_no, tracking_no) VALUES (99999, 'STRAY', '')").run();
       });
       expect(taken).toEqual([false]);
+      // Not the worker's failure: it answered, but its index came too late to be taken.
+      expect(warnings).toEqual([]);
       checkSearchTables(db);
       expect((await other.call('orders:list', { criteria: { buyer: '千葉' }, offset: 0, limit: 100 })).total).toBe(20);
     } finally {
       other.close();
     }
+  });
+
+  it('logs a warning with the reason when the worker fails, and fills the index on this thread', async () => {
+    const taken = watchAdoption();
+    const { warnings, log } = warningLog();
+    const { sqlite } = t.app.ctx.database;
+    // A setting FTS5 does not know, in the store's search table: the table itself ignores it,
+    // but the worker's copy of the table is refused it ("SQL logic error") and the worker fails.
+    sqlite.unsafeMode(true);
+    sqlite.prepare("INSERT INTO order_search_config (k, v) VALUES ('chumon-unknown', 1)").run();
+    sqlite.unsafeMode(false);
+    await withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], log, async (progress) => {
+      insertOrders(sqlite, manyOrders(20_000));
+      progress.ordersCommitted();
+    });
+    expect(taken).toEqual([]);
+    expect(warnings).toEqual([
+      'F5 search index worker failed (SQL logic error); the load fills the search index on its own thread instead',
+    ]);
+    checkSearchTables(sqlite);
+    expect(await search({ buyer: '千葉' })).toHaveLength(20);
   });
 });

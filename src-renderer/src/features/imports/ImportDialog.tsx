@@ -1,10 +1,9 @@
-import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
+import { ImportStepsDialog } from '../files/ImportStepsDialog.js';
 import { ImportFileForm } from './ImportFileForm.js';
 import { ImportPreviewFooter } from './ImportPreviewFooter.js';
 import { ImportPreviewView } from './ImportPreviewView.js';
 import { MappingForm } from './MappingForm.js';
-import { FormError } from '../../components/FormError.js';
 import { useImportDialog } from './useImportDialog.js';
 
 /**
@@ -14,58 +13,34 @@ import { useImportDialog } from './useImportDialog.js';
  */
 export function ImportDialog() {
   const screen = useScreen();
-  const {
-    step,
-    setStep,
-    channel,
-    mappings,
-    mappingId,
-    busy,
-    error,
-    choose,
-    commit,
-    chooseFiles,
-    submit,
-    mappingSaved,
-  } = useImportDialog(screen);
-  const footer =
-    step.kind === 'preview' ? (
-      <ImportPreviewFooter
-        preview={step.preview}
-        busy={!!busy}
-        onBack={() => setStep({ kind: 'choose' })}
-        onImport={(previewId) => void commit(previewId)}
-      />
-    ) : null;
+  const { steps, choice, commit, chooseFiles, submit, mappingSaved } = useImportDialog(screen);
   return (
-    <Dialog title="Yahoo!オークションCSV取込" onClose={screen.closeDialog} wide footer={footer}>
-      {step.kind === 'choose' ? (
+    <ImportStepsDialog
+      title="Yahoo!オークションCSV取込"
+      onClose={screen.closeDialog}
+      steps={steps}
+      chooseForm={
         <ImportFileForm
-          channel={channel}
-          mappingId={mappingId}
-          mappings={mappings}
-          busy={!!busy}
+          channel={choice.channel}
+          mappingId={choice.mappingId}
+          mappings={choice.mappings}
+          busy={steps.busy}
           onFiles={chooseFiles}
-          onChoose={choose}
+          onChoose={choice.choose}
           onSubmit={submit}
         />
-      ) : step.kind === 'mapping' ? (
-        <MappingForm
-          fileName={step.needs.fileName}
-          headers={step.needs.headers}
-          message={step.needs.message}
-          onCancel={() => setStep({ kind: 'choose' })}
-          onSaved={mappingSaved}
+      }
+      MappingForm={MappingForm}
+      onMappingSaved={mappingSaved}
+      PreviewView={ImportPreviewView}
+      previewFooter={(preview) => (
+        <ImportPreviewFooter
+          preview={preview}
+          busy={steps.busy}
+          onBack={steps.backToChoose}
+          onImport={(previewId) => void commit(previewId)}
         />
-      ) : (
-        <ImportPreviewView preview={step.preview} />
       )}
-      {busy ? (
-        <p role="status" className="form-hint">
-          {busy}
-        </p>
-      ) : null}
-      <FormError message={error} />
-    </Dialog>
+    />
   );
 }

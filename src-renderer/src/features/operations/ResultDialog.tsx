@@ -2,11 +2,35 @@ import type { BulkResult } from '../../../../src-shared/domain/order.js';
 import { Dialog } from '../../components/Dialog.js';
 import { useScreen } from '../../screen/screen-context.js';
 
-export function summaryOf(result: BulkResult): string {
-  const done = `${result.applied.toLocaleString('ja-JP')}件を処理しました`;
-  return result.refused.length
-    ? `${done} / ${result.refused.length.toLocaleString('ja-JP')}件は処理できませんでした`
-    : done;
+/**
+ * What a change over checked orders did. Both the operations' BulkResult and the bulk
+ * changes' BulkChangeResult have this shape.
+ */
+export interface ChangeOutcome {
+  applied: number;
+  /** The refused orders with their reasons (for the bulk changes, the first of refusedCount). */
+  refused: BulkResult['refused'];
+  /** Orders that already had the value (bulk changes only). */
+  unchanged?: number;
+  /** Every refusal, where `refused` lists only the first of them; otherwise refused.length. */
+  refusedCount?: number;
+}
+
+/** The operations (F keys) 処理 orders; the bulk changes 変更 a value of them. */
+export type ChangeVerb = '処理' | '変更';
+
+const n = (value: number) => value.toLocaleString('ja-JP');
+
+const refusedCountOf = (outcome: ChangeOutcome) => outcome.refusedCount ?? outcome.refused.length;
+
+/** "N件を処理しました / M件は処理できませんでした" (変更 likewise), and how many already had the value. */
+export function summaryOf(outcome: ChangeOutcome, verb: ChangeVerb): string {
+  const parts = [`${n(outcome.applied)}件を${verb}しました`];
+  const unchanged = outcome.unchanged ?? 0;
+  if (unchanged > 0) parts.push(`${n(unchanged)}件は変更なし（すでに指定の値）`);
+  const refused = refusedCountOf(outcome);
+  if (refused > 0) parts.push(`${n(refused)}件は${verb}できませんでした`);
+  return parts.join(' / ');
 }
 
 /** The orders an operation refused, each with its reason. */
@@ -31,13 +55,22 @@ export function RefusedTable({ refused }: { refused: BulkResult['refused'] }) {
   );
 }
 
-/** "N件を処理しました / M件は処理できませんでした" with each refused order and why. */
-export function ResultDialog({ title, result }: { title: string; result: BulkResult }) {
+interface ResultDialogProps {
+  title: string;
+  result: ChangeOutcome;
+  verb: ChangeVerb;
+  wide?: boolean;
+}
+
+/** The summary with each refused order and why (and how many more, where not all are listed). */
+export function ResultDialog({ title, result, verb, wide }: ResultDialogProps) {
   const screen = useScreen();
+  const more = refusedCountOf(result) - result.refused.length;
   return (
     <Dialog
       title={`${title}の結果`}
       onClose={screen.closeDialog}
+      wide={wide}
       footer={
         <button type="button" onClick={screen.closeDialog} autoFocus>
           閉じる
@@ -45,13 +78,18 @@ export function ResultDialog({ title, result }: { title: string; result: BulkRes
       }
     >
       <p className="result-summary" role="status">
-        {summaryOf(result)}
+        {summaryOf(result, verb)}
       </p>
-      {result.refused.length > 0 ? (
+      {refusedCountOf(result) > 0 ? (
         <>
-          <p>処理できなかった注文はチェックしたまま残しています。理由を確かめてください。</p>
+          <p>{verb}できなかった注文はチェックしたまま残しています。理由を確かめてください。</p>
           <RefusedTable refused={result.refused} />
         </>
+      ) : null}
+      {more > 0 ? (
+        <p>
+          ほか {n(more)}件（最初の{n(result.refused.length)}件を表示しています）
+        </p>
       ) : null}
     </Dialog>
   );

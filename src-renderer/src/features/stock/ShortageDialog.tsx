@@ -27,7 +27,8 @@ export function ShortageDialog({ check }: { check: StockCheckResult }) {
       }
     >
       <p role="status">
-        在庫確認: {summaryOf({ applied: check.applied, refused: [] })}。{check.shortages.length.toLocaleString('ja-JP')}
+        在庫確認: {summaryOf({ applied: check.applied, refused: [] }, '処理')}。
+        {check.shortages.length.toLocaleString('ja-JP')}
         件は在庫が足りません。欠品登録すると「欠品あり」になります。
       </p>
       <table className="items" aria-label="欠品">

@@ -1,5 +1,4 @@
-import { Dialog } from '../../components/Dialog.js';
-import { FormError } from '../../components/FormError.js';
+import { ImportStepsDialog } from '../files/ImportStepsDialog.js';
 import { StockImportChooseForm } from './StockImportChooseForm.js';
 import { StockImportFooter } from './StockImportFooter.js';
 import { StockImportPreviewView } from './StockImportPreviewView.js';
@@ -13,42 +12,26 @@ import { useStockImport } from './useStockImport.js';
  */
 export function StockImportDialog({ ownStore, initialStore }: { ownStore: string | null; initialStore?: string }) {
   const stock = useStockScreen();
-  const { step, backToChoose, choice, submit, mappingSaved, skipBad, setSkipBad, commit, busy, error } = useStockImport(
-    ownStore,
-    initialStore,
-  );
-  const footer =
-    step.kind === 'preview' ? (
-      <StockImportFooter
-        preview={step.preview}
-        skipBad={skipBad}
-        onSkipBad={setSkipBad}
-        busy={!!busy}
-        onCommit={(previewId) => void commit(previewId)}
-        onBack={backToChoose}
-      />
-    ) : null;
+  const { steps, choice, submit, mappingSaved, skipBad, setSkipBad, commit } = useStockImport(ownStore, initialStore);
   return (
-    <Dialog title="在庫データ取込" onClose={stock.close} wide footer={footer}>
-      {step.kind === 'choose' ? (
-        <StockImportChooseForm choice={choice} ownStore={ownStore} busy={!!busy} onSubmit={submit} />
-      ) : step.kind === 'mapping' ? (
-        <StockMappingForm
-          fileName={step.needs.fileName}
-          headers={step.needs.headers}
-          message={step.needs.message}
-          onCancel={backToChoose}
-          onSaved={mappingSaved}
+    <ImportStepsDialog
+      title="在庫データ取込"
+      onClose={stock.close}
+      steps={steps}
+      chooseForm={<StockImportChooseForm choice={choice} ownStore={ownStore} busy={steps.busy} onSubmit={submit} />}
+      MappingForm={StockMappingForm}
+      onMappingSaved={mappingSaved}
+      PreviewView={StockImportPreviewView}
+      previewFooter={(preview) => (
+        <StockImportFooter
+          preview={preview}
+          skipBad={skipBad}
+          onSkipBad={setSkipBad}
+          busy={steps.busy}
+          onCommit={(previewId) => void commit(previewId)}
+          onBack={steps.backToChoose}
         />
-      ) : (
-        <StockImportPreviewView preview={step.preview} />
       )}
-      {busy ? (
-        <p role="status" className="form-hint">
-          {busy}
-        </p>
-      ) : null}
-      <FormError message={error} />
-    </Dialog>
+    />
   );
 }

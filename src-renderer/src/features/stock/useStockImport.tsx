@@ -1,31 +1,22 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { FileUpload } from '../../../../src-shared/api/files.js';
-import type {
-  StockImportMode,
-  StockImportNeedsMapping,
-  StockImportPreview,
-  StockMapping,
-} from '../../../../src-shared/api/stock-import.js';
+import type { StockImportMode, StockImportPreview, StockMapping } from '../../../../src-shared/api/stock-import.js';
 import { invoke } from '../../api/client.js';
 import { readUpload } from '../files/transfer.js';
+import { useImportSteps } from '../files/use-import-steps.js';
 import { CoveredOrdersDialog } from './CoveredOrdersDialog.js';
 import { useStockScreen } from './stock-context.js';
-
-export type StockImportStep =
-  | { kind: 'choose' }
-  | { kind: 'mapping'; needs: StockImportNeedsMapping }
-  | { kind: 'preview'; preview: StockImportPreview };
 
 const n = (value: number) => value.toLocaleString('ja-JP');
 
 /**
  * 在庫データ取込's steps: the chosen file, kind, store and column mapping; the preview (or the
  * mapping form when the headers are unknown); then 取込, after which the 欠品あり orders the new
- * stock covers are offered. `busy` is the status line of the step under way.
+ * stock covers are offered.
  */
 export function useStockImport(ownStore: string | null, initialStore: string | undefined) {
   const stock = useStockScreen();
-  const [step, setStep] = useState<StockImportStep>({ kind: 'choose' });
+  const steps = useImportSteps<StockImportPreview>();
   const [file, setFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<FileUpload | null>(null);
   const [mode, setMode] = useState<StockImportMode>('count');
@@ -33,38 +24,28 @@ export function useStockImport(ownStore: string | null, initialStore: string | u
   const [mappings, setMappings] = useState<StockMapping[]>([]);
   const [mappingId, setMappingId] = useState<number | ''>('');
   const [skipBad, setSkipBad] = useState(false);
-  const [busy, setBusy] = useState('');
-  const [error, setError] = useState('');
+  const { setError } = steps;
 
   useEffect(() => {
     invoke('stock:mappings', {}).then(setMappings, (e: Error) => setError(e.message));
-  }, []);
+  }, [setError]);
 
-  const preview = async (chosenMapping: number | '' = mappingId) => {
-    setError('');
-    setBusy('ファイルを読み込んでいます…');
-    try {
+  const preview = (chosenMapping: number | '' = mappingId) =>
+    steps.read(async () => {
       const read = upload ?? (await readUpload(file!));
       setUpload(read);
-      const result = await invoke('stock:importPreview', {
+      const answer = await invoke('stock:importPreview', {
         file: read,
         mode,
         storeId: storeId || undefined,
         mappingId: chosenMapping === '' ? undefined : chosenMapping,
       });
       setSkipBad(false);
-      setStep(result.kind === 'preview' ? { kind: 'preview', preview: result } : { kind: 'mapping', needs: result });
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy('');
-    }
-  };
+      return answer;
+    });
 
-  const commit = async (previewId: string) => {
-    setError('');
-    setBusy('取り込んでいます…');
-    try {
+  const commit = (previewId: string) =>
+    steps.commit(async () => {
       const result = await invoke('stock:importCommit', { previewId, skipBad });
       stock.notify(
         `在庫データを取り込みました: 新しい商品 ${n(result.new)}件・変更 ${n(result.changed)}件・変更なし ${n(result.unchanged)}件${result.skipped ? `・除いた行 ${n(result.skipped)}行` : ''}`,
@@ -72,11 +53,7 @@ export function useStockImport(ownStore: string | null, initialStore: string | u
       stock.changed();
       if (result.offer.orderIds.length > 0) stock.open(<CoveredOrdersDialog offer={result.offer} />);
       else stock.close();
-    } catch (e) {
-      setError((e as Error).message);
-      setBusy('');
-    }
-  };
+    });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -93,18 +70,14 @@ export function useStockImport(ownStore: string | null, initialStore: string | u
     setMappingId(mapping.id);
     void preview(mapping.id);
   };
-  const backToChoose = () => setStep({ kind: 'choose' });
 
   return {
-    step,
-    backToChoose,
+    steps,
     choice: { mode, setMode, storeId, setStoreId, mappings, mappingId, setMappingId, chooseFile },
     submit,
     mappingSaved,
     skipBad,
     setSkipBad,
     commit,
-    busy,
-    error,
   };
 }
