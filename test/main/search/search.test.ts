@@ -237,7 +237,9 @@ describe('lists other than a tab', () => {
       spy.mockRestore();
     }
     const sorted = prepared.find((sql) => /^SELECT o\.id FROM orders o .*ORDER BY o\.ordered_at DESC/s.test(sql));
-    const plan = (sqlite().prepare(`EXPLAIN QUERY PLAN ${sorted}`).all({ match: 'name : "森"' }) as { detail: string }[])
+    const plan = (
+      sqlite().prepare(`EXPLAIN QUERY PLAN ${sorted}`).all({ match: 'name : "森"' }) as { detail: string }[]
+    )
       .map((r) => r.detail)
       .join('\n');
     expect(plan).toMatch(/SEARCH o USING COVERING INDEX orders_id_ordered_idx/);
