@@ -3,6 +3,7 @@ import { sjis } from '../helpers/order-files.js';
 import { stockCsv } from '../helpers/stock.js';
 import { check, insertTopOrders, line, openStoreDb, openTab } from './day-data.js';
 import { expect, test, type Chumon } from './fixtures.js';
+import { gridRow, openStock } from './stock-screen.js';
 
 const stockRow = (chumon: Chumon, sku: string) =>
   chumon.query<{ on_hand: number; reserved: number; location: string }>(
@@ -23,13 +24,6 @@ const ledger = (chumon: Chumon, sku: string) =>
 const status = (chumon: Chumon, no: string) =>
   chumon.query<{ status: string }>('SELECT status FROM orders WHERE order_no = ?', no)[0]!.status;
 
-async function openStock(page: Page): Promise<Locator> {
-  await page.getByRole('button', { name: '在庫一覧' }).click();
-  const screen = page.getByRole('dialog', { name: '在庫一覧' });
-  await expect(screen.getByLabel('絞り込み')).toBeFocused();
-  return screen;
-}
-
 async function importStock(
   page: Page,
   screen: Locator,
@@ -46,14 +40,6 @@ async function importStock(
   if (store) await dialog.getByLabel('店舗の列がない行の店舗').selectOption({ label: store });
   await dialog.getByRole('button', { name: '読込' }).click();
   return dialog;
-}
-
-/** The grid row of a SKU, once the filter shows it. */
-async function gridRow(screen: Locator, sku: string): Promise<Locator> {
-  await screen.getByLabel('絞り込み').fill(sku);
-  const row = screen.locator('.stock-grid [role=row]').filter({ hasText: sku });
-  await expect(row).toHaveCount(1);
-  return row;
 }
 
 test('a clerk keeps stock: 棚卸 with a bad line, adjustment, F11, 入荷 releasing 欠品あり, shipping and cancelling', async ({
