@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.js';
-import { openTab, checkRow } from './day-data.js';
+import { cellText, checkRow, openTab } from './day-data.js';
 
 test('E18 to e飛伝Ⅱ refuses an order number over 16 characters: the problem table names the order and why, and no file is made', async ({
   page,
@@ -11,8 +11,7 @@ test('E18 to e飛伝Ⅱ refuses an order number over 16 characters: the problem 
   // The first listed order whose number e飛伝Ⅱ cannot take (Yahoo!ショッピング, Amazon, 楽天 numbers are longer).
   let longNo = '';
   for (let i = 0; i < 30 && !longNo; i++) {
-    const orderNo =
-      (await page.locator(`[role=row][row-index="${i}"] [role=gridcell][col-id=orderNo]`).textContent()) ?? '';
+    const orderNo = await cellText(page, i, 'orderNo');
     if (orderNo.length > 16) {
       longNo = orderNo;
       await checkRow(page, i);

@@ -60,17 +60,30 @@ export async function checkRow(page: Page, index: number): Promise<void> {
   }).toPass({ timeout: 10_000 });
 }
 
-/** Opens a tab and waits for its rows (not the rows of the list shown before). */
 /** Opens an item of the F4 拡張メニュー by its name. */
 export async function openMenuItem(page: Page, name: RegExp): Promise<void> {
   await page.keyboard.press('F4');
   await page.getByRole('menu', { name: '拡張メニュー' }).getByRole('menuitem', { name }).click();
 }
 
+/** Opens a tab and waits for its rows (not the rows of the list shown before). */
 export async function openTab(page: Page, label: string): Promise<void> {
   const tab = page.getByRole('tab', { name: new RegExp(`^${label}\\s`) });
   await tab.click();
   await expect(tab).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-busy', 'false');
   await page.locator('[role=row][row-index="0"]').first().waitFor();
+}
+
+/** A cell of the order grid, by row position and column id. */
+export const gridCell = (page: Page, row: number, col: string) =>
+  page.locator(`[role=row][row-index="${row}"] [role=gridcell][col-id=${col}]`);
+
+/**
+ * A cell's text once its row has loaded: the infinite row model draws a row before its data
+ * arrives, and an empty order number read then would match any order's dialog.
+ */
+export async function cellText(page: Page, row: number, col: string): Promise<string> {
+  await expect(gridCell(page, row, col)).toHaveText(/\S/);
+  return (await gridCell(page, row, col).textContent())!;
 }

@@ -1,12 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { openTab } from './day-data.js';
+import { cellText, gridCell, openTab } from './day-data.js';
 
 test.use({ seedOrders: 1500 });
 
 const header = (page: Page, col: string) => page.locator(`.ag-header-cell[col-id=${col}]`);
-const cell = (page: Page, row: number, col: string) =>
-  page.locator(`[role=row][row-index="${row}"] [role=gridcell][col-id=${col}]`);
 const headerIds = (page: Page) =>
   page.locator('.ag-header-cell').evaluateAll((els) => els.map((e) => e.getAttribute('col-id')));
 
@@ -21,7 +19,7 @@ test('メール未送信 and 催促対象 say why each row is there; other tabs 
   await openTab(page, 'メール未送信');
   await expect(header(page, 'status')).toHaveText('メインステータス');
   await expect(header(page, 'mailPending')).toHaveText('未送信のメール');
-  const orderNo = await cell(page, 0, 'orderNo').textContent();
+  const orderNo = await cellText(page, 0, 'orderNo');
   const [first] = chumon.query<{ status: string }>('SELECT status FROM orders WHERE order_no = ?', orderNo);
   const expected = {
     stock_confirmed: ['在庫確認済', '在庫確認メール'],
@@ -29,12 +27,12 @@ test('メール未送信 and 催促対象 say why each row is there; other tabs 
     shipped: ['出荷済', '発送完了メール'],
   }[first!.status];
   expect(expected, `status ${first!.status} in メール未送信`).toBeDefined();
-  await expect(cell(page, 0, 'status')).toHaveText(expected![0]!);
-  await expect(cell(page, 0, 'mailPending')).toHaveText(expected![1]!);
+  await expect(gridCell(page, 0, 'status')).toHaveText(expected![0]!);
+  await expect(gridCell(page, 0, 'mailPending')).toHaveText(expected![1]!);
 
   await openTab(page, '催促対象');
   await expect(header(page, 'reminder')).toHaveText('催促の理由');
-  await expect(cell(page, 0, 'reminder')).toHaveText(/^(未入金|オーダーフォーム未入力)（\d+日超過）/);
+  await expect(gridCell(page, 0, 'reminder')).toHaveText(/^(未入金|オーダーフォーム未入力)（\d+日超過）/);
   expect(await headerIds(page)).not.toContain('mailPending');
 });
 
@@ -56,7 +54,7 @@ test('the columns fill the grid; double-clicking a column edge fits it to its co
   await page.mouse.move(box.x - 120, box.y + box.height / 2, { steps: 6 });
   await page.mouse.up();
   const clipped = () =>
-    cell(page, 0, 'orderNo').evaluate((e) => {
+    gridCell(page, 0, 'orderNo').evaluate((e) => {
       const text = e.querySelector('.ag-cell-value') ?? e;
       return text.scrollWidth > text.clientWidth;
     });
@@ -76,7 +74,7 @@ test('表示する列 shows the optional columns from the keyboard and the list 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(header(page, 'orderForm')).toHaveText('オーダーフォーム');
-  await expect(cell(page, 0, 'orderForm')).toHaveText(/^(入力済|未入力)$/);
+  await expect(gridCell(page, 0, 'orderForm')).toHaveText(/^(入力済|未入力)$/);
 
   await page.reload();
   await openTab(page, '入金済');
@@ -105,8 +103,8 @@ test('a buyer whose personal data was deleted shows （個人情報削除済み�
   await search.getByLabel('注文番号').fill(purged!.orderNo);
   await search.getByRole('button', { name: '検索' }).click();
   await expect(search).toBeHidden();
-  await expect(cell(page, 0, 'orderNo')).toHaveText(purged!.orderNo);
-  await expect(cell(page, 0, 'buyerName')).toHaveText('（個人情報削除済み）');
+  await expect(gridCell(page, 0, 'orderNo')).toHaveText(purged!.orderNo);
+  await expect(gridCell(page, 0, 'buyerName')).toHaveText('（個人情報削除済み）');
   await page.keyboard.press('F12');
   const detail = page.getByRole('dialog', { name: new RegExp(`^注文詳細 ${purged!.orderNo}`) });
   const facts = detail.locator('dl.facts');

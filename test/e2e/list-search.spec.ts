@@ -2,13 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, tabCount, test, type Chumon } from './fixtures.js';
-import { checkRow, openMenuItem, openTab } from './day-data.js';
+import { cellText, checkRow, gridCell, openMenuItem, openTab } from './day-data.js';
 
 test.use({ seedOrders: 1500 });
 
 const grid = (page: Page) => page.getByRole('grid').first();
-const cell = (page: Page, row: number, col: string) =>
-  page.locator(`[role=row][row-index="${row}"] [role=gridcell][col-id=${col}]`);
 const selected = (page: Page) => page.locator('.selected-count');
 /** The settings file browser mode keeps in its data folder (conf). */
 const settingsOf = (chumon: Chumon) =>
@@ -28,12 +26,6 @@ async function search(page: Page, fill: (dialog: ReturnType<Page['getByRole']>) 
   // The total arrives with the first page of rows.
   await expect(page.getByTestId('list-title')).toHaveText(/^検索結果: [\d,]+件$/);
   return dialog;
-}
-
-/** A cell's text once its row has loaded (the infinite model shows empty rows first). */
-async function textOf(page: Page, row: number, col: string): Promise<string> {
-  await expect(cell(page, row, col)).not.toHaveText('');
-  return (await cell(page, row, col).textContent())!;
 }
 
 const closeResult = (dialog: ReturnType<Page['getByRole']>) =>
@@ -60,7 +52,7 @@ test('F5 finds buyers by a half-width kana fragment; F2 then checks only the res
   });
   await expect(page.getByTestId('list-title')).toHaveText(`検索結果: ${expected.length.toLocaleString('ja-JP')}件`);
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(expected.length + 1));
-  const firstNo = await textOf(page, 0, 'orderNo');
+  const firstNo = await cellText(page, 0, 'orderNo');
   expect(
     chumon.query<{ kana: string }>('SELECT buyer_kana AS kana FROM orders WHERE order_no = ?', firstNo)[0]!.kana,
   ).toContain('ヤマダ');
@@ -172,7 +164,7 @@ test('E2–E4 extract the commented and inquired orders of the tab; F2 and E1 ac
     `注文時コメント対象抽出（新規）: ${commented.toLocaleString('ja-JP')}件`,
   );
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(commented + 1));
-  const orderNo = await textOf(page, 0, 'orderNo');
+  const orderNo = await cellText(page, 0, 'orderNo');
   expect(
     chumon.query<{ c: string }>('SELECT order_comment AS c FROM orders WHERE order_no = ?', orderNo)[0]!.c,
   ).not.toBe('');
@@ -200,7 +192,7 @@ test('E5 assigns the shipping store, refusing shipped orders with the reason; E1
 }) => {
   await page.goto(chumon.url);
   const newCount = await tabCount(page, '新規');
-  const first = await textOf(page, 0, 'orderNo');
+  const first = await cellText(page, 0, 'orderNo');
   await checkRow(page, 0);
   await openMenuItem(page, /出荷店舗一括指定/);
   const dialog = page.getByRole('dialog', { name: '出荷店舗一括指定' });
@@ -212,10 +204,10 @@ test('E5 assigns the shipping store, refusing shipped orders with the reason; E1
   expect(chumon.query<{ s: string }>('SELECT store_id AS s FROM orders WHERE order_no = ?', first)[0]!.s).toBe(
     'fukuoka',
   );
-  await expect(cell(page, 0, 'store')).toHaveText('福岡出荷センター');
+  await expect(gridCell(page, 0, 'store')).toHaveText('福岡出荷センター');
 
   await openTab(page, '出荷済');
-  const shipped = await textOf(page, 0, 'orderNo');
+  const shipped = await cellText(page, 0, 'orderNo');
   const storeBefore = chumon.query<{ s: string | null }>(
     'SELECT store_id AS s FROM orders WHERE order_no = ?',
     shipped,
@@ -235,7 +227,7 @@ test('E5 assigns the shipping store, refusing shipped orders with the reason; E1
   await openTab(page, '新規');
   await checkRow(page, 0);
   await checkRow(page, 1);
-  const moved = [await textOf(page, 0, 'orderNo'), await textOf(page, 1, 'orderNo')];
+  const moved = [await cellText(page, 0, 'orderNo'), await cellText(page, 1, 'orderNo')];
   await openMenuItem(page, /メインステータス一括変更/);
   const e11 = page.getByRole('dialog', { name: 'メインステータス一括変更' });
   await e11.getByLabel('変更後のメインステータス').selectOption({ label: '在庫確認済' });
@@ -261,8 +253,8 @@ test('E6 sets the rating of the row under the cursor; E7 refuses orders from oth
 }) => {
   await page.goto(chumon.url);
   await search(page, (d) => d.getByRole('group', { name: 'チャネル' }).getByLabel('Yahoo!オークション').check());
-  const orderNo = await textOf(page, 0, 'orderNo');
-  await cell(page, 0, 'orderNo').click();
+  const orderNo = await cellText(page, 0, 'orderNo');
+  await gridCell(page, 0, 'orderNo').click();
   await openMenuItem(page, /マウス選択行個別評価設定/);
   const dialog = page.getByRole('dialog', { name: 'マウス選択行個別評価設定' });
   await dialog.getByLabel('しない').check();
@@ -276,7 +268,7 @@ test('E6 sets the rating of the row under the cursor; E7 refuses orders from oth
     await d.getByRole('button', { name: '条件をクリア' }).click();
     await d.getByRole('group', { name: 'チャネル' }).getByLabel('Amazon').check();
   });
-  const amazon = await textOf(page, 0, 'orderNo');
+  const amazon = await cellText(page, 0, 'orderNo');
   await checkRow(page, 0);
   await openMenuItem(page, /選択チェック行一括評価設定/);
   await page
@@ -297,7 +289,7 @@ test('the function-key bar follows the list and the selection; F4 lists its item
   chumon,
 }) => {
   await page.goto(chumon.url);
-  await expect(cell(page, 0, 'orderNo')).toBeVisible();
+  await expect(gridCell(page, 0, 'orderNo')).toBeVisible();
   const f3 = page.getByRole('button', { name: /^F3/ });
   await expect(f3).toBeDisabled();
   await checkRow(page, 0);
@@ -323,7 +315,7 @@ test('the grid remembers its sort and column widths per tab', async ({ page, chu
   const cheapest = chumon.query<{ total: number }>(
     "SELECT min(total) AS total FROM orders WHERE status = 'shipped'",
   )[0]!.total;
-  await expect(cell(page, 0, 'total')).toHaveText(`¥${cheapest.toLocaleString('ja-JP')}`);
+  await expect(gridCell(page, 0, 'total')).toHaveText(`¥${cheapest.toLocaleString('ja-JP')}`);
   await expect.poll(() => settingsOf(chumon).ui?.grids?.shipped?.find((c) => c.colId === 'total')?.sort).toBe('asc');
 
   // Widen 購入者 by dragging the edge of its header, as a clerk would.
@@ -343,7 +335,7 @@ test('the grid remembers its sort and column widths per tab', async ({ page, chu
   await page.getByRole('tab', { name: /^出荷済\s/ }).click();
   await expect(page.getByRole('columnheader', { name: '合計金額' })).toHaveAttribute('aria-sort', 'ascending');
   await expect.poll(async () => (await buyerHeader.boundingBox())!.width).toBeGreaterThan(before.width + 60);
-  await expect(cell(page, 0, 'total')).toHaveText(`¥${cheapest.toLocaleString('ja-JP')}`);
+  await expect(gridCell(page, 0, 'total')).toHaveText(`¥${cheapest.toLocaleString('ja-JP')}`);
   // Another tab keeps its own arrangement.
   await page.getByRole('tab', { name: /^新規\s/ }).click();
   await expect(page.getByRole('columnheader', { name: '合計金額' })).not.toHaveAttribute('aria-sort', 'ascending');

@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
-import { checkRow } from './day-data.js';
+import { cellText, checkRow, gridCell } from './day-data.js';
 
-const cell = (page: Page, row: number, col: string) =>
-  page.locator(`[role=row][row-index="${row}"] [role=gridcell][col-id=${col}]`);
 
 async function openMaster(page: Page) {
   await expect(page.getByRole('grid').first()).toBeVisible();
@@ -72,15 +70,14 @@ test('a retired sub-status stays on its orders, in their colour, but is no longe
 }) => {
   await page.goto(chumon.url);
   // Give the first 新規 order the sub-status 予約商品 through E10.
-  await expect(cell(page, 0, 'orderNo')).not.toHaveText('');
-  const orderNo = (await cell(page, 0, 'orderNo').textContent())!;
+  const orderNo = await cellText(page, 0, 'orderNo');
   await checkRow(page, 0);
   await page.keyboard.press('F4');
   await page.getByRole('menuitem', { name: /サブステータス一括変更/ }).click();
   const bulk = page.getByRole('dialog', { name: 'サブステータス一括変更' });
   await bulk.getByLabel('サブステータス').selectOption({ label: '予約商品' });
   await bulk.getByRole('button', { name: '変更する' }).click();
-  await expect(cell(page, 0, 'subStatus')).toHaveText('予約商品');
+  await expect(gridCell(page, 0, 'subStatus')).toHaveText('予約商品');
 
   const dialog = await openMaster(page);
   const table = dialog.getByRole('table', { name: 'サブステータス一覧' });
@@ -93,10 +90,10 @@ test('a retired sub-status stays on its orders, in their colour, but is no longe
   ).not.toBeNull();
   await page.keyboard.press('Escape');
 
-  await expect(cell(page, 0, 'orderNo')).toHaveText(orderNo);
-  await expect(cell(page, 0, 'subStatus')).toHaveText('予約商品（廃止）');
+  await expect(gridCell(page, 0, 'orderNo')).toHaveText(orderNo);
+  await expect(gridCell(page, 0, 'subStatus')).toHaveText('予約商品（廃止）');
   const color = chumon.query<{ color: string }>("SELECT color FROM sub_statuses WHERE name = '予約商品'")[0]!.color;
-  await expect(cell(page, 0, 'subStatus').locator('.sub-status')).toHaveAttribute('data-color', color);
+  await expect(gridCell(page, 0, 'subStatus').locator('.sub-status')).toHaveAttribute('data-color', color);
   expect(
     chumon.query<{ name: string }>(
       'SELECT s.name FROM orders o JOIN sub_statuses s ON s.id = o.sub_status_id WHERE o.order_no = ?',

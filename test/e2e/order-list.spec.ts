@@ -1,7 +1,7 @@
 import type { Route } from '@playwright/test';
 import { STATUS_LABELS, MAIN_STATUSES } from '../../src-shared/domain/status.js';
 import { expect, tabCount, test } from './fixtures.js';
-import { checkRow } from './day-data.js';
+import { cellText, checkRow, gridCell } from './day-data.js';
 
 test('opens on 新規 with every tab counted as in the database, and switches tabs', async ({ page, chumon }) => {
   await page.goto(chumon.url);
@@ -27,7 +27,7 @@ test('opens on 新規 with every tab counted as in the database, and switches ta
   await page.getByRole('tab', { name: /^出荷済\s/ }).click();
   await expect(page.getByRole('tab', { name: /^出荷済\s/ })).toHaveAttribute('aria-selected', 'true');
   await expect(grid).toHaveAttribute('aria-rowcount', String((inDb.shipped ?? 0) + 1));
-  const firstOrderNo = await page.locator('[role=row][row-index="0"] [role=gridcell][col-id=orderNo]').textContent();
+  const firstOrderNo = await cellText(page, 0, 'orderNo');
   const status = chumon.query<{ status: string }>('SELECT status FROM orders WHERE order_no = ?', firstOrderNo)[0]!
     .status;
   expect(status).toBe('shipped');
@@ -48,11 +48,10 @@ test('F2 checks every order of the tab and F3 clears them', async ({ page, chumo
 
 test('F12 opens the detail of the row under the cursor', async ({ page, chumon }) => {
   await page.goto(chumon.url);
-  const cell = page.locator('[role=row][row-index="0"] [role=gridcell][col-id=orderNo]');
-  await cell.click();
-  const orderNo = (await cell.textContent())!;
+  const orderNo = await cellText(page, 0, 'orderNo');
+  await gridCell(page, 0, 'orderNo').click();
   await page.keyboard.press('F12');
-  const dialog = page.getByRole('dialog', { name: `注文詳細 ${orderNo}` });
+  const dialog = page.getByRole('dialog', { name: `注文詳細 ${orderNo}`, exact: true });
   await expect(dialog).toBeVisible();
   const total = chumon.query<{ total: number }>('SELECT total FROM orders WHERE order_no = ?', orderNo)[0]!.total;
   await expect(dialog.getByTestId('detail-total')).toHaveText(`¥${total.toLocaleString('ja-JP')}`);

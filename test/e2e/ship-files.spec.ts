@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { expect, test } from './fixtures.js';
-import { checkRow, openTab } from './day-data.js';
+import { cellText, checkRow, openTab } from './day-data.js';
 
 test('F4 出荷通知ファイル出力 saves Amazon’s flat file of a checked 出荷済 order and marks it 送信済（ファイル）', async ({
   page,
@@ -13,8 +13,7 @@ test('F4 出荷通知ファイル出力 saves Amazon’s flat file of a checked 
   // The first listed Amazon order (its number is 3-7-7 digits).
   let orderNo = '';
   for (let i = 0; i < 50 && !orderNo; i++) {
-    const text =
-      (await page.locator(`[role=row][row-index="${i}"] [role=gridcell][col-id=orderNo]`).textContent()) ?? '';
+    const text = await cellText(page, i, 'orderNo');
     if (/^\d{3}-\d{7}-\d{7}$/.test(text)) {
       orderNo = text;
       await checkRow(page, i);
