@@ -77,13 +77,14 @@ export async function withDeferredIndexesAsync<T>(
 
 /**
  * The end of a load that may await: the secondary indexes are built while the worker indexes
- * the last orders, then its search index is taken (restoreDeferredIndexes, filling the search
- * index on this thread, is what a restart does).
+ * the last orders and merges its segments, then its search index is taken
+ * (restoreDeferredIndexes, filling the search index on this thread, is what a restart does).
  */
 async function finishLoad(sqlite: BetterSqlite3.Database, search: BackgroundSearchIndex): Promise<void> {
   try {
+    const made = search.finished();
     buildDeferredIndexes(sqlite);
-    fillDeferredSearchIndex(sqlite, await search.finished());
+    fillDeferredSearchIndex(sqlite, await made);
   } finally {
     await search.close();
   }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { SearchIndexJob, SearchIndexMessage } from './background-index.js';
+import { mergeSearchSegments } from './index-batch.js';
 import { searchRowInserts } from './search-rows.js';
 import { registerSearchFunctions } from './sql-functions.js';
 
@@ -8,7 +9,8 @@ import { registerSearchFunctions } from './sql-functions.js';
  * Worker thread of a first sync: the F5 search index of the orders it brings, made as their
  * pages commit, in a scratch database with the same full-text tables, read through its own
  * connection to the store. Told `{ upTo }`, it indexes the orders up to that id; told
- * `{ finish }`, it closes the scratch file and answers the last id it indexed.
+ * `{ finish }`, it merges the index's segments, closes the scratch file and answers the last
+ * id it indexed.
  */
 /** A setting's key or value as SQL text: a number as it is, anything else as a quoted string. */
 const literal = (value: unknown) =>
@@ -59,6 +61,8 @@ function startIndexing(port: MessagePort, job: SearchIndexJob): (message: Search
       }
       return;
     }
+    // Its segments merged here, on this thread, rather than by the store after the copy.
+    mergeSearchSegments(scratch);
     // Closed first: the starter copies from the file once it has the answer.
     scratch.close();
     port.postMessage(done);
