@@ -2,7 +2,6 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { cellText, checkRow, gridCell } from './day-data.js';
 
-
 async function openMaster(page: Page) {
   await expect(page.getByRole('grid').first()).toBeVisible();
   await page.getByRole('button', { name: 'サブステータス管理' }).click();
