@@ -1,5 +1,5 @@
 import { stockUp } from '../helpers/stock.js';
-import { check, insertTopOrders, line, openStoreDb, openTab } from './day-data.js';
+import { check, insertTopOrders, line, openStoreDb, openTab, uncheck } from './day-data.js';
 import { expect, test } from './fixtures.js';
 
 const buyer = (name: string) => ({ name, kana: '', email: 'b@example.jp', phone: '' });
@@ -88,7 +88,7 @@ test('F10 finds one buyer typed three ways, bundles the three orders, they move 
 
   // F11 on one member checks the whole bundle.
   await check(page, 'E2E-B1');
-  await page.getByRole('checkbox', { name: '選択 E2E-B2', exact: true }).uncheck();
+  await uncheck(page, 'E2E-B2');
   await page.keyboard.press('F11');
   await expect(page.getByRole('status').filter({ hasText: '在庫確認: 3件を処理しました' })).toBeVisible();
   expect(money().map((o) => o.status)).toEqual(['stock_confirmed', 'paid', 'stock_confirmed']);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { SOURCE_ROOT } from '../../src-main/app/paths.js';
 import { openDatabase } from '../../src-main/db/open.js';
 import type { NewOrder } from '../../src-shared/domain/order.js';
@@ -46,18 +46,23 @@ export const line = (sku: string, quantity: number, unitPrice = 1000, lineNo = 1
  * clicks again: so does this (check() is a no-op on a checked box).
  */
 export async function check(page: Page, orderNo: string): Promise<void> {
-  const box = page.getByRole('checkbox', { name: `選択 ${orderNo}`, exact: true });
+  await setChecked(page.getByRole('checkbox', { name: `選択 ${orderNo}`, exact: true }), true);
+}
+
+/** Unchecks the grid row of an order by its number; as check(). */
+export async function uncheck(page: Page, orderNo: string): Promise<void> {
+  await setChecked(page.getByRole('checkbox', { name: `選択 ${orderNo}`, exact: true }), false);
+}
+
+async function setChecked(box: Locator, checked: boolean): Promise<void> {
   await expect(async () => {
-    await box.check({ timeout: 2000 });
+    await box.setChecked(checked, { timeout: 2000 });
   }).toPass({ timeout: 10_000 });
 }
 
 /** Checks the grid row at a position of the list (the row must be on screen); as check(). */
 export async function checkRow(page: Page, index: number): Promise<void> {
-  const box = page.locator(`[role=row][row-index="${index}"] input[type=checkbox]`);
-  await expect(async () => {
-    await box.check({ timeout: 2000 });
-  }).toPass({ timeout: 10_000 });
+  await setChecked(page.locator(`[role=row][row-index="${index}"] input[type=checkbox]`), true);
 }
 
 /** Opens an item of the F4 拡張メニュー by its name. */
