@@ -142,6 +142,11 @@ test('閲覧 reads every page but is offered no change', async ({ browser }) => 
 });
 
 test('staff registered in 店舗 reach the PC: the clerk picks themselves with a PIN, only a 管理者 saves 設定', async () => {
+  // A clerk has 担当者切替 open before head office lists anyone: the list arrives in it with the sync.
+  await env.pcPage.getByRole('button', { name: '担当者切替' }).click();
+  const waiting = env.pcPage.getByRole('dialog', { name: '担当者切替' });
+  await expect(waiting).toContainText('この店舗のスタッフ一覧がありません');
+
   const page = env.consolePage;
   await tab(page, '店舗');
   await page
@@ -161,6 +166,8 @@ test('staff registered in 店舗 reach the PC: the clerk picks themselves with a
   await expect(staff.getByRole('row', { name: /山田 店長/ })).toContainText(/管理者.*あり.*在籍/);
   await expect(staff.getByRole('row', { name: /佐藤/ })).toContainText(/担当者.*なし.*在籍/);
 
+  await expect(waiting.getByRole('radio', { name: '佐藤' })).toBeVisible();
+  await waiting.getByRole('button', { name: '閉じる' }).click();
   await env.pcPage.keyboard.press('F6');
   await expect(env.pcPage.getByRole('status').filter({ hasText: /最新取得：/ })).toBeVisible();
   const pick = async (name: string, pin?: string) => {

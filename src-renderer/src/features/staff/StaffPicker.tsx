@@ -1,13 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { StaffDesk } from '../../../../src-shared/api/staff.js';
-import { invoke } from '../../api/client.js';
+import { invoke, onAppEvent } from '../../api/client.js';
 import { Dialog } from '../../components/Dialog.js';
 import { FormError } from '../../components/FormError.js';
 import { useScreen } from '../../screen/screen-context.js';
 
 /**
  * 担当者切替: the clerk at a shared PC picks their name from the store's staff list (kept
- * at head office) and types their PIN when they have one; the history records them.
+ * at head office) and types their PIN when they have one; the history records them. A list
+ * that arrives while the dialog is open (F6, live sync) shows at once.
  */
 export function StaffPicker() {
   const screen = useScreen();
@@ -16,10 +17,20 @@ export function StaffPicker() {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    invoke('staff:desk', {}).then(
-      (d) => (setDesk(d), setStaffId(d.current.staffId)),
-      (e: Error) => setError(e.message),
-    );
+    // The list is read again when a sync brings head office's changes (staff come with them):
+    // a name chosen already stays chosen while it is on the list.
+    const load = () =>
+      invoke('staff:desk', {}).then(
+        (d) => {
+          setDesk(d);
+          setStaffId((chosen) => (d.staff.some((m) => m.id === chosen) ? chosen : d.current.staffId));
+        },
+        (e: Error) => setError(e.message),
+      );
+    load();
+    return onAppEvent((event) => {
+      if (event.type === 'orders:changed' || event.type === 'masters:changed') load();
+    });
   }, []);
   const chosen = desk?.staff.find((m) => m.id === staffId);
   const submit = (e: FormEvent) => {
