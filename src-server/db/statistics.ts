@@ -30,10 +30,10 @@ async function refreshStatistics(db: ServerDb, kinds: readonly WrittenKind[] = [
 }
 
 /**
- * Of these tables, those whose figures are missing (never analyzed) or out of date: the
- * table has grown to more than twice the pages the planner knows of.
+ * Analyzes those of the tables whose figures are missing (never analyzed) or out of date
+ * (the table has grown to more than twice the pages the planner knows of); returns their names.
  */
-async function staleTables(db: ServerDb, tables: readonly string[]): Promise<string[]> {
+async function analyzeStale(db: ServerDb, tables: readonly string[]): Promise<string[]> {
   const stale = await rows<{ name: string }>(
     db,
     sql`SELECT c.relname AS name FROM pg_class c
@@ -45,6 +45,7 @@ async function staleTables(db: ServerDb, tables: readonly string[]): Promise<str
           AND (c.reltuples < 0
                OR pg_relation_size(c.oid) / current_setting('block_size')::int > 2 * c.relpages + 8)`,
   );
+  for (const { name } of stale) await analyze(db, name);
   return stale.map((r) => r.name);
 }
 
@@ -53,16 +54,14 @@ async function staleTables(db: ServerDb, tables: readonly string[]): Promise<str
  * Analyzing every table again cost seconds at each start of a large database for figures
  * that were already right.
  */
-export async function refreshMissingStatistics(db: ServerDb): Promise<string[]> {
-  const stale = await staleTables(db, Object.values(TABLES).flat());
-  for (const name of stale) await analyze(db, name);
-  return stale;
+export function refreshMissingStatistics(db: ServerDb): Promise<string[]> {
+  return analyzeStale(db, Object.values(TABLES).flat());
 }
 
 const embedded = (db: ServerDb) => (db as { $client?: unknown }).$client instanceof PGlite;
 
 /** The refreshes running off the requests' path (PostgreSQL), each after the one before. */
-const running = new WeakMap<ServerDb, Promise<void>>();
+const running = new WeakMap<ServerDb, Promise<unknown>>();
 
 /**
  * Counts rows a bulk intake wrote; refreshes the statistics once enough have been. PGlite
@@ -82,9 +81,7 @@ export async function noteBulkWrite(db: ServerDb, kind: WrittenKind, count: numb
   if (embedded(db)) return refreshStatistics(db, [kind]);
   counts[kind] = 0;
   const refresh = (running.get(db) ?? Promise.resolve())
-    .then(async () => {
-      for (const table of await staleTables(db, TABLES[kind])) await analyze(db, table);
-    })
+    .then(() => analyzeStale(db, TABLES[kind]))
     // Figures for the planner only: a refresh that fails (the server stopping) leaves the old ones.
     .catch(() => undefined);
   running.set(db, refresh);
