@@ -1,23 +1,20 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { canonicalTrackingNo, trackingNoForms } from '../../src-shared/domain/tracking.js';
 import type { OpResult, WireOp } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
 import { idList, jsonRows, rows, writeTogether, type ServerDb } from '../db/open.js';
-import { MUTABLE_COLUMNS, recordDefinition, selectOrderColumns } from '../orders/columns.js';
+import { selectOrderColumns } from '../orders/columns.js';
 import { insertOrders } from '../orders/intake.js';
 import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
 import { paymentNeeds } from './masters.js';
-import { wireExpression } from '../orders/wire.js';
+import { refreshWire } from '../orders/wire.js';
 import { ITEM_COLUMN_LIST, itemRecord, itemValues } from '../orders/item-columns.js';
 import { queueShipmentNotices, withdrawFiledNotices } from '../channels/notices.js';
 import { stockOrders } from '../stock/status-stock.js';
 import { StockWorking } from '../stock/working.js';
-import { applyOne, canSee, NOT_YOURS, ParcelNumbers, type HistoryDraft, type Working } from './apply-op.js';
-
-interface HistoryRow extends HistoryDraft {
-  orderId: number;
-}
+import { applyOne, canSee, NOT_YOURS, ParcelNumbers, type Working } from './apply-op.js';
+import { numberedOrderWrites, type HistoryRow, type ReadOrder } from './numbered-writes.js';
 
 export { NOT_YOURS } from './apply-op.js';
 
@@ -36,58 +33,6 @@ async function replaceItems(tx: ServerDb, changed: readonly Working[]) {
         SELECT i."orderId", ${sql.raw(itemValues('i'))}
         FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS ${itemRecord('i', '"orderId" int')}`,
   );
-}
-
-/** The statements (for writeTogether) writing the changed orders with their numbers, departures and history. */
-function numberedOrderWrites(
-  numbers: ChangeNumbers,
-  changed: readonly Working[],
-  history: HistoryRow[],
-  clientId: number,
-  at: string,
-): SQL[] {
-  if (changed.length === 0) return [];
-  const seqOf = new Map<number, number>();
-  const records = changed.map((w) => {
-    const seq = numbers.next();
-    seqOf.set(w.row.id, seq);
-    return { ...w.row, seq, updatedAt: at, version: w.row.version + 1 };
-  });
-  // After the items: the row and its wire text are written in one statement (one new row version).
-  const sets = sql.raw(MUTABLE_COLUMNS.map(([key, column]) => `${column} = x."${key}"`).join(', '));
-  const writes = [
-    sql`UPDATE orders o SET ${sets}, seq = x.seq, wire = ${wireExpression('o', 'x')}
-        FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS ${recordDefinition(MUTABLE_COLUMNS, ', id int, seq bigint')}
-        WHERE o.id = x.id`,
-  ];
-  const departures = changed.flatMap((w) =>
-    [...w.departedFrom]
-      .filter((s) => s !== w.row.storeId)
-      .map((storeId) => ({
-        seq: numbers.next(),
-        orderId: w.row.id,
-        channel: w.row.channel,
-        orderNo: w.row.orderNo,
-        storeId,
-      })),
-  );
-  if (departures.length > 0) {
-    writes.push(
-      sql`INSERT INTO order_departures (seq, order_id, channel, order_no, store_id)
-          SELECT seq, "orderId", channel, "orderNo", "storeId"
-          FROM jsonb_to_recordset(${JSON.stringify(departures)}::jsonb) AS d(seq bigint, "orderId" int, channel text, "orderNo" text, "storeId" text)`,
-    );
-  }
-  if (history.length > 0) {
-    const withSeq = history.map((h) => ({ ...h, seq: seqOf.get(h.orderId) }));
-    writes.push(
-      sql`INSERT INTO order_history (order_id, seq, at, actor, store_id, pc_id, kind, from_value, to_value, reason, origin_client_id)
-          SELECT "orderId", seq, at, actor, "storeId", "pcId", kind, "from", "to", reason, ${clientId}
-          FROM jsonb_to_recordset(${JSON.stringify(withSeq)}::jsonb)
-            AS h("orderId" int, seq bigint, at text, actor text, "storeId" text, "pcId" text, kind text, "from" text, "to" text, reason text)`,
-    );
-  }
-  return writes;
 }
 
 /** The parcels waiting to ship that hold a tracking number this push registers. */
@@ -171,13 +116,19 @@ export async function applyOps(
         now,
       );
       const keys = JSON.stringify(ops.map((o) => ({ channel: o.channel, orderNo: o.orderNo })));
-      const found = await jsonRows<OrderRow>(
-        tx,
-        sql`SELECT o.id, o.seq, ${selectOrderColumns('o')} FROM orders o
+      const read = new Map<number, ReadOrder>();
+      const found = (
+        await jsonRows<OrderRow & { storedWire: string | null }>(
+          tx,
+          sql`SELECT o.id, o.seq, ${selectOrderColumns('o')}, o.wire AS "storedWire" FROM orders o
             JOIN (SELECT DISTINCT channel, "orderNo" FROM jsonb_to_recordset(${keys}::jsonb) AS k(channel text, "orderNo" text)) k
               ON o.channel = k.channel AND o.order_no = k."orderNo"
             FOR UPDATE OF o`,
-      );
+        )
+      ).map(({ storedWire, ...row }) => {
+        read.set(row.id, { before: { ...row }, wire: storedWire });
+        return row;
+      });
       const parcels = await parcelNumbers(tx, ops);
       const working = new Map<string, Working>(
         found.map((row) => [
@@ -249,10 +200,9 @@ export async function applyOps(
       const needed = changed.length + stock.numbersNeeded;
       if (needed > 0) {
         await numbers.take(needed);
-        await writeTogether(tx, [
-          ...numberedOrderWrites(numbers, changed, history, client.id, at),
-          ...stock.numberedWrites(numbers),
-        ]);
+        const orders = numberedOrderWrites(numbers, changed, read, history, client.id, at);
+        await writeTogether(tx, [...orders.writes, ...stock.numberedWrites(numbers)]);
+        await refreshWire(tx, orders.repack);
       }
       await queueShipmentNotices(tx, [...shipped], at);
       await withdrawFiledNotices(tx, [...filed]);

@@ -1,4 +1,4 @@
-import { ORDER_FIELDS } from '../domain/order-fields.js';
+import { ORDER_FIELDS, type FieldType } from '../domain/order-fields.js';
 import type { WireItem, WireOrder } from './protocol.js';
 
 /**
@@ -29,6 +29,27 @@ function tagOf(keys: readonly string[]): string {
 }
 
 export const PACKED_TAG = tagOf([...PACKED_ORDER_KEYS, '|', ...PACKED_ITEM_KEYS]);
+
+/** A value as its field's type is written in a packed text (as PostgreSQL writes the column). */
+function asFieldType(value: unknown, type: FieldType): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === 'integer') return Number(value);
+  if (type === 'boolean') return Boolean(value);
+  return String(value);
+}
+
+/**
+ * The packed text of an order from its values (keyed like WireOrder) and its items already
+ * packed: the same JSON the server builds in SQL from the stored columns, made here when the
+ * values are at hand (a push's judged orders) so the database only stores it.
+ */
+export function packOrder(order: Readonly<Record<string, unknown>>, items: readonly unknown[]): string {
+  const packed = new Array<unknown>(ORDER_FIELDS.length + 2);
+  packed[0] = PACKED_TAG;
+  ORDER_FIELDS.forEach(({ key, type }, i) => (packed[i + 1] = asFieldType(order[key], type)));
+  packed[ORDER_FIELDS.length + 1] = items;
+  return JSON.stringify(packed);
+}
 
 /** The key lists a page of packed orders carries in its head. */
 export interface PackedKeys {
