@@ -31,6 +31,15 @@ describe('packed pull pages', () => {
           { lineNo: 2, sku: 'TEA-8', title: '煎茶「八女」', quantity: 1, unitPrice: 1200, location: '', taxRate: 8 },
         ],
       }),
+      // Lines listed out of order, one without its tax rate (10% is meant).
+      makeOrder({
+        orderNo: 'PACK-3',
+        storeId: 'tokyo',
+        items: [
+          { lineNo: 2, sku: 'TEA-8', title: '煎茶', quantity: 1, unitPrice: 1200, location: 'C-3', taxRate: 8 },
+          { lineNo: 1, sku: 'KN-300', title: '包丁 "三徳"', quantity: 1, unitPrice: 4800, location: '' },
+        ],
+      }),
       ...Array.from({ length: 40 }, (_, i) => makeOrder({ orderNo: `MORE-${i}`, storeId: 'tokyo' })),
     ]);
   }, 120_000);
@@ -70,7 +79,7 @@ describe('packed pull pages', () => {
       sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE o.wire IS DISTINCT FROM ${wireExpression('o')})::int AS differ
           FROM orders o`,
     );
-    expect(found[0]).toEqual({ n: 42, differ: 0 });
+    expect(found[0]).toEqual({ n: 43, differ: 0 });
   });
 
   it('never sends a text kept from other keys: an older version’s stored order is packed again', async () => {
