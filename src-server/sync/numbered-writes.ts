@@ -29,10 +29,11 @@ export interface NumberedWrites {
  * The statements (for writeTogether) writing the changed orders with their numbers,
  * departures and history. Only the columns some op changed are written, and each order's
  * packed text is made here from the values the push holds, with its items from the text it
- * had: PGlite runs in WebAssembly, where packing fifty values per row and reading back the
- * items cost more than the row's new version itself. An order whose items the push replaced,
- * or whose text was packed under other keys, is packed again in SQL once the rows are
- * written (`repack`).
+ * had. In SQL, packing fifty values per row and reading back its items (PGlite runs in
+ * WebAssembly) took about half of the statement: for 2,000 cancels 330–490 ms, against
+ * 170–230 ms with the text made here and only the changed columns set. An order whose items
+ * the push replaced, or whose text was packed under other keys, is packed again in SQL once
+ * the rows are written (`repack`).
  */
 export function numberedOrderWrites(
   numbers: ChangeNumbers,
