@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushResponse, WireOp } from '../../../src-shared/sync/protocol.js';
 import { BACKENDS, startTestServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
+import { wireOp } from '../../helpers/wire-ops.js';
 
 describe.each(BACKENDS)('tracking numbers pushed to the central server (%s)', (backend) => {
   let s: TestServer;
   let tokyo: string;
-  let serial = 0;
 
   beforeAll(async () => {
     s = await startTestServer(backend);
@@ -20,19 +20,7 @@ describe.each(BACKENDS)('tracking numbers pushed to the central server (%s)', (b
   }, 60_000);
   afterAll(async () => s?.close());
 
-  const op = (orderNo: string, extra: Record<string, unknown>) =>
-    ({
-      opId: `parcel-op-${++serial}`.padEnd(16, '0'),
-      channel: 'yahoo_shopping',
-      orderNo,
-      kind: 'status',
-      at: '2026-11-27T01:00:00.000Z',
-      actor: { operator: '店員', pcId: 'PC1', storeId: 'tokyo' },
-      reason: '',
-      from: null,
-      to: null,
-      ...extra,
-    }) as WireOp;
+  const op = (orderNo: string, extra: Record<string, unknown>) => wireOp(orderNo, 'status', extra);
   const push = async (ops: WireOp[]) => (await s.request<PushResponse>(tokyo, 'POST', '/sync/push', { ops })).body;
   const register = (orderNo: string, trackingNo: string) =>
     op(orderNo, { operation: 'register_tracking', trackingNo, carrier: 'yamato' });

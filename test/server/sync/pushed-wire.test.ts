@@ -5,6 +5,7 @@ import { rows } from '../../../src-server/db/open.js';
 import { wireExpression } from '../../../src-server/orders/wire.js';
 import { BACKENDS, startTestServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
+import { wireOp } from '../../helpers/wire-ops.js';
 
 /**
  * A push packs each judged order's text from the values it holds (numbered-writes.ts). What a
@@ -13,7 +14,6 @@ import { makeOrder } from '../../helpers/orders.js';
 describe.each(BACKENDS)('the packed text a push stores (%s)', (backend) => {
   let s: TestServer;
   let pc: string;
-  let serial = 0;
   const NUMBERS = ['PW-1', 'PW-2', 'PW-3', 'PW-4', 'PW-5'];
 
   beforeAll(async () => {
@@ -25,19 +25,6 @@ describe.each(BACKENDS)('the packed text a push stores (%s)', (backend) => {
   }, 60_000);
   afterAll(async () => s?.close());
 
-  const op = (orderNo: string, kind: string, extra: Record<string, unknown>) =>
-    ({
-      opId: `pushed-wire-${++serial}`.padEnd(16, '0'),
-      channel: 'yahoo_shopping',
-      orderNo,
-      kind,
-      at: '2026-11-27T01:00:00.000Z',
-      actor: { operator: '店員', pcId: 'PC1', storeId: 'tokyo' },
-      reason: '',
-      from: null,
-      to: null,
-      ...extra,
-    }) as WireOp;
   const push = async (ops: WireOp[]) => {
     const answer = await s.request<PushResponse>(pc, 'POST', '/sync/push', { ops });
     expect(answer.status).toBe(200);
@@ -61,9 +48,9 @@ describe.each(BACKENDS)('the packed text a push stores (%s)', (backend) => {
 
   it('keeps every order’s text equal to its columns after a push of many kinds at once', async () => {
     const accepted = await push([
-      op('PW-1', 'status', { operation: 'stock_ok' }),
-      op('PW-2', 'staff_comment', { fields: { staffComment: '「至急」 "二重引用" \\ 円記号 ¥ 絵文字😀' } }),
-      op('PW-3', 'ship_to', {
+      wireOp('PW-1', 'status', { operation: 'stock_ok' }),
+      wireOp('PW-2', 'staff_comment', { fields: { staffComment: '「至急」 "二重引用" \\ 円記号 ¥ 絵文字😀' } }),
+      wireOp('PW-3', 'ship_to', {
         fields: {
           shipName: '山田 花子',
           shipPostalCode: '150-0001',
@@ -73,7 +60,7 @@ describe.each(BACKENDS)('the packed text a push stores (%s)', (backend) => {
           shipPhone: '03-1234-5678',
         },
       }),
-      op('PW-4', 'unit_price', {
+      wireOp('PW-4', 'unit_price', {
         lineNo: 1,
         sku: 'MG-010',
         fields: {
@@ -90,7 +77,7 @@ describe.each(BACKENDS)('the packed text a push stores (%s)', (backend) => {
           ],
         },
       }),
-      op('PW-1', 'sub_status', { fields: { subStatusId: null } }),
+      wireOp('PW-1', 'sub_status', { fields: { subStatusId: null } }),
     ]);
     expect(accepted).toEqual([true, true, true, true, true]);
     expect(await differing()).toEqual([]);
@@ -104,7 +91,7 @@ describe.each(BACKENDS)('the packed text a push stores (%s)', (backend) => {
 
   it('packs again from the columns an order whose kept text an older version packed', async () => {
     await db().execute(sql`UPDATE orders SET wire = '["pold","PW-5"]' WHERE order_no = 'PW-5'`);
-    expect(await push([op('PW-5', 'status', { operation: 'stock_ok' })])).toEqual([true]);
+    expect(await push([wireOp('PW-5', 'status', { operation: 'stock_ok' })])).toEqual([true]);
     expect(await differing()).toEqual([]);
   });
 });
