@@ -23,11 +23,12 @@ export async function ordersJson(db: ServerDb, ids: readonly number[], shape: Wi
   return `[${row?.j ?? ''}]`;
 }
 
-const unpack = orderUnpacker({ fields: PACKED_ORDER_KEYS, itemFields: PACKED_ITEM_KEYS });
+/** An order as the server packs it (today's keys) back to a WireOrder. */
+export const unpackStored = orderUnpacker({ fields: PACKED_ORDER_KEYS, itemFields: PACKED_ITEM_KEYS });
 
 export async function loadOrders(db: ServerDb, ids: readonly number[]): Promise<WireOrder[]> {
   const packed = JSON.parse(await ordersJson(db, ids, 'packed')) as PackedOrder[];
-  return packed.map(unpack);
+  return packed.map(unpackStored);
 }
 
 export async function selectOrdersByIds(db: ServerDb, ids: readonly number[]): Promise<OrderRow[]> {

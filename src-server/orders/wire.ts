@@ -47,13 +47,6 @@ export function packedWire(alias: string): SQL {
   return sql`CASE WHEN starts_with(${sql.raw(alias)}.wire, ${`["${PACKED_TAG}"`}) THEN ${sql.raw(alias)}.wire ELSE ${wireExpression(alias)} END`;
 }
 
-/** The packed items of a stored wire text packed under today's keys; null for any other text. */
-export function storedPackedItems(wire: string | null): unknown[] | null {
-  if (!wire?.startsWith(`["${PACKED_TAG}"`)) return null;
-  const items = (JSON.parse(wire) as unknown[]).at(-1);
-  return Array.isArray(items) ? items : null;
-}
-
 /** An order as a JSON object (WireOrder, history empty): for PCs that do not ask for packed pages. */
 export function objectWire(alias: string): SQL {
   const fields = ORDER_COLUMNS.map(([key, column]) => `'${key}', ${alias}.${column}`).join(', ');

@@ -3,17 +3,16 @@ import { packOrder } from '../../src-shared/sync/packed-orders.js';
 import type { ChangeNumbers } from '../db/changes.js';
 import { MUTABLE_COLUMNS, recordDefinition } from '../orders/columns.js';
 import type { OrderRow } from '../orders/load.js';
-import { storedPackedItems } from '../orders/wire.js';
 import type { HistoryDraft, Working } from './apply-op.js';
 
 export interface HistoryRow extends HistoryDraft {
   orderId: number;
 }
 
-/** An order as a push read it, before its ops were judged: its row and its stored wire text. */
+/** An order as a push read it, before its ops were judged: its row and its packed items. */
 export interface ReadOrder {
   before: OrderRow;
-  wire: string | null;
+  items: unknown[];
 }
 
 /** Columns every changed order is written with: its record of the change. */
@@ -28,12 +27,11 @@ export interface NumberedWrites {
 /**
  * The statements (for writeTogether) writing the changed orders with their numbers,
  * departures and history. Only the columns some op changed are written, and each order's
- * packed text is made here from the values the push holds, with its items from the text it
- * had. In SQL, packing fifty values per row and reading back its items (PGlite runs in
+ * packed text is made here from the values the push holds, with its items from the text the
+ * push read. In SQL, packing fifty values per row and reading back its items (PGlite runs in
  * WebAssembly) took about half of the statement: for 2,000 cancels 330–490 ms, against
  * 170–230 ms with the text made here and only the changed columns set. An order whose items
- * the push replaced, or whose text was packed under other keys, is packed again in SQL once
- * the rows are written (`repack`).
+ * the push replaced is packed again in SQL once its rows are written (`repack`).
  */
 export function numberedOrderWrites(
   numbers: ChangeNumbers,
@@ -55,7 +53,7 @@ export function numberedOrderWrites(
     const seq = numbers.next();
     seqOf.set(w.row.id, seq);
     const next: Record<string, unknown> = { ...w.row, updatedAt: at, version: w.row.version + 1 };
-    const items = w.items ? null : storedPackedItems(read.get(w.row.id)?.wire ?? null);
+    const items = w.items ? null : (read.get(w.row.id)?.items ?? null);
     if (!items) repack.push(w.row.id);
     const record: Record<string, unknown> = { id: w.row.id, seq, wire: items ? packOrder(next, items) : null };
     for (const [key] of columns) record[key] = next[key];

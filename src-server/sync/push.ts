@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { canonicalTrackingNo, trackingNoForms } from '../../src-shared/domain/tracking.js';
-import type { OpResult, WireOp } from '../../src-shared/sync/protocol.js';
+import type { PackedOrder } from '../../src-shared/sync/packed-orders.js';
+import type { OpResult, WireOp, WireOrder } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { writeTransaction, type ChangeNumbers } from '../db/changes.js';
 import { idList, jsonRows, rows, writeTogether, type ServerDb } from '../db/open.js';
-import { selectOrderColumns } from '../orders/columns.js';
 import { insertOrders } from '../orders/intake.js';
-import { loadOrders, selectOrdersByIds, type OrderRow } from '../orders/load.js';
+import { loadOrders, selectOrdersByIds, unpackStored, type OrderRow } from '../orders/load.js';
 import { paymentNeeds } from './masters.js';
-import { refreshWire } from '../orders/wire.js';
+import { packedWire, refreshWire } from '../orders/wire.js';
 import { ITEM_COLUMN_LIST, itemRecord, itemValues } from '../orders/item-columns.js';
 import { queueShipmentNotices, withdrawFiledNotices } from '../channels/notices.js';
 import { stockOrders } from '../stock/status-stock.js';
@@ -116,17 +116,23 @@ export async function applyOps(
         now,
       );
       const keys = JSON.stringify(ops.map((o) => ({ channel: o.channel, orderNo: o.orderNo })));
+      // Each order is read once, as the packed text it travels in (packed now if an older
+      // version packed it): its values to judge, and its items for the text written back.
       const read = new Map<number, ReadOrder>();
       const found = (
-        await jsonRows<OrderRow & { storedWire: string | null }>(
+        await jsonRows<{ id: number; seq: number; packed: PackedOrder }>(
           tx,
-          sql`SELECT o.id, o.seq, ${selectOrderColumns('o')}, o.wire AS "storedWire" FROM orders o
+          sql`SELECT o.id, o.seq, (${packedWire('o')})::json AS packed FROM orders o
             JOIN (SELECT DISTINCT channel, "orderNo" FROM jsonb_to_recordset(${keys}::jsonb) AS k(channel text, "orderNo" text)) k
               ON o.channel = k.channel AND o.order_no = k."orderNo"
             FOR UPDATE OF o`,
         )
-      ).map(({ storedWire, ...row }) => {
-        read.set(row.id, { before: { ...row }, wire: storedWire });
+      ).map(({ id, seq, packed }) => {
+        const order: Partial<WireOrder> = unpackStored(packed);
+        delete order.items; // the row is the order's fields; its lines stay packed, below
+        delete order.history;
+        const row = { id, seq, ...order } as OrderRow;
+        read.set(id, { before: { ...row }, items: packed[packed.length - 1] as unknown[] });
         return row;
       });
       const parcels = await parcelNumbers(tx, ops);
