@@ -55,11 +55,27 @@ export async function jsonRows<T>(db: ServerDb, query: SQL): Promise<T[]> {
  * from the same snapshot. Returns each query's rows, in the order given.
  */
 export async function jsonRowsTogether<T extends unknown[][]>(db: ServerDb, queries: readonly SQL[]): Promise<T> {
+  return (await jsonRowsBeside<T, object>(db, queries, sql`SELECT 1`)).lists;
+}
+
+/**
+ * The same, in the same statement as a query of one row (`beside`): its columns come back as
+ * they are (`row`), read from the same snapshot.
+ */
+export async function jsonRowsBeside<T extends unknown[][], R extends object>(
+  db: ServerDb,
+  queries: readonly SQL[],
+  beside: SQL,
+): Promise<{ lists: T; row: R }> {
   const columns = queries.map(
     (query, i) => sql`(SELECT coalesce(json_agg(t), '[]') FROM (${query}) t)::text AS ${sql.raw(`j${i}`)}`,
   );
-  const [row] = await rows<Record<string, string>>(db, sql`SELECT ${sql.join(columns, sql`, `)}`);
-  return queries.map((_, i) => JSON.parse(row?.[`j${i}`] ?? '[]') as unknown[]) as T;
+  const [row] = await rows<Record<string, unknown>>(
+    db,
+    sql`SELECT ${sql.join(columns, sql`, `)}, beside.* FROM (${beside}) beside`,
+  );
+  const lists = queries.map((_, i) => JSON.parse((row?.[`j${i}`] as string | undefined) ?? '[]') as unknown[]) as T;
+  return { lists, row: (row ?? {}) as R };
 }
 
 /**

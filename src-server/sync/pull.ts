@@ -11,12 +11,12 @@ import { idList, jsonRowsTogether, rows, type ServerDb } from '../db/open.js';
 import { ordersJson } from '../orders/load.js';
 import { sentWire, type WireShape } from '../orders/wire.js';
 import { PACKED_ITEM_KEYS, PACKED_ORDER_KEYS } from '../../src-shared/sync/packed-orders.js';
-import { holdingsQuery, stockEntriesQuery, type StockFound } from '../stock/pull.js';
-import type { WireHolding, WireStock } from '../../src-shared/sync/stock-wire.js';
+import { holdingsQuery, withPageStock } from '../stock/pull.js';
+import type { WireHolding } from '../../src-shared/sync/stock-wire.js';
 
 type Entry =
   | { seq: number; type: 'order'; index: number; id: number }
-  | { seq: number; type: 'stock'; row: WireStock }
+  | { seq: number; type: 'stock'; index: number }
   | { seq: number; type: 'removed'; channel: string; orderNo: string }
   | { seq: number; type: 'master'; master: WireMaster };
 
@@ -57,10 +57,14 @@ const head = (now: Date, next: number, hasMore: boolean) =>
 /** A packed page's head names the keys its orders' values are listed by (packed-orders.ts). */
 const PACKED_HEAD = `,"fields":${JSON.stringify(PACKED_ORDER_KEYS)},"itemFields":${JSON.stringify(PACKED_ITEM_KEYS)}`;
 
-/** How a PC asked for its page: `copy` its first copy (see stockEntries); `shape` of the orders. */
+/**
+ * How a PC asked for its page: `copy` its first copy (see stock/pull.ts); `shape` of the
+ * orders; `packedStock` its stock rows packed too (PACKED_STOCK_KEYS; only with packed orders).
+ */
 export interface PullOptions {
   copy?: boolean;
   shape?: WireShape;
+  packedStock?: boolean;
 }
 
 /**
@@ -81,7 +85,7 @@ export async function pullPage(
   cursor: number,
   limit: number,
   now: Date,
-  { copy = false, shape = 'object' }: PullOptions = {},
+  { copy = false, shape = 'object', packedStock = false }: PullOptions = {},
 ): Promise<PulledPage> {
   if (cursor >= (await lastChange(db)))
     return {
@@ -89,7 +93,13 @@ export async function pullPage(
       nextFrom: null,
     };
   return db.transaction(
-    (tx) => pageFromSnapshot(tx as unknown as ServerDb, client, { cursor, limit, copy, shape }, now),
+    (tx) =>
+      pageFromSnapshot(
+        tx as unknown as ServerDb,
+        client,
+        { cursor, limit, copy, shape, packedStock: packedStock && shape === 'packed' },
+        now,
+      ),
     {
       isolationLevel: 'repeatable read',
       accessMode: 'read only',
@@ -106,7 +116,7 @@ function pageBound(seqs: number[], size: number, high: number): number {
 async function pageFromSnapshot(
   db: ServerDb,
   client: ClientIdentity,
-  { cursor, limit, copy, shape }: { cursor: number; limit: number; copy: boolean; shape: WireShape },
+  { cursor, limit, copy, shape, packedStock }: { cursor: number; limit: number } & Required<PullOptions>,
   now: Date,
 ): Promise<PulledPage> {
   const high = await lastChange(db);
@@ -134,20 +144,24 @@ async function pageFromSnapshot(
           WHERE d.store_id = ${client.storeId} AND d.seq > ${cursor} AND d.seq <= ${bound}
             AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = d.order_id AND o.store_id = ${client.storeId})
           ORDER BY d.seq LIMIT ${size + 1}`;
-  const [removedRows, masterRows, stockFound] = await jsonRowsTogether<
-    [{ seq: number; channel: string; orderNo: string }[], (WireMaster & { seq: number })[], StockFound[]]
-  >(db, [
-    departures,
-    sql`SELECT kind, key, data, deleted, seq FROM master_rows WHERE seq > ${cursor} AND seq <= ${bound} ORDER BY seq LIMIT ${size + 1}`,
-    stockEntriesQuery(client, { cursor, high: bound, limit: size + 1 }, copy),
-  ]);
-  const stockRows = stockFound.map(({ seq, ...row }) => ({ seq, row }));
+  const [[removedRows, masterRows], stockFound] = await withPageStock<
+    [{ seq: number; channel: string; orderNo: string }[], (WireMaster & { seq: number })[]]
+  >(
+    db,
+    [
+      departures,
+      sql`SELECT kind, key, data, deleted, seq FROM master_rows WHERE seq > ${cursor} AND seq <= ${bound} ORDER BY seq LIMIT ${size + 1}`,
+    ],
+    client,
+    { cursor, high: bound, limit: size + 1 },
+    { copy, packed: packedStock },
+  );
   const ids = found?.ids ?? [];
   const entries: Entry[] = [
     ...orderSeqs.slice(0, orderLimit).map((seq, index) => ({ seq, type: 'order' as const, index, id: ids[index]! })),
     ...removedRows.map((r) => ({ seq: r.seq, type: 'removed' as const, channel: r.channel, orderNo: r.orderNo })),
     ...masterRows.map(({ seq, ...master }) => ({ seq, type: 'master' as const, master })),
-    ...stockRows.map(({ seq, row }) => ({ seq, type: 'stock' as const, row })),
+    ...stockFound.seqs.map((seq, index) => ({ seq, type: 'stock' as const, index })),
   ].sort((a, b) => a.seq - b.seq);
   const full = entries.length > size;
   const hasMore = full || top < high;
@@ -175,9 +189,9 @@ async function pageFromSnapshot(
     : [[], []];
   const removed = page.flatMap((e) => (e.type === 'removed' ? [{ channel: e.channel, orderNo: e.orderNo }] : []));
   const masters = page.flatMap((e) => (e.type === 'master' ? [e.master] : []));
-  const stock = page.flatMap((e) => (e.type === 'stock' ? [e.row] : []));
+  const stock = stockFound.member(page.flatMap((e) => (e.type === 'stock' ? [e.index] : [])));
   return {
-    json: `${head(now, next, hasMore)}${shape === 'packed' ? PACKED_HEAD : ''},"orders":[${orders}],"removed":${JSON.stringify(removed)},"masters":${JSON.stringify(masters)},"history":${JSON.stringify(history)},"stock":${JSON.stringify(stock)},"holdings":${JSON.stringify(holdings)}}`,
+    json: `${head(now, next, hasMore)}${shape === 'packed' ? PACKED_HEAD : ''},"orders":[${orders}],"removed":${JSON.stringify(removed)},"masters":${JSON.stringify(masters)},"history":${JSON.stringify(history)},${stock},"holdings":${JSON.stringify(holdings)}}`,
     nextFrom: hasMore ? next : null,
   };
 }

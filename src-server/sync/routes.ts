@@ -64,9 +64,10 @@ export function syncRoutes(
       return bad(c, 'cursor / limit が正しくありません。');
     const copy = c.req.query('copy') === '1';
     const shape = c.req.query('packed') === '1' ? 'packed' : 'object';
+    const packedStock = c.req.query('packedStock') === '1';
     const client = c.get('client');
     await pullGate.wait(client.id);
-    const page = await pullPage(db, client, cursor, limit, clock.now(), { copy, shape });
+    const page = await pullPage(db, client, cursor, limit, clock.now(), { copy, shape, packedStock });
     pullGate.writingTo(client.id, (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing);
     // The next page's cursor as a header: the PC asks for that page before reading this one.
     // The body is encoded once (a page is megabytes; a string would be measured, then encoded).

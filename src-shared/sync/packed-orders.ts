@@ -1,5 +1,6 @@
 import { ORDER_FIELDS, type FieldType } from '../domain/order-fields.js';
 import type { WireItem, WireOrder } from './protocol.js';
+import { unpackStock, type WireStock } from './stock-wire.js';
 
 /**
  * The packed shape of an order on the wire: its values in a fixed order instead of an object
@@ -86,13 +87,25 @@ export function orderUnpacker(keys: PackedKeys): (packed: PackedOrder) => WireOr
   };
 }
 
-/** A pull page as the server sent it: packed orders when its head names their keys. */
-export type SentPage<Page extends { orders: WireOrder[] }> = Omit<Page, 'orders'> &
-  ({ orders: WireOrder[]; fields?: undefined } | ({ orders: PackedOrder[] } & PackedKeys));
+/** A pull page as the server sent it: packed orders, and packed stock rows, when its head names their keys. */
+export type SentPage<Page extends { orders: WireOrder[] }> = Omit<Page, 'orders' | 'stock'> &
+  ({ orders: WireOrder[]; fields?: undefined } | ({ orders: PackedOrder[] } & PackedKeys)) &
+  ({ stock?: WireStock[]; stockFields?: undefined } | { stock: unknown[][]; stockFields: readonly string[] });
 
-/** The page with its orders as WireOrders, whichever way they came (a server without packed pages sends objects). */
+/**
+ * The page with its orders as WireOrders and its stock rows as WireStock, whichever way they
+ * came (a server without packed pages sends objects).
+ */
 export function unpackPage<Page extends { orders: WireOrder[] }>(sent: SentPage<Page>): Page {
-  if (sent.fields === undefined) return sent as unknown as Page;
-  const { fields, itemFields, orders, ...rest } = sent;
-  return { ...rest, orders: orders.map(orderUnpacker({ fields, itemFields })) } as unknown as Page;
+  const page: Record<string, unknown> = { ...sent };
+  if (sent.fields !== undefined) {
+    page.orders = sent.orders.map(orderUnpacker(sent));
+    delete page.fields;
+    delete page.itemFields;
+  }
+  if (sent.stockFields !== undefined) {
+    page.stock = unpackStock(sent.stockFields, sent.stock);
+    delete page.stockFields;
+  }
+  return page as unknown as Page;
 }

@@ -152,7 +152,7 @@ async function main(): Promise<void> {
           request<SentPage<PullResponse>>(
             pc.token,
             'GET',
-            `/sync/pull?cursor=${pc.cursor}&limit=2000&packed=1`,
+            `/sync/pull?cursor=${pc.cursor}&limit=2000&packed=1&packedStock=1`,
             undefined,
             via,
           ),

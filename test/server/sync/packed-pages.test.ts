@@ -4,6 +4,8 @@ import { unpackPage, type SentPage } from '../../../src-shared/sync/packed-order
 import type { PullResponse } from '../../../src-shared/sync/protocol.js';
 import { startHeadOfficeServer, type TestServer } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
+import { sjis, upload } from '../../helpers/order-files.js';
+import { stockCsv } from '../../helpers/stock.js';
 import { wireExpression } from '../../../src-server/orders/wire.js';
 import { rows } from '../../../src-server/db/open.js';
 
@@ -42,11 +44,23 @@ describe('packed pull pages', () => {
       }),
       ...Array.from({ length: 40 }, (_, i) => makeOrder({ orderNo: `MORE-${i}`, storeId: 'tokyo' })),
     ]);
+    // Stock with every attribute, quotes and a backslash in a name, as a head-office system sends it.
+    const file = stockCsv([
+      ['商品コード', '店舗', '在庫数', '棚番', '商品名', 'JAN'],
+      ['KN-300', 'tokyo', 12, 'A-01-3', '関の包丁 "三徳" 165mm', '4901234567894'],
+      ['TEA-8', 'tokyo', 0, '', '煎茶「八女」\\深蒸し', ''],
+      ...Array.from({ length: 30 }, (_, i) => [`SK-${i}`, 'tokyo', i, `B-${i}`, `商品${i}`, '']),
+    ]);
+    const stocked = await server.request(server.adminToken, 'POST', '/intake/stock', {
+      file: upload('stock.csv', sjis(file)),
+      mode: 'count',
+    });
+    expect(stocked.status).toBe(200);
   }, 120_000);
   afterAll(() => server.close());
 
-  const pull = async (packed: boolean) => {
-    const response = await fetch(`${server.url}/sync/pull?cursor=0&limit=100${packed ? '&packed=1' : ''}`, {
+  const pull = async (packed: boolean, more = '') => {
+    const response = await fetch(`${server.url}/sync/pull?cursor=0&limit=100${packed ? '&packed=1' : ''}${more}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
@@ -57,7 +71,7 @@ describe('packed pull pages', () => {
 
   it('carries the same orders as objects do, in under half the bytes', async () => {
     const objects = await pull(false);
-    const packed = await pull(true);
+    const packed = await pull(true, '&packedStock=1');
     expect(objects.page.fields).toBeUndefined(); // a PC that does not ask gets objects, as before
     expect(packed.page.fields).toContain('buyerName');
     const unpacked = unpackPage(packed.page);
@@ -71,6 +85,28 @@ describe('packed pull pages', () => {
       ['煎茶「八女」', 8],
     ]);
     expect(packed.bytes).toBeLessThan(objects.bytes * 0.5);
+  });
+
+  it('carries the same stock rows packed as objects do, with who moved them, and none to a first copy', async () => {
+    for (const copy of ['', '&copy=1']) {
+      const objects = await pull(true, copy);
+      const packed = await pull(true, `${copy}&packedStock=1`);
+      expect(objects.page.stockFields).toBeUndefined(); // a PC that does not ask gets objects, as before
+      expect(packed.page.stockFields).toContain('onHand');
+      const rows = unpackPage(packed.page).stock;
+      expect(rows).toEqual(unpackPage(objects.page).stock);
+      expect(rows).toHaveLength(32);
+      expect(rows.find((r) => r.sku === 'KN-300')).toMatchObject({
+        storeId: 'tokyo',
+        onHand: 12,
+        location: 'A-01-3',
+        title: '関の包丁 "三徳" 165mm',
+        jan: '4901234567894',
+        move: copy ? null : { kind: 'count', operator: expect.any(String) },
+      });
+      expect(rows.find((r) => r.sku === 'TEA-8')!.title).toBe('煎茶「八女」\\深蒸し');
+      expect(packed.bytes).toBeLessThan(objects.bytes);
+    }
   });
 
   it('keeps at intake the very text packed from the stored columns (written once, with the row)', async () => {
