@@ -69,6 +69,8 @@ export class BackgroundSearchIndex implements MadeSearchIndex {
   private posted = 0;
   private indexedUpTo: number | null = null;
   private answer: Promise<WorkerAnswer> | null = null;
+  /** Closed by its owner: a worker stopped now has not failed (a load that failed at its end says why itself). */
+  private closed = false;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -134,6 +136,7 @@ export class BackgroundSearchIndex implements MadeSearchIndex {
     this.worker.postMessage({ finish: true } satisfies SearchIndexMessage);
     const answer = await this.answer;
     if ('failure' in answer) {
+      if (this.closed) return null;
       this.log.warn(
         `F5 search index worker failed (${answer.failure}); the load fills the search index on its own thread instead`,
       );
@@ -180,6 +183,7 @@ export class BackgroundSearchIndex implements MadeSearchIndex {
 
   /** Stops the worker, drops this connection's triggers and the scratch file. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.worker?.terminate();
     this.worker = null;
     if (this.sqlite.open) {

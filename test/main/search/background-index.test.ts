@@ -165,6 +165,23 @@ describe("a first sync's F5 search index made on a second thread as the pages co
     }
   });
 
+  it('lets a load that fails at its end fail with its own error, not a worker failure beside it', async () => {
+    const { warnings, log } = warningLog();
+    const { sqlite } = t.app.ctx.database;
+    const load = withDeferredIndexesAsync(sqlite, ['orders', 'order_items'], log, async (progress) => {
+      insertOrders(sqlite, manyOrders(20_000));
+      progress.ordersCommitted();
+      // An index the end cannot build: the load fails there while the worker is still indexing.
+      const deferred = JSON.parse(
+        sqlite.prepare("SELECT value FROM meta WHERE key = 'deferred_indexes'").pluck().get() as string,
+      ) as { name: string; sql: string }[];
+      deferred.unshift({ name: 'broken_idx', sql: 'CREATE INDEX broken_idx ON no_such_table (x)' });
+      sqlite.prepare("UPDATE meta SET value = ? WHERE key = 'deferred_indexes'").run(JSON.stringify(deferred));
+    });
+    await expect(load).rejects.toThrow(/no such table/);
+    expect(warnings).toEqual([]);
+  });
+
   it('logs a warning with the reason when the worker fails, and fills the index on this thread', async () => {
     const taken = watchAdoption();
     const { warnings, log } = warningLog();
