@@ -4,8 +4,9 @@ import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import Database from 'better-sqlite3';
 import { memoryCheck } from './memory-check.js';
+import { sqliteCheck } from './sqlite-check.js';
 
-export { memoryCheck };
+export { memoryCheck, sqliteCheck };
 
 /** What a bench run ran on, so that two runs can be compared (printed first, kept in bench.json). */
 export interface Conditions {
@@ -22,6 +23,8 @@ export interface Conditions {
   speedCheckMs: number;
   /** memoryCheck() when the run started. */
   memoryCheckNs: number;
+  /** sqliteCheck() when the run started. */
+  sqliteCheckMs: number;
 }
 
 /**
@@ -86,6 +89,7 @@ export function readConditions(databaseFile: string, orders: number): Conditions
     loadAtStart: os.loadavg()[0]!,
     speedCheckMs: speedCheck(),
     memoryCheckNs: memoryCheck(),
+    sqliteCheckMs: sqliteCheck(),
   };
 }
 
@@ -131,6 +135,7 @@ export class CpuSplit {
   /** The machine's speed just before (speedCheck, memoryCheck). */
   private readonly speed = speedCheck();
   private readonly memory = memoryCheck();
+  private readonly sqlite = sqliteCheck();
   private readonly pc = process.cpuUsage();
   private readonly server: number | null;
 
@@ -142,7 +147,7 @@ export class CpuSplit {
     const pc = process.cpuUsage(this.pc);
     const now = this.serverPid === undefined ? null : processCpuSeconds(this.serverPid);
     const server = now !== null && this.server !== null ? `, server ${(now - this.server).toFixed(1)} s` : '';
-    return `CPU: PC ${((pc.user + pc.system) / 1e6).toFixed(1)} s${server}; speed check before ${this.speed.toFixed(0)} ms, memory check ${this.memory.toFixed(0)} ns`;
+    return `CPU: PC ${((pc.user + pc.system) / 1e6).toFixed(1)} s${server}; speed check before ${this.speed.toFixed(0)} ms, memory check ${this.memory.toFixed(0)} ns, SQLite check ${this.sqlite.toFixed(0)} ms`;
   }
 }
 
@@ -151,7 +156,7 @@ export function describeConditions(c: Conditions): string[] {
     `machine: ${c.cpu}, ${c.cores} cores, ${c.memoryGb.total} GB memory (${c.memoryGb.available} GB available), ${c.fileSystem} file system`,
     `software: Node ${c.node}, SQLite ${c.sqlite}`,
     `database: ${c.database.orders.toLocaleString()} orders, ${c.database.mb.toLocaleString()} MB; load average at start ${c.loadAtStart.toFixed(2)}`,
-    `CPU speed check at start: ${c.speedCheckMs.toFixed(0)} ms (a fixed task; lower is faster, see speedCheck()); memory check ${c.memoryCheckNs.toFixed(0)} ns per read (see memoryCheck())`,
+    `CPU speed check at start: ${c.speedCheckMs.toFixed(0)} ms (a fixed task; lower is faster, see speedCheck()); memory check ${c.memoryCheckNs.toFixed(0)} ns per read (see memoryCheck()); SQLite check ${c.sqliteCheckMs.toFixed(0)} ms (see sqliteCheck())`,
     'write figures: each side on its own fresh copy, cold (file on disk, none of it in the page cache) and warm (whole file in the page cache); reads on a warm copy',
   ];
 }

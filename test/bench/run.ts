@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DB_FILE_NAME } from '../../src-main/app/bootstrap.js';
 import { seedDemoInParallel } from '../../src-main/demo/seed.js';
-import { CpuBusy, describeConditions, memoryCheck, readConditions, speedCheck } from './conditions.js';
+import { CpuBusy, describeConditions, memoryCheck, readConditions, speedCheck, sqliteCheck } from './conditions.js';
 import { BENCH_ROOT, makeEnv, openApp, type BenchSection, type Measurement } from './harness.js';
 import { Figures, formatFigure, medianOf, meets } from './report.js';
 import { SECTIONS } from './sections/index.js';
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const machineBusy = busy.share();
   const loadAtEnd = os.loadavg()[0]!;
   console.log(
-    `\nduring the run: machine CPU ${machineBusy ?? '?'}% busy (this bench included), load average at end ${loadAtEnd.toFixed(2)}, CPU speed check at end ${speedCheck().toFixed(0)} ms, memory check ${memoryCheck().toFixed(0)} ns`,
+    `\nduring the run: machine CPU ${machineBusy ?? '?'}% busy (this bench included), load average at end ${loadAtEnd.toFixed(2)}, CPU speed check at end ${speedCheck().toFixed(0)} ms, memory check ${memoryCheck().toFixed(0)} ns, SQLite check ${sqliteCheck().toFixed(0)} ms`,
   );
   mkdirSync('test-results', { recursive: true });
   writeFileSync(
