@@ -63,7 +63,7 @@ function stockEntriesQuery(client: ClientIdentity, window: StockWindow, copy = f
 /** The changed rows packed (PACKED_STOCK_KEYS) as one text, with their change numbers in the same order. */
 interface PackedStockFound {
   seqs: number[] | null;
-  /** The rows' packed texts joined by `separator`, in change order. */
+  /** The rows' packed texts joined by SEPARATOR, in change order. */
   texts: string | null;
 }
 
