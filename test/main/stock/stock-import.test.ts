@@ -124,6 +124,33 @@ describe('在庫データ取込 (stock files)', () => {
     ]);
   });
 
+  it('judges a large file against the rows of its own SKUs, whether few or most of a big store’s', async () => {
+    // 6,000 SKUs in stock at 東京店, 1,000 at 大阪店 under the same codes.
+    const counts = (n: number, onHand: (i: number) => number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`SK-${i}`, onHand(i)]));
+    stockUp(sqlite(), 'tokyo', counts(6_000, (i) => i % 7));
+    stockUp(sqlite(), 'osaka', counts(1_000, () => 50));
+    // A file of 2,500 lines: fewer than half of 東京店's rows (its 2,400 SKUs looked up, 300 of
+    // them new), more than half of 大阪店's (its rows read in one pass, 100 of them named).
+    // The preview lists the first 500 lines: 大阪店's, the new SKUs, then known ones.
+    const lines: (string | number)[][] = [['商品コード', '店舗', '在庫数']];
+    for (let i = 0; i < 100; i++) lines.push([`SK-${i}`, 'osaka', 2]);
+    for (let i = 6_000; i < 6_300; i++) lines.push([`SK-${i}`, 'tokyo', 1]);
+    for (let i = 3_900; i < 6_000; i++) lines.push([`SK-${i}`, 'tokyo', 1]);
+    const p = await preview(lines, 'receive');
+    const before = new Map(p.lines.map((l) => [`${l.storeId}/${l.sku}`, l.onHandBefore]));
+    expect(before.get('osaka/SK-99')).toBe(50);
+    expect(before.get('tokyo/SK-6000')).toBeNull();
+    expect(before.get('tokyo/SK-3900')).toBe(3900 % 7);
+    expect(before.get('tokyo/SK-3999')).toBe(3999 % 7);
+    expect(p.counts).toEqual({ new: 300, changed: 2_200, unchanged: 0, bad: 0 });
+    await t.call('stock:importCommit', { previewId: p.previewId });
+    expect(stockOf(sqlite(), 'SK-5999')).toEqual({ onHand: (5999 % 7) + 1, reserved: 0 });
+    expect(stockOf(sqlite(), 'SK-6299')).toEqual({ onHand: 1, reserved: 0 });
+    expect(stockOf(sqlite(), 'SK-99', 'osaka')).toEqual({ onHand: 52, reserved: 0 });
+    expect(stockOf(sqlite(), 'SK-100', 'osaka')).toEqual({ onHand: 50, reserved: 0 });
+  });
+
   it('lists every bad line with its line number and reason, and applies nothing until they are fixed or skipped', async () => {
     stockUp(sqlite(), 'tokyo', { HELD: 3, OK: 1 });
     const [order] = insertOrders(sqlite(), [{ order: { items: [item('HELD', 2)] } }]);
