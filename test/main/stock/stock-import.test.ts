@@ -128,8 +128,16 @@ describe('在庫データ取込 (stock files)', () => {
     // 6,000 SKUs in stock at 東京店, 1,000 at 大阪店 under the same codes.
     const counts = (n: number, onHand: (i: number) => number) =>
       Object.fromEntries(Array.from({ length: n }, (_, i) => [`SK-${i}`, onHand(i)]));
-    stockUp(sqlite(), 'tokyo', counts(6_000, (i) => i % 7));
-    stockUp(sqlite(), 'osaka', counts(1_000, () => 50));
+    stockUp(
+      sqlite(),
+      'tokyo',
+      counts(6_000, (i) => i % 7),
+    );
+    stockUp(
+      sqlite(),
+      'osaka',
+      counts(1_000, () => 50),
+    );
     // A file of 2,500 lines: fewer than half of 東京店's rows (its 2,400 SKUs looked up, 300 of
     // them new), more than half of 大阪店's (its rows read in one pass, 100 of them named).
     // The preview lists the first 500 lines: 大阪店's, the new SKUs, then known ones.
