@@ -150,8 +150,8 @@ export class SyncTransport {
       const next = Number(headers.get(NEXT_PAGE_HEADER) ?? 'NaN');
       if (Number.isSafeInteger(next) && next > cursor) onNextPage?.(next);
     };
-    // Packed orders and stock rows: 40% of the bytes of objects (packed-orders.ts, stock-wire.ts); a
-    // server that does not know them sends objects.
+    // Packed orders and stock rows: 40% and about half of the bytes of objects (packed-orders.ts,
+    // stock-wire.ts); a server that does not know them sends objects.
     const route = `/sync/pull?cursor=${cursor}&limit=${limit}&packed=1&packedStock=1${copy ? '&copy=1' : ''}`;
     const sent = await this.call<SentPage<PullResponse>>('GET', route, undefined, heard);
     return unpackPage(sent);

@@ -50,12 +50,16 @@ export async function jsonRows<T>(db: ServerDb, query: SQL): Promise<T[]> {
   return JSON.parse(row?.j ?? '[]') as T[];
 }
 
+/** Separates JSON texts joined by one string_agg (split again in JS): JSON text never holds a raw U+0001. */
+export const JSON_TEXT_SEPARATOR = '\u0001';
+
 /**
  * Several jsonRows queries as one statement: one round trip instead of one each, all read
  * from the same snapshot. Returns each query's rows, in the order given.
  */
 export async function jsonRowsTogether<T extends unknown[][]>(db: ServerDb, queries: readonly SQL[]): Promise<T> {
-  return (await jsonRowsBeside<T, object>(db, queries, sql`SELECT 1`)).lists;
+  const [row] = await rows<Record<string, unknown>>(db, sql`SELECT ${sql.join(jsonColumns(queries), sql`, `)}`);
+  return listsOf<T>(row, queries.length);
 }
 
 /**
@@ -67,15 +71,20 @@ export async function jsonRowsBeside<T extends unknown[][], R extends object>(
   queries: readonly SQL[],
   beside: SQL,
 ): Promise<{ lists: T; row: R }> {
-  const columns = queries.map(
-    (query, i) => sql`(SELECT coalesce(json_agg(t), '[]') FROM (${query}) t)::text AS ${sql.raw(`j${i}`)}`,
-  );
   const [row] = await rows<Record<string, unknown>>(
     db,
-    sql`SELECT ${sql.join(columns, sql`, `)}, beside.* FROM (${beside}) beside`,
+    sql`SELECT ${sql.join(jsonColumns(queries), sql`, `)}, beside.* FROM (${beside}) beside`,
   );
-  const lists = queries.map((_, i) => JSON.parse((row?.[`j${i}`] as string | undefined) ?? '[]') as unknown[]) as T;
-  return { lists, row: (row ?? {}) as R };
+  return { lists: listsOf<T>(row, queries.length), row: (row ?? {}) as R };
+}
+
+/** Each query's rows as one JSON text column, j0, j1, … */
+const jsonColumns = (queries: readonly SQL[]) =>
+  queries.map((query, i) => sql`(SELECT coalesce(json_agg(t), '[]') FROM (${query}) t)::text AS ${sql.raw(`j${i}`)}`);
+
+/** The lists of the json columns of a row. */
+function listsOf<T extends unknown[][]>(row: Record<string, unknown> | undefined, count: number): T {
+  return Array.from({ length: count }, (_, i) => JSON.parse((row?.[`j${i}`] as string | undefined) ?? '[]')) as T;
 }
 
 /**

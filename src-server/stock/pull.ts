@@ -1,13 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PACKED_STOCK_KEYS, type WireStock } from '../../src-shared/sync/stock-wire.js';
 import type { ClientIdentity } from '../auth.js';
-import { idList, jsonRowsBeside, jsonRowsTogether, type ServerDb } from '../db/open.js';
+import { idList, JSON_TEXT_SEPARATOR, jsonRowsBeside, jsonRowsTogether, type ServerDb } from '../db/open.js';
 
 /** A changed stock row as read (stockEntriesQuery), with its change number. */
 type StockFound = WireStock & { seq: number };
-
-/** Separates the packed rows in one aggregate; JSON text never holds a raw U+0001. */
-const SEPARATOR = '\u0001';
 
 /** The stock rows a PC may see: its store's, or every store's for head office. */
 const stockScope = (client: ClientIdentity): SQL =>
@@ -63,7 +60,7 @@ function stockEntriesQuery(client: ClientIdentity, window: StockWindow, copy = f
 /** The changed rows packed (PACKED_STOCK_KEYS) as one text, with their change numbers in the same order. */
 interface PackedStockFound {
   seqs: number[] | null;
-  /** The rows' packed texts joined by SEPARATOR, in change order. */
+  /** The rows' packed texts joined by JSON_TEXT_SEPARATOR, in change order. */
   texts: string | null;
 }
 
@@ -76,7 +73,7 @@ function packedStockQuery(client: ClientIdentity, window: StockWindow, copy: boo
     wireColumns(client, window.cursor, copy).map(([, value]) => value),
     sql`, `,
   );
-  return sql`SELECT json_agg(t.seq ORDER BY t.seq) AS seqs, string_agg(t.packed, ${SEPARATOR} ORDER BY t.seq) AS texts
+  return sql`SELECT json_agg(t.seq ORDER BY t.seq) AS seqs, string_agg(t.packed, ${JSON_TEXT_SEPARATOR} ORDER BY t.seq) AS texts
         FROM (SELECT s.seq, json_build_array(${values})::text AS packed
               ${changedRows(client, window)}) t`;
 }
@@ -110,7 +107,7 @@ export async function withPageStock<T extends unknown[][]>(
     ];
   }
   const { lists, row } = await jsonRowsBeside<T, PackedStockFound>(db, queries, packedStockQuery(client, window, copy));
-  const texts = row.texts ? row.texts.split(SEPARATOR) : [];
+  const texts = row.texts ? row.texts.split(JSON_TEXT_SEPARATOR) : [];
   const head = `"stockFields":${JSON.stringify(PACKED_STOCK_KEYS)}`;
   return [
     lists,

@@ -7,7 +7,7 @@ import {
 } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { lastChange } from '../db/changes.js';
-import { idList, jsonRowsTogether, rows, type ServerDb } from '../db/open.js';
+import { idList, JSON_TEXT_SEPARATOR, jsonRowsTogether, rows, type ServerDb } from '../db/open.js';
 import { ordersJson } from '../orders/load.js';
 import { sentWire, type WireShape } from '../orders/wire.js';
 import { PACKED_ITEM_KEYS, PACKED_ORDER_KEYS } from '../../src-shared/sync/packed-orders.js';
@@ -41,9 +41,6 @@ async function changedAgain(
   );
   return found.map((r) => r.id);
 }
-
-/** Separates the stored order texts in one aggregate; JSON text never holds a raw U+0001. */
-const SEPARATOR = '\u0001';
 
 /** A page as JSON text, and the cursor the next page starts from (null: this was the last). */
 export interface PulledPage {
@@ -126,7 +123,7 @@ async function pageFromSnapshot(
   const [found] = await rows<{ ids: number[] | null; seqs: number[] | null; wires: string | null }>(
     db,
     sql`SELECT json_agg(t.id ORDER BY t.seq) AS ids, json_agg(t.seq ORDER BY t.seq) AS seqs,
-          string_agg(t.wire, ${SEPARATOR} ORDER BY t.seq) AS wires
+          string_agg(t.wire, ${JSON_TEXT_SEPARATOR} ORDER BY t.seq) AS wires
         FROM (SELECT o.id, o.seq, ${sentWire('o', shape)} AS wire FROM orders o
               WHERE ${scope} AND o.seq > ${cursor} AND o.seq <= ${high} ORDER BY o.seq LIMIT ${orderLimit + 1}) t`,
   );
@@ -168,7 +165,7 @@ async function pageFromSnapshot(
   const page = entries.slice(0, size);
   const next = full ? page[page.length - 1]!.seq : top;
   const kept = page.flatMap((e) => (e.type === 'order' ? [e] : []));
-  const wires = found?.wires ? found.wires.split(SEPARATOR) : [];
+  const wires = found?.wires ? found.wires.split(JSON_TEXT_SEPARATOR) : [];
   // Orders changed on this page and again after it: sent now with this page's history,
   // and again (with the rest) on the page of their last change.
   const later = hasMore ? await changedAgain(db, client, scope, cursor, next) : [];
