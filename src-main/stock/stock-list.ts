@@ -41,6 +41,16 @@ const CACHED_FILTERS = 4;
 /** Above this many matches a filtered page is read in the sort's order instead of by rowid. */
 const DENSE_MATCHES = 5_000;
 
+/**
+ * A page of rows in a sort no index holds (有効在庫, 商品名, or 棚番 over every store): the
+ * sorter orders the rowids and keys alone, and only the page's rows are read whole
+ * (sorting whole rows of 300,000 cost a fifth more). Where an index holds the order, the
+ * inner query walks it as before.
+ */
+function pageInOrder(where: string, order: string): string {
+  return `SELECT ${ROW_COLUMNS} FROM stock WHERE rowid IN (SELECT rowid FROM stock ${where} ${order} LIMIT ? OFFSET ?) ${order}`;
+}
+
 interface StockListInput {
   filter: string;
   storeId?: string;
@@ -121,13 +131,11 @@ export class StockList {
                 `SELECT ${ROW_COLUMNS} FROM stock WHERE rowid IN (SELECT value FROM json_each(?)) ${order} LIMIT ? OFFSET ?`,
               )
               .all(JSON.stringify(ids), input.limit, input.offset)
-          : this.sqlite
-              .prepare(`SELECT ${ROW_COLUMNS} FROM stock ${where.sql} ${order} LIMIT ? OFFSET ?`)
-              .all(...where.params, input.limit, input.offset);
+          : this.sqlite.prepare(pageInOrder(where.sql, order)).all(...where.params, input.limit, input.offset);
       return { rows: rows as StockRow[], total: ids.length };
     }
     const rows = this.sqlite
-      .prepare(`SELECT ${ROW_COLUMNS} FROM stock ${where.sql} ${order} LIMIT ? OFFSET ?`)
+      .prepare(pageInOrder(where.sql, order))
       .all(...where.params, input.limit, input.offset) as StockRow[];
     const total =
       input.offset === 0 && rows.length < input.limit
