@@ -176,10 +176,26 @@ function purgeChunk(
   return { result, lastId };
 }
 
-/** Orders per step of the scheduled purge: about 15 ms on a warm million-order database. */
-const BACKGROUND_STEP = 100;
+/**
+ * How long one step of the scheduled purge aims to hold the thread (a click that lands during
+ * a step waits for it). What an order's erasure costs varies tenfold on a million-order
+ * database, most of it the search index's deletions, and some commits pay a fixed 40–50 ms
+ * of the index's own upkeep; so the orders per step follow the time the last step took.
+ * On the bench's backlog: half the steps ≤ 27 ms and nine in ten ≤ 85 ms (steps of 100
+ * orders: 97–111 ms and 199–232 ms), for a tenth less purged per second; a rare step in which
+ * the index reorganises its deletions still takes about a second.
+ */
+const STEP_MS = 25;
+const FIRST_STEP = 20;
+const MAX_STEP = 500;
 /** The scheduled purge rests this many times as long as each step took: at most a quarter of the thread. */
 const REST_FACTOR = 3;
+
+/** Orders in the next step, from the last step's size and time: at most twice or half the last. */
+export function nextPurgeStep(size: number, tookMs: number): number {
+  const aimed = Math.round((size * STEP_MS) / Math.max(tookMs, 1));
+  return Math.min(MAX_STEP, Math.max(1, Math.ceil(size / 2), Math.min(aimed, size * 2)));
+}
 
 /** Runs the purge shortly after start and then daily (S3). Returns the stop. */
 export function startPiiPurge(ctx: AppContext, dayMs = DAY_MS): () => void {
@@ -187,19 +203,21 @@ export function startPiiPurge(ctx: AppContext, dayMs = DAY_MS): () => void {
   // orders at a million, ~20 s of CPU, mostly keeping the search index) must neither freeze
   // the screen nor starve a batch the clerk starts meanwhile: F7 mail runs on this same
   // thread, and with back-to-back steps its first 1,000 mails took 25 s instead of 1.5 s.
-  // Short steps, each followed by a rest several times as long.
+  // Short steps (STEP_MS), each followed by a rest several times as long.
   let stopped = false;
   const guarded = async () => {
     try {
       let purged = 0;
+      let size = FIRST_STEP;
       for (let after = 0; after >= 0 && !stopped;) {
         const started = performance.now();
         const folders = [documentsDir(ctx), ctx.paths.documents];
-        const step = purgeChunk(ctx.database.sqlite, ctx.clock.now(), ctx.actor(), after, BACKGROUND_STEP, folders);
+        const step = purgeChunk(ctx.database.sqlite, ctx.clock.now(), ctx.actor(), after, size, folders);
         purged += step.result.orders;
         after = step.lastId;
-        const rest = REST_FACTOR * (performance.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, rest).unref());
+        const took = performance.now() - started;
+        size = nextPurgeStep(size, took);
+        await new Promise((resolve) => setTimeout(resolve, REST_FACTOR * took).unref());
       }
       if (purged > 0) ctx.emit({ type: 'orders:changed' });
     } catch (err) {

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { purgeLocalPii, startPiiPurge } from '../../../src-main/privacy/purge.js';
+import { nextPurgeStep, purgeLocalPii, startPiiPurge } from '../../../src-main/privacy/purge.js';
 import { insertOrders } from '../../helpers/orders.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { documentsDir } from '../../../src-main/printing/documents.js';
@@ -41,4 +41,16 @@ it('the scheduled purge works in steps and leaves the event loop free between th
   clearInterval(ticker);
   stop();
   expect(ticks).toBeGreaterThan(3);
+});
+
+it('sizes each scheduled step by the time the last one took, so a click never waits long behind it', () => {
+  // 20 orders in 5 ms: the next step may be larger, at most twice as large.
+  expect(nextPurgeStep(20, 5)).toBe(40);
+  // 100 orders in 50 ms: aimed at 25 ms, 50 orders.
+  expect(nextPurgeStep(100, 50)).toBe(50);
+  // A step that took far too long (the search index's deletions piling up) halves the next, no more.
+  expect(nextPurgeStep(100, 1500)).toBe(50);
+  expect(nextPurgeStep(1, 1500)).toBe(1);
+  // Never more than 500 orders, however quick.
+  expect(nextPurgeStep(400, 1)).toBe(500);
 });
