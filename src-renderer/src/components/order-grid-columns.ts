@@ -11,6 +11,11 @@ export function byClerk(source: string): boolean {
   return source.startsWith('ui') || source === 'autosizeColumns';
 }
 
+/** What decides a list's arrangement: equal keys arrange the grid the same way. */
+function arrangementKey(remembered: GridColumn[] | undefined, shown: readonly string[]): string {
+  return JSON.stringify([remembered ?? null, shown]);
+}
+
 /** The remembered arrangement of a list, then the columns the list needs to explain its rows. */
 function arrange(grid: GridApi<OrderRow>, remembered: GridColumn[] | undefined, shown: readonly string[]): void {
   if (remembered?.length) grid.applyColumnState({ state: remembered, applyOrder: true });
@@ -37,11 +42,14 @@ export function useGridColumns(options: {
   // The list whose columns the grid shows. A tab chosen before the grid is ready is arranged
   // once it is, so the list arranged then is the one shown (not the list the grid opened on).
   const shownKey = useRef(listKey);
+  // How the grid's columns stand: as arranged for a list, or as the clerk saved them since.
+  const arrangedAs = useRef('');
 
   const onGridReady = useCallback((e: { api: GridApi<OrderRow> }) => {
     api.current = e.api;
     shownKey.current = latest.current.listKey;
     arrange(e.api, latest.current.remembered, latest.current.shown);
+    arrangedAs.current = arrangementKey(latest.current.remembered, latest.current.shown);
   }, []);
 
   // Another list: its own columns and sort, from its first row. A changed sort reloads the
@@ -52,8 +60,14 @@ export function useGridColumns(options: {
     shownKey.current = listKey;
     const sortOf = () => JSON.stringify(grid.getColumnState().map((c) => [c.colId, c.sort, c.sortIndex]));
     const before = sortOf();
-    grid.resetColumnState();
-    arrange(grid, latest.current.remembered, latest.current.shown);
+    // A list arranged as the one shown keeps the columns as they are: resetting them makes the
+    // grid draw every header and cell again (about a third of a tab switch in the browser).
+    const wanted = arrangementKey(latest.current.remembered, latest.current.shown);
+    if (wanted !== arrangedAs.current) {
+      grid.resetColumnState();
+      arrange(grid, latest.current.remembered, latest.current.shown);
+      arrangedAs.current = wanted;
+    }
     const input = pageInput(query, 0, BLOCK, sortModelOf(grid));
     early.current = { input: JSON.stringify(input), page: invoke('orders:list', input) };
     // An unused early answer that failed is not an error anyone waits for.
@@ -68,16 +82,17 @@ export function useGridColumns(options: {
   const save = useCallback(() => {
     const state = api.current?.getColumnState();
     if (!state) return;
-    onColumnsChanged(
-      state.map((c) => ({
-        colId: c.colId,
-        width: c.width ? Math.round(c.width) : undefined,
-        flex: c.flex ?? null,
-        hide: c.hide ?? undefined,
-        sort: c.sort === 'asc' || c.sort === 'desc' ? c.sort : null,
-        sortIndex: c.sortIndex ?? null,
-      })),
-    );
+    const columns = state.map((c) => ({
+      colId: c.colId,
+      width: c.width ? Math.round(c.width) : undefined,
+      flex: c.flex ?? null,
+      hide: c.hide ?? undefined,
+      sort: c.sort === 'asc' || c.sort === 'desc' ? c.sort : null,
+      sortIndex: c.sortIndex ?? null,
+    }));
+    // The grid now stands as this list's remembered arrangement will.
+    arrangedAs.current = arrangementKey(columns, latest.current.shown);
+    onColumnsChanged(columns);
   }, [onColumnsChanged]);
 
   return { onGridReady, save };
