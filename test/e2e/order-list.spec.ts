@@ -138,4 +138,46 @@ test.describe('a tab chosen while rows of the last one are still on their way', 
       'new',
     );
   });
+
+  test('keeps the last rows on screen until its first rows are here, then shows only its own', async ({
+    page,
+    chumon,
+  }) => {
+    await page.goto(chumon.url);
+    await page.getByRole('tab', { name: /^出荷済\s/ }).click();
+    const cell = (row: number) => page.locator(`[role=row][row-index="${row}"] [role=gridcell][col-id=orderNo]`);
+    await expect(cell(0)).toHaveText(/\S/);
+    const statusOf = async (row: number) =>
+      chumon.query<{ status: string }>('SELECT status FROM orders WHERE order_no = ?', await cell(row).textContent())[0]
+        ?.status;
+    // The 新規 tab's first block is held on its way.
+    const held: Route[] = [];
+    await page.route(/\/api\/orders(%3A|:)list$/, async (route) => {
+      const input = route.request().postDataJSON() as { tab?: string; offset: number };
+      if (input.tab === 'new' && input.offset === 0 && held.length === 0) held.push(route);
+      else await route.continue();
+    });
+    await page.getByRole('tab', { name: /^新規\s/ }).click();
+    await expect.poll(() => held.length).toBe(1);
+    // Meanwhile the panel is busy and still shows the 出荷済 rows, not a screen of empty rows.
+    await expect(page.locator('#order-panel')).toHaveAttribute('aria-busy', 'true');
+    expect(await statusOf(0)).toBe('shipped');
+    // Scrolled meanwhile past the block on screen, the old list's next rows are not filled in
+    // with the new list's (which would also end the busy state before the first rows are here).
+    await page.locator('#order-panel').evaluate((panel) => {
+      const viewport = [...panel.querySelectorAll<HTMLElement>('*')].find(
+        (el) => el.scrollHeight > el.clientHeight + 4500 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowY),
+      );
+      if (viewport) viewport.scrollTop = 4500;
+    });
+    await expect(page.locator('[role=row][row-index="150"]')).toBeAttached();
+    await page.waitForTimeout(300);
+    await expect(page.locator('#order-panel')).toHaveAttribute('aria-busy', 'true');
+    await held[0]!.continue();
+    await expect(page.locator('#order-panel')).toHaveAttribute('aria-busy', 'false');
+    await expect(cell(0)).toHaveText(/\S/);
+    expect(await statusOf(0)).toBe('new');
+    await expect(cell(1)).toHaveText(/\S/);
+    expect(await statusOf(1)).toBe('new');
+  });
 });

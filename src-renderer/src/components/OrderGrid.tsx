@@ -57,7 +57,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(p
   const api = useRef<GridApi<OrderRow> | null>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const rows = useOrderRows(query, listKey, props.onTotal, props.onError);
-  const columnState = useGridColumns({ ...props, remembered: props.columns, api, early: rows.early });
+  const columnState = useGridColumns({ ...props, remembered: props.columns, api, switchTo: rows.switchTo });
   const keyboard = useGridKeyboard(api, wrap, { toggle: onToggle, check: props.onCheck, open: props.onOpen });
 
   // Read by the selection cells at each draw (SelectCell.ts): one object for the grid's life.
