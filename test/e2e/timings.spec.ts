@@ -107,6 +107,19 @@ test.describe('timings on a larger database (reported apart; guards against a co
     expect(newTab).toBeLessThan(TAB_SWITCH_GUARD_MS);
     await expect(grid(page)).toHaveAttribute('aria-rowcount', String(newCount + 1));
     await scroll('新規');
+    // Ten switches in a row (a clerk going back and forth): the median and the slowest. A
+    // single switch moves with whatever else the machine and the app are doing (the S3 purge
+    // of a copied database's backlog runs on the service's thread meanwhile).
+    const switches: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      switches.push(await tabPaint(i % 2 === 0 ? '出荷済' : '新規'));
+      await page.waitForTimeout(300);
+    }
+    switches.sort((a, b) => a - b);
+    report(
+      `10 tab switches 出荷済⇄新規 → first rows painted: median ${((switches[4]! + switches[5]!) / 2).toFixed(0)} ms, slowest ${switches[9]!.toFixed(0)} ms`,
+    );
+    expect(switches[9]).toBeLessThan(TAB_SWITCH_GUARD_MS);
     await page.keyboard.press('F5');
     const dialog = page.getByRole('dialog', { name: '注文検索' });
     await dialog.getByLabel('購入者名・カナ').fill('やまだ');
