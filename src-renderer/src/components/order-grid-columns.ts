@@ -70,7 +70,6 @@ export function useGridColumns(options: {
       arrangedAs.current = wanted;
     }
     switchTo(grid, pageInput(query, 0, BLOCK, sortModelOf(grid)), sortOf() !== before);
-    grid.ensureIndexVisible(0, 'top');
     // The cursor starts again on the first row (focus follows once the rows are in).
     grid.clearFocusedCell();
   }, [listKey]);

@@ -109,6 +109,7 @@ export function useOrderRows(
     early.current = { input: JSON.stringify(input), page };
     swapping.current = !reloading;
     if (reloading) {
+      grid.ensureIndexVisible(0, 'top');
       // An unused early answer that failed is not an error anyone waits for.
       page.catch(() => undefined);
       return;
@@ -117,9 +118,10 @@ export function useOrderRows(
       // Another list was chosen meanwhile: its own switch swaps the rows.
       if (listRef.current.listKey !== key) return;
       swapping.current = false;
-      grid.purgeInfiniteCache();
-      // From its first row, even if the old rows were scrolled meanwhile.
+      // From its first row: the old rows were not scrolled there (which would draw the old
+      // list's top rows, empty, just before the swap), and may have been scrolled meanwhile.
       grid.ensureIndexVisible(0, 'top');
+      grid.purgeInfiniteCache();
     };
     page.then(swap, swap);
   }, []);
