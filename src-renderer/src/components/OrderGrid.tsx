@@ -1,6 +1,5 @@
 import { AG_GRID_LOCALE_JP } from '@ag-grid-community/locale';
 import { AllCommunityModule, ModuleRegistry, type GridApi } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { Masters } from '../../../src-shared/api/app.js';
 import type { ReminderDays } from '../../../src-shared/api/mail.js';
@@ -11,6 +10,7 @@ import { useGridKeyboard } from './grid-keys.js';
 import { orderColumns } from './order-columns.js';
 import { byClerk, useGridColumns } from './order-grid-columns.js';
 import { BLOCK, useOrderRows } from './order-grid-data.js';
+import { usePlainGrid } from './use-plain-grid.js';
 import type { SelectionContext } from './SelectCell.js';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -92,6 +92,25 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(p
   }));
 
   const columns = useMemo(() => orderColumns(masters, reminderDays), [masters, reminderDays]);
+  const host = usePlainGrid<OrderRow>({
+    localeText: AG_GRID_LOCALE_JP,
+    context: selectionContext,
+    rowModelType: 'infinite',
+    datasource: rows.datasource,
+    cacheBlockSize: BLOCK,
+    maxBlocksInCache: 50,
+    getRowId: (p) => String(p.data.id),
+    columnDefs: columns,
+    defaultColDef: { resizable: true, sortable: true },
+    rowHeight: 30,
+    headerHeight: 32,
+    onGridReady: columnState.onGridReady,
+    onModelUpdated: keyboard.onModelUpdated,
+    onRowDoubleClicked: (e) => e.data && props.onOpen(e.data.id),
+    onColumnMoved: (e) => e.finished && byClerk(e.source) && columnState.save(),
+    onColumnResized: (e) => e.finished && byClerk(e.source) && columnState.save(),
+    onSortChanged: (e) => byClerk(e.source) && columnState.save(),
+  });
   return (
     <div
       ref={wrap}
@@ -105,25 +124,7 @@ export const OrderGrid = forwardRef<OrderGridHandle, Props>(function OrderGrid(p
       aria-labelledby={props.labelledBy}
       aria-label={props.labelledBy ? undefined : '一覧'}
     >
-      <AgGridReact<OrderRow>
-        localeText={AG_GRID_LOCALE_JP}
-        context={selectionContext}
-        rowModelType="infinite"
-        datasource={rows.datasource}
-        cacheBlockSize={BLOCK}
-        maxBlocksInCache={50}
-        getRowId={(p) => String(p.data.id)}
-        columnDefs={columns}
-        defaultColDef={{ resizable: true, sortable: true }}
-        rowHeight={30}
-        headerHeight={32}
-        onGridReady={columnState.onGridReady}
-        onModelUpdated={keyboard.onModelUpdated}
-        onRowDoubleClicked={(e) => e.data && props.onOpen(e.data.id)}
-        onColumnMoved={(e) => e.finished && byClerk(e.source) && columnState.save()}
-        onColumnResized={(e) => e.finished && byClerk(e.source) && columnState.save()}
-        onSortChanged={(e) => byClerk(e.source) && columnState.save()}
-      />
+      <div ref={host} className="plain-grid" />
     </div>
   );
 });

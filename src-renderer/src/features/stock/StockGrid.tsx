@@ -7,7 +7,6 @@ import {
   type IDatasource,
   type ValueFormatterParams,
 } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import {
   STOCK_SORT_COLUMNS,
@@ -16,6 +15,7 @@ import {
   type StockSortColumn,
 } from '../../../../src-shared/api/stock.js';
 import { invoke } from '../../api/client.js';
+import { usePlainGrid } from '../../components/use-plain-grid.js';
 import { formatJst } from '../../format.js';
 
 export interface StockGridHandle {
@@ -148,26 +148,28 @@ export const StockGrid = forwardRef<StockGridHandle, Props>(function StockGrid(
     [showStore, storeNames],
   );
 
+  const host = usePlainGrid<StockRow>({
+    localeText: AG_GRID_LOCALE_JP,
+    rowModelType: 'infinite',
+    datasource,
+    cacheBlockSize: BLOCK,
+    maxBlocksInCache: 50,
+    getRowId: (p) => `${p.data.storeId}\u0000${p.data.sku}`,
+    columnDefs: columns,
+    defaultColDef: { resizable: true, sortable: true },
+    rowHeight: 30,
+    headerHeight: 32,
+    onGridReady: (e) => (api.current = e.api),
+    onRowClicked: (e) => e.data && onRowChosen(e.data),
+    onCellKeyDown: (e) => {
+      const key = (e.event as KeyboardEvent | null)?.key;
+      if (key === 'Enter' && e.data) onRowChosen(e.data);
+    },
+  });
+
   return (
     <div className="grid-wrap stock-grid" aria-label="在庫一覧の表">
-      <AgGridReact<StockRow>
-        localeText={AG_GRID_LOCALE_JP}
-        rowModelType="infinite"
-        datasource={datasource}
-        cacheBlockSize={BLOCK}
-        maxBlocksInCache={50}
-        getRowId={(p) => `${p.data.storeId}\u0000${p.data.sku}`}
-        columnDefs={columns}
-        defaultColDef={{ resizable: true, sortable: true }}
-        rowHeight={30}
-        headerHeight={32}
-        onGridReady={(e) => (api.current = e.api)}
-        onRowClicked={(e) => e.data && onRowChosen(e.data)}
-        onCellKeyDown={(e) => {
-          const key = (e.event as KeyboardEvent | null)?.key;
-          if (key === 'Enter' && e.data) onRowChosen(e.data);
-        }}
-      />
+      <div ref={host} className="plain-grid" />
     </div>
   );
 });
