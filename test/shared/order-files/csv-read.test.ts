@@ -38,6 +38,13 @@ describe('CSV reader', () => {
     expect(() => readCsv('a,b\n1,2\n3\n4,5,6\n', 'f')).toThrow('3行目（1項目）、4行目（3項目）');
     expect(() => readHeader('\n1,2', 'f')).toThrow('1行目（見出し）が空です');
   });
+
+  it('reads tabs and line breaks as the file’s own, and refuses a direction override, a C1 control or a broken character, naming its line', () => {
+    expect(readCsv('a\tb\r\n山田\t🍣\n', 'f').records).toEqual([{ line: 2, fields: ['山田', '🍣'] }]);
+    expect(() => readCsv('a,b\n1,2\r\n3,\u202e逆\n', 'f')).toThrow(/fの3行目: 文字の向きを変える制御文字（U\+202E）/);
+    expect(() => readCsv('a,b\n1,2\n"x\ny",\u0085\n', 'f')).toThrow(/fの4行目: 表示できない制御文字（U\+0085）/);
+    expect(() => readCsv('a,b\n1,\ud800\n', 'f')).toThrow(/fの2行目: 壊れた文字（U\+D800）/);
+  });
 });
 
 describe('values in stores’ files', () => {
