@@ -63,6 +63,9 @@ async function main(): Promise<void> {
   openApp(largeDir).close();
   const conditions = readConditions(dbFile, orders);
   for (const line of describeConditions(conditions)) console.log(line);
+  // The seed is a figure with a target too: printed first, measured now or read from the cache.
+  console.log('\n## seed');
+  for (const m of seed) console.log(formatFigure({ section: 'seed', measurement: m, values: [m.value] }));
   const selected: BenchSection[] = SECTIONS.filter((s) => !only || only.includes(s.name));
   for (let run = 1; run <= repeat; run++) {
     for (const section of selected) {
