@@ -7,7 +7,7 @@ const LIVE = ['columnDefs', 'context', 'localeText'] as const;
 /**
  * AG Grid as its own DOM, without its React layer (ag-grid-react renders every row and cell
  * as React components). Scrolling brings in new rows every frame, and with the React layer
- * the JavaScript that drew them took most of a frame: see the README (order list scrolling).
+ * the JavaScript that drew them took most of a frame (README: *The grids are AG Grid's own DOM*).
  * The grid is made once when the returned element mounts; handlers (`on…`) always call the
  * latest given; the live options are set again when they change.
  */
