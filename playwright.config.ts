@@ -6,7 +6,6 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results/e2e-artifacts',
   globalSetup: './test/e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -15,8 +14,14 @@ export default defineConfig({
   // The timings run after every other test, alone, so that a parallel test's work is not
   // timed with their page.
   projects: [
-    { name: 'e2e', testIgnore: /timings\.spec\.ts/ },
-    { name: 'timings', testMatch: /timings\.spec\.ts/, dependencies: ['e2e'] },
+    // Each project its own output folder: a run of one does not empty the other's traces.
+    { name: 'e2e', testIgnore: /timings\.spec\.ts/, outputDir: 'test-results/e2e-artifacts' },
+    {
+      name: 'timings',
+      testMatch: /timings\.spec\.ts/,
+      dependencies: ['e2e'],
+      outputDir: 'test-results/timings-artifacts',
+    },
   ],
   use: {
     viewport: { width: 1400, height: 860 },

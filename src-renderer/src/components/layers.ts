@@ -76,10 +76,12 @@ function install(): void {
   if (installed) return;
   installed = true;
   window.addEventListener('keydown', onKeyDown);
-  // Focus leaving for nowhere (a button disabled while busy, a part of a dialog replaced):
-  // looked at once the change has settled.
+  // Focus leaving for nowhere (a button disabled while busy, a part of a dialog replaced, a
+  // grid row drawn again): looked at once the change has settled, in the next task. Not at
+  // the next frame: on a busy page a frame can be 50 ms and more away, and a key pressed
+  // meanwhile would find the focus on <body>.
   document.addEventListener('focusout', (e) => {
-    if (!e.relatedTarget) requestAnimationFrame(() => keepFocus());
+    if (!e.relatedTarget) setTimeout(() => keepFocus(), 0);
   });
 }
 

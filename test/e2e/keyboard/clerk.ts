@@ -33,9 +33,17 @@ export class Clerk {
       const w = window as unknown as { __bodyFocus: string[] };
       w.__bodyFocus = [];
       let previous = false;
+      // What had the focus before it was lost, so that a failure says where it fell from.
+      let last = '';
+      const describe = (e: Element) =>
+        `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''}` +
+        `${e.getAttribute('aria-label') ? ` "${e.getAttribute('aria-label')}"` : ''}` +
+        `${e.closest('[row-index]') ? ` row ${e.closest('[row-index]')!.getAttribute('row-index')}` : ''}`;
       setInterval(() => {
-        const lost = document.activeElement === document.body || document.activeElement === null;
-        if (lost && previous) w.__bodyFocus.push(new Date().toISOString());
+        const active = document.activeElement;
+        const lost = active === document.body || active === null;
+        if (!lost) last = describe(active);
+        if (lost && previous) w.__bodyFocus.push(`${new Date().toISOString()} (from ${last})`);
         previous = lost;
       }, 20);
     });
