@@ -28,13 +28,12 @@ function fileError(label: string, line: number, what: string): UserError {
   return new UserError(`${label}の${line}行目: ${what}何も取り込んでいません。ファイルを確認してください。`, 'bad_csv');
 }
 
+const LINE_BREAK = /[\r\n]/g;
+
 /** Position of the next CR or LF at or after `from` (text length if none). */
 function findBreak(text: string, from: number): number {
-  for (let k = from; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === LF || c === CR) return k;
-  }
-  return text.length;
+  LINE_BREAK.lastIndex = from;
+  return LINE_BREAK.exec(text)?.index ?? text.length;
 }
 
 /**
@@ -77,8 +76,11 @@ export function scanCsv(
   let wrongCount = 0;
   let i = 0;
   let line = 1;
-  // Where the next line break is: quoted cells before it need no line counting.
+  // Where the next line break and the next delimiter are (each found again once passed, so
+  // the text is searched once in all): quoted cells before the break need no line counting,
+  // and an unquoted cell ends at whichever comes first.
   let nextBreak = findBreak(text, 0);
+  let nextDelim = -1;
   while (i < n) {
     const recordLine = line;
     const fields: string[] = [];
@@ -115,12 +117,12 @@ export function scanCsv(
           throw fileError(label, line, '引用符（"）で囲まれた項目のあとに余分な文字があります。');
         }
       } else {
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === delim || c === CR || c === LF) break;
-          j += 1;
+        if (nextBreak < i) nextBreak = findBreak(text, i);
+        if (nextDelim < i) {
+          nextDelim = text.indexOf(delimiter, i);
+          if (nextDelim < 0) nextDelim = n;
         }
+        const j = Math.min(nextDelim, nextBreak);
         value = text.slice(i, j);
         i = j;
       }
