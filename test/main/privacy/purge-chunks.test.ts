@@ -43,6 +43,42 @@ it('the scheduled purge works in steps and leaves the event loop free between th
   expect(ticks).toBeGreaterThan(3);
 });
 
+/** Keeps this thread busy for `ms`, in slices of 10 ms with the event loop turning between them. */
+function busyFor(ms: number): Promise<void> {
+  const end = performance.now() + ms;
+  return new Promise((done) => {
+    const slice = () => {
+      const until = Math.min(end, performance.now() + 10);
+      while (performance.now() < until);
+      if (performance.now() < end) setImmediate(slice);
+      else done();
+    };
+    slice();
+  });
+}
+
+it('the scheduled purge waits while other work keeps the thread busy, and goes on once it is free', async () => {
+  t = createTestApp();
+  const sqlite = t.app.ctx.database.sqlite;
+  insertOrders(
+    sqlite,
+    Array.from({ length: 3000 }, () => ({ order: { channel: 'amazon' as const }, initial: shippedLongAgo })),
+  );
+  const purged = () =>
+    (sqlite.prepare('SELECT count(*) AS n FROM orders WHERE pii_purged_at IS NOT NULL').get() as { n: number }).n;
+  const stop = startPiiPurge(t.app.ctx, 86_400_000);
+  // Its first step (3 s after the start), then two seconds of a clerk's batch on this thread.
+  await expect.poll(purged, { timeout: 15_000, interval: 5 }).toBeGreaterThan(0);
+  const before = purged();
+  await busyFor(2000);
+  const during = purged() - before;
+  // At most the step under way and the one whose rest had begun: steps start at 20 orders
+  // and at most double. Taking a quarter of the thread, it erased every order in that time.
+  expect(during).toBeLessThanOrEqual(80);
+  await expect.poll(purged, { timeout: 30_000 }).toBe(3000);
+  stop();
+});
+
 it('sizes each scheduled step by the time the last one took, so a click never waits long behind it', () => {
   // 20 orders in 5 ms: the next step may be larger, at most twice as large.
   expect(nextPurgeStep(20, 5)).toBe(40);
