@@ -67,6 +67,7 @@ interface StockListInput {
 export class StockList {
   private readonly sql: Record<keyof typeof SQL, BetterSqlite3.Statement>;
   private readonly cache = new Map<string, number[]>();
+  private counted: { key: string; total: number } | null = null;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.sql = prepareAll(sqlite, SQL);
@@ -102,8 +103,7 @@ export class StockList {
    * while nothing is written, so the grid's next blocks and the total cost no second scan.
    */
   private matches(where: { sql: string; params: unknown[] }): number[] {
-    const version = `${String(this.sql.changes.get())}:${String(this.sqlite.pragma('data_version', { simple: true }))}`;
-    const cacheKey = JSON.stringify([version, where.params]);
+    const cacheKey = JSON.stringify([this.version(), where.params]);
     let ids = this.cache.get(cacheKey);
     if (!ids) {
       ids = this.sqlite
@@ -114,6 +114,28 @@ export class StockList {
       while (this.cache.size > CACHED_FILTERS) this.cache.delete(this.cache.keys().next().value!);
     }
     return ids;
+  }
+
+  /** Changes whenever this connection or another one writes: what a kept answer is valid for. */
+  private version(): string {
+    return `${String(this.sql.changes.get())}:${String(this.sqlite.pragma('data_version', { simple: true }))}`;
+  }
+
+  /**
+   * The rows an unfiltered list holds, kept until a write: the same list in another sort (a
+   * header click) shows the same total, and counting 300,000 rows costs 10–15 ms.
+   */
+  private total(where: { sql: string; params: unknown[] }): number {
+    const key = JSON.stringify([this.version(), where.sql, where.params]);
+    if (this.counted?.key !== key)
+      this.counted = {
+        key,
+        total: this.sqlite
+          .prepare(`SELECT count(*) FROM stock ${where.sql}`)
+          .pluck()
+          .get(...where.params) as number,
+      };
+    return this.counted.total;
   }
 
   list(input: StockListInput, ownStore: string | null): StockPage {
@@ -137,13 +159,7 @@ export class StockList {
     const rows = this.sqlite
       .prepare(pageInOrder(where.sql, order))
       .all(...where.params, input.limit, input.offset) as StockRow[];
-    const total =
-      input.offset === 0 && rows.length < input.limit
-        ? rows.length
-        : (this.sqlite
-            .prepare(`SELECT count(*) FROM stock ${where.sql}`)
-            .pluck()
-            .get(...where.params) as number);
+    const total = input.offset === 0 && rows.length < input.limit ? rows.length : this.total(where);
     return { rows, total };
   }
 

@@ -38,6 +38,19 @@ const item = (sku: string, quantity: number, lineNo = 1) => ({
 });
 
 describe('在庫一覧', () => {
+  it('shows the total of rows in any sort, and the new total once stock is added', async () => {
+    const page = (column: 'available' | 'title') =>
+      t.call('stock:list', { filter: '', offset: 0, limit: 2, sort: { column, direction: 'asc' } });
+    expect((await page('available')).total).toBe(5);
+    expect((await page('title')).total).toBe(5);
+    await load([
+      ['商品コード', '店舗', '在庫数', '商品名'],
+      ['MG-011', 'tokyo', 1, '有田焼 マグカップ 朱'],
+    ]);
+    expect((await page('title')).total).toBe(6);
+    expect((await page('available')).total).toBe(6);
+  });
+
   it('filters by SKU, JAN, title or 棚番 whatever the width or kana, and head office sees every store', async () => {
     const skus = async (filter: string, storeId?: string) =>
       (await t.call('stock:list', { filter, storeId })).rows.map((r) => `${r.sku}@${r.storeId}`);
