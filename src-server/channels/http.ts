@@ -45,6 +45,14 @@ export function retryAfter(answer: Omit<HttpAnswer, 'throttled'>, fallbackMs: nu
  * timeout. Reads are retried (throttling, 5xx, network) with a doubling back-off; writes are
  * sent once and their outcome classified by the caller.
  */
+/** A request this slow holds up its batch of notices or its page: the server's log says so. */
+const SLOW_REQUEST_MS = 10_000;
+
+function slowRequest(channel: string, operation: string, started: number, outcome: string): void {
+  const ms = performance.now() - started;
+  if (ms >= SLOW_REQUEST_MS) console.warn(`${channel} ${operation}: ${outcome} after ${(ms / 1000).toFixed(1)} s`);
+}
+
 export class ChannelHttp {
   constructor(
     private readonly pacers: Pacers,
@@ -63,12 +71,16 @@ export class ChannelHttp {
     await pacer.take();
     let response: Response;
     let text: string;
+    const started = performance.now();
     try {
       response = await fetch(url, { ...init, signal: AbortSignal.timeout(this.policy.timeoutMs) });
       text = await response.text();
     } catch (err) {
-      throw new NetworkFailure(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+      const failure = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      slowRequest(this.protocol.label, operation, started, failure);
+      throw new NetworkFailure(failure);
     }
+    slowRequest(this.protocol.label, operation, started, `HTTP ${response.status}`);
     const answer = { status: response.status, headers: response.headers, text };
     const announced = this.protocol.rateHeader ? Number(response.headers.get(this.protocol.rateHeader)) : NaN;
     if (announced > 0) pacer.announce(announced);
