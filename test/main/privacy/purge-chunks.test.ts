@@ -1,13 +1,12 @@
 import { afterEach, expect, it } from 'vitest';
 import { nextPurgeStep, purgeLocalPii, startPiiPurge } from '../../../src-main/privacy/purge.js';
 import { insertOrders } from '../../helpers/orders.js';
+import { dueAmazonOrders, shippedLongAgo } from '../../helpers/purge.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { documentsDir } from '../../../src-main/printing/documents.js';
 
 let t: TestApp;
 afterEach(() => t.close());
-
-const shippedLongAgo = { status: 'shipped' as const, shippedAt: '2026-09-01T00:00:00.000Z' };
 
 it('purges every due Amazon order across many chunks, and nothing else', () => {
   t = createTestApp();
@@ -27,16 +26,10 @@ it('purges every due Amazon order across many chunks, and nothing else', () => {
 
 it('the scheduled purge works in steps and leaves the event loop free between them', async () => {
   t = createTestApp();
-  const sqlite = t.app.ctx.database.sqlite;
-  insertOrders(
-    sqlite,
-    Array.from({ length: 1600 }, () => ({ order: { channel: 'amazon' as const }, initial: shippedLongAgo })),
-  );
+  const purged = dueAmazonOrders(t.app.ctx.database.sqlite, 1600);
   let ticks = 0;
   const ticker = setInterval(() => (ticks += 1), 0);
   const stop = startPiiPurge(t.app.ctx, 86_400_000);
-  const purged = () =>
-    (sqlite.prepare('SELECT count(*) AS n FROM orders WHERE pii_purged_at IS NOT NULL').get() as { n: number }).n;
   await expect.poll(purged, { timeout: 15_000 }).toBe(1600);
   clearInterval(ticker);
   stop();
@@ -59,13 +52,7 @@ function busyFor(ms: number): Promise<void> {
 
 it('the scheduled purge waits while other work keeps the thread busy, and goes on once it is free', async () => {
   t = createTestApp();
-  const sqlite = t.app.ctx.database.sqlite;
-  insertOrders(
-    sqlite,
-    Array.from({ length: 3000 }, () => ({ order: { channel: 'amazon' as const }, initial: shippedLongAgo })),
-  );
-  const purged = () =>
-    (sqlite.prepare('SELECT count(*) AS n FROM orders WHERE pii_purged_at IS NOT NULL').get() as { n: number }).n;
+  const purged = dueAmazonOrders(t.app.ctx.database.sqlite, 3000);
   const stop = startPiiPurge(t.app.ctx, 86_400_000);
   // Its first step (3 s after the start), then two seconds of a clerk's batch on this thread.
   await expect.poll(purged, { timeout: 15_000, interval: 5 }).toBeGreaterThan(0);

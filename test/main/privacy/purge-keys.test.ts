@@ -4,12 +4,11 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { purgeLocalPii, startPiiPurge } from '../../../src-main/privacy/purge.js';
 import { insertOrders } from '../../helpers/orders.js';
+import { dueAmazonOrders, shippedLongAgo } from '../../helpers/purge.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 
 let t: TestApp;
 afterEach(() => t.close());
-
-const shippedLongAgo = { status: 'shipped' as const, shippedAt: '2026-09-01T00:00:00.000Z' };
 
 it('finds every due order’s snapshot and kept documents within one chunk, deleting a shared file once', () => {
   t = createTestApp();
@@ -79,12 +78,7 @@ it('finds every due order’s snapshot and kept documents within one chunk, dele
 it('the scheduled purge commits in small steps and rests between them', async () => {
   t = createTestApp();
   const sqlite = t.app.ctx.database.sqlite;
-  insertOrders(
-    sqlite,
-    Array.from({ length: 1000 }, () => ({ order: { channel: 'amazon' as const }, initial: shippedLongAgo })),
-  );
-  const purged = () =>
-    sqlite.prepare('SELECT count(*) FROM orders WHERE pii_purged_at IS NOT NULL').pluck().get() as number;
+  const purged = dueAmazonOrders(sqlite, 1000);
   const stop = startPiiPurge(t.app.ctx, 86_400_000);
   await expect.poll(purged, { timeout: 10_000, interval: 1 }).toBeGreaterThan(0);
   // Seen in the rest after the first step: one small step of 20, not a chunk of 500 or all at once.
