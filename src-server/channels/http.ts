@@ -40,11 +40,6 @@ export function retryAfter(answer: Omit<HttpAnswer, 'throttled'>, fallbackMs: nu
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : fallbackMs;
 }
 
-/**
- * Every request to a channel goes through here: paced by the operation's usage plan, with a
- * timeout. Reads are retried (throttling, 5xx, network) with a doubling back-off; writes are
- * sent once and their outcome classified by the caller.
- */
 /** A request this slow holds up its batch of notices or its page: the server's log says so. */
 const SLOW_REQUEST_MS = 10_000;
 
@@ -53,6 +48,11 @@ function slowRequest(channel: string, operation: string, started: number, outcom
   if (ms >= SLOW_REQUEST_MS) console.warn(`${channel} ${operation}: ${outcome} after ${(ms / 1000).toFixed(1)} s`);
 }
 
+/**
+ * Every request to a channel goes through here: paced by the operation's usage plan, with a
+ * timeout. Reads are retried (throttling, 5xx, network) with a doubling back-off; writes are
+ * sent once and their outcome classified by the caller.
+ */
 export class ChannelHttp {
   constructor(
     private readonly pacers: Pacers,
