@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ConsoleRecords } from '../../../src-server/console/records.js';
+import { rows, type ServerDb } from '../../../src-server/db/open.js';
 import { intakeOrders } from '../../../src-server/orders/intake.js';
 import { makeOrder } from '../../helpers/orders.js';
 import { pgliteServerDatabase } from '../../helpers/server-database.js';
@@ -40,5 +41,40 @@ describe("the console's buyer search, kept beside the orders", () => {
     expect(await found('ハナコ')).toEqual(['BT-2']);
     await server().db.execute(sql`DELETE FROM orders WHERE order_no = 'BT-2'`);
     expect(await found('ハナコ')).toEqual([]);
+  });
+
+  it('looks a few orders up by their keys even after a change of thousands (the plan is made per call)', async () => {
+    const on =
+      (db: ServerDb) =>
+      <T>(text: string) =>
+        rows<T>(db, sql.raw(text));
+    let q = on(server().db);
+    await q(`INSERT INTO stores (id, name, created_at) VALUES ('plan', '計画店', 'x') ON CONFLICT DO NOTHING`);
+    await q(`INSERT INTO orders (channel, order_no, ordered_at, buyer_name, buyer_email, buyer_phone, ship_name, ship_postal_code,
+               ship_prefecture, ship_address1, ship_phone, payment_method, needs_payment, subtotal, shipping_fee, total,
+               store_id, status, created_at, updated_at, seq)
+             SELECT 'own', 'PLAN-' || g, '2026-12-01', '買主 ' || g, '', '', '買主', '100-0001', '東京都', '千代田1', '',
+               'cod', false, 1000, 0, 1000, 'plan', 'new', 'x', 'x', g
+             FROM generate_series(1, 20000) g`);
+    await q('ANALYZE');
+    const scans = async () =>
+      (
+        await q<{ seq: number; idx: number }>(
+          `SELECT seq_scan AS seq, idx_scan AS idx FROM pg_stat_xact_user_tables WHERE relname = 'order_buyer_text'`,
+        )
+      )[0]!;
+    await server().db.transaction(async (tx) => {
+      q = on(tx);
+      // A session's first change of orders is a large one (a PC's push, a bulk change)...
+      await q(`UPDATE orders SET version = version + 1 WHERE order_no LIKE 'PLAN-%' AND seq <= 5000`);
+      const before = await scans();
+      // ...and the changes of one order after it read that order's buyer text only, not the table.
+      for (const no of ['PLAN-19998', 'PLAN-19999', 'PLAN-20000'])
+        await q(`UPDATE orders SET status = 'paid' WHERE order_no = '${no}'`);
+      const after = await scans();
+      expect(after.seq - before.seq).toBe(0);
+      expect(after.idx - before.idx).toBe(3);
+    });
+    expect(await found('買主 19999')).toEqual(['PLAN-19999']);
   });
 });
