@@ -1,10 +1,11 @@
 -- The buyer-text trigger of 0014 ran its UPDATE as a static statement, and PL/pgSQL keeps the
--- plan of a statement without parameters for the rest of the session. The plan was made for
--- the size of the first statement's transition table: a server process whose first UPDATE of
--- orders touched thousands of rows (a PC's push, a bulk change) joined by reading the whole
--- buyer-text table from then on, about a second on 1,000,000 orders for every later UPDATE of
--- orders, however small. Run through EXECUTE, the statement is planned for each call's size:
--- an index lookup per order for a few, a single pass over the table for very many.
+-- plan of a statement without parameters until the session ends or the tables' planner
+-- figures change (ANALYZE). The plan was made for the size of that first call's transition
+-- table: after an UPDATE of thousands of orders (a PC's push, a bulk change) as that call, the
+-- trigger joined by reading the whole buyer-text table, about a second on 1,000,000 orders for
+-- every later UPDATE of orders, however small. Run through EXECUTE, the statement is planned
+-- for each call's size: an index lookup per order for a few, one pass over the table for very
+-- many.
 CREATE OR REPLACE FUNCTION "chumon_buyer_text_update"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE $sql$

@@ -65,7 +65,8 @@ describe("the console's buyer search, kept beside the orders", () => {
       )[0]!;
     await server().db.transaction(async (tx) => {
       q = on(tx);
-      // A session's first change of orders is a large one (a PC's push, a bulk change)...
+      // A large change (a PC's push, a bulk change) is the first since ANALYZE, which has the
+      // trigger's statement planned again: a static statement kept that plan for the session...
       await q(`UPDATE orders SET version = version + 1 WHERE order_no LIKE 'PLAN-%' AND seq <= 5000`);
       const before = await scans();
       // ...and the changes of one order after it read that order's buyer text only, not the table.
