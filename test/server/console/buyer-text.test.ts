@@ -44,35 +44,36 @@ describe("the console's buyer search, kept beside the orders", () => {
   });
 
   it('looks a few orders up by their keys even after a change of thousands (the plan is made per call)', async () => {
-    const on =
-      (db: ServerDb) =>
-      <T>(text: string) =>
-        rows<T>(db, sql.raw(text));
-    let q = on(server().db);
-    await q(`INSERT INTO stores (id, name, created_at) VALUES ('plan', '計画店', 'x') ON CONFLICT DO NOTHING`);
-    await q(`INSERT INTO orders (channel, order_no, ordered_at, buyer_name, buyer_email, buyer_phone, ship_name, ship_postal_code,
-               ship_prefecture, ship_address1, ship_phone, payment_method, needs_payment, subtotal, shipping_fee, total,
-               store_id, status, created_at, updated_at, seq)
-             SELECT 'own', 'PLAN-' || g, '2026-12-01', '買主 ' || g, '', '', '買主', '100-0001', '東京都', '千代田1', '',
-               'cod', false, 1000, 0, 1000, 'plan', 'new', 'x', 'x', g
-             FROM generate_series(1, 20000) g`);
-    await q('ANALYZE');
-    const scans = async () =>
+    const q = <T>(db: ServerDb, text: string) => rows<T>(db, sql.raw(text));
+    const db = server().db;
+    await q(db, `INSERT INTO stores (id, name, created_at) VALUES ('plan', '計画店', 'x') ON CONFLICT DO NOTHING`);
+    await q(
+      db,
+      `INSERT INTO orders (channel, order_no, ordered_at, buyer_name, buyer_email, buyer_phone, ship_name, ship_postal_code,
+         ship_prefecture, ship_address1, ship_phone, payment_method, needs_payment, subtotal, shipping_fee, total,
+         store_id, status, created_at, updated_at, seq)
+       SELECT 'own', 'PLAN-' || g, '2026-12-01', '買主 ' || g, '', '', '買主', '100-0001', '東京都', '千代田1', '',
+         'cod', false, 1000, 0, 1000, 'plan', 'new', 'x', 'x', g
+       FROM generate_series(1, 20000) g`,
+    );
+    await q(db, 'ANALYZE');
+    // The buyer-text table's scans so far in this transaction.
+    const scans = async (tx: ServerDb) =>
       (
         await q<{ seq: number; idx: number }>(
+          tx,
           `SELECT seq_scan AS seq, idx_scan AS idx FROM pg_stat_xact_user_tables WHERE relname = 'order_buyer_text'`,
         )
       )[0]!;
-    await server().db.transaction(async (tx) => {
-      q = on(tx);
+    await db.transaction(async (tx) => {
       // A large change (a PC's push, a bulk change) is the first since ANALYZE, which has the
       // trigger's statement planned again: a static statement kept that plan for the session...
-      await q(`UPDATE orders SET version = version + 1 WHERE order_no LIKE 'PLAN-%' AND seq <= 5000`);
-      const before = await scans();
+      await q(tx, `UPDATE orders SET version = version + 1 WHERE order_no LIKE 'PLAN-%' AND seq <= 5000`);
+      const before = await scans(tx);
       // ...and the changes of one order after it read that order's buyer text only, not the table.
       for (const no of ['PLAN-19998', 'PLAN-19999', 'PLAN-20000'])
-        await q(`UPDATE orders SET status = 'paid' WHERE order_no = '${no}'`);
-      const after = await scans();
+        await q(tx, `UPDATE orders SET status = 'paid' WHERE order_no = '${no}'`);
+      const after = await scans(tx);
       expect(after.seq - before.seq).toBe(0);
       expect(after.idx - before.idx).toBe(3);
     });
