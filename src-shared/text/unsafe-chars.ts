@@ -54,6 +54,36 @@ export function findUnsafeChar(text: string, multiLine: boolean): UnsafeChar | n
   return null;
 }
 
+/**
+ * The last whole files found free of unsafe characters by their decoder (checkFile), until
+ * their scanner asks (takeCheckedFile): a 46 MB order file is then searched once, not twice.
+ * A few at most (a Yahoo! order file and its item file come together).
+ */
+const checkedFiles: string[] = [];
+const CHECKED_FILES_KEPT = 4;
+
+/**
+ * Whether a whole file's text holds no unsafe character (tab and line breaks allowed), as
+ * findUnsafeChar(text, true) === null; a file found so is remembered for takeCheckedFile.
+ */
+export function checkFile(text: string): boolean {
+  if (findUnsafeChar(text, true) !== null) return false;
+  checkedFiles.push(text);
+  if (checkedFiles.length > CHECKED_FILES_KEPT) checkedFiles.shift();
+  return true;
+}
+
+/**
+ * Whether `text` is a file checkFile found safe (then forgotten: its scanner asks once). Equal
+ * text is the same answer, so a copy counts too.
+ */
+export function takeCheckedFile(text: string): boolean {
+  const at = checkedFiles.indexOf(text);
+  if (at < 0) return false;
+  checkedFiles.splice(at, 1);
+  return true;
+}
+
 /** The clerk's message for an unsafe character (the field's name is added by the caller). */
 export function unsafeCharMessage(found: UnsafeChar): string {
   switch (found.kind) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv, readHeader } from '../../../src-shared/order-files/csv-read.js';
+import { decodeText } from '../../../src-shared/order-files/text-decode.js';
 import { neutralizeFormula } from '../../../src-main/files/csv-write.js';
 import { sjisByteLength, toCp932Variants, unencodableChars } from '../../../src-main/files/cp932.js';
 import {
@@ -44,6 +45,17 @@ describe('CSV reader', () => {
     expect(() => readCsv('a,b\n1,2\r\n3,\u202e逆\n', 'f')).toThrow(/fの3行目: 文字の向きを変える制御文字（U\+202E）/);
     expect(() => readCsv('a,b\n1,2\n"x\ny",\u0085\n', 'f')).toThrow(/fの4行目: 表示できない制御文字（U\+0085）/);
     expect(() => readCsv('a,b\n1,\ud800\n', 'f')).toThrow(/fの2行目: 壊れた文字（U\+D800）/);
+  });
+
+  it('scans a decoded file without searching it again, and still refuses any other text with an unsafe character', () => {
+    const safe = decodeText(new TextEncoder().encode('a,b\n1,2\n'), 'f').text;
+    // Another text after the decoded one: searched, refused.
+    expect(() => readCsv('a,b\n1,\u202e\n', 'g')).toThrow(/gの2行目: 文字の向きを変える制御文字/);
+    expect(readCsv(safe, 'f').records).toEqual([{ line: 2, fields: ['1', '2'] }]);
+    // A file the decoder refused nothing in is remembered once: a text with a bidi control
+    // (which the decoder leaves to the scanner) is still refused by the scan.
+    const bidi = decodeText(new TextEncoder().encode('a,b\n1,\u202e\n'), 'h').text;
+    expect(() => readCsv(bidi, 'h')).toThrow(/hの2行目: 文字の向きを変える制御文字/);
   });
 });
 
