@@ -24,8 +24,8 @@ await build({
   outfile: 'dist-electron/preload.cjs',
   format: 'cjs',
 });
-// The service host (a utilityProcess), its two lanes, the demo seeder and a first sync's search
-// index (worker threads, each found beside the module that starts it: src-main/core/module-worker.ts).
+// The service host (a utilityProcess), its two lanes, the demo seeder, a first sync's search
+// index and a large import's F5 words (worker threads, each found beside the module that starts it: src-main/core/module-worker.ts).
 await build({
   ...common,
   entryPoints: {
@@ -33,10 +33,11 @@ await build({
     'service-lane': 'src-main/host/service-lane.ts',
     'seed-worker': 'src-main/demo/seed-worker.ts',
     'search-index-worker': 'src-main/search/search-index-worker.ts',
+    'search-words-worker': 'src-main/search/search-words-worker.ts',
   },
   outdir: 'dist-electron',
   format: 'esm',
 });
 console.log(
-  'dist-electron/main.js, preload.cjs, service-host.js, service-lane.js, seed-worker.js and search-index-worker.js built',
+  'dist-electron/main.js, preload.cjs, service-host.js, service-lane.js, seed-worker.js, search-index-worker.js and search-words-worker.js built',
 );

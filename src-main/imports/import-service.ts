@@ -12,6 +12,7 @@ import { readOrderFileUpload, type UploadedOrderFile } from '../../src-node/uplo
 import { withDeferredCheckpoint } from '../db/deferred-checkpoint.js';
 import { OrderWriter } from '../orders/writer.js';
 import { withSearchIndexBatch } from '../search/index-batch.js';
+import { BatchWords } from '../search/search-words-lane.js';
 import { detectLayout, mappingLayout, missingHeaders, type Layout } from '../../src-shared/order-files/layouts.js';
 import { loadMapping, mappingFitting } from './mappings.js';
 import type { ImportParts } from './import-parts.js';
@@ -230,6 +231,8 @@ export function commitImport(parts: ImportParts, previewId: string): ImportResul
   const reason = `ファイル取込: ${plan.layout}`;
   const write = () => {
     const verdicts = verdictsNow(parts, plan.channel, plan.orders, plan.judged);
+    // The new orders' F5 words are made on the second core while their rows go in.
+    const words = BatchWords.start(plan.orders.filter((_, i) => verdicts[i]!.kind === 'new').map((p) => p.order));
     // New orders get consecutive ids: their history and outbox rows are written at the end, set-based.
     let first = 0;
     let last = 0;
@@ -264,6 +267,7 @@ export function commitImport(parts: ImportParts, previewId: string): ImportResul
       }
     });
     if (result.inserted > 0) {
+      words?.insert(sqlite, first, result.inserted);
       // The sync client reads a created order back from the database: the key is enough.
       journal.recordEach(
         CREATED_SOURCE,
