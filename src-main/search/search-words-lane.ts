@@ -45,7 +45,6 @@ export class SearchWordsLane {
   private readonly worker: Worker;
   private broken = false;
   private lastJob = 0;
-  private readonly answers = new Map<number, WordsAnswer>();
   /** Answers taken in time, since the lane started. */
   taken = 0;
 
@@ -87,21 +86,20 @@ export class SearchWordsLane {
 
   /**
    * The rows of job `id` (JSON), waiting up to `waitMs` if they are still being made; null
-   * when they are not there in time or the worker failed: the caller makes them itself.
+   * when they are not there in time or the worker failed: the caller makes them itself. Jobs
+   * are taken in the order they were posted (one commit at a time), so an answer to an earlier
+   * one, whose commit gave up on it or failed, is dropped as it comes.
    */
   take(id: number, waitMs: number): string | null {
     const deadline = performance.now() + waitMs;
     for (;;) {
       for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
         const answer = m.message as WordsAnswer;
-        this.answers.set(answer.id, answer);
-      }
-      const answer = this.answers.get(id);
-      if (answer) {
-        this.answers.delete(id);
-        if (!('rows' in answer)) return null;
-        this.taken += 1;
-        return answer.rows;
+        if (answer.id === id) {
+          if (!('rows' in answer)) return null;
+          this.taken += 1;
+          return answer.rows;
+        }
       }
       const left = deadline - performance.now();
       if (this.broken || left <= 0) return null;
