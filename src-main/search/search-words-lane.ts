@@ -1,11 +1,37 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { NewOrder } from '../../src-shared/domain/order.js';
+import { orderSearchWords } from '../../src-shared/text/search-tokens.js';
 import { startModuleWorker } from '../core/module-worker.js';
 import { insertSearchRowsFrom } from './index-batch.js';
 
-/** The order fields an F5 search row is made from, in the order a job carries them. */
-export const SEARCHED_FIELDS = 9;
+type SearchedOrder = Parameters<typeof orderSearchWords>[0];
+
+/** The order fields an F5 search row is made from, as a job carries them: nine texts an order. */
+const SEARCHED_FIELDS = 9;
+
+function packSearched(fields: string[], { buyer, shipTo }: SearchedOrder): void {
+  fields.push(buyer.name, buyer.kana, buyer.email, buyer.phone);
+  fields.push(shipTo.name, shipTo.prefecture, shipTo.address1, shipTo.address2, shipTo.phone);
+}
+
+/** The F5 rows of a job's orders (packSearched's texts), as JSON [[name, addr, contact], …]. */
+export function wordsOfPacked(fields: readonly string[]): string {
+  const rows: [string, string, string][] = [];
+  for (let i = 0; i < fields.length; i += SEARCHED_FIELDS) {
+    const [name, kana, email, phone, shipName, prefecture, address1, address2, shipPhone] = fields.slice(
+      i,
+      i + SEARCHED_FIELDS,
+    ) as [string, string, string, string, string, string, string, string, string];
+    rows.push(
+      orderSearchWords({
+        buyer: { name, kana, email, phone },
+        shipTo: { name: shipName, prefecture, address1, address2, phone: shipPhone },
+      }),
+    );
+  }
+  return JSON.stringify(rows);
+}
 
 export interface WordsWorkerData {
   port: MessagePort;
@@ -15,7 +41,7 @@ export interface WordsWorkerData {
 
 export interface WordsJob {
   id: number;
-  /** SEARCHED_FIELDS texts per order. */
+  /** The orders, packSearched: SEARCHED_FIELDS texts each. */
   fields: string[];
 }
 
@@ -75,10 +101,7 @@ export class SearchWordsLane {
   /** Sends the orders' fields; the job's number, to take the rows with. */
   post(orders: readonly NewOrder[]): number {
     const fields: string[] = [];
-    for (const { buyer, shipTo } of orders) {
-      fields.push(buyer.name, buyer.kana, buyer.email, buyer.phone);
-      fields.push(shipTo.name, shipTo.prefecture, shipTo.address1, shipTo.address2, shipTo.phone);
-    }
+    for (const order of orders) packSearched(fields, order);
     const id = ++this.lastJob;
     this.port.postMessage({ id, fields } satisfies WordsJob);
     return id;

@@ -1,24 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openServerDatabase, rows, type ServerDatabase } from '../../../src-server/db/open.js';
-import { freshPostgres, type PostgresDatabase } from '../../helpers/central-server.js';
+import { expect, it } from 'vitest';
+import { rows, type ServerDb } from '../../../src-server/db/open.js';
 import { describeNeeding, POSTGRES } from '../../helpers/requirements.js';
+import { postgresServerDatabase } from '../../helpers/server-database.js';
 
 describeNeeding(POSTGRES, 'statements on PostgreSQL, prepared once per connection', () => {
-  let pgdb: PostgresDatabase;
-  let server: ServerDatabase;
-  beforeAll(async () => {
-    pgdb = await freshPostgres({ migrated: true });
-    server = await openServerDatabase({ databaseUrl: pgdb.url });
-  }, 60_000);
-  afterAll(async () => {
-    await server?.close();
-    await pgdb?.drop();
-  });
+  const server = postgresServerDatabase();
 
   it('a statement sent again is the one prepared, its values still parameters, planned for them at each call', async () => {
-    await server.db.transaction(async (tx) => {
-      const db = tx as unknown as ServerDatabase['db'];
+    await server().db.transaction(async (tx) => {
+      const db = tx as unknown as ServerDb;
       const count = async (n: number) =>
         (await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM generate_series(1, ${n}::int)`))[0]!.n;
       expect([await count(3), await count(5), await count(0)]).toEqual([3, 5, 0]);

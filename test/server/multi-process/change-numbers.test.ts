@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ClientIdentity } from '../../../src-server/auth.js';
 import { lastChange, writeTransaction, type ChangeNumbers } from '../../../src-server/db/changes.js';
-import { openServerDatabase, rows, type ServerDatabase, type ServerDb } from '../../../src-server/db/open.js';
+import { rows, type ServerDb } from '../../../src-server/db/open.js';
 import { intakeOrders } from '../../../src-server/orders/intake.js';
 import { pullPage } from '../../../src-server/sync/pull.js';
 import { applyOps } from '../../../src-server/sync/push.js';
 import type { PullResponse } from '../../../src-shared/sync/protocol.js';
-import { freshPostgres, type PostgresDatabase } from '../../helpers/central-server.js';
 import { makeOrder } from '../../helpers/orders.js';
 import { describeNeeding, POSTGRES } from '../../helpers/requirements.js';
+import { postgresServerDatabase } from '../../helpers/server-database.js';
 import { op } from '../../helpers/server-process-pair.js';
 
 /** A promise with its resolve, to hold a transaction at one step. */
@@ -44,19 +44,10 @@ async function pulledMasters(db: ServerDb, cursor: number): Promise<{ keys: stri
 }
 
 describeNeeding(POSTGRES, 'change numbers on PostgreSQL: commit order, deadlocks, one push per PC', () => {
-  let fresh: PostgresDatabase;
-  let opened: ServerDatabase;
-  beforeAll(async () => {
-    fresh = await freshPostgres();
-    opened = await openServerDatabase({ databaseUrl: fresh.url });
-  }, 60_000);
-  afterAll(async () => {
-    await opened?.close();
-    await fresh?.drop();
-  });
+  const opened = postgresServerDatabase();
 
   it('gives a later writer its number only after the earlier one commits, so a puller never passes an open change', async () => {
-    const db = opened.db;
+    const db = opened().db;
     const before = await lastChange(db);
     const firstNumbered = gate();
     const releaseFirst = gate();
@@ -96,7 +87,7 @@ describeNeeding(POSTGRES, 'change numbers on PostgreSQL: commit order, deadlocks
   });
 
   it('runs again the writer PostgreSQL ends as a deadlock victim (row locked before the numbers vs. after)', async () => {
-    const db = opened.db;
+    const db = opened().db;
     await db.execute(
       sql`INSERT INTO stores (id, name, created_at) VALUES ('deadlock', '店', '2026-12-01T00:00:00Z') ON CONFLICT DO NOTHING`,
     );
@@ -128,7 +119,7 @@ describeNeeding(POSTGRES, 'change numbers on PostgreSQL: commit order, deadlocks
   }, 20_000);
 
   it('applies a push sent twice at once one time, and answers both alike', async () => {
-    const db = opened.db;
+    const db = opened().db;
     await intakeOrders(db, [makeOrder({ orderNo: 'TWICE-1', storeId: 'tokyo' })], 'テスト', new Date());
     const comment = op('TWICE-1', 'twice-comment', 'head', {
       kind: 'staff_comment',
