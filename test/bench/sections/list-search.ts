@@ -136,6 +136,7 @@ const selectAllAndSubStatus: WriteFigure<{ subStatusId: number; ids: number[]; p
   name: 'F2 select-all of 新規 + E10 sub-status change of every order',
   unit: 'ms',
   target: 2000,
+  afterStartupRead: true,
   ratioTarget: 1.5,
   prepare: ({ ctx }) => {
     const { sqlite } = ctx.database;

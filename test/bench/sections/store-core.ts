@@ -61,6 +61,7 @@ export const storeCore: BenchSection = {
         unit: 'ms',
         target: 1000,
         ratioTarget: 1.5,
+        afterStartupRead: true,
         prepare: ({ ctx }) => {
           const ids = ctx.database.sqlite
             .prepare("SELECT id FROM orders WHERE status = 'new' ORDER BY ordered_at LIMIT ?")
