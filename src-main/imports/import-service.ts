@@ -127,6 +127,8 @@ export function previewImport(
       if (preview.unchanged.length < LIST_LIMIT) preview.unchanged.push({ orderNo: order.orderNo, note: verdict.note });
     }
   });
+  // The words lane's worker starts while the clerk reads the preview, not in the commit.
+  BatchWords.expect(preview.counts.new);
   return preview;
 }
 

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import Database from 'better-sqlite3';
+import { kernelReclaim } from './kernel-reclaim.js';
 import { memoryCheck } from './memory-check.js';
 import { sqliteCheck } from './sqlite-check.js';
 
@@ -16,6 +17,8 @@ export interface Conditions {
   node: string;
   sqlite: string;
   fileSystem: string;
+  /** The kernel paging out memory left unused (kernel-reclaim.ts), or 'none'. */
+  memoryReclaim: string;
   database: { orders: number; mb: number };
   /** 1-minute load average when the run started. */
   loadAtStart: number;
@@ -85,6 +88,7 @@ export function readConditions(databaseFile: string, orders: number): Conditions
     node: process.version,
     sqlite,
     fileSystem: fileSystemOf(databaseFile),
+    memoryReclaim: kernelReclaim(),
     database: { orders, mb: Math.round(statSync(databaseFile).size / 1e6) },
     loadAtStart: os.loadavg()[0]!,
     speedCheckMs: speedCheck(),
@@ -154,7 +158,7 @@ export class CpuSplit {
 export function describeConditions(c: Conditions): string[] {
   return [
     `machine: ${c.cpu}, ${c.cores} cores, ${c.memoryGb.total} GB memory (${c.memoryGb.available} GB available), ${c.fileSystem} file system`,
-    `software: Node ${c.node}, SQLite ${c.sqlite}`,
+    `software: Node ${c.node}, SQLite ${c.sqlite}; the kernel's own paging out of unused memory: ${c.memoryReclaim}`,
     `database: ${c.database.orders.toLocaleString()} orders, ${c.database.mb.toLocaleString()} MB; load average at start ${c.loadAtStart.toFixed(2)}`,
     `CPU speed check at start: ${c.speedCheckMs.toFixed(0)} ms (a fixed task; lower is faster, see speedCheck()); memory check ${c.memoryCheckNs.toFixed(0)} ns per read (see memoryCheck()); SQLite check ${c.sqliteCheckMs.toFixed(0)} ms (see sqliteCheck())`,
     'write figures: each side on its own fresh copy, cold (file on disk, none of it in the page cache) and warm (whole file in the page cache); reads on a warm copy',

@@ -39,7 +39,7 @@ function costSince(from: { cpu: NodeJS.CpuUsage; read: number | null }): string[
   const used = process.cpuUsage(from.cpu);
   const readNow = diskReadBytes();
   return [
-    `CPU ${((used.user + used.system) / 1e6).toFixed(2)} s`,
+    `CPU ${((used.user + used.system) / 1e6).toFixed(2)} s (kernel ${(used.system / 1e6).toFixed(2)} s)`,
     ...(from.read !== null && readNow !== null ? [`${((readNow - from.read) / 1e6).toFixed(0)} MB read from disk`] : []),
   ];
 }
