@@ -34,8 +34,9 @@ export interface BootOptions {
   documentsDir?: string;
   /**
    * The daily backup check, the S3 purge and the start-up read of the database file run in
-   * the background: the real app (Electron, browser mode) starts them (the default). Tests and benches pass false unless the timers are what
-   * they test, so no purge or backup runs in the middle of what they check or measure.
+   * the background: the real app (Electron, browser mode) starts them (the default). Tests
+   * and benches pass false unless they are what they test, so no purge or backup runs in the
+   * middle of what they check or measure.
    */
   backgroundTimers?: boolean;
 }
@@ -113,7 +114,8 @@ export function bootApp(options: BootOptions): App {
     stopBackground.push(() => warming.stop());
     void warming.done.then(({ bytes, ms, skipped }) => {
       if (skipped === 'too_large') log.info('データベースがメモリに比べて大きいため、起動時の先読みを省きました');
-      else if (!skipped) log.info(`データベースを先読みしました（${Math.round(bytes / 1e6)} MB、${(ms / 1000).toFixed(1)} 秒）`);
+      else if (!skipped)
+        log.info(`データベースを先読みしました（${Math.round(bytes / 1e6)} MB、${(ms / 1000).toFixed(1)} 秒）`);
     });
   }
   return {

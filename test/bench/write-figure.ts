@@ -40,7 +40,9 @@ function costSince(from: { cpu: NodeJS.CpuUsage; read: number | null }): string[
   const readNow = diskReadBytes();
   return [
     `CPU ${((used.user + used.system) / 1e6).toFixed(2)} s (kernel ${(used.system / 1e6).toFixed(2)} s)`,
-    ...(from.read !== null && readNow !== null ? [`${((readNow - from.read) / 1e6).toFixed(0)} MB read from disk`] : []),
+    ...(from.read !== null && readNow !== null
+      ? [`${((readNow - from.read) / 1e6).toFixed(0)} MB read from disk`]
+      : []),
   ];
 }
 
@@ -66,7 +68,12 @@ async function timeAfterStartupRead<P>(env: BenchEnv, figure: WriteFigure<P>): P
     const ms = performance.now() - start;
     const value = figure.unit === 's' ? ms / 1000 : ms;
     return [
-      { name: `${figure.name}: the app's start-up read of a cold copy`, value: read.ms / 1000, unit: 's', note: readNote.join(', ') },
+      {
+        name: `${figure.name}: the app's start-up read of a cold copy`,
+        value: read.ms / 1000,
+        unit: 's',
+        note: readNote.join(', '),
+      },
       {
         name: `${figure.name} [cold, after the start-up read]`,
         value,
