@@ -25,6 +25,21 @@ export class TestClock implements Clock {
   }
 }
 
+/**
+ * The app booted exactly as Electron and browser mode boot it (no option left to its default
+ * changed: background work on, its settings untouched), on a test clock.
+ */
+export function bootAsShipped(dataDir: string, clock: Clock = new TestClock()): App {
+  return bootApp({
+    dataDir,
+    migrationsFolder: MIGRATIONS,
+    settings: createConfSettings(dataDir),
+    mode: 'browser',
+    version: 'test',
+    clock,
+  });
+}
+
 export interface TestApp {
   app: App;
   dir: string;

@@ -2,11 +2,9 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { bootApp } from '../../src-main/app/bootstrap.js';
 import { backupFolder, listBackups } from '../../src-main/backup/files.js';
-import { createConfSettings } from '../../src-main/settings/conf-settings.js';
 import { openServerDatabase } from '../../src-server/db/open.js';
-import { MIGRATIONS, TestClock } from '../helpers/test-app.js';
+import { bootAsShipped } from '../helpers/test-app.js';
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 
@@ -39,14 +37,7 @@ it.skipIf(process.platform === 'win32')(
     chmodSync(dataDir, 0o777);
     writeFileSync(path.join(dataDir, 'left-by-an-older-version.csv'), 'x', { mode: 0o666 });
     chmodSync(path.join(dataDir, 'left-by-an-older-version.csv'), 0o666);
-    const app = bootApp({
-      dataDir,
-      migrationsFolder: MIGRATIONS,
-      settings: createConfSettings(dataDir),
-      mode: 'browser',
-      version: 'test',
-      clock: new TestClock(),
-    });
+    const app = bootAsShipped(dataDir);
     try {
       app.ctx.settings.set('operator', '山田');
       await app.ctx.services.backup.create('manual');

@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { bootApp, type App } from '../../../src-main/app/bootstrap.js';
+import type { App } from '../../../src-main/app/bootstrap.js';
 import { backupFolder, listBackups } from '../../../src-main/backup/files.js';
-import { createConfSettings } from '../../../src-main/settings/conf-settings.js';
 import { insertOrders } from '../../helpers/orders.js';
-import { createTestApp, MIGRATIONS, TestClock, type TestApp } from '../../helpers/test-app.js';
+import { bootAsShipped, createTestApp, type TestApp } from '../../helpers/test-app.js';
 
 /** What the background timers leave behind: purged Amazon orders and daily backups. */
 function traces(app: App): { purged: number; dailyBackups: number } {
@@ -37,14 +36,7 @@ afterEach(() => {
 });
 
 it('the real boot (Electron, browser mode: no option given) starts the S3 purge and the daily backup', async () => {
-  const app = bootApp({
-    dataDir: dir,
-    migrationsFolder: MIGRATIONS,
-    settings: createConfSettings(dir),
-    mode: 'browser',
-    version: 'test',
-    clock: new TestClock(),
-  });
+  const app = bootAsShipped(dir);
   closers.push(() => app.close());
   insertOrders(app.ctx.database.sqlite, [dueForPurge]);
   expect(traces(app)).toEqual({ purged: 0, dailyBackups: 0 });

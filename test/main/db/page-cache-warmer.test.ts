@@ -4,12 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { bootApp } from '../../../src-main/app/bootstrap.js';
 import { warmDatabaseFile } from '../../../src-main/db/page-cache-warmer.js';
 import { logDir } from '../../../src-main/logs/logger.js';
-import { createConfSettings } from '../../../src-main/settings/conf-settings.js';
 import { residentBytes } from '../../bench/cache-state.js';
-import { MIGRATIONS, TestClock } from '../../helpers/test-app.js';
+import { bootAsShipped } from '../../helpers/test-app.js';
 
 const SIZE = 24 << 20;
 let dir: string;
@@ -73,14 +71,7 @@ it('a missing file is not an error', async () => {
 
 it('the real boot reads its database through after start-up and logs it', async () => {
   const dataDir = path.join(dir, 'app');
-  const app = bootApp({
-    dataDir,
-    migrationsFolder: MIGRATIONS,
-    settings: createConfSettings(dataDir),
-    mode: 'browser',
-    version: 'test',
-    clock: new TestClock(),
-  });
+  const app = bootAsShipped(dataDir);
   try {
     const logText = () =>
       readdirSync(logDir(dataDir))
