@@ -61,9 +61,9 @@ const WAIT_PER_ORDER_MS = 0.006;
  * A worker thread making the F5 search words of a large batch of new orders (an import of
  * 50,000: about 0.6 s of JavaScript) on the second core while the writer inserts the rows,
  * which then go in as they are (index-batch.ts insertSearchRowsFrom). One per process,
- * started at the first batch (or its preview) and kept; a writer that finds no answer in time, or a worker
- * that failed, makes the words itself (the batch's fill), so the lane only ever saves time.
- * An import's preview of that many new orders starts it already (`BatchWords.expect`).
+ * started by an import's preview of such a batch (`BatchWords.expect`) or its first batch, and
+ * kept; a writer that finds no answer in time, or a worker that failed, makes the words itself
+ * (the batch's fill), so the lane only ever saves time.
  */
 export class SearchWordsLane {
   private static shared: SearchWordsLane | null = null;
