@@ -33,16 +33,24 @@ async function fileSize(file: string): Promise<number | null> {
   }
 }
 
+/** Opens a file to read, or null when it is not there (a database without a WAL yet). */
+async function openIfThere(file: string) {
+  try {
+    return await open(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
 /** Reads `files` (the database and its WAL) through, in order; `stopped()` ends it between chunks. */
 async function readThrough(files: string[], chunkBytes: number, stopped: () => boolean): Promise<WarmResult> {
   const start = performance.now();
-  const sizes = await Promise.all(files.map(fileSize));
-  if (sizes[0] === null) return { bytes: 0, ms: 0, skipped: 'missing' };
   const buffer = Buffer.allocUnsafe(chunkBytes);
   let bytes = 0;
-  for (const [i, file] of files.entries()) {
-    if (sizes[i] === null) continue;
-    const handle = await open(file, 'r');
+  for (const file of files) {
+    const handle = await openIfThere(file);
+    if (!handle) continue;
     try {
       for (;;) {
         if (stopped()) return { bytes, ms: performance.now() - start, skipped: 'stopped' };
@@ -84,9 +92,9 @@ export function warmDatabaseFile(file: string, options: WarmOptions = {}): Warmi
   const done = delay
     .then(async (): Promise<WarmResult> => {
       if (stopped) return { bytes: 0, ms: 0, skipped: 'stopped' };
-      const size = (await fileSize(file)) ?? 0;
-      const free = (options.freeMemory ?? os.freemem)();
-      if (size > free / 2) return { bytes: 0, ms: 0, skipped: 'too_large' };
+      const size = await fileSize(file);
+      if (size === null) return { bytes: 0, ms: 0, skipped: 'missing' };
+      if (size > (options.freeMemory ?? os.freemem)() / 2) return { bytes: 0, ms: 0, skipped: 'too_large' };
       return readThrough([file, `${file}-wal`], options.chunkBytes ?? CHUNK_BYTES, () => stopped);
     })
     // Only a read-ahead: nothing depends on it, so a failed read is no error.
