@@ -10,7 +10,7 @@ export interface WarmResult {
 }
 
 export interface WarmOptions {
-  /** Wait this long first, so start-up's own work goes first (default 500 ms). */
+  /** Wait this long first, so start-up's own work goes first (default 500 ms; 0: read at once). */
   delayMs?: number;
   /** Bytes per read (default 4 MiB). */
   chunkBytes?: number;
@@ -86,7 +86,11 @@ export function warmDatabaseFile(file: string, options: WarmOptions = {}): Warmi
   let wake = () => {};
   const delay = new Promise<void>((resolve) => {
     wake = resolve;
-    timer = setTimeout(resolve, options.delayMs ?? 500);
+    const delayMs = options.delayMs ?? 500;
+    if (delayMs <= 0) return resolve();
+    // The wait keeps no process alive (one ending anyway needs no read); the read, once
+    // started, does, so an awaited read with no wait is never cut off by the process ending.
+    timer = setTimeout(resolve, delayMs);
     timer.unref();
   });
   const done = delay
