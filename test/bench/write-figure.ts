@@ -61,12 +61,7 @@ async function timeAfterStartupRead<P>(env: BenchEnv, figure: WriteFigure<P>): P
       ...(resident === null ? [] : [`${Math.round((resident / Math.max(read.bytes, 1)) * 100)}% in page cache after`]),
       ...(read.skipped ? [`skipped: ${read.skipped}`] : []),
     ];
-    const prepared = await figure.prepare(copy.app);
-    const cost = costFrom();
-    const start = performance.now();
-    const result = await figure.run(copy.app, prepared);
-    const ms = performance.now() - start;
-    const value = figure.unit === 's' ? ms / 1000 : ms;
+    const run = await timeSide(copy.app, figure, figure.run);
     return [
       {
         name: `${figure.name}: the app's start-up read of a cold copy`,
@@ -76,15 +71,29 @@ async function timeAfterStartupRead<P>(env: BenchEnv, figure: WriteFigure<P>): P
       },
       {
         name: `${figure.name} [cold, after the start-up read]`,
-        value,
+        value: figure.unit === 's' ? run.ms / 1000 : run.ms,
         unit: figure.unit,
         ...(figure.target !== undefined ? { target: { op: '<', value: figure.target } } : {}),
-        note: [...(typeof result === 'string' ? [result] : []), ...costSince(cost)].join(', '),
+        note: run.parts.join(', '),
       },
     ];
   } finally {
     copy.dispose();
   }
+}
+
+/** One side of a figure on an open copy: prepared untimed, then timed with its cost. */
+async function timeSide<P>(
+  app: App,
+  figure: WriteFigure<P>,
+  side: (app: App, prepared: P) => unknown,
+): Promise<{ ms: number; parts: string[] }> {
+  const prepared = await figure.prepare(app);
+  const cost = costFrom();
+  const start = performance.now();
+  const result = await side(app, prepared);
+  const ms = performance.now() - start;
+  return { ms, parts: [...(typeof result === 'string' ? [result] : []), ...costSince(cost)] };
 }
 
 async function timeOnCopy<P>(
@@ -95,13 +104,8 @@ async function timeOnCopy<P>(
 ): Promise<Timed> {
   const copy = env.openCopy(state);
   try {
-    const prepared = await figure.prepare(copy.app);
-    const cost = costFrom();
-    const start = performance.now();
-    const result = await side(copy.app, prepared);
-    const ms = performance.now() - start;
-    const parts = [...(typeof result === 'string' ? [result] : []), ...costSince(cost), copy.cache];
-    return { ms, note: parts.join(', ') };
+    const { ms, parts } = await timeSide(copy.app, figure, side);
+    return { ms, note: [...parts, copy.cache].join(', ') };
   } finally {
     copy.dispose();
   }
