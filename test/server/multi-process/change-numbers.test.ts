@@ -86,6 +86,55 @@ describeNeeding(POSTGRES, 'change numbers on PostgreSQL: commit order, deadlocks
     expect(await pulledMasters(db, before)).toEqual({ keys: ['first', 'second'], cursor: b });
   });
 
+  it('has an intake write its orders before it queues for the change numbers, then numbers them after the writer ahead', async () => {
+    const db = opened().db;
+    const holding = gate();
+    const release = gate();
+    const holder = writeTransaction(
+      db,
+      async (tx, numbers) => {
+        const seq = await numberedWrite(tx, numbers, 'holder');
+        holding.open();
+        await release.passed;
+        return seq;
+      },
+      undefined,
+      { takesNumbersLate: true },
+    );
+    await holding.passed;
+    const orders = Array.from({ length: 30 }, (_, i) => makeOrder({ orderNo: `QUEUED-${i + 1}`, storeId: 'tokyo' }));
+    const intake = intakeOrders(db, orders, 'テスト', new Date());
+    // The intake's connection waits for the numbers with its orders' lines already written:
+    // the writer ahead (a PC's push, in the fleet) never waits for the intake's insert.
+    const waiting = async () =>
+      rows<{ wrote: boolean }>(
+        db,
+        sql`SELECT EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.relation = 'order_items'::regclass
+              AND l.mode = 'RowExclusiveLock') AS wrote
+            FROM pg_stat_activity a
+            WHERE a.datname = current_database() AND a.wait_event_type = 'Lock' AND a.query LIKE 'UPDATE sync_state%'`,
+      );
+    let seen: { wrote: boolean }[] = [];
+    for (let i = 0; i < 100 && seen.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      seen = await waiting();
+    }
+    release.open();
+    const [holderSeq, taken] = await Promise.all([holder, intake]);
+    expect(seen).toEqual([{ wrote: true }]);
+    expect(taken.created).toBe(30);
+    const numbered = await rows<{ orderNo: string; seq: number; historySeq: number }>(
+      db,
+      sql`SELECT o.order_no AS "orderNo", o.seq::int AS seq, h.seq::int AS "historySeq"
+          FROM orders o JOIN order_history h ON h.order_id = o.id AND h.kind = 'intake'
+          WHERE o.order_no LIKE 'QUEUED-%' ORDER BY o.seq`,
+    );
+    // Numbered after the writer ahead, in the order they came, each with its history.
+    expect(numbered.map((r) => r.orderNo)).toEqual(orders.map((o) => o.orderNo));
+    expect(numbered.map((r) => r.seq)).toEqual(orders.map((_, i) => holderSeq + 1 + i));
+    expect(numbered.every((r) => r.historySeq === r.seq)).toBe(true);
+  });
+
   it('runs again the writer PostgreSQL ends as a deadlock victim (row locked before the numbers vs. after)', async () => {
     const db = opened().db;
     await db.execute(
