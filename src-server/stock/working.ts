@@ -84,17 +84,20 @@ export class StockWorking {
     keys: readonly { storeId: string; sku: string }[],
     orders: readonly { id: number; storeId: string | null }[],
   ): Promise<StockWorking> {
-    const orderIds = JSON.stringify(orders.map((o) => ({ id: o.id })));
+    // Order ids go as an array (`= ANY`): the planner then knows how many there are. Joined from
+    // a JSON record set it guesses 100, and read a young database's tables whole for a push of
+    // one order.
+    const orderIds = idList(orders.map((o) => o.id));
     const needs = await jsonRows<{ orderId: number; sku: string; title: string; needed: number }>(
       tx,
       sql`SELECT i.order_id AS "orderId", i.sku, min(i.title) AS title, sum(i.quantity)::int AS needed
-          FROM order_items i JOIN jsonb_to_recordset(${orderIds}::jsonb) AS k(id int) ON k.id = i.order_id
+          FROM order_items i WHERE i.order_id = ANY(${orderIds}::int[])
           GROUP BY i.order_id, i.sku HAVING sum(i.quantity) > 0 ORDER BY i.order_id, min(i.line_no)`,
     );
     const held = await jsonRows<Held & { orderId: number }>(
       tx,
       sql`SELECT r.order_id AS "orderId", r.sku, r.store_id AS "storeId", r.quantity FROM stock_reservations r
-          JOIN jsonb_to_recordset(${orderIds}::jsonb) AS k(id int) ON k.id = r.order_id`,
+          WHERE r.order_id = ANY(${orderIds}::int[])`,
     );
     const storeOf = new Map(orders.map((o) => [o.id, o.storeId]));
     const wanted = new Map(keys.map((k) => [key(k.storeId, k.sku), k]));
