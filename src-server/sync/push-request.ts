@@ -3,7 +3,7 @@ import type { OpResult, WireOp } from '../../src-shared/sync/protocol.js';
 import type { ClientIdentity } from '../auth.js';
 import { rows, type ServerDb } from '../db/open.js';
 import { applyOps } from './push.js';
-import { opProblem, readPushedOps } from './validate-ops.js';
+import { namedStore, opProblem, readPushedOps, type ReadOp } from './validate-ops.js';
 
 const UNPROCESSABLE =
   'この変更はサーバーで処理できなかったため受け付けませんでした。内容を確かめて、必要ならもう一度変更してください。';
@@ -23,7 +23,7 @@ export async function pushOps(
 ): Promise<{ ok: true; results: OpResult[] } | { ok: false; message: string }> {
   const read = readPushedOps(body);
   if (!read.ok) return read;
-  const stores = new Set((await rows<{ id: string }>(db, sql`SELECT id FROM stores`)).map((r) => r.id));
+  const stores = await registeredStores(db, read.ops);
   const ops: WireOp[] = [];
   const refusals = new Map<string, string>();
   const unreadable = new Map<string, string>();
@@ -49,6 +49,19 @@ export async function pushOps(
     return result ? [result] : [];
   });
   return { ok: true, results };
+}
+
+/** Which of the stores the ops name are registered (most pushes name none: no query). */
+async function registeredStores(db: ServerDb, ops: readonly ReadOp[]): Promise<Set<string>> {
+  const named = [...new Set(ops.flatMap((entry) => (entry.op ? [namedStore(entry.op)] : [])))].filter(
+    (id): id is string => id !== null,
+  );
+  if (named.length === 0) return new Set();
+  const found = await rows<{ id: string }>(
+    db,
+    sql`SELECT id FROM stores WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(named)}::jsonb))`,
+  );
+  return new Set(found.map((r) => r.id));
 }
 
 async function oneByOne(

@@ -18,7 +18,7 @@ import { DAY_MS } from '../../src-shared/text/jst.js';
  */
 
 /** An operation as read from a push: ready to apply, or refused with the reason. */
-type ReadOp = { opId: string; op: WireOp } | { opId: string; op: null; reason: string };
+export type ReadOp = { opId: string; op: WireOp } | { opId: string; op: null; reason: string };
 
 /** Operations queued offline may be this old when they finally arrive. */
 const MAX_OP_AGE_MS = 366 * DAY_MS;
@@ -68,17 +68,22 @@ function timeProblem(label: string, value: string | undefined, now: Date): strin
   return null;
 }
 
+/** The store an op names: a created order's, or the one a field change moves the order to. */
+export function namedStore(op: WireOp): string | null {
+  if (op.kind === 'create') return op.order?.storeId ?? null;
+  return 'fields' in op && 'storeId' in op.fields ? (op.fields.storeId ?? null) : null;
+}
+
 /**
  * Checks that need no order: the times, the stores named, a create's order. `stores`
- * holds the registered store ids.
+ * holds the registered store ids among those the ops name.
  */
 export function opProblem(op: WireOp, now: Date, stores: ReadonlySet<string>): string | null {
   const paidAt = op.kind === 'status' ? op.paidAt : undefined;
   const time = timeProblem('変更の日時', op.at, now) ?? timeProblem('入金日', paidAt, now);
   if (time) return time;
   if (op.kind === 'create' && !op.order) return '登録する注文の内容が送られていません。';
-  const named =
-    op.kind === 'create' ? op.order.storeId : 'fields' in op && 'storeId' in op.fields ? op.fields.storeId : null;
+  const named = namedStore(op);
   if (named !== null && !stores.has(named)) return `出荷店舗「${named.slice(0, 40)}」はサーバーに登録されていません。`;
   return null;
 }

@@ -260,6 +260,16 @@ describeOnBackends('central server API', (backend) => {
     expect(o.history.filter((h) => h.orderNo === 'IN-1').map((h) => h.kind)).toContain('store');
   });
 
+  it('refuses a move to a store the server does not know, in Japanese, and takes the move to a known one', async () => {
+    const move = (to: string) =>
+      statusOp('IN-3', undefined, { kind: 'store', operation: undefined, from: null, to, fields: { storeId: to } });
+    const results = (await push(head, [move('nagoya'), move('tokyo')])).results;
+    expect(results.map((r) => r.accepted)).toEqual([false, true]);
+    expect(results[0]!.reason).toBe('出荷店舗「nagoya」はサーバーに登録されていません。');
+    const moved = (await pull(tokyo)).orders.find((x) => x.orderNo === 'IN-3')!;
+    expect(moved.storeId).toBe('tokyo');
+  });
+
   it('takes masters from head office only and sends them down', async () => {
     const upload = {
       kinds: {
