@@ -30,17 +30,29 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * A caller's last-seen time is written when it is older than this: every PC calls twice per
+ * sync, and the console's 「最終接続」 and online/offline (3 minutes) need no finer grain.
+ */
+export const LAST_SEEN_GRAIN_MS = 30_000;
+
+/** The caller a token names (not revoked), its last-seen time written in the same statement. */
 export async function findClient(db: ServerDb, token: string, now: Date): Promise<ClientIdentity | null> {
+  const stale = new Date(now.getTime() - LAST_SEEN_GRAIN_MS).toISOString();
   const [found] = await rows<
     Omit<ClientIdentity, 'isHeadOffice' | 'storeName'> & { isHeadOffice: boolean | null; storeName: string | null }
   >(
     db,
-    sql`SELECT c.id, c.kind, c.name, c.store_id AS "storeId", s.is_head_office AS "isHeadOffice", s.name AS "storeName"
-        FROM clients c LEFT JOIN stores s ON s.id = c.store_id
-        WHERE c.token_hash = ${hashToken(token)} AND c.revoked_at IS NULL`,
+    sql`WITH found AS (
+          SELECT c.id, c.kind, c.name, c.store_id AS "storeId", s.is_head_office AS "isHeadOffice", s.name AS "storeName"
+          FROM clients c LEFT JOIN stores s ON s.id = c.store_id
+          WHERE c.token_hash = ${hashToken(token)} AND c.revoked_at IS NULL),
+        seen AS (
+          UPDATE clients SET last_seen_at = ${now.toISOString()}
+          WHERE id = (SELECT id FROM found) AND (last_seen_at IS NULL OR last_seen_at < ${stale}))
+        SELECT * FROM found`,
   );
   if (!found) return null;
-  await db.execute(sql`UPDATE clients SET last_seen_at = ${now.toISOString()} WHERE id = ${found.id}`);
   return { ...found, isHeadOffice: found.isHeadOffice === true, storeName: found.storeName ?? '' };
 }
 
