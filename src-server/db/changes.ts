@@ -55,6 +55,11 @@ export class ChangeNumbers {
     if (this.last > this.stored) await this.tx.execute(sql`UPDATE sync_state SET last_seq = ${this.last} WHERE id = 1`);
   }
 
+  /** Whether this transaction holds the lock (its numbers can be handed out). */
+  get held(): boolean {
+    return this.taken;
+  }
+
   get changed(): boolean {
     return this.last !== this.start;
   }

@@ -117,6 +117,18 @@ async function ensureState(db: ServerDb): Promise<void> {
 /** What the server's migrations need of PGlite: pg_trgm for the console's buyer search (0007). */
 export const PGLITE_EXTENSIONS = { pg_trgm };
 
+/** Databases whose writers run side by side: see writesConcurrently. */
+const concurrentWriters = new WeakSet<object>();
+
+/**
+ * Whether writers on this database run side by side and so queue for the change-number lock:
+ * PostgreSQL (the pool's connections, other server processes); PGlite runs one transaction
+ * at a time.
+ */
+export function writesConcurrently(db: ServerDb): boolean {
+  return concurrentWriters.has(db);
+}
+
 /**
  * Opens the server's database: a real PostgreSQL when `databaseUrl` is given (several server
  * processes may share it), else an embedded PGlite in `dataDir` (zero setup). Migrations
@@ -143,6 +155,7 @@ export async function openServerDatabase(options: { dataDir?: string; databaseUr
       await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
       lock.release();
     }
+    concurrentWriters.add(db);
     return { db: db as unknown as ServerDb, kind: 'postgres', close: () => pool.end() };
   }
   if (!options.dataDir) throw new Error('openServerDatabase: dataDir or databaseUrl is required');

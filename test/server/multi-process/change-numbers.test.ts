@@ -38,6 +38,27 @@ async function numberedWrite(tx: ServerDb, numbers: ChangeNumbers, key: string):
   return seq;
 }
 
+/** A writer that takes the next number and holds it, with the lock, until `release()`. */
+function numberHolder(
+  db: ServerDb,
+  key: string,
+): { holding: Promise<void>; release: () => void; seq: Promise<number> } {
+  const holding = gate();
+  const release = gate();
+  const seq = writeTransaction(
+    db,
+    async (tx, numbers) => {
+      const taken = await numberedWrite(tx, numbers, key);
+      holding.open();
+      await release.passed;
+      return taken;
+    },
+    undefined,
+    { takesNumbersLate: true },
+  );
+  return { holding: holding.passed, release: release.open, seq };
+}
+
 async function pulledMasters(db: ServerDb, cursor: number): Promise<{ keys: string[]; cursor: number }> {
   const page = JSON.parse((await pullPage(db, head, cursor, 2000, new Date())).json) as PullResponse;
   return { keys: page.masters.filter((m) => m.kind === 'test').map((m) => m.key), cursor: page.cursor };
@@ -49,20 +70,8 @@ describeNeeding(POSTGRES, 'change numbers on PostgreSQL: commit order, deadlocks
   it('gives a later writer its number only after the earlier one commits, so a puller never passes an open change', async () => {
     const db = opened().db;
     const before = await lastChange(db);
-    const firstNumbered = gate();
-    const releaseFirst = gate();
-    const first = writeTransaction(
-      db,
-      async (tx, numbers) => {
-        const seq = await numberedWrite(tx, numbers, 'first');
-        firstNumbered.open();
-        await releaseFirst.passed;
-        return seq;
-      },
-      undefined,
-      { takesNumbersLate: true },
-    );
-    await firstNumbered.passed;
+    const first = numberHolder(db, 'first');
+    await first.holding;
     let secondNumbered = false;
     const second = writeTransaction(
       db,
@@ -80,28 +89,16 @@ describeNeeding(POSTGRES, 'change numbers on PostgreSQL: commit order, deadlocks
     expect(secondNumbered).toBe(false);
     expect(await lastChange(db)).toBe(before);
     expect(await pulledMasters(db, before)).toEqual({ keys: [], cursor: before });
-    releaseFirst.open();
-    const [a, b] = await Promise.all([first, second]);
+    first.release();
+    const [a, b] = await Promise.all([first.seq, second]);
     expect(b).toBe(a + 1);
     expect(await pulledMasters(db, before)).toEqual({ keys: ['first', 'second'], cursor: b });
   });
 
   it('has an intake write its orders before it queues for the change numbers, then numbers them after the writer ahead', async () => {
     const db = opened().db;
-    const holding = gate();
-    const release = gate();
-    const holder = writeTransaction(
-      db,
-      async (tx, numbers) => {
-        const seq = await numberedWrite(tx, numbers, 'holder');
-        holding.open();
-        await release.passed;
-        return seq;
-      },
-      undefined,
-      { takesNumbersLate: true },
-    );
-    await holding.passed;
+    const holder = numberHolder(db, 'holder');
+    await holder.holding;
     const orders = Array.from({ length: 30 }, (_, i) => makeOrder({ orderNo: `QUEUED-${i + 1}`, storeId: 'tokyo' }));
     const intake = intakeOrders(db, orders, 'テスト', new Date());
     // The intake's connection waits for the numbers with its orders' lines already written:
@@ -119,8 +116,8 @@ describeNeeding(POSTGRES, 'change numbers on PostgreSQL: commit order, deadlocks
       await new Promise((r) => setTimeout(r, 20));
       seen = await waiting();
     }
-    release.open();
-    const [holderSeq, taken] = await Promise.all([holder, intake]);
+    holder.release();
+    const [holderSeq, taken] = await Promise.all([holder.seq, intake]);
     expect(seen).toEqual([{ wrote: true }]);
     expect(taken.created).toBe(30);
     const numbered = await rows<{ orderNo: string; seq: number; historySeq: number }>(
