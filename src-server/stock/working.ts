@@ -84,20 +84,20 @@ export class StockWorking {
     keys: readonly { storeId: string; sku: string }[],
     orders: readonly { id: number; storeId: string | null }[],
   ): Promise<StockWorking> {
-    // Order ids go as an array (`= ANY`): the planner then knows how many there are. Joined from
-    // a JSON record set it guesses 100, and read a young database's tables whole for a push of
-    // one order.
-    const orderIds = idList(orders.map((o) => o.id));
+    // The lines go by an id array (`= ANY`), which the planner counts: joined with a JSON record
+    // set, which it guesses at 100 rows, a young database's order lines are read whole even for
+    // a push of one order. The reservations keep the join: asked for 2,000 orders by an array,
+    // the planner reads the whole table (19 ms against 6 ms by key, 150,000 reservations).
     const needs = await jsonRows<{ orderId: number; sku: string; title: string; needed: number }>(
       tx,
       sql`SELECT i.order_id AS "orderId", i.sku, min(i.title) AS title, sum(i.quantity)::int AS needed
-          FROM order_items i WHERE i.order_id = ANY(${orderIds}::int[])
+          FROM order_items i WHERE i.order_id = ANY(${idList(orders.map((o) => o.id))}::int[])
           GROUP BY i.order_id, i.sku HAVING sum(i.quantity) > 0 ORDER BY i.order_id, min(i.line_no)`,
     );
     const held = await jsonRows<Held & { orderId: number }>(
       tx,
       sql`SELECT r.order_id AS "orderId", r.sku, r.store_id AS "storeId", r.quantity FROM stock_reservations r
-          WHERE r.order_id = ANY(${orderIds}::int[])`,
+          JOIN jsonb_to_recordset(${JSON.stringify(orders.map((o) => ({ id: o.id })))}::jsonb) AS k(id int) ON k.id = r.order_id`,
     );
     const storeOf = new Map(orders.map((o) => [o.id, o.storeId]));
     const wanted = new Map(keys.map((k) => [key(k.storeId, k.sku), k]));
