@@ -62,13 +62,13 @@ const intakeHistory = (from: SQL, at: string, source: string) =>
 
 /**
  * Inserts the orders not known yet (inside the caller's transaction); returns what it did.
- * Each row is written once with its wire (the packed items come from the input, grouped per
- * order) and its items, in one statement. A caller holding the change-number lock has them
- * numbered, with their history, in that statement. Otherwise they are written unnumbered
- * (`seq` holds minus their place in `orders`), and only then is the lock taken and the new
- * rows numbered, with their history: an intake of 100 orders holds the lock for the
- * numbering, not for its whole insert, and the writers queued behind it (every PC's push)
- * wait milliseconds instead of tens, at the price of writing each new row twice.
+ * The rows go in with their wire (the packed items come from the input, grouped per order)
+ * and their items, in one statement. A caller holding the change-number lock has them
+ * numbered, with their history, in that statement: each row is written once. Otherwise they
+ * go in unnumbered (`seq` holds minus their place in `orders`), and only then is the lock
+ * taken and the new rows numbered, with their history: an intake of 100 orders holds the
+ * lock for the numbering, not for its whole insert, and the writers queued behind it (every
+ * PC's push) wait milliseconds instead of tens, at the price of a second write of each row.
  */
 export async function insertOrders(
   tx: ServerDb,
