@@ -7,6 +7,7 @@ import {
   type WireResult,
 } from '../../../src-shared/api/index.js';
 import { TOKEN_HEADER } from '../../../src-shared/api/http.js';
+import { followEvents } from './event-stream.js';
 
 /** What the Electron preload exposes as window.chumon (one generic invoke, DESIGN 2). */
 interface ChumonBridge {
@@ -69,30 +70,6 @@ function unreadable(status: number): WireResult<unknown> {
   };
 }
 
-/** Reads a server-sent event stream, calling `onData` with each message's data. */
-async function readEvents(body: ReadableStream<Uint8Array>, onData: (data: string) => void): Promise<void> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const message = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      if (/^event: (?!message$)/m.test(message)) continue;
-      const data = message
-        .split('\n')
-        .filter((line) => line.startsWith('data:'))
-        .map((line) => line.slice(5).trimStart())
-        .join('\n');
-      if (data) onData(data);
-    }
-  }
-}
-
 /** Browser mode: the same contract over HTTP, the token in a header. */
 function createHttpBridge(): ChumonBridge {
   const token = takeToken();
@@ -129,20 +106,7 @@ function createHttpBridge(): ChumonBridge {
       return unreadable(response.status);
     },
     onEvent(listener) {
-      const abort = new AbortController();
-      void (async () => {
-        while (!abort.signal.aborted) {
-          try {
-            const response = await fetch('./api/events', { headers, signal: abort.signal });
-            if (response.ok && response.body)
-              await readEvents(response.body, (data) => listener(JSON.parse(data) as AppEvent));
-          } catch {
-            // The app restarted or the line dropped: connect again below.
-          }
-          if (!abort.signal.aborted) await new Promise((r) => setTimeout(r, 2000));
-        }
-      })();
-      return () => abort.abort();
+      return followEvents((signal) => fetch('./api/events', { headers, signal }), listener);
     },
   };
 }
