@@ -2,10 +2,14 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { StockListQuery, StockRow } from '../../../../src-shared/api/stock.js';
 import { invoke, onAppEvent } from '../../api/client.js';
 import { useScreen } from '../../screen/screen-context.js';
+import { coalesced } from '../../state/coalesced.js';
 import { saveDownload } from '../files/transfer.js';
 import { CoveredOrdersDialog } from './CoveredOrdersDialog.js';
 import type { StockGridHandle } from './StockGrid.js';
 import type { StockScreenContext } from './stock-context.js';
+
+/** Events this close together are answered by one reload of the list. */
+const RELOAD_COALESCE_MS = 50;
 
 /**
  * 在庫一覧's state: this PC's store (null at the head office), the filter (applied shortly after
@@ -49,13 +53,18 @@ export function useStockList() {
     grid.current?.refresh();
     setRevision((r) => r + 1);
   }, []);
-  useEffect(
-    () =>
-      onAppEvent((event) => {
-        if (event.type === 'stock:changed' || event.type === 'orders:changed') reload();
-      }),
-    [reload],
-  );
+  // A sync or an order write that moves stock sends both events (and a reconnected event
+  // stream sends both): one reload, a moment after the first, answers them together.
+  useEffect(() => {
+    const reloadSoon = coalesced(reload, RELOAD_COALESCE_MS);
+    const unsubscribe = onAppEvent((event) => {
+      if (event.type === 'stock:changed' || event.type === 'orders:changed') reloadSoon.trigger();
+    });
+    return () => {
+      unsubscribe();
+      reloadSoon.cancel();
+    };
+  }, [reload]);
 
   const context = useMemo<StockScreenContext>(
     () => ({
