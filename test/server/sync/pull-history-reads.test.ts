@@ -47,7 +47,14 @@ describe("a store PC's pull of its orders' history", () => {
        FROM orders WHERE store_id = 'near'`,
     );
     const { id } = await createClient(db, { kind: 'pc', name: 'PC-near', storeId: 'near' }, at);
-    const client: ClientIdentity = { id, kind: 'pc', name: 'PC-near', storeId: 'near', storeName: '近店', isHeadOffice: false };
+    const client: ClientIdentity = {
+      id,
+      kind: 'pc',
+      name: 'PC-near',
+      storeId: 'near',
+      storeName: '近店',
+      isHeadOffice: false,
+    };
 
     const { page, read } = await db.transaction(async (tx) => {
       const historyRead = async () =>
