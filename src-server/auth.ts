@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { writeTransaction } from './db/changes.js';
 import { rows, type ServerDb } from './db/open.js';
 import { DAY_MS } from '../src-shared/text/jst.js';
@@ -36,9 +36,13 @@ export function hashToken(token: string): string {
  */
 export const LAST_SEEN_GRAIN_MS = 30_000;
 
+/** Whether a client row's last-seen time is old enough to be written again at `now`. */
+export function lastSeenStale(now: Date): SQL {
+  return sql`(last_seen_at IS NULL OR last_seen_at < ${new Date(now.getTime() - LAST_SEEN_GRAIN_MS).toISOString()})`;
+}
+
 /** The caller a token names (not revoked), its last-seen time written in the same statement. */
 export async function findClient(db: ServerDb, token: string, now: Date): Promise<ClientIdentity | null> {
-  const stale = new Date(now.getTime() - LAST_SEEN_GRAIN_MS).toISOString();
   const [found] = await rows<
     Omit<ClientIdentity, 'isHeadOffice' | 'storeName'> & { isHeadOffice: boolean | null; storeName: string | null }
   >(
@@ -49,7 +53,7 @@ export async function findClient(db: ServerDb, token: string, now: Date): Promis
           WHERE c.token_hash = ${hashToken(token)} AND c.revoked_at IS NULL),
         seen AS (
           UPDATE clients SET last_seen_at = ${now.toISOString()}
-          WHERE id = (SELECT id FROM found) AND (last_seen_at IS NULL OR last_seen_at < ${stale}))
+          WHERE id = (SELECT id FROM found) AND ${lastSeenStale(now)})
         SELECT * FROM found`,
   );
   if (!found) return null;
