@@ -9,6 +9,7 @@ import type { App } from '../app/bootstrap.js';
 import { dispatch } from '../core/dispatch.js';
 import { handlers } from '../core/registry.js';
 import { FILE_TOO_LARGE_MESSAGE } from '../../src-shared/api/files.js';
+import { EVENTS_READY } from '../../src-shared/api/http.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
 import { hasToken, refusalOf } from './request-guard.js';
 
@@ -78,6 +79,8 @@ function createWebApp(options: WebServerOptions & { token: string; host: () => s
         void stream.writeSSE({ data: JSON.stringify(event) });
       });
       stream.onAbort(unsubscribe);
+      // Subscribed: the page's first reads, which wait for this, miss no later change.
+      await stream.writeSSE({ event: EVENTS_READY, data: '' });
       while (!stream.aborted) await stream.sleep(15_000).then(() => stream.writeSSE({ event: 'ping', data: '' }));
     }),
   );

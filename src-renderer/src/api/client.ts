@@ -7,7 +7,7 @@ import {
   type WireResult,
 } from '../../../src-shared/api/index.js';
 import { TOKEN_HEADER } from '../../../src-shared/api/http.js';
-import { followEvents } from './event-stream.js';
+import { createEventHub } from './event-stream.js';
 
 /** What the Electron preload exposes as window.chumon (one generic invoke, DESIGN 2). */
 interface ChumonBridge {
@@ -70,12 +70,14 @@ function unreadable(status: number): WireResult<unknown> {
   };
 }
 
-/** Browser mode: the same contract over HTTP, the token in a header. */
+/** Browser mode: the same contract over HTTP, the token in a header, one event stream for the page. */
 function createHttpBridge(): ChumonBridge {
   const token = takeToken();
   const headers = { [TOKEN_HEADER]: token };
+  const events = createEventHub((signal) => fetch('./api/events', { headers, signal }));
   return {
     async invoke(method, input) {
+      await events.ready;
       let response: Response;
       let text: string;
       try {
@@ -105,9 +107,7 @@ function createHttpBridge(): ChumonBridge {
       }
       return unreadable(response.status);
     },
-    onEvent(listener) {
-      return followEvents((signal) => fetch('./api/events', { headers, signal }), listener);
-    },
+    onEvent: (listener) => events.subscribe(listener),
   };
 }
 

@@ -1,53 +1,98 @@
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../src-shared/api/index.js';
-import { followEvents } from '../../../src-renderer/src/api/event-stream.js';
+import { createEventHub } from '../../../src-renderer/src/api/event-stream.js';
 
-/** A server-sent event stream that sends `messages` and ends when `end` is called. */
-function stream(messages: string[]): { response: Response; end: () => void } {
-  let close!: () => void;
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const m of messages) controller.enqueue(new TextEncoder().encode(m));
-      close = () => controller.close();
-    },
-  });
-  return { response: new Response(body, { status: 200 }), end: () => close() };
+/** A server-sent event stream: `send` writes messages to it, `end` closes it. */
+function stream(): { response: Response; send: (...messages: string[]) => void; end: () => void } {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+  return {
+    response: new Response(body, { status: 200 }),
+    send: (...messages) => messages.forEach((m) => controller.enqueue(new TextEncoder().encode(m))),
+    end: () => controller.close(),
+  };
 }
 
+const READY = 'event: ready\ndata: \n\n';
+const data = (event: AppEvent) => `data: ${JSON.stringify(event)}\n\n`;
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
 };
+const settled = (promise: Promise<void>) => {
+  let done = false;
+  void promise.then(() => (done = true));
+  return () => done;
+};
 
 describe('browser mode’s event stream', () => {
-  it('tells the screens to read orders and stock again at each connection, then passes the events on', async () => {
-    const heard: AppEvent[] = [];
-    const first = stream([`data: ${JSON.stringify({ type: 'masters:changed' })}\n\n`, 'event: ping\ndata: x\n\n']);
-    const second = stream([`data: ${JSON.stringify({ type: 'orders:changed', orderIds: [7] })}\n\n`]);
+  it('is one stream for every screen; the first reads wait for it, and only a reconnection makes the screens read again', async () => {
+    const first = stream();
+    const second = stream();
     const connections = [first, second];
     let opened = 0;
-    const stop = followEvents(
+    const hub = createEventHub(
       async () => {
         const next = connections[opened++];
         if (!next) throw new Error('offline');
         return next.response;
       },
-      (event) => heard.push(event),
       10,
+      60_000,
     );
-    await until(() => heard.length >= 3);
-    // Writes made before this connection (the app's first sync while the screen loaded) are read again.
-    expect(heard).toEqual([{ type: 'orders:changed' }, { type: 'stock:changed' }, { type: 'masters:changed' }]);
+    const heardByList: AppEvent[] = [];
+    const heardByBar: AppEvent[] = [];
+    hub.subscribe((event) => heardByList.push(event));
+    const offBar = hub.subscribe((event) => heardByBar.push(event));
+    const ready = settled(hub.ready);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(ready()).toBe(false);
+
+    first.send(READY, data({ type: 'masters:changed' }), 'event: ping\ndata: \n\n');
+    await until(() => heardByBar.length >= 1);
+    expect(ready()).toBe(true);
+    // The screens read after the stream was subscribed: nothing to read again, once each.
+    expect(heardByList).toEqual([{ type: 'masters:changed' }]);
+    expect(heardByBar).toEqual([{ type: 'masters:changed' }]);
+
+    offBar();
     first.end();
-    await until(() => heard.length >= 6);
-    // The line dropped and came back: what changed meanwhile is read again too.
-    expect(heard.slice(3)).toEqual([
+    await until(() => opened === 2);
+    second.send(READY, data({ type: 'orders:changed', orderIds: [7] }));
+    await until(() => heardByList.length >= 4);
+    // The line dropped and came back: what changed meanwhile is read again.
+    expect(heardByList.slice(1)).toEqual([
       { type: 'orders:changed' },
       { type: 'stock:changed' },
       { type: 'orders:changed', orderIds: [7] },
     ]);
-    stop();
+    expect(heardByBar).toHaveLength(1);
+    hub.stop();
     second.end();
     await new Promise((r) => setTimeout(r, 50));
     expect(opened).toBe(2);
+  });
+
+  it('lets the screens read when the first stream is slow, and has them read again once it is open', async () => {
+    const slow = stream();
+    const hub = createEventHub(async () => slow.response, 10, 30);
+    const heard: AppEvent[] = [];
+    hub.subscribe((event) => heard.push(event));
+    const ready = settled(hub.ready);
+    await until(ready);
+    expect(ready()).toBe(true);
+    expect(heard).toEqual([]);
+    slow.send(READY);
+    await until(() => heard.length >= 2);
+    expect(heard).toEqual([{ type: 'orders:changed' }, { type: 'stock:changed' }]);
+    hub.stop();
+    slow.end();
+  });
+
+  it('keeps no read waiting when the first stream is refused', async () => {
+    const hub = createEventHub(async () => new Response('', { status: 401 }), 60_000, 60_000);
+    const ready = settled(hub.ready);
+    await until(ready);
+    expect(ready()).toBe(true);
+    hub.stop();
   });
 });
