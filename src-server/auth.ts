@@ -41,23 +41,36 @@ export function lastSeenStale(now: Date): SQL {
   return sql`(last_seen_at IS NULL OR last_seen_at < ${new Date(now.getTime() - LAST_SEEN_GRAIN_MS).toISOString()})`;
 }
 
-/** The caller a token names (not revoked), its last-seen time written in the same statement. */
+/** Writes a caller's last-seen time, unless it was written less than LAST_SEEN_GRAIN_MS ago. */
+export async function touchLastSeen(db: ServerDb, clientId: number, now: Date): Promise<void> {
+  await db.execute(
+    sql`UPDATE clients SET last_seen_at = ${now.toISOString()} WHERE id = ${clientId} AND ${lastSeenStale(now)}`,
+  );
+}
+
+/**
+ * The caller a token names (not revoked). A plain read: its last-seen time is written by a
+ * second statement only when due (once in 30 s per PC, not at each of its calls), as an
+ * UPDATE in the same statement cost every lookup.
+ */
 export async function findClient(db: ServerDb, token: string, now: Date): Promise<ClientIdentity | null> {
   const [found] = await rows<
-    Omit<ClientIdentity, 'isHeadOffice' | 'storeName'> & { isHeadOffice: boolean | null; storeName: string | null }
+    Omit<ClientIdentity, 'isHeadOffice' | 'storeName'> & {
+      isHeadOffice: boolean | null;
+      storeName: string | null;
+      stale: boolean;
+    }
   >(
     db,
-    sql`WITH found AS (
-          SELECT c.id, c.kind, c.name, c.store_id AS "storeId", s.is_head_office AS "isHeadOffice", s.name AS "storeName"
-          FROM clients c LEFT JOIN stores s ON s.id = c.store_id
-          WHERE c.token_hash = ${hashToken(token)} AND c.revoked_at IS NULL),
-        seen AS (
-          UPDATE clients SET last_seen_at = ${now.toISOString()}
-          WHERE id = (SELECT id FROM found) AND ${lastSeenStale(now)})
-        SELECT * FROM found`,
+    sql`SELECT c.id, c.kind, c.name, c.store_id AS "storeId", s.is_head_office AS "isHeadOffice", s.name AS "storeName",
+          ${lastSeenStale(now)} AS stale
+        FROM clients c LEFT JOIN stores s ON s.id = c.store_id
+        WHERE c.token_hash = ${hashToken(token)} AND c.revoked_at IS NULL`,
   );
   if (!found) return null;
-  return { ...found, isHeadOffice: found.isHeadOffice === true, storeName: found.storeName ?? '' };
+  if (found.stale) await touchLastSeen(db, found.id, now);
+  const { id, kind, name, storeId } = found;
+  return { id, kind, name, storeId, isHeadOffice: found.isHeadOffice === true, storeName: found.storeName ?? '' };
 }
 
 export async function createClient(

@@ -9,7 +9,7 @@ import type {
 } from '../../src-shared/console/fleet.js';
 import { makeSetupString } from '../../src-shared/sync/setup-string.js';
 import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, updateRequired } from '../../src-shared/sync/versions.js';
-import { createClient, lastSeenStale, type ClientIdentity } from '../auth.js';
+import { createClient, touchLastSeen, type ClientIdentity } from '../auth.js';
 import { lastChange } from '../db/changes.js';
 import { jsonRows, rows, type ServerDb } from '../db/open.js';
 import { putStore } from '../sync/masters.js';
@@ -158,9 +158,7 @@ export class Fleet {
 
   /** A PC listening to its change stream is online: its last-seen time moves, at the grain findClient keeps. */
   async seen(clientId: number, now: Date): Promise<void> {
-    await this.db.execute(
-      sql`UPDATE clients SET last_seen_at = ${now.toISOString()} WHERE id = ${clientId} AND ${lastSeenStale(now)}`,
-    );
+    await touchLastSeen(this.db, clientId, now);
   }
 
   /** The versions a PC named at hello, kept before it ever reports. */
