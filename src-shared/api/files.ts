@@ -21,12 +21,11 @@ export const UPLOAD_MAX_BYTES = 45 * 1024 * 1024;
 export const fileUpload = z
   .object({
     name: lineText().trim().min(1).max(255),
-    // An empty file is let through: the import says which file is empty, by name. Whether
-    // the text is base64 is judged where it is decoded (src-node/uploaded-files.ts): a
-    // pattern run over 60 MB of it here cost more than the decoding.
+    // An empty file is let through: the import says which file is empty, by name.
     base64: z
       .string()
       .max(60 * 1024 * 1024, FILE_TOO_LARGE_MESSAGE)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'ファイルの内容を読み取れませんでした。もう一度ファイルを選んでください。')
       .optional(),
     path: lineText().min(1).max(4096).optional(),
   })
