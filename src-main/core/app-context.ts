@@ -1,4 +1,5 @@
 import type { AppEvent } from '../../src-shared/api/events.js';
+import type { ClerkActivity } from './clerk-activity.js';
 import type { Database } from '../db/open.js';
 import type { SecretCipher } from '../settings/secret-cipher.js';
 import type { Settings } from '../settings/settings.js';
@@ -37,6 +38,8 @@ export interface AppContext {
   paths: AppPaths;
   actor(): Actor;
   emit(event: AppEvent): void;
+  /** When the screens last called (noted by dispatch()). */
+  activity: ClerkActivity;
   mode: 'electron' | 'browser';
   version: string;
   /**

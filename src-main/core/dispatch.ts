@@ -38,6 +38,7 @@ export async function dispatch(
   rawInput: unknown,
   log: (message: string, err: unknown) => void = (m, e) => console.error(m, e),
 ): Promise<WireResult<unknown>> {
+  ctx.activity.note();
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `不明な操作です（${method.slice(0, 60)}）。` } };
   }

@@ -7,6 +7,7 @@ import { SyncRunner } from '../sync/runner.js';
 import type { AppPaths, Clock } from './app-context.js';
 import type { ServiceContext } from './context.js';
 import { createServices } from './services.js';
+import { ClerkActivity } from './clerk-activity.js';
 
 interface ContextParts {
   /** The store database, open. */
@@ -66,6 +67,7 @@ export function createServiceContext(parts: ContextParts): ServiceContext {
     version,
     actor,
     emit,
+    activity: new ClerkActivity(),
     reopenDatabase(swap) {
       ctx.database.sqlite.close();
       try {

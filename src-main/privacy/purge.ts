@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { PII_FIELDS } from '../../src-shared/domain/order-fields.js';
 import { PII_PURGE_REASON, PII_RETENTION_DAYS } from '../../src-shared/domain/privacy.js';
 import type { Actor, AppContext } from '../core/app-context.js';
+import type { ClerkActivity } from '../core/clerk-activity.js';
 import { DAY_MS } from '../../src-shared/text/jst.js';
 import { documentsDir } from '../printing/documents.js';
 
@@ -198,15 +199,29 @@ const REST_FACTOR = 3;
  */
 const BUSY_SHARE = 0.5;
 const MAX_YIELD_MS = 10_000;
+/**
+ * Nor does a step start less than this after a screen's last call: a clerk's clicks come a
+ * few hundred milliseconds apart (a tab, the next tab, a search), and in browser mode, where
+ * one thread answers them all, each would otherwise find a step under way about one time in
+ * four (a step takes a quarter of the thread). The screens' own polling (the sync bar, every
+ * 2 s) leaves room between its calls.
+ */
+const QUIET_MS = 750;
 
-/** Rests `ms`, and again while the thread was busy with other work meanwhile (not past MAX_YIELD_MS). */
-async function restBeside(ms: number): Promise<void> {
+/**
+ * Rests `ms`, and again while the thread was busy with other work meanwhile or a screen
+ * called less than QUIET_MS ago (not past MAX_YIELD_MS).
+ */
+async function restBeside(ms: number, activity: ClerkActivity): Promise<void> {
   const since = performance.now();
+  let wait = ms;
   for (;;) {
     const before = performance.eventLoopUtilization();
-    await new Promise((resolve) => setTimeout(resolve, ms).unref());
+    await new Promise((resolve) => setTimeout(resolve, wait).unref());
     const busy = performance.eventLoopUtilization(before).utilization;
-    if (busy < BUSY_SHARE || performance.now() - since >= MAX_YIELD_MS) return;
+    const quiet = activity.quietMs();
+    if ((busy < BUSY_SHARE && quiet >= QUIET_MS) || performance.now() - since >= MAX_YIELD_MS) return;
+    wait = Math.max(ms, QUIET_MS - quiet);
   }
 }
 
@@ -223,7 +238,7 @@ export function startPiiPurge(ctx: AppContext, dayMs = DAY_MS): () => void {
   // the screen nor starve a batch the clerk starts meanwhile: F7 mail runs on this same
   // thread, and with back-to-back steps its first 1,000 mails took 25 s instead of 1.5 s.
   // Short steps (STEP_MS), each followed by a rest several times as long, taken again while
-  // other work keeps the thread busy.
+  // other work keeps the thread busy or the screens are calling (QUIET_MS).
   let stopped = false;
   const guarded = async () => {
     try {
@@ -237,7 +252,7 @@ export function startPiiPurge(ctx: AppContext, dayMs = DAY_MS): () => void {
         after = step.lastId;
         const took = performance.now() - started;
         size = nextPurgeStep(size, took);
-        await restBeside(REST_FACTOR * took);
+        await restBeside(REST_FACTOR * took, ctx.activity);
       }
       if (purged > 0) ctx.emit({ type: 'orders:changed' });
     } catch (err) {

@@ -66,6 +66,26 @@ it('the scheduled purge waits while other work keeps the thread busy, and goes o
   stop();
 });
 
+it('the scheduled purge takes no step while a screen keeps calling, and goes on once the calls stop', async () => {
+  t = createTestApp();
+  const purged = dueAmazonOrders(t.app.ctx.database.sqlite, 3000);
+  const stop = startPiiPurge(t.app.ctx, 86_400_000);
+  await expect.poll(purged, { timeout: 15_000, interval: 5 }).toBeGreaterThan(0);
+  // Two seconds of a clerk clicking from tab to tab: a call every 200 ms, the thread mostly idle.
+  const before = purged();
+  const end = performance.now() + 2000;
+  while (performance.now() < end) {
+    await t.call('orders:counts', {});
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const during = purged() - before;
+  // At most the step under way and the one whose rest had begun (steps start at 20 orders and
+  // at most double); at its pace beside idle calls it would have erased every order by now.
+  expect(during).toBeLessThanOrEqual(80);
+  await expect.poll(purged, { timeout: 30_000 }).toBe(3000);
+  stop();
+});
+
 it('sizes each scheduled step by the time the last one took, so a click never waits long behind it', () => {
   // 20 orders in 5 ms: the next step may be larger, at most twice as large.
   expect(nextPurgeStep(20, 5)).toBe(40);
