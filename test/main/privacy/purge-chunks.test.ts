@@ -50,40 +50,38 @@ function busyFor(ms: number): Promise<void> {
   });
 }
 
-it('the scheduled purge waits while other work keeps the thread busy, and goes on once it is free', async () => {
+/**
+ * 3,000 due orders and the scheduled purge, from its first step (3 s after the start): how
+ * many it erased while `work` ran — at most the step under way and the one whose rest had
+ * begun (steps start at 20 orders and at most double), where taking its quarter of the
+ * thread it would erase every order in that time — and then that it goes on to the end.
+ */
+async function purgedWhile(work: () => Promise<void>): Promise<void> {
   t = createTestApp();
   const purged = dueAmazonOrders(t.app.ctx.database.sqlite, 3000);
   const stop = startPiiPurge(t.app.ctx, 86_400_000);
-  // Its first step (3 s after the start), then two seconds of a clerk's batch on this thread.
   await expect.poll(purged, { timeout: 15_000, interval: 5 }).toBeGreaterThan(0);
   const before = purged();
-  await busyFor(2000);
-  const during = purged() - before;
-  // At most the step under way and the one whose rest had begun: steps start at 20 orders
-  // and at most double. Taking a quarter of the thread, it erased every order in that time.
-  expect(during).toBeLessThanOrEqual(80);
+  await work();
+  expect(purged() - before).toBeLessThanOrEqual(80);
   await expect.poll(purged, { timeout: 30_000 }).toBe(3000);
   stop();
+}
+
+it('the scheduled purge waits while other work keeps the thread busy, and goes on once it is free', async () => {
+  // Two seconds of a clerk's batch on this thread.
+  await purgedWhile(() => busyFor(2000));
 });
 
 it('the scheduled purge takes no step while a screen keeps calling, and goes on once the calls stop', async () => {
-  t = createTestApp();
-  const purged = dueAmazonOrders(t.app.ctx.database.sqlite, 3000);
-  const stop = startPiiPurge(t.app.ctx, 86_400_000);
-  await expect.poll(purged, { timeout: 15_000, interval: 5 }).toBeGreaterThan(0);
   // Two seconds of a clerk clicking from tab to tab: a call every 200 ms, the thread mostly idle.
-  const before = purged();
-  const end = performance.now() + 2000;
-  while (performance.now() < end) {
-    await t.call('orders:counts', {});
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const during = purged() - before;
-  // At most the step under way and the one whose rest had begun (steps start at 20 orders and
-  // at most double); at its pace beside idle calls it would have erased every order by now.
-  expect(during).toBeLessThanOrEqual(80);
-  await expect.poll(purged, { timeout: 30_000 }).toBe(3000);
-  stop();
+  await purgedWhile(async () => {
+    const end = performance.now() + 2000;
+    while (performance.now() < end) {
+      await t.call('orders:counts', {});
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  });
 });
 
 it('sizes each scheduled step by the time the last one took, so a click never waits long behind it', () => {
