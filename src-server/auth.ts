@@ -37,7 +37,7 @@ export function hashToken(token: string): string {
 export const LAST_SEEN_GRAIN_MS = 30_000;
 
 /** Whether a client row's last-seen time is old enough to be written again at `now`. */
-export function lastSeenStale(now: Date): SQL {
+function lastSeenStale(now: Date): SQL {
   return sql`(last_seen_at IS NULL OR last_seen_at < ${new Date(now.getTime() - LAST_SEEN_GRAIN_MS).toISOString()})`;
 }
 
