@@ -21,6 +21,16 @@ import { judgeOrders, verdictsNow } from './judge.js';
 import { changedLabels, importedValuesSql, type ImportedValues, type MergePlan } from './merge.js';
 import { parseOrders, type SourceFile } from '../../src-shared/order-files/parse-orders.js';
 
+/** How an import names the file it read (the snapshots' source): its layout and channel. */
+export function importSource(layout: Layout, channel: Channel): string {
+  return `${layout.label}（${CHANNEL_LABELS[channel]}）`;
+}
+
+/** The history reason of an order an import created. */
+export function importReason(source: string): string {
+  return `ファイル取込: ${source}`;
+}
+
 const LIST_LIMIT = 500;
 
 export function previewImport(
@@ -81,7 +91,7 @@ export function previewImport(
     );
   const judged = judgeOrders(parts, channel, orders);
   const plan: OrderImportPlan = {
-    layout: `${layout.label}（${CHANNEL_LABELS[channel]}）`,
+    layout: importSource(layout, channel),
     channel,
     orders,
     rejected,
@@ -230,7 +240,7 @@ export function commitImport(parts: ImportParts, previewId: string): ImportResul
        source = excluded.source, imported_at = excluded.imported_at`,
   );
   const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, rejected: plan.rejected.length };
-  const reason = `ファイル取込: ${plan.layout}`;
+  const reason = importReason(plan.layout);
   const write = () => {
     const verdicts = verdictsNow(parts, plan.channel, plan.orders, plan.judged);
     // The new orders' F5 words are made on the second core while their rows go in.

@@ -13,8 +13,8 @@ import { largeImportFile } from '../../helpers/large-import-file.js';
 import { readOrderFileUpload } from '../../../src-node/uploaded-files.js';
 import { detectLayout } from '../../../src-shared/order-files/layouts.js';
 import { parseOrders } from '../../../src-shared/order-files/parse-orders.js';
-import { CHANNEL_LABELS } from '../../../src-shared/domain/channels.js';
 import { importedValues } from '../../../src-main/imports/merge.js';
+import { importReason, importSource } from '../../../src-main/imports/import-service.js';
 import type { BenchSection, Measurement } from '../harness.js';
 import { measureWriteFigure, type WriteFigure } from '../write-figure.js';
 
@@ -145,7 +145,7 @@ function parsedOrders(ctx: ServiceContext, base64: string): { orders: NewOrder[]
   const parsed = parseOrders(detected.layout, sources, 'yahoo_shopping', payments);
   return {
     orders: parsed.orders.map((p) => p.order),
-    layout: `${detected.layout.label}（${CHANNEL_LABELS.yahoo_shopping}）`,
+    layout: importSource(detected.layout, 'yahoo_shopping'),
   };
 }
 
@@ -163,7 +163,7 @@ interface ImportRows {
 
 function importRows(ctx: ServiceContext): ImportRows {
   const { orders, layout } = parsedOrders(ctx, benchFile().base64);
-  const reason = `ファイル取込: ${layout}`;
+  const reason = importReason(layout);
   const at = new Date().toISOString();
   return {
     orders,
